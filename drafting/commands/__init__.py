@@ -1,0 +1,1 @@
+"""Command families of the CLI, one module each."""

@@ -1,0 +1,81 @@
+"""Akoma Ntoso 3.0 namespace, element construction and look-up helpers.
+
+Every module that touches the XML goes through these few names so that the namespace is
+written once and XPath expressions stay short (prefix ``a``).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml.builder import ElementMaker
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+NSMAP = {None: AKN_NS}
+XP_NS = {"a": AKN_NS}
+
+E = ElementMaker(namespace=AKN_NS, nsmap=NSMAP)
+
+# Document types of the UN profile and the AKN element that carries each.
+DOC_ELEMENT = {
+    "resolution": "statement",
+    "resolutionDraft": "statement",
+    "decision": "statement",
+    "decisionDraft": "statement",
+    "report": "debateReport",
+    "reportDraft": "debateReport",
+}
+
+
+def q(tag: str) -> str:
+    """Clark name of an AKN element: ``q('p')`` -> ``{ns}p``."""
+    return f"{{{AKN_NS}}}{tag}"
+
+
+def local(el) -> str:
+    """Local name of an element (``p`` for ``{ns}p``); '' for comments and PIs."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2]
+
+
+def xp(el, path: str, **variables):
+    """XPath with the AKN namespace bound to ``a``."""
+    return el.xpath(path, namespaces=XP_NS, **variables)
+
+
+def first(el, path: str, **variables):
+    found = xp(el, path, **variables)
+    return found[0] if found else None
+
+
+def doc_element(root):
+    """The document element under <akomaNtoso> (statement, debateReport, doc, ...)."""
+    for child in root:
+        if isinstance(child.tag, str):
+            return child
+    raise ValueError("empty akomaNtoso element")
+
+
+def text_content(el, skip_notes: bool = True) -> str:
+    """Plain text of an element; footnote bodies are left out unless asked for."""
+    parts: list[str] = []
+
+    def walk(node):
+        if skip_notes and local(node) == "authorialNote":
+            if node.tail:
+                parts.append(node.tail)
+            return
+        if node.text and isinstance(node.tag, str):
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if node.tail and node is not el:
+            parts.append(node.tail)
+
+    walk(el)
+    return "".join(parts)
+
+
+def tostring(root, pretty: bool = True) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=pretty)

@@ -1,0 +1,138 @@
+"""The intermediate structure every reader (and the generator) produces before the AKN tree.
+
+Readers recognise a document's parts; ``build.build_akn`` alone decides how those parts become
+Akoma Ntoso, so that the mapping of ``akn-profile.md`` is written once.
+
+Inline content is a list of ``str``, ``Styled`` and ``NoteRef`` items.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Union
+
+
+@dataclass
+class Styled:
+    """Inline formatting: tag is one of i, b, u, sup, sub."""
+
+    tag: str
+    children: list["Inline"]
+
+
+@dataclass
+class NoteRef:
+    """A footnote at its point of reference; ``body`` is a list of paragraphs of inlines.
+
+    ``anchored`` is False for a footnote whose reference was lost: it is kept at the end of the
+    paragraph where its body was printed.
+    """
+
+    marker: str
+    body: list[list["Inline"]]
+    anchored: bool = True
+    line: int | None = None
+
+
+Inline = Union[str, Styled, NoteRef]
+
+
+@dataclass
+class Point:
+    """A sub-paragraph ``a)``/``(a)``/``(i)`` or an item of a list that restarts at 1."""
+
+    num: str | None
+    text: list[Inline]
+    points: list["Point | Heading"] = field(default_factory=list)
+    line: int | None = None
+
+
+@dataclass
+class Heading:
+    """level: chapter, section, subsection or crossHeading."""
+
+    level: str
+    num: str | None
+    text: list[Inline]
+    line: int | None = None
+
+
+@dataclass
+class Para:
+    """A body paragraph.
+
+    role: ``paragraph`` (numbered or not), ``quote`` (a quotation set off as its own paragraph),
+    ``preambular`` (a resolution's preamble), ``formula`` (the enacting formula).
+    ``points`` hold the sub-paragraphs (and cross-headings of a list that restarts at 1);
+    ``wrap_up`` the text after the last point, if any.
+    """
+
+    num: str | None
+    text: list[Inline]
+    points: list[Point | Heading] = field(default_factory=list)
+    wrap_up: list[Inline] | None = None
+    role: str = "paragraph"
+    line: int | None = None
+    num_inferred: bool = False
+
+
+@dataclass
+class Masthead:
+    organs: list[str] = field(default_factory=list)
+    symbol: str | None = None
+    distribution: str | None = None          # printed text, e.g. "Distr. limitée"
+    distribution_kind: str | None = None     # general | limited | restricted
+    date: _dt.date | None = None
+    date_text: str | None = None
+    language_line: str | None = None          # "Français", "English"
+    original: str | None = None               # the word after "Original:"
+    original_label: str | None = None         # "Original:" as printed
+    job_number: str | None = None
+    symbol_note: NoteRef | None = None        # the agenda footnote "*" on the symbol
+
+
+@dataclass
+class Preface:
+    body: str | None = None                   # a subsidiary body's name, e.g. the Working Group
+    session_text: str | None = None           # "Quatrième session" as printed
+    session_number: int | None = None
+    place_dates: str | None = None            # "Vienne, 10-12 octobre 2011"
+    agenda_text: str | None = None            # "Point 2 d) de l'ordre du jour" as printed
+    agenda_item: str | None = None            # "2 d)"
+    agenda_title: list[Inline] | None = None  # the agenda item's title printed under it
+    title: list[Inline] | None = None
+    doc_type: str | None = None               # "Projet de rapport", "Additif", "projet de résolution"
+    doc_type_extra: list[str] = field(default_factory=list)  # further type lines ("Additif")
+    sponsors: list[str] = field(default_factory=list)
+    extra: list[list[Inline]] = field(default_factory=list)  # other preface lines, kept verbatim
+
+
+@dataclass
+class Diagnostic:
+    level: str          # error | warning | info
+    message: str
+    line: int | None = None
+    code: str = ""      # short machine name, e.g. "furniture", "inferred-number", "ocr-repair"
+
+    def format(self, source: str = "") -> str:
+        where = f"{source}:{self.line}: " if self.line else (f"{source}: " if source else "")
+        return f"{where}{self.level}: {self.message}"
+
+
+@dataclass
+class DocumentBlocks:
+    """Everything a reader recognised, in reading order."""
+
+    kind: str                 # AKN4UN name: report, reportDraft, resolutionDraft, ... or note
+    lang: str                 # two-letter code: ar zh en fr ru es
+    masthead: Masthead = field(default_factory=Masthead)
+    preface: Preface = field(default_factory=Preface)
+    preamble: list[Para] = field(default_factory=list)
+    body: list[Heading | Para] = field(default_factory=list)
+    conclusions: list[Para] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    source_name: str = ""
+
+    def note(self, level: str, message: str, line: int | None = None, code: str = "") -> None:
+        self.diagnostics.append(Diagnostic(level, message, line, code))

@@ -1,0 +1,408 @@
+"""Turn the blocks a reader recognised into an Akoma Ntoso tree of the UN profile.
+
+This is the one place where the mapping of ``akn-profile.md`` is written: readers and the
+generator describe documents as ``DocumentBlocks``; ``build_akn`` decides elements, nesting and
+eIds, and records the source line of every element it numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from drafting.model.akn import DOC_ELEMENT, E, q
+from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled
+from drafting.model.identification import build_meta, slug, work_number
+
+HEADING_RANK = {"chapter": 0, "section": 1, "subsection": 2}
+HEADING_EID = {"chapter": "chp", "section": "sec", "subsection": "subsec"}
+
+# English lower-camel names of preambular openings come from the locale data files when the
+# locale package is there; this small default keeps the builder usable on its own.
+PREAMBLE_DEFAULT = "preambular"
+
+
+@dataclass
+class BuiltDocument:
+    """The AKN root plus what the readers' diagnostics and the checker need alongside it."""
+
+    root: etree._Element
+    source_lines: dict[str, int] = field(default_factory=dict)
+
+
+class _EIds:
+    """Unique eIds, following the AKN naming convention (``chp_II__para_7``)."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+        self.counters: dict[str, int] = {}
+
+    def make(self, prefix: str, kind: str, label: str | None) -> str:
+        base = f"{prefix}__{kind}" if prefix else kind
+        if label:
+            candidate = f"{base}_{label}"
+        else:
+            key = f"{base}_nn"
+            self.counters[key] = self.counters.get(key, 0) + 1
+            candidate = f"{key}_{self.counters[key]}"
+        unique, n = candidate, 1
+        while unique in self.used:
+            n += 1
+            unique = f"{candidate}_{n}"
+        self.used.add(unique)
+        return unique
+
+    def count(self, prefix: str, kind: str) -> str:
+        key = f"{prefix}__{kind}" if prefix else kind
+        self.counters[key] = self.counters.get(key, 0) + 1
+        return self.make(prefix, kind, str(self.counters[key]))
+
+
+def num_label(num: str | None) -> str | None:
+    """The eId label of a printed number: ``12.`` -> ``12``, ``(ii)`` -> ``ii``, ``a)`` -> ``a``."""
+    if not num:
+        return None
+    label = re.sub(r"[^0-9A-Za-z\u0600-\u06FF]+", "", num)
+    return label or None
+
+
+class _Builder:
+    def __init__(self, blocks: DocumentBlocks) -> None:
+        self.blocks = blocks
+        self.eids = _EIds()
+        self.lines: dict[str, int] = {}
+
+    # -- inline content -------------------------------------------------------------------
+
+    def inline_into(self, parent, inlines, owner_eid: str) -> None:
+        """Append inline items to ``parent`` (text goes to .text or the last child's tail)."""
+        for item in inlines:
+            if isinstance(item, str):
+                if not item:
+                    continue
+                if len(parent):
+                    last = parent[-1]
+                    last.tail = (last.tail or "") + item
+                else:
+                    parent.text = (parent.text or "") + item
+            elif isinstance(item, Styled):
+                child = etree.SubElement(parent, q(item.tag))
+                self.inline_into(child, item.children, owner_eid)
+            elif isinstance(item, NoteRef):
+                parent.append(self.note(item, owner_eid))
+            else:  # pragma: no cover - a reader bug
+                raise TypeError(f"unexpected inline item {item!r}")
+
+    def note(self, ref: NoteRef, owner_eid: str):
+        eid = self.eids.count(owner_eid, "authorialNote")
+        attrs = {"eId": eid, "marker": ref.marker, "placement": "bottom"}
+        if not ref.anchored:
+            attrs["refersTo"] = "#unanchored"
+        note = E.authorialNote(**attrs)
+        for para in ref.body or [[""]]:
+            p = etree.SubElement(note, q("p"))
+            self.inline_into(p, para, eid)
+        if ref.line:
+            self.lines[eid] = ref.line
+        return E.sup(note)
+
+    def p(self, inlines, owner_eid: str):
+        el = E.p()
+        self.inline_into(el, inlines, owner_eid)
+        return el
+
+    # -- body -------------------------------------------------------------------------------
+
+    def point(self, point: Point, prefix: str):
+        eid = self.eids.make(prefix, "point", num_label(point.num))
+        el = E.point(eId=eid)
+        if point.line:
+            self.lines[eid] = point.line
+        if point.num:
+            el.append(E.num(point.num))
+        if point.points:
+            el.append(self.list_of(point.text, point.points, None, eid))
+        else:
+            el.append(E.content(self.p(point.text, eid)))
+        return el
+
+    def list_of(self, intro, items, wrap_up, prefix: str):
+        eid = self.eids.count(prefix, "list")
+        el = E.list(eId=eid)
+        if intro and _has_text(intro):
+            el.append(E.intro(self.p(intro, eid)))
+        for item in items:
+            if isinstance(item, Heading):
+                el.append(self.cross_heading(item, eid))
+            else:
+                el.append(self.point(item, eid))
+        if wrap_up and _has_text(wrap_up):
+            el.append(E.wrapUp(self.p(wrap_up, eid)))
+        return el
+
+    def cross_heading(self, heading: Heading, prefix: str):
+        eid = self.eids.count(prefix, "crossHeading")
+        el = E.crossHeading(eId=eid)
+        if heading.line:
+            self.lines[eid] = heading.line
+        text = ([heading.num + " "] if heading.num else []) + list(heading.text)
+        self.inline_into(el, text, eid)
+        return el
+
+    def paragraph(self, para: Para, prefix: str):
+        eid = self.eids.make(prefix, "para", num_label(para.num))
+        el = E.paragraph(eId=eid)
+        if para.line:
+            self.lines[eid] = para.line
+        if para.num:
+            el.append(E.num(para.num))
+        if para.role == "quote":
+            block = E.blockContainer(eId=self.eids.count(eid, "blockContainer"))
+            block.append(self.p(para.text, eid))
+            el.append(E.content(block))
+        elif para.points:
+            el.append(self.list_of(para.text, para.points, para.wrap_up, eid))
+        else:
+            el.append(E.content(self.p(para.text, eid)))
+        return el
+
+    def body(self, items, container):
+        """Place headings and paragraphs, opening and closing chapters/sections as they come."""
+        stack = [(container, -1, "")]  # (element, rank, eId prefix)
+        for item in items:
+            if isinstance(item, Heading) and item.level in HEADING_RANK:
+                rank = HEADING_RANK[item.level]
+                while stack[-1][1] >= rank:
+                    stack.pop()
+                parent, _, prefix = stack[-1]
+                eid = self.eids.make(prefix, HEADING_EID[item.level], num_label(item.num))
+                el = E(item.level, eId=eid)
+                if item.line:
+                    self.lines[eid] = item.line
+                if item.num:
+                    el.append(E.num(item.num))
+                heading = E.heading()
+                self.inline_into(heading, item.text, eid)
+                el.append(heading)
+                parent.append(el)
+                stack.append((el, rank, eid))
+            elif isinstance(item, Heading):
+                parent, _, prefix = stack[-1]
+                parent.append(self.cross_heading(item, prefix))
+            else:
+                parent, _, prefix = stack[-1]
+                parent.append(self.paragraph(item, prefix))
+
+    def preamble(self, paras):
+        el = E.preamble()
+        for para in paras:
+            if para.role == "formula":
+                eid = self.eids.make("preamble", "formula", "1")
+                formula = E.formula(self.p(para.text, eid), name="enactingFormula", eId=eid)
+                if para.line:
+                    self.lines[eid] = para.line
+                el.append(formula)
+            else:
+                eid = self.eids.count("preamble", "container")
+                name = preambular_name(para.text, self.blocks.lang)
+                container = E.container(self.p(para.text, eid), name=name, eId=eid)
+                if para.line:
+                    self.lines[eid] = para.line
+                el.append(container)
+        return el
+
+    # -- front matter --------------------------------------------------------------------
+
+    def cover_page(self):
+        m = self.blocks.masthead
+        rows = []
+        for organ in m.organs:
+            rows.append(E.p(E.docAuthority(organ, refersTo="#" + slug(organ))))
+        if m.symbol:
+            p = E.p(E.docNumber(m.symbol, refersTo="#symbol"))
+            if m.symbol_note:
+                self.inline_into(p, [m.symbol_note], "coverPage")
+            rows.append(p)
+        if m.distribution:
+            attrs = {"name": "distribution"}
+            if m.distribution_kind:
+                attrs["refersTo"] = "#distribution" + m.distribution_kind.capitalize()
+            rows.append(E.p(E.inline(m.distribution, **attrs)))
+        if m.date and m.date_text:
+            rows.append(E.p(E.docDate(m.date_text, date=m.date.isoformat(), refersTo="#publicationEvent")))
+        elif m.date_text:
+            rows.append(E.p(m.date_text))
+        if m.language_line:
+            rows.append(E.p(E.inline(m.language_line, name="languageOfExpression")))
+        if m.original:
+            label = m.original_label or "Original:"
+            rows.append(E.p(label + " ", E.inline(m.original, name="originalLanguage")))
+        if m.job_number:
+            rows.append(E.p(E.inline(m.job_number, name="jobNumber")))
+        if not m.symbol and m.symbol_note:
+            rows.append(self.p([m.symbol_note], "coverPage"))
+        if not rows:
+            return None
+        return E.coverPage(E.container(*rows, name="masthead", eId="coverPage__masthead"))
+
+    def preface(self):
+        pf = self.blocks.preface
+        session_rows, title_rows = [], []
+        if pf.body:
+            session_rows.append(E.p(E.docCommittee(pf.body, refersTo="#" + slug(pf.body))))
+        if pf.session_text:
+            attrs = {"value": str(pf.session_number)} if pf.session_number else {"value": pf.session_text}
+            session_rows.append(E.p(E.session(pf.session_text, **attrs)))
+        if pf.place_dates:
+            session_rows.append(E.p(pf.place_dates))
+        if pf.agenda_text:
+            item = pf.agenda_item or ""
+            text = pf.agenda_text
+            if item and item in text:
+                before, _, after = text.partition(item)
+                session_rows.append(E.p(before, E.inline(item, name="agendaItem"), after))
+            else:
+                session_rows.append(E.p(E.inline(text, name="agendaItem")))
+        if pf.agenda_title:
+            p = E.p()
+            inline = E.inline(name="agendaItemTitle")
+            self.inline_into(inline, pf.agenda_title, "preface")
+            p.append(inline)
+            session_rows.append(p)
+        for line in pf.extra:
+            session_rows.append(self.p(line, "preface"))
+        if pf.sponsors and pf.doc_type:
+            p = E.p()
+            for i, sponsor in enumerate(pf.sponsors):
+                if i:
+                    p[-1].tail = " et " if self.blocks.lang == "fr" else (" y " if self.blocks.lang == "es" else " and ")
+                p.append(E.docProponent(sponsor, refersTo="#" + slug(sponsor)))
+            p[-1].tail = ": "
+            p.append(E.docType(pf.doc_type))
+            title_rows.append(p)
+        elif pf.doc_type:
+            title_rows.append(E.p(E.docType(pf.doc_type)))
+        for extra in pf.doc_type_extra:
+            title_rows.append(E.p(E.docType(extra)))
+        if pf.title:
+            title = E.docTitle()
+            self.inline_into(title, pf.title, "preface")
+            title_rows.append(E.p(title))
+        containers = []
+        if session_rows:
+            containers.append(E.container(*session_rows, name="sessionInfo", eId="preface__sessionInfo"))
+        if title_rows:
+            containers.append(E.container(*title_rows, name="title", eId="preface__title"))
+        return E.preface(*containers) if containers else None
+
+    # -- whole document ----------------------------------------------------------------------
+
+    def build(self, generated: _dt.date | None) -> BuiltDocument:
+        b = self.blocks
+        m = b.masthead
+        element = DOC_ELEMENT.get(b.kind, "doc")
+        date, date_name = _work_date(b)
+        symbol = m.symbol
+        parent_symbol, relation = _parent_of(symbol)
+        title_text = _plain(b.preface.title or []) or b.source_name or "untitled"
+        meta = build_meta(
+            kind=b.kind,
+            lang=b.lang,
+            date=date,
+            date_name=date_name,
+            symbol=symbol,
+            number=work_number(symbol, title_text),
+            organ=m.organs[0] if m.organs else None,
+            parent_symbol=parent_symbol,
+            parent_relation=relation,
+            distribution_kind=m.distribution_kind,
+            generated=generated,
+        )
+        for organ in m.organs[1:] + ([b.preface.body] if b.preface.body else []) + b.preface.sponsors:
+            ref = E.TLCOrganization(
+                eId=slug(organ), href=f"/akn/ontology/organization/un/{slug(organ)}", showAs=organ
+            )
+            refs = meta.find(q("references"))
+            if not any(r.get("eId") == ref.get("eId") for r in refs):
+                refs.append(ref)
+        doc = E(element, meta, name=b.kind, contains="originalVersion")
+        cover = self.cover_page()
+        if cover is not None:
+            doc.append(cover)
+        preface = self.preface()
+        if preface is not None:
+            doc.append(preface)
+        if b.preamble:
+            doc.append(self.preamble(b.preamble))
+        main = E.mainBody()
+        self.body(b.body, main)
+        if len(main) == 0:
+            # mainBody may not be empty; an empty document keeps an explicit empty paragraph.
+            main.append(E.paragraph(E.content(E.p()), eId=self.eids.make("", "para", None)))
+        doc.append(main)
+        if b.conclusions:
+            conclusions = E.conclusions()
+            for para in b.conclusions:
+                conclusions.append(self.p(para.text, "conclusions"))
+            doc.append(conclusions)
+        root = E.akomaNtoso(doc)
+        return BuiltDocument(root=root, source_lines=self.lines)
+
+
+def _has_text(inlines) -> bool:
+    return any((isinstance(x, str) and x.strip()) or not isinstance(x, str) for x in inlines)
+
+
+def _plain(inlines) -> str:
+    out = []
+    for x in inlines:
+        if isinstance(x, str):
+            out.append(x)
+        elif isinstance(x, Styled):
+            out.append(_plain(x.children))
+    return "".join(out)
+
+
+def _work_date(b: DocumentBlocks) -> tuple[_dt.date, str]:
+    """The Work date: the masthead date, else a date the reader found in the preface."""
+    if b.masthead.date:
+        return b.masthead.date, "issued"
+    found = getattr(b, "inferred_date", None)
+    if found:
+        return found, "inferred"
+    return _dt.date(1900, 1, 1), "unknown"
+
+
+def _parent_of(symbol: str | None) -> tuple[str | None, str | None]:
+    """An addendum/corrigendum/revision points at its parent symbol."""
+    if not symbol:
+        return None, None
+    m = re.search(r"/(Add|Corr|Rev|Amend)\.\d+\**$", symbol.strip())
+    if not m:
+        return None, None
+    relation = {"Add": "addendumOf", "Corr": "corrigendumOf", "Rev": "revisionOf", "Amend": "amendmentOf"}
+    return symbol.strip()[: m.start()], relation[m.group(1)]
+
+
+def preambular_name(inlines, lang: str) -> str:
+    """``recalling`` for "*Rappelant* ...": the AKN name of a preambular paragraph."""
+    opening = ""
+    for x in inlines:
+        if isinstance(x, Styled) and x.tag == "i":
+            opening = _plain(x.children)
+            break
+        if isinstance(x, str) and x.strip():
+            opening = x
+            break
+    try:
+        from drafting.locale import preambular_key
+    except ImportError:  # the locale package is optional for the builder
+        return PREAMBLE_DEFAULT
+    return preambular_key(opening, lang) or PREAMBLE_DEFAULT
+
+
+def build_akn(blocks: DocumentBlocks, generated: _dt.date | None = None) -> BuiltDocument:
+    return _Builder(blocks).build(generated)

