@@ -173,6 +173,8 @@ def _parse_core(core: str, printed: str) -> Symbol:
         doc_type, number = dotted.group(1), dotted.group(2)
     elif _NUMBER.match(last):
         number = last
+    elif last[:1].islower():
+        raise DraftingError(f"document symbol {printed!r}: part {last!r} must start with a capital letter")
     else:
         raise DraftingError(
             f"document symbol {printed!r}: {last!r} is not a document number (expected 5 or L.5)"
@@ -222,8 +224,10 @@ def _parse_modifier(part: str, printed: str) -> tuple[str, str]:
             f"document symbol {printed!r}: modifier {part!r} needs a dot before its number "
             f"({m.group(1)}.{m.group(2)})"
         )
-    if m:
-        raise DraftingError(f"document symbol {printed!r}: modifier {part!r} needs a number ({part}.1)")
+    if m or part in {f"{kind}." for kind in MODIFIER_KINDS}:
+        raise DraftingError(
+            f"document symbol {printed!r}: modifier {part!r} needs a number ({part.rstrip('.')}.1)"
+        )
     m = _MODIFIER_WRONG_CASE.match(part)
     word = m.group(1).capitalize()
     raise DraftingError(
@@ -285,7 +289,9 @@ def _longest_symbol(text: str, start: int, end: int) -> tuple[int, Symbol] | Non
         symbol = _try_parse(candidate)
         if symbol is not None:
             return start + len(candidate), symbol
-        cut = max(candidate.rfind("/"), candidate.rfind("-"))
+        # Only a hyphen may end a symbol early ("A/72/1-5", a range). Cutting at a slash would
+        # turn a misspelt "A/72/L.5/rev.1" into the wrong document "A/72/L.5".
+        cut = candidate.rfind("-")
         if cut <= 0:
             return None
         candidate = candidate[:cut].rstrip(".-")
