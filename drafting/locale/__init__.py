@@ -1,0 +1,450 @@
+"""The six official languages of the UN as data, and the small functions that use it.
+
+Every word lives in one TOML file per language (``ar.toml`` ... ``zh.toml``) so that a
+translator can correct it without reading Python; the code here only combines the words.
+Dates: babel (CLDR) supplies the month names where CLDR agrees with the UN (English, French,
+Spanish, Russian genitive forms); the UN patterns and the corrections CLDR cannot make
+(French "1er", Russian "года", the paired Arabic month names, Western digits) come from the
+data files. All functions are pure; the data files are read once and cached.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import tomllib
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from drafting.errors import DraftingError
+
+LANGS = ("ar", "zh", "en", "fr", "ru", "es")
+DISTRIBUTION_KINDS = ("general", "limited", "restricted")
+POSITIONS = {"after_punctuation", "before_punctuation"}
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` when it is one of the six language codes, else raise DraftingError."""
+    if lang not in LANGS:
+        raise DraftingError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+    return lang
+
+
+@lru_cache(maxsize=None)
+def terms(lang: str) -> dict[str, Any]:
+    """The whole data file of a language, parsed (cached: treat it as read-only)."""
+    check_lang(lang)
+    with resources.files(__package__).joinpath(f"{lang}.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+# ISO 639-2/B codes for FRBRlanguage (ara, chi, eng, fra, rus, spa), read from the data files.
+ISO639_2B = {lang: terms(lang)["iso639_2b"] for lang in LANGS}
+
+
+# --- words -----------------------------------------------------------------------------------
+
+
+def document_kind(kind: str, lang: str) -> str:
+    """The printed name of a document kind: ``document_kind("addendum", "fr")`` -> "Additif"."""
+    kinds = terms(lang)["document_kinds"]
+    if kind not in kinds:
+        raise DraftingError(f"unknown document kind {kind!r}: use one of {', '.join(kinds)}")
+    return kinds[kind]
+
+
+def agenda_item_line(item: str | int, lang: str, provisional: bool = True) -> str:
+    """``Point 2 d) de l'ordre du jour provisoire``, or the form without "provisional"."""
+    agenda = terms(lang)["agenda"]
+    return agenda["provisional_item" if provisional else "item"].format(item=item)
+
+
+def session_ordinal(n: int, lang: str) -> str:
+    """The session line in words: ``Quatrième session``, ``Cuarto período de sesiones``."""
+    ordinals = terms(lang)["sessions"]["ordinals"]
+    if not 1 <= n <= len(ordinals):
+        raise DraftingError(
+            f"no words for session {n} in {lang}.toml (it knows 1 to {len(ordinals)})"
+        )
+    return ordinals[n - 1]
+
+
+def parse_session_ordinal(text: str, lang: str | None = None) -> int | None:
+    """The number of a session line in words (``Quatrième session`` -> 4), or None."""
+    wanted = _fold(text)
+    for code in _langs_to_try(lang):
+        for n, words in enumerate(terms(code)["sessions"]["ordinals"], start=1):
+            if _fold(words) == wanted:
+                return n
+    return None
+
+
+def language_name(lang: str, in_lang: str) -> str:
+    """The name of language ``lang`` as written in ``in_lang``: ("en", "fr") -> "anglais"."""
+    check_lang(lang)
+    return terms(in_lang)["language_names"][lang]
+
+
+def masthead_language(lang: str) -> str:
+    """The language line of the masthead: "Français", "English", "Español", "Russian"..."""
+    return terms(lang)["masthead"]["language"]
+
+
+def masthead_lang(lang: str) -> str:
+    """The language the masthead is printed in: ru, zh and ar mastheads are in English."""
+    return terms(lang)["masthead"]["language_of_masthead"]
+
+
+def original_line(orig: str, lang: str, modern: bool = False) -> str:
+    """``Original: anglais`` (Vienna and older French), ``Original\u00a0: anglais`` when modern."""
+    masthead = terms(lang)["masthead"]
+    separator = masthead["original_separator_modern" if modern else "original_separator"]
+    return f"{masthead['original_label']}{separator}{language_name(orig, masthead_lang(lang))}"
+
+
+def distribution_line(kind: str, lang: str) -> str:
+    """``Distr.: General`` (en), ``Distr. limitée`` (fr), ``Distr. general`` (es)."""
+    forms = terms(lang)["masthead"]["distribution"]
+    if kind not in forms:
+        raise DraftingError(f"unknown distribution {kind!r}: use one of {', '.join(DISTRIBUTION_KINDS)}")
+    return forms[kind]
+
+
+def distribution_kind(text: str) -> str | None:
+    """"general", "limited" or "restricted" for a printed Distr. line in any language, else None."""
+    wanted = _fold(text)
+    for lang in LANGS:
+        masthead = terms(lang)["masthead"]
+        for kind in DISTRIBUTION_KINDS:
+            forms = [masthead["distribution"][kind], *masthead["distribution_variants"].get(kind, [])]
+            if wanted in {_fold(f) for f in forms}:
+                return kind
+    return None
+
+
+def quotation_marks(lang: str, profile: str | None = None) -> tuple[str, str]:
+    """Opening and closing quotation marks; French has a "new_york" and a "vienna" profile."""
+    quotes = terms(lang)["quotes"]
+    profiles = quotes.get("profiles", {})
+    profile = profile or quotes.get("default_profile")
+    if profile is None or not profiles:
+        return quotes["open"], quotes["close"]
+    if profile not in profiles:
+        raise DraftingError(f"unknown quotation profile {profile!r} for {lang}: use one of {', '.join(profiles)}")
+    return profiles[profile]["open"], profiles[profile]["close"]
+
+
+def footnote_marker_position(lang: str) -> str:
+    """"after_punctuation" (en) or "before_punctuation" (fr, es): where a footnote number goes."""
+    return terms(lang)["footnotes"]["marker_position"]
+
+
+def space_before_colon(lang: str, modern: bool = False) -> str:
+    """The space printed before ``:`` ``;`` ``!`` ``?``: none, or a no-break space (modern French)."""
+    punctuation = terms(lang)["punctuation"]
+    return punctuation["space_before_colon_modern" if modern else "space_before_colon"]
+
+
+def resolution_punctuation(lang: str) -> dict[str, str]:
+    """The marks that end the organ line, preambular, operative and last operative paragraphs."""
+    return dict(terms(lang)["resolution"])
+
+
+# --- sub-paragraph labels --------------------------------------------------------------------
+
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def roman_numeral(n: int) -> str:
+    """Lower-case roman numeral (1 -> "i", 14 -> "xiv")."""
+    if n < 1:
+        raise ValueError("roman numerals start at 1")
+    out = []
+    for value, letters in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def point_label(index: int, level: int, lang: str) -> str:
+    """The printed label of the index-th (0-based) point: level 0 letters, level 1 numerals.
+
+    ``point_label(0, 0, "fr")`` -> "a)", ``(0, 0, "en")`` -> "(a)", ``(1, 1, "en")`` -> "(ii)".
+    After the last letter the UN doubles it: (z), (aa), (bb).
+    """
+    if index < 0:
+        raise DraftingError(f"point index must be 0 or more, not {index}")
+    labels = terms(lang)["labels"]
+    if level == 0:
+        letters = labels["letters"]
+        rounds, position = divmod(index, len(letters))
+        return labels["level0"].format(label=letters[position] * (rounds + 1))
+    if level == 1:
+        if labels["level1_numerals"] == "roman":
+            number = roman_numeral(index + 1)
+        else:
+            number = str(index + 1)
+        return labels["level1"].format(label=number)
+    raise DraftingError(f"sub-paragraph level {level} has no label form (levels 0 and 1 only)")
+
+
+# --- preambular and operative openings -------------------------------------------------------
+
+
+def preambular_key(text: str, lang: str) -> str | None:
+    """The AKN name of a preambular paragraph from its opening words (``Rappelant`` -> recalling)."""
+    return _opening_key(text, lang, "preambular")
+
+
+def operative_key(text: str, lang: str) -> str | None:
+    """The English lower camel name of an operative paragraph's opening verb (``Prie`` -> requests)."""
+    return _opening_key(text, lang, "operative")
+
+
+def _opening_key(text: str, lang: str, table: str) -> str | None:
+    data = terms(lang)
+    text = _clean_opening(text)
+    for prefix in data.get("opening_prefixes", {}).get("strip", []):
+        if text.startswith(prefix):
+            text = text[len(prefix):].lstrip()
+            break
+    folded = text.casefold()
+    for phrase, name in _openings(lang, table):
+        rest = _after_phrase(folded, phrase.casefold())
+        if rest is None:
+            continue
+        for modifier, suffix in data.get("opening_modifiers", {}).items():
+            if _after_phrase(rest.lstrip(), modifier.casefold()) is not None:
+                return name + suffix
+        return name
+    return None
+
+
+@lru_cache(maxsize=None)
+def _openings(lang: str, table: str) -> tuple[tuple[str, str], ...]:
+    """Openings of a table, longest first, so "Prenant note" wins over "Prenant"."""
+    entries = [(_clean_opening(k), v) for k, v in terms(lang).get(table, {}).items()]
+    return tuple(sorted(entries, key=lambda kv: -len(kv[0])))
+
+
+def _clean_opening(text: str) -> str:
+    """Drop markup and a paragraph number before the opening words; unify apostrophes."""
+    text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u00a0", " ")
+    text = re.sub(r"^[\s*_\"“«]*(?:\d+\.\s*)?[\s*_]*", "", text)
+    return re.sub(r"[*_]", "", text)
+
+
+def _after_phrase(folded: str, phrase: str) -> str | None:
+    """The text after ``phrase`` when ``folded`` starts with it as whole words, else None."""
+    if not folded.startswith(phrase):
+        return None
+    rest = folded[len(phrase):]
+    if rest and (rest[0].isalpha() and not _is_cjk(rest[0])):
+        return None  # "Notant" must not match "Notamment"
+    return rest
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def _month_name(d: _dt.date, lang: str) -> str:
+    dates = terms(lang)["dates"]
+    source = dates["month_names_from"]
+    if source == "cldr":
+        from babel.dates import format_date as babel_format_date
+
+        # "MMMM" is CLDR's format-context wide name: genitive in Russian ("октября")
+        return babel_format_date(d, "MMMM", locale=dates["cldr_locale"])
+    if source == "data":
+        return dates["months"][d.month - 1]
+    return str(d.month)
+
+
+def _day(d: _dt.date, lang: str) -> str:
+    first = terms(lang)["dates"].get("first_day")
+    return first if d.day == 1 and first else str(d.day)
+
+
+def _date_fields(d: _dt.date, lang: str, n: str = "") -> dict[str, str]:
+    return {f"day{n}": _day(d, lang), f"month{n}": _month_name(d, lang),
+            f"m{n}": str(d.month), f"year{n}": str(d.year)}
+
+
+def format_date(d: _dt.date, lang: str) -> str:
+    """A date in the UN form of the language: ``12 octobre 2011``, ``1er juillet 2006``,
+    ``12 de octubre de 2011``, ``12 октября 2011 года``, ``2011年10月12日``,
+    ``12 تشرين الأول/أكتوبر 2011``."""
+    return terms(lang)["dates"]["pattern"].format(**_date_fields(d, lang))
+
+
+def masthead_date(d: _dt.date, lang: str) -> str:
+    """The date as printed in the masthead: ru, zh and ar mastheads print the English form."""
+    return format_date(d, masthead_lang(lang))
+
+
+def format_date_range(d1: _dt.date, d2: _dt.date, lang: str) -> str:
+    """``10-12 octobre 2011``, ``15 a 19 de octubre de 2012``, ``2012年11月26日至12月7日``."""
+    if d2 < d1:
+        raise DraftingError(f"date range ends ({d2}) before it starts ({d1})")
+    if d1 == d2:
+        return format_date(d1, lang)
+    dates = terms(lang)["dates"]
+    if (d1.year, d1.month) == (d2.year, d2.month):
+        pattern = dates["range_same_month"]
+    elif d1.year == d2.year:
+        pattern = dates["range_same_year"]
+    else:
+        pattern = dates["range_other"]
+    return pattern.format(**_date_fields(d1, lang, "1"), **_date_fields(d2, lang, "2"))
+
+
+# Arabic-Indic and Persian digits read as Western ones (same length, so offsets stay right).
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
+_NUMERIC_DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d/])")
+_ISO = re.compile(r"(?<![\d\-])(\d{4})-(\d{2})-(\d{2})(?![\d\-])")
+
+
+def _month_numbers(lang: str) -> dict[str, int]:
+    """Every month spelling the language's data file knows, folded, -> month number."""
+    dates = terms(lang)["dates"]
+    names = {_fold(name): i for i, name in enumerate(dates["months"], start=1)}
+    names.update({_fold(name): n for name, n in dates.get("month_aliases", {}).items()})
+    return names
+
+
+@lru_cache(maxsize=None)
+def _date_regexes(lang: str) -> tuple[re.Pattern, ...]:
+    """Regexes for the UN pattern and the variants of a language, built from the data file."""
+    dates = terms(lang)["dates"]
+    months = sorted(_month_numbers(lang), key=len, reverse=True)
+    month_alt = "|".join(re.escape(m) for m in months) or r"(?!)"
+    suffixes = [re.escape(s) for s in dates.get("day_suffixes", [])]
+    if dates.get("first_day"):
+        suffixes.append(re.escape(dates["first_day"][1:]))
+    day_suffix = f"(?:{'|'.join(suffixes)})?" if suffixes else ""
+    pieces = {
+        "{day}": rf"(?P<day>\d{{1,2}}){day_suffix}",
+        "{month}": rf"(?P<month>{month_alt})",
+        "{m}": r"(?P<m>\d{1,2})",
+        "{year}": r"(?P<year>\d{4})",
+    }
+    out = []
+    for pattern in [dates["pattern"], *dates.get("variants", [])]:
+        regex = ""
+        for token in re.split(r"(\{\w+\})", pattern):
+            if token in pieces:
+                regex += pieces[token]
+            else:
+                regex += r"\s+".join(re.escape(word) for word in token.split(" "))
+        start_guard = r"(?<!\d)" if pattern.startswith(("{day}", "{year}", "{m}")) else r"(?<!\w)"
+        last = pattern[-1]
+        end_guard = r"(?!\d)" if pattern.endswith(("}",)) else (
+            r"(?!\w)" if last.isalpha() and not _is_cjk(last) else "")
+        out.append(re.compile(start_guard + regex + end_guard, re.IGNORECASE))
+    return tuple(out)
+
+
+def _date_from_match(m: re.Match, lang: str) -> _dt.date | None:
+    groups = m.groupdict()
+    if groups.get("month") is not None:
+        month = _month_numbers(lang).get(_fold(groups["month"]))
+    else:
+        month = int(groups["m"])
+    try:
+        return _dt.date(int(groups["year"]), month, int(groups["day"]))
+    except (TypeError, ValueError):
+        return None
+
+
+def _numeric_date(first: int, second: int, year: int) -> _dt.date | None:
+    """``12/10/2011``: day first as the UN outside the United States would read it, unless
+    only the month-first reading is a date (``10/25/2011``)."""
+    for day, month in ((first, second), (second, first)):
+        try:
+            return _dt.date(year, month, day)
+        except ValueError:
+            continue
+    return None
+
+
+def _candidates(text: str, lang: str) -> list[tuple[int, int, _dt.date]]:
+    """Every date-shaped span of ``text`` in the language's forms and numeric forms."""
+    readable = text.translate(_DIGITS).translate(_SPACES)
+    found = []
+    for regex in _date_regexes(lang):
+        for m in regex.finditer(readable):
+            d = _date_from_match(m, lang)
+            if d is not None:
+                found.append((m.start(), m.end(), d))
+    for m in _NUMERIC_DMY.finditer(readable):
+        d = _numeric_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        if d is not None:
+            found.append((m.start(), m.end(), d))
+    for m in _ISO.finditer(readable):
+        try:
+            found.append((m.start(), m.end(), _dt.date(int(m[1]), int(m[2]), int(m[3]))))
+        except ValueError:
+            pass
+    return found
+
+
+def find_dates(text: str, lang: str) -> list[tuple[int, int, _dt.date, bool]]:
+    """Full dates (with a year) in running text: (start, end, date, is_un_form), in order.
+
+    ``is_un_form`` is False for ``October 12, 2011``, ``12/10/2011``, ``1 juillet 2006``
+    (no "er"), ``12 Octobre 2011`` (capital) or Arabic-Indic digits. Within a range only the
+    last, complete date is found ("10-12 octobre 2011" -> "12 octobre 2011").
+    """
+    check_lang(lang)
+    spans = sorted(_candidates(text, lang), key=lambda s: (s[0], -(s[1] - s[0])))
+    result = []
+    last_end = -1
+    for start, end, d in spans:
+        if start < last_end:
+            continue  # overlaps a longer match already taken
+        printed = text[start:end].translate(_SPACES)
+        result.append((start, end, d, printed == format_date(d, lang)))
+        last_end = end
+    return result
+
+
+def parse_date(text: str, lang: str | None = None) -> _dt.date | None:
+    """The date of a whole date string (a masthead date) in any of the six languages, or None.
+
+    ``lang`` is tried first. Reads ``17 février 2010``, ``1er juillet 2006``,
+    ``1° de febrero de 2003``, ``12 OCTOBER 2011``, ``12 октября 2011 года``, ``2011年10月12日``,
+    ``12 تشرين الأول/أكتوبر 2011``, and numeric forms (day first).
+    """
+    if not text or not text.strip():
+        return None
+    stripped = text.strip()
+    for candidate in dict.fromkeys([stripped, stripped.rstrip(".").rstrip()]):
+        for code in _langs_to_try(lang):
+            for start, end, d in _candidates(candidate, code):
+                if start == 0 and end == len(candidate):
+                    return d
+    return None
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _langs_to_try(lang: str | None) -> list[str]:
+    if lang is None:
+        return list(LANGS)
+    check_lang(lang)
+    return [lang, *(code for code in LANGS if code != lang)]
+
+
+def _fold(text: str) -> str:
+    """Compare words regardless of case, spacing and Unicode composition."""
+    text = unicodedata.normalize("NFC", text).translate(_SPACES)
+    return " ".join(text.split()).casefold()
