@@ -1,0 +1,187 @@
+"""The comparable items of a document: one per unit, with numbers set apart from text.
+
+A paragraph's number is metadata (it changes when anything before it is inserted), so the text
+that is compared never contains it. A footnote reference is one atomic placeholder character
+(``NOTE``) inside the text, the same for every footnote, so that renumbered footnotes compare
+equal; the footnote bodies are kept beside the text, in reference order, and compared on their
+own. Italics, bold and underlining are kept as runs beside the text: a change of formatting alone
+is not a change of text (the idea of xmldiff's ``formatting.py``, where inline markup becomes
+placeholder characters around a plain string).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from drafting.model.akn import first, local, xp
+from drafting.model.units import HEADING_ELEMENTS, body_units
+
+NOTE = "\ue000"          # a footnote reference inside compared text
+STYLE_TAGS = {"i", "b", "u"}
+_SPACE = re.compile(r"\s+")
+# Words for similarity: Latin/Cyrillic/Arabic words, and single CJK characters.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
+_WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+HEADING_KINDS = {"heading", "crossHeading"}
+
+
+@dataclass
+class NoteBody:
+    marker: str
+    text: str
+    eid: str | None
+    anchored: bool = True
+
+
+@dataclass
+class Item:
+    """One unit of a document as the aligner sees it."""
+
+    index: int
+    kind: str                        # heading, crossHeading, formula, preambular, paragraph, point
+    eid: str | None
+    num: str | None                  # as printed: "12.", "a)", "IV."
+    text: str                        # whitespace-normalised, footnote references as NOTE
+    runs: list[tuple[str, frozenset]]  # the same text cut where formatting changes
+    notes: list[NoteBody]            # bodies of the footnotes referenced, in order
+    chapter_eid: str | None = None
+    depth: int = 0
+    element: object = field(default=None, repr=False)
+    _words: Counter | None = field(default=None, repr=False)
+
+    @property
+    def family(self) -> str:
+        return "heading" if self.kind in HEADING_KINDS else "text"
+
+    @property
+    def label(self) -> str | None:
+        """The printed number without its trailing dot: ``12.`` -> ``12``, ``a)`` stays."""
+        if not self.num:
+            return None
+        return self.num.strip().rstrip(".") or None
+
+    @property
+    def words(self) -> Counter:
+        """Bag of words and word pairs: the pairs keep two formulaic paragraphs that share
+        their vocabulary but not their sentences ("Le Groupe de travail a examiné...") apart."""
+        if self._words is None:
+            self._words = words_of(self.text)
+        return self._words
+
+    @property
+    def style_signature(self) -> tuple:
+        """Which stretches of text carry which formatting, independent of where they sit."""
+        return tuple((tuple(sorted(tags)), text.strip()) for text, tags in self.runs
+                     if tags and text.strip())
+
+    @property
+    def plain(self) -> str:
+        return self.text.replace(NOTE, "")
+
+
+def words_of(text: str) -> Counter:
+    words = [w.lower() for w in _WORD.findall(text)]
+    bag = Counter(words)
+    bag.update(a + " " + b for a, b in zip(words, words[1:]))
+    return bag
+
+
+def tokens_of(text: str) -> list[str]:
+    """Word-level tokens (character-level for Chinese/Japanese/Korean), spaces kept as tokens."""
+    return _TOKEN.findall(text)
+
+
+_TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+|\s+|.", re.S)
+
+
+class _RunBuilder:
+    """Collects (text, tags) pieces, collapsing whitespace across piece boundaries."""
+
+    def __init__(self) -> None:
+        self.runs: list[list] = []
+        self.space = True  # at the start, leading whitespace is dropped
+
+    def add(self, text: str, tags: frozenset) -> None:
+        if not text:
+            return
+        text = _SPACE.sub(" ", text)
+        if self.space and text.startswith(" "):
+            text = text[1:]
+        if not text:
+            return
+        self.space = text.endswith(" ")
+        if self.runs and self.runs[-1][1] == tags:
+            self.runs[-1][0] += text
+        else:
+            self.runs.append([text, tags])
+
+    def finish(self) -> list[tuple[str, frozenset]]:
+        if self.runs and self.runs[-1][0].endswith(" "):
+            self.runs[-1][0] = self.runs[-1][0][:-1]
+            if not self.runs[-1][0]:
+                self.runs.pop()
+        return [(t, g) for t, g in self.runs]
+
+
+def _emit(node, out: _RunBuilder, notes: list, tags: frozenset, top: bool) -> None:
+    name = local(node)
+    if name == "authorialNote":
+        out.add(NOTE, tags)
+        notes.append(node)
+    else:
+        inner = tags | {name} if name in STYLE_TAGS else tags
+        if node.text and isinstance(node.tag, str):
+            out.add(node.text, inner)
+        for child in node:
+            _emit(child, out, notes, inner, False)
+    if not top and node.tail:
+        out.add(node.tail, tags)
+
+
+def _text_parts(el) -> list:
+    """The elements whose text is the unit's own (number and nested points left out)."""
+    name = local(el)
+    if name in HEADING_ELEMENTS:
+        heading = first(el, "a:heading")
+        return [heading] if heading is not None else []
+    if name in ("crossHeading", "formula", "container"):
+        return [el]
+    parts = []
+    for child in el:
+        cname = local(child)
+        if cname == "content":
+            parts.append(child)
+        elif cname == "list":
+            parts.extend(sub for sub in child if local(sub) in ("intro", "wrapUp"))
+    return parts
+
+
+def note_text(note) -> str:
+    parts = []
+    for p in xp(note, "a:p"):
+        b = _RunBuilder()
+        _emit(p, b, [], frozenset(), True)
+        parts.append("".join(t for t, _ in b.finish()))
+    return " ".join(p for p in parts if p)
+
+
+def item_of(unit, index: int) -> Item:
+    builder = _RunBuilder()
+    note_elements: list = []
+    for i, part in enumerate(_text_parts(unit.element)):
+        if i:
+            builder.add(" ", frozenset())
+        _emit(part, builder, note_elements, frozenset(), True)
+    runs = builder.finish()
+    notes = [NoteBody(n.get("marker", ""), note_text(n), n.get("eId"),
+                      n.get("refersTo") != "#unanchored") for n in note_elements]
+    return Item(index=index, kind=unit.kind, eid=unit.eid, num=unit.num,
+                text="".join(t for t, _ in runs), runs=runs, notes=notes,
+                chapter_eid=unit.chapter_eid, depth=unit.depth, element=unit.element)
+
+
+def items_of(root) -> list[Item]:
+    """Every unit of the document (preamble, headings, paragraphs, points) as an Item."""
+    return [item_of(u, i) for i, u in enumerate(body_units(root))]
