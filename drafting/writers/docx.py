@@ -1,0 +1,684 @@
+"""DOCX writer: an AKN document as a UN-styled Word file, with real Word footnotes.
+
+As pandoc does, everything but the body comes from a reference document (styles, page setup,
+headers, footers: ``templates/reference.docx`` or ``--reference-doc``); the body is built fresh
+as WordprocessingML with lxml. python-docx has no footnote API, so the writer assembles the
+package itself (a zip of XML parts): ``word/document.xml``, ``word/footnotes.xml`` (with the
+separator and continuation-separator footnotes), their relationships and content types.
+
+What is kept so that AKN -> DOCX -> AKN is exact (see ``drafting.readers.docx``):
+paragraph and point numbers are printed as text followed by a tab (never Word auto-numbering);
+each AKN construct has its own paragraph style (``_ H _Ch_G`` chapter, ``_ Point_2_G`` a point
+at depth 2 ...) and each masthead/title part its own character style (``AKN docNumber`` ...);
+values that the printed text does not carry (the ISO date, the document kind) are stored as
+custom document properties ``drafting.*``.
+
+Reusable API (the compare writer builds Word tracked changes on it)::
+
+    renderer = DocxRenderer(Reference.load(path_or_None), lang="fr")
+    renderer.unit(el)          -> w:p        one AKN paragraph/point/heading/crossHeading/
+                                             container/formula as ONE Word paragraph (its own
+                                             text: nested points are not included)
+    renderer.element(el)       -> [w:p]      the element and everything inside it
+    renderer.runs(el)          -> [w:r]      the inline content of an AKN element (i, b, sup,
+                                             footnote references...), without num
+    renderer.paragraph_xml(style_name, runs, num=None) -> w:p
+                                             a Word paragraph in a named style; ``num`` is
+                                             printed first, followed by a tab
+    renderer.unit_style(el)    -> str        the paragraph style name ``unit`` would use
+    renderer.footnote_reference(note_el) -> [w:r]  a footnote (body collected for footnotes.xml)
+    renderer.body(root)        -> [w:p]      the whole document body in reading order
+    package(renderer, body_paragraphs, root) -> bytes   the .docx file
+
+Elements returned are lxml elements in the ``w:`` namespace (``docx_styles.W_NS``); a caller may
+wrap runs in ``w:ins``/``w:del`` before passing them to ``paragraph_xml``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from drafting.errors import DraftingError
+from drafting.io import parse_xml
+from drafting.model.akn import doc_element, first, local, text_content, xp
+from drafting.model.identification import FROM_ISO639_2B
+from drafting.writers import docx_styles as S
+from drafting.writers.docx_styles import R_NS, W_NS, w
+
+DEFAULT_REFERENCE = Path(__file__).resolve().parents[2] / "templates" / "reference.docx"
+
+LANG_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "zh": "zh-CN", "ar": "ar-SA"}
+FORMAT_TAGS = ("b", "i", "u", "sup", "sub")
+HIERARCHY = {"chapter": "chapter", "section": "section", "subsection": "subsection",
+             "part": "chapter", "title": "chapter", "book": "chapter", "division": "section",
+             "article": "section", "hcontainer": "subsection", "clause": "subsection",
+             "tome": "chapter", "subpart": "section", "subtitle": "section", "subchapter": "section",
+             "subdivision": "subsection", "rule": "subsection", "subclause": "subsection"}
+SEMANTIC_ELEMENTS = {"docAuthority", "docNumber", "docDate", "docCommittee", "session",
+                     "docType", "docProponent", "docTitle"}
+NSMAP = {"w": W_NS, "r": R_NS}
+
+
+class Reference:
+    """The reference package: its zip members and the ids of its styles by name."""
+
+    def __init__(self, members: dict[str, bytes], name: str) -> None:
+        self.members = members
+        self.name = name
+        styles = etree.fromstring(members["word/styles.xml"])
+        self.styles_root = styles
+        self.style_ids: dict[str, str] = {}
+        for style in styles.iterchildren(w("style")):
+            name_el = style.find(w("name"))
+            if name_el is not None:
+                self.style_ids[S.style_key(name_el.get(w("val")))] = style.get(w("styleId"))
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "Reference":
+        if path is None:
+            return _default_reference()
+        return _load_reference(Path(path))
+
+    def style_id(self, name: str) -> str:
+        found = self.style_ids.get(S.style_key(name))
+        if found:
+            return found
+        # A user reference without one of our styles: borrow its definition from ours.
+        default = _default_reference()
+        if self is default:
+            raise KeyError(f"style {name!r} missing from the default reference")
+        sid = default.style_id(name)
+        for style in default.styles_root.iterchildren(w("style")):
+            if style.get(w("styleId")) == sid:
+                self.styles_root.append(_copy(style))
+                break
+        self.style_ids[S.style_key(name)] = sid
+        return sid
+
+
+def _copy(el):
+    return etree.fromstring(etree.tostring(el))
+
+
+@lru_cache(maxsize=1)
+def _default_reference() -> Reference:
+    return _load_reference(DEFAULT_REFERENCE)
+
+
+def _load_reference(path: Path) -> Reference:
+    if not path.exists():
+        raise DraftingError(f"{path}: reference document not found")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = {info.filename: zf.read(info) for info in zf.infolist()
+                       if info.file_size < 50_000_000}
+    except zipfile.BadZipFile:
+        raise DraftingError(f"{path}: the reference document is not a DOCX (not a zip archive)") from None
+    for part in ("word/document.xml", "word/styles.xml", "[Content_Types].xml",
+                 "word/_rels/document.xml.rels"):
+        if part not in members:
+            raise DraftingError(f"{path}: the reference document has no {part}")
+        parse_xml(members[part], f"{path}:{part}")  # refuses DTDs and entities
+    return Reference(members, str(path))
+
+
+class DocxRenderer:
+    """Turns AKN elements into WordprocessingML paragraphs and runs; collects the footnotes."""
+
+    def __init__(self, reference: Reference | None = None, lang: str = "en") -> None:
+        self.reference = reference or Reference.load()
+        self.lang = lang
+        self.rtl = lang == "ar"
+        self.east_asian = lang == "zh"
+        self.footnotes: list = []          # w:footnote elements, ids from 1
+        self.unanchored: list[int] = []    # footnote ids whose reference was lost in the source
+        self.next_auto = 1                 # the number Word will print on the next auto footnote
+        self._in_note = False
+
+    # -- paragraphs --------------------------------------------------------------------------
+
+    def paragraph_xml(self, style_name: str, runs, num: str | None = None):
+        p = etree.Element(w("p"), nsmap=NSMAP)
+        ppr = etree.SubElement(p, w("pPr"))
+        etree.SubElement(ppr, w("pStyle")).set(w("val"), self.reference.style_id(style_name))
+        if self.rtl:
+            etree.SubElement(ppr, w("bidi"))
+        if num:
+            p.append(self.run(num))
+            p.append(self.tab_run())
+        for r in runs:
+            p.append(r)
+        return p
+
+    def unit_style(self, el, depth: int | None = None) -> str:
+        name = local(el)
+        if depth is None:
+            depth = self._list_depth(el)
+        if name in HIERARCHY:
+            return S.HEADING_STYLE[HIERARCHY[name]]
+        if name == "crossHeading":
+            return S.list_heading_style(depth) if depth else S.CROSS_HEADING
+        if name == "point":
+            return S.point_style(depth)
+        if name == "formula":
+            return S.FORMULA
+        if name == "container":
+            return S.PREAMBLE
+        if name == "paragraph" and first(el, "a:content/a:blockContainer") is not None:
+            return S.QUOTE
+        return S.TEXT
+
+    @staticmethod
+    def _list_depth(el) -> int:
+        depth, parent = 0, el.getparent()
+        while parent is not None:
+            if local(parent) == "list":
+                depth += 1
+            parent = parent.getparent()
+        return depth
+
+    def unit(self, el, depth: int | None = None):
+        """One unit as one Word paragraph: num, tab, own text (intro for a paragraph with points)."""
+        name = local(el)
+        style = self.unit_style(el, depth)
+        num = _num(el)
+        if name in HIERARCHY:
+            heading = first(el, "a:heading")
+            return self.paragraph_xml(style, self.runs(heading) if heading is not None else [], num)
+        if name in ("crossHeading",):
+            return self.paragraph_xml(style, self.runs(el))
+        runs = []
+        for p in _own_ps(el):
+            if runs:
+                runs.append(self.run(" "))
+            runs.extend(self.runs(p))
+        return self.paragraph_xml(style, runs, num)
+
+    def element(self, el, depth: int = 0) -> list:
+        """The element and everything inside it, in reading order."""
+        name = local(el)
+        out: list = []
+        if name in HIERARCHY:
+            if first(el, "a:heading") is not None or _num(el):
+                out.append(self.unit(el, depth))
+            for child in el:
+                if local(child) not in ("num", "heading", "subheading"):
+                    out.extend(self.element(child, depth))
+        elif name in ("paragraph", "point"):
+            lst = first(el, "a:list")
+            content = first(el, "a:content")
+            if lst is None:
+                out.append(self.unit(el, depth))
+                if content is None:
+                    for child in el:
+                        if local(child) not in ("num", "heading"):
+                            out.extend(self.element(child, depth))
+            else:
+                out.append(self.unit(el, depth))
+                out.extend(self._list_items(lst, depth + 1))
+        elif name == "crossHeading":
+            out.append(self.unit(el, depth))
+        elif name in ("list", "blockList"):
+            out.extend(self._list_items(el, depth + 1))
+        elif name == "p":
+            out.append(self.paragraph_xml(S.TEXT, self.runs(el)))
+        elif name in ("num", "heading", "subheading", "intro"):
+            pass
+        elif isinstance(el.tag, str):
+            for child in el:
+                out.extend(self.element(child, depth))
+        return out
+
+    def _list_items(self, lst, depth: int) -> list:
+        out = []
+        for child in lst:
+            name = local(child)
+            if name in ("point", "item"):
+                out.extend(self.element(_as_point(child), depth))
+            elif name == "crossHeading":
+                out.append(self.unit(child, depth))
+            elif name == "wrapUp":
+                for p in _ps(child):
+                    out.append(self.paragraph_xml(S.WRAP_UP, self.runs(p)))
+            elif name in ("intro", "num"):
+                continue
+            else:
+                out.extend(self.element(child, depth))
+        return out
+
+    # -- runs ----------------------------------------------------------------------------
+
+    def run(self, text: str, fmt=(), char_style: str | None = None):
+        r = etree.Element(w("r"), nsmap=NSMAP)
+        rpr = self._rpr(fmt, char_style)
+        if rpr is not None:
+            r.append(rpr)
+        _add_text(r, text)
+        return r
+
+    def tab_run(self):
+        r = etree.Element(w("r"), nsmap=NSMAP)
+        rpr = self._rpr((), None)
+        if rpr is not None:
+            r.append(rpr)
+        etree.SubElement(r, w("tab"))
+        return r
+
+    def _rpr(self, fmt, char_style):
+        if not fmt and not char_style and not self.rtl and not self.east_asian:
+            return None
+        rpr = etree.Element(w("rPr"))
+        if char_style:
+            etree.SubElement(rpr, w("rStyle")).set(w("val"), self.reference.style_id(char_style))
+        if self.east_asian:
+            fonts = etree.SubElement(rpr, w("rFonts"))
+            fonts.set(w("hint"), "eastAsia")
+        if "b" in fmt:
+            etree.SubElement(rpr, w("b"))
+            if self.rtl:
+                etree.SubElement(rpr, w("bCs"))
+        if "i" in fmt:
+            etree.SubElement(rpr, w("i"))
+            if self.rtl:
+                etree.SubElement(rpr, w("iCs"))
+        if "u" in fmt:
+            etree.SubElement(rpr, w("u")).set(w("val"), "single")
+        if "sup" in fmt or "sub" in fmt:
+            etree.SubElement(rpr, w("vertAlign")).set(
+                w("val"), "superscript" if "sup" in fmt else "subscript")
+        if self.rtl:
+            etree.SubElement(rpr, w("rtl"))
+        return rpr
+
+    def runs(self, el, fmt: frozenset = frozenset(), char_style: str | None = None) -> list:
+        out: list = []
+        self._runs_into(el, fmt, char_style, out)
+        return out
+
+    def _runs_into(self, el, fmt, char_style, out) -> None:
+        if el.text:
+            out.append(self.run(el.text, fmt, char_style))
+        for child in el:
+            name = local(child)
+            if name in FORMAT_TAGS:
+                self._runs_into(child, fmt | {name}, char_style, out)
+            elif name == "authorialNote":
+                out.extend(self.footnote_reference(child))
+            elif name in SEMANTIC_ELEMENTS:
+                self._runs_into(child, fmt, S.semantic_style(name), out)
+            elif name == "inline" and child.get("name") in S.SEMANTIC_INLINES:
+                self._runs_into(child, fmt, S.semantic_style(child.get("name")), out)
+            elif name in ("eol", "br"):
+                r = etree.Element(w("r"), nsmap=NSMAP)
+                etree.SubElement(r, w("br"))
+                out.append(r)
+            elif name:
+                self._runs_into(child, fmt, char_style, out)
+            if child.tail:
+                out.append(self.run(child.tail, fmt, char_style))
+
+    # -- footnotes -----------------------------------------------------------------------
+
+    def footnote_reference(self, note) -> list:
+        """The reference runs in the text; the footnote itself goes to footnotes.xml.
+
+        A marker that is the next number Word would print is an auto-numbered footnote; any
+        other marker (``*``, a number out of sequence) is a custom mark, printed as text after
+        ``w:footnoteReference w:customMarkFollows="1"``, so that the reader finds it again.
+        """
+        marker = note.get("marker") or ""
+        if self._in_note:  # Word has no footnotes inside footnotes: keep the marker as text
+            return [self.run(marker, {"sup"})]
+        fid = len(self.footnotes) + 1
+        auto = marker == str(self.next_auto)
+        ref_style = self.reference.style_id(S.FOOTNOTE_REFERENCE)
+
+        r = etree.Element(w("r"), nsmap=NSMAP)
+        rpr = etree.SubElement(r, w("rPr"))
+        etree.SubElement(rpr, w("rStyle")).set(w("val"), ref_style)
+        if self.rtl:
+            etree.SubElement(rpr, w("rtl"))
+        ref = etree.SubElement(r, w("footnoteReference"))
+        if auto:
+            self.next_auto += 1
+        else:
+            ref.set(w("customMarkFollows"), "1")
+            _add_text(r, marker)
+        ref.set(w("id"), str(fid))
+        if note.get("refersTo") == "#unanchored":
+            self.unanchored.append(fid)
+
+        footnote = etree.Element(w("footnote"), nsmap=NSMAP)
+        footnote.set(w("id"), str(fid))
+        self.footnotes.append(footnote)  # reserve the id before nested content is rendered
+        self._in_note = True
+        try:
+            paras = xp(note, "a:p") or [note]
+            for i, p in enumerate(paras):
+                runs = []
+                if i == 0:
+                    mark = etree.Element(w("r"), nsmap=NSMAP)
+                    mrpr = etree.SubElement(mark, w("rPr"))
+                    etree.SubElement(mrpr, w("rStyle")).set(w("val"), ref_style)
+                    if auto:
+                        etree.SubElement(mark, w("footnoteRef"))
+                    else:
+                        _add_text(mark, marker)
+                    runs = [mark, self.tab_run()]
+                runs.extend(self.runs(p))
+                footnote.append(self.paragraph_xml(S.FOOTNOTE_TEXT, runs))
+        finally:
+            self._in_note = False
+        return [r]
+
+    def footnotes_xml(self) -> bytes:
+        root = etree.Element(w("footnotes"), nsmap=NSMAP)
+        for fid, kind, mark in (("-1", "separator", "separator"),
+                                ("0", "continuationSeparator", "continuationSeparator")):
+            fn = etree.SubElement(root, w("footnote"))
+            fn.set(w("type"), kind)
+            fn.set(w("id"), fid)
+            p = etree.SubElement(fn, w("p"))
+            ppr = etree.SubElement(p, w("pPr"))
+            spacing = etree.SubElement(ppr, w("spacing"))
+            spacing.set(w("after"), "0")
+            spacing.set(w("line"), "240")
+            spacing.set(w("lineRule"), "auto")
+            etree.SubElement(etree.SubElement(p, w("r")), w(mark))
+        root.extend(self.footnotes)
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    # -- front matter and whole body ------------------------------------------------------
+
+    def masthead(self, cover) -> list:
+        rows = _ps(cover)
+        kinds = [_row_kind(p) for p in rows]
+        out = []
+        symbol_row = rows[kinds.index("symbol")] if "symbol" in kinds else None
+        top_done = False
+        for p, kind in zip(rows, kinds):
+            if kind == "organ" and not top_done and symbol_row is not None:
+                runs = self.runs(p) + [self.tab_run()] + self.runs(symbol_row)
+                out.append(self.paragraph_xml(S.MASTHEAD_TOP, runs))
+                top_done = True
+            elif kind == "symbol":
+                if not top_done:
+                    out.append(self.paragraph_xml(S.MASTHEAD_TOP, [self.tab_run()] + self.runs(p)))
+                    top_done = True
+            elif kind == "organ":
+                out.append(self.paragraph_xml(S.MASTHEAD_TOP if not out else S.MASTHEAD_ORGAN,
+                                              self.runs(p)))
+            elif kind == "job":
+                out.append(self.paragraph_xml(S.MASTHEAD_JOB, self.runs(p)))
+            else:
+                out.append(self.paragraph_xml(S.MASTHEAD_DISTR, self.runs(p)))
+        return out
+
+    def preface(self, preface) -> list:
+        out = []
+        for p in _ps(preface):
+            container = p.getparent()
+            in_title = local(container) == "container" and container.get("name") == "title"
+            if in_title:
+                style = S.TITLE if first(p, ".//a:docTitle") is not None else S.DOC_TYPE
+            else:
+                style = S.SESSION_INFO
+            out.append(self.paragraph_xml(style, self.runs(p)))
+        return out
+
+    def preamble(self, preamble) -> list:
+        out = []
+        for child in preamble:
+            name = local(child)
+            style = S.FORMULA if name == "formula" else S.PREAMBLE
+            for p in _ps(child) if name else []:
+                out.append(self.paragraph_xml(style, self.runs(p)))
+        return out
+
+    def body(self, root) -> list:
+        doc = doc_element(root)
+        out: list = []
+        for part in doc:
+            name = local(part)
+            if name in ("meta", "") or not name:
+                continue
+            if name == "coverPage":
+                out.extend(self.masthead(part))
+            elif name == "preface":
+                out.extend(self.preface(part))
+            elif name == "preamble":
+                out.extend(self.preamble(part))
+            elif name == "conclusions":
+                for p in _ps(part):
+                    out.append(self.paragraph_xml(S.CONCLUSION, self.runs(p)))
+            else:  # mainBody, body, debateBody, attachments...
+                out.extend(self.element(part))
+        return out
+
+
+def _as_point(el):
+    return el
+
+
+def _ps(el) -> list:
+    """The p elements inside ``el`` that are not footnote bodies."""
+    return xp(el, ".//a:p[not(ancestor::a:authorialNote)]")
+
+
+def _num(el) -> str | None:
+    num = first(el, "a:num")
+    if num is None:
+        return None
+    text = text_content(num).strip()
+    return text or None
+
+
+def _own_ps(el) -> list:
+    """The p elements that make a unit's own text: content, or the intro of its list."""
+    name = local(el)
+    if name in ("container", "formula"):
+        return _ps(el)
+    content = first(el, "a:content")
+    if content is not None:
+        return _ps(content)
+    lst = first(el, "a:list")
+    if lst is not None:
+        return _ps(first(lst, "a:intro")) if first(lst, "a:intro") is not None else []
+    return []
+
+
+def _row_kind(p) -> str:
+    if first(p, ".//a:docNumber") is not None:
+        return "symbol"
+    if first(p, ".//a:docAuthority") is not None:
+        return "organ"
+    if first(p, ".//a:inline[@name='jobNumber']") is not None:
+        return "job"
+    return "distr"
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _add_text(r, text: str) -> None:
+    """Text into a run: tabs and line breaks become w:tab and w:br, as Word writes them."""
+    text = _CONTROL.sub("", text)
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            etree.SubElement(r, w("br"))
+        for j, piece in enumerate(line.split("\t")):
+            if j:
+                etree.SubElement(r, w("tab"))
+            if piece:
+                t = etree.SubElement(r, w("t"))
+                t.text = piece
+                if piece[0].isspace() or piece[-1].isspace():
+                    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+# -- the package -------------------------------------------------------------------------
+
+
+def document_facts(root) -> dict[str, str]:
+    """Values the printed text does not carry, stored as custom properties ``drafting.*``."""
+    doc = doc_element(root)
+    facts = {"kind": doc.get("name") or local(doc)}
+    lang = xp(doc, "string(a:meta//a:FRBRExpression/a:FRBRlanguage/@language)")
+    if lang:
+        facts["lang"] = FROM_ISO639_2B.get(lang, lang)
+    date = first(doc, "a:coverPage//a:docDate")
+    if date is not None and date.get("date"):
+        facts["date"] = date.get("date")
+        facts["dateText"] = re.sub(r"\s+", " ", text_content(date)).strip()
+    distr = first(doc, "a:coverPage//a:inline[@name='distribution']")
+    if distr is not None and (distr.get("refersTo") or "").startswith("#distribution"):
+        facts["distribution"] = distr.get("refersTo")[len("#distribution"):].lower()
+    session = first(doc, "a:preface//a:session")
+    if session is not None and session.get("value"):
+        facts["session"] = session.get("value")
+        facts["sessionText"] = re.sub(r"\s+", " ", text_content(session)).strip()
+    return facts
+
+
+def _lang_of(root) -> str:
+    lang = xp(doc_element(root), "string(a:meta//a:FRBRExpression/a:FRBRlanguage/@language)")
+    return FROM_ISO639_2B.get(lang, "en")
+
+
+def _custom_properties(facts: dict[str, str]) -> bytes:
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+    vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns, "vt": vt})
+    for pid, (key, value) in enumerate(sorted(facts.items()), start=2):
+        prop = etree.SubElement(root, f"{{{ns}}}property",
+                                fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}", pid=str(pid),
+                                name=S.PROPERTY_PREFIX + key)
+        etree.SubElement(prop, f"{{{vt}}}lpwstr").text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _document_xml(reference: Reference, body_paragraphs) -> bytes:
+    template = etree.fromstring(reference.members["word/document.xml"])
+    body = template.find(w("body"))
+    sect = body.find(w("sectPr"))
+    for child in list(body):
+        body.remove(child)
+    body.extend(body_paragraphs)
+    if sect is not None:
+        body.append(sect)
+    return etree.tostring(template, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _styles_xml(reference: Reference, lang: str) -> bytes:
+    styles = reference.styles_root
+    lang_el = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
+    if lang_el is not None:
+        tag = LANG_TAGS.get(lang, "en-GB")
+        styles = _copy(styles)
+        target = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
+        target.set(w("val"), tag)
+        if lang == "zh":
+            target.set(w("eastAsia"), tag)
+        if lang == "ar":
+            target.set(w("bidi"), tag)
+    return etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _rels_with(rels_xml: bytes, rel_type: str, target: str) -> tuple[bytes, bool]:
+    """Add a relationship unless one of that type exists; returns (xml, added)."""
+    rels = etree.fromstring(rels_xml)
+    for rel in rels:
+        if rel.get("Type") == rel_type:
+            return rels_xml, False
+    ids = {rel.get("Id") for rel in rels}
+    n = 1
+    while f"rId{n}" in ids:
+        n += 1
+    etree.SubElement(rels, f"{{{S.PKG_REL_NS}}}Relationship", Id=f"rId{n}", Type=rel_type,
+                     Target=target)
+    return etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True), True
+
+
+def _rel_target(rels_xml: bytes, rel_type: str) -> str | None:
+    for rel in etree.fromstring(rels_xml):
+        if rel.get("Type") == rel_type:
+            return rel.get("Target")
+    return None
+
+
+def _content_types_with(ct_xml: bytes, overrides: dict[str, str]) -> bytes:
+    types = etree.fromstring(ct_xml)
+    present = {o.get("PartName") for o in types if o.get("PartName")}
+    for part, ctype in overrides.items():
+        if part not in present:
+            etree.SubElement(types, f"{{{S.CT_NS}}}Override", PartName=part, ContentType=ctype)
+    return etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _fill_placeholders(xml: bytes, values: dict[str, str]) -> bytes:
+    for key, value in values.items():
+        xml = xml.replace(b"{" + key.encode() + b"}", escape(value).encode("utf-8"))
+    return xml
+
+
+def package(renderer: DocxRenderer, body_paragraphs, root) -> bytes:
+    """The .docx bytes: the reference's parts, this body, the footnotes and the facts."""
+    ref = renderer.reference
+    members = dict(ref.members)
+    members["word/document.xml"] = _document_xml(ref, body_paragraphs)
+    members["word/styles.xml"] = _styles_xml(ref, renderer.lang)
+
+    doc_rels = members["word/_rels/document.xml.rels"]
+    doc_rels, _ = _rels_with(doc_rels, S.REL_FOOTNOTES, "footnotes.xml")
+    target = _rel_target(doc_rels, S.REL_FOOTNOTES).lstrip("/")
+    footnotes_part = target if target.startswith("word/") else "word/" + target
+    members["word/_rels/document.xml.rels"] = doc_rels
+    members[footnotes_part] = renderer.footnotes_xml()
+
+    facts = document_facts(root)
+    if renderer.unanchored:
+        facts["unanchored"] = " ".join(str(i) for i in renderer.unanchored)
+    members["docProps/custom.xml"] = _custom_properties(facts)
+    members["_rels/.rels"], _ = _rels_with(members["_rels/.rels"], S.REL_CUSTOM_PROPS,
+                                           "docProps/custom.xml")
+    members["[Content_Types].xml"] = _content_types_with(members["[Content_Types].xml"], {
+        "/" + footnotes_part: S.CT_FOOTNOTES,
+        "/docProps/custom.xml": S.CT_CUSTOM_PROPS,
+    })
+
+    mast = {k: v for k, v in _masthead_values(root).items()}
+    for name in list(members):
+        if re.fullmatch(r"word/(header|footer)\d*\.xml", name):
+            members[name] = _fill_placeholders(members[name], mast)
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        order = ["[Content_Types].xml", "_rels/.rels"] + sorted(
+            n for n in members if n not in ("[Content_Types].xml", "_rels/.rels"))
+        for name in order:
+            zf.writestr(name, members[name])
+    return buf.getvalue()
+
+
+def _masthead_values(root) -> dict[str, str]:
+    doc = doc_element(root)
+
+    def s(path):
+        return re.sub(r"\s+", " ", xp(doc, f"string({path})")).strip()
+
+    symbol = s("a:coverPage//a:docNumber") or s("a:meta//a:FRBRalias[@name='symbol']/@value")
+    return {"symbol": symbol, "job_number": s("a:coverPage//a:inline[@name='jobNumber']")}
+
+
+def write(root, reference_doc: str | Path | None = None, **options) -> bytes:
+    """The AKN tree ``root`` as the bytes of a .docx file."""
+    lang = options.get("lang") or _lang_of(root)
+    renderer = DocxRenderer(Reference.load(reference_doc), lang=lang)
+    return package(renderer, renderer.body(root), root)

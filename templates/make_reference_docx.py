@@ -1,0 +1,225 @@
+"""Build ``templates/reference.docx``: the styles, page setup, headers and footers of exported DOCX.
+
+Run it with ``python templates/make_reference_docx.py`` after changing a style; the DOCX writer
+takes everything but the body from the reference (as pandoc does), so a drafter can also pass a
+reference of their own with ``--reference-doc``.
+
+Style names follow the UN Geneva/Vienna templates (``_ H _Ch_G``, ``_ Single Txt_G`` ...; see
+``un-conventions.md``); names the UN templates do not have (points, masthead rows, the semantic
+"AKN ..." character styles) are ours, so that a document exported and read back keeps its
+structure: the DOCX reader recognises paragraphs and inline parts by these names.
+
+Headers and footers hold two placeholders the writer fills per document: ``{symbol}`` (running
+header) and ``{job_number}`` (first-page footer). The footer holds a PAGE field.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+FONT = "Times New Roman"
+EAST_ASIAN_FONT = "SimSun"          # Chinese; LibreOffice substitutes Noto Serif CJK when absent
+COMPLEX_FONT = "Simplified Arabic"  # Arabic; LibreOffice substitutes Noto Naskh Arabic when absent
+
+TEXT_INDENT = Cm(2)        # UN body text starts 2 cm in from the margin
+NUMBER_TAB = Cm(3)         # the text of a numbered paragraph starts at the tab after its number
+
+
+def _fonts(rpr_owner) -> None:
+    """Latin, East Asian and complex-script fonts on a style's or the defaults' run properties."""
+    rpr = rpr_owner.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_owner.append(rpr)
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)  # a theme font would override the named fonts
+    for attr, value in (("w:ascii", FONT), ("w:hAnsi", FONT), ("w:eastAsia", EAST_ASIAN_FONT),
+                        ("w:cs", COMPLEX_FONT)):
+        fonts.set(qn(attr), value)
+
+
+def _paragraph_style(doc, name, *, base="Normal", size=10, bold=False, italic=False, left=None,
+                     right=None, first=None, before=0, after=0, keep_next=False,
+                     align=None, tabs=(), line=None, next_style=None):
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles[base]
+    style.quick_style = True
+    font = style.font
+    font.size = Pt(size)
+    font.bold = bold or None
+    font.italic = italic or None
+    pf = style.paragraph_format
+    if left is not None:
+        pf.left_indent = left
+    if right is not None:
+        pf.right_indent = right
+    if first is not None:
+        pf.first_line_indent = first
+    pf.space_before = Pt(before)
+    pf.space_after = Pt(after)
+    if line:
+        pf.line_spacing = Pt(line)
+    pf.keep_with_next = keep_next or None
+    if align is not None:
+        pf.alignment = align
+    for pos, kind in tabs:
+        pf.tab_stops.add_tab_stop(pos, kind)
+    if next_style:
+        style.next_paragraph_style = doc.styles[next_style]
+    return style
+
+
+def _character_style(doc, name, *, bold=False, italic=False, size=None):
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+    style.base_style = doc.styles["Default Paragraph Font"]
+    style.font.bold = bold or None
+    style.font.italic = italic or None
+    if size:
+        style.font.size = Pt(size)
+    return style
+
+
+def _page_field(paragraph) -> None:
+    """A PAGE field: Word and LibreOffice print the page number there."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), " PAGE ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def build(path: Path) -> None:
+    doc = Document()
+
+    # Defaults: Times New Roman 10 pt with East Asian and complex-script fonts.
+    styles_el = doc.styles.element
+    rpr_default = styles_el.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    _fonts(rpr_default)
+    for tag in ("w:sz", "w:szCs"):
+        rpr_default.find(qn("w:rPr")).find(qn(tag)).set(qn("w:val"), "20")
+    ppr_default = styles_el.find(qn("w:docDefaults")).find(qn("w:pPrDefault"))
+    spacing = ppr_default.find(qn("w:pPr")).find(qn("w:spacing"))
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "240")
+    # Table styles and the 2010 duplicate of the styles part only make every output bigger.
+    for style in list(styles_el.iterchildren(qn("w:style"))):
+        if style.get(qn("w:type")) == "table" and style.get(qn("w:styleId")) != "TableNormal":
+            styles_el.remove(style)
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
+            doc.part.rels.pop(rid)
+    for rid, rel in list(doc.part.package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            doc.part.package.rels.pop(rid)
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(10)
+    _fonts(normal.element)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = Pt(12)
+
+    # Body text and headings (UN Geneva names; H_1 is a section, H_2 a subsection).
+    text_tabs = [(NUMBER_TAB, WD_TAB_ALIGNMENT.LEFT)]
+    _paragraph_style(doc, "_ Single Txt_G", left=TEXT_INDENT, right=Cm(1), after=6,
+                     align=WD_ALIGN_PARAGRAPH.JUSTIFY, tabs=text_tabs)
+    _paragraph_style(doc, "_ H _Ch_G", size=14, bold=True, left=TEXT_INDENT, first=Cm(-1),
+                     right=Cm(1), before=18, after=12, keep_next=True, next_style="_ Single Txt_G",
+                     tabs=[(TEXT_INDENT, WD_TAB_ALIGNMENT.LEFT)])
+    _paragraph_style(doc, "_ H_1_G", size=12, bold=True, left=TEXT_INDENT, first=Cm(-1),
+                     right=Cm(1), before=12, after=6, keep_next=True, next_style="_ Single Txt_G")
+    _paragraph_style(doc, "_ H_2_G", size=10, bold=True, left=TEXT_INDENT, first=Cm(-1),
+                     right=Cm(1), before=12, after=6, keep_next=True, next_style="_ Single Txt_G")
+    _paragraph_style(doc, "_ H_4_G", size=10, italic=True, left=TEXT_INDENT, right=Cm(1),
+                     before=12, after=6, keep_next=True, next_style="_ Single Txt_G")
+    # Sub-paragraphs a), (i), ...: the label at the text indent, the text at the next tab.
+    for depth in (1, 2, 3, 4):
+        label_at = Cm(2 + depth)
+        _paragraph_style(doc, f"_ Point_{depth}_G", base="_ Single Txt_G", left=label_at + Cm(1),
+                         first=Cm(-1), after=6)
+        _paragraph_style(doc, f"_ List H_{depth}_G", base="_ Single Txt_G", italic=True,
+                         left=label_at, before=6, after=6, keep_next=True)
+    _paragraph_style(doc, "_ Wrap Up_G", base="_ Single Txt_G")
+    _paragraph_style(doc, "_ Quote_G", base="_ Single Txt_G", left=Cm(3), right=Cm(2))
+    _paragraph_style(doc, "_ Formula_G", base="_ Single Txt_G", first=Cm(1))
+    _paragraph_style(doc, "_ Preamble_G", base="_ Single Txt_G", first=Cm(1))
+    _paragraph_style(doc, "_ Conclusion_G", base="_ Single Txt_G", before=12)
+
+    # Masthead and preface.
+    _paragraph_style(doc, "_ Masthead Top_G", size=10, after=6,
+                     tabs=[(Cm(17), WD_TAB_ALIGNMENT.RIGHT)])
+    _paragraph_style(doc, "_ Masthead Organ_G", size=14, bold=True, after=6)
+    _paragraph_style(doc, "_ Masthead Distr_G", size=10, left=Cm(12))
+    _paragraph_style(doc, "_ Masthead Job_G", size=8, left=Cm(12), before=6)
+    _paragraph_style(doc, "_ Session Info_G", size=10, bold=True, before=6)
+    _paragraph_style(doc, "_ Doc Type_G", size=10, bold=True, left=TEXT_INDENT, before=12,
+                     keep_next=True)
+    _paragraph_style(doc, "_ Title_G", size=16, bold=True, left=TEXT_INDENT, right=Cm(1),
+                     before=12, after=12, keep_next=True, line=18)
+
+    # Footnotes: Word's built-in names (pandoc and LibreOffice know them) and the UN one.
+    footnote_text = _paragraph_style(doc, "footnote text", size=9, left=Cm(2),
+                                     first=Cm(-0.5), line=10)
+    footnote_text.element.set(qn("w:styleId"), "FootnoteText")
+    _paragraph_style(doc, "_ FootnoteText", base="footnote text", size=9, left=Cm(2),
+                     first=Cm(-0.5), line=10)
+    reference = doc.styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER)
+    reference.element.set(qn("w:styleId"), "FootnoteReference")
+    reference.font.superscript = True
+
+    # Semantic character styles: what a run *is* in the AKN (masthead and title parts).
+    for name, kw in {
+        "AKN docAuthority": {}, "AKN docNumber": {"size": 14},
+        "AKN distribution": {}, "AKN docDate": {}, "AKN languageOfExpression": {},
+        "AKN originalLanguage": {}, "AKN jobNumber": {}, "AKN docCommittee": {},
+        "AKN session": {}, "AKN agendaItem": {}, "AKN agendaItemTitle": {},
+        "AKN docType": {}, "AKN docProponent": {}, "AKN docTitle": {},
+    }.items():
+        _character_style(doc, name, **kw)
+
+    # Page: A4, UN margins; different first page (the masthead page has no running header).
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
+    section.left_margin, section.right_margin = Cm(2), Cm(2)
+    section.header_distance, section.footer_distance = Cm(1.25), Cm(1.25)
+    section.different_first_page_header_footer = True
+
+    header = section.header.paragraphs[0]
+    header.text = "{symbol}"
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    header.runs[0].font.bold = True
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_field(footer)
+    first_footer = section.first_page_footer.paragraphs[0]
+    first_footer.text = "{job_number}"
+    section.first_page_header.paragraphs[0].text = ""
+
+    # The reference body is replaced by the writer; leave it empty.
+    body = doc.element.body
+    for p in list(body.iterchildren(qn("w:p"))):
+        body.remove(p)
+    doc.core_properties.title = "UN document (drafting reference)"
+    doc.core_properties.author = "drafting"
+    doc.save(str(path))
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("reference.docx")
+    build(target)
+    print(f"wrote {target}")
