@@ -1,0 +1,126 @@
+"""Word auto-numbering: the number Word prints on each numbered paragraph.
+
+A paragraph is numbered by ``w:numPr`` (``numId`` + ``ilvl``), directly or through its style.
+``numbering.xml`` maps a ``numId`` to an abstract numbering whose levels give ``start``,
+``numFmt`` and ``lvlText`` (``%1.``, ``(%2)``, ``%1.%2``). Like Word, counters belong to the
+abstract numbering unless the ``num`` restarts with a ``startOverride``; numbering a level resets
+the deeper ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafting.writers.docx_styles import w
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def _letters(n: int) -> str:
+    # Word: a..z, then aa..zz, aaa...
+    n = max(n, 1)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return _letters(n)
+    if fmt == "upperLetter":
+        return _letters(n).upper()
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("bullet", "none"):
+        return ""
+    return str(n)
+
+
+class Numbering:
+    def __init__(self, numbering_root, styles_root=None) -> None:
+        self.abstract: dict[str, dict[int, dict]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.style_numpr: dict[str, tuple[str | None, int]] = {}
+        if numbering_root is not None:
+            for ab in numbering_root.iterchildren(w("abstractNum")):
+                levels = {}
+                for lvl in ab.iterchildren(w("lvl")):
+                    levels[int(lvl.get(w("ilvl"), "0"))] = {
+                        "start": int(_val(lvl, "start") or 1),
+                        "fmt": _val(lvl, "numFmt") or "decimal",
+                        "text": _val(lvl, "lvlText") or "",
+                    }
+                self.abstract[ab.get(w("abstractNumId"))] = levels
+            for num in numbering_root.iterchildren(w("num")):
+                abstract_id = _val(num, "abstractNumId")
+                overrides = {}
+                for ov in num.iterchildren(w("lvlOverride")):
+                    start = _val(ov, "startOverride")
+                    if start is not None:
+                        overrides[int(ov.get(w("ilvl"), "0"))] = int(start)
+                self.nums[num.get(w("numId"))] = (abstract_id, overrides)
+        if styles_root is not None:
+            for style in styles_root.iterchildren(w("style")):
+                numpr = style.find(f"{w('pPr')}/{w('numPr')}")
+                if numpr is not None:
+                    num_id = _val(numpr, "numId")
+                    ilvl = int(_val(numpr, "ilvl") or 0)
+                    self.style_numpr[style.get(w("styleId"))] = (num_id, ilvl)
+
+    def numpr_of(self, p, style_id: str | None) -> tuple[str, int] | None:
+        numpr = p.find(f"{w('pPr')}/{w('numPr')}")
+        num_id, ilvl = None, 0
+        if numpr is not None:
+            num_id = _val(numpr, "numId")
+            ilvl = int(_val(numpr, "ilvl") or 0)
+        if num_id is None and style_id in self.style_numpr:
+            num_id, ilvl = self.style_numpr[style_id]
+        if num_id is None or num_id == "0" or num_id not in self.nums:
+            return None
+        return num_id, ilvl
+
+    def label(self, p, style_id: str | None) -> tuple[str, int] | None:
+        """The printed label of a numbered paragraph (``12.``, ``(a)``) and its level; else None."""
+        found = self.numpr_of(p, style_id)
+        if not found:
+            return None
+        num_id, ilvl = found
+        abstract_id, overrides = self.nums[num_id]
+        levels = self.abstract.get(abstract_id, {})
+        key = f"num:{num_id}" if overrides else f"abs:{abstract_id}"
+        counters = self.counters.setdefault(key, {})
+        if ilvl not in counters:
+            start = overrides.get(ilvl, levels.get(ilvl, {}).get("start", 1))
+            counters[ilvl] = start
+        else:
+            counters[ilvl] += 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        level = levels.get(ilvl)
+        if not level or level["fmt"] in ("bullet", "none"):
+            return None
+
+        def sub(m):
+            k = int(m.group(1)) - 1
+            lvl = levels.get(k, {"fmt": "decimal", "start": 1})
+            value = counters.get(k, overrides.get(k, lvl.get("start", 1)))
+            return format_number(value, lvl["fmt"])
+
+        text = re.sub(r"%([1-9])", sub, level["text"]).strip()
+        return (text, ilvl) if text else None
+
+
+def _val(el, tag: str) -> str | None:
+    child = el.find(w(tag))
+    return child.get(w("val")) if child is not None else None
