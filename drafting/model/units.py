@@ -172,6 +172,7 @@ def masthead(root) -> dict:
         "body": s("a:preface//a:docCommittee"),
         "session": s("a:preface//a:session"),
         "session_number": s("a:preface//a:session/@value"),
+        "place_dates": s("a:preface/a:container[@name='sessionInfo']/a:p[not(*)][1]"),
         "agenda_item": s("a:preface//a:inline[@name='agendaItem']"),
         "title": s("a:preface//a:docTitle"),
         "doc_type": [_norm(text_content(x)) for x in xp(doc, "a:preface//a:docType")],

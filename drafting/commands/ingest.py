@@ -1,0 +1,166 @@
+"""Commands of the foundation: ingest, validate, show, and the main job ``build``."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import click
+
+from drafting.errors import DraftingError
+from drafting.io import MAX_INPUT_BYTES, check_output, read_bytes, write_atomic
+
+LEVELS = {"error": 0, "warning": 1, "info": 2}
+
+
+def _verbosity(ctx) -> int:
+    return (ctx.find_root().obj or {}).get("verbosity", 1)
+
+
+def print_diagnostics(result, verbosity: int) -> None:
+    for d in result.diagnostics:
+        if LEVELS.get(d.level, 2) <= verbosity:
+            click.echo(d.format(result.source), err=True)
+
+
+def _read(path, fmt, lang, max_mb, revisions="accept"):
+    from drafting.readers import read_document
+
+    options = {"revisions": revisions} if str(path).lower().endswith(".docx") else {}
+    return read_document(path, fmt=fmt, lang=lang, max_bytes=int(max_mb * 1024 * 1024), **options)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output AKN file (one input).")
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), help="Folder for one NAME.xml per input.")
+@click.option("--lang", type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]), help="Language of the input (detected by default).")
+@click.option("--format-in", "fmt", type=click.Choice(["text", "md", "akn", "docx"]), help="Input format (from the extension by default).")
+@click.option("--revisions", type=click.Choice(["accept", "reject"]), default="accept", show_default=True, help="DOCX tracked changes.")
+@click.option("--max-mb", type=float, default=MAX_INPUT_BYTES / 1024 / 1024, show_default=True, help="Refuse larger inputs.")
+@click.pass_context
+def ingest(ctx, inputs, output, out_dir, lang, fmt, revisions, max_mb):
+    """Read documents (text, OCR, Markdown, DOCX, AKN) into Akoma Ntoso XML.
+
+    Diagnostics (level, message, source line) go to stderr; the AKN goes to -o, to --out-dir or,
+    for one input, to stdout.
+    """
+    from drafting.model.validate import validate_tree
+    from drafting.writers.akn import write
+
+    if output and len(inputs) > 1:
+        raise DraftingError("-o takes one input; use --out-dir for several")
+    targets = []
+    for path in inputs:
+        target = output or (out_dir / (path.stem + ".xml") if out_dir else None)
+        if target is not None:
+            check_output(target, inputs)
+        targets.append(target)
+    results = [(_read(p, fmt, lang, max_mb, revisions), t) for p, t in zip(inputs, targets)]
+    for result, target in results:
+        print_diagnostics(result, _verbosity(ctx))
+        findings = validate_tree(result.root)
+        if findings:  # a reader bug, never the user's: keep the traceback-free message precise
+            raise RuntimeError(f"{result.source}: the AKN produced is not valid: {findings[0].message}")
+        data = write(result.root)
+        if target is None:
+            click.echo(data.decode("utf-8"), nl=False)
+        else:
+            write_atomic(target, data)
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def validate(ctx, files):
+    """Validate AKN files against the strict OASIS schema and the UN profile (exit 1 on findings)."""
+    from drafting.io import parse_xml
+    from drafting.model.validate import validate_tree
+
+    bad = 0
+    for path in files:
+        tree = parse_xml(read_bytes(path), str(path))
+        findings = validate_tree(tree)
+        for f in findings:
+            click.echo(f.format(str(path)))
+        if findings:
+            bad += 1
+        elif _verbosity(ctx) > 0:
+            click.echo(f"{path}: valid")
+    ctx.exit(1 if bad else 0)
+
+
+@click.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--lang", type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]))
+@click.option("--format-in", "fmt", type=click.Choice(["text", "md", "akn", "docx"]))
+@click.pass_context
+def show(ctx, path, lang, fmt):
+    """Print a readable outline: masthead, headings, paragraph numbers and first words, footnotes."""
+    from drafting.outline import outline_lines
+
+    result = _read(path, fmt, lang, MAX_INPUT_BYTES / 1024 / 1024)
+    print_diagnostics(result, min(_verbosity(ctx), 1))
+    for line in outline_lines(result.root):
+        click.echo(line)
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    from drafting.readers import EXTENSIONS
+
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS)
+    # A committed AKN beside its source is the reader's own output: read the source only.
+    stems = {p.with_suffix("") for p in files if p.suffix.lower() != ".xml"}
+    return [p for p in files if not (p.suffix.lower() == ".xml" and p.with_suffix("") in stems)]
+
+
+@click.command()
+@click.argument("corpus", type=click.Path(file_okay=False, exists=True, path_type=Path), default="corpus")
+@click.option("-o", "--out-dir", type=click.Path(file_okay=False, path_type=Path), default="build", show_default=True)
+@click.pass_context
+def build(ctx, corpus, out_dir):
+    """The main job: every document of CORPUS through the toolkit, outputs into OUT_DIR."""
+    from drafting.pipeline import load_steps
+
+    files = corpus_files(corpus)
+    if not files:
+        raise DraftingError(f"{corpus}: no documents to read")
+    quiet = _verbosity(ctx) == 0
+
+    def report(line: str) -> None:
+        if not quiet:
+            click.echo(line, err=True)
+
+    started = time.perf_counter()
+    docs = []
+    for path in files:
+        docs.append(_read(path, None, None, MAX_INPUT_BYTES / 1024 / 1024))
+    report(f"read {len(docs)} documents in {time.perf_counter() - started:.2f} s")
+    for spec, step in load_steps():
+        t0 = time.perf_counter()
+        step(docs, out_dir, report)
+        report(f"{spec}: {time.perf_counter() - t0:.2f} s")
+
+
+def build_step(docs, out_dir: Path, report) -> None:
+    """Ingest: the AKN, the outline and the diagnostics of every corpus document."""
+    from drafting.model.validate import validate_tree
+    from drafting.outline import outline_lines
+    from drafting.writers.akn import write
+
+    folder = out_dir / "akn"
+    summary = []
+    for result in docs:
+        stem = Path(result.source).stem
+        findings = validate_tree(result.root)
+        write_atomic(folder / f"{stem}.xml", write(result.root))
+        write_atomic(folder / f"{stem}.outline.txt", "\n".join(outline_lines(result.root)) + "\n")
+        diags = [{"level": d.level, "code": d.code, "line": d.line, "message": d.message} for d in result.diagnostics]
+        write_atomic(folder / f"{stem}.diagnostics.json", json.dumps(diags, ensure_ascii=False, indent=1))
+        summary.append(f"{stem}: {'valid' if not findings else 'INVALID'}; {len(diags)} diagnostics")
+    write_atomic(folder / "summary.txt", "\n".join(summary) + "\n")
+    report(f"ingest: {len(docs)} AKN files, outlines and diagnostics in {folder}")
+
+
+COMMANDS = [ingest, validate, show, build]

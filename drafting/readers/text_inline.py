@@ -1,0 +1,94 @@
+"""Inline markup of extracted text: the Markdown-ish marks PDF exports leave, and footnote marks.
+
+``**bold**``, ``*italic*``, ``^{me}``/``^e`` superscripts (ordinals such as 4^e and M^{me}, which
+are never footnotes), Unicode superscript digits and ``^{8, 9}`` (footnote references, one or
+several at one point).
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafting.model.blocks import NoteRef, Styled
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_TO_DIGIT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
+
+_TOKEN = re.compile(
+    r"(?P<bold>\*\*(?=\S)(?P<bold_text>.+?)(?<=\S)\*\*)"
+    r"|(?P<ital>(?<![\w*])\*(?=[^\s*])(?P<ital_text>[^*]+?)(?<=[^\s*])\*(?![\w*]))"
+    r"|(?P<caret_group>\^\{(?P<caret_group_text>[^}]{1,20})\})"
+    r"|(?P<caret>(?<=\w)\^(?P<caret_text>[A-Za-zÀ-ÿ]{1,4}))"
+    r"|(?P<sup_digits>[" + SUPERSCRIPT_DIGITS + r"]+(?:[,\s]*[" + SUPERSCRIPT_DIGITS + r"]+)*)"
+)
+
+
+def superscript_to_digits(text: str) -> str:
+    return "".join(_SUP_TO_DIGIT.get(c, c) for c in text)
+
+
+def note_markers(group: str) -> list[str] | None:
+    """``8, 9`` -> ["8", "9"]; None when the group is not a footnote reference (``me``, ``e``)."""
+    parts = [p for p in re.split(r"[,\s]+", superscript_to_digits(group).strip()) if p]
+    if parts and all(p.isdigit() or p == "*" for p in parts):
+        return parts
+    return None
+
+
+def parse_inline(text: str, notes: list[NoteRef]) -> list:
+    """Parse ``text`` into inline items; every footnote reference found is appended to ``notes``.
+
+    The NoteRef objects are shared: the reader fills their bodies once the footnote texts of the
+    whole document are known.
+    """
+    items: list = []
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        if m.start() > pos:
+            items.append(text[pos:m.start()])
+        if m.group("bold"):
+            items.append(Styled("b", parse_inline(m.group("bold_text"), notes)))
+        elif m.group("ital"):
+            items.append(Styled("i", parse_inline(m.group("ital_text"), notes)))
+        elif m.group("caret_group"):
+            inner = m.group("caret_group_text")
+            markers = note_markers(inner)
+            if markers:
+                for marker in markers:
+                    ref = NoteRef(marker, [])
+                    notes.append(ref)
+                    items.append(ref)
+            else:
+                items.append(Styled("sup", [inner]))
+        elif m.group("caret"):
+            items.append(Styled("sup", [m.group("caret_text")]))
+        elif m.group("sup_digits"):
+            for marker in note_markers(m.group("sup_digits")) or []:
+                ref = NoteRef(marker, [])
+                notes.append(ref)
+                items.append(ref)
+        pos = m.end()
+    if pos < len(text):
+        items.append(text[pos:])
+    return merge_strings(items)
+
+
+def merge_strings(items: list) -> list:
+    out: list = []
+    for item in items:
+        if isinstance(item, str) and out and isinstance(out[-1], str):
+            out[-1] += item
+        elif not (isinstance(item, str) and item == ""):
+            out.append(item)
+    return out
+
+
+def plain_text(items) -> str:
+    """Text of inline items with footnote references left out."""
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, Styled):
+            out.append(plain_text(item.children))
+    return "".join(out)

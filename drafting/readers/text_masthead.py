@@ -1,0 +1,247 @@
+"""Recognising a UN masthead and preface in lines of text, in the six languages.
+
+The words come from the locale data files (``drafting/locale/*.toml``); this module only knows
+the shapes: a ``Distr.`` line, a date, a language line, an ``Original:`` line, a symbol (with the
+agenda-note star), and in the preface the session, the place and dates, the agenda line, the
+document type, the sponsors and the title. A masthead squeezed onto one line is taken apart
+field by field. The DOCX reader uses the same recognisers on its paragraphs.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafting.model.symbols import looks_like_symbol
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+LANGS = ("ar", "zh", "en", "fr", "ru", "es")
+
+
+@functools.lru_cache(maxsize=None)
+def _terms(lang: str) -> dict:
+    with open(LOCALE_DIR / f"{lang}.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    distribution: tuple[tuple[str, str], ...]          # (printed form lower-cased, kind)
+    language_lines: dict                                # "français" -> "fr"
+    original_words: dict                                # "anglais" -> "en"
+    sessions: dict                                      # "quatrième session" -> 4
+    agenda: tuple[tuple[re.Pattern, str], ...]          # (pattern with group "item", lang)
+    kinds: dict                                         # "projet de rapport" -> ("draft_report", lang)
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    distribution, language_lines, original_words, sessions, agenda, kinds = [], {}, {}, {}, [], {}
+    for lang in LANGS:
+        t = _terms(lang)
+        m = t.get("masthead", {})
+        for kind, form in m.get("distribution", {}).items():
+            distribution.append((_norm(form).lower(), kind))
+        for kind, forms in m.get("distribution_variants", {}).items():
+            for form in forms:
+                distribution.append((_norm(form).lower(), kind))
+        if m.get("language"):
+            language_lines[m["language"].lower()] = lang
+        for code, name in t.get("language_names", {}).items():
+            original_words.setdefault(name.lower(), code)
+        for i, words in enumerate(t.get("sessions", {}).get("ordinals", []), start=1):
+            sessions[_norm(words).lower()] = i
+        for key in ("provisional_item", "item"):
+            form = t.get("agenda", {}).get(key)
+            if form:
+                before, _, after = form.partition("{item}")
+                pattern = re.escape(before) + r"(?P<item>.+?)" + re.escape(after) + r"\s*$"
+                agenda.append((re.compile("^" + pattern.replace("\\ ", r"\s+"), re.I), lang))
+        for key, word in t.get("document_kinds", {}).items():
+            kinds[_norm(word).lower()] = (key, lang)
+    # Older mastheads are in capitals and the masthead language of ru/zh/ar is English.
+    language_lines.update({"english": "en", "french": "fr", "spanish": "es"})
+    distribution.sort(key=lambda x: -len(x[0]))
+    return Vocabulary(tuple(distribution), language_lines, original_words, sessions, tuple(agenda), kinds)
+
+
+# -- one masthead field at the start of a string -------------------------------------------------
+
+DISTR = re.compile(r"^Distr\.?\s*:?\s*(?P<word>[^\W\d_]+)", re.I)
+ORIGINAL = re.compile(r"^(?P<label>Original\s*:|Original)\s*(?P<word>[^\W\d_]+(?:\s*/\s*[^\W\d_]+)?)", re.I)
+SYMBOL_AT_START = re.compile(r"^(?P<sym>[A-Z][A-Za-z0-9.()\-]*(?:/[A-Za-z0-9.()\-]+)+(?:\s\((?:Part [IVX]+|\d{4})\))?\**)")
+
+
+@dataclass
+class MastheadField:
+    name: str        # distribution, date, language, original, symbol
+    text: str        # as printed
+    value: object    # kind / date / lang code / symbol text
+
+
+def _distribution_kind(word: str) -> str | None:
+    word = word.lower()
+    for form, kind in vocabulary().distribution:
+        last = form.split()[-1].strip(":.")
+        if last == word:
+            return kind
+    for kind, stems in (("general", ("gen", "gén")), ("limited", ("lim",)), ("restricted", ("restr",))):
+        if word.startswith(stems):
+            return kind
+    return None
+
+
+def _date_at_start(text: str):
+    """The longest prefix of ``text`` that parses as a date, in any language."""
+    from drafting.locale import parse_date
+
+    m = re.match(r"^(\S+(?:\s+\S+){0,4})", text)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        candidate = " ".join(words[:n])
+        found = parse_date(candidate)
+        if found:
+            return candidate, found
+    return None
+
+
+def take_field(text: str) -> tuple[MastheadField, str] | None:
+    """Recognise one masthead field at the start of ``text``; return it and the rest."""
+    text = text.strip()
+    m = DISTR.match(text)
+    if m:
+        kind = _distribution_kind(m.group("word"))
+        if kind:
+            return MastheadField("distribution", text[: m.end()], kind), text[m.end():]
+    m = ORIGINAL.match(text)
+    if m:
+        word = m.group("word")
+        lang = vocabulary().original_words.get(word.lower().split("/")[0].strip())
+        return MastheadField("original", text[: m.end()], (m.group("label").strip(), word, lang)), text[m.end():]
+    first_word = re.match(r"^([^\W\d_]+)(?=\s|$)", text)
+    if first_word and first_word.group(1).lower() in vocabulary().language_lines:
+        word = first_word.group(1)
+        return MastheadField("language", word, vocabulary().language_lines[word.lower()]), text[len(word):]
+    date = _date_at_start(text)
+    if date:
+        printed, value = date
+        return MastheadField("date", printed, value), text[len(printed):]
+    m = SYMBOL_AT_START.match(text)
+    if m and looks_like_symbol(m.group("sym").rstrip("*")):
+        return MastheadField("symbol", m.group("sym"), m.group("sym")), text[m.end():]
+    return None
+
+
+def masthead_fields(line: str) -> list[MastheadField] | None:
+    """All fields of a line made only of masthead fields (one or several), else None."""
+    fields = []
+    rest = line.strip()
+    while rest:
+        found = take_field(rest)
+        if not found:
+            return None
+        field, rest = found
+        fields.append(field)
+        rest = rest.strip()
+    return fields or None
+
+
+# -- preface lines --------------------------------------------------------------------------------
+
+SESSION_WORDS = re.compile(r"(session|período de sesiones|сесси|届会议|الدورة)", re.I)
+PLACE_DATES = re.compile(r"^[A-ZÀ-Ýa-zà-ÿА-Яа-я\u4e00-\u9fff\u0600-\u06ff][^,\d]{1,40},\s+.*\d{4}.*$")
+
+
+def session_number(line: str) -> int | None:
+    text = _norm(line).lower().rstrip(".")
+    if text in vocabulary().sessions:
+        return vocabulary().sessions[text]
+    m = re.search(r"\b(\d{1,3})(?:st|nd|rd|th|e|ème|er|re|°|º|ª|-я|-ая)?\s+(?:session|período)", text)
+    if m:
+        return int(m.group(1))
+    return None
+
+
+def is_session_line(line: str) -> bool:
+    text = _norm(line)
+    return len(text) < 80 and bool(SESSION_WORDS.search(text)) and (
+        session_number(text) is not None or len(text.split()) <= 6
+    )
+
+
+def agenda_item(line: str) -> str | None:
+    """``Point 2 d) de l'ordre du jour`` -> ``2 d)``."""
+    text = _norm(line)
+    if len(text) > 120:
+        return None
+    for pattern, _lang in vocabulary().agenda:
+        m = pattern.match(text)
+        if m:
+            return m.group("item").strip()
+    m = re.match(r"^(Item|Point|Tema|Пункт)s?\s+(?P<item>\d+(?:\s?\(?[a-z]\)?)?(?:\s+(?:and|et|y|и)\s+\d+)?)\b", text)
+    if m and re.search(r"(agenda|ordre du jour|programa|повестки)", text, re.I):
+        return m.group("item").strip()
+    return None
+
+
+def is_place_dates(line: str) -> bool:
+    text = _norm(line)
+    return len(text) < 100 and bool(PLACE_DATES.match(text)) and not text.endswith((".", ";", ":"))
+
+
+DRAFT_WORDS = ("projet", "draft", "proyecto", "проект", "草案", "مشروع")
+
+
+def document_kind(line: str) -> tuple[str, list[str]] | None:
+    """``Groupe des 77 et Chine: projet de résolution`` -> ("draft_resolution", sponsors)."""
+    text = _norm(line)
+    if len(text) > 160:
+        return None
+    sponsors_part, _, type_part = text.rpartition(":") if ":" in text else ("", "", text)
+    key = type_part.strip().lower().rstrip(".")
+    kinds = vocabulary().kinds
+    if key in kinds:
+        sponsors = _split_sponsors(sponsors_part) if sponsors_part else []
+        return kinds[key][0], sponsors
+    return None
+
+
+def _split_sponsors(text: str) -> list[str]:
+    text = text.strip()
+    # "Groupe des 77 et Chine" is one sponsor: split only on commas, and on the last
+    # conjunction when commas show a list.
+    if "," not in text:
+        return [text]
+    parts = [p.strip() for p in text.split(",")]
+    last = re.split(r"\s+(?:and|et|y|и)\s+", parts[-1], maxsplit=1)
+    return [p for p in parts[:-1] + last if p]
+
+
+def kind_of(key: str | None, title: str | None) -> str:
+    """The AKN4UN name of the document from the document-kind word and the title."""
+    if key in ("draft_resolution",):
+        return "resolutionDraft"
+    if key in ("resolution",):
+        return "resolution"
+    if key in ("draft_decision",):
+        return "decisionDraft"
+    if key in ("decision",):
+        return "decision"
+    if key in ("draft_report",):
+        return "reportDraft"
+    if key in ("report",):
+        return "report"
+    if title:
+        low = title.lower()
+        if re.match(r"^(rapport|report|informe|доклад)\b", low) or "报告" in low or "تقرير" in low:
+            return "report"
+    return ""
