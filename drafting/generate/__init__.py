@@ -1,0 +1,102 @@
+"""Generate: a session file and a template -> a draft in the Markdown dialect -> the AKN model.
+
+``drafting new KIND --session S.yaml --lang fr -o build/x.xml`` checks the session file against
+the schema of ``keys``, renders the KIND's template (Jinja2, sandboxed) into the Markdown drafting
+dialect, reads that with the Markdown reader (which localises masthead and preface through the
+locale package and numbers paragraphs the UN way) and leaves writing to the chosen writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafting import locale
+from drafting.errors import DraftingError
+from drafting.generate.keys import KEYS, KINDS, LANGS, check_keys, load_mapping, resolve_language
+from drafting.generate.render import TEMPLATES_DIR, render
+from drafting.io import read_text
+
+EXAMPLES_DIR = TEMPLATES_DIR / "examples"
+OUTPUT_FORMATS = {".xml": "akn", ".akn": "akn", ".md": "md", ".docx": "docx"}
+
+
+@dataclass
+class Generated:
+    root: object
+    markdown: str                        # the rendered template, in the dialect
+    diagnostics: list = field(default_factory=list)
+
+
+def check_kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise DraftingError(f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}")
+    return kind
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise DraftingError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}")
+    return lang
+
+
+def template_for(kind: str) -> Path:
+    return TEMPLATES_DIR / f"{kind}.md.j2"
+
+
+def load_session(path: str | Path, kind: str) -> tuple[dict, object]:
+    """The session file's checked values (dates as dates) and their located mapping."""
+    text = read_text(path)
+    located = load_mapping(text, str(path))
+    return check_keys(located, kind, "session"), located
+
+
+def context_for(values: dict, kind: str, lang: str) -> dict:
+    """Every key of the schema (None when absent) in the language asked for, plus kind and lang."""
+    resolved = resolve_language(values, lang)
+    context = {k.name: None for k in KEYS}
+    context.update(resolved)
+    context["kind"] = kind
+    context["lang"] = lang
+    context["body_markdown"] = (resolved.get("body_markdown") or "").strip("\n")
+    # the marks ending the organ line, preambular and operative paragraphs (Arabic ، ؛)
+    context["punctuation"] = locale.resolution_punctuation(lang)
+    return context
+
+
+def generate(kind: str, session: str | Path, lang: str, template: str | Path | None = None,
+             generated_on=None) -> Generated:
+    from drafting.readers.markdown import read_text as read_markdown
+
+    check_kind(kind)
+    check_lang(lang)
+    values, _ = load_session(session, kind)
+    template_path = Path(template) if template else template_for(kind)
+    if not template_path.is_file():
+        raise DraftingError(f"{template_path}: no such template")
+    markdown = render(template_path, context_for(values, kind, lang))
+    result = read_markdown(markdown, f"{template_path.name} (rendered from {session})", lang,
+                           generated=generated_on or values.get("date"))
+    errors = [d for d in result.diagnostics if d.level == "error"]
+    if errors:
+        raise DraftingError(f"{session}: body_markdown: {errors[0].message} "
+                            f"(line {errors[0].line} of the rendered draft)")
+    return Generated(root=result.root, markdown=markdown, diagnostics=result.diagnostics)
+
+
+def output_format(out: str | Path) -> str:
+    suffix = Path(out).suffix.lower()
+    if suffix not in OUTPUT_FORMATS:
+        raise DraftingError(f"{out}: cannot tell the output format from {suffix or '(no extension)'}; "
+                            f"use one of: {', '.join(OUTPUT_FORMATS)}")
+    return OUTPUT_FORMATS[suffix]
+
+
+def write_output(root, fmt: str) -> bytes:
+    from drafting.writers import writer_for
+
+    try:
+        writer = writer_for(fmt)
+    except ModuleNotFoundError as exc:
+        raise DraftingError(f"the {fmt} writer is not available: {exc}") from None
+    return writer.write(root)

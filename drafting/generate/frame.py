@@ -1,0 +1,103 @@
+"""The frame of a document from its keys: masthead and preface in the language's UN form.
+
+The words come from the locale package (one data file per language); this module only decides
+which word goes where: ru, zh and ar keep the English masthead (``language_of_masthead``), the
+date is printed the UN way, the session as an ordinal in words, the agenda line from its pattern.
+A printed form given in the keys (``session_text``, ``place_dates``...) wins over the computed one,
+so that a document read from elsewhere and written back to Markdown keeps its print.
+"""
+
+from __future__ import annotations
+
+from drafting import locale
+from drafting.generate.keys import AKN_KINDS, KINDS
+from drafting.model.blocks import Masthead, NoteRef, Preface
+
+
+def akn_kind(kind: str | None) -> str:
+    if kind in KINDS:
+        return KINDS[kind]
+    return AKN_KINDS.get(kind or "", "reportDraft")
+
+
+def doc_types(kind: str | None, symbol: str | None, lang: str) -> list[str]:
+    """The document type lines: "Draft report" then "Addendum" for an addendum, and so on."""
+    akn = akn_kind(kind)
+    main = {
+        "reportDraft": "draft_report", "resolutionDraft": "draft_resolution",
+        "decisionDraft": "draft_decision", "note": "note_by_the_secretariat",
+        "corrigendum": "corrigendum", "report": "report", "resolution": "resolution",
+        "decision": "decision",
+    }[akn]
+    lines = [locale.document_kind(main, lang)]
+    if kind == "draft-report-addendum" or (akn == "reportDraft" and symbol and "/Add." in symbol):
+        lines.append(locale.document_kind("addendum", lang))
+    return lines
+
+
+def place_and_dates(place: str | None, dates, lang: str) -> str | None:
+    if not dates:
+        return place
+    text = (locale.format_date(dates[0], lang) if len(dates) == 1 or dates[0] == dates[-1]
+            else locale.format_date_range(dates[0], dates[-1], lang))
+    if not place:
+        return text
+    # a per-language pattern when the locale data has one (Arabic and Chinese commas differ)
+    pattern = locale.terms(lang).get("masthead", {}).get("place_dates", "{place}, {dates}")
+    return pattern.format(place=place, dates=text)
+
+
+def agenda_line(item: str | None, lang: str, provisional: bool = True) -> str | None:
+    return locale.agenda_item_line(item, lang, provisional) if item else None
+
+
+def build_frame(keys: dict, lang: str, symbol_note: NoteRef | None = None) -> tuple[str, Masthead, Preface]:
+    """Keys already reduced to one language -> (AKN kind, masthead, preface)."""
+    kind = keys.get("kind")
+    mlang = locale.masthead_lang(lang)
+    symbol = keys.get("symbol")
+    m = Masthead(symbol=symbol, symbol_note=symbol_note)
+    if keys.get("organ"):
+        m.organs = [keys["organ"]]
+    dist = keys.get("distribution")
+    if dist:
+        m.distribution_kind = dist
+        m.distribution = locale.distribution_line(dist, lang)
+    if keys.get("distribution_text"):
+        m.distribution = keys["distribution_text"]
+    if keys.get("date"):
+        m.date = keys["date"]
+        m.date_text = locale.masthead_date(keys["date"], lang)
+    if keys.get("date_text"):
+        m.date_text = keys["date_text"]
+    if lang != "en":
+        m.language_line = locale.masthead_language(lang)
+    if keys.get("original"):
+        # "Original: anglais" is split into its label and the language word the builder marks up
+        word = locale.language_name(keys["original"], mlang)
+        line = locale.original_line(keys["original"], lang)
+        m.original = word
+        m.original_label = line[: len(line) - len(word)].rstrip() if line.endswith(word) else "Original:"
+    if keys.get("original_text"):
+        m.original = keys["original_text"]
+        m.original_label = m.original_label or "Original:"
+    p = Preface(body=keys.get("body"), title=[keys["title"]] if keys.get("title") else None)
+    if keys.get("session"):
+        p.session_number = keys["session"]
+        p.session_text = locale.session_ordinal(keys["session"], lang)
+    if keys.get("session_text"):
+        p.session_text = keys["session_text"]
+    p.place_dates = keys.get("place_dates") or place_and_dates(keys.get("place"), keys.get("dates"), lang)
+    p.agenda_item = keys.get("agenda_item")
+    p.agenda_text = keys.get("agenda_text") or agenda_line(
+        p.agenda_item, lang, keys.get("provisional_agenda", True) is not False)
+    if keys.get("agenda_title"):
+        p.agenda_title = [keys["agenda_title"]]
+    types = keys.get("doc_type") or doc_types(kind, symbol, lang)
+    p.sponsors = list(keys.get("sponsors") or [])
+    if p.sponsors and akn_kind(kind) in ("resolutionDraft", "decisionDraft") and not keys.get("doc_type"):
+        # "Group of 77 and China: draft resolution": the type follows the sponsors in lower case
+        types = [types[0][:1].lower() + types[0][1:] if lang in ("en", "fr", "es", "ru") else types[0]] + types[1:]
+    p.doc_type = types[0] if types else None
+    p.doc_type_extra = types[1:]
+    return akn_kind(kind), m, p

@@ -1,0 +1,316 @@
+"""Writer for the Markdown drafting dialect: an AKN tree back to text a drafter can edit.
+
+The output reads back (``drafting.readers.markdown``) into the same AKN: every number is written
+as printed, an unnumbered paragraph or heading of a numbered document is marked ``{-}``, a
+footnote whose reference was lost is defined just after its paragraph and never referenced, and
+the masthead goes to the front matter, with the printed forms kept where they differ from what
+the keys would give.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from drafting.generate.frame import build_frame
+from drafting.generate.keys import RESOLUTION_KINDS
+from drafting.model.akn import doc_element, first, local, xp
+from drafting.model.identification import FROM_ISO639_2B
+from drafting.model.units import masthead as masthead_facts
+
+HEADING_MARKS = {"chapter": "#", "section": "##", "subsection": "###"}
+CONTAINERS = {"chapter", "section", "subsection", "part", "division", "hcontainer", "article", "clause"}
+INLINE_SPECIALS = re.compile(r"([\\*_^\[\]`])")
+LINE_START_RISKS = re.compile(
+    r"^(?:#{1,6}(?:\s|$)|>|[-•+]\s|\d{1,4}\.\s|\(?(?:[a-z]{1,3}|[ivxlc]+|\d{1,3}|[\u0621-\u064a]{1,2})\)\s)"
+)
+
+
+def write(root, **options) -> bytes:
+    return to_markdown(root).encode("utf-8")
+
+
+def to_markdown(root) -> str:
+    return _Writer(root).run()
+
+
+class _Writer:
+    def __init__(self, root) -> None:
+        self.root = root
+        self.doc = doc_element(root)
+        self.kind = self.doc.get("name") or local(self.doc)
+        self.numbered = bool(xp(self.doc, "a:mainBody//a:paragraph/a:num")) or self.kind in RESOLUTION_KINDS
+        self.notes: list[tuple[str, list[str]]] = []     # anchored definitions, written at the end
+        self.labels: set[str] = set()
+
+    # -- front matter ---------------------------------------------------------------------------
+
+    def front_matter(self) -> dict:
+        facts = masthead_facts(self.root)
+        lang = FROM_ISO639_2B.get(facts.get("expression_language") or "", "en")
+        doc = self.doc
+        symbol = facts.get("symbol")
+        types = facts.get("doc_type") or []
+        kind = {"reportDraft": "draft-report", "resolutionDraft": "draft-resolution"}.get(self.kind, self.kind)
+        if kind == "draft-report" and (len(types) > 1 or (symbol and "/Add." in symbol)):
+            kind = "draft-report-addendum"
+        keys: dict = {"kind": kind, "lang": lang}
+        organs = facts.get("organs") or []
+        if organs:
+            keys["organ"] = organs[0]
+        if facts.get("body"):
+            keys["body"] = facts["body"]
+        if symbol:
+            keys["symbol"] = symbol
+        dist = first(doc, "a:coverPage//a:inline[@name='distribution']")
+        if dist is not None and (dist.get("refersTo") or "").startswith("#distribution"):
+            keys["distribution"] = dist.get("refersTo")[len("#distribution"):].lower()
+        if facts.get("date"):
+            import datetime as _dt
+            keys["date"] = _dt.date.fromisoformat(facts["date"])
+        original = _original_code(facts.get("original"))
+        if original:
+            keys["original"] = original
+        number = facts.get("session_number")
+        if number and number.isdigit():
+            keys["session"] = int(number)
+        if facts.get("agenda_item"):
+            keys["agenda_item"] = facts["agenda_item"]
+        title_el = first(doc, "a:preface//a:inline[@name='agendaItemTitle']")
+        if title_el is not None:
+            keys["agenda_title"] = _plain(title_el)
+        if facts.get("sponsors"):
+            keys["sponsors"] = facts["sponsors"]
+        if facts.get("title"):
+            keys["title"] = facts["title"]
+        if not self.numbered:
+            keys["numbered"] = False
+        self._printed_overrides(keys, facts, lang)
+        return keys
+
+    def _printed_overrides(self, keys: dict, facts: dict, lang: str) -> None:
+        """Add the printed form of every line whose print the keys would not give back."""
+        computed = dict(keys)
+        _, m, p = build_frame(computed, lang)
+        printed_place = self._session_info_lines()
+        if printed_place:
+            keys["place_dates"] = printed_place
+        checks = [
+            ("session_text", facts.get("session"), p.session_text),
+            ("agenda_text", self._agenda_text(), p.agenda_text),
+            ("date_text", facts.get("date_text"), m.date_text),
+            ("distribution_text", facts.get("distribution"), m.distribution),
+            ("original_text", facts.get("original"), m.original),
+        ]
+        for key, printed, made in checks:
+            if printed and printed != made:
+                keys[key] = printed
+        types = facts.get("doc_type") or []
+        made_types = ([p.doc_type] if p.doc_type else []) + list(p.doc_type_extra)
+        if types and types != made_types:
+            keys["doc_type"] = types
+
+    def _session_info_lines(self) -> str | None:
+        """The place and dates line: the plain line of the session block (no session, no agenda)."""
+        for p in xp(self.doc, "a:preface/a:container[@name='sessionInfo']/a:p"):
+            if len(p) == 0 and (p.text or "").strip():
+                return re.sub(r"\s+", " ", p.text.strip())
+        return None
+
+    def _agenda_text(self) -> str | None:
+        item = first(self.doc, "a:preface//a:inline[@name='agendaItem']")
+        if item is None:
+            return None
+        return re.sub(r"\s+", " ", "".join(item.getparent().itertext())).strip()
+
+    # -- body -------------------------------------------------------------------------------------
+
+    def run(self) -> str:
+        keys = self.front_matter()
+        out = ["---", yaml.safe_dump(keys, allow_unicode=True, sort_keys=False, width=1000).rstrip(), "---", ""]
+        preamble = first(self.doc, "a:preamble")
+        if preamble is not None:
+            for el in preamble:
+                if local(el) in ("formula", "container"):
+                    for p in xp(el, "a:p"):
+                        out += [self.block_text(p), ""]
+        main = first(self.doc, "a:mainBody")
+        if main is not None:
+            self.container(main, out)
+        for label, paras in self.notes:
+            out += self.definition(label, paras)
+        symbol_note = first(self.doc, "a:coverPage//a:authorialNote")
+        if symbol_note is not None:
+            out += self.definition(self.label_for(symbol_note.get("marker") or "*"), self.note_paras(symbol_note))
+        while out and out[-1] == "":
+            out.pop()
+        return "\n".join(out) + "\n"
+
+    def container(self, parent, out: list[str]) -> None:
+        for el in parent:
+            name = local(el)
+            if name in HEADING_MARKS:
+                num = first(el, "a:num")
+                heading = first(el, "a:heading")
+                text = self.inline(heading) if heading is not None else ""
+                line = HEADING_MARKS[name] + " " + (_num_text(num) + " " if num is not None else "") + text
+                if num is None and self.numbered:
+                    line += " {-}"
+                out += [line.rstrip(), ""]
+                self.container(el, out)
+            elif name in CONTAINERS:
+                self.container(el, out)
+            elif name == "crossHeading":
+                out += ["#### " + self.inline(el), ""]
+            elif name == "paragraph":
+                self.paragraph(el, out)
+            elif name in ("intro", "wrapUp", "content"):
+                for p in xp(el, ".//a:p"):
+                    out += [self.block_text(p), ""]
+
+    def paragraph(self, el, out: list[str]) -> None:
+        num = first(el, "a:num")
+        prefix = _num_text(num) + " " if num is not None else ""
+        quote = xp(el, "a:content/a:blockContainer")
+        unanchored_after: list = []
+        if quote:
+            for p in xp(quote[0], "a:p"):
+                out += ["> " + self.block_text(p, unanchored_after), ""]
+        else:
+            lst = first(el, "a:list")
+            paras = xp(el, "a:content/a:p") if lst is None else xp(lst, "a:intro/a:p")
+            texts = [self.block_text(p, unanchored_after) for p in paras] or [""]
+            head = prefix + texts[0] if prefix else texts[0]
+            if num is None and self.numbered:
+                head = (head + " {-}").lstrip()
+            out.append(head if head.strip() else "{-}")
+            for extra in texts[1:]:
+                out += ["", extra + (" {-}" if self.numbered else "")]
+            if lst is not None:
+                self.points(lst, 0, out, unanchored_after)
+                for p in xp(lst, "a:wrapUp/a:p"):
+                    out += ["", self.block_text(p, unanchored_after) + (" {-}" if self.numbered else "")]
+            out.append("")
+        for label, paras in unanchored_after:
+            out += self.definition(label, paras)
+
+    def points(self, lst, depth: int, out: list[str], unanchored: list) -> None:
+        for item in lst:
+            name = local(item)
+            indent = " " * (4 * depth)
+            if name == "point":
+                num = first(item, "a:num")
+                label = _num_text(num) if num is not None else "-"
+                if re.fullmatch(r"\d+\.", label):
+                    indent += "  "  # an indented "1." is an item, not a paragraph number
+                sub = first(item, "a:list")
+                ps = xp(item, "a:content/a:p") if sub is None else xp(sub, "a:intro/a:p")
+                text = " ".join(self.block_text(p, unanchored, at_line_start=False) for p in ps)
+                out.append(f"{indent}{label} {text}".rstrip())
+                if sub is not None:
+                    self.points(sub, depth + 1, out, unanchored)
+            elif name == "crossHeading":
+                out.append(f"{indent}- **{self.inline(item)}**")
+
+    def definition(self, label: str, paras: list[str]) -> list[str]:
+        lines = [f"[^{label}]: {paras[0] if paras else ''}"]
+        for extra in paras[1:]:
+            lines += ["", "    " + extra]
+        return lines + [""]
+
+    # -- inline -----------------------------------------------------------------------------------
+
+    def block_text(self, p, unanchored: list | None = None, at_line_start: bool = True) -> str:
+        text = self.inline(p, unanchored)
+        if at_line_start and LINE_START_RISKS.match(text):
+            text = _escape_start(text)
+        if text.endswith("{-}"):
+            text = text[:-3] + "\\{-}"
+        return text
+
+    def inline(self, el, unanchored: list | None = None) -> str:
+        parts: list[str] = [_esc(el.text or "")]
+        for child in el:
+            parts.append(self.inline_child(child, unanchored))
+            parts.append(_esc(child.tail or ""))
+        return re.sub(r"\s*\n\s*", " ", "".join(parts))
+
+    def inline_child(self, child, unanchored) -> str:
+        name = local(child)
+        if name == "authorialNote":
+            return self.note_ref(child, unanchored)
+        if name == "sup" and len(child) and all(local(c) == "authorialNote" for c in child):
+            return "".join(self.note_ref(c, unanchored) for c in child)
+        inner = self.inline(child, unanchored)
+        if name in ("i", "b"):
+            mark = "*" if name == "i" else "**"
+            stripped = inner.strip()
+            if not stripped:
+                return inner
+            lead = inner[: len(inner) - len(inner.lstrip())]
+            trail = inner[len(inner.rstrip()):]
+            return f"{lead}{mark}{stripped}{mark}{trail}"
+        if name == "sup":
+            return "^" + inner.replace(" ", "\\ ") + "^" if inner.strip() else inner
+        return inner
+
+    def note_ref(self, note, unanchored) -> str:
+        label = self.label_for(note.get("marker") or str(len(self.labels) + 1))
+        paras = self.note_paras(note)
+        if note.get("refersTo") == "#unanchored":
+            (unanchored if unanchored is not None else self.notes).append((label, paras))
+            return ""
+        self.notes.append((label, paras))
+        return f"[^{label}]"
+
+    def note_paras(self, note) -> list[str]:
+        return [self.block_text(p) for p in xp(note, "a:p")]
+
+    def label_for(self, marker: str) -> str:
+        label = re.sub(r"[\s\]\[^]+", "", marker) or "n"
+        base, n = label, 1
+        while label in self.labels:
+            n += 1
+            label = f"{base}-{n}"
+        self.labels.add(label)
+        return label
+
+
+def _esc(text: str) -> str:
+    return INLINE_SPECIALS.sub(r"\\\1", text)
+
+
+def _escape_start(text: str) -> str:
+    """Keep a paragraph that happens to start like a block marker a plain paragraph."""
+    m = re.match(r"(\d{1,4})\.(\s)", text)
+    if m:
+        return f"{m.group(1)}\\.{text[m.end(1) + 1:]}"
+    if text[0] in "#>-+(":
+        return "\\" + text
+    m = re.match(r"([^\s)]+)\)", text)
+    if m:
+        return f"{m.group(1)}\\){text[m.end():]}"
+    return text
+
+
+def _num_text(num) -> str:
+    return re.sub(r"\s+", " ", "".join(num.itertext())).strip()
+
+
+def _plain(el) -> str:
+    return re.sub(r"\s+", " ", "".join(el.itertext())).strip()
+
+
+def _original_code(word: str | None) -> str | None:
+    """The language code of the word after "Original:" ("anglais" -> "en"), in any of the six."""
+    if not word:
+        return None
+    from drafting import locale
+
+    folded = word.strip().lower()
+    for in_lang in locale.LANGS:
+        for code in locale.LANGS:
+            if locale.language_name(code, in_lang).lower() == folded:
+                return code
+    return None
