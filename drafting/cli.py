@@ -16,7 +16,7 @@ from drafting import __version__
 from drafting.errors import DraftingError
 
 # Modules under drafting.commands, each exposing COMMANDS: a list of click commands.
-COMMAND_MODULES = ["ingest", "compare", "generate", "check"]
+COMMAND_MODULES = ["ingest", "compare", "generate", "check", "export"]
 
 
 class DraftingGroup(click.Group):

@@ -13,6 +13,7 @@ import importlib
 # "module:function" of each step, in the order they run.
 STEPS = [
     "drafting.commands.ingest:build_step",
+    "drafting.commands.export:build_step",
 ]
 
 
