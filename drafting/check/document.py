@@ -1,0 +1,144 @@
+"""The document as the rules see it: the AKN tree, the reader's diagnostics, the source text.
+
+Rules ask it for units, the language and the kind, and call ``finding()`` with a unit and,
+when they can, the offending text: the document turns that into ``file:line:column`` for text
+inputs (through the reader's eId-to-line map and a search of the source lines) and into the
+eId and printed number for every input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from drafting.check.findings import Finding
+
+LANG3 = {"ara": "ar", "chi": "zh", "zho": "zh", "eng": "en", "fre": "fr", "fra": "fr",
+         "rus": "ru", "spa": "es"}
+TEXT_FORMATS = {"text", "md"}
+
+
+@dataclass
+class Config:
+    """Effective settings (defaults < config file < command line)."""
+
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    french_spacing: str = "auto"       # vienna (no space) | modern (non-breaking space) | auto
+    quotes: str = "auto"               # fr: vienna (“ ”) | new-york (« ») | auto
+    word_limits: dict[str, int] = field(default_factory=dict)  # kind (or "default") -> words
+    lang: str | None = None            # force the language of every document
+    source: str = ""                   # the file the settings came from, for messages
+
+
+@dataclass
+class CheckedDocument:
+    path: str
+    format: str
+    root: object
+    diagnostics: list = field(default_factory=list)
+    source_lines: dict = field(default_factory=dict)
+    text: str | None = None            # the source text, for text and Markdown inputs
+    config: Config = field(default_factory=Config)
+    findings: list = field(default_factory=list)
+
+    # -- views ---------------------------------------------------------------------------
+
+    @cached_property
+    def units(self):
+        from drafting.model.units import body_units
+        return body_units(self.root)
+
+    @cached_property
+    def masthead(self) -> dict:
+        from drafting.model.units import masthead
+        return masthead(self.root)
+
+    @cached_property
+    def doc(self):
+        from drafting.model.akn import doc_element
+        return doc_element(self.root)
+
+    @property
+    def kind(self) -> str:
+        return self.doc.get("name") or ""
+
+    @cached_property
+    def lang(self) -> str:
+        if self.config.lang:
+            return self.config.lang
+        code = self.masthead.get("expression_language") or ""
+        return LANG3.get(code, code[:2] if len(code) == 2 else "en")
+
+    @cached_property
+    def source(self) -> list[str] | None:
+        return self.text.split("\n") if self.text is not None else None
+
+    @property
+    def is_text(self) -> bool:
+        return self.format in TEXT_FORMATS and self.text is not None
+
+    def diagnostics_with(self, *codes: str):
+        return [d for d in self.diagnostics if getattr(d, "code", "") in codes]
+
+    # -- locations -----------------------------------------------------------------------
+
+    def line_of(self, eid: str | None) -> int | None:
+        if not eid:
+            return None
+        line = self.source_lines.get(eid)
+        if line is None and self.format == "akn":
+            return None
+        return line
+
+    def locate(self, line: int | None, needle: str | None, span: int = 40) -> tuple[int | None, int | None]:
+        """Line and column of ``needle`` in the source text at or after ``line``."""
+        src = self.source
+        if not needle or src is None:
+            return line, (1 if line else None)
+        start = max((line or 1) - 1, 0)
+        for i in range(start, min(len(src), start + span)):
+            col = src[i].find(needle)
+            if col >= 0:
+                return i + 1, col + 1
+        if line is None:  # anywhere in the file
+            for i, text in enumerate(src):
+                col = text.find(needle)
+                if col >= 0:
+                    return i + 1, col + 1
+        return line, (1 if line else None)
+
+    @cached_property
+    def _starts(self):
+        starts = sorted((self.source_lines[u.eid], i) for i, u in enumerate(self.units)
+                        if u.eid and self.source_lines.get(u.eid) is not None)
+        return [s for s, _ in starts], [self.units[i] for _, i in starts]
+
+    def eid_at(self, line: int) -> tuple[str | None, str | None]:
+        """The unit whose source starts last at or before ``line`` (for source-level findings)."""
+        import bisect
+        lines, units = self._starts
+        i = bisect.bisect_right(lines, line) - 1
+        return (units[i].eid, units[i].num) if i >= 0 else (None, None)
+
+    def finding(self, rule_id: str, message: str, unit=None, *, eid=None, num=None,
+                line=None, needle=None, column=None) -> Finding:
+        from drafting.check.registry import RULES
+        if unit is not None:
+            eid = eid or unit.eid
+            num = num or unit.num
+        if line is None:
+            line = self.line_of(eid)
+        if column is None and self.is_text:
+            line, column = self.locate(line, needle)
+        if eid is None and line is not None and self.is_text:
+            eid, num = self.eid_at(line)
+        severity = self.config.severity.get(rule_id) or RULES[rule_id].severity
+        f = Finding(rule_id, severity, message, self.path, line, column, eid, num)
+        return f
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+(?:[-’']\w+)*", text)

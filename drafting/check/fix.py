@@ -1,0 +1,112 @@
+"""``--fix``: rewrite what is safe to rewrite, into a new file (or in place with a backup).
+
+Only mechanical repairs whose result is certain: OCR ``|'`` -> ``l'``, double spaces, the
+French space before ``: ; ! ?`` per profile, straight quotes -> the language's quotes (only
+when they pair up within a line). Text and Markdown inputs are repaired in their source text,
+so nothing else of the file changes; AKN inputs in the text of their elements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafting.errors import DraftingError
+
+NBSP = "\u00a0"
+
+
+@dataclass
+class FixResult:
+    path: str
+    output: str
+    counts: dict = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def _count(counts, rule, n):
+    if n:
+        counts[rule] = counts.get(rule, 0) + n
+
+
+def fix_text(text: str, lang: str, spacing: str, quotes: tuple[str, str], enabled, counts) -> str:
+    """Apply the safe fixes to ``text`` (line by line; line breaks are kept)."""
+    if "UN605" in enabled:
+        text, n = re.subn(r"\|(?=['’])", "l", text)
+        _count(counts, "UN605", n)
+    if "UN603" in enabled:
+        text, n = re.subn(r"(?<=\S)  +(?=\S)", " ", text)
+        _count(counts, "UN603", n)
+    if "UN602" in enabled and lang == "fr":
+        if spacing == "vienna":
+            text, n = re.subn(r"(?<=\S)[ \u00a0\u202f]+([:;!?])", r"\1", text)
+        else:
+            text, n1 = re.subn(r"(?<=\S) ([:;!?])", NBSP + r"\1", text)
+            text, n2 = re.subn(r"(?<=[^\s\d:;!?(\[/])([;!?]|:(?!//))(?=\s|$)", NBSP + r"\1",
+                               text, flags=re.M)
+            n = n1 + n2
+        _count(counts, "UN602", n)
+    if "UN601" in enabled:
+        opening, closing = quotes
+        inner_open = opening + (NBSP if opening == "«" else "")
+        inner_close = (NBSP if closing == "»" else "") + closing
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            if line.count('"') and line.count('"') % 2 == 0:
+                parts = line.split('"')
+                rebuilt = parts[0]
+                for k, part in enumerate(parts[1:]):
+                    rebuilt += (inner_open if k % 2 == 0 else inner_close) + part
+                _count(counts, "UN601", line.count('"'))
+                lines[i] = rebuilt
+        text = "\n".join(lines)
+    return text
+
+
+def default_output(path: str) -> str:
+    p = Path(path)
+    return str(p.with_name(f"{p.stem}.fixed{p.suffix}"))
+
+
+def fix_file(path: str, config, enabled, output: str | None = None, in_place: bool = False) -> FixResult:
+    from drafting.check.runner import load
+    from drafting.check.typography import expected_quotes, spacing_profile
+    from drafting.io import check_output, read_bytes, write_atomic
+    doc = load(path, config)
+    spacing = spacing_profile(doc) if doc.lang == "fr" else "vienna"
+    quotes = expected_quotes(doc)
+    counts: dict = {}
+    if in_place:
+        target = path
+    else:
+        target = output or default_output(path)
+        check_output(target, [path])
+    if doc.is_text:
+        new = fix_text(doc.text, doc.lang, spacing, quotes, enabled, counts)
+        payload = new.encode("utf-8")
+    else:
+        from lxml import etree
+        for el in doc.root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            if el.text:
+                el.text = fix_text(el.text, doc.lang, spacing, quotes, enabled, counts)
+            if el.tail and el.getparent() is not None:
+                el.tail = fix_text(el.tail, doc.lang, spacing, quotes, enabled, counts)
+        payload = etree.tostring(doc.root.getroottree(), xml_declaration=True, encoding="UTF-8")
+    if in_place:
+        if not counts:
+            return FixResult(path, path, counts)
+        original = read_bytes(path)
+        backup = path + ".bak"
+        write_atomic(backup, original)
+        write_atomic(path, payload)
+    else:
+        if Path(target).exists() and Path(target).is_dir():
+            raise DraftingError(f"{target}: is a folder; give a file name for the fixed output")
+        write_atomic(target, payload)
+    return FixResult(path, target, counts)

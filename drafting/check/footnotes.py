@@ -1,0 +1,134 @@
+"""Footnote rules: references and bodies match, numbers follow first references, and the marker
+sits on the right side of punctuation for the language."""
+
+from __future__ import annotations
+
+from drafting.check.registry import rule
+from drafting.model.akn import local, text_content, xp
+
+PUNCTUATION = ".,;:"
+
+
+def body_notes(doc):
+    """Footnotes of the body (not the agenda asterisk on the symbol line), in document order."""
+    out = []
+    for note in xp(doc.doc, ".//a:authorialNote"):
+        if xp(note, "ancestor::a:coverPage"):
+            continue
+        out.append(note)
+    return out
+
+
+def _owner_eid(note):
+    parent = note.getparent()
+    while parent is not None:
+        if local(parent) in ("paragraph", "point", "container", "formula", "crossHeading",
+                             "chapter", "section", "subsection") and parent.get("eId"):
+            return parent.get("eId")
+        parent = parent.getparent()
+    return None
+
+
+def _note_finding(doc, rule_id, message, note, needle=None):
+    eid = note.get("eId")
+    line = doc.source_lines.get(eid) if eid else None
+    owner = _owner_eid(note)
+    unit_num = None
+    for u in doc.units:
+        if u.eid == owner:
+            unit_num = u.num
+            break
+    if line is None:
+        line = doc.line_of(owner)
+    return doc.finding(rule_id, message, eid=eid or owner, num=unit_num, line=line, needle=needle)
+
+
+@rule("UN301", "footnote-without-body", "error",
+      "Every footnote reference has a footnote text.",
+      """A footnote marker in the text whose footnote text is empty or missing: the reader has
+      nothing to show at the bottom of the page.""")
+def footnote_without_body(doc):
+    for note in body_notes(doc):
+        text = " ".join(text_content(p) for p in xp(note, "a:p")).strip()
+        if not text:
+            yield _note_finding(doc, "UN301", f"footnote {note.get('marker')} has a reference "
+                                f"but no text", note, needle=note.get("marker"))
+
+
+@rule("UN302", "footnote-without-reference", "error",
+      "Every footnote text is referenced from the text.",
+      """A footnote printed at the bottom of a page with no marker in the text that refers to
+      it (the reference was lost or never inserted). The model keeps the note at the end of
+      the paragraph where its text was printed.""")
+def footnote_without_reference(doc):
+    lines = set()
+    for note in body_notes(doc):
+        if note.get("refersTo") == "#unanchored":
+            marker = note.get("marker")
+            f = _note_finding(doc, "UN302", f"footnote {marker} has no reference in the text",
+                              note, needle=marker)
+            lines.add(f.line)
+            yield f
+    for d in doc.diagnostics_with("unanchored-note"):
+        if d.line not in lines:
+            yield doc.finding("UN302", d.message, line=d.line)
+
+
+@rule("UN303", "footnote-order", "warning",
+      "Footnotes are numbered 1, 2, 3 in the order of their first reference.",
+      """Numbered footnotes follow the order in which the text first refers to them, with no
+      gaps and no repeats of a number for a different note. The agenda asterisk and letters
+      (table notes) are not counted.""")
+def footnote_order(doc):
+    notes = [n for n in body_notes(doc) if (n.get("marker") or "").isdigit()]
+    unanchored = {int(n.get("marker")) for n in notes if n.get("refersTo") == "#unanchored"}
+    expected = 1
+    seen = set()
+    for note in notes:
+        if note.get("refersTo") == "#unanchored":
+            continue
+        n = int(note.get("marker"))
+        if n in seen:
+            continue  # a second reference to the same note
+        while expected in unanchored and expected != n:
+            expected += 1  # its own finding (UN302) says why it is missing here
+        if n != expected:
+            yield _note_finding(doc, "UN303", f"footnote {n} is referenced where footnote "
+                                f"{expected} is expected", note, needle=note.get("marker"))
+        seen.add(n)
+        expected = max(expected, n) + 1
+
+
+def _text_before(sup) -> str:
+    prev = sup.getprevious()
+    if prev is not None:
+        return prev.tail if prev.tail else "".join(prev.itertext())
+    parent = sup.getparent()
+    return parent.text or "" if parent is not None else ""
+
+
+@rule("UN304", "footnote-marker-punctuation", "warning",
+      "The footnote marker sits after punctuation in English, before it in French and Spanish.",
+      """Where a footnote reference meets a full stop, comma, colon or semicolon, English puts the
+      marker after the punctuation (“Convention.¹”) and French and Spanish before it
+      (“Convention¹.”).""")
+def footnote_marker_punctuation(doc):
+    from drafting.locale import LANGS, footnote_marker_position
+    if doc.lang not in LANGS:
+        return
+    after = footnote_marker_position(doc.lang) == "after_punctuation"
+    for note in body_notes(doc):
+        if note.get("refersTo") == "#unanchored":
+            continue
+        sup = note.getparent()
+        if sup is None or local(sup) != "sup":
+            continue
+        before = _text_before(sup).rstrip()
+        following = (sup.tail or "").lstrip()
+        marker = note.get("marker")
+        if after and following[:1] in PUNCTUATION and following[:1] and not before[-1:] in PUNCTUATION:
+            yield _note_finding(doc, "UN304", f"footnote {marker} stands before “{following[0]}”; "
+                                f"in {doc.lang} the marker follows the punctuation", note)
+        elif not after and before[-1:] and before[-1:] in PUNCTUATION and not (before[-2:] in ("..",)):
+            yield _note_finding(doc, "UN304", f"footnote {marker} stands after “{before[-1]}”; "
+                                f"in {doc.lang} the marker goes before the punctuation", note)

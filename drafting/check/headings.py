@@ -1,0 +1,79 @@
+"""Heading rules: chapters I, II, III and sections A, B, C in sequence; no lone ``A.``."""
+
+from __future__ import annotations
+
+from drafting.check.labels import bare, from_letter, from_roman, to_letter, to_roman
+from drafting.check.registry import rule
+from drafting.model.akn import xp
+
+
+def _headed(doc, el):
+    num = (el.findtext("{*}num") or "").strip()
+    return num, bare(num)
+
+
+def _sequence(doc, elements, parse, show, rule_id, what):
+    """Report missing and out-of-sequence numbers in one run of headings.
+
+    A run may start later than 1 (an addendum printing chapter VI only); a missing number is
+    reported with the number its neighbours imply.
+    """
+    values = []
+    for el in elements:
+        num, label = _headed(doc, el)
+        values.append((el, num, parse(label) if label else None))
+    known = [(i, v) for i, (_, _, v) in enumerate(values) if v]
+    start = (known[0][1] - known[0][0]) if known else 1
+    start = max(start, 1)
+    expected = start
+    for el, num, value in values:
+        eid = el.get("eId")
+        heading = " ".join("".join(el.find("{*}heading").itertext()).split()) \
+            if el.find("{*}heading") is not None else ""
+        if value is None:
+            printed = f" (printed “{num}”)" if num else ""
+            yield doc.finding(rule_id, f"{what} “{heading[:60]}” has lost its number{printed}: "
+                              f"{show(expected)}. expected", eid=eid, num=num or None,
+                              needle=num or heading[:20] or None)
+            expected += 1
+            continue
+        if value != expected:
+            yield doc.finding(rule_id, f"{what} {num} where {show(expected)}. is expected",
+                              eid=eid, num=num, needle=num)
+        expected = value + 1
+
+
+@rule("UN201", "chapter-numbering", "error",
+      "Chapters are numbered I, II, III in sequence, none without its number.",
+      """Chapter headings carry Roman numerals in sequence. A chapter whose number was lost
+      (an OCR or copy accident) or numbered out of sequence is reported with the number
+      expected from its neighbours. An addendum may start at a later chapter.""")
+def chapter_numbering(doc):
+    chapters = xp(doc.doc, "a:mainBody/a:chapter")
+    yield from _sequence(doc, chapters, from_roman, to_roman, "UN201", "chapter")
+
+
+@rule("UN202", "section-lettering", "error",
+      "Sections are lettered A, B, C in sequence within each chapter.",
+      """Sections restart at A in each chapter and follow the alphabet without gaps or
+      repeats.""")
+def section_lettering(doc):
+    parents = xp(doc.doc, "a:mainBody | a:mainBody/a:chapter")
+    for parent in parents:
+        sections = xp(parent, "a:section")
+        yield from _sequence(doc, sections, lambda s: from_letter(s) if s.isupper() else None,
+                             lambda n: to_letter(n).upper(), "UN202", "section")
+
+
+@rule("UN203", "lone-section", "warning",
+      "A chapter divided into sections has at least two: an A. needs a B.",
+      """Dividing a chapter makes sense only with two parts at least; a single section A. means
+      either a missing section or a heading that should not be there.""")
+def lone_section(doc):
+    for parent in xp(doc.doc, "a:mainBody | a:mainBody/a:chapter"):
+        sections = xp(parent, "a:section")
+        if len(sections) == 1:
+            num, label = _headed(doc, sections[0])
+            yield doc.finding("UN203", f"section {num or '(unnumbered)'} is the only section of "
+                              f"its chapter", eid=sections[0].get("eId"), num=num or None,
+                              needle=num or None)

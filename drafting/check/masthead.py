@@ -1,0 +1,187 @@
+"""Masthead rules: symbol, Distr. line, date, Original and language lines, addendum kinds."""
+
+from __future__ import annotations
+
+import re
+
+from drafting.check.registry import rule
+from drafting.model.akn import first, xp
+
+MASTHEAD_ID = "coverPage__masthead"
+
+
+def _casefold_in(printed: str, allowed) -> bool:
+    norm = " ".join(printed.replace("\u00a0", " ").split()).casefold()
+    return any(norm == " ".join(a.replace("\u00a0", " ").split()).casefold() for a in allowed)
+
+
+def _lang(doc) -> str:
+    from drafting.locale import LANGS
+    return doc.lang if doc.lang in LANGS else "en"
+
+
+def has_masthead(doc) -> bool:
+    m = doc.masthead
+    return bool(m.get("symbol") or m.get("distribution") or m.get("date") or m.get("original"))
+
+
+def _finding(doc, rule_id, message, needle=None):
+    line = doc.line_of(MASTHEAD_ID)
+    if line is None and doc.is_text:
+        line = 1
+    return doc.finding(rule_id, message, eid=MASTHEAD_ID if has_masthead(doc) else None,
+                       line=line, needle=needle)
+
+
+@rule("UN401", "masthead-missing", "error",
+      "The document has a UN masthead (symbol, Distr. line, date, Original line).",
+      """Every UN document opens with a masthead: the symbol, the distribution, the date and the
+      original language. A document without any of them was not prepared as a UN document (or
+      lost its first page). The other masthead rules stay silent then.""")
+def masthead_missing(doc):
+    if has_masthead(doc):
+        return
+    diag = doc.diagnostics_with("no-masthead")
+    line = diag[0].line if diag and diag[0].line else (1 if doc.is_text else None)
+    yield doc.finding("UN401", "no masthead: no symbol, Distr. line, date or Original line",
+                      line=line, column=1 if line else None)
+
+
+@rule("UN402", "symbol", "error",
+      "The document symbol is printed and follows the symbol grammar.",
+      """The symbol (``A/C.3/72/L.5/Rev.1``) identifies the document in every language. A
+      masthead without one is reported as a warning; a symbol that breaks the grammar
+      (lowercase modifier, ``Add1`` without its dot, empty parts) as an error.""")
+def symbol(doc):
+    if not has_masthead(doc):
+        return
+    printed = doc.masthead.get("symbol")
+    if not printed:
+        f = _finding(doc, "UN402", "the masthead has no document symbol")
+        if "UN402" not in doc.config.severity:
+            f.severity = "warning"
+        yield f
+        return
+    from drafting.errors import DraftingError
+    from drafting.model.symbols import parse_symbol
+    try:
+        parse_symbol(printed)
+    except DraftingError as exc:
+        yield _finding(doc, "UN402", f"invalid symbol {printed}: {exc}", needle=printed)
+
+
+@rule("UN403", "distribution-line", "warning",
+      "The Distr. line is present and printed in the language's form.",
+      """The distribution line reads ``Distr.: General`` in English (also in Russian, Chinese
+      and Arabic documents), ``Distr. générale`` / ``Distr. limitée`` in French, ``Distr.
+      general`` in Spanish. Capitals (older documents) are accepted.""")
+def distribution_line(doc):
+    if not has_masthead(doc):
+        return
+    printed = doc.masthead.get("distribution")
+    if not printed:
+        yield _finding(doc, "UN403", "the masthead has no Distr. line")
+        return
+    from drafting.locale import terms
+    masthead = terms(_lang(doc))["masthead"]
+    allowed = list(masthead["distribution"].values())
+    variants = [v for vs in masthead.get("distribution_variants", {}).values() for v in vs]
+    if not _casefold_in(printed, allowed + variants):
+        yield _finding(doc, "UN403", f"“{printed}” is not a {doc.lang} Distr. line "
+                       f"({' / '.join(allowed)})", needle=printed)
+
+
+def expected_date(date, lang: str) -> str:
+    from drafting.locale import masthead_date as locale_masthead_date
+    return locale_masthead_date(date, lang)
+
+
+@rule("UN404", "masthead-date", "warning",
+      "The masthead date is present, parseable and printed in the document language's form.",
+      """The date under the Distr. line is printed in full in the document's language: ``9
+      August 2017``, ``12 octobre 2011``, ``20 de septiembre de 2012``; Russian, Chinese and
+      Arabic mastheads print it in English.""")
+def masthead_date(doc):
+    if not has_masthead(doc):
+        return
+    import datetime as dt
+    iso = doc.masthead.get("date")
+    text = doc.masthead.get("date_text")
+    if not iso:
+        yield _finding(doc, "UN404", "the masthead has no date that can be read")
+        return
+    try:
+        date = dt.date.fromisoformat(iso)
+    except ValueError:
+        yield _finding(doc, "UN404", f"the masthead date {iso!r} is not a date")
+        return
+    want = expected_date(date, _lang(doc))
+    if text and " ".join(text.split()) != want:
+        yield _finding(doc, "UN404", f"masthead date “{text}” should read “{want}”", needle=text)
+
+
+@rule("UN405", "original-line", "warning",
+      "The Original line names the original language in the document's language.",
+      """``Original: English`` in English, ``Original: anglais`` (Vienna) or ``Original :
+      anglais`` (modern) in French, ``Original: inglés`` in Spanish.""")
+def original_line(doc):
+    if not has_masthead(doc):
+        return
+    printed = doc.masthead.get("original")
+    if not printed:
+        yield _finding(doc, "UN405", "the masthead has no Original line")
+        return
+    from drafting.locale import LANGS, language_name, masthead_lang
+    names = [language_name(x, masthead_lang(_lang(doc))) for x in LANGS]
+    if not _casefold_in(printed, names):
+        yield _finding(doc, "UN405", f"Original: “{printed}” is not a language name in "
+                       f"{doc.lang} ({', '.join(names)})", needle=printed)
+
+
+@rule("UN406", "language-line", "warning",
+      "The masthead names the language of this version (``Français``, ``Español``...).",
+      """Every language version except English prints its own language above the Original
+      line; it must match the language of the text.""")
+def language_line(doc):
+    if not has_masthead(doc):
+        return
+    from drafting.locale import masthead_language
+    if _lang(doc) == "en":
+        return  # an English document prints no language line
+    expected = [masthead_language(_lang(doc))]
+    printed = doc.masthead.get("language")
+    if not printed:
+        yield _finding(doc, "UN406", f"the masthead has no language line ({expected[0]})")
+    elif not _casefold_in(printed, expected):
+        yield _finding(doc, "UN406", f"language line “{printed}” does not match the document "
+                       f"language ({expected[0]})", needle=printed)
+
+
+@rule("UN407", "modifier-kind", "error",
+      "An addendum or corrigendum symbol goes with the matching document type, and back.",
+      """A symbol ending in ``/Add.n`` belongs to a document titled Addendum (Additif, Adición),
+      one ending in ``/Corr.n`` to a Corrigendum (Rectificatif, Corrección); a document titled
+      so must carry the matching symbol.""")
+def modifier_kind(doc):
+    if not has_masthead(doc):
+        return
+    printed = doc.masthead.get("symbol")
+    if not printed:
+        return
+    doc_types = " ".join(doc.masthead.get("doc_type") or []) + " " + (doc.masthead.get("title") or "")
+    from drafting.locale import LANGS, document_kind
+    mods = {"Add": [document_kind("addendum", x) for x in LANGS],
+            "Corr": [document_kind("corrigendum", x) for x in LANGS]}
+    kinds = {k for k, words in mods.items()
+             if any(re.search(rf"\b{re.escape(w)}\b", doc_types, re.I) for w in words)}
+    m = re.search(r"/(Add|Corr)\.\d+\**(?:\s*\(.*\))?$", printed.strip())
+    symbol_kind = m.group(1) if m else None
+    lang = _lang(doc)
+    word = {"Add": document_kind("addendum", lang), "Corr": document_kind("corrigendum", lang)}
+    if symbol_kind and symbol_kind not in kinds:
+        yield _finding(doc, "UN407", f"symbol {printed} is a{'n addendum' if symbol_kind == 'Add' else ' corrigendum'}"
+                       f" but the document is not titled {word[symbol_kind]}", needle=printed)
+    for kind in kinds:
+        if kind != symbol_kind:
+            yield _finding(doc, "UN407", f"the document is titled {word[kind]} but "
+                           f"its symbol {printed} has no /{kind}.n", needle=printed)

@@ -1,0 +1,109 @@
+"""Resolution rules: preambular commas, operative semicolons and full stop, italic openings."""
+
+from __future__ import annotations
+
+from drafting.check.registry import rule
+from drafting.model.akn import local, text_content, xp
+
+RESOLUTION_KINDS = {"resolution", "resolutionDraft", "decision", "decisionDraft"}
+
+
+def _marks(doc) -> dict:
+    from drafting.locale import LANGS, resolution_punctuation
+    return resolution_punctuation(doc.lang if doc.lang in LANGS else "en")
+
+
+def _is_resolution(doc) -> bool:
+    return doc.kind in RESOLUTION_KINDS
+
+
+def _operative(doc):
+    return [u for u in doc.units if u.kind == "paragraph" and u.depth == 0 and u.num]
+
+
+def _ending_text(el) -> str:
+    """The text a paragraph ends with: its wrap-up, else its last point, else its own content."""
+    lists = xp(el, "a:list")
+    if lists:
+        lst = lists[-1]
+        wrap = xp(lst, "a:wrapUp")
+        if wrap:
+            return text_content(wrap[0])
+        points = xp(lst, "a:point")
+        if points:
+            return _ending_text(points[-1])
+        return text_content(lst)
+    return " ".join(text_content(c) for c in xp(el, "a:content | a:p"))
+
+
+def _last_char(text: str) -> str:
+    return text.rstrip()[-1:]
+
+
+@rule("UN501", "preambular-comma", "error",
+      "Preambular paragraphs of a resolution end with a comma.",
+      """Each preambular paragraph is one clause of the sentence the enacting formula opens:
+      it ends with a comma (``،`` in Arabic).""")
+def preambular_comma(doc):
+    if not _is_resolution(doc):
+        return
+    comma = _marks(doc)["preambular_end"]
+    for u in doc.units:
+        if u.kind == "preambular" and u.text and _last_char(u.text) != comma:
+            yield doc.finding("UN501", f"preambular paragraph ends with “{_last_char(u.text)}”, "
+                              f"not a comma", u, needle=u.text.rstrip()[-15:])
+
+
+@rule("UN502", "operative-punctuation", "error",
+      "Operative paragraphs end with a semicolon, the last one with a full stop.",
+      """Operative paragraphs continue the one sentence of the resolution: each ends with a
+      semicolon (``؛`` in Arabic) and the last with a full stop. A paragraph with
+      sub-paragraphs ends where its last sub-paragraph or closing words end.""")
+def operative_punctuation(doc):
+    if not _is_resolution(doc):
+        return
+    paras = _operative(doc)
+    marks = _marks(doc)
+    semicolon, stop = marks["operative_end"], marks["final_end"]
+    for i, u in enumerate(paras):
+        end = _last_char(_ending_text(u.element))
+        want = stop if i == len(paras) - 1 else semicolon
+        if end and end != want:
+            what = "the last operative paragraph" if want == stop else f"operative paragraph {u.num}"
+            yield doc.finding("UN502", f"{what} ends with “{end}”, not “{want}”", u)
+
+
+def _first_p(el):
+    if local(el) == "container":
+        ps = xp(el, "a:p")
+    else:
+        ps = xp(el, "a:content/a:p | a:list/a:intro/a:p")
+    return ps[0] if ps else None
+
+
+def _opens_italic(p) -> bool:
+    if (p.text or "").strip():
+        return False
+    for child in p:
+        if local(child) == "i":
+            return True
+        if local(child) in ("b", "u") and _opens_italic(child):
+            return True
+        return False
+    return False
+
+
+@rule("UN503", "italic-opening", "warning",
+      "Preambular and operative paragraphs open with an italic word.",
+      """The opening participle of a preambular paragraph (*Recalling*) and the opening verb of
+      an operative paragraph (*Decides*) are printed in italics.""")
+def italic_opening(doc):
+    if not _is_resolution(doc):
+        return
+    for u in doc.units:
+        if u.kind == "preambular" or (u.kind == "paragraph" and u.depth == 0 and u.num):
+            p = _first_p(u.element)
+            if p is not None and u.text and not _opens_italic(p):
+                word = u.text.split()[0] if u.text.split() else ""
+                yield doc.finding("UN503", f"the opening word “{word}” is not in italics", u,
+                                  needle=word or None)

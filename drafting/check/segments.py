@@ -1,0 +1,61 @@
+"""The text the typography rules read: the file on disk for text inputs, the model's text else.
+
+For a text or Markdown input, every source line except dropped page furniture is a segment, so
+a finding points at the characters actually in the file (an OCR artefact the reader repaired is
+still reported). For AKN input every ``p`` and ``heading`` is a segment (footnote bodies are
+their own segments), located by the eId of the unit that holds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drafting.model.akn import local, text_content, xp
+
+
+@dataclass
+class Segment:
+    text: str
+    line: int | None
+    eid: str | None = None
+    num: str | None = None
+    from_source: bool = False
+
+
+def segments(doc) -> list[Segment]:
+    cached = doc.__dict__.get("_segments")
+    if cached is not None:
+        return cached
+    if doc.is_text:
+        furniture = {d.line for d in doc.diagnostics_with("furniture") if d.line}
+        out = [Segment(text, i + 1, from_source=True) for i, text in enumerate(doc.source)
+               if text.strip() and i + 1 not in furniture]
+    else:
+        out = []
+        for el in xp(doc.doc, ".//a:p | .//a:heading | .//a:docTitle"):
+            if local(el) == "p" and xp(el, "ancestor::a:docTitle"):
+                continue
+            text = text_content(el, skip_notes=True)
+            if text.strip():
+                eid = _owner_eid(el)
+                out.append(Segment(text, doc.line_of(eid) or el.sourceline, eid))
+    doc.__dict__["_segments"] = out
+    return out
+
+
+def _owner_eid(el):
+    node = el
+    while node is not None:
+        if node.get("eId") and local(node) not in ("list", "intro", "wrapUp", "blockContainer"):
+            return node.get("eId")
+        node = node.getparent()
+    return None
+
+
+def finding_at(doc, rule_id: str, message: str, seg: Segment, start: int, needle: str | None = None):
+    """A finding at character ``start`` of a segment."""
+    if seg.from_source:
+        eid, num = doc.eid_at(seg.line)
+        return doc.finding(rule_id, message, eid=eid, num=num, line=seg.line, column=start + 1)
+    return doc.finding(rule_id, message, eid=seg.eid, num=seg.num, line=seg.line,
+                       needle=needle)

@@ -1,0 +1,179 @@
+"""Typography rules: quotation marks, French spacing, double spaces, spaces before punctuation,
+OCR artefacts and words run together.
+
+House profiles differ (un-conventions.md): French texts of Vienna (2004-2012) use “ ” and no
+space before ``: ; ! ?``; modern New York texts use « » and a non-breaking space. The profile
+is a setting (``quotes``, ``french-spacing``); ``auto`` takes the majority use of the document
+and reports the exceptions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafting.check.registry import rule
+from drafting.check.segments import finding_at, segments
+
+NBSP = "\u00a0\u202f"
+
+_STRAIGHT_QUOTE = re.compile(r'"')
+_SPACED_HIGH = re.compile(rf"[ {NBSP}]([:;!?])")
+_TIGHT_HIGH = re.compile(r"(?<=[^\s\d:;!?(\[/])([;!?]|:(?!//))(?=\s|$)")
+_DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
+_SPACE_BEFORE = {"all": re.compile(r"(?<=\w) +([,.)])(?!\.)"),
+                 "en": re.compile(r"(?<=\w) +([,.;:!?)])(?!\.)")}
+
+
+def quote_profile(doc) -> str:
+    setting = doc.config.quotes
+    if setting != "auto":
+        return setting
+    text = "".join(s.text for s in segments(doc))
+    return "new-york" if text.count("«") > text.count("“") else "vienna"
+
+
+def expected_quotes(doc) -> tuple[str, str]:
+    """The language's quotation marks (without the spaces some profiles put inside)."""
+    from drafting.locale import LANGS, quotation_marks, terms
+    lang = doc.lang if doc.lang in LANGS else "en"
+    profiles = terms(lang)["quotes"].get("profiles") or {}
+    profile = quote_profile(doc).replace("-", "_")
+    opening, closing = quotation_marks(lang, profile if profile in profiles else None)
+    return opening.strip(), closing.strip()
+
+
+def spacing_profile(doc) -> str:
+    setting = doc.config.french_spacing
+    if setting != "auto":
+        return setting
+    spaced = tight = 0
+    for s in segments(doc):
+        spaced += len(_SPACED_HIGH.findall(s.text))
+        tight += len(_TIGHT_HIGH.findall(s.text))
+    return "modern" if spaced > tight else "vienna"
+
+
+@rule("UN601", "quotation-marks", "warning",
+      "Quotation marks are the language's (and house profile's): “ ” or « », never straight.",
+      """English, Spanish and Chinese use “ ”; Russian « »; French « » in New York texts and “ ”
+      in Vienna texts of 2004-2012 (setting ``quotes``: ``vienna``, ``new-york`` or ``auto`` =
+      the majority use of the document). Straight quotes ``"`` are always reported and
+      ``--fix`` replaces them.""", fixable=True)
+def quotation_marks(doc):
+    opening, closing = expected_quotes(doc)
+    others = {"“", "”", "«", "»"} - {opening, closing}
+    for seg in segments(doc):
+        for m in _STRAIGHT_QUOTE.finditer(seg.text):
+            yield finding_at(doc, "UN601", f"straight quote \" where {opening} {closing} are used",
+                             seg, m.start(), '"')
+        for i, ch in enumerate(seg.text):
+            if ch in others:
+                yield finding_at(doc, "UN601", f"quotation mark {ch} where {opening} {closing} "
+                                 f"are used in {doc.lang}", seg, i, ch)
+
+
+@rule("UN602", "french-spacing", "warning",
+      "French spacing before : ; ! ? follows the house profile (none, or a non-breaking space).",
+      """Vienna and older New York French texts print no space before ``: ; ! ?``; modern texts
+      a non-breaking space. Setting ``french-spacing``: ``vienna``, ``modern`` or ``auto``
+      (the majority use of the document). An ordinary space there is always wrong: it lets
+      the sign wrap to the next line.""", fixable=True)
+def french_spacing(doc):
+    if doc.lang != "fr":
+        return
+    profile = spacing_profile(doc)
+    for seg in segments(doc):
+        text = seg.text
+        if profile == "vienna":
+            for m in _SPACED_HIGH.finditer(text):
+                yield finding_at(doc, "UN602", f"space before “{m.group(1)}” (house profile: "
+                                 f"no space)", seg, m.start(), m.group(0))
+        else:
+            for m in _TIGHT_HIGH.finditer(text):
+                yield finding_at(doc, "UN602", f"no space before “{m.group(1)}” (house profile: "
+                                 f"non-breaking space)", seg, m.start(), m.group(0))
+            for m in re.finditer(r" ([:;!?])", text):
+                yield finding_at(doc, "UN602", f"ordinary space before “{m.group(1)}” (house "
+                                 f"profile: non-breaking space)", seg, m.start(), m.group(0))
+
+
+@rule("UN603", "double-space", "warning",
+      "No double spaces between words.",
+      """Two or more spaces between words are typing or extraction accidents; ``--fix`` replaces
+      them with one.""", fixable=True)
+def double_space(doc):
+    for seg in segments(doc):
+        for m in _DOUBLE_SPACE.finditer(seg.text):
+            yield finding_at(doc, "UN603", "double space", seg, m.start(), m.group(0))
+
+
+@rule("UN604", "space-before-punctuation", "warning",
+      "No space before a comma, full stop or closing bracket (nor before : ; ! ? outside French).",
+      """English (and Spanish, Russian, Chinese) print no space before any punctuation; French
+      only before the high signs ``: ; ! ?`` (see UN602). A space before a comma, a full stop
+      or a closing bracket is wrong in every language.""")
+def space_before_punctuation(doc):
+    pattern = _SPACE_BEFORE["all"] if doc.lang == "fr" else _SPACE_BEFORE["en"]
+    for seg in segments(doc):
+        for m in pattern.finditer(seg.text):
+            yield finding_at(doc, "UN604", f"space before “{m.group(1)}”", seg, m.start(),
+                             m.group(0))
+
+
+# OCR misreadings that are never right in running text. Each: pattern, languages (None = all),
+# message. General shapes, not words of a particular document.
+OCR_ARTEFACTS = [
+    (re.compile(r"\|(?=['’])"), None, "“|” read for “l” before an apostrophe"),
+    (re.compile(r"(?<=\w)\||\|(?=\w)"), None, "“|” inside a word, read for “l” or “I”"),
+    (re.compile(r"\bI['’] ?(?=[A-Za-zÀ-ÿ])"), {"fr", "es"}, "“I'” read for “l'”"),
+    (re.compile(r"(?<=[a-zà-ÿ,] )&(?= [a-zà-ÿ])"), {"fr"}, "“&” read for “à”"),
+    (re.compile(r"(?<=\w)¢"), None, "“¢” read for “ç” or “c”"),
+    (re.compile(r"^\s*\d+,\s+(?=[A-ZÀ-Ý])"), None, "paragraph number printed with a comma, read for a full stop"),
+    (re.compile(r"^\s*(?=[\[|1lI]*[\[|l])[\[|1lI]{1,4}\.\s+(?=[A-ZÀ-Ý])"), None,
+     "a chapter number misread (“[”, “1”, “l” or “|” for “I”)"),
+]
+
+
+@rule("UN605", "ocr-artefact", "error",
+      "No stray OCR artefacts (``|'`` for ``l'``, ``&`` for ``à``, ``[11.`` for ``III.``).",
+      """Characters that optical character recognition substitutes for letters and that are
+      never right in running text: ``|`` inside words or before an apostrophe, ``I'`` for
+      ``l'`` in French, ``&`` for ``à``, ``¢`` for ``ç``, a paragraph number followed by a
+      comma, a chapter number read as ``[11.``. The source file is reported even when the
+      reader repaired the artefact. ``--fix`` rewrites ``|'`` to ``l'``.""", fixable=True)
+def ocr_artefact(doc):
+    lines = set()
+    for seg in segments(doc):
+        for pattern, langs, message in OCR_ARTEFACTS:
+            if langs and doc.lang not in langs:
+                continue
+            for m in pattern.finditer(seg.text):
+                lines.add(seg.line)
+                yield finding_at(doc, "UN605", f"OCR artefact “{m.group(0).strip()}”: {message}",
+                                 seg, m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
+                                 m.group(0))
+    for d in doc.diagnostics_with("ocr-repair"):
+        if d.line and d.line not in lines:
+            lines.add(d.line)
+            yield doc.finding("UN605", f"OCR artefact repaired by the reader: {d.message}",
+                              line=d.line)
+
+
+@rule("UN606", "words-run-together", "warning",
+      "No words run together (``latraite``, ``Réponsesdelajustice``).",
+      """A token that is not a known word but splits into known words of the language, each
+      used more often on its own in the document than the token itself, is two or more words
+      whose spaces were lost (OCR, PDF extraction). Known words are a small common-word list
+      per language plus the document's own vocabulary.""")
+def words_run_together(doc):
+    from drafting.check.wordsplit import Vocabulary
+    segs = segments(doc)
+    vocab = Vocabulary.of(doc.lang, (s.text for s in segs))
+    if vocab is None:
+        return
+    for seg in segs:
+        for m in vocab.TOKEN.finditer(seg.text):
+            parts = vocab.split(m.group(0))
+            if parts:
+                yield finding_at(doc, "UN606", f"“{m.group(0)}” looks like words run together: "
+                                 f"“{' '.join(parts)}”", seg, m.start(), m.group(0))

@@ -1,0 +1,95 @@
+"""Words run together: a token that is no known word but splits into known words.
+
+Known words: a compact list per language (``data/words_<lang>.txt``: common words and the
+vocabulary of clean UN texts) plus the words of the document itself. A split is believed only
+when every part is used on its own in the document (or the list) more often than the token, so
+a rare compound of the language is not cut because its halves happen to be words; a token
+made only of function words (``lorsque``, ``thereon``) is a word of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+MIN_LENGTH = 6
+MAX_PARTS = 4
+# One-letter words that may be a part of a split (French "a", "à", "y"; Spanish "a", "y", "o").
+ONE_LETTER = {"fr": {"a", "à", "y"}, "es": {"a", "y", "o", "e", "u"}, "en": {"a"}}
+
+
+@lru_cache(maxsize=None)
+def word_list(lang: str, kind: str = "words") -> frozenset[str] | None:
+    """``words``: vocabulary; ``stop``: function words (data/<kind>_<lang>.txt)."""
+    from importlib.resources import files
+    path = files("drafting.check").joinpath(f"data/{kind}_{lang}.txt")
+    try:
+        text = path.read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    return frozenset(w.strip().lower() for w in text.splitlines()
+                     if w.strip() and not w.startswith("#"))
+
+
+class Vocabulary:
+    TOKEN = re.compile(r"(?<![\w'’-])[^\W\d_]{6,}(?![\w'’-])")
+    WORD = re.compile(r"[^\W\d_]+")
+
+    def __init__(self, lang: str, common: frozenset[str], stop: frozenset[str], counts: Counter):
+        self.lang = lang
+        self.stop = stop
+        self.common = common | stop
+        self.counts = counts
+        self.one_letter = ONE_LETTER.get(lang, set())
+
+    @classmethod
+    def of(cls, lang: str, texts) -> "Vocabulary | None":
+        common, stop = word_list(lang), word_list(lang, "stop")
+        if common is None or stop is None:
+            return None
+        counts = Counter(w.lower() for t in texts for w in cls.WORD.findall(t))
+        return cls(lang, common, stop, counts)
+
+    def weight(self, word: str) -> int:
+        return self.counts.get(word, 0) + (5 if word in self.common else 0)
+
+    def known(self, word: str) -> bool:
+        if len(word) == 1:
+            return word in self.one_letter
+        return word in self.common or self.counts.get(word, 0) > 0
+
+    def split(self, token: str) -> list[str] | None:
+        low = token.lower()
+        if len(low) < MIN_LENGTH or low in self.common:
+            return None
+        own = self.counts.get(low, 0)
+        parts = self._best_split(low, own)
+        if not parts:
+            return None
+        out, i = [], 0
+        for p in parts:  # keep the printed case
+            out.append(token[i:i + len(p)])
+            i += len(p)
+        return out
+
+    def _best_split(self, low: str, own: int) -> list[str] | None:
+        n = len(low)
+        # best[i]: the fewest parts covering low[:i]
+        best: list[list[str] | None] = [None] * (n + 1)
+        best[0] = []
+        for i in range(1, n + 1):
+            for j in range(max(0, i - 30), i):
+                prev = best[j]
+                if prev is None or len(prev) >= MAX_PARTS:
+                    continue
+                part = low[j:i]
+                if part == low or not self.known(part) or self.weight(part) <= own:
+                    continue
+                cand = prev + [part]
+                if best[i] is None or len(cand) < len(best[i]):
+                    best[i] = cand
+        result = best[n]
+        if not result or len(result) < 2 or all(p in self.stop for p in result):
+            return None  # "lorsque", "thereon": function words make compounds of their own
+        return result
