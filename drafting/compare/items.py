@@ -15,8 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from drafting.model.akn import first, local, xp
-from drafting.model.units import HEADING_ELEMENTS, body_units
+from drafting.model.akn import doc_element, first, local, xp
+from drafting.model.units import HEADING_ELEMENTS
 
 NOTE = "\ue000"          # a footnote reference inside compared text
 STYLE_TAGS = {"i", "b", "u"}
@@ -167,21 +167,66 @@ def note_text(note) -> str:
     return " ".join(p for p in parts if p)
 
 
-def item_of(unit, index: int) -> Item:
+def item_of(kind: str, el, index: int, num: str | None, depth: int, chapter_eid: str | None) -> Item:
     builder = _RunBuilder()
     note_elements: list = []
-    for i, part in enumerate(_text_parts(unit.element)):
+    for i, part in enumerate(_text_parts(el)):
         if i:
             builder.add(" ", frozenset())
         _emit(part, builder, note_elements, frozenset(), True)
     runs = builder.finish()
     notes = [NoteBody(n.get("marker", ""), note_text(n), n.get("eId"),
                       n.get("refersTo") != "#unanchored") for n in note_elements]
-    return Item(index=index, kind=unit.kind, eid=unit.eid, num=unit.num,
+    return Item(index=index, kind=kind, eid=el.get("eId"), num=num,
                 text="".join(t for t, _ in runs), runs=runs, notes=notes,
-                chapter_eid=unit.chapter_eid, depth=unit.depth, element=unit.element)
+                chapter_eid=chapter_eid, depth=depth, element=el)
+
+
+_UNIT_KIND = {"chapter": "heading", "section": "heading", "subsection": "heading",
+              "crossHeading": "crossHeading", "paragraph": "paragraph", "point": "point"}
+
+
+def _num(el) -> str | None:
+    for child in el:
+        if local(child) == "num":
+            return child.text.strip() if child.text else None
+    return None
 
 
 def items_of(root) -> list[Item]:
-    """Every unit of the document (preamble, headings, paragraphs, points) as an Item."""
-    return [item_of(u, i) for i, u in enumerate(body_units(root))]
+    """Every unit of the document (preamble, headings, paragraphs, points) as an Item, in the
+    reading order and with the kinds of ``drafting.model.units.body_units`` (walked here without
+    its text views, which the comparison does not need)."""
+    out: list[Item] = []
+    doc = doc_element(root)
+    for part in doc:
+        name = local(part)
+        if name == "preamble":
+            for child in part:
+                cname = local(child)
+                if cname == "formula":
+                    out.append(item_of("formula", child, len(out), None, 0, None))
+                elif cname == "container":
+                    out.append(item_of("preambular", child, len(out), None, 0, None))
+        elif name == "mainBody":
+            _walk(part, out, 0, None)
+    return out
+
+
+def _walk(container, out: list[Item], depth: int, chapter_eid: str | None) -> None:
+    for child in container:
+        name = local(child)
+        kind = _UNIT_KIND.get(name)
+        if kind is None:
+            continue
+        if kind == "heading":
+            chap = child.get("eId") if name == "chapter" else chapter_eid
+            out.append(item_of(kind, child, len(out), _num(child), depth, chap))
+            _walk(child, out, depth + 1, chap)
+        elif kind == "crossHeading":
+            out.append(item_of(kind, child, len(out), None, depth, chapter_eid))
+        else:
+            out.append(item_of(kind, child, len(out), _num(child), depth, chapter_eid))
+            for lst in child:
+                if local(lst) == "list":
+                    _walk(lst, out, depth + 1, chapter_eid)

@@ -1,0 +1,207 @@
+"""``drafting diff``, ``drafting history`` and ``drafting align``: the comparison commands.
+
+Exit codes as diff(1): 0 identical, 1 differences (or mismatches), 2 error. Heavy modules
+(the aligner, diff-match-patch, the DOCX machinery) are imported inside the commands, so that
+``drafting --help`` and a plain text diff start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+
+import click
+
+from drafting.errors import DraftingError
+
+FORMATS = ["text", "json", "html", "docx"]
+
+
+@dataclass
+class Loaded:
+    """One input: its AKN root (None for an empty file), masthead facts and items."""
+
+    path: str
+    root: object
+    meta: dict = field(default_factory=dict)
+    items: list = field(default_factory=list)
+
+    @property
+    def language(self) -> str | None:
+        lang = self.meta.get("expression_language")
+        if not lang:
+            return None
+        from drafting.model.identification import ISO639_2B
+
+        back = {v: k for k, v in ISO639_2B.items()}
+        return back.get(lang, lang)
+
+
+def load(path: str, fmt: str | None = None) -> Loaded:
+    """Read one input; an empty file is an empty document (everything will be inserted)."""
+    from drafting.compare.items import items_of
+    from drafting.model.units import masthead
+    from drafting.readers import read_document
+
+    try:
+        if os.path.isfile(path) and not open(path, "rb").read(65536).strip() and os.path.getsize(path) < 65536:
+            return Loaded(path, None)
+    except OSError as exc:
+        raise DraftingError(f"{path}: cannot read: {exc.strerror}") from None
+    result = read_document(path, fmt)
+    return Loaded(path, result.root, masthead(result.root), items_of(result.root))
+
+
+def check_same_language(a: Loaded, b: Loaded) -> None:
+    la, lb = a.language, b.language
+    if la and lb and la != lb:
+        raise DraftingError(
+            f"{a.path} is in {la} and {b.path} in {lb}: to compare two language versions use "
+            f"`drafting align {a.path} {b.path}`"
+        )
+
+
+def want_colour(output: str | None) -> bool:
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def emit(data: str | bytes, output: str | None, inputs: list[str]) -> None:
+    """Write to ``output`` atomically (never over an input), or to stdout."""
+    from drafting.io import check_output, write_atomic
+
+    if output:
+        check_output(output, inputs)
+        write_atomic(output, data)
+    elif isinstance(data, bytes):
+        if sys.stdout.isatty():
+            raise DraftingError("a DOCX file is binary: give -o FILE.docx")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        click.echo(data, nl=False)
+
+
+def render_diff(alignment, old: Loaded, new: Loaded, fmt: str, colour: bool = False,
+                author: str = "drafting", date=None) -> str | bytes:
+    if fmt == "json":
+        from drafting.compare.json_report import alignment_json, dumps
+
+        return dumps(alignment_json(alignment, old.meta, new.meta))
+    if fmt == "html":
+        from drafting.compare.html_report import html_report
+
+        return html_report(alignment, old.meta, new.meta, old.path, new.path)
+    if fmt == "docx":
+        from drafting.compare.redline_docx import redline_docx
+
+        return redline_docx(alignment, old.root, new.root, author=author, date=date)
+    from drafting.compare.text_report import text_report
+
+    return text_report(alignment, old.meta, new.meta, old.path, new.path, colour=colour)
+
+
+def _parse_date(value: str | None):
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise DraftingError(f"--date {value!r}: give an ISO date, e.g. 2026-03-01 or 2026-03-01T10:00:00Z") from None
+
+
+@click.command("diff")
+@click.argument("old", type=click.Path(dir_okay=True))
+@click.argument("new", type=click.Path(dir_okay=True))
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Report format; docx is NEW with Word tracked changes against OLD.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
+@click.option("--format-in", "format_in", help="Input format of both files (text, md, akn, docx).")
+@click.option("--author", default="drafting", show_default=True, help="Author of the tracked changes (docx).")
+@click.option("--date", "date", help="Date of the tracked changes, ISO 8601 (docx; default: now).")
+@click.pass_context
+def diff_command(ctx, old, new, fmt, output, format_in, author, date):
+    """What changed from OLD to NEW, paragraph by paragraph.
+
+    Paragraph numbers are not text: an inserted paragraph gives one insertion and the
+    paragraphs after it "renumbered". Exit code 0 identical, 1 differences, 2 error.
+    """
+    from drafting.compare.align import align_items
+    from drafting.compare.render import masthead_changes
+
+    when = _parse_date(date)
+    a, b = load(old, format_in), load(new, format_in)
+    check_same_language(a, b)
+    alignment = align_items(a.items, b.items)
+    if fmt == "docx" and (a.root is None or b.root is None):
+        raise DraftingError("a tracked-changes DOCX needs two non-empty documents")
+    data = render_diff(alignment, a, b, fmt, colour=want_colour(output), author=author, date=when)
+    emit(data, output, [old, new])
+    different = not alignment.identical or bool(masthead_changes(a.meta, b.meta))
+    ctx.exit(1 if different else 0)
+
+
+@click.command("history")
+@click.argument("versions", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
+@click.option("--format-in", "format_in", help="Input format of all files (text, md, akn, docx).")
+@click.pass_context
+def history_command(ctx, versions, fmt, output, format_in):
+    """Follow paragraphs along a chain of versions V1 V2 V3 ... (e.g. a resolution and its
+    successors): carried over unchanged, amended, added and dropped at each step."""
+    from drafting.compare.history import history, history_html, history_json, history_text
+
+    if len(versions) < 2:
+        raise DraftingError("history needs at least two versions")
+    docs = [load(v, format_in) for v in versions]
+    hist = history(docs)
+    if fmt == "json":
+        from drafting.compare.json_report import dumps
+
+        data = dumps(history_json(hist))
+    elif fmt == "html":
+        data = history_html(hist)
+    else:
+        data = history_text(hist, colour=want_colour(output))
+    emit(data, output, list(versions))
+    ctx.exit(0 if hist.identical else 1)
+
+
+@click.command("align")
+@click.argument("a", type=click.Path(dir_okay=False))
+@click.argument("b", type=click.Path(dir_okay=False))
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
+@click.option("--format-in", "format_in", help="Input format of both files (text, md, akn, docx).")
+@click.pass_context
+def align_command(ctx, a, b, fmt, output, format_in):
+    """Align two language versions of one document and list the structural mismatches a
+    language unit must fix: missing paragraphs, footnote counts, numbers that differ."""
+    from drafting.compare.languages import align_loaded, languages_html, languages_json, languages_text
+
+    da, db = load(a, format_in), load(b, format_in)
+    result = align_loaded(da, db)
+    if fmt == "json":
+        from drafting.compare.json_report import dumps
+
+        data = dumps(languages_json(result))
+    elif fmt == "html":
+        data = languages_html(result)
+    else:
+        data = languages_text(result, colour=want_colour(output))
+    emit(data, output, [a, b])
+    ctx.exit(1 if result.mismatches else 0)
+
+
+def build_step(docs, out_dir, report) -> None:
+    """Main job: diff every corpus document against an edited copy of itself, in every format,
+    plus a screenshot of one HTML report by headless Chromium."""
+    from drafting.compare.build import run_build_step
+
+    run_build_step(docs, out_dir, report)
+
+
+COMMANDS = [diff_command, history_command, align_command]
