@@ -307,7 +307,8 @@ class _Builder:
         date, date_name = _work_date(b)
         symbol = m.symbol
         parent_symbol, relation = _parent_of(symbol)
-        title_text = _plain(b.preface.title or []) or b.source_name or "untitled"
+        # Without a symbol the work is named from its own text, never from where the file lies.
+        title_text = _plain(b.preface.title or []) or _first_text(b.body) or "untitled"
         meta = build_meta(
             kind=b.kind,
             lang=b.lang,
@@ -364,6 +365,14 @@ def _plain(inlines) -> str:
         elif isinstance(x, Styled):
             out.append(_plain(x.children))
     return "".join(out)
+
+
+def _first_text(body) -> str:
+    for item in body:
+        text = _plain(item.text)
+        if text.strip():
+            return text
+    return ""
 
 
 def _work_date(b: DocumentBlocks) -> tuple[_dt.date, str]:

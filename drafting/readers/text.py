@@ -134,6 +134,8 @@ def group_blocks(lines: list[BodyLine], wrapped: bool, lang: str = "en") -> list
                                       and not (prev.text.endswith(",") and _opens_clause(stripped, lang)))
             if merge and _is_heading_like(prev.text) and not lowercase and not _open_bold(prev.text):
                 merge = False
+            if merge and line.gap_before and _is_heading_like(stripped) and stripped.isupper():
+                merge = False  # a capitalised heading after a paragraph that lacks its full stop
             if merge and prev.text.endswith("**") and not _open_bold(prev.text):
                 merge = False  # a title set in bold is complete when its bold closes
         if merge:

@@ -30,10 +30,9 @@ REPAIRS = (
     Repair(re.compile(r"(?<![\w|])\|I(?=[" + APOSTROPHES + r"\"])"), "l", "'|I' read as 'l'", frozenset({"fr"})),
     # "I'ONUDC", "I’intérêt", "I"homme": French has no capital I before an apostrophe.
     Repair(re.compile(r"(?<![\w])I(?=[" + APOSTROPHES + r"\"]\s?\w)"), "l", "'I' before an apostrophe read as 'l'", frozenset({"fr"})),
-    # "Parties & la Convention": an ampersand between two lower-case French words is "à".
-    Repair(re.compile(r"(?<=[a-zà-ÿ,] )&(?= [a-zà-ÿ’'])"), "à", "'&' read as 'à'", frozenset({"fr"})),
-    Repair(re.compile(r"(?<=[A-Za-zà-ÿ] )&(?= (?:la|l’|l'|le|les|un|une|ce|cette|son|sa|ses|leur|leurs|plus|partir|cet|I’|I')\b)"),
-           "à", "'&' read as 'à'", frozenset({"fr"})),
+    # "Parties & la Convention", "tenue & New York": an ampersand after a lower-case French word
+    # is "à" ("Johnson & Johnson" keeps its capital before the sign).
+    Repair(re.compile(r"(?<=[a-zà-ÿ,] )&(?= [\wÀ-ÿ’'])"), "à", "'&' read as 'à'", frozenset({"fr"})),
 )
 # A quotation mark read after l: "l"homme" -> "l'homme".
 QUOTE_AFTER_L = re.compile(r"(?<![\w])l\"(?=[a-zà-ÿA-ZÀ-Ý])")
