@@ -202,13 +202,16 @@ class _BlockReader:
         while i < len(toks) and toks[i].type == "label_item_open":
             tok = toks[i]
             item_line = tok.map[0] + 1
-            point = Point(num=None if tok.info in ("-", "•") else tok.info,
-                          text=self.inlines(toks[i + 1].children or [], item_line), line=item_line)
+            text = self.inlines(toks[i + 1].children or [], item_line)
             indent = tok.meta.get("indent", 0)
             while len(stack) > 1 and stack[-1][0] >= indent:
                 stack.pop()
-            stack[-1][1].append(point)
-            stack.append((indent, point.points))
+            if tok.info == "####":
+                stack[-1][1].append(Heading(level="crossHeading", num=None, text=text, line=item_line))
+            else:
+                point = Point(num=tok.info, text=text, line=item_line)
+                stack[-1][1].append(point)
+                stack.append((indent, point.points))
             i += 3
         return i
 

@@ -153,18 +153,20 @@ def relabel_points(body, lang: str, blocks: DocumentBlocks) -> None:
 
 
 def _relabel(points, level: int, lang: str, blocks: DocumentBlocks) -> None:
+    """``level`` counts the lettered ancestors only: letters under a "1." item are level 0."""
     index = 0
     for point in points:
         if not isinstance(point, Point):
             continue
-        if point.num and level <= 1 and _is_label(point.num, level):
+        lettered = bool(point.num) and level <= 1 and _is_label(point.num, level)
+        if lettered:
             label = locale.point_label(index, level, lang)
             if _bare(label) != _bare(point.num):
                 blocks.note("info", f"sub-paragraph {point.num} is labelled {label} by its position",
                             point.line, "relabelled")
             point.num = label
             index += 1
-        _relabel(point.points, level + 1, lang, blocks)
+        _relabel(point.points, level + 1 if lettered else level, lang, blocks)
 
 
 def _bare(label: str) -> str:

@@ -31,6 +31,8 @@ LABEL_RE = re.compile(
 )
 # Lines that end a sub-paragraph item's text (they open another block).
 BLOCK_START_RE = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|>|\[\^[^\]\s]+\]:)")
+# A cross-heading inside a list of items (``  #### Awareness-raising``): indented two spaces or more.
+LIST_HEADING_RE = re.compile(r"#{4}[ \t]+(?=\S)")
 PARA_NUMBER_RE = re.compile(r"(?P<num>\d{1,4}\.)[ \t]+(?=\S)")
 UNNUMBERED_RE = re.compile(r"(?<!\\)[ \t]*\{-\}[ \t]*$")
 
@@ -40,9 +42,13 @@ def _line_text(state: StateBlock, line: int) -> str:
 
 
 def _item_start(state: StateBlock, line: int):
-    """The label match if ``line`` opens a sub-paragraph item, else None."""
+    """The label match if ``line`` opens a sub-paragraph item (or a list cross-heading), else None."""
     if state.sCount[line] < state.blkIndent:
         return None
+    if state.sCount[line] - state.blkIndent >= 2:
+        heading = LIST_HEADING_RE.match(_line_text(state, line))
+        if heading:
+            return heading
     m = LABEL_RE.match(_line_text(state, line))
     if m is None:
         return None
@@ -54,7 +60,8 @@ def _item_start(state: StateBlock, line: int):
 def label_items(state: StateBlock, startLine: int, endLine: int, silent: bool) -> bool:
     """Block rule: a run of sub-paragraph items, one token triple per item.
 
-    Each item is ``label_item_open`` (``info`` = the label as typed, ``meta['indent']`` = its
+    Each item is ``label_item_open`` (``info`` = the label as typed, or ``####`` for a
+    cross-heading between items, ``meta['indent']`` = its
     column, for nesting), an ``inline`` token with the item's text, ``label_item_close``. Blank lines
     between items are allowed; the run ends at the first other block.
     """
@@ -76,7 +83,7 @@ def label_items(state: StateBlock, startLine: int, endLine: int, silent: bool) -
             parts.append(_line_text(state, line))
             line += 1
         opener = state.push("label_item_open", "li", 1)
-        opener.info = m.group("label")
+        opener.info = m.group("label") if m.re is LABEL_RE else "####"
         opener.meta = {"indent": state.sCount[first]}
         opener.map = [first, line]
         inline = state.push("inline", "", 0)
@@ -128,8 +135,9 @@ def dialect_parser() -> MarkdownIt:
     md.use(front_matter_plugin)
     md.use(footnote_plugin, inline=False, move_to_end=False, always_match_refs=True)
     md.use(superscript_plugin)
+    # before "heading": an indented "  ####" inside a run of items is the list's cross-heading
     md.block.ruler.before(
-        "paragraph", "label_items", label_items, {"alt": ["paragraph", "blockquote"]}
+        "heading", "label_items", label_items, {"alt": ["paragraph", "blockquote"]}
     )
     md.core.ruler.before("inline", "number_and_marks", number_and_marks)
     return md

@@ -211,7 +211,7 @@ class _Writer:
                 if sub is not None:
                     self.points(sub, depth + 1, out, unanchored)
             elif name == "crossHeading":
-                out.append(f"{indent}- **{self.inline(item)}**")
+                out.append(f"{indent}  #### {self.inline(item)}")
 
     def definition(self, label: str, paras: list[str]) -> list[str]:
         lines = [f"[^{label}]: {paras[0] if paras else ''}"]
