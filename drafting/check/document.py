@@ -116,12 +116,26 @@ class CheckedDocument:
                         if u.eid and self.source_lines.get(u.eid) is not None)
         return [s for s, _ in starts], [self.units[i] for _, i in starts]
 
-    def eid_at(self, line: int) -> tuple[str | None, str | None]:
+    def unit_at(self, line: int | None):
         """The unit whose source starts last at or before ``line`` (for source-level findings)."""
         import bisect
+        if line is None:
+            return None
         lines, units = self._starts
         i = bisect.bisect_right(lines, line) - 1
-        return (units[i].eid, units[i].num) if i >= 0 else (None, None)
+        return units[i] if i >= 0 else None
+
+    def eid_at(self, line: int) -> tuple[str | None, str | None]:
+        unit = self.unit_at(line)
+        return (unit.eid, unit.num) if unit is not None else (None, None)
+
+    def inferred_numbers(self, kinds: set[str]):
+        """(diagnostic, unit) for numbers the reader had to infer, on units of these kinds."""
+        for d in self.diagnostics_with("inferred-number"):
+            unit = self.unit_at(d.line) if self.is_text or self.source_lines else None
+            kind = unit.level if unit is not None else "paragraph"
+            if kind in kinds:
+                yield d, unit
 
     def finding(self, rule_id: str, message: str, unit=None, *, eid=None, num=None,
                 line=None, needle=None, column=None) -> Finding:

@@ -3,6 +3,8 @@ sits on the right side of punctuation for the language."""
 
 from __future__ import annotations
 
+import re
+
 from drafting.check.registry import rule
 from drafting.model.akn import local, text_content, xp
 
@@ -61,17 +63,19 @@ def footnote_without_body(doc):
       it (the reference was lost or never inserted). The model keeps the note at the end of
       the paragraph where its text was printed.""")
 def footnote_without_reference(doc):
-    lines = set()
-    for note in body_notes(doc):
-        if note.get("refersTo") == "#unanchored":
-            marker = note.get("marker")
-            f = _note_finding(doc, "UN302", f"footnote {marker} has no reference in the text",
-                              note, needle=marker)
-            lines.add(f.line)
-            yield f
-    for d in doc.diagnostics_with("unanchored-note"):
-        if d.line not in lines:
-            yield doc.finding("UN302", d.message, line=d.line)
+    unanchored = {n.get("marker"): n for n in body_notes(doc) if n.get("refersTo") == "#unanchored"}
+    diagnostics = doc.diagnostics_with("unanchored-note")
+    if diagnostics:  # the reader knows the line of the footnote text in the source file
+        for d in diagnostics:
+            m = re.search(r"footnote (\S+)", d.message)
+            note = unanchored.get(m.group(1)) if m else None
+            eid = note.get("eId") if note is not None else None
+            yield doc.finding("UN302", d.message, eid=eid, line=d.line,
+                              column=1 if d.line else None)
+        return
+    for marker, note in unanchored.items():
+        yield _note_finding(doc, "UN302", f"footnote {marker} has no reference in the text",
+                            note, needle=marker)
 
 
 @rule("UN303", "footnote-order", "warning",
@@ -100,9 +104,12 @@ def footnote_order(doc):
 
 
 def _text_before(sup) -> str:
+    """The text just before a footnote marker (past other markers right before it: ``^{8, 9}``)."""
     prev = sup.getprevious()
+    while prev is not None and not (prev.tail or "").strip() and xp(prev, "self::a:sup[a:authorialNote]"):
+        prev = prev.getprevious()
     if prev is not None:
-        return prev.tail if prev.tail else "".join(prev.itertext())
+        return prev.tail if (prev.tail or "").strip() else text_content(prev, skip_notes=True)
     parent = sup.getparent()
     return parent.text or "" if parent is not None else ""
 

@@ -23,6 +23,8 @@ def _sequence(doc, elements, parse, show, rule_id, what):
         num, label = _headed(doc, el)
         values.append((el, num, parse(label) if label else None))
     known = [(i, v) for i, (_, _, v) in enumerate(values) if v]
+    if not known:
+        return  # a document that does not number these headings at all (a note, a letter)
     start = (known[0][1] - known[0][0]) if known else 1
     start = max(start, 1)
     expected = start
@@ -49,6 +51,10 @@ def _sequence(doc, elements, parse, show, rule_id, what):
       (an OCR or copy accident) or numbered out of sequence is reported with the number
       expected from its neighbours. An addendum may start at a later chapter.""")
 def chapter_numbering(doc):
+    for d, unit in doc.inferred_numbers({"chapter"}):
+        yield doc.finding("UN201", f"chapter {unit.num if unit is not None else ''} is printed "
+                          f"without its number ({d.message})", unit, line=d.line,
+                          column=1 if d.line else None)
     chapters = xp(doc.doc, "a:mainBody/a:chapter")
     yield from _sequence(doc, chapters, from_roman, to_roman, "UN201", "chapter")
 
@@ -58,6 +64,10 @@ def chapter_numbering(doc):
       """Sections restart at A in each chapter and follow the alphabet without gaps or
       repeats.""")
 def section_lettering(doc):
+    for d, unit in doc.inferred_numbers({"section"}):
+        yield doc.finding("UN202", f"section {unit.num if unit is not None else ''} is printed "
+                          f"without its letter ({d.message})", unit, line=d.line,
+                          column=1 if d.line else None)
     parents = xp(doc.doc, "a:mainBody | a:mainBody/a:chapter")
     for parent in parents:
         sections = xp(parent, "a:section")

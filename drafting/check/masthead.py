@@ -21,6 +21,9 @@ def _lang(doc) -> str:
 
 
 def has_masthead(doc) -> bool:
+    """A masthead printed in the file (a symbol found only in running heads does not count)."""
+    if doc.diagnostics_with("no-masthead"):
+        return False
     m = doc.masthead
     return bool(m.get("symbol") or m.get("distribution") or m.get("date") or m.get("original"))
 

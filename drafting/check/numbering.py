@@ -61,20 +61,20 @@ def paragraph_numbering(doc):
       numbered and are not reported.""")
 def paragraph_without_number(doc):
     reported_lines = set()
-    for d in doc.diagnostics_with("inferred-number"):
-        eid, num = doc.eid_at(d.line) if d.line and doc.is_text else (None, None)
-        number = bare(num) if num else _number_in(d.message)
+    for d, unit in doc.inferred_numbers({"paragraph"}):
+        number = unit.number if unit is not None and unit.num else _number_in(d.message)
         what = f"paragraph {number}" if number else "a paragraph"
-        f = doc.finding("UN102", f"{what} is printed without its number", eid=eid, num=num,
-                        line=d.line, column=1 if d.line else None)
         reported_lines.add(d.line)
-        yield f
+        yield doc.finding("UN102", f"{what} is printed without its number", unit, line=d.line,
+                          column=1 if d.line else None)
     numbered = numbered_paragraphs(doc)
     if len(numbered) < 2:
         return
-    first_eid = numbered[0][0].eid
+    first_eid, last_eid = numbered[0][0].eid, numbered[-1][0].eid
     started = False
     for u in doc.units:
+        if u.eid == last_eid:
+            break  # after the last numbered paragraph an unnumbered one is not a lost number
         started = started or u.eid == first_eid
         if started and u.kind == "paragraph" and not u.num and not _is_quote(u.element) and u.text:
             line = doc.line_of(u.eid)
@@ -101,6 +101,10 @@ def _is_quote(el) -> bool:
       a) and i) in French, Spanish and Russian.""")
 def point_labels(doc):
     from drafting.locale import LANGS, point_label
+    for d, unit in doc.inferred_numbers({"point"}):
+        number = unit.number if unit is not None and unit.num else _number_in(d.message)
+        yield doc.finding("UN103", f"list item {number or ''} is printed without its number",
+                          unit, line=d.line, column=1 if d.line else None)
     if doc.lang not in LANGS:
         return
     for lst in xp(doc.doc, ".//a:mainBody//a:list | .//a:preamble//a:list"):
@@ -115,7 +119,7 @@ def point_labels(doc):
         runs.append(run)
         for points in runs:
             labelled = [(p, (p.findtext("{*}num") or "").strip()) for p in points]
-            labelled = [(p, num) for p, num in labelled if num]
+            labelled = [(p, num) for p, num in labelled if any(c.isalnum() for c in num)]
             if not labelled:
                 continue
             labels = [bare(num) for _, num in labelled]

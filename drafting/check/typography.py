@@ -16,7 +16,8 @@ from drafting.check.segments import finding_at, segments
 
 NBSP = "\u00a0\u202f"
 
-_STRAIGHT_QUOTE = re.compile(r'"')
+# A straight quote between two letters is no quotation mark but a misread apostrophe (UN605).
+_STRAIGHT_QUOTE = re.compile(r'(?<![^\W\d_])"|"(?![^\W\d_])')
 _SPACED_HIGH = re.compile(rf"[ {NBSP}]([:;!?])")
 _TIGHT_HIGH = re.compile(r"(?<=[^\s\d:;!?(\[/])([;!?]|:(?!//))(?=\s|$)")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
@@ -125,10 +126,12 @@ def space_before_punctuation(doc):
 OCR_ARTEFACTS = [
     (re.compile(r"\|(?=['’])"), None, "“|” read for “l” before an apostrophe"),
     (re.compile(r"(?<=\w)\||\|(?=\w)"), None, "“|” inside a word, read for “l” or “I”"),
-    (re.compile(r"\bI['’] ?(?=[A-Za-zÀ-ÿ])"), {"fr", "es"}, "“I'” read for “l'”"),
+    (re.compile(r"\bI['’\"] ?(?=[A-Za-zÀ-ÿ])"), {"fr", "es"}, "“I'” read for “l'”"),
+    (re.compile(r"(?<=[^\W\d_])(?<!\bI)\"(?=[^\W\d_])"), None, "“\"” inside a word, read for an apostrophe"),
     (re.compile(r"(?<=[a-zà-ÿ,] )&(?= [a-zà-ÿ])"), {"fr"}, "“&” read for “à”"),
     (re.compile(r"(?<=\w)¢"), None, "“¢” read for “ç” or “c”"),
-    (re.compile(r"^\s*\d+,\s+(?=[A-ZÀ-Ý])"), None, "paragraph number printed with a comma, read for a full stop"),
+    (re.compile(r"^\s*\d{1,3},\s+(?=[A-ZÀ-Ý])"), "paragraph-start",
+     "paragraph number printed with a comma, read for a full stop"),
     (re.compile(r"^\s*(?=[\[|1lI]*[\[|l])[\[|1lI]{1,4}\.\s+(?=[A-ZÀ-Ý])"), None,
      "a chapter number misread (“[”, “1”, “l” or “|” for “I”)"),
 ]
@@ -145,7 +148,10 @@ def ocr_artefact(doc):
     lines = set()
     for seg in segments(doc):
         for pattern, langs, message in OCR_ARTEFACTS:
-            if langs and doc.lang not in langs:
+            if langs == "paragraph-start":
+                if not _starts_paragraph(doc, seg):
+                    continue
+            elif langs and doc.lang not in langs:
                 continue
             for m in pattern.finditer(seg.text):
                 lines.add(seg.line)
@@ -177,3 +183,10 @@ def words_run_together(doc):
             if parts:
                 yield finding_at(doc, "UN606", f"“{m.group(0)}” looks like words run together: "
                                  f"“{' '.join(parts)}”", seg, m.start(), m.group(0))
+
+
+def _starts_paragraph(doc, seg) -> bool:
+    """A source line after a blank line (or the first line): where a paragraph number stands."""
+    if not seg.from_source:
+        return True
+    return seg.line == 1 or not doc.source[seg.line - 2].strip()

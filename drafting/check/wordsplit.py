@@ -33,8 +33,10 @@ def word_list(lang: str, kind: str = "words") -> frozenset[str] | None:
 
 
 class Vocabulary:
-    TOKEN = re.compile(r"(?<![\w'’-])[^\W\d_]{6,}(?![\w'’-])")
-    WORD = re.compile(r"[^\W\d_]+")
+    # Parts of web and mail addresses (www.ungift.org) are no words of the language.
+    TOKEN = re.compile(r"(?<![\w'’\-./@])[^\W\d_]{6,}(?![\w'’\-/@]|\.\w)")
+    # Hyphenated compounds count as one word: "inter" of "inter-institutions" is no word.
+    WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
     def __init__(self, lang: str, common: frozenset[str], stop: frozenset[str], counts: Counter):
         self.lang = lang
@@ -42,6 +44,9 @@ class Vocabulary:
         self.common = common | stop
         self.counts = counts
         self.one_letter = ONE_LETTER.get(lang, set())
+        self.suspects: set[str] = set()
+        # The document's own run-together tokens ("latraite") are no words to split others into.
+        self.suspects = {w for w in counts if len(w) >= MIN_LENGTH and self.split(w)}
 
     @classmethod
     def of(cls, lang: str, texts) -> "Vocabulary | None":
@@ -55,9 +60,15 @@ class Vocabulary:
         return self.counts.get(word, 0) + (5 if word in self.common else 0)
 
     def known(self, word: str) -> bool:
+        """A word that may be a part of a split: short parts only if function words ("la",
+        "de"), content parts of four letters at least (so prefixes such as "in" stay on)."""
         if len(word) == 1:
             return word in self.one_letter
-        return word in self.common or self.counts.get(word, 0) > 0
+        if word in self.stop:
+            return True
+        if word in self.suspects:
+            return False
+        return len(word) >= 4 and (word in self.common or self.counts.get(word, 0) > 0)
 
     def split(self, token: str) -> list[str] | None:
         low = token.lower()
@@ -92,4 +103,6 @@ class Vocabulary:
         result = best[n]
         if not result or len(result) < 2 or all(p in self.stop for p in result):
             return None  # "lorsque", "thereon": function words make compounds of their own
+        if result[-1] in self.stop and result[-2] not in self.stop:
+            return None  # "fonctionnel|les": an ending, not a lost space
         return result
