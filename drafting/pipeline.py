@@ -14,6 +14,7 @@ import importlib
 STEPS = [
     "drafting.commands.ingest:build_step",
     "drafting.commands.export:build_step",
+    "drafting.commands.check:build_step",
 ]
 
 

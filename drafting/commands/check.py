@@ -121,4 +121,27 @@ def _fix(files, config, rules, output, in_place) -> list[str]:
     return out
 
 
+def build_step(docs, out_dir, report) -> None:
+    """Main job: check every corpus document; build/check/report.{txt,json,sarif}."""
+    from drafting.check import config as configuration
+    from drafting.check import formats, registry, runner
+    from drafting.io import write_atomic
+
+    sources = [d.source for d in docs if d.source]
+    config = configuration.load_config(configuration.find_config(sources[:1]))
+    rules = registry.enabled_rules(config.select, config.ignore)
+    findings = []
+    for result in docs:
+        findings.extend(runner.apply_rules(runner.from_result(result, config), rules))
+    findings.sort(key=lambda f: f.sort_key())
+    folder = out_dir / "check"
+    sarif_rules = [registry.RULES["UN000"]] + [r for r in rules if r.id != "UN000"]
+    write_atomic(folder / "report.txt", formats.as_text(findings, len(docs)))
+    write_atomic(folder / "report.json", formats.as_json(findings, len(docs)))
+    write_atomic(folder / "report.sarif", formats.as_sarif(findings, len(docs), sarif_rules))
+    s = formats.summary(findings, len(docs))
+    report(f"check: {s['errors']} errors, {s['warnings']} warnings in {len(docs)} documents; "
+           f"reports in {folder}")
+
+
 COMMANDS = [check]
