@@ -145,7 +145,7 @@ def _structure_anchors(a: list[Item], b: list[Item]) -> list[tuple[int, int]]:
 
 
 def _names(items: list[Item]) -> list[str]:
-    return [x.label or x.eid or x.kind for x in items]
+    return [x.label or x.eid or f"{x.kind}#{x.index + 1}" for x in items]
 
 
 def _check(pair: LangPair) -> None:
