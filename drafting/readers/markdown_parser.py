@@ -33,6 +33,7 @@ LABEL_RE = re.compile(
 BLOCK_START_RE = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|>|\[\^[^\]\s]+\]:)")
 # A cross-heading inside a list of items (``  #### Awareness-raising``): indented two spaces or more.
 LIST_HEADING_RE = re.compile(r"#{4}[ \t]+(?=\S)")
+LONE_UNDERSCORE_RE = re.compile(r"(?<!\\)_")
 PARA_NUMBER_RE = re.compile(r"(?P<num>\d{1,4}\.)[ \t]+(?=\S)")
 UNNUMBERED_RE = re.compile(r"(?<!\\)[ \t]*\{-\}[ \t]*$")
 
@@ -126,7 +127,8 @@ def number_and_marks(state: StateCore) -> None:
             if m:
                 tok.meta["num"] = m.group("num")
                 content = content[m.end():]
-        inline.content = content
+        # the dialect's emphasis is *...* only: an underscore is always a letter (__init__, file_name)
+        inline.content = LONE_UNDERSCORE_RE.sub(r"\\_", content)
 
 
 def dialect_parser() -> MarkdownIt:
