@@ -27,9 +27,10 @@ def segments(doc) -> list[Segment]:
     if cached is not None:
         return cached
     if doc.is_text:
-        furniture = {d.line for d in doc.diagnostics_with("furniture") if d.line}
+        skipped = {d.line for d in doc.diagnostics_with("furniture") if d.line}
+        skipped |= _front_matter(doc)
         out = [Segment(text, i + 1, from_source=True) for i, text in enumerate(doc.source)
-               if text.strip() and i + 1 not in furniture]
+               if text.strip() and i + 1 not in skipped]
     else:
         out = []
         for el in xp(doc.doc, ".//a:p | .//a:heading | .//a:docTitle"):
@@ -41,6 +42,17 @@ def segments(doc) -> list[Segment]:
                 out.append(Segment(text, doc.line_of(eid) or el.sourceline, eid))
     doc.__dict__["_segments"] = out
     return out
+
+
+def _front_matter(doc) -> set[int]:
+    """Lines of a Markdown file's YAML front matter: settings, not text."""
+    src = doc.source
+    if doc.format != "md" or not src or src[0].strip() != "---":
+        return set()
+    for i in range(1, len(src)):
+        if src[i].strip() in ("---", "..."):
+            return set(range(1, i + 2))
+    return set()
 
 
 def _owner_eid(el):

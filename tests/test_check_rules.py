@@ -1,0 +1,135 @@
+"""Check rules: each rule on a document that breaks it and one that keeps it; the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafting.check.document import Config
+from drafting.check.registry import all_rules, enabled_rules
+from drafting.check.runner import check_file, check_versions
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "check"
+CORPUS = ROOT / "corpus"
+SINGLE_RULES = sorted(rid for rid, r in all_rules().items() if r.func and not r.multi and rid != "UN801")
+
+
+def findings_of(path, config=None, select=None):
+    config = config or Config()
+    return check_file(str(path), config, enabled_rules(select, None))
+
+
+def rules_of(path, **kw):
+    return {f.rule for f in findings_of(path, **kw)}
+
+
+@pytest.mark.parametrize("rule_id", SINGLE_RULES)
+def test_each_rule_has_a_document_that_breaks_it(rule_id):
+    path = FIXTURES / f"{rule_id}.bad.xml"
+    assert path.exists(), f"no fixture breaking {rule_id}"
+    found = findings_of(path)
+    assert rule_id in {f.rule for f in found}
+    # the fixture breaks that rule and no other
+    assert {f.rule for f in found} == {rule_id}, found
+
+
+@pytest.mark.parametrize("name", ["report.good.xml", "resolution.good.xml", "text.good.txt",
+                                  "resolution.good.md", "versions.en.xml"])
+def test_documents_that_keep_every_rule(name):
+    assert findings_of(FIXTURES / name) == []
+
+
+def test_text_input_is_located_in_the_file_on_disk():
+    found = {(f.rule, f.line, f.column) for f in findings_of(FIXTURES / "text.bad.txt")}
+    assert ("UN701", 14, 77) in found          # 12/10/2011
+    assert ("UN102", 16, 1) in found           # paragraph 2 printed without its number
+    assert ("UN601", 16, 17) in found          # straight quotes
+    assert ("UN603", 20, 41) in found          # double space
+    assert ("UN606", 20, 80) in found          # latraite
+    assert ("UN605", 22, 41) in found          # |'ensemble (repaired by the reader, still in the file)
+    by_rule = {f.rule: f for f in findings_of(FIXTURES / "text.bad.txt")}
+    assert by_rule["UN102"].eid == "chp_I__para_2" and by_rule["UN102"].num == "2."
+
+
+def test_resolution_rules_on_markdown():
+    found = {(f.rule, f.line) for f in findings_of(FIXTURES / "resolution.bad.md")}
+    assert found == {("UN501", 19), ("UN503", 21), ("UN502", 25)}
+
+
+def test_point_labels_in_english_form():
+    found = findings_of(FIXTURES / "UN103.bad.xml")
+    messages = [f.message for f in found]
+    assert "sub-paragraph c) where b is expected" in messages
+    assert any("(d) is not in the fr form d)" in m for m in messages)
+
+
+def test_word_limit_only_when_configured():
+    assert "UN801" not in rules_of(FIXTURES / "report.good.xml")
+    found = findings_of(FIXTURES / "report.good.xml", Config(word_limits={"report": 20}))
+    assert [f.rule for f in found] == ["UN801"]
+    assert "over the limit of 20" in found[0].message
+
+
+def test_french_spacing_profiles():
+    bad = FIXTURES / "UN602.bad.xml"   # "devraient :" — a space before the colon
+    assert "UN602" in rules_of(bad, config=Config(french_spacing="vienna"))
+    modern = findings_of(FIXTURES / "report.good.xml", Config(french_spacing="modern"))
+    assert modern and all(f.rule == "UN602" for f in modern)   # "devraient:" lacks the space
+
+
+def test_language_versions_agree_or_not():
+    rules = enabled_rules()
+    same = check_versions([str(FIXTURES / "report.good.xml"), str(FIXTURES / "report.good.xml")],
+                          Config(), rules)
+    assert same == []
+    differ = check_versions([str(FIXTURES / "report.good.xml"), str(FIXTURES / "versions.en.xml")],
+                            Config(), rules)
+    by_rule = {f.rule: f for f in differ}
+    assert set(by_rule) == {"UN901", "UN902"}
+    assert "missing 3, 4, 5" in by_rule["UN901"].message
+    assert "missing 2" in by_rule["UN902"].message
+    assert by_rule["UN901"].path.endswith("versions.en.xml")
+
+
+# --- the seeds -------------------------------------------------------------------------------
+
+def seed(prefix: str) -> Path:
+    return next(CORPUS.glob(f"{prefix}_*.txt"))
+
+
+def test_seed_001_lost_paragraph_numbers_and_footnote_reference():
+    found = findings_of(seed("001"))
+    lost = sorted(f.num for f in found if f.rule == "UN102")
+    assert lost == ["1.", "82.", "83."]
+    assert all(f.line and f.column == 1 for f in found if f.rule == "UN102")
+    notes = [f for f in found if f.rule == "UN302"]
+    assert len(notes) == 1 and "footnote 1 " in notes[0].message and notes[0].line == 19
+    assert "UN101" not in {f.rule for f in found}
+
+
+def test_seed_002_numbering_is_not_flagged():
+    rules = rules_of(seed("002"))
+    assert not rules & {"UN101", "UN102", "UN103", "UN201", "UN202", "UN501", "UN502"}
+
+
+def test_seed_003_ocr_artefacts_and_lost_chapter_numbers():
+    found = findings_of(seed("003"))
+    chapters = sorted(f.num for f in found if f.rule == "UN201")
+    assert chapters == ["I.", "II."]
+    ocr = [f for f in found if f.rule == "UN605"]
+    assert len(ocr) > 50
+    assert any("“|”" in f.message for f in ocr) and any("“&”" in f.message for f in ocr)
+    run_together = {f.message.split("”")[0].lstrip("“") for f in found if f.rule == "UN606"}
+    assert {"latraite", "Réponsesdelajustice", "Activitésvisant", "Collectededonnées"} <= run_together
+
+
+def test_seed_004_has_no_masthead():
+    found = findings_of(seed("004"))
+    assert [f.rule for f in found if f.rule.startswith("UN4")] == ["UN401"]
+
+
+def test_clean_seeds_have_no_ocr_findings():
+    for prefix in ("000", "001", "002", "004"):
+        assert not rules_of(seed(prefix)) & {"UN605", "UN606"}, prefix
