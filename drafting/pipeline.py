@@ -15,6 +15,7 @@ STEPS = [
     "drafting.commands.ingest:build_step",
     "drafting.commands.export:build_step",
     "drafting.commands.check:build_step",
+    "drafting.commands.compare:build_step",
 ]
 
 

@@ -12,6 +12,8 @@ from html import escape
 from drafting.compare.inline import DELETE, EQUAL, INSERT
 from drafting.compare.render import labels, masthead_changes, pair_ops
 
+MARK_OPEN, MARK_CLOSE = "\x01", "\x02"     # footnote markers survive escaping, become <sup>
+
 CSS = """
 body{font-family:"Times New Roman",Noto Serif,serif;margin:0;color:#111;background:#fff}
 header{padding:.8em 1.2em;border-bottom:1px solid #999;background:#f4f6f8}
@@ -52,7 +54,7 @@ KIND_COLOUR = {"inserted": "#d4f7d4", "deleted": "#ffd7d7", "modified": "#ffe9c4
 def _side(ops, side: str) -> str:
     out = []
     for op, text in ops:
-        t = escape(text)
+        t = escape(text).replace(MARK_OPEN, "<sup>").replace(MARK_CLOSE, "</sup>")
         if op == EQUAL:
             out.append(t)
         elif op == DELETE and side == "old":
@@ -75,16 +77,24 @@ def _notes(pair, side: str) -> str:
     return "".join(rows)
 
 
+def _symbols(old_meta: dict, new_meta: dict) -> str:
+    a, b = old_meta.get("symbol"), new_meta.get("symbol")
+    if not (a or b):
+        return ""
+    return f"<div>{escape(a or '')} → {escape(b or '')}</div>" if a != b else f"<div>{escape(a)}</div>"
+
+
 def html_report(alignment, old_meta: dict, new_meta: dict, old_name: str, new_name: str) -> str:
     rows, nav = [], []
     for k, pair in enumerate(alignment.pairs):
-        ops = pair_ops(pair)
+        ops = pair_ops(pair, MARK_OPEN + "{}" + MARK_CLOSE)
         item = (pair.new or pair.old)[0]
         heading = item.family == "heading"
         rid = f"r{k}"
         if heading:
             label = " ".join(labels(pair.new or pair.old))
             text = "".join(t for op, t in ops if op != DELETE) or "".join(t for _, t in ops)
+            text = text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
             cls = "lvl1" if item.depth else "lvl0"
             nav.append(f'<a class="{cls}" href="#{rid}">{escape((label + " " + text).strip()[:70])}</a>')
         old_num = escape(" + ".join(labels(pair.old)))
@@ -109,7 +119,7 @@ def html_report(alignment, old_meta: dict, new_meta: dict, old_name: str, new_na
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)}</title><style>{CSS}</style></head>
 <body><header><h1>{escape(title)}</h1>
-<div>{escape(old_meta.get('symbol') or '')} → {escape(new_meta.get('symbol') or '')}</div>
+{_symbols(old_meta, new_meta)}
 <div class="summary" id="summary">{summary} {verdict}</div>
 {f'<ul class="masthead">{mast}</ul>' if mast else ''}
 <label><input type="checkbox" id="only"> changes only</label></header>

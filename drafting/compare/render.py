@@ -38,11 +38,11 @@ def with_markers(ops, old_notes, new_notes, fmt="[^{}]"):
     return out
 
 
-def pair_ops(pair):
+def pair_ops(pair, fmt: str = "[^{}]"):
     """The pair's inline diff with footnote markers in place."""
     old_notes = [n for i in pair.old for n in i.notes]
     new_notes = [n for i in pair.new for n in i.notes]
-    return with_markers(pair.inline, old_notes, new_notes)
+    return with_markers(pair.inline, old_notes, new_notes, fmt)
 
 
 def side_text(ops, side: str) -> str:
