@@ -100,6 +100,7 @@ class Preface:
     place_dates: str | None = None            # "Vienne, 10-12 octobre 2011"
     agenda_text: str | None = None            # "Point 2 d) de l'ordre du jour" as printed
     agenda_item: str | None = None            # "2 d)"
+    agenda_note: NoteRef | None = None        # a footnote on the agenda line ("**")
     agenda_title: list[Inline] | None = None  # the agenda item's title printed under it
     title: list[Inline] | None = None
     doc_type: str | None = None               # "Projet de rapport", "Additif", "projet de résolution"

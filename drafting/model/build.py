@@ -263,17 +263,19 @@ class _Builder:
             text = pf.agenda_text
             if item and item in text:
                 before, _, after = text.partition(item)
-                session_rows.append(E.p(before, E.inline(item, name="agendaItem"), after))
+                row = E.p(before, E.inline(item, name="agendaItem"), after)
             else:
-                session_rows.append(E.p(E.inline(text, name="agendaItem")))
+                row = E.p(E.inline(text, name="agendaItem"))
+            if pf.agenda_note is not None:
+                self.inline_into(row, [pf.agenda_note], "preface")
+            session_rows.append(row)
         if pf.agenda_title:
             p = E.p()
             inline = E.inline(name="agendaItemTitle")
             self.inline_into(inline, pf.agenda_title, "preface")
             p.append(inline)
             session_rows.append(p)
-        for line in pf.extra:
-            session_rows.append(self.p(line, "preface"))
+        other_rows = [self.p(line, "preface") for line in pf.extra]
         if pf.sponsors and pf.doc_type:
             p = E.p()
             for i, sponsor in enumerate(pf.sponsors):
@@ -296,6 +298,8 @@ class _Builder:
             containers.append(E.container(*session_rows, name="sessionInfo", eId="preface__sessionInfo"))
         if title_rows:
             containers.append(E.container(*title_rows, name="title", eId="preface__title"))
+        if other_rows:
+            containers.append(E.container(*other_rows, name="other", eId="preface__other"))
         return E.preface(*containers) if containers else None
 
     # -- whole document ----------------------------------------------------------------------

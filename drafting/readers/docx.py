@@ -21,8 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafting.errors import DraftingError
-from drafting.model.blocks import (Diagnostic, DocumentBlocks, Heading, Masthead, NoteRef, Para,
-                                   Point, Preface, Styled)
+from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled
 from drafting.model.build import build_akn
 from drafting.readers import ReadResult
 from drafting.readers.docx_numbering import Numbering
@@ -37,7 +36,8 @@ INSERTED = {w("ins"), w("moveTo")}
 DELETED = {w("del"), w("moveFrom")}
 LANGS = ("ar", "zh", "en", "fr", "ru", "es")
 
-PARA_NUM = re.compile(r"^(\d{1,3}(?:\s?bis|\s?ter)?\.)(?:\s+|\t)")
+PARA_NUM = re.compile(r"^(\d{1,3}\.)(?:\s+|\t)")
+PROFILE_PARA_NUM = re.compile(r"\d+\.")   # the UN profile's paragraph numbers
 POINT_NUM = re.compile(r"^(\(?[a-z]{1,2}\)|\(?[ivxl]{1,6}\)|[a-z]\.)(?:\s+|\t)")
 HEADING_NUM = re.compile(r"^((?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.)(?:\s+|\t)")
 ROMAN_LABEL = re.compile(r"^\(?([ivxl]+)\)$")
@@ -669,9 +669,13 @@ def _assemble(records: list[Record], lang: str, facts: dict, name: str) -> Docum
             asm.wrap_up(_tokens_inlines(rec.tokens), line)
         elif role in ("formula", "preambular", "conclusion", "quote"):
             num, toks = _split_num(rec.tokens) if role == "quote" else (None, rec.tokens)
+            if num and not PROFILE_PARA_NUM.fullmatch(num):
+                num, toks = None, rec.tokens
             asm.paragraph(num, _tokens_inlines(toks), role=role, line=line)
         elif ours:
             num, toks = _split_num(rec.tokens)
+            if num and not PROFILE_PARA_NUM.fullmatch(num):
+                num, toks = None, rec.tokens   # not a paragraph number: it stays text
             asm.paragraph(num, _tokens_inlines(toks), line=line)
         else:
             _foreign_paragraph(rec, asm)
@@ -695,14 +699,7 @@ def _foreign_paragraph(rec: Record, asm: _Assembler) -> None:
     """A paragraph of a DOCX not made by this toolkit: number and kind from its label or text."""
     line = rec.index
     if rec.auto_label:
-        label, ilvl = rec.auto_label
-        if _is_point_label(label) and asm.current is not None:
-            depth = 2 if _is_roman_point(label, asm) else 1
-            asm.point(max(depth, ilvl) if ilvl else depth, label, _tokens_inlines(rec.tokens), line)
-        elif ilvl > 0 and asm.current is not None:
-            asm.point(ilvl, label, _tokens_inlines(rec.tokens), line)
-        else:
-            asm.paragraph(label, _tokens_inlines(rec.tokens), line=line)
+        _foreign_numbered(rec, asm, *rec.auto_label)
         return
     num, toks = _split_num(rec.tokens, PARA_NUM)
     if num:
@@ -729,8 +726,23 @@ def _foreign_paragraph(rec: Record, asm: _Assembler) -> None:
     asm.paragraph(None, _tokens_inlines(rec.tokens), line=line)
 
 
-def _is_point_label(label: str) -> bool:
-    return bool(re.fullmatch(r"\(?[a-z]{1,2}\)|\(?[ivxl]{1,6}\)|[a-z]\.", label))
+def _foreign_numbered(rec: Record, asm: _Assembler, label: str, ilvl: int) -> None:
+    """A paragraph Word numbers itself: a heading, a paragraph or a point, by its label."""
+    line = rec.index
+    inlines = _tokens_inlines(rec.tokens)
+    text = _plain(rec.tokens)
+    heading_like = len(text) < 150 and not text.endswith((".", ";", ",", ":"))
+    if ilvl == 0 and heading_like and re.fullmatch(r"[IVXL]+\.", label):
+        asm.heading("chapter", label, inlines, line)
+    elif ilvl == 0 and heading_like and re.fullmatch(r"[A-Z]\.", label):
+        asm.heading("section", label, inlines, line)
+    elif ilvl == 0 and PROFILE_PARA_NUM.fullmatch(label):
+        asm.paragraph(label, inlines, line=line)
+    elif asm.current is not None:
+        depth = 2 if _is_roman_point(label, asm) else 1
+        asm.point(max(depth, ilvl), label, inlines, line)
+    else:  # a number that is neither a paragraph's nor a point's: kept as text
+        asm.paragraph(None, _strip_inlines([label + " "] + inlines), line=line)
 
 
 def _is_roman_point(label: str, asm: _Assembler) -> bool:

@@ -62,7 +62,13 @@ def _is_wrapped(lines: list[BodyLine]) -> bool:
         return False
     long_lines = sum(1 for n in lengths if n > 160)
     moderate = sum(1 for n in lengths if 45 <= n <= 110)
-    return long_lines / len(lengths) < 0.05 and moderate / len(lengths) > 0.5
+    # Sentences that run on from one line to the next are the surest sign of hard wrapping.
+    run_on = sum(1 for a, b in zip(lines, lines[1:])
+                 if a.text.strip() and b.text.strip() and not b.gap_before
+                 and not _ends_sentence(a.text) and b.text.strip()[:1].islower())
+    if long_lines / len(lengths) >= 0.05:
+        return False
+    return moderate / len(lengths) > 0.5 or run_on >= max(3, len(lengths) // 10)
 
 
 def _starts_block(text: str, expected: int | None = None) -> bool:
@@ -89,7 +95,16 @@ def _join(a: str, b: str) -> str:
 
 
 def _open_bold(text: str) -> bool:
-    return text.count("**") % 2 == 1
+    """Is a ``**`` bold span opened and not yet closed? (``agenda**`` closes nothing: note marks)"""
+    is_open = False
+    for m in re.finditer(r"\*\*+", text):
+        before = text[m.start() - 1] if m.start() else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        if not is_open and not after.isspace() and len(m.group()) == 2:
+            is_open = True
+        elif is_open and not before.isspace():
+            is_open = False
+    return is_open
 
 
 def _opens_clause(text: str, lang: str) -> bool:
@@ -108,6 +123,9 @@ def _opens_clause(text: str, lang: str) -> bool:
 def group_blocks(lines: list[BodyLine], wrapped: bool, lang: str = "en") -> list[Block]:
     blocks: list[Block] = []
     last_number = 0
+    lengths = sorted(len(l.text.strip()) for l in lines if l.text.strip())
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 80
+    last_line_len = 0
     for i, line in enumerate(lines):
         text = line.text
         if not text.strip():
@@ -125,7 +143,10 @@ def group_blocks(lines: list[BodyLine], wrapped: bool, lang: str = "en") -> list
             if _open_bold(prev.text):
                 merge = True
             elif wrapped:
-                merge = (not line.gap_before) or lowercase or not _ends_sentence(prev.text)
+                # A line runs on from the previous one when that one was filled to the margin.
+                full = last_line_len >= 0.6 * width
+                merge = ((not line.gap_before and full) or lowercase
+                         or (full and not _ends_sentence(prev.text)))
                 # A short line standing alone after a finished sentence is a heading, not more text.
                 if line.gap_before and not lowercase and _ends_sentence(prev.text):
                     merge = False
@@ -138,6 +159,7 @@ def group_blocks(lines: list[BodyLine], wrapped: bool, lang: str = "en") -> list
                 merge = False  # a capitalised heading after a paragraph that lacks its full stop
             if merge and prev.text.endswith("**") and not _open_bold(prev.text):
                 merge = False  # a title set in bold is complete when its bold closes
+        last_line_len = len(stripped)
         if merge:
             prev.text = _join(prev.text, stripped)
             prev.last_index = i
@@ -208,11 +230,20 @@ def read_front(blocks: list[Block], doc: DocumentBlocks) -> int:
 
     m = doc.masthead
     pf = doc.preface
+    has_masthead = any(
+        any(f.name in mh.STRONG_FIELDS for f in (mh.masthead_fields(b.text) or (mh.split_masthead_line(b.text) or ("", []))[1]))
+        for b in front if len(b.text) < 200
+    )
     organ_candidates: list[Block] = []
     seen_field = False
     rest: list[Block] = []
     for block in front:
-        fields = mh.masthead_fields(block.text) if len(block.text) < 200 else None
+        fields = mh.masthead_fields(block.text) if has_masthead and len(block.text) < 200 else None
+        lead = (mh.split_masthead_line(block.text)
+                if has_masthead and not fields and len(block.text) < 200 and not rest else None)
+        if lead:
+            organ_candidates.append(Block(lead[0], block.line, block.first_index, block.last_index))
+            fields = lead[1]
         if fields:
             seen_field = True
             for f in fields:
@@ -237,8 +268,13 @@ def read_front(blocks: list[Block], doc: DocumentBlocks) -> int:
         item = mh.agenda_item(text)
         kind = mh.document_kind(text)
         if item and not pf.agenda_text:
+            stars = re.search(r"\*+$", text)
+            if stars:
+                text = text[: stars.start()].rstrip()
+                pf.agenda_note = NoteRef(stars.group(), [])
             pf.agenda_text, pf.agenda_item = text, item
-        elif pf.agenda_text and pf.agenda_title is None and text.startswith("**"):
+        elif pf.agenda_text and pf.agenda_title is None and (
+                text.startswith("**") or (not kind and _unclassified_after(rest, i) >= 2)):
             pf.agenda_title = parse_inline(text, notes)
         elif mh.is_session_line(text) and not pf.session_text:
             pf.session_text = text
@@ -256,7 +292,7 @@ def read_front(blocks: list[Block], doc: DocumentBlocks) -> int:
         elif (not pf.session_text and not seen_kind and not title_parts and seen_field
               and i + 1 < len(rest) and mh.is_session_line(rest[i + 1].text)):
             pf.body = text  # the subsidiary body named above the session line
-        elif pf.title is None and (seen_kind or not any(mh.document_kind(b.text) for b in rest[i + 1:])):
+        elif pf.title is None:
             pf.title = parse_inline(text, notes)
             title_parts.append(text)
         else:
@@ -275,6 +311,11 @@ def read_front(blocks: list[Block], doc: DocumentBlocks) -> int:
             if getattr(doc, "inferred_date", None):
                 break
     return start
+
+
+def _unclassified_after(rest: list[Block], i: int) -> int:
+    """How many preface lines from ``i`` on are neither a document kind nor a session line."""
+    return sum(1 for b in rest[i:] if not mh.document_kind(b.text) and not mh.is_session_line(b.text))
 
 
 def _apply_field(m, f: mh.MastheadField) -> None:
@@ -611,7 +652,9 @@ def anchor_plain_digit_references(blocks: list[Block], bodies: list[FootnoteBody
     for body in bodies:
         if body.marker in referenced or not body.marker.isdigit():
             continue
-        pattern = re.compile(r"(?<=[”\"»’])\s?" + body.marker + r"(?=[;,.:\s)])|(?<=[a-zà-ÿ])" + body.marker + r"(?=[;,.:\s)])")
+        pattern = re.compile(r"(?<=[”\"»’])\s?" + body.marker + r"(?=[;,.:\s)])"
+                             r"|(?<=[a-zà-ÿ])" + body.marker + r"(?=[;,.:\s)]|$)"
+                             r"|(?<=[a-zà-ÿ)][.,;:])" + body.marker + r"(?=\s|$)")
         for block in reversed(blocks):
             if block.first_index > body.flow_index:
                 continue
@@ -704,9 +747,14 @@ def parse_text(text: str, name: str = "input", lang: str | None = None) -> Docum
         doc.note("info", f"symbol {split.running_symbol} taken from the running heads", None, "symbol-from-running-head")
     if split.job_number and not doc.masthead.job_number:
         doc.masthead.job_number = split.job_number
-    star = [n for n in split.notes if n.marker == "*"]
-    if star:
-        doc.masthead.symbol_note = NoteRef("*", [parse_inline(star[0].text, [])], line=star[0].line)
+    for note in [n for n in split.notes if set(n.marker) == {"*"}]:
+        if note.marker == "*" and doc.masthead.symbol_note is None:
+            doc.masthead.symbol_note = NoteRef("*", [], line=note.line)
+        target = doc.masthead.symbol_note if note.marker == "*" else getattr(doc.preface, "agenda_note", None)
+        if target is not None and target.marker == note.marker and not target.body:
+            target.body, target.line = [parse_inline(note.text, [])], note.line
+        else:
+            doc.note("warning", f"footnote {note.marker} has no reference in the text", note.line, "unanchored-note")
 
     refs: list[NoteRef] = []
     assembler = BodyAssembler(doc, refs)
@@ -719,7 +767,7 @@ def parse_text(text: str, name: str = "input", lang: str | None = None) -> Docum
 
     infer_chapters(doc)
     infer_paragraph_numbers(doc)
-    attach_footnotes(doc, refs, [n for n in split.notes if n.marker != "*"], blocks, assembler.block_owner, {})
+    attach_footnotes(doc, refs, [n for n in split.notes if set(n.marker) != {"*"}], blocks, assembler.block_owner, {})
     split_preamble(doc)
     for para in doc.body:
         if isinstance(para, Para):

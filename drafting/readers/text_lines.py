@@ -66,6 +66,18 @@ def _is_star_note(text: str) -> bool:
     )
 
 
+FURNITURE_TOKEN = re.compile(
+    r"^(?:\d{1,4}/\d{1,4}|\d{1,4}|(?:V\.|GE\.|K)?\d{2}-\d{5}|\([EFSRCA]\)|\d{6}|\*\d{7}\*)$"
+)
+
+
+def _is_furniture_line(stripped: str) -> bool:
+    """``2/18 17-13704``, ``17-13704 3/18``: page numbers and job numbers side by side."""
+    tokens = stripped.split()
+    return (len(tokens) >= 2 and all(FURNITURE_TOKEN.match(t) for t in tokens)
+            and any(re.match(r"^(?:\d{1,4}/\d{1,4}|(?:V\.|GE\.|K)?\d{2}-\d{5})$", t) for t in tokens))
+
+
 def _furniture_kind(text: str, repeated: set[str], head_zone: bool) -> str | None:
     stripped = text.strip()
     if not stripped:
@@ -81,6 +93,8 @@ def _furniture_kind(text: str, repeated: set[str], head_zone: bool) -> str | Non
         rest = stripped.replace(job.text, "", 1) if job.text in stripped else None
         if rest is not None and (not rest.strip() or PAGE_NUMBER.match(rest) or is_barcode(rest.strip())):
             return "job-number"
+    if _is_furniture_line(stripped):
+        return "page-number"
     if not head_zone and looks_like_symbol(stripped.rstrip("*")):
         return "running-head"
     if stripped in repeated:
@@ -119,7 +133,8 @@ def split_text(lines: list[str], head_zone_lines: int = 12) -> SplitText:
             continue
         head_zone = seen_body_text < head_zone_lines
         kind = _furniture_kind(text, repeated, head_zone)
-        if kind:
+        if kind and kind != "running-head" or (kind and not head_zone):
+            _take_page_foot_notes(body, notes, len(body))
             furniture.append(Furniture(no, text.strip(), kind))
             if kind == "running-head" and looks_like_symbol(text.strip().rstrip("*")):
                 running_symbol = running_symbol or text.strip().rstrip("*")
@@ -155,9 +170,37 @@ def split_text(lines: list[str], head_zone_lines: int = 12) -> SplitText:
         pending_notes = []
         gap = False
         page_break = False
+    _take_page_foot_notes(body, notes, len(body))
     if pending_notes:
         body.append(BodyLine(len(lines) + 1, "", gap_before=True, notes_before=pending_notes))
     return SplitText(body, notes, furniture, running_symbol, job_number)
+
+
+def _take_page_foot_notes(body: list[BodyLine], notes: list[FootnoteBody], end: int) -> None:
+    """At a page's foot, lines ``1 See A/71/PV.65.`` that continue the footnote numbering are
+    footnote bodies printed with plain digits (their superscript lost in extraction)."""
+    numbered = [int(n.marker) for n in notes if n.marker.isdigit()]
+    next_marker = (max(numbered) + 1) if numbered else 1
+    # Walk back over the lines at the foot of the page to the first that starts the run.
+    start = end
+    while start > 0:
+        m = NOTE_BODY_PLAIN.match(body[start - 1].text)
+        if not m:
+            break
+        start -= 1
+    markers = []
+    for line in body[start:end]:
+        markers.append(int(NOTE_BODY_PLAIN.match(line.text).group(1)))
+    # keep the longest tail of the run that numbers on from the notes already seen
+    for k in range(len(markers)):
+        tail = markers[k:]
+        if tail and tail[0] == next_marker and tail == list(range(next_marker, next_marker + len(tail))):
+            moved = body[start + k:end]
+            del body[start + k:end]
+            for line in moved:
+                m = NOTE_BODY_PLAIN.match(line.text)
+                notes.append(FootnoteBody(m.group(1), m.group(2).strip(), line.no, start + k - 1))
+            return
 
 
 def adopt_plain_digit_notes(split: SplitText, referenced: set[str]) -> None:

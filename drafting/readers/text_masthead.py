@@ -141,6 +141,25 @@ def take_field(text: str) -> tuple[MastheadField, str] | None:
     return None
 
 
+# Fields that only a masthead has; a date or a language name alone can open any line.
+STRONG_FIELDS = {"distribution", "original", "symbol"}
+
+
+def split_masthead_line(line: str) -> tuple[str, list[MastheadField]] | None:
+    """``General Assembly Distr.: General`` -> ("General Assembly", [distribution]).
+
+    Text extracted from a PDF puts the organ and a masthead field on one line; the leading words
+    that are not a field are returned apart (None when no field ends the line).
+    """
+    words = line.split()
+    for k in range(1, min(len(words), 12)):
+        rest = " ".join(words[k:])
+        fields = masthead_fields(rest)
+        if fields and any(f.name in STRONG_FIELDS for f in fields):
+            return " ".join(words[:k]), fields
+    return None
+
+
 def masthead_fields(line: str) -> list[MastheadField] | None:
     """All fields of a line made only of masthead fields (one or several), else None."""
     fields = []
@@ -180,7 +199,7 @@ def is_session_line(line: str) -> bool:
 
 def agenda_item(line: str) -> str | None:
     """``Point 2 d) de l'ordre du jour`` -> ``2 d)``."""
-    text = _norm(line)
+    text = _norm(line).rstrip("*")
     if len(text) > 120:
         return None
     for pattern, _lang in vocabulary().agenda:
@@ -212,15 +231,20 @@ def document_kind(line: str) -> tuple[str, list[str]] | None:
     if key in kinds:
         sponsors = _split_sponsors(sponsors_part) if sponsors_part else []
         return kinds[key][0], sponsors
+    # "Report of the Secretary-General", "Note by the Secretariat", "Rapport du Secrétaire général"
+    m = re.match(r"^(.+?)\s+(of the|by the|du|de la|de l'|del|de los|de las)\s", key)
+    if m and m.group(1) in kinds and kinds[m.group(1)][0] in ("report", "note_by_the_secretariat") and len(key) < 70:
+        return kinds[m.group(1)][0], []
     return None
 
 
 def _split_sponsors(text: str) -> list[str]:
     text = text.strip()
-    # "Groupe des 77 et Chine" is one sponsor: split only on commas, and on the last
-    # conjunction when commas show a list.
+    # "Groupe des 77 et Chine" is one sponsor (a group); "Australia y México" are two.
     if "," not in text:
-        return [text]
+        if re.match(r"^(Group|Groupe|Grupo|Группа|集团|مجموعة)\b", text):
+            return [text]
+        return [p for p in re.split(r"\s+(?:and|et|y|и|و)\s+", text, maxsplit=1) if p]
     parts = [p.strip() for p in text.split(",")]
     last = re.split(r"\s+(?:and|et|y|и)\s+", parts[-1], maxsplit=1)
     return [p for p in parts[:-1] + last if p]

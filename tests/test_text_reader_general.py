@@ -1,0 +1,81 @@
+"""The text reader on UN documents that are not seeds: other organs, languages and extractions.
+
+These fixtures follow real UN layouts (pdftotext output of a General Assembly report with running
+heads, page numbers, job numbers and footnotes printed as plain digits; a Spanish draft resolution;
+a Russian document with the English masthead) so that the rules stay general.
+"""
+
+from __future__ import annotations
+
+from conftest import FIXTURES
+
+from drafting.model.units import all_notes, body_units, masthead
+from drafting.model.validate import validate_tree
+from drafting.readers import read_document
+
+TEXT = FIXTURES / "text"
+
+
+def test_english_pdftotext_report_with_page_furniture():
+    r = read_document(TEXT / "en_report_pdftotext.txt")
+    assert validate_tree(r.root) == []
+    m = masthead(r.root)
+    assert m["organs"] == ["United Nations", "General Assembly"]
+    assert m["symbol"] == "A/72/123"
+    assert m["distribution"] == "Distr.: General"
+    assert m["date"] == "2017-08-09" and m["original"] == "English"
+    assert m["session"] == "Seventy-second session" and m["session_number"] == "72"
+    assert m["agenda_item"] == "69 (b)"
+    assert m["title"] == "Trafficking in women and girls"
+    assert m["doc_type"] == ["Report of the Secretary-General"]
+    assert m["job_number"] == "17-13704 (E) 180817"
+    units = body_units(r.root)
+    assert [u.number for u in units if u.kind == "paragraph"] == ["1", "2", "3", "4", "5", "6"]
+    para = {u.number: u for u in units if u.kind == "paragraph"}
+    # hard-wrapped lines are unwrapped into one paragraph
+    assert "in which the Assembly requested the Secretary-General" in para["1"].text
+    # paragraph 4 starts the next page: the running head and page numbers are not text
+    assert para["4"].text.startswith("In addition, a number of States")
+    points = [u.num for u in units if u.kind == "point"]
+    assert points == ["(a)", "(b)", "(i)", "(ii)", "(c)"]
+    # footnotes printed with plain digits at the page foot, referenced with plain digits
+    notes = {n.marker: n for n in all_notes(r.root)}
+    assert set(notes) == {"*", "**", "1", "2", "3"}
+    assert all(n.anchored for n in notes.values())
+    assert [n.marker for n in para["1"].notes] == ["1"] and [n.marker for n in para["5"].notes] == ["3"]
+    assert notes["**"].text == "A/72/150."
+    text = " ".join(u.text for u in units)
+    for furniture in ("17-13704", "2/18", "3/18", "*1713704*"):
+        assert furniture not in text
+
+
+def test_spanish_draft_resolution():
+    r = read_document(TEXT / "es_resolution.txt")
+    assert validate_tree(r.root) == []
+    m = masthead(r.root)
+    assert m["kind"] == "resolutionDraft" and m["expression_language"] == "spa"
+    assert m["symbol"] == "CTOC/COP/2012/L.7"
+    assert m["distribution"] == "Distr. limitada" and m["date"] == "2012-10-19"
+    assert m["original"] == "inglés" and m["language"] == "Español"
+    assert m["session_number"] == "6" and m["agenda_item"] == "3"
+    assert m["sponsors"] == ["Australia", "México"]
+    units = body_units(r.root)
+    assert [u.kind for u in units[:3]] == ["formula", "preambular", "preambular"]
+    assert units[1].element.get("name") == "recalling"
+    assert [u.number for u in units if u.kind == "paragraph"] == ["1", "2", "3"]
+    assert [u.num for u in units if u.kind == "point"] == ["a)", "b)"]
+
+
+def test_russian_document_keeps_the_english_masthead():
+    r = read_document(TEXT / "ru_note.txt")
+    assert validate_tree(r.root) == []
+    m = masthead(r.root)
+    assert m["expression_language"] == "rus"
+    assert m["symbol"] == "E/CN.7/2012/L.5/Add.1"
+    assert m["distribution"] == "Distr.: Limited" and m["date"] == "2012-03-14"
+    assert m["language"] == "Russian" and m["original"] == "English"
+    assert m["session_number"] == "55"
+    assert m["kind"] == "reportDraft" and m["doc_type"] == ["Проект доклада", "Добавление"]
+    from drafting.model.akn import xp
+
+    assert xp(r.root, "string(//a:attachmentOf/@showAs)") == "E/CN.7/2012/L.5"
