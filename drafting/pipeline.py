@@ -16,6 +16,7 @@ STEPS = [
     "drafting.commands.export:build_step",
     "drafting.commands.check:build_step",
     "drafting.commands.compare:build_step",
+    "drafting.commands.generate:build_step",
 ]
 
 
