@@ -223,6 +223,8 @@ def test_unknown_language_lists_the_languages(tmp_path):
     ("wrong-session.yaml", "wrong-session.yaml:9: key 'session': expected a whole number"),
     ("unknown-key.yaml", "unknown-key.yaml:9: unknown key 'titel'"),
     ("not-yaml.yaml", "not-yaml.yaml:3: not valid YAML"),
+    # an error in body_markdown is reported at its line in the session file
+    ("undefined-note.yaml", "undefined-note.yaml:14: body_markdown: footnote [^2] has no definition"),
 ])
 def test_bad_session_names_key_and_line(tmp_path, name, expected):
     msg = _refused(tmp_path, "draft-report", "--session", str(BAD / name), "--lang", "en")

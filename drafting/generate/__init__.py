@@ -70,18 +70,59 @@ def generate(kind: str, session: str | Path, lang: str, template: str | Path | N
 
     check_kind(kind)
     check_lang(lang)
-    values, _ = load_session(session, kind)
+    values, located = load_session(session, kind)
     template_path = Path(template) if template else template_for(kind)
     if not template_path.is_file():
         raise DraftingError(f"{template_path}: no such template")
     markdown = render(template_path, context_for(values, kind, lang))
     result = read_markdown(markdown, f"{template_path.name} (rendered from {session})", lang,
                            generated=generated_on or values.get("date"))
+    to_session = body_line_map(markdown, context_for(values, kind, lang)["body_markdown"],
+                               body_markdown_line(located, lang))
+    for d in result.diagnostics:
+        d.line = to_session(d.line)
     errors = [d for d in result.diagnostics if d.level == "error"]
     if errors:
-        raise DraftingError(f"{session}: body_markdown: {errors[0].message} "
-                            f"(line {errors[0].line} of the rendered draft)")
+        where = f"{session}:{errors[0].line}" if errors[0].line else str(session)
+        raise DraftingError(f"{where}: body_markdown: {errors[0].message}")
     return Generated(root=result.root, markdown=markdown, diagnostics=result.diagnostics)
+
+
+def body_markdown_line(located, lang: str) -> int | None:
+    """The session file line where the body_markdown text for ``lang`` starts."""
+    import yaml
+
+    try:
+        node = yaml.compose(read_text(located.source), Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, DraftingError):
+        return None
+    for key, value in node.value:
+        if key.value != "body_markdown":
+            continue
+        if isinstance(value, yaml.MappingNode):
+            chosen = [v for k, v in value.value if k.value == lang] or \
+                [v for k, v in value.value if k.value == located.values.get("original")]
+            if not chosen:
+                return None
+            value = chosen[0]
+        # a block scalar (| or >) starts on the line after its indicator
+        return value.start_mark.line + (2 if value.style in ("|", ">") else 1)
+    return None
+
+
+def body_line_map(markdown: str, body: str, session_line: int | None):
+    """Lines of the rendered draft -> lines of the session file, for lines of body_markdown."""
+    at = markdown.find(body) if body else -1
+    if at < 0 or session_line is None:
+        return lambda line: line
+    first = markdown.count("\n", 0, at) + 1
+    last = first + body.count("\n")
+
+    def to_session(line):
+        if line and first <= line <= last:
+            return session_line + (line - first)
+        return line
+    return to_session
 
 
 def output_format(out: str | Path) -> str:
