@@ -48,9 +48,10 @@ def screenshot(html_path: str | os.PathLike, png_path: str | os.PathLike, width:
     return target
 
 
-def dump_dom(html_path: str | os.PathLike, timeout: float = 60) -> str:
+def dump_dom(html_path: str | os.PathLike, fragment: str = "", timeout: float = 60) -> str:
     """The document as the browser holds it after loading and running its scripts."""
-    proc = _run(["--dump-dom", "--virtual-time-budget=2000", Path(html_path).resolve().as_uri()], timeout)
+    url = Path(html_path).resolve().as_uri() + (f"#{fragment}" if fragment else "")
+    proc = _run(["--dump-dom", "--virtual-time-budget=2000", url], timeout)
     if proc.returncode != 0:
         raise DraftingError(f"chromium could not load {html_path}: {proc.stderr.decode(errors='replace')[-300:]}")
     return proc.stdout.decode("utf-8")

@@ -42,9 +42,10 @@ body.changes-only tr.unchanged{display:none}
 """
 
 SCRIPT = """
-document.getElementById('only').addEventListener('change', function (e) {
-  document.body.classList.toggle('changes-only', e.target.checked);
-});
+var only = document.getElementById('only');
+function applyFilter() { document.body.classList.toggle('changes-only', only.checked); }
+only.addEventListener('change', applyFilter);
+if (location.hash === '#changes') { only.checked = true; applyFilter(); }
 """
 
 KIND_COLOUR = {"inserted": "#d4f7d4", "deleted": "#ffd7d7", "modified": "#ffe9c4", "moved": "#dbe9ff",
