@@ -776,7 +776,10 @@ def parse_text(text: str, name: str = "input", lang: str | None = None) -> Docum
 
 
 def _masthead_language(body: list[BodyLine]) -> str | None:
+    names = mh.vocabulary().language_lines
     for line in body[:15]:
+        if not any(word.lower() in names for word in re.findall(r"[^\W\d_]+", line.text[:200])):
+            continue
         fields = mh.masthead_fields(line.text) if len(line.text) < 200 else None
         for f in fields or []:
             if f.name == "language":

@@ -23,6 +23,9 @@ _TOKEN = re.compile(
 )
 
 
+_MARKS = re.compile(r"[*^" + SUPERSCRIPT_DIGITS + r"]")
+
+
 def superscript_to_digits(text: str) -> str:
     return "".join(_SUP_TO_DIGIT.get(c, c) for c in text)
 
@@ -41,6 +44,8 @@ def parse_inline(text: str, notes: list[NoteRef]) -> list:
     The NoteRef objects are shared: the reader fills their bodies once the footnote texts of the
     whole document are known.
     """
+    if not _MARKS.search(text):
+        return [text] if text else []
     items: list = []
     pos = 0
     for m in _TOKEN.finditer(text):

@@ -71,6 +71,9 @@ FURNITURE_TOKEN = re.compile(
 )
 
 
+_HAS_JOB_SHAPE = re.compile(r"\d{2}-?\d{5}")
+
+
 def _is_furniture_line(stripped: str) -> bool:
     """``2/18 17-13704``, ``17-13704 3/18``: page numbers and job numbers side by side."""
     tokens = stripped.split()
@@ -88,14 +91,14 @@ def _furniture_kind(text: str, repeated: set[str], head_zone: bool) -> str | Non
         return "recycle"
     if is_barcode(stripped):
         return "barcode"
-    job = find_job_number(stripped)
+    job = find_job_number(stripped) if _HAS_JOB_SHAPE.search(stripped) else None
     if job is not None:
         rest = stripped.replace(job.text, "", 1) if job.text in stripped else None
         if rest is not None and (not rest.strip() or PAGE_NUMBER.match(rest) or is_barcode(rest.strip())):
             return "job-number"
     if _is_furniture_line(stripped):
         return "page-number"
-    if not head_zone and looks_like_symbol(stripped.rstrip("*")):
+    if not head_zone and "/" in stripped and len(stripped) < 80 and looks_like_symbol(stripped.rstrip("*")):
         return "running-head"
     if stripped in repeated:
         return "running-head"
@@ -136,7 +139,7 @@ def split_text(lines: list[str], head_zone_lines: int = 12) -> SplitText:
         if kind and kind != "running-head" or (kind and not head_zone):
             _take_page_foot_notes(body, notes, len(body))
             furniture.append(Furniture(no, text.strip(), kind))
-            if kind == "running-head" and looks_like_symbol(text.strip().rstrip("*")):
+            if kind == "running-head" and "/" in text and looks_like_symbol(text.strip().rstrip("*")):
                 running_symbol = running_symbol or text.strip().rstrip("*")
             if kind == "job-number" and job_number is None:
                 job = find_job_number(text.strip())

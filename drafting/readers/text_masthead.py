@@ -102,6 +102,8 @@ def _date_at_start(text: str):
     """The longest prefix of ``text`` that parses as a date, in any language."""
     from drafting.locale import parse_date
 
+    if not re.search(r"\d", text[:40]):
+        return None  # every masthead date form carries digits
     m = re.match(r"^(\S+(?:\s+\S+){0,4})", text)
     if not m:
         return None
@@ -145,12 +147,17 @@ def take_field(text: str) -> tuple[MastheadField, str] | None:
 STRONG_FIELDS = {"distribution", "original", "symbol"}
 
 
+_STRONG_HINT = re.compile(r"Distr|Original|[A-Z]/", re.I)
+
+
 def split_masthead_line(line: str) -> tuple[str, list[MastheadField]] | None:
     """``General Assembly Distr.: General`` -> ("General Assembly", [distribution]).
 
     Text extracted from a PDF puts the organ and a masthead field on one line; the leading words
     that are not a field are returned apart (None when no field ends the line).
     """
+    if not _STRONG_HINT.search(line):
+        return None  # no Distr., Original or symbol: nothing to split off
     words = line.split()
     for k in range(1, min(len(words), 12)):
         rest = " ".join(words[k:])

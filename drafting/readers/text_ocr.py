@@ -34,6 +34,8 @@ REPAIRS = (
     # is "à" ("Johnson & Johnson" keeps its capital before the sign).
     Repair(re.compile(r"(?<=[a-zà-ÿ,] )&(?= [\wÀ-ÿ’'])"), "à", "'&' read as 'à'", frozenset({"fr"})),
 )
+# Any character some repair looks at; a line without one is left as it is at once.
+SUSPECT = re.compile(r"[|&]|I['’\"]|l\"|['’] ")
 # A quotation mark read after l: "l"homme" -> "l'homme".
 QUOTE_AFTER_L = re.compile(r"(?<![\w])l\"(?=[a-zà-ÿA-ZÀ-Ý])")
 # "l’ Office", "d’ une": French never puts a space after an elided article's apostrophe.
@@ -43,6 +45,8 @@ SPACE_AFTER_ELISION = re.compile(r"(?<![\w])([ldjmnstc]|qu|jusqu|lorsqu|puisqu)(
 def repair_line(text: str, lang: str) -> tuple[str, list[str]]:
     """Apply the repairs for ``lang``; return the new text and a description of each repair."""
     done: list[str] = []
+    if not SUSPECT.search(text):
+        return text, done  # most lines hold none of the characters a repair looks at
     for repair in REPAIRS:
         if lang not in repair.langs:
             continue
