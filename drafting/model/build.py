@@ -391,13 +391,20 @@ def _work_date(b: DocumentBlocks) -> tuple[_dt.date, str]:
 
 def _parent_of(symbol: str | None) -> tuple[str | None, str | None]:
     """An addendum/corrigendum/revision points at its parent symbol."""
+    from drafting.errors import DraftingError
+    from drafting.model.symbols import parse_symbol
+
     if not symbol:
         return None, None
-    m = re.search(r"/(Add|Corr|Rev|Amend)\.\d+\**$", symbol.strip())
-    if not m:
+    try:
+        parsed = parse_symbol(symbol)
+    except DraftingError:
+        return None, None
+    if not parsed.modifiers or parsed.parent is None:
         return None, None
     relation = {"Add": "addendumOf", "Corr": "corrigendumOf", "Rev": "revisionOf", "Amend": "amendmentOf"}
-    return symbol.strip()[: m.start()], relation[m.group(1)]
+    kind = parsed.modifiers[-1][0]
+    return (str(parsed.parent), relation[kind]) if kind in relation else (None, None)
 
 
 def preambular_name(inlines, lang: str) -> str:

@@ -13,8 +13,18 @@ FROM_ISO639_2B = {v: k for k, v in ISO639_2B.items()}
 
 
 def symbol_iri_component(symbol: str) -> str:
-    """AKN IRI form of a symbol: ``/`` becomes ``-``, a space ``_``; reissue stars are dropped."""
-    return symbol.strip().rstrip("*").replace("/", "-").replace(" ", "_")
+    """AKN IRI form of a symbol: ``/`` becomes ``-``, a space ``_``; reissue stars are dropped.
+
+    A symbol the grammar rejects (a typing slip in the source) still gets the same mechanical
+    form, so that no document is left without an IRI.
+    """
+    from drafting.errors import DraftingError
+    from drafting.model.symbols import parse_symbol
+
+    try:
+        return parse_symbol(symbol).iri_component
+    except DraftingError:
+        return symbol.strip().rstrip("*").replace("/", "-").replace(" ", "_")
 
 
 def slug(text: str, limit: int = 40) -> str:
