@@ -166,6 +166,7 @@ def build(path: Path) -> None:
     _paragraph_style(doc, "_ Masthead Distr_G", size=10, left=Cm(12))
     _paragraph_style(doc, "_ Masthead Job_G", size=8, left=Cm(12), before=6)
     _paragraph_style(doc, "_ Session Info_G", size=10, bold=True, before=6)
+    _paragraph_style(doc, "_ Preface Other_G", size=10, left=TEXT_INDENT, before=3)
     _paragraph_style(doc, "_ Doc Type_G", size=10, bold=True, left=TEXT_INDENT, before=12,
                      keep_next=True)
     _paragraph_style(doc, "_ Title_G", size=16, bold=True, left=TEXT_INDENT, right=Cm(1),

@@ -91,6 +91,7 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
 
     styles = _styles(pkg.parts["styles"])
     state = _State(revisions=revisions, footnotes=_footnote_elements(pkg.parts["footnotes"]))
+    state.next_auto = _footnote_start(pkg)
     state.char_styles = styles["char"]
     numbering = Numbering(pkg.parts["numbering"], pkg.parts["styles"])
 
@@ -179,6 +180,18 @@ def _footnote_elements(root) -> dict:
         return {}
     return {fn.get(w("id")): fn for fn in root.iterchildren(w("footnote"))
             if fn.get(w("type")) in (None, "normal")}
+
+
+def _footnote_start(pkg) -> int:
+    """The number of the first auto-numbered footnote (footnotePr/numStart; default 1)."""
+    for root in (pkg.document, pkg.parts["settings"]):
+        if root is None:
+            continue
+        for pr in root.iter(w("footnotePr")):
+            start = pr.find(w("numStart"))
+            if start is not None and (start.get(w("val")) or "").isdigit():
+                return int(start.get(w("val")))
+    return 1
 
 
 def _lang_of_styles(root) -> str | None:
@@ -454,7 +467,7 @@ def _tokens_inlines(tokens) -> list:
 # -- assembling the blocks ------------------------------------------------------------------------
 
 
-FRONT_ROLES = {"masthead", "sessionInfo", "titleBlock"}
+FRONT_ROLES = {"masthead", "sessionInfo", "titleBlock", "prefaceOther"}
 
 
 class _Assembler:
@@ -521,6 +534,9 @@ class _Assembler:
         if "agendaItem" in sems:
             pf.agenda_text = _plain(rec.tokens)
             pf.agenda_item = next(_plain(t) for s, t in groups if s == "agendaItem")
+            notes = [t for t in rec.tokens if isinstance(t, NoteRef)]
+            if notes:
+                pf.agenda_note = notes[0]
             self.seen_agenda = True
             return
         if sems == {"agendaItemTitle"} or ("agendaItemTitle" in sems and len(sems) <= 2):
@@ -653,6 +669,8 @@ def _assemble(records: list[Record], lang: str, facts: dict, name: str) -> Docum
             asm.session_row(rec)
         elif role == "titleBlock":
             asm.title_row(rec)
+        elif role == "prefaceOther":
+            asm.blocks.preface.extra.append(_tokens_inlines(rec.tokens))
         elif role in ("chapter", "section", "subsection"):
             num, toks = _split_num(rec.tokens) if ours else _foreign_heading_num(rec)
             if rec.auto_label:

@@ -27,6 +27,7 @@ Reusable API (the compare writer builds Word tracked changes on it)::
                                              printed first, followed by a tab
     renderer.unit_style(el)    -> str        the paragraph style name ``unit`` would use
     renderer.footnote_reference(note_el) -> [w:r]  a footnote (body collected for footnotes.xml)
+    renderer.plan_footnotes(root)            which footnotes Word numbers itself (call first)
     renderer.body(root)        -> [w:p]      the whole document body in reading order
     package(renderer, body_paragraphs, root) -> bytes   the .docx file
 
@@ -140,6 +141,8 @@ class DocxRenderer:
         self.footnotes: list = []          # w:footnote elements, ids from 1
         self.unanchored: list[int] = []    # footnote ids whose reference was lost in the source
         self.next_auto = 1                 # the number Word will print on the next auto footnote
+        self.num_start = 1                 # footnotePr/numStart of the section
+        self.auto_notes: set | None = None # planned auto-numbered notes (plan_footnotes)
         self._in_note = False
 
     # -- paragraphs --------------------------------------------------------------------------
@@ -337,14 +340,13 @@ class DocxRenderer:
         if self._in_note:  # Word has no footnotes inside footnotes: keep the marker as text
             return [self.run(marker, {"sup"})]
         fid = len(self.footnotes) + 1
-        auto = marker == str(self.next_auto)
-        ref_style = self.reference.style_id(S.FOOTNOTE_REFERENCE)
+        if self.auto_notes is not None:
+            auto = note in self.auto_notes
+        else:
+            auto = marker == str(self.next_auto)
 
         r = etree.Element(w("r"), nsmap=NSMAP)
-        rpr = etree.SubElement(r, w("rPr"))
-        etree.SubElement(rpr, w("rStyle")).set(w("val"), ref_style)
-        if self.rtl:
-            etree.SubElement(rpr, w("rtl"))
+        r.append(self._rpr((), S.FOOTNOTE_REFERENCE))
         ref = etree.SubElement(r, w("footnoteReference"))
         if auto:
             self.next_auto += 1
@@ -365,8 +367,7 @@ class DocxRenderer:
                 runs = []
                 if i == 0:
                     mark = etree.Element(w("r"), nsmap=NSMAP)
-                    mrpr = etree.SubElement(mark, w("rPr"))
-                    etree.SubElement(mrpr, w("rStyle")).set(w("val"), ref_style)
+                    mark.append(self._rpr((), S.FOOTNOTE_REFERENCE))
                     if auto:
                         etree.SubElement(mark, w("footnoteRef"))
                     else:
@@ -377,6 +378,27 @@ class DocxRenderer:
         finally:
             self._in_note = False
         return [r]
+
+    def plan_footnotes(self, root) -> None:
+        """Choose which footnotes Word numbers itself: the longest run n, n+1, n+2 ... of
+        markers in reading order (the section's numbering starts at n); the others get
+        custom marks. A source whose footnotes are out of order (a lost reference) then
+        keeps auto-numbering for all but the odd ones."""
+        notes = [n for n in xp(doc_element(root), ".//a:authorialNote")
+                 if not xp(n, "ancestor::a:authorialNote")]
+        markers = [n.get("marker") or "" for n in notes]
+        best: list = []
+        best_start = 1
+        for start in sorted({int(m) for m in markers if m.isdigit() and not m.startswith("0")}):
+            chain, expected = [], start
+            for note, marker in zip(notes, markers):
+                if marker == str(expected):
+                    chain.append(note)
+                    expected += 1
+            if len(chain) > len(best):
+                best, best_start = chain, start
+        self.auto_notes = set(best)
+        self.num_start = self.next_auto = best_start
 
     def footnotes_xml(self) -> bytes:
         root = etree.Element(w("footnotes"), nsmap=NSMAP)
@@ -428,6 +450,8 @@ class DocxRenderer:
             in_title = local(container) == "container" and container.get("name") == "title"
             if in_title:
                 style = S.TITLE if first(p, ".//a:docTitle") is not None else S.DOC_TYPE
+            elif local(container) == "container" and container.get("name") == "other":
+                style = S.PREFACE_OTHER
             else:
                 style = S.SESSION_INFO
             out.append(self.paragraph_xml(style, self.runs(p)))
@@ -564,16 +588,35 @@ def _custom_properties(facts: dict[str, str]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _document_xml(reference: Reference, body_paragraphs) -> bytes:
+def _document_xml(reference: Reference, body_paragraphs, num_start: int = 1) -> bytes:
     template = etree.fromstring(reference.members["word/document.xml"])
     body = template.find(w("body"))
     sect = body.find(w("sectPr"))
     for child in list(body):
         body.remove(child)
     body.extend(body_paragraphs)
-    if sect is not None:
-        body.append(sect)
+    if sect is None:
+        sect = etree.Element(w("sectPr"))
+    if num_start != 1:
+        _set_footnote_start(sect, num_start)
+    body.append(sect)
     return etree.tostring(template, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _set_footnote_start(sect, start: int) -> None:
+    """sectPr/footnotePr/numStart, placed after the header and footer references."""
+    pr = sect.find(w("footnotePr"))
+    if pr is None:
+        pr = etree.Element(w("footnotePr"))
+        refs = [c for c in sect if c.tag in (w("headerReference"), w("footerReference"))]
+        if refs:
+            refs[-1].addnext(pr)
+        else:
+            sect.insert(0, pr)
+    el = pr.find(w("numStart"))
+    if el is None:
+        el = etree.SubElement(pr, w("numStart"))
+    el.set(w("val"), str(start))
 
 
 def _styles_xml(reference: Reference, lang: str) -> bytes:
@@ -632,7 +675,7 @@ def package(renderer: DocxRenderer, body_paragraphs, root) -> bytes:
     """The .docx bytes: the reference's parts, this body, the footnotes and the facts."""
     ref = renderer.reference
     members = dict(ref.members)
-    members["word/document.xml"] = _document_xml(ref, body_paragraphs)
+    members["word/document.xml"] = _document_xml(ref, body_paragraphs, renderer.num_start)
     members["word/styles.xml"] = _styles_xml(ref, renderer.lang)
 
     doc_rels = members["word/_rels/document.xml.rels"]
@@ -681,4 +724,5 @@ def write(root, reference_doc: str | Path | None = None, **options) -> bytes:
     """The AKN tree ``root`` as the bytes of a .docx file."""
     lang = options.get("lang") or _lang_of(root)
     renderer = DocxRenderer(Reference.load(reference_doc), lang=lang)
+    renderer.plan_footnotes(root)
     return package(renderer, renderer.body(root), root)

@@ -48,6 +48,7 @@ MASTHEAD_ORGAN = "_ Masthead Organ_G"
 MASTHEAD_DISTR = "_ Masthead Distr_G"
 MASTHEAD_JOB = "_ Masthead Job_G"
 SESSION_INFO = "_ Session Info_G"
+PREFACE_OTHER = "_ Preface Other_G"
 DOC_TYPE = "_ Doc Type_G"
 TITLE = "_ Title_G"
 FOOTNOTE_TEXT = "_ FootnoteText"
@@ -93,6 +94,7 @@ PARAGRAPH_ROLES: dict[str, str] = {
     style_key(MASTHEAD_TOP): "masthead", style_key(MASTHEAD_ORGAN): "masthead",
     style_key(MASTHEAD_DISTR): "masthead", style_key(MASTHEAD_JOB): "masthead",
     style_key(SESSION_INFO): "sessionInfo",
+    style_key(PREFACE_OTHER): "prefaceOther",
     style_key(DOC_TYPE): "titleBlock", style_key(TITLE): "titleBlock",
 }
 for _d in (1, 2, 3, 4):

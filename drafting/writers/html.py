@@ -211,7 +211,7 @@ def write(root, **options) -> bytes:
     preface = first(doc, "a:preface")
     if preface is not None:
         for container in preface:
-            cls = "title-block" if container.get("name") == "title" else "session"
+            cls = {"title": "title-block", "other": "other"}.get(container.get("name"), "session")
             div = E.div({"class": cls})
             for p in _ps(container):
                 pcls = "title" if first(p, ".//a:docTitle") is not None else ("doctype" if cls == "title-block" else None)
