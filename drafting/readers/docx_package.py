@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 
 from drafting.errors import DraftingError
 from drafting.io import parse_xml
@@ -56,8 +57,11 @@ class DocxPackage:
 
     def read(self, part: str) -> bytes:
         info = self.zip.getinfo(part)
-        with self.zip.open(info) as fh:
-            data = fh.read(min(info.file_size, MAX_PART) + 1)
+        try:
+            with self.zip.open(info) as fh:
+                data = fh.read(min(info.file_size, MAX_PART) + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+            raise DraftingError(f"{self.name}: the part {part} is damaged ({exc})") from None
         if len(data) > info.file_size or len(data) > MAX_PART:
             raise DraftingError(f"{self.name}: the part {part} is larger than its zip entry declares (refused)")
         return data

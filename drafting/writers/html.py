@@ -99,7 +99,7 @@ class _Html:
             heading = first(el, "a:heading")
             h = etree.Element(HEADINGS[name], id=eid) if eid else etree.Element(HEADINGS[name])
             if num:
-                h.text = num + " "
+                etree.SubElement(h, "span", {"class": "num"}).text = num + " "
             if heading is not None:
                 self.inline(heading, h)
             out.append(h)

@@ -1,0 +1,142 @@
+"""DOCX reader on Word files not made by this toolkit, and on bad inputs.
+
+Fixtures are in tests/fixtures/docx (made by make_fixtures.py; pandoc_report.docx by pandoc).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from conftest import FIXTURES
+from click.testing import CliRunner
+
+from drafting.cli import cli
+from drafting.errors import DraftingError
+from drafting.model.units import all_notes, body_units
+from drafting.model.validate import validate_tree
+from drafting.readers import read_document
+
+DOCX = FIXTURES / "docx"
+
+
+def _units(path, **options):
+    result = read_document(path, **options)
+    assert validate_tree(result.root) == []
+    return result, [(u.kind, u.num, u.text) for u in body_units(result.root)]
+
+
+def test_word_auto_numbering_is_computed_as_word_prints_it():
+    _, units = _units(DOCX / "word_numbering.docx")
+    assert units == [
+        ("heading", "I.", "Introduction"),                      # style-linked upperRoman numbering
+        ("paragraph", "5.", "The first numbered paragraph."),   # the list starts at 5
+        ("paragraph", "6.", "The second one introduces points:"),
+        ("point", "(a)", "a first point;"),
+        ("point", "(b)", "a second point with sub-points:"),
+        ("point", "(i)", "a sub-point."),
+        ("paragraph", "7.", "The third paragraph."),            # the deeper levels restart
+        ("heading", "II.", "Background"),
+        ("paragraph", "1.", "A list that restarts."),           # startOverride
+        ("paragraph", None, "A bullet, not numbered."),
+    ]
+
+
+def test_tracked_changes_accepted_by_default_and_comments_reported():
+    result, units = _units(DOCX / "tracked_changes.docx")
+    texts = [t for _, _, t in units]
+    assert texts[0] == "The Working Group took note of the report."
+    assert texts[1] == "It decided to meet again in 2012 at Vienna."
+    messages = [d.message for d in result.diagnostics]
+    assert "1 comment(s) ignored" in messages
+    assert any("tracked change(s) accepted" in m for m in messages)
+
+
+def test_tracked_changes_rejected():
+    _, units = _units(DOCX / "tracked_changes.docx", revisions="reject")
+    texts = [t for _, _, t in units]
+    assert texts[0] == "The Working Group welcomed the report."
+    assert texts[1] == "It decided to meet again in Vienna in 2012."
+
+
+def test_footnotes_auto_numbered_and_custom_marks_and_italics():
+    result, _ = _units(DOCX / "tracked_changes.docx")
+    notes = [(n.marker, n.text) for n in all_notes(result.root)]
+    assert notes == [("1", "See the earlier report."), ("*", "Reissued for technical reasons.")]
+    xml = result.root.getroottree().getroot()
+    assert [el.text for el in xml.iter("{*}i")] == ["decided"]
+
+
+def test_un_style_names_give_headings_and_typed_numbers_give_paragraphs_and_points():
+    result, units = _units(DOCX / "un_styles.docx")
+    assert units == [
+        ("heading", "I.", "Introduction"),
+        ("paragraph", "1.", "The Committee met in Geneva."),
+        ("heading", "A.", "Opening of the session"),
+        ("paragraph", "2.", "The Chair opened the session:"),
+        ("point", "(a)", "Welcoming remarks;"),
+        ("point", "(b)", "Adoption of the agenda."),
+        ("heading", "1.", "Attendance"),
+        ("paragraph", "3.", "Twenty States attended1 in person."),
+    ]
+    levels = [u.level for u in body_units(result.root) if u.kind == "heading"]
+    assert levels == ["chapter", "section", "subsection"]
+    # an italic character style and a typed superscript are formatting, not footnotes
+    assert all_notes(result.root) == []
+    assert [el.text for el in result.root.iter("{*}i")] == ["opened"]
+    assert [el.text for el in result.root.iter("{*}sup")] == ["1"]
+
+
+def test_pandoc_made_docx():
+    result, units = _units(DOCX / "pandoc_report.docx")
+    assert [(k, n) for k, n, _ in units] == [
+        ("heading", None), ("paragraph", "1."), ("paragraph", "2."), ("paragraph", "3."),
+        ("heading", None), ("paragraph", "4."), ("paragraph", "5.")]
+    assert units[1][2] == "The Working Group on Trafficking in Persons met in Vienna on 27 and 29 January 2010."
+    assert [(n.marker, n.text) for n in all_notes(result.root)] == [
+        ("1", "The list of participants is in document CTOC/COP/WG.4/2010/INF/1."),
+        ("2", "See CTOC/COP/2008/19, sect. I.A, decision 4/4.")]
+    assert [el.text for el in result.root.iter("{*}b")] == ["Chair"]
+    assert [el.text for el in result.root.iter("{*}sup") if el.text] == ["th"]
+
+
+@pytest.mark.parametrize("fixture, message", [
+    ("bad_not_a_zip.docx", "not a DOCX file (not a zip archive)"),
+    ("bad_old_word.docx", "old binary Word (.doc)"),
+    ("bad_zip_bomb.docx", "zip bomb"),
+    ("bad_dtd.docx", "document type declaration"),
+    ("bad_external_entity.docx", "document type declaration"),
+    ("bad_plain_zip.docx", "not a Word document"),
+])
+def test_bad_docx_is_refused_with_one_clear_line_and_nothing_written(tmp_path, fixture, message):
+    out = tmp_path / "out.xml"
+    result = CliRunner().invoke(cli, ["ingest", str(DOCX / fixture), "-o", str(out)])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("drafting: error:") and message in lines[0]
+    assert not out.exists()
+    result = CliRunner().invoke(cli, ["export", str(DOCX / fixture), "-o", str(tmp_path / "x.html")])
+    assert result.exit_code == 2 and not (tmp_path / "x.html").exists()
+
+
+def test_doc_extension_is_refused_with_advice_to_convert(tmp_path):
+    doc = tmp_path / "old.doc"
+    doc.write_bytes((DOCX / "bad_old_word.docx").read_bytes())
+    with pytest.raises(DraftingError, match="save it as .docx"):
+        read_document(doc)
+
+
+def test_declared_size_lie_is_caught_while_reading():
+    """A zip entry whose data inflates past its declared size is refused."""
+    from drafting.readers.docx_package import DocxPackage
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", b"<a/>" * 1000)
+    data = bytearray(buf.getvalue())
+    # patch the uncompressed size in the central directory (offset 24 of the entry) to 10 bytes
+    cd = data.rfind(b"PK\x01\x02")
+    data[cd + 24:cd + 28] = (10).to_bytes(4, "little")
+    with pytest.raises(DraftingError):
+        DocxPackage(bytes(data), "liar.docx").read("word/document.xml")
