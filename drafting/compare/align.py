@@ -380,18 +380,20 @@ def align_items(old: list[Item], new: list[Item]) -> Alignment:
         used_new.add(j)
 
     pairs = []
-    partner_of_old: dict[int, int] = {}
+    partner_of_old: dict[int, int] = {}   # old index -> new index, for pairs kept in place
     for ii, jj, s, kind in matched:
         if kind == "edited":
             kind = "same" if old[ii[0]].text == new[jj[0]].text else "modified"
         pair = _finish(Pair(kind, [old[i] for i in ii], [new[j] for j in jj], round(s, 3)))
         pairs.append(((jj[0], 0, ii[0]), pair))
-        for i in ii:
-            partner_of_old[i] = jj[0]
+        if kind != "moved":
+            for i in ii:
+                partner_of_old[i] = jj[0]
     for j in range(len(new)):
         if j not in used_new:
             pairs.append(((j, 0, -1), _finish(Pair("inserted", [], [new[j]], 0.0))))
-    # A deleted paragraph is shown just after the new partner of the old paragraph before it.
+    # A deleted paragraph is shown just after the new partner of the old paragraph before it
+    # (a paragraph that moved away does not count: its partner stands elsewhere).
     anchor = -1
     for i in range(len(old)):
         if i in partner_of_old:

@@ -19,7 +19,7 @@ from drafting.model.akn import doc_element, first, local, xp
 from drafting.model.units import HEADING_ELEMENTS
 
 NOTE = "\ue000"          # a footnote reference inside compared text
-STYLE_TAGS = {"i", "b", "u"}
+STYLE_TAGS = {"i", "b", "u", "sup", "sub"}
 _SPACE = re.compile(r"\s+")
 # Words for similarity: Latin/Cyrillic/Arabic words, and single CJK characters.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
@@ -33,6 +33,7 @@ class NoteBody:
     text: str
     eid: str | None
     anchored: bool = True
+    element: object = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -176,7 +177,7 @@ def item_of(kind: str, el, index: int, num: str | None, depth: int, chapter_eid:
         _emit(part, builder, note_elements, frozenset(), True)
     runs = builder.finish()
     notes = [NoteBody(n.get("marker", ""), note_text(n), n.get("eId"),
-                      n.get("refersTo") != "#unanchored") for n in note_elements]
+                      n.get("refersTo") != "#unanchored", n) for n in note_elements]
     return Item(index=index, kind=kind, eid=el.get("eId"), num=num,
                 text="".join(t for t, _ in runs), runs=runs, notes=notes,
                 chapter_eid=chapter_eid, depth=depth, element=el)

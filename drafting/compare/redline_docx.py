@@ -1,0 +1,379 @@
+"""NEW as a UN-styled DOCX carrying real Word tracked changes against OLD.
+
+The paragraphs, runs, styles and footnotes come from the DOCX writer (``DocxRenderer``); this
+module only decides, from the alignment, which runs are inserted (``w:ins``), deleted
+(``w:del``), moved (``w:moveFrom``/``w:moveTo`` with their ranges) or reformatted
+(``w:rPrChange``), and which paragraph marks are inserted or deleted (a split inserts one, a
+merge deletes one, an inserted or deleted paragraph has its mark inserted or deleted too).
+Footnotes are tracked as well: an added footnote's reference and body are insertions, a changed
+footnote body carries its own insertions and deletions.
+
+Accepting every change gives NEW, rejecting every change gives OLD: ``revisions.resolve``
+applies either and the tests read the result back.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from lxml import etree
+
+from drafting.compare.inline import DELETE, EQUAL, INSERT, inline_diff
+from drafting.compare.items import NOTE, Item
+from drafting.writers.docx_styles import W_NS, w
+
+TRACKED_FORMATS = ("b", "i", "u", "sup", "sub")
+
+
+class _Tracker:
+    """Revision marks with unique ids, one author and one date."""
+
+    def __init__(self, author: str, date: _dt.datetime):
+        self.author = author
+        self.date = date.replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.next_id = 1
+        self.next_move = 1
+
+    def attrs(self, el):
+        el.set(w("id"), str(self.next_id))
+        el.set(w("author"), self.author)
+        el.set(w("date"), self.date)
+        self.next_id += 1
+        return el
+
+    def wrap(self, kind: str, runs: list) -> list:
+        """Runs inside one ``w:ins``/``w:del``/``w:moveFrom``/``w:moveTo``."""
+        if not runs:
+            return []
+        box = self.attrs(etree.Element(w(kind)))
+        for r in runs:
+            if kind in ("del", "moveFrom"):
+                _to_deleted(r)
+            box.append(r)
+        return [box]
+
+    def mark(self, p, kind: str) -> None:
+        """The paragraph mark itself inserted/deleted/moved."""
+        ppr = p.find(w("pPr"))
+        if ppr is None:
+            ppr = etree.Element(w("pPr"))
+            p.insert(0, ppr)
+        rpr = ppr.find(w("rPr"))
+        if rpr is None:
+            rpr = etree.SubElement(ppr, w("rPr"))
+        rpr.append(self.attrs(etree.Element(w(kind))))
+
+
+def _to_deleted(r) -> None:
+    for t in r.iter(w("t")):
+        t.tag = w("delText")
+    for t in r.iter(w("instrText")):
+        t.tag = w("delInstrText")
+
+
+class _Side:
+    """One side of a pair as characters: their formatting and the footnotes at NOTE places."""
+
+    def __init__(self, items: list[Item]):
+        self.text = ""
+        self.fmt: list[frozenset] = []
+        self.notes = []
+        self.breaks: list[int] = []          # offsets of the separators between items
+        self.items = [i for i in items if i.text]
+        for k, item in enumerate(self.items):
+            if k:
+                self.breaks.append(len(self.text))
+                self.text += " "
+                self.fmt.append(frozenset())
+            for text, tags in item.runs:
+                self.text += text
+                self.fmt.extend([frozenset(t for t in tags if t in TRACKED_FORMATS)] * len(text))
+            self.notes.extend(n.element for n in item.notes)
+
+
+class Redliner:
+    def __init__(self, renderer, tracker: _Tracker):
+        self.r = renderer
+        self.t = tracker
+
+    # -- runs -------------------------------------------------------------------------------
+
+    def _note(self, note_el, kind: str | None, old_note=None):
+        marker = note_el.get("marker") or ""
+        if marker.isdigit():
+            self.r.next_auto = int(marker)   # numbered notes stay Word auto-numbered footnotes
+        runs = self.r.footnote_reference(note_el)
+        footnote = self.r.footnotes[-1]
+        if kind in ("ins", "del"):
+            for p in footnote.iter(w("p")):
+                content = [c for c in p if c.tag == w("r")]
+                for c in content:
+                    p.remove(c)
+                for box in self.t.wrap(kind, content):
+                    p.append(box)
+        elif old_note is not None:
+            self._note_changes(footnote, old_note, note_el)
+        return runs
+
+    def _note_changes(self, footnote, old_el, new_el) -> None:
+        from drafting.compare.items import note_text
+
+        old, new = note_text(old_el), note_text(new_el)
+        if old == new:
+            return
+        paras = footnote.findall(w("p"))
+        first = paras[0]
+        for extra in paras[1:]:
+            footnote.remove(extra)
+        runs = [c for c in first if c.tag == w("r")]
+        for c in runs[2:]:                    # keep the mark and the tab
+            first.remove(c)
+        for op, text in inline_diff(old, new):
+            run = [self.r.run(text)]
+            if op == EQUAL:
+                first.extend(run)
+            else:
+                first.extend(self.t.wrap("ins" if op == INSERT else "del", run))
+
+    def _segment(self, side: _Side, start: int, end: int, kind: str | None, note_index: list,
+                 other: _Side | None = None, other_start: int = 0, other_notes: list | None = None):
+        """Runs for ``side.text[start:end]`` (formatting from ``side``), footnotes in place."""
+        out = []
+        k = start
+        while k < end:
+            ch = side.text[k]
+            if ch == NOTE:
+                idx = note_index[0]
+                note_index[0] += 1
+                note_el = side.notes[idx] if idx < len(side.notes) else None
+                old_note = None
+                if other_notes is not None:
+                    oi = other_notes[0]
+                    other_notes[0] += 1
+                    old_note = other.notes[oi] if other is not None and oi < len(other.notes) else None
+                if note_el is not None:
+                    out.extend(self._note(note_el, kind, old_note))
+                k += 1
+                continue
+            j = k
+            fmt = side.fmt[k]
+            old_fmt = other.fmt[other_start + (k - start)] if other is not None else fmt
+            while j < end and side.text[j] != NOTE and side.fmt[j] == fmt and \
+                    (other is None or other.fmt[other_start + (j - start)] == old_fmt):
+                j += 1
+            run = self.r.run(side.text[k:j], fmt)
+            if other is not None and old_fmt != fmt:
+                self._format_change(run, old_fmt)
+            out.append(run)
+            k = j
+        return self.t.wrap(kind, out) if kind else out
+
+    def _format_change(self, run, old_fmt) -> None:
+        rpr = run.find(w("rPr"))
+        if rpr is None:
+            rpr = etree.Element(w("rPr"))
+            run.insert(0, rpr)
+        old = self.r._rpr(old_fmt, None)
+        change = self.t.attrs(etree.Element(w("rPrChange")))
+        change.append(old if old is not None else etree.Element(w("rPr")))
+        rpr.append(change)
+
+    def num_runs(self, old: str | None, new: str | None) -> list:
+        if old == new:
+            return [self.r.run(new), self.r.tab_run()] if new else []
+        out = []
+        if old:
+            out += self.t.wrap("del", [self.r.run(old), self.r.tab_run()])
+        if new:
+            out += self.t.wrap("ins", [self.r.run(new), self.r.tab_run()])
+        return out
+
+    # -- paragraphs -------------------------------------------------------------------------
+
+    def para(self, item: Item, runs: list):
+        return self.r.paragraph_xml(self.r.unit_style(item.element), runs)
+
+    def whole(self, item: Item, kind: str) -> list:
+        """An inserted, deleted or moved paragraph: every run, its footnotes and the mark."""
+        side = _Side([item])
+        num = self.t.wrap(kind, [self.r.run(item.num), self.r.tab_run()]) if item.num else []
+        p = self.para(item, num + self._segment(side, 0, len(side.text), kind, [0]))
+        self.t.mark(p, kind)
+        return [p]
+
+    def moved(self, item: Item, kind: str, name: str, mid: int) -> list:
+        p = self.whole(item, kind)[0]
+        start = etree.Element(w(f"{kind}RangeStart"))
+        start.set(w("id"), str(mid))
+        start.set(w("name"), name)
+        start.set(w("author"), self.t.author)
+        start.set(w("date"), self.t.date)
+        end = etree.Element(w(f"{kind}RangeEnd"))
+        end.set(w("id"), str(mid))
+        ppr = p.find(w("pPr"))
+        ppr.addnext(start)
+        p.append(end)
+        return [p]
+
+    def edited(self, pair) -> list:
+        """A paragraph kept, edited, split or merged: the inline diff as runs; the paragraph
+        marks that a split adds or a merge removes are tracked."""
+        old, new = _Side(pair.old), _Side(pair.new)
+        ops = pair.inline if pair.inline or not (old.text or new.text) else inline_diff(old.text, new.text)
+        split = len(new.items) > 1
+        merged = len(old.items) > 1
+        paragraphs = []
+        old_items = old.items or pair.old
+        new_items = new.items or pair.new
+        # first paragraph: style of the first new item, number change tracked
+        current = self.num_runs(old_items[0].num, new_items[0].num)
+        para_item = new_items[0]
+        oi = ni = 0
+        old_notes, new_notes = [0], [0]
+        old_break = set(old.breaks) if merged else set()
+        new_break = set(new.breaks) if split else set()
+        part = 0
+
+        def close(mark: str | None, next_item: Item, num_runs: list):
+            nonlocal current, para_item
+            p = self.para(para_item, current)
+            if mark:
+                self.t.mark(p, mark)
+            paragraphs.append(p)
+            current, para_item = num_runs, next_item
+
+        for op, text in ops:
+            k = 0
+            while k < len(text):
+                if op in (EQUAL, INSERT) and ni in new_break:
+                    # a split: the separator is not in NEW, the paragraph mark is inserted
+                    if op == EQUAL:
+                        current += self.t.wrap("del", [self.r.run(" ")])
+                        oi += 1
+                    ni += 1
+                    k += 1
+                    part += 1
+                    nxt = new.items[part]
+                    close("ins", nxt, self.t.wrap("ins", [self.r.run(nxt.num), self.r.tab_run()]) if nxt.num else [])
+                    continue
+                if op in (EQUAL, DELETE) and oi in old_break:
+                    # a merge: the separator is in NEW only, the old paragraph mark is deleted
+                    if op == EQUAL:
+                        current += self.t.wrap("ins", [self.r.run(" ")])
+                        ni += 1
+                    oi += 1
+                    k += 1
+                    part += 1
+                    nxt = old.items[part]
+                    close("del", para_item, self.t.wrap("del", [self.r.run(nxt.num), self.r.tab_run()]) if nxt.num else [])
+                    continue
+                # the stretch up to the next separator on the side that has one
+                limit = len(text)
+                if op in (EQUAL, INSERT) and new_break:
+                    later = [b - ni for b in new_break if b >= ni]
+                    if later:
+                        limit = min(limit, k + min(later))
+                if op in (EQUAL, DELETE) and old_break:
+                    later = [b - oi for b in old_break if b >= oi]
+                    if later:
+                        limit = min(limit, k + min(later))
+                n = limit - k
+                if op == EQUAL:
+                    current += self._segment(new, ni, ni + n, None, new_notes, old, oi, old_notes)
+                    oi += n
+                    ni += n
+                elif op == INSERT:
+                    current += self._segment(new, ni, ni + n, "ins", new_notes)
+                    ni += n
+                else:
+                    current += self._segment(old, oi, oi + n, "del", old_notes)
+                    oi += n
+                k = limit
+        close(None, para_item, [])
+        return paragraphs
+
+
+def _plain_texts(paragraphs) -> list[str]:
+    return ["".join(t.text or "" for t in p.iter(w("t"))) for p in paragraphs]
+
+
+def redline_docx(alignment, old_root, new_root, author: str = "drafting",
+                 date: _dt.datetime | None = None, reference_doc=None) -> bytes:
+    """The .docx bytes of NEW with tracked changes against OLD (see the module docstring)."""
+    from drafting.model.akn import doc_element, local
+    from drafting.writers import docx_styles as S
+    from drafting.writers.docx import DocxRenderer, Reference, _lang_of, _ps, package
+
+    when = date or _dt.datetime.now(_dt.timezone.utc)
+    tracker = _Tracker(author, when)
+    renderer = DocxRenderer(Reference.load(reference_doc), lang=_lang_of(new_root))
+    red = Redliner(renderer, tracker)
+
+    body: list = []
+    # masthead and preface: NEW as it is when they agree, else OLD deleted and NEW inserted
+    fronts = {}
+    for label, root in (("old", old_root), ("new", new_root)):
+        scratch = DocxRenderer(renderer.reference, lang=renderer.lang)
+        parts = []
+        for part in doc_element(root):
+            if local(part) == "coverPage":
+                parts += scratch.masthead(part)
+            elif local(part) == "preface":
+                parts += scratch.preface(part)
+        fronts[label] = (parts, scratch)
+    if _plain_texts(fronts["old"][0]) == _plain_texts(fronts["new"][0]):
+        for part in doc_element(new_root):
+            if local(part) == "coverPage":
+                body += renderer.masthead(part)
+            elif local(part) == "preface":
+                body += renderer.preface(part)
+    else:
+        for label, kind in (("old", "del"), ("new", "ins")):
+            for part in doc_element(old_root if label == "old" else new_root):
+                if local(part) not in ("coverPage", "preface"):
+                    continue
+                paras = renderer.masthead(part) if local(part) == "coverPage" else renderer.preface(part)
+                for p in paras:
+                    runs = [c for c in p if c.tag == w("r")]
+                    for c in runs:
+                        p.remove(c)
+                    for box in tracker.wrap(kind, runs):
+                        p.append(box)
+                    tracker.mark(p, kind)
+                    body.append(p)
+
+    # a moved paragraph leaves a moveFrom where it stood in OLD: right after the old unit
+    # before it, wherever that one is written (its pair, a deletion, or another moveFrom)
+    pairs = alignment.pairs
+    moved_from = {pair.old[0].index: k for k, pair in enumerate(pairs) if pair.kind == "moved"}
+    move_ids = {k: n for n, k in enumerate(sorted(moved_from.values()), start=1)}
+
+    def ghosts_after(old_index: int) -> list:
+        out = []
+        i = old_index + 1
+        while i in moved_from:
+            k = moved_from[i]
+            n = move_ids[k]
+            out += red.moved(pairs[k].old[0], "moveFrom", f"move{n}", 10_000 + 2 * n)
+            i += 1
+        return out
+
+    body += ghosts_after(-1)
+    for k, pair in enumerate(pairs):
+        if pair.kind == "inserted":
+            body += red.whole(pair.new[0], "ins")
+        elif pair.kind == "deleted":
+            body += red.whole(pair.old[0], "del")
+        elif pair.kind == "moved":
+            n = move_ids[k]
+            body += red.moved(pair.new[0], "moveTo", f"move{n}", 10_001 + 2 * n)
+            continue                     # its moveFrom follows the old unit before it
+        else:
+            body += red.edited(pair)
+        if pair.old:
+            body += ghosts_after(max(i.index for i in pair.old))
+    for part in doc_element(new_root):       # the closing formula, as the writer prints it
+        if local(part) == "conclusions":
+            body += [renderer.paragraph_xml(S.CONCLUSION, renderer.runs(p)) for p in _ps(part)]
+    return package(renderer, body, new_root)
