@@ -187,3 +187,29 @@ def test_writer_escapes_text_that_looks_like_syntax():
     assert texts == ["# not a heading", "> not a quote", "(a) not a point", "star * and caret ^ and _"]
     again = read_text(to_markdown(root), "e.md").root
     assert [u.text for u in body_units(again)] == texts
+
+
+# -- any mix of the dialect's constructs: valid AKN, and stable through Markdown -----------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = ["# I. Chapter", "# Chapter", "## Section", "### Subsection", "#### Cross-heading", "Plain text.",
+          "12. Typed number.", "Unnumbered {-}", "(a) item;", "    (i) sub-item;", "  1. restart",
+          "  #### list heading", "- bullet", "> quotation", "Call[^1].", "[^1]: note", "[^*]: agenda",
+          "[^5]: lost", "*Recalling* x,", "1. *Decides* y;", "4^e^ **b** *i*", "", "", "##### deep",
+          "text \\* \\[ \\_ _x_"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(kind=st.sampled_from(["draft-report", "draft-resolution", "note", "corrigendum"]),
+       lang=st.sampled_from(["en", "fr", "ar"]),
+       lines=st.lists(st.sampled_from(PIECES), max_size=12))
+def test_any_draft_reads_to_valid_akn_and_round_trips(kind, lang, lines):
+    src = f"---\nkind: {kind}\nlang: {lang}\n---\n\n" + "\n".join(lines) + "\n"
+    root = read_text(src, "h.md").root
+    assert validate_tree(root) == []
+    markdown = to_markdown(root)
+    again = read_text(markdown, "h.md").root
+    assert write_akn(again) == write_akn(root)
+    assert to_markdown(again) == markdown

@@ -112,7 +112,7 @@ class _BlockReader:
 
     # -- inline content ---------------------------------------------------------------------------
 
-    def inlines(self, children, line: int) -> list:
+    def inlines(self, children, line: int, in_note: bool = False) -> list:
         out: list = []
         stack: list[list] = [out]
         for tok in children:
@@ -127,6 +127,11 @@ class _BlockReader:
             elif tok.type.endswith("_close") and tok.tag in STYLE_TAGS:
                 if len(stack) > 1:
                     stack.pop()
+            elif tok.type == "footnote_ref" and in_note:
+                # a footnote inside a footnote has no place in a UN document: kept as typed
+                self.note("warning", f"footnote call [^{tok.meta['label']}] inside a footnote is kept as text",
+                          line, "note-in-note")
+                _add_text(stack[-1], f"[^{tok.meta['label']}]")
             elif tok.type == "footnote_ref":
                 stack[-1].append(self.note_ref(tok.meta["label"], line))
             else:
@@ -139,7 +144,7 @@ class _BlockReader:
             return f"[^{label}]"
         self.referenced.add(label)
         paras, def_line = self.definitions[label]
-        body = [self.inlines(p, def_line) for p in paras] or [[""]]
+        body = [self.inlines(p, def_line, in_note=True) for p in paras] or [[""]]
         return NoteRef(marker=label, body=body, anchored=True, line=def_line)
 
     # -- blocks ----------------------------------------------------------------------------------
@@ -204,6 +209,8 @@ class _BlockReader:
             item_line = tok.map[0] + 1
             text = self.inlines(toks[i + 1].children or [], item_line)
             indent = tok.meta.get("indent", 0)
+            if (tok.info == "####" or tok.info.endswith(".")) and indent < 4:
+                indent = 0  # "  1." and "  ####" are indented to tell them from the margin's, not nested
             while len(stack) > 1 and stack[-1][0] >= indent:
                 stack.pop()
             if tok.info == "####":
@@ -240,7 +247,7 @@ class _BlockReader:
             if label in self.referenced:
                 continue
             paras, line = self.definitions[label]
-            ref = NoteRef(marker=label, body=[self.inlines(p, line) for p in paras] or [[""]],
+            ref = NoteRef(marker=label, body=[self.inlines(p, line, in_note=True) for p in paras] or [[""]],
                           anchored=label.startswith("*"), line=line)
             if label.startswith("*") and self.symbol_note is None:
                 self.symbol_note = ref

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from drafting import locale
-from drafting.model.blocks import DocumentBlocks, Heading, Para, Point, Styled
+from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled
 
 ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
@@ -72,37 +72,65 @@ def number_document(items, is_resolution: bool, numbered: bool, organ_names: lis
     preamble: list[Para] = []
     body = list(items)
     if is_resolution:
+        # the preamble is the run of plain paragraphs at the start: it ends at the first paragraph
+        # with a typed number (or marked {-}) or at the first heading
         first = next((k for k, x in enumerate(body)
-                      if isinstance(x, Para) and x.role == "paragraph" and x.num), None)
+                      if isinstance(x, Heading) or (x.role == "paragraph" and (x.num or getattr(x, "unnumbered", False)))),
+                     None)
         if first is None:
             blocks.note("warning", "a resolution without a numbered (operative) paragraph: every "
                         "paragraph is read as operative; type 1. before the first operative one",
                         None, "no-operative")
         else:
-            head, body = body[:first], body[first:]
-            for x in head:
-                if isinstance(x, Para):
-                    preamble.append(x)
-                else:
-                    blocks.note("warning", "a heading in the preamble is kept as a preambular line",
-                                x.line, "preamble-heading")
-                    preamble.append(Para(num=None, text=([x.num + " "] if x.num else []) + x.text,
-                                         line=x.line))
-            for k, para in enumerate(preamble):
+            preamble, body = body[:first], body[first:]
+            for para in preamble:
                 para.num = None
                 para.role = "preambular"
                 if para.points:
                     blocks.note("warning", "sub-paragraphs in a preambular paragraph are kept as text",
                                 para.line, "preamble-points")
-                    para.text = para.text + [" " + " ".join(
-                        f"{p.num or ''} {plain(p.text)}".strip() for p in para.points)]
+                    extra = " ".join(_flatten_points(para.points))
+                    if extra:
+                        # before the footnotes kept at the paragraph's end (their calls were lost)
+                        cut = len(para.text)
+                        while cut and isinstance(para.text[cut - 1], NoteRef) and not para.text[cut - 1].anchored:
+                            cut -= 1
+                        para.text = para.text[:cut] + [" " + extra] + para.text[cut:]
                     para.points = []
             if preamble and _is_formula(preamble[0], organ_names):
                 preamble[0].role = "formula"
+    _lift_leading_cross_headings(body, blocks)
     _number_paragraphs(body, numbered)
     if numbered:
         _number_headings(body)
     return preamble, body
+
+
+def _flatten_points(points) -> list[str]:
+    out = []
+    for p in points:
+        text = f"{p.num or ''} {plain(p.text)}".strip()
+        if text:
+            out.append(text)
+        if isinstance(p, Point):
+            out += _flatten_points(p.points)
+    return out
+
+
+def _lift_leading_cross_headings(body, blocks: DocumentBlocks) -> None:
+    """A ``####`` before any chapter or section becomes an unnumbered chapter heading.
+
+    The AKN schema takes a cross-heading inside a chapter or section, but not everywhere directly
+    in the main body (a statement's main body refuses one after a paragraph).
+    """
+    for item in body:
+        if isinstance(item, Heading) and item.level != "crossHeading":
+            return
+        if isinstance(item, Heading):
+            item.level = "chapter"
+            item.unnumbered = True
+            blocks.note("warning", "a cross-heading (####) before the first chapter is kept as an "
+                        "unnumbered chapter heading (# ... {-})", item.line, "cross-heading-lifted")
 
 
 def _number_paragraphs(body, numbered: bool) -> None:

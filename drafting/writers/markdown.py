@@ -134,7 +134,10 @@ class _Writer:
             for el in preamble:
                 if local(el) in ("formula", "container"):
                     for p in xp(el, "a:p"):
-                        out += [self.block_text(p), ""]
+                        unanchored: list = []
+                        out += [self.block_text(p, unanchored), ""]
+                        for label, paras in unanchored:
+                            out += self.definition(label, paras)
         main = first(self.doc, "a:mainBody")
         if main is not None:
             self.container(main, out)
@@ -202,7 +205,7 @@ class _Writer:
             if name == "point":
                 num = first(item, "a:num")
                 label = _num_text(num) if num is not None else "-"
-                if re.fullmatch(r"\d+\.", label):
+                if depth == 0 and re.fullmatch(r"\d+\.", label):
                     indent += "  "  # an indented "1." is an item, not a paragraph number
                 sub = first(item, "a:list")
                 ps = xp(item, "a:content/a:p") if sub is None else xp(sub, "a:intro/a:p")
@@ -211,7 +214,7 @@ class _Writer:
                 if sub is not None:
                     self.points(sub, depth + 1, out, unanchored)
             elif name == "crossHeading":
-                out.append(f"{indent}  #### {self.inline(item)}")
+                out.append(f"{indent or '  '}#### {self.inline(item)}")
 
     def definition(self, label: str, paras: list[str]) -> list[str]:
         lines = [f"[^{label}]: {paras[0] if paras else ''}"]
@@ -256,8 +259,11 @@ class _Writer:
         return inner
 
     def note_ref(self, note, unanchored) -> str:
-        label = self.label_for(note.get("marker") or str(len(self.labels) + 1))
         paras = self.note_paras(note)
+        marker = note.get("marker") or str(len(self.labels) + 1)
+        if note.get("refersTo") != "#unanchored" and (marker, paras) in self.notes:
+            return f"[^{marker}]"  # the same footnote called again: one definition serves both calls
+        label = self.label_for(marker)
         if note.get("refersTo") == "#unanchored":
             (unanchored if unanchored is not None else self.notes).append((label, paras))
             return ""
