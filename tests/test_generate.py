@@ -273,3 +273,11 @@ def test_unknown_output_extension(tmp_path):
 def test_library_errors_are_drafting_errors():
     with pytest.raises(DraftingError, match="unknown kind"):
         generate("memo", EXAMPLES_DIR / "note.yaml", "en")
+
+
+@pytest.mark.parametrize("text", ["12. x", "(a) y", "a) z", "# h", "> q", "- b", "*i* ^s^ [^1] _u_", "end {-}"])
+def test_md_filter_keeps_values_as_text(text):
+    from drafting.generate.render import md_escape
+
+    root = read_text(f"---\nnumbered: false\n---\n\n{md_escape(text)}\n", "x.md").root
+    assert [u.text for u in body_units(root)] == [text]

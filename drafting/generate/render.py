@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import re
 import traceback
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from drafting.errors import DraftingError
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
-INLINE_SPECIALS = re.compile(r"([\\*_^\[\]`])")
 
 
 def yaml_scalar(value) -> str:
@@ -38,12 +36,10 @@ def yaml_scalar(value) -> str:
 
 
 def md_escape(value) -> str:
-    """Inline text with the dialect's characters escaped, on one line."""
-    text = re.sub(r"\s*\n\s*", " ", str(value))
-    text = INLINE_SPECIALS.sub(r"\\\1", text)
-    if re.match(r"(?:#|>|-\s|\d+\.\s|\(?\w{1,3}\)\s)", text):
-        text = "\\" + text if text[0] in "#>-(" else text
-    return text
+    """Inline text with the dialect's characters escaped, on one line (the writer's own rule)."""
+    from drafting.writers.markdown import escape_text
+
+    return escape_text(str(value))
 
 
 def environment(search_path: Path) -> ImmutableSandboxedEnvironment:

@@ -287,6 +287,16 @@ def _esc(text: str) -> str:
     return INLINE_SPECIALS.sub(r"\\\1", text)
 
 
+def escape_text(text: str) -> str:
+    """Plain text as dialect text on one line: marks escaped, a risky line start defused."""
+    text = _esc(re.sub(r"\s*\n\s*", " ", text))
+    if LINE_START_RISKS.match(text):
+        text = _escape_start(text)
+    if text.endswith("{-}"):
+        text = text[:-3] + "\\{-}"
+    return text
+
+
 def _escape_start(text: str) -> str:
     """Keep a paragraph that happens to start like a block marker a plain paragraph."""
     m = re.match(r"(\d{1,4})\.(\s)", text)
