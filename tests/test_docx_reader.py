@@ -140,3 +140,23 @@ def test_declared_size_lie_is_caught_while_reading():
     data[cd + 24:cd + 28] = (10).to_bytes(4, "little")
     with pytest.raises(DraftingError):
         DocxPackage(bytes(data), "liar.docx").read("word/document.xml")
+
+
+def test_typed_masthead_of_a_word_file_from_elsewhere():
+    """Masthead lines typed in Normal style are recognised with the text reader's rules."""
+    result, units = _units(DOCX / "typed_masthead.docx")
+    from drafting.model.units import masthead
+
+    mast = masthead(result.root)
+    assert mast["organs"] == ["United Nations"]
+    assert mast["symbol"] == "A/C.3/72/L.5"
+    assert mast["distribution"] == "Distr.: Limited"
+    assert (mast["date"], mast["date_text"]) == ("2017-10-09", "9 October 2017")
+    assert mast["original"] == "English"
+    assert (mast["session"], mast["session_number"]) == ("Seventy-second session", "72")
+    assert mast["title"] == "Promotion and protection of human rights"
+    assert units == [("paragraph", "1.", "The General Assembly met."),
+                     ("paragraph", "2.", "It adopted the resolution.")]
+    # lines the recognisers do not know are kept in the preface, not dropped
+    preface_text = " ".join(result.root.xpath("string(//*[local-name()='preface'])").split())
+    assert "Third Committee" in preface_text and "Agenda item 70 (b)" in preface_text

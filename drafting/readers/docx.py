@@ -478,6 +478,7 @@ class _Assembler:
         self.lists: list[list] = []          # lists[d-1] = the item list of depth d
         self.last_point_label: dict[int, str] = {}
         self.seen_agenda = False
+        self.in_hierarchy = False
 
     # front matter (our styles)
     def masthead_row(self, rec: Record) -> None:
@@ -589,6 +590,10 @@ class _Assembler:
         self.lists = [para.points]
 
     def heading(self, level, num, inlines, line=None) -> None:
+        if level == "crossHeading" and not self.in_hierarchy:
+            level = "chapter"   # AKN allows a cross-heading only inside a chapter or section
+        if level != "crossHeading":
+            self.in_hierarchy = True
         self.blocks.body.append(Heading(level, num, inlines, line=line))
         self.current = None
         self.lists = []
@@ -838,6 +843,14 @@ def _front_matter_foreign(records: list[Record], asm: _Assembler) -> list[Record
             pf.sponsors = sponsors
             pf.doc_type = text.rpartition(":")[2].strip() if ":" in text else text
             asm.blocks.kind = tm.kind_of(key, None)
+            continue
+        if m.symbol or m.distribution:
+            # under a recognised masthead, the other lines before the body are the title
+            # (bold) and preface lines; without one they are body text (a note, a letter)
+            if rec.all_bold and pf.title is None:
+                pf.title = _tokens_inlines(rec.tokens)
+            else:
+                pf.extra.append(_tokens_inlines(rec.tokens))
             continue
         kept.append(rec)
     return kept
