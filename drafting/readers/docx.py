@@ -72,6 +72,8 @@ class _State:
     revisions: str
     footnotes: dict
     next_auto: int = 1
+    endnotes: dict = field(default_factory=dict)
+    next_endnote: int = 1
     comments: int = 0
     changes: int = 0
     pending_custom: NoteRef | None = None
@@ -85,12 +87,9 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
     pkg = DocxPackage(data, name)
     props = pkg.properties()
     facts = {k[len(PROPERTY_PREFIX):]: v for k, v in props.items() if k.startswith(PROPERTY_PREFIX)}
-    lang = lang or facts.get("lang") or _lang_of_styles(pkg.parts["styles"]) or "en"
-    if lang not in LANGS:
-        lang = "en"
-
     styles = _styles(pkg.parts["styles"])
-    state = _State(revisions=revisions, footnotes=_footnote_elements(pkg.parts["footnotes"]))
+    state = _State(revisions=revisions, footnotes=_footnote_elements(pkg.parts["footnotes"]),
+                   endnotes=_footnote_elements(pkg.parts["endnotes"], "endnote"))
     state.next_auto = _footnote_start(pkg)
     state.char_styles = styles["char"]
     numbering = Numbering(pkg.parts["numbering"], pkg.parts["styles"])
@@ -104,6 +103,9 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
         if _inside_note_or_textbox(p):
             continue
         records.append(_record(p, i, styles, numbering, state, unanchored))
+    lang = lang or facts.get("lang") or _detect_language(records) or _lang_of_styles(pkg.parts["styles"])
+    if lang not in LANGS:
+        lang = "en"
     if pkg.parts["comments"] is not None:
         state.comments = max(state.comments, len(pkg.parts["comments"].findall(w("comment"))))
 
@@ -175,11 +177,23 @@ def _formats(rpr) -> set:
     return out
 
 
-def _footnote_elements(root) -> dict:
+def _footnote_elements(root, tag: str = "footnote") -> dict:
     if root is None:
         return {}
-    return {fn.get(w("id")): fn for fn in root.iterchildren(w("footnote"))
+    return {fn.get(w("id")): fn for fn in root.iterchildren(w(tag))
             if fn.get(w("type")) in (None, "normal")}
+
+
+def _detect_language(records) -> str | None:
+    """Word's default language is often en-US whatever the text: the text decides."""
+    text = "\n".join(r.text for r in records[:400])
+    if len(text.strip()) < 200:
+        return None
+    try:
+        from drafting.readers.text import detect_language
+    except ImportError:
+        return None
+    return detect_language(text)
 
 
 def _footnote_start(pkg) -> int:
@@ -291,6 +305,9 @@ def _run(r, tokens, state, deleted, unanchored) -> None:
         elif tag == w("footnoteReference"):
             tokens.append(_note(child, state, unanchored))
             continue
+        elif tag == w("endnoteReference"):
+            tokens.append(_endnote(child, state))
+            continue
         if text is None:
             continue
         if state.pending_custom is not None:
@@ -322,15 +339,28 @@ def _note(ref, state, unanchored) -> NoteRef:
     return note
 
 
+def _endnote(ref, state) -> NoteRef:
+    """An endnote is kept as a footnote; Word numbers endnotes i, ii, iii by default."""
+    from drafting.readers.docx_numbering import format_number
+
+    note = NoteRef(marker="", body=[])
+    if ref.get(w("customMarkFollows")) in ("1", "true", "on"):
+        state.pending_custom = note
+    else:
+        note.marker = format_number(state.next_endnote, "lowerRoman")
+        state.next_endnote += 1
+    element = state.endnotes.get(ref.get(w("id")))
+    if element is not None:
+        note.body = _note_body(element, state)
+    return note
+
+
 def _note_body(element, state) -> list:
     paras = []
     saved = state.pending_custom
     state.pending_custom = None
     for p in element.iter(w("p")):
         tokens: list = []
-        for r in p.iter(w("r")):
-            if r.find(w("footnoteRef")) is not None:
-                continue
         _walk_note(p, tokens, state)
         paras.append(tokens)
     state.pending_custom = saved
@@ -352,9 +382,9 @@ def _walk_note(p, tokens, state) -> None:
             continue
         rstyle = r.find(f"{w('rPr')}/{w('rStyle')}")
         key = state.char_styles.get(rstyle.get(w("val")), ("",))[0] if rstyle is not None else ""
-        if r.find(w("footnoteRef")) is not None:
+        if r.find(w("footnoteRef")) is not None or r.find(w("endnoteRef")) is not None:
             continue
-        if leading and key == "footnotereference":
+        if leading and key in ("footnotereference", "endnotereference"):
             continue   # a custom mark repeated at the start of the note
         before = len(tokens)
         _run(r, tokens, state, _in_deleted(r), set())
