@@ -48,6 +48,9 @@ def test_tracked_changes_accepted_by_default_and_comments_reported():
     texts = [t for _, _, t in units]
     assert texts[0] == "The Working Group took note of the report."
     assert texts[1] == "It decided to meet again in 2012 at Vienna."
+    # a deleted paragraph mark joins two paragraphs; an inserted paragraph stays
+    assert units[3:] == [("paragraph", "4.", "A paragraph joined to the next one."),
+                         ("paragraph", "5.", "A new paragraph.")]
     messages = [d.message for d in result.diagnostics]
     assert "1 comment(s) ignored" in messages
     assert any("tracked change(s) accepted" in m for m in messages)
@@ -58,6 +61,9 @@ def test_tracked_changes_rejected():
     texts = [t for _, _, t in units]
     assert texts[0] == "The Working Group welcomed the report."
     assert texts[1] == "It decided to meet again in Vienna in 2012."
+    # the deletion of a paragraph mark is undone, an inserted paragraph (mark and text) goes
+    assert units[3:] == [("paragraph", "4.", "A paragraph joined"),
+                         ("paragraph", None, ". to the next one.")]
 
 
 def test_footnotes_auto_numbered_and_custom_marks_and_italics():

@@ -99,10 +99,22 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
         raise DraftingError(f"{name}: not a Word document (no body)")
     unanchored = set(facts.get("unanchored", "").split())
     records = []
+    joined = None   # a paragraph whose mark was deleted (accepted) flows into the next one
     for i, p in enumerate(body.iter(w("p")), start=1):
         if _inside_note_or_textbox(p):
             continue
-        records.append(_record(p, i, styles, numbering, state, unanchored))
+        rec = _record(p, i, styles, numbering, state, unanchored)
+        if joined is not None:
+            joined.tokens.extend(rec.tokens)
+            rec = joined
+            joined = None
+        if _mark_removed(p, revisions):
+            state.changes += 1
+            joined = rec
+            continue
+        records.append(rec)
+    if joined is not None:
+        records.append(joined)
     lang = lang or facts.get("lang") or _detect_language(records) or _lang_of_styles(pkg.parts["styles"])
     if lang not in LANGS:
         lang = "en"
@@ -221,6 +233,14 @@ def _lang_of_styles(root) -> str | None:
         if value in LANGS:
             return value
     return None
+
+
+def _mark_removed(p, revisions: str) -> bool:
+    """A tracked deletion (accepted) or insertion (rejected) of the paragraph mark itself."""
+    mark = p.find(f"{w('pPr')}/{w('rPr')}")
+    if mark is None:
+        return False
+    return mark.find(w("del" if revisions == "accept" else "ins")) is not None
 
 
 def _inside_note_or_textbox(p) -> bool:
