@@ -634,6 +634,31 @@ def _styles_xml(reference: Reference, lang: str) -> bytes:
     return etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+# settings.xml children that come after footnotePr in the schema's sequence
+_AFTER_FOOTNOTE_PR = {"endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema",
+                      "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                      "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+                      "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+                      "decimalSymbol", "listSeparator"}
+
+
+def _settings_xml(settings_xml: bytes) -> bytes:
+    """Name the separator footnotes in the settings, as Word itself writes them."""
+    settings = etree.fromstring(settings_xml)
+    if settings.find(w("footnotePr")) is not None:
+        return settings_xml
+    pr = etree.Element(w("footnotePr"))
+    for fid in ("-1", "0"):
+        etree.SubElement(pr, w("footnote")).set(w("id"), fid)
+    for child in settings:
+        if isinstance(child.tag, str) and child.tag.rpartition("}")[2] in _AFTER_FOOTNOTE_PR:
+            child.addprevious(pr)
+            break
+    else:
+        settings.append(pr)
+    return etree.tostring(settings, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def _rels_with(rels_xml: bytes, rel_type: str, target: str) -> tuple[bytes, bool]:
     """Add a relationship unless one of that type exists; returns (xml, added)."""
     rels = etree.fromstring(rels_xml)
@@ -684,6 +709,8 @@ def package(renderer: DocxRenderer, body_paragraphs, root) -> bytes:
     footnotes_part = target if target.startswith("word/") else "word/" + target
     members["word/_rels/document.xml.rels"] = doc_rels
     members[footnotes_part] = renderer.footnotes_xml()
+    if "word/settings.xml" in members:
+        members["word/settings.xml"] = _settings_xml(members["word/settings.xml"])
 
     facts = document_facts(root)
     if renderer.unanchored:
