@@ -16,14 +16,26 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from drafting.model.akn import doc_element, first, local, xp
-from drafting.model.units import HEADING_ELEMENTS
+
+HEADING_ELEMENTS = {"chapter", "section", "subsection"}
 
 NOTE = "\ue000"          # a footnote reference inside compared text
 STYLE_TAGS = {"i", "b", "u", "sup", "sub"}
-_SPACE = re.compile(r"\s+")
+# Only ASCII white space is layout; a no-break space is typography (French "article 5 :") and a
+# change between the two is a change the editor must see.
+_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 # Words for similarity: Latin/Cyrillic/Arabic words, and single CJK characters.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
-_WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+_WORD_PATTERN = rf"[{_CJK}]|[^\W{_CJK}]+"
+_TOKEN_PATTERN = rf"[{_CJK}]|[^\W{_CJK}]+|\s+|."
+_compiled: dict[str, re.Pattern] = {}   # compiled on first use: large classes cost ~8 ms
+
+
+def _pattern(source: str) -> re.Pattern:
+    got = _compiled.get(source)
+    if got is None:
+        got = _compiled[source] = re.compile(source, re.S)
+    return got
 HEADING_KINDS = {"heading", "crossHeading"}
 
 
@@ -83,7 +95,7 @@ class Item:
 
 
 def words_of(text: str) -> Counter:
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [w.lower() for w in _pattern(_WORD_PATTERN).findall(text)]
     bag = Counter(words)
     bag.update(a + " " + b for a, b in zip(words, words[1:]))
     return bag
@@ -91,10 +103,7 @@ def words_of(text: str) -> Counter:
 
 def tokens_of(text: str) -> list[str]:
     """Word-level tokens (character-level for Chinese/Japanese/Korean), spaces kept as tokens."""
-    return _TOKEN.findall(text)
-
-
-_TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+|\s+|.", re.S)
+    return _pattern(_TOKEN_PATTERN).findall(text)
 
 
 class _RunBuilder:
@@ -107,7 +116,8 @@ class _RunBuilder:
     def add(self, text: str, tags: frozenset) -> None:
         if not text:
             return
-        text = _SPACE.sub(" ", text)
+        if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text:
+            text = _SPACE.sub(" ", text)
         if self.space and text.startswith(" "):
             text = text[1:]
         if not text:
