@@ -172,6 +172,7 @@ def test_corpus_akn_survives_markdown(path):
         [(u.kind, u.num, u.text) for u in body_units(original)]
     assert [(n.marker, n.text, n.anchored) for n in all_notes(again)] == \
         [(n.marker, n.text, n.anchored) for n in all_notes(original)]
+    assert masthead(again) == masthead(original)  # front matter keeps masthead and preface
     assert write_akn(read_text(to_markdown(again), path.stem + ".md").root) == write_akn(
         read_text(markdown, path.stem + ".md").root)
 

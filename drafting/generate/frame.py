@@ -72,6 +72,9 @@ def build_frame(keys: dict, lang: str, symbol_note: NoteRef | None = None) -> tu
         m.date_text = keys["date_text"]
     if lang != "en":
         m.language_line = locale.masthead_language(lang)
+    if "language_line" in keys:
+        m.language_line = keys["language_line"] or None
+    m.job_number = keys.get("job_number")
     if keys.get("original"):
         # "Original: anglais" is split into its label and the language word the builder marks up
         word = locale.language_name(keys["original"], mlang)
@@ -93,9 +96,10 @@ def build_frame(keys: dict, lang: str, symbol_note: NoteRef | None = None) -> tu
         p.agenda_item, lang, keys.get("provisional_agenda", True) is not False)
     if keys.get("agenda_title"):
         p.agenda_title = [keys["agenda_title"]]
-    types = keys.get("doc_type") or doc_types(kind, symbol, lang)
+    # no kind given: no type line is invented; an explicit doc_type (even empty) is printed as is
+    types = keys["doc_type"] if "doc_type" in keys else (doc_types(kind, symbol, lang) if kind else [])
     p.sponsors = list(keys.get("sponsors") or [])
-    if p.sponsors and akn_kind(kind) in ("resolutionDraft", "decisionDraft") and not keys.get("doc_type"):
+    if p.sponsors and types and akn_kind(kind) in ("resolutionDraft", "decisionDraft") and "doc_type" not in keys:
         # "Group of 77 and China: draft resolution": the type follows the sponsors in lower case
         types = [types[0][:1].lower() + types[0][1:] if lang in ("en", "fr", "es", "ru") else types[0]] + types[1:]
     p.doc_type = types[0] if types else None

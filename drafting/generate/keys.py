@@ -76,6 +76,9 @@ KEYS: list[Key] = [
     Key("date_text", "str", where="front", help="the masthead date as printed"),
     Key("distribution_text", "str", where="front", help="the Distr. line as printed"),
     Key("original_text", "str", where="front", help="the word after 'Original:' as printed"),
+    Key("language_line", "str", where="front", help="the masthead's language line as printed "
+        "('' when none is printed)"),
+    Key("job_number", "str", where="front", help="the job number printed on the first page, e.g. V.12-54630"),
 ]
 KEY_BY_NAME = {k.name: k for k in KEYS}
 

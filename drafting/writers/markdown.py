@@ -106,9 +106,13 @@ class _Writer:
         for key, printed, made in checks:
             if printed and printed != made:
                 keys[key] = printed
+        if (facts.get("language") or None) != m.language_line:
+            keys["language_line"] = facts.get("language") or ""
+        if facts.get("job_number"):
+            keys["job_number"] = facts["job_number"]
         types = facts.get("doc_type") or []
         made_types = ([p.doc_type] if p.doc_type else []) + list(p.doc_type_extra)
-        if types and types != made_types:
+        if types != made_types:
             keys["doc_type"] = types
 
     def _session_info_lines(self) -> str | None:
