@@ -294,3 +294,21 @@ def test_reference_doc_override_keeps_its_page_setup_and_borrows_missing_styles(
     assert "_ Single Txt_G" in names and "_ Masthead Top_G" in names and "_ Formula_G" in names
     back = docx_reader.read(data, "out.docx").root
     assert _signature(back) == _signature(root)
+
+
+@pytest.mark.parametrize("lang", ["ar", "zh", "en", "fr", "ru", "es"])
+def test_round_trip_of_generated_drafts_in_six_languages(tmp_path, lang):
+    """A draft made by ``drafting new`` in each language survives AKN -> DOCX -> AKN."""
+    from click.testing import CliRunner
+
+    from drafting.cli import cli
+
+    session = CORPUS.parent / "templates" / "examples" / "draft-resolution.yaml"
+    out = tmp_path / f"res.{lang}.xml"
+    result = CliRunner().invoke(cli, ["new", "draft-resolution", "--session", str(session),
+                                      "--lang", lang, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    root = read_document(out).root
+    back = docx_reader.read(docx_writer.write(root), "res.docx").root
+    assert _signature(back) == _signature(root)
+    assert len(body_units(root)) > 5
