@@ -107,3 +107,12 @@ def test_export_with_a_reference_doc(tmp_path):
     with zipfile.ZipFile(out) as zf:
         headers = " ".join(zf.read(n).decode() for n in zf.namelist() if n.startswith("word/header"))
     assert "OUR OWN HEADER" in headers
+
+
+def test_a_bad_reference_doc_is_refused_like_any_docx(tmp_path):
+    bad = CORPUS.parent / "tests" / "fixtures" / "docx" / "bad_external_entity.docx"
+    out = tmp_path / "out.docx"
+    result = CliRunner().invoke(cli, ["export", str(CORPUS_XML[0]), "-o", str(out),
+                                      "--reference-doc", str(bad)])
+    assert result.exit_code == 2 and "document type declaration" in result.output
+    assert not out.exists()

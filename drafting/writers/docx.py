@@ -114,19 +114,19 @@ def _default_reference() -> Reference:
 
 
 def _load_reference(path: Path) -> Reference:
-    if not path.exists():
-        raise DraftingError(f"{path}: reference document not found")
-    try:
-        with zipfile.ZipFile(path) as zf:
-            members = {info.filename: zf.read(info) for info in zf.infolist()
-                       if info.file_size < 50_000_000}
-    except zipfile.BadZipFile:
-        raise DraftingError(f"{path}: the reference document is not a DOCX (not a zip archive)") from None
+    from drafting.io import read_bytes
+    from drafting.readers.docx_package import DocxPackage
+
+    # The reference is user input like any DOCX: the same zip checks (not a zip, .doc, bombs).
+    package = DocxPackage(read_bytes(path), f"{path} (reference document)")
+    members = {name: package.read(name) for name in package.names if not name.endswith("/")}
     for part in ("word/document.xml", "word/styles.xml", "[Content_Types].xml",
-                 "word/_rels/document.xml.rels"):
+                 "word/_rels/document.xml.rels", "_rels/.rels"):
         if part not in members:
             raise DraftingError(f"{path}: the reference document has no {part}")
-        parse_xml(members[part], f"{path}:{part}")  # refuses DTDs and entities
+    for name, data in members.items():
+        if name.endswith((".xml", ".rels")):
+            parse_xml(data, f"{path}:{name}")  # refuses DTDs and entities in every part
     return Reference(members, str(path))
 
 
