@@ -91,7 +91,11 @@ def build_step(docs, out_dir: Path, report) -> None:
         write_atomic(docx_path, export_bytes(doc.root, "docx"))
         write_atomic(target / f"{stem}.html", export_bytes(doc.root, "html"))
         written.append(docx_path)
-    pdfs = docx_to_pdf(written, target) if written else []
+    try:
+        pdfs = docx_to_pdf(written, target) if written else []
+    except (DraftingError, subprocess.TimeoutExpired) as exc:
+        report(f"export: {len(written)} DOCX + HTML in {target}; no PDF: {exc}")
+        return
     missing = [p.name for p in pdfs if not p.exists()]
     report(f"export: {len(written)} DOCX + HTML, {len(pdfs) - len(missing)} PDF in {target}"
            + (f" (LibreOffice failed on {', '.join(missing)})" if missing else ""))
