@@ -6,8 +6,14 @@ The locale package finds the dates (``find_dates``) and knows each language's fo
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from drafting.check.registry import rule
 from drafting.check.segments import finding_at, segments
+
+
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
 @rule("UN701", "date-form", "warning",
@@ -19,22 +25,45 @@ from drafting.check.segments import finding_at, segments
       form. The masthead date is UN404.""")
 def date_form(doc):
     from drafting.locale import LANGS, find_dates, format_date
+    from drafting.check.segments import joined
     if doc.lang not in LANGS:
         return
+    text = joined(doc)
+    segs = segments(doc)
+    starts, offset = [], 0
+    for seg in segs:
+        starts.append(offset)
+        offset += len(seg.text) + 1
     body_start = _body_start(doc)
-    for seg in segments(doc):
-        if not any(ch.isdigit() for ch in seg.text):
-            continue
-        if (seg.eid or "").startswith("coverPage") or (
-                seg.from_source and body_start and seg.line < body_start
-                and doc.masthead.get("date_text") and doc.masthead["date_text"] in seg.text):
-            continue  # the masthead date is UN404's
-        for start, end, date, ok in find_dates(seg.text, doc.lang):
-            if not ok:
-                printed = " ".join(seg.text[start:end].split())
-                want = format_date(date, doc.lang)
-                yield finding_at(doc, "UN701", f"date “{printed}” should read “{want}”", seg,
-                                 start, seg.text[start:end])
+    for a, b in year_windows(text):
+        for start, end, date, ok in find_dates(text[a:b], doc.lang):
+            if ok:
+                continue
+            i = bisect.bisect_right(starts, a + start) - 1
+            seg, col = segs[i], a + start - starts[i]
+            printed = " ".join(text[a + start:a + end].split())
+            if (seg.eid or "").startswith("coverPage") or (
+                    seg.from_source and body_start and seg.line < body_start
+                    and doc.masthead.get("date_text") and doc.masthead["date_text"] in seg.text):
+                continue  # the masthead date is UN404's
+            yield finding_at(doc, "UN701", f"date “{printed}” should read "
+                             f"“{format_date(date, doc.lang)}”", seg, col, text[a + start:a + end])
+
+
+def year_windows(text: str, before: int = 50, after: int = 8) -> list[tuple[int, int]]:
+    """Stretches of text around each year, merged, each starting after a space: a full date
+    ends at or just after its year ("2011", "2011 года", "2011年"), so only these need reading."""
+    spans: list[tuple[int, int]] = []
+    for m in _YEAR.finditer(text):
+        a = max(0, m.start() - before)
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        b = min(len(text), m.end() + after)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], b))
+        else:
+            spans.append((a, b))
+    return spans
 
 
 def _body_start(doc) -> int | None:

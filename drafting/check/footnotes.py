@@ -13,12 +13,12 @@ PUNCTUATION = ".,;:"
 
 def body_notes(doc):
     """Footnotes of the body (not the agenda asterisk on the symbol line), in document order."""
-    out = []
-    for note in xp(doc.doc, ".//a:authorialNote"):
-        if xp(note, "ancestor::a:coverPage"):
-            continue
-        out.append(note)
-    return out
+    cached = doc.__dict__.get("_body_notes")
+    if cached is None:
+        cached = doc.__dict__["_body_notes"] = [
+            note for note in xp(doc.doc, ".//a:authorialNote")
+            if not any(local(a) == "coverPage" for a in note.iterancestors())]
+    return cached
 
 
 def _owner_eid(note):

@@ -90,7 +90,9 @@ def _number_in(message: str) -> str | None:
 
 
 def _is_quote(el) -> bool:
-    return bool(xp(el, "a:content/a:blockContainer"))
+    """A quotation set off as its own paragraph (content/blockContainer)."""
+    return any(local(c) == "blockContainer" for content in el if local(content) == "content"
+               for c in content)
 
 
 @rule("UN103", "point-labels", "warning",

@@ -38,15 +38,27 @@ def collect_files(paths) -> list[str]:
 
 def load(path: str, config: Config, fmt: str | None = None) -> CheckedDocument:
     """Read one file into a CheckedDocument (DraftingError when it cannot be read)."""
-    from drafting.io import decode_text, read_bytes
+    from drafting.io import read_bytes
     from drafting.readers import format_of, reader_for
     fmt = format_of(path, fmt)
     data = read_bytes(path)
     result = reader_for(fmt).read(data, name=str(path), lang=config.lang)
-    text = decode_text(data, str(path)) if fmt in ("text", "md") else None
+    text = _source_text(data, str(path)) if fmt in ("text", "md") else None
     return CheckedDocument(path=str(path), format=fmt, root=result.root,
                            diagnostics=list(result.diagnostics or []),
                            source_lines=dict(result.source_lines or {}), text=text, config=config)
+
+
+def _source_text(data: bytes, name: str) -> str:
+    """The source text as the reader saw it (it has been decoded once already: plain UTF-8
+    needs no second look for binary content)."""
+    from drafting.io import decode_text
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) and b"\x00" not in data[:4096]:
+        try:
+            return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError:
+            pass
+    return decode_text(data, name)
 
 
 def from_result(result, config: Config) -> CheckedDocument:

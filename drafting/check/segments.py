@@ -44,6 +44,15 @@ def segments(doc) -> list[Segment]:
     return out
 
 
+def joined(doc) -> str:
+    """All segments as one text: a rule first searches it and goes segment by segment (for the
+    locations) only when there is something to report, which is rare."""
+    cached = doc.__dict__.get("_joined")
+    if cached is None:
+        cached = doc.__dict__["_joined"] = "\n".join(s.text for s in segments(doc))
+    return cached
+
+
 def _front_matter(doc) -> set[int]:
     """Lines of a Markdown file's YAML front matter: settings, not text."""
     src = doc.source

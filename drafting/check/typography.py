@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 
 from drafting.check.registry import rule
-from drafting.check.segments import finding_at, segments
+from drafting.check.segments import finding_at, joined, segments
 
 NBSP = "\u00a0\u202f"
 
 # A straight quote between two letters is no quotation mark but a misread apostrophe (UN605).
 _STRAIGHT_QUOTE = re.compile(r'(?<![^\W\d_])"|"(?![^\W\d_])')
+_CURLY_QUOTES = re.compile("[“”«»]")
+_SPACE_THEN_SIGN = re.compile(r" [,.;:!?)]")
+_HIGH_SIGN = re.compile(r"[:;!?](?=\s|\Z)")
 _SPACED_HIGH = re.compile(rf"[ {NBSP}]([:;!?])")
 _TIGHT_HIGH = re.compile(r"(?<=[^\s\d:;!?(\[/])([;!?]|:(?!//))(?=\s|$)")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
@@ -29,7 +32,7 @@ def quote_profile(doc) -> str:
     setting = doc.config.quotes
     if setting != "auto":
         return setting
-    text = "".join(s.text for s in segments(doc))
+    text = joined(doc)
     return "new-york" if text.count("«") > text.count("“") else "vienna"
 
 
@@ -47,10 +50,14 @@ def spacing_profile(doc) -> str:
     setting = doc.config.french_spacing
     if setting != "auto":
         return setting
+    text = joined(doc)
     spaced = tight = 0
-    for s in segments(doc):
-        spaced += len(_SPACED_HIGH.findall(s.text))
-        tight += len(_TIGHT_HIGH.findall(s.text))
+    for m in _HIGH_SIGN.finditer(text):
+        before = text[m.start() - 1] if m.start() else " "
+        if before in NBSP or before == " ":
+            spaced += 1
+        elif not (before.isdigit() or before in ":;!?([/") and text[m.start():m.start() + 3] != "://":
+            tight += 1
     return "modern" if spaced > tight else "vienna"
 
 
@@ -61,16 +68,21 @@ def spacing_profile(doc) -> str:
       the majority use of the document). Straight quotes ``"`` are always reported and
       ``--fix`` replaces them.""", fixable=True)
 def quotation_marks(doc):
+    text = joined(doc)
+    if '"' not in text and not _CURLY_QUOTES.search(text):
+        return
     opening, closing = expected_quotes(doc)
     others = {"“", "”", "«", "»"} - {opening, closing}
+    if not _STRAIGHT_QUOTE.search(text) and not any(o in text for o in others):
+        return
     for seg in segments(doc):
         for m in _STRAIGHT_QUOTE.finditer(seg.text):
             yield finding_at(doc, "UN601", f"straight quote \" where {opening} {closing} are used",
                              seg, m.start(), '"')
-        for i, ch in enumerate(seg.text):
-            if ch in others:
-                yield finding_at(doc, "UN601", f"quotation mark {ch} where {opening} {closing} "
-                                 f"are used in {doc.lang}", seg, i, ch)
+        for m in _CURLY_QUOTES.finditer(seg.text):
+            if m.group(0) in others:
+                yield finding_at(doc, "UN601", f"quotation mark {m.group(0)} where {opening} "
+                                 f"{closing} are used in {doc.lang}", seg, m.start(), m.group(0))
 
 
 @rule("UN602", "french-spacing", "warning",
@@ -81,6 +93,9 @@ def quotation_marks(doc):
       the sign wrap to the next line.""", fixable=True)
 def french_spacing(doc):
     if doc.lang != "fr":
+        return
+    text = joined(doc)
+    if not any(sign in text for sign in ":;!?"):
         return
     profile = spacing_profile(doc)
     for seg in segments(doc):
@@ -103,6 +118,8 @@ def french_spacing(doc):
       """Two or more spaces between words are typing or extraction accidents; ``--fix`` replaces
       them with one.""", fixable=True)
 def double_space(doc):
+    if "  " not in joined(doc):
+        return
     for seg in segments(doc):
         for m in _DOUBLE_SPACE.finditer(seg.text):
             yield finding_at(doc, "UN603", "double space", seg, m.start(), m.group(0))
@@ -115,6 +132,8 @@ def double_space(doc):
       or a closing bracket is wrong in every language.""")
 def space_before_punctuation(doc):
     pattern = _SPACE_BEFORE["all"] if doc.lang == "fr" else _SPACE_BEFORE["en"]
+    if not _SPACE_THEN_SIGN.search(joined(doc)):
+        return
     for seg in segments(doc):
         for m in pattern.finditer(seg.text):
             yield finding_at(doc, "UN604", f"space before “{m.group(1)}”", seg, m.start(),
@@ -123,16 +142,17 @@ def space_before_punctuation(doc):
 
 # OCR misreadings that are never right in running text. Each: pattern, languages (None = all),
 # message. General shapes, not words of a particular document.
+# The first item of each is a character the text must hold for the pattern to be tried at all.
 OCR_ARTEFACTS = [
-    (re.compile(r"\|(?=['’])"), None, "“|” read for “l” before an apostrophe"),
-    (re.compile(r"(?<=\w)\||\|(?=\w)"), None, "“|” inside a word, read for “l” or “I”"),
-    (re.compile(r"\bI['’\"] ?(?=[A-Za-zÀ-ÿ])"), {"fr", "es"}, "“I'” read for “l'”"),
-    (re.compile(r"(?<=[^\W\d_])(?<!\bI)\"(?=[^\W\d_])"), None, "“\"” inside a word, read for an apostrophe"),
-    (re.compile(r"(?<=[a-zà-ÿ,] )&(?= [a-zà-ÿ])"), {"fr"}, "“&” read for “à”"),
-    (re.compile(r"(?<=\w)¢"), None, "“¢” read for “ç” or “c”"),
-    (re.compile(r"^\s*\d{1,3},\s+(?=[A-ZÀ-Ý])"), "paragraph-start",
+    ("|", re.compile(r"\|(?=['’])"), None, "“|” read for “l” before an apostrophe"),
+    ("|", re.compile(r"(?<=\w)\||\|(?=\w)"), None, "“|” inside a word, read for “l” or “I”"),
+    ("I", re.compile(r"\bI['’\"] ?(?=[A-Za-zÀ-ÿ])"), {"fr", "es"}, "“I'” read for “l'”"),
+    ('"', re.compile(r"(?<=[^\W\d_])(?<!\bI)\"(?=[^\W\d_])"), None, "“\"” inside a word, read for an apostrophe"),
+    ("&", re.compile(r"(?<=[a-zà-ÿ,] )&(?= [a-zà-ÿ])"), {"fr"}, "“&” read for “à”"),
+    ("¢", re.compile(r"(?<=\w)¢"), None, "“¢” read for “ç” or “c”"),
+    (",", re.compile(r"^\s*\d{1,3},\s+(?=[A-ZÀ-Ý])"), "paragraph-start",
      "paragraph number printed with a comma, read for a full stop"),
-    (re.compile(r"^\s*(?=[\[|1lI]*[\[|l])[\[|1lI]{1,4}\.\s+(?=[A-ZÀ-Ý])"), None,
+    (".", re.compile(r"^\s*(?=[\[|1lI]*[\[|l])[\[|1lI]{1,4}\.\s+(?=[A-ZÀ-Ý])"), None,
      "a chapter number misread (“[”, “1”, “l” or “|” for “I”)"),
 ]
 
@@ -147,7 +167,10 @@ OCR_ARTEFACTS = [
 def ocr_artefact(doc):
     lines = set()
     for seg in segments(doc):
-        for pattern, langs, message in OCR_ARTEFACTS:
+        text = seg.text
+        for trigger, pattern, langs, message in OCR_ARTEFACTS:
+            if trigger not in text:
+                continue
             if langs == "paragraph-start":
                 if not _starts_paragraph(doc, seg):
                     continue
@@ -173,13 +196,16 @@ def ocr_artefact(doc):
       per language plus the document's own vocabulary.""")
 def words_run_together(doc):
     from drafting.check.wordsplit import Vocabulary
-    segs = segments(doc)
-    vocab = Vocabulary.of(doc.lang, (s.text for s in segs))
+    text = joined(doc)
+    vocab = Vocabulary.of(doc.lang, text)
     if vocab is None:
         return
-    for seg in segs:
+    run_together = {w for w in vocab.counts if len(w) >= 6 and "-" not in w and vocab.split(w)}
+    if not run_together:
+        return
+    for seg in segments(doc):
         for m in vocab.TOKEN.finditer(seg.text):
-            parts = vocab.split(m.group(0))
+            parts = m.group(0).lower() in run_together and vocab.split(m.group(0))
             if parts:
                 yield finding_at(doc, "UN606", f"“{m.group(0)}” looks like words run together: "
                                  f"“{' '.join(parts)}”", seg, m.start(), m.group(0))
