@@ -4,6 +4,7 @@ footnotes are tracked, and LibreOffice opens the file and sees the changes."""
 
 from __future__ import annotations
 
+import copy
 import io
 import random
 import subprocess
@@ -17,7 +18,7 @@ from drafting.compare.editscript import edit_document
 from drafting.compare.items import items_of
 from drafting.compare.redline_docx import redline_docx
 from drafting.compare.revisions import resolve_docx
-from drafting.model.akn import tostring
+from drafting.model.akn import first, tostring, xp
 from drafting.readers.docx import read as read_docx
 from drafting.writers.docx import write as write_docx
 from tests.conftest import SEEDS
@@ -27,8 +28,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def signature(root):
-    """What a reader of the document sees: kind, number, text, footnote texts of every unit."""
-    return [(i.kind, i.num, i.text, tuple(n.text for n in i.notes)) for i in items_of(root)]
+    """What a reader of the document sees: kind, number, text, formatting, footnote texts."""
+    return [(i.kind, i.num, i.text, i.style_signature, tuple(n.text for n in i.notes)) for i in items_of(root)]
 
 
 def part(data: bytes, name: str):
@@ -45,6 +46,20 @@ def test_accept_gives_new_and_reject_gives_old(seeds, key):
         rejected = read_docx(resolve_docx(data, accept=False), name="rejected.docx").root
         assert signature(accepted) == signature(edited.root), edited.script
         assert signature(rejected) == signature(old), edited.script
+
+
+def test_formatting_change_is_tracked_and_reverts(seeds):
+    old = seeds["002"].root
+    new = copy.deepcopy(old)
+    p = xp(new, "//a:mainBody/a:paragraph[1]/a:content/a:p")[0]
+    italic = first(p, "a:i")
+    p.text = (p.text or "") + (italic.text or "") + (italic.tail or "")
+    p.remove(italic)
+    data = redline_docx(align_documents(old, new), old, new)
+    assert part(data, "word/document.xml").findall(f".//{W}rPrChange")
+    for accept, target in ((True, new), (False, old)):
+        got = read_docx(resolve_docx(data, accept=accept), name="r.docx").root
+        assert signature(got) == signature(target)
 
 
 def test_revisions_carry_author_date_moves_and_footnotes(seeds):

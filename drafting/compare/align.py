@@ -274,12 +274,24 @@ def _moves(old: list[Item], new: list[Item], free_old: list[int], free_new: list
             rest.append(j)
     left = [i for i in free_old if i not in taken_old]
     candidates = []
-    for j in rest:
+    if len(left) * len(rest) <= DP_CELLS:
+        pairs = ((i, j) for j in rest for i in left)
+    else:  # many leftovers: only pairs that share one of their rarer words
+        index: dict[str, list[int]] = {}
         for i in left:
-            if old[i].family == new[j].family:
-                s = similarity(old[i].words, new[j].words)
-                if s >= MOVE_MIN:
-                    candidates.append((s, i, j))
+            for word in old[i].words:
+                index.setdefault(word, []).append(i)
+        found = set()
+        for j in rest:
+            words = sorted((w for w in new[j].words if w in index), key=lambda w: len(index[w]))
+            for word in words[:6]:
+                found.update((i, j) for i in index[word])
+        pairs = sorted(found)
+    for i, j in pairs:
+        if old[i].family == new[j].family:
+            s = similarity(old[i].words, new[j].words)
+            if s >= MOVE_MIN:
+                candidates.append((s, i, j))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     used_j: set[int] = set()
     for s, i, j in candidates:

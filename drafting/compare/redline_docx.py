@@ -15,7 +15,7 @@ applies either and the tests read the result back.
 from __future__ import annotations
 
 import datetime as _dt
-import re
+from bisect import bisect_left, bisect_right
 
 from lxml import etree
 
@@ -73,23 +73,47 @@ def _to_deleted(r) -> None:
 
 
 class _Side:
-    """One side of a pair as characters: their formatting and the footnotes at NOTE places."""
+    """One side of a pair as one string, with where its formatting changes and its footnotes
+    (the elements, in the order of the NOTE characters)."""
 
     def __init__(self, items: list[Item]):
-        self.text = ""
-        self.fmt: list[frozenset] = []
+        parts: list[str] = []
+        self.bounds: list[int] = []          # offsets where a stretch of one formatting starts
+        self.formats: list[frozenset] = []
         self.notes = []
         self.breaks: list[int] = []          # offsets of the separators between items
         self.items = [i for i in items if i.text]
+        length = 0
         for k, item in enumerate(self.items):
             if k:
-                self.breaks.append(len(self.text))
-                self.text += " "
-                self.fmt.append(frozenset())
+                self.breaks.append(length)
+                self._stretch(length, frozenset())
+                parts.append(" ")
+                length += 1
             for text, tags in item.runs:
-                self.text += text
-                self.fmt.extend([frozenset(t for t in tags if t in TRACKED_FORMATS)] * len(text))
+                self._stretch(length, frozenset(t for t in tags if t in TRACKED_FORMATS))
+                parts.append(text)
+                length += len(text)
             self.notes.extend(n.element for n in item.notes)
+        self.text = "".join(parts)
+
+    def _stretch(self, at: int, fmt: frozenset) -> None:
+        if self.formats and self.formats[-1] == fmt:
+            return
+        if self.bounds and self.bounds[-1] == at:
+            self.formats[-1] = fmt
+            return
+        self.bounds.append(at)
+        self.formats.append(fmt)
+
+    def fmt_at(self, pos: int) -> frozenset:
+        k = bisect_right(self.bounds, pos) - 1
+        return self.formats[k] if k >= 0 else frozenset()
+
+    def cuts(self, start: int, end: int, shift: int = 0) -> list[int]:
+        """Formatting boundaries strictly inside [start, end), moved by ``shift``."""
+        lo, hi = bisect_right(self.bounds, start), bisect_left(self.bounds, end)
+        return [b + shift for b in self.bounds[lo:hi]]
 
 
 class Redliner:
@@ -138,12 +162,19 @@ class Redliner:
 
     def _segment(self, side: _Side, start: int, end: int, kind: str | None, note_index: list,
                  other: _Side | None = None, other_start: int = 0, other_notes: list | None = None):
-        """Runs for ``side.text[start:end]`` (formatting from ``side``), footnotes in place."""
+        """Runs for ``side.text[start:end]`` (formatting from ``side``; for an unchanged stretch,
+        a formatting change against ``other`` is tracked), footnotes in place."""
+        points = {start, end, *side.cuts(start, end)}
+        if other is not None:
+            points.update(other.cuts(other_start, other_start + end - start, start - other_start))
+        k = side.text.find(NOTE, start, end)
+        while k >= 0:
+            points.update((k, k + 1))
+            k = side.text.find(NOTE, k + 1, end)
         out = []
-        k = start
-        while k < end:
-            ch = side.text[k]
-            if ch == NOTE:
+        cuts = sorted(points)
+        for a, b in zip(cuts, cuts[1:]):
+            if side.text[a] == NOTE:
                 idx = note_index[0]
                 note_index[0] += 1
                 note_el = side.notes[idx] if idx < len(side.notes) else None
@@ -154,19 +185,14 @@ class Redliner:
                     old_note = other.notes[oi] if other is not None and oi < len(other.notes) else None
                 if note_el is not None:
                     out.extend(self._note(note_el, kind, old_note))
-                k += 1
                 continue
-            j = k
-            fmt = side.fmt[k]
-            old_fmt = other.fmt[other_start + (k - start)] if other is not None else fmt
-            while j < end and side.text[j] != NOTE and side.fmt[j] == fmt and \
-                    (other is None or other.fmt[other_start + (j - start)] == old_fmt):
-                j += 1
-            run = self.r.run(side.text[k:j], fmt)
-            if other is not None and old_fmt != fmt:
-                self._format_change(run, old_fmt)
+            fmt = side.fmt_at(a)
+            run = self.r.run(side.text[a:b], fmt)
+            if other is not None:
+                old_fmt = other.fmt_at(other_start + a - start)
+                if old_fmt != fmt:
+                    self._format_change(run, old_fmt)
             out.append(run)
-            k = j
         return self.t.wrap(kind, out) if kind else out
 
     def _format_change(self, run, old_fmt) -> None:
