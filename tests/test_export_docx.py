@@ -166,9 +166,16 @@ def test_arabic_is_right_to_left_and_chinese_has_east_asian_fonts(exported):
     _, ar = exported["sample_ar"]
     doc = _part(ar, "word/document.xml")
     paras = doc.findall(".//w:body/w:p", W)
-    assert paras and all(p.find("w:pPr/w:bidi", W) is not None for p in paras)
+    arabic_paras = [p for p in paras if re.search("[\u0600-\u06ff]", "".join(p.itertext()))]
+    assert len(arabic_paras) >= 5 and all(p.find("w:pPr/w:bidi", W) is not None for p in arabic_paras)
     runs = [r for r in doc.iterfind(".//w:r", W) if r.find("w:t", W) is not None]
-    assert runs and all(r.find("w:rPr/w:rtl", W) is not None for r in runs)
+    arabic = [r for r in runs if re.search("[\u0600-\u06ff]", r.findtext("w:t", namespaces=W))]
+    latin = [r for r in runs if re.search("[A-Za-z]", r.findtext("w:t", namespaces=W))
+             and r not in arabic]
+    assert arabic and all(r.find("w:rPr/w:rtl", W) is not None for r in arabic)
+    # the English masthead lines stay left-to-right inside the Arabic document
+    assert latin and all(r.find("w:rPr/w:rtl", W) is None for r in latin)
+    assert doc.find(".//w:sectPr/w:bidi", W) is not None
     styles = _part(ar, "word/styles.xml")
     assert styles.find(".//w:docDefaults//w:lang", W).get(f"{{{W_NS}}}bidi") == "ar-SA"
 

@@ -151,13 +151,16 @@ class DocxRenderer:
         p = etree.Element(w("p"), nsmap=NSMAP)
         ppr = etree.SubElement(p, w("pPr"))
         etree.SubElement(ppr, w("pStyle")).set(w("val"), self.reference.style_id(style_name))
-        if self.rtl:
-            etree.SubElement(ppr, w("bidi"))
         if num:
             p.append(self.run(num))
             p.append(self.tab_run())
         for r in runs:
             p.append(r)
+        if self.rtl:
+            # right-to-left unless the paragraph is all Latin (the English masthead lines)
+            text = "".join(t.text or "" for t in p.iter(w("t")))
+            if _RTL_CHARS.search(text) or not _LTR_CHARS.search(text):
+                etree.SubElement(ppr, w("bidi"))
         return p
 
     def unit_style(self, el, depth: int | None = None) -> str:
@@ -260,7 +263,10 @@ class DocxRenderer:
 
     def run(self, text: str, fmt=(), char_style: str | None = None):
         r = etree.Element(w("r"), nsmap=NSMAP)
-        rpr = self._rpr(fmt, char_style)
+        # In an Arabic document a run of Latin text (the English masthead date, a symbol) is
+        # not right-to-left: marking it w:rtl would print "15 October 2008" as "October 2008 15".
+        rtl = self.rtl and (bool(_RTL_CHARS.search(text)) or not _LTR_CHARS.search(text))
+        rpr = self._rpr(fmt, char_style, rtl)
         if rpr is not None:
             r.append(rpr)
         _add_text(r, text)
@@ -274,8 +280,9 @@ class DocxRenderer:
         etree.SubElement(r, w("tab"))
         return r
 
-    def _rpr(self, fmt, char_style):
-        if not fmt and not char_style and not self.rtl and not self.east_asian:
+    def _rpr(self, fmt, char_style, rtl: bool | None = None):
+        rtl = self.rtl if rtl is None else rtl
+        if not fmt and not char_style and not rtl and not self.east_asian:
             return None
         rpr = etree.Element(w("rPr"))
         if char_style:
@@ -285,18 +292,18 @@ class DocxRenderer:
             fonts.set(w("hint"), "eastAsia")
         if "b" in fmt:
             etree.SubElement(rpr, w("b"))
-            if self.rtl:
+            if rtl:
                 etree.SubElement(rpr, w("bCs"))
         if "i" in fmt:
             etree.SubElement(rpr, w("i"))
-            if self.rtl:
+            if rtl:
                 etree.SubElement(rpr, w("iCs"))
         if "u" in fmt:
             etree.SubElement(rpr, w("u")).set(w("val"), "single")
         if "sup" in fmt or "sub" in fmt:
             etree.SubElement(rpr, w("vertAlign")).set(
                 w("val"), "superscript" if "sup" in fmt else "subscript")
-        if self.rtl:
+        if rtl:
             etree.SubElement(rpr, w("rtl"))
         return rpr
 
@@ -529,6 +536,8 @@ def _row_kind(p) -> str:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_RTL_CHARS = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_LTR_CHARS = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3040-\u9fff]")
 
 
 def _add_text(r, text: str) -> None:
@@ -588,7 +597,8 @@ def _custom_properties(facts: dict[str, str]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _document_xml(reference: Reference, body_paragraphs, num_start: int = 1) -> bytes:
+def _document_xml(reference: Reference, body_paragraphs, num_start: int = 1,
+                  bidi: bool = False) -> bytes:
     template = etree.fromstring(reference.members["word/document.xml"])
     body = template.find(w("body"))
     sect = body.find(w("sectPr"))
@@ -599,6 +609,14 @@ def _document_xml(reference: Reference, body_paragraphs, num_start: int = 1) -> 
         sect = etree.Element(w("sectPr"))
     if num_start != 1:
         _set_footnote_start(sect, num_start)
+    if bidi and sect.find(w("bidi")) is None:
+        # a right-to-left section: footnote separator and page layout mirror too
+        after = [c for c in sect if c.tag in (w("rtlGutter"), w("docGrid"), w("printerSettings"),
+                                               w("sectPrChange"))]
+        if after:
+            after[0].addprevious(etree.Element(w("bidi")))
+        else:
+            etree.SubElement(sect, w("bidi"))
     body.append(sect)
     return etree.tostring(template, xml_declaration=True, encoding="UTF-8", standalone=True)
 
@@ -700,7 +718,8 @@ def package(renderer: DocxRenderer, body_paragraphs, root) -> bytes:
     """The .docx bytes: the reference's parts, this body, the footnotes and the facts."""
     ref = renderer.reference
     members = dict(ref.members)
-    members["word/document.xml"] = _document_xml(ref, body_paragraphs, renderer.num_start)
+    members["word/document.xml"] = _document_xml(ref, body_paragraphs, renderer.num_start,
+                                                 renderer.rtl)
     members["word/styles.xml"] = _styles_xml(ref, renderer.lang)
 
     doc_rels = members["word/_rels/document.xml.rels"]
