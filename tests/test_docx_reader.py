@@ -167,3 +167,15 @@ def test_typed_masthead_of_a_word_file_from_elsewhere():
     # lines the recognisers do not know are kept in the preface, not dropped
     preface_text = " ".join(result.root.xpath("string(//*[local-name()='preface'])").split())
     assert "Third Committee" in preface_text and "Agenda item 70 (b)" in preface_text
+
+
+def test_masthead_in_the_first_page_header():
+    """New York templates print the masthead in the first-page header, not in the body."""
+    from drafting.model.units import masthead
+
+    result, units = _units(DOCX / "header_masthead.docx")
+    mast = masthead(result.root)
+    assert mast["organs"] == ["United Nations", "General Assembly"]
+    assert (mast["symbol"], mast["distribution"], mast["date"]) == ("A/72/150", "Distr.: General", "2017-08-09")
+    assert mast["session_number"] == "72"
+    assert units == [("paragraph", "1.", "The present report is submitted pursuant to resolution 71/1.")]

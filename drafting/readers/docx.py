@@ -121,7 +121,11 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
     if pkg.parts["comments"] is not None:
         state.comments = max(state.comments, len(pkg.parts["comments"].findall(w("comment"))))
 
-    blocks = _assemble(records, lang, facts, name)
+    header_records = []
+    for header in pkg.header_parts()[:1]:   # the first-page header (or the only one)
+        for i, p in enumerate(header.iter(w("p")), start=1):
+            header_records.append(_record(p, 0, styles, numbering, state, unanchored))
+    blocks = _assemble(records, lang, facts, name, header_records)
     if state.comments:
         blocks.note("info", f"{state.comments} comment(s) ignored", code="comments")
     if state.changes:
@@ -708,13 +712,15 @@ def _session_number(text: str) -> int | None:
         return None
 
 
-def _assemble(records: list[Record], lang: str, facts: dict, name: str) -> DocumentBlocks:
+def _assemble(records: list[Record], lang: str, facts: dict, name: str,
+              header_records: list[Record] = ()) -> DocumentBlocks:
     asm = _Assembler(lang, facts, name)
     ours = any(r.role in FRONT_ROLES or (r.role or "").startswith("point") for r in records) \
         or bool(facts.get("kind"))
     records = [r for r in records if _has_text(r.tokens) or r.auto_label]
     if not ours:
-        records = _front_matter_foreign(records, asm)
+        header_records = [r for r in header_records if _plain(r.tokens)]
+        records = _front_matter_foreign(header_records + records, asm, len(header_records))
     for rec in records:
         role = rec.role
         line = rec.index
@@ -831,11 +837,14 @@ def _is_roman_point(label: str, asm: _Assembler) -> bool:
     return len(asm.lists) >= 2
 
 
-def _front_matter_foreign(records: list[Record], asm: _Assembler) -> list[Record]:
+def _front_matter_foreign(records: list[Record], asm: _Assembler, in_header: int = 0) -> list[Record]:
     """Masthead and title of a document from elsewhere, with the text reader's recognisers.
 
     The front matter is what comes before the first heading or numbered paragraph; lines the
-    recognisers do not know stay in the body, so no text is lost.
+    recognisers do not know stay in the body, so no text is lost. The first ``in_header``
+    records come from the first-page header, where UN templates print the masthead: there a
+    short line without digits is an organ ("General Assembly"); other header lines are page
+    furniture and are reported.
     """
     try:
         from drafting.readers import text_masthead as tm
@@ -844,9 +853,10 @@ def _front_matter_foreign(records: list[Record], asm: _Assembler) -> list[Record
     m, pf = asm.blocks.masthead, asm.blocks.preface
     kept = []
     in_front = True
-    for rec in records:
+    for position, rec in enumerate(records):
         text = _plain(rec.tokens)
-        if in_front and (rec.role in ("chapter", "section", "subsection") or rec.auto_label
+        from_header = position < in_header
+        if in_front and not from_header and (rec.role in ("chapter", "section", "subsection") or rec.auto_label
                          or PARA_NUM.match(text)):
             in_front = False
         if not in_front or not text:
@@ -886,6 +896,12 @@ def _front_matter_foreign(records: list[Record], asm: _Assembler) -> list[Record
             continue
         if pf.session_text and not pf.place_dates and tm.is_place_dates(text):
             pf.place_dates = text
+            continue
+        if from_header:
+            if len(text) < 120 and not re.search(r"\d", text):
+                m.organs.append(text)
+            else:
+                asm.blocks.note("info", f"first-page header line left out: {text}", code="furniture")
             continue
         kind = tm.document_kind(text)
         if kind and pf.doc_type is None:

@@ -91,6 +91,31 @@ class DocxPackage:
             return "word/document.xml"
         raise DraftingError(f"{self.name}: a zip archive but not a Word document (no word/document.xml)")
 
+    def header_parts(self) -> list:
+        """Parsed header parts, the first-page header first (UN templates print the masthead
+        there rather than in the body)."""
+        rels_name = posixpath.join(posixpath.dirname(self.main), "_rels",
+                                   posixpath.basename(self.main) + ".rels")
+        if rels_name not in self.names:
+            return []
+        by_id = {rel.get("Id"): rel.get("Target", "")
+                 for rel in self.xml(rels_name).iter(f"{{{PKG_REL_NS}}}Relationship")
+                 if rel.get("Type", "").endswith("/header") and rel.get("TargetMode") != "External"}
+        w_ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        r_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        refs = list(self.document.iter(f"{{{w_ns}}}headerReference"))
+        refs.sort(key=lambda ref: ref.get(f"{{{w_ns}}}type") != "first")
+        out, seen = [], set()
+        for ref in refs:
+            target = by_id.get(ref.get(f"{{{r_ns}}}id"))
+            if not target:
+                continue
+            part = posixpath.normpath(posixpath.join(posixpath.dirname(self.main), target))
+            if part in self.names and part not in seen:
+                seen.add(part)
+                out.append(self.xml(part))
+        return out
+
     def properties(self) -> dict[str, str]:
         """Custom document properties by name (the writer's ``drafting.*`` facts)."""
         if self.custom is None:
