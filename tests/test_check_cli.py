@@ -171,10 +171,10 @@ def test_fix_of_akn_input(tmp_path):
 def test_report_file_and_versions_option(tmp_path):
     report = tmp_path / "out" / "report.json"
     result = run("--versions", "--format", "json", "--report", report,
-                 FIXTURES / "report.good.xml", FIXTURES / "versions.en.xml")
+                 FIXTURES / "report.good.xml", FIXTURES / "versions.en.bad.xml")
     assert result.exit_code == 1 and result.output == ""
     rules = {f["rule"] for f in json.loads(report.read_text())["findings"]}
-    assert rules == {"UN901", "UN902"}
+    assert rules == {"UN101", "UN901", "UN902", "UN903"}   # UN101: 3 then 5 in the bad version
 
 
 def test_many_files_in_worker_processes_give_the_same_findings(tmp_path):
@@ -183,3 +183,16 @@ def test_many_files_in_worker_processes_give_the_same_findings(tmp_path):
     serial = json.loads(run("--format", "json", "-j", "1", tmp_path).output)
     parallel = json.loads(run("--format", "json", "-j", "2", tmp_path).output)
     assert parallel == serial and serial["summary"]["files"] == 12
+
+
+def test_pre_commit_hook_definition():
+    import re
+
+    import yaml
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    hook = next(h for h in hooks if h["id"] == "drafting-check")
+    assert hook["entry"] == "drafting check" and hook["language"] == "python"
+    files = re.compile(hook["files"])
+    assert files.search("docs/A_72_1.fr.txt") and files.search("report.docx") and files.search("r.xml")
+    assert not files.search("build.py")
+    assert re.search(hook["exclude"], "doc.fixed.txt")

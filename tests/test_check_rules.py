@@ -81,16 +81,28 @@ def test_french_spacing_profiles():
 
 def test_language_versions_agree_or_not():
     rules = enabled_rules()
-    same = check_versions([str(FIXTURES / "report.good.xml"), str(FIXTURES / "report.good.xml")],
-                          Config(), rules)
-    assert same == []
-    differ = check_versions([str(FIXTURES / "report.good.xml"), str(FIXTURES / "versions.en.xml")],
-                            Config(), rules)
-    by_rule = {f.rule: f for f in differ}
+    french, english = str(FIXTURES / "report.good.xml"), str(FIXTURES / "versions.en.xml")
+    assert check_versions([french, english], Config(), rules) == []
+    differ = check_versions([french, str(FIXTURES / "versions.en.bad.xml")], Config(), rules)
+    found = {(f.rule, f.eid) for f in differ}
+    assert found == {("UN101", "chp_III__para_5"),                      # its own numbering: 3, 5
+                     ("UN901", None),                                   # paragraph 4 left out
+                     ("UN902", "chp_II__sec_A__para_3__list_1__point_c"),  # footnote 2 lost
+                     ("UN903", "chp_I__para_1")}                        # 12 October -> 13 October
+    missing = next(f for f in differ if f.rule == "UN901")
+    assert "paragraph 4 has no counterpart" in missing.message
+    assert all(f.path.endswith("versions.en.bad.xml") for f in differ)
+
+
+def test_language_versions_without_the_alignment_count_structure(monkeypatch):
+    import drafting.check.versions as versions
+    monkeypatch.setattr(versions, "alignment", lambda ref, doc: None)
+    differ = check_versions([str(FIXTURES / "report.good.xml"), str(FIXTURES / "versions.en.bad.xml")],
+                            Config(), enabled_rules(["UN9"]))
+    by_rule = {f.rule: f.message for f in differ}
     assert set(by_rule) == {"UN901", "UN902"}
-    assert "missing 3, 4, 5" in by_rule["UN901"].message
-    assert "missing 2" in by_rule["UN902"].message
-    assert by_rule["UN901"].path.endswith("versions.en.xml")
+    assert "4 numbered paragraphs" in by_rule["UN901"] and "missing 4" in by_rule["UN901"]
+    assert "missing 2" in by_rule["UN902"]
 
 
 # --- the seeds -------------------------------------------------------------------------------
