@@ -53,6 +53,12 @@ def test_text_input_is_located_in_the_file_on_disk():
     assert by_rule["UN102"].eid == "chp_I__para_2" and by_rule["UN102"].num == "2."
 
 
+def test_docx_findings_are_located_by_eid():
+    found = findings_of(FIXTURES / "UN302.bad.docx")
+    assert [(f.rule, f.line, f.num) for f in found] == [("UN302", None, "2.")]
+    assert found[0].eid.startswith("chp_I__para_2")
+
+
 def test_resolution_rules_on_markdown():
     found = {(f.rule, f.line) for f in findings_of(FIXTURES / "resolution.bad.md")}
     assert found == {("UN501", 19), ("UN503", 21), ("UN502", 25)}

@@ -17,6 +17,7 @@ from drafting.check.findings import Finding
 LANG3 = {"ara": "ar", "chi": "zh", "zho": "zh", "eng": "en", "fre": "fr", "fra": "fr",
          "rus": "ru", "spa": "es"}
 TEXT_FORMATS = {"text", "md"}
+LINE_FORMATS = {"text", "md", "akn"}
 
 
 @dataclass
@@ -88,10 +89,9 @@ class CheckedDocument:
     def line_of(self, eid: str | None) -> int | None:
         if not eid:
             return None
-        line = self.source_lines.get(eid)
-        if line is None and self.format == "akn":
-            return None
-        return line
+        if self.format not in LINE_FORMATS:
+            return None  # a DOCX has no lines: its findings are located by eId
+        return self.source_lines.get(eid)
 
     def locate(self, line: int | None, needle: str | None, span: int = 40) -> tuple[int | None, int | None]:
         """Line and column of ``needle`` in the source text at or after ``line``."""

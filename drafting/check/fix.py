@@ -22,6 +22,7 @@ class FixResult:
     path: str
     output: str
     counts: dict = field(default_factory=dict)
+    skipped: str = ""        # why nothing was written
 
     @property
     def total(self) -> int:
@@ -77,6 +78,9 @@ def fix_file(path: str, config, enabled, output: str | None = None, in_place: bo
     from drafting.check.typography import expected_quotes, spacing_profile
     from drafting.io import check_output, read_bytes, write_atomic
     doc = load(path, config)
+    if doc.format not in ("text", "md", "akn"):
+        return FixResult(path, path, {}, f"{doc.format.upper()} files are not rewritten; fix "
+                                          f"the document in its editor or its source")
     spacing = spacing_profile(doc) if doc.lang == "fr" else "vienna"
     quotes = expected_quotes(doc)
     counts: dict = {}

@@ -39,7 +39,8 @@ def segments(doc) -> list[Segment]:
             text = text_content(el, skip_notes=True)
             if text.strip():
                 eid = _owner_eid(el)
-                out.append(Segment(text, doc.line_of(eid) or el.sourceline, eid))
+                line = doc.line_of(eid) or (el.sourceline if doc.format == "akn" else None)
+                out.append(Segment(text, line, eid))
     doc.__dict__["_segments"] = out
     return out
 

@@ -115,6 +115,10 @@ def _fix(files, config, rules, output, in_place) -> list[str]:
                 raise
             out.append(path)  # unreadable: reported as UN000 below
             continue
+        if result.skipped:
+            click.echo(f"not fixed {result.path}: {result.skipped}", err=True)
+            out.append(path)
+            continue
         detail = ", ".join(f"{rid} {n}" for rid, n in sorted(result.counts.items())) or "nothing to fix"
         click.echo(f"fixed {result.path} -> {result.output}: {detail}", err=True)
         out.append(result.output)
