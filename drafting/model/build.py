@@ -152,6 +152,18 @@ class _Builder:
         self.inline_into(el, text, eid)
         return el
 
+    def main_cross_heading(self, heading: Heading):
+        eid = self.eids.count("", "hcontainer")
+        el = E.hcontainer(eId=eid, name="crossHeading")
+        if heading.line:
+            self.lines[eid] = heading.line
+        if heading.num:
+            el.append(E.num(heading.num))
+        title = E.heading()
+        self.inline_into(title, heading.text, eid)
+        el.append(title)
+        return el
+
     def paragraph(self, para: Para, prefix: str):
         eid = self.eids.make(prefix, "para", num_label(para.num))
         el = E.paragraph(eId=eid)
@@ -191,7 +203,12 @@ class _Builder:
                 stack.append((el, rank, eid))
             elif isinstance(item, Heading):
                 parent, _, prefix = stack[-1]
-                parent.append(self.cross_heading(item, prefix))
+                if len(stack) == 1:
+                    # mainBody admits no crossHeading: the schema's generic hierarchical
+                    # container, named for what it is, carries the heading there.
+                    parent.append(self.main_cross_heading(item))
+                else:
+                    parent.append(self.cross_heading(item, prefix))
             else:
                 parent, _, prefix = stack[-1]
                 parent.append(self.paragraph(item, prefix))
@@ -277,12 +294,14 @@ class _Builder:
             session_rows.append(p)
         other_rows = [self.p(line, "preface") for line in pf.extra]
         if pf.sponsors and pf.doc_type:
+            words = _list_words(self.blocks.lang)
             p = E.p()
             for i, sponsor in enumerate(pf.sponsors):
                 if i:
-                    p[-1].tail = " et " if self.blocks.lang == "fr" else (" y " if self.blocks.lang == "es" else " and ")
+                    last = i == len(pf.sponsors) - 1
+                    p[-1].tail = words["last_separator"] if last else words["separator"]
                 p.append(E.docProponent(sponsor, refersTo="#" + slug(sponsor)))
-            p[-1].tail = ": "
+            p[-1].tail = words["sponsors_colon"]
             p.append(E.docType(pf.doc_type))
             title_rows.append(p)
         elif pf.doc_type:
@@ -355,6 +374,17 @@ class _Builder:
             doc.append(conclusions)
         root = E.akomaNtoso(doc)
         return BuiltDocument(root=root, source_lines=self.lines)
+
+
+def _list_words(lang: str) -> dict:
+    """How a language joins a list of sponsors and sets the colon before the document type."""
+    defaults = {"separator": ", ", "last_separator": " and ", "sponsors_colon": ": "}
+    try:
+        from drafting.locale import terms
+
+        return {**defaults, **terms(lang).get("lists", {})}
+    except Exception:  # noqa: BLE001 - the builder works without locale data
+        return defaults
 
 
 def _has_text(inlines) -> bool:

@@ -33,7 +33,11 @@ def slug(text: str, limit: int = 40) -> str:
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[A-Za-z0-9]+", ascii_text.lower())
-    return "-".join(words)[:limit].strip("-") or "doc"
+    latin = "-".join(words)[:limit].strip("-")
+    if latin and len(latin) * 2 >= len(re.sub(r"\W", "", text)):
+        return latin
+    # Names in Arabic, Chinese or Cyrillic script: a stable id from the text itself.
+    return "id-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
 def work_number(symbol: str | None, fallback_text: str) -> str:
@@ -103,7 +107,8 @@ def build_meta(
     )
     refs = []
     if parent_symbol:
-        parent_iri = work_iri(kind, date, symbol_iri_component(parent_symbol))
+        # The parent's own kind and date are not known here: its IRI names it by symbol alone.
+        parent_iri = f"/akn/un/{symbol_iri_component(parent_symbol)}"
         if parent_relation == "addendumOf":
             refs.append(E.attachmentOf(href=parent_iri, showAs=parent_symbol, type="addendumOf"))
         else:

@@ -67,7 +67,7 @@ def notes_of(el) -> list[Note]:
     return out
 
 
-OWNER_ELEMENTS = {"paragraph", "point", "container", "formula", "crossHeading",
+OWNER_ELEMENTS = {"paragraph", "point", "container", "formula", "crossHeading", "hcontainer",
                   "chapter", "section", "subsection", "coverPage", "preface"}
 
 
@@ -86,6 +86,9 @@ def own_text(el) -> str:
     """Text that belongs to this unit itself: num excluded, nested points excluded."""
     name = local(el)
     if name in HEADING_ELEMENTS:
+        heading = first(el, "a:heading")
+        return _norm(text_content(heading)) if heading is not None else ""
+    if name == "hcontainer":
         heading = first(el, "a:heading")
         return _norm(text_content(heading)) if heading is not None else ""
     if name in ("crossHeading", "formula", "container"):
@@ -137,9 +140,9 @@ def _walk(container, units, depth, parent_eid, chapter_eid):
             units.append(Unit("heading", child, eid, num, own_text(child), notes_of(child),
                               depth, parent_eid, chap, name))
             _walk(child, units, depth + 1, eid, chap)
-        elif name == "crossHeading":
+        elif name == "crossHeading" or (name == "hcontainer" and child.get("name") == "crossHeading"):
             units.append(Unit("crossHeading", child, eid, None, own_text(child), notes_of(child),
-                              depth, parent_eid, chapter_eid, name))
+                              depth, parent_eid, chapter_eid, "crossHeading"))
         elif name in ("paragraph", "point"):
             units.append(Unit("paragraph" if name == "paragraph" else "point", child, eid, num,
                               own_text(child), notes_of(child), depth, parent_eid, chapter_eid, name))
