@@ -17,6 +17,7 @@ underline, superscripts and subscripts are kept. Tracked changes are resolved as
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -74,6 +75,8 @@ class _State:
     next_auto: int = 1
     endnotes: dict = field(default_factory=dict)
     next_endnote: int = 1
+    notes: list = field(default_factory=list)            # every NoteRef, in reading order
+    pending_bodies: list = field(default_factory=list)
     comments: int = 0
     changes: int = 0
     pending_custom: NoteRef | None = None
@@ -97,13 +100,12 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
     body = pkg.document.find(w("body"))
     if body is None:
         raise DraftingError(f"{name}: not a Word document (no body)")
-    unanchored = set(facts.get("unanchored", "").split())
     records = []
     joined = None   # a paragraph whose mark was deleted (accepted) flows into the next one
     for i, p in enumerate(body.iter(w("p")), start=1):
         if _inside_note_or_textbox(p):
             continue
-        rec = _record(p, i, styles, numbering, state, unanchored)
+        rec = _record(p, i, styles, numbering, state)
         if joined is not None:
             joined.tokens.extend(rec.tokens)
             rec = joined
@@ -115,6 +117,7 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
         records.append(rec)
     if joined is not None:
         records.append(joined)
+    _mark_unanchored(state.notes, facts.get("unanchored"))
     lang = lang or facts.get("lang") or _detect_language(records) or _lang_of_styles(pkg.parts["styles"])
     if lang not in LANGS:
         lang = "en"
@@ -124,7 +127,7 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
     header_records = []
     for header in pkg.header_parts()[:1]:   # the first-page header (or the only one)
         for i, p in enumerate(header.iter(w("p")), start=1):
-            header_records.append(_record(p, 0, styles, numbering, state, unanchored))
+            header_records.append(_record(p, 0, styles, numbering, state))
     blocks = _assemble(records, lang, facts, name, header_records)
     if state.comments:
         blocks.note("info", f"{state.comments} comment(s) ignored", code="comments")
@@ -159,7 +162,7 @@ def _styles(root) -> dict:
         fmt, seen, cur = set(), set(), sid
         while cur and cur not in seen:
             seen.add(cur)
-            fmt |= rpr.get(cur, set())
+            fmt |= rpr.get(cur)
             cur = based.get(cur)
         resolved_char[sid] = (key, frozenset(fmt))
     para_roles = {}
@@ -239,6 +242,35 @@ def _lang_of_styles(root) -> str | None:
     return None
 
 
+def note_key(marker: str, text: str) -> str:
+    """How a footnote whose reference was lost is remembered: marker and start of its text
+    (footnote ids change when Word or LibreOffice saves the file again)."""
+    return f"{marker}\t{' '.join(text.split())[:60]}"
+
+
+def _mark_unanchored(notes, recorded: str | None) -> None:
+    if not recorded:
+        return
+    try:
+        keys = set(json.loads(recorded))
+    except (ValueError, TypeError):
+        return
+    for note in notes:
+        text = " ".join(_inline_text(para) for para in note.body)
+        if note_key(note.marker, text) in keys:
+            note.anchored = False
+
+
+def _inline_text(items) -> str:
+    out = []
+    for x in items:
+        if isinstance(x, str):
+            out.append(x)
+        elif isinstance(x, Styled):
+            out.append(_inline_text(x.children))
+    return "".join(out)
+
+
 def _mark_removed(p, revisions: str) -> bool:
     """A tracked deletion (accepted) or insertion (rejected) of the paragraph mark itself."""
     mark = p.find(f"{w('pPr')}/{w('rPr')}")
@@ -259,41 +291,42 @@ def _inside_note_or_textbox(p) -> bool:
 # -- paragraphs and runs ---------------------------------------------------------------------
 
 
-def _record(p, index, styles, numbering, state, unanchored) -> Record:
+def _record(p, index, styles, numbering, state) -> Record:
     ppr = p.find(w("pPr"))
     sid = None
     if ppr is not None and ppr.find(w("pStyle")) is not None:
         sid = ppr.find(w("pStyle")).get(w("val"))
     key, role, style_fmt = styles["para"].get(sid, (style_key(sid or "Normal"), None, frozenset()))
     tokens: list = []
-    _walk(p, tokens, state, frozenset(), False, unanchored)
+    _walk(p, tokens, state, frozenset(), False)
+    _resolve_bodies(state)
     label = numbering.label(p, sid)
     texts = [t for t in tokens if isinstance(t, Token) and t.text.strip()]
     all_bold = bool(texts) and (all("b" in t.fmt for t in texts) or "b" in style_fmt)
     return Record(index, role, key, tokens, label, all_bold=all_bold)
 
 
-def _walk(node, tokens, state, fmt, deleted, unanchored) -> None:
+def _walk(node, tokens, state, fmt, deleted) -> None:
     for child in node:
         tag = child.tag
         if tag == w("r"):
-            _run(child, tokens, state, deleted, unanchored)
+            _run(child, tokens, state, deleted)
         elif tag in INSERTED:
             state.changes += 1
             if state.revisions == "accept":
-                _walk(child, tokens, state, fmt, deleted, unanchored)
+                _walk(child, tokens, state, fmt, deleted)
         elif tag in DELETED:
             state.changes += 1
             if state.revisions == "reject":
-                _walk(child, tokens, state, fmt, True, unanchored)
+                _walk(child, tokens, state, fmt, True)
         elif tag in TRANSPARENT:
-            _walk(child, tokens, state, fmt, deleted, unanchored)
+            _walk(child, tokens, state, fmt, deleted)
         elif tag == w("commentReference") or tag == w("commentRangeStart"):
             if tag == w("commentRangeStart"):
                 state.comments += 1
 
 
-def _run(r, tokens, state, deleted, unanchored) -> None:
+def _run(r, tokens, state, deleted) -> None:
     rpr = r.find(w("rPr"))
     fmt = set()
     semantic = None
@@ -327,7 +360,7 @@ def _run(r, tokens, state, deleted, unanchored) -> None:
         elif tag == w("noBreakHyphen"):
             text = "-"
         elif tag == w("footnoteReference"):
-            tokens.append(_note(child, state, unanchored))
+            tokens.append(_note(child, state))
             continue
         elif tag == w("endnoteReference"):
             tokens.append(_endnote(child, state))
@@ -348,19 +381,30 @@ def _run(r, tokens, state, deleted, unanchored) -> None:
     state.pending_custom = None
 
 
-def _note(ref, state, unanchored) -> NoteRef:
+def _note(ref, state) -> NoteRef:
     fid = ref.get(w("id"))
     custom = ref.get(w("customMarkFollows")) in ("1", "true", "on")
-    note = NoteRef(marker="", body=[], anchored=fid not in unanchored)
+    note = NoteRef(marker="", body=[])
     if custom:
         state.pending_custom = note
     else:
         note.marker = str(state.next_auto)
         state.next_auto += 1
-    element = state.footnotes.get(fid)
-    if element is not None:
-        note.body = _note_body(element, state)
+    _body_later(note, state.footnotes.get(fid), custom, state)
     return note
+
+
+def _body_later(note, element, custom, state) -> None:
+    """A note's body is read once its paragraph is done: a custom mark is known only then."""
+    state.notes.append(note)
+    if element is not None:
+        state.pending_bodies.append((note, element, custom))
+
+
+def _resolve_bodies(state) -> None:
+    pending, state.pending_bodies = state.pending_bodies, []
+    for note, element, custom in pending:
+        note.body = _note_body(element, state, note.marker if custom else None)
 
 
 def _endnote(ref, state) -> NoteRef:
@@ -373,13 +417,12 @@ def _endnote(ref, state) -> NoteRef:
     else:
         note.marker = format_number(state.next_endnote, "lowerRoman")
         state.next_endnote += 1
-    element = state.endnotes.get(ref.get(w("id")))
-    if element is not None:
-        note.body = _note_body(element, state)
+    _body_later(note, state.endnotes.get(ref.get(w("id"))),
+                ref.get(w("customMarkFollows")) in ("1", "true", "on"), state)
     return note
 
 
-def _note_body(element, state) -> list:
+def _note_body(element, state, custom_marker: str | None = None) -> list:
     paras = []
     saved = state.pending_custom
     state.pending_custom = None
@@ -395,6 +438,9 @@ def _note_body(element, state) -> list:
             first.pop(0)
         if first and isinstance(first[0], Token):
             first[0].text = first[0].text.lstrip()
+            # a custom mark repeated at the start of the note in an unstyled run
+            if custom_marker and first[0].text.startswith(custom_marker):
+                first[0].text = first[0].text[len(custom_marker):].lstrip()
     return [_inlines(tokens) for tokens in paras if _has_text(tokens)] or [[""]]
 
 
@@ -408,10 +454,11 @@ def _walk_note(p, tokens, state) -> None:
         key = state.char_styles.get(rstyle.get(w("val")), ("",))[0] if rstyle is not None else ""
         if r.find(w("footnoteRef")) is not None or r.find(w("endnoteRef")) is not None:
             continue
-        if leading and key in ("footnotereference", "endnotereference"):
+        if leading and key in ("footnotereference", "endnotereference", "footnotecharacters",
+                               "endnotecharacters"):
             continue   # a custom mark repeated at the start of the note
         before = len(tokens)
-        _run(r, tokens, state, _in_deleted(r), set())
+        _run(r, tokens, state, _in_deleted(r))
         if len(tokens) > before and any(isinstance(t, Token) and t.text.strip() for t in tokens[before:]):
             leading = False
 

@@ -38,6 +38,7 @@ wrap runs in ``w:ins``/``w:del`` before passing them to ``paragraph_xml``.
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from functools import lru_cache
@@ -139,7 +140,7 @@ class DocxRenderer:
         self.rtl = lang == "ar"
         self.east_asian = lang == "zh"
         self.footnotes: list = []          # w:footnote elements, ids from 1
-        self.unanchored: list[int] = []    # footnote ids whose reference was lost in the source
+        self.unanchored: list[str] = []    # notes whose reference was lost (marker + text start)
         self.next_auto = 1                 # the number Word will print on the next auto footnote
         self.num_start = 1                 # footnotePr/numStart of the section
         self.auto_notes: set | None = None # planned auto-numbered notes (plan_footnotes)
@@ -362,7 +363,10 @@ class DocxRenderer:
             _add_text(r, marker)
         ref.set(w("id"), str(fid))
         if note.get("refersTo") == "#unanchored":
-            self.unanchored.append(fid)
+            from drafting.readers.docx import note_key
+
+            text = " ".join(text_content(p, skip_notes=True) for p in (xp(note, "a:p") or [note]))
+            self.unanchored.append(note_key(marker, text))
 
         footnote = etree.Element(w("footnote"), nsmap=NSMAP)
         footnote.set(w("id"), str(fid))
@@ -733,7 +737,7 @@ def package(renderer: DocxRenderer, body_paragraphs, root) -> bytes:
 
     facts = document_facts(root)
     if renderer.unanchored:
-        facts["unanchored"] = " ".join(str(i) for i in renderer.unanchored)
+        facts["unanchored"] = json.dumps(renderer.unanchored, ensure_ascii=False)
     members["docProps/custom.xml"] = _custom_properties(facts)
     members["_rels/.rels"], _ = _rels_with(members["_rels/.rels"], S.REL_CUSTOM_PROPS,
                                            "docProps/custom.xml")
