@@ -746,6 +746,8 @@ def package(renderer: DocxRenderer, body_paragraphs, root) -> bytes:
         "/docProps/custom.xml": S.CT_CUSTOM_PROPS,
     })
 
+    if "docProps/core.xml" in members:
+        members["docProps/core.xml"] = _core_xml(members["docProps/core.xml"], root)
     mast = {k: v for k, v in _masthead_values(root).items()}
     for name in list(members):
         if re.fullmatch(r"word/(header|footer)\d*\.xml", name):
@@ -758,6 +760,24 @@ def package(renderer: DocxRenderer, body_paragraphs, root) -> bytes:
         for name in order:
             zf.writestr(name, members[name])
     return buf.getvalue()
+
+
+def _core_xml(core_xml: bytes, root) -> bytes:
+    """Title, subject and language of the file (what Word shows in File > Info)."""
+    core = etree.fromstring(core_xml)
+    dc = "http://purl.org/dc/elements/1.1/"
+    doc = doc_element(root)
+    title = " ".join(xp(doc, "string(a:preface//a:docTitle)").split())
+    symbol = _masthead_values(root)["symbol"]
+    values = {"title": title or symbol or "", "subject": symbol or "",
+              "language": LANG_TAGS.get(_lang_of(root), "en-GB"),
+              "description": "Exported by drafting from Akoma Ntoso"}
+    for name, value in values.items():
+        el = core.find(f"{{{dc}}}{name}")
+        if el is None:
+            el = etree.SubElement(core, f"{{{dc}}}{name}")
+        el.text = value
+    return etree.tostring(core, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _masthead_values(root) -> dict[str, str]:
