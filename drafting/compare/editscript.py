@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from drafting.model.akn import doc_element, first, local, q, xp
-from drafting.model.units import body_units
+from drafting.compare.items import unit_refs
 
 OPERATIONS = ["insert", "delete", "move", "split", "merge", "reword", "footnote"]
 _ALPHA = "abcdefghijklmnopqrstuvwxyz"
@@ -58,8 +58,8 @@ class _Editor:
         self.rng = rng
         self.donors = [d for d in donors if len(d.split()) >= 8]
         self.root = copy.deepcopy(root)
-        old_units = body_units(root)
-        new_units = body_units(self.root)
+        old_units = unit_refs(root)
+        new_units = unit_refs(self.root)
         self.origin: dict = {}       # element of the copy -> list of old eIds
         self.kind: dict = {}         # element of the copy -> truth kind (when edited)
         self.old_num: dict = {}
@@ -76,7 +76,7 @@ class _Editor:
 
     def leaves(self, min_words: int = 0):
         out = []
-        for u in body_units(self.root):
+        for u in unit_refs(self.root):
             el = u.element
             if el in self.touched or not _leaf(el):
                 continue
@@ -136,7 +136,7 @@ class _Editor:
         if len(paras) < 5:
             return False
         el = self.rng.choice(paras)
-        order = [u.element for u in body_units(self.root)]
+        order = [u.element for u in unit_refs(self.root)]
         pos = order.index(el)
         targets = [t for t in paras if t is not el and abs(order.index(t) - pos) >= 4]
         if not targets:
@@ -287,7 +287,7 @@ class _Editor:
         self.group: dict = {}
         self.group_start: dict[int, int] = {}
         group, prev = -1, None
-        for u in body_units(self.root):
+        for u in unit_refs(self.root):
             if u.kind != "paragraph" or not u.num or not re.fullmatch(r"\d+\.", u.num.strip()):
                 continue
             n = int(u.num.strip()[:-1])
@@ -299,7 +299,7 @@ class _Editor:
 
     def renumber(self) -> None:
         counters: dict[int, int] = {}
-        order = [u for u in body_units(self.root) if u.kind == "paragraph"]
+        order = [u for u in unit_refs(self.root) if u.kind == "paragraph"]
         groups = [self.group.get(u.element) for u in order]
         for k, u in enumerate(order):    # an inserted numbered paragraph joins its neighbours' run
             if groups[k] is None and u.num and not self.origin.get(u.element, [None]):
@@ -339,7 +339,7 @@ class _Editor:
         split_parts = {}
         for el, whole in getattr(self, "split_of", {}).items():
             split_parts.setdefault(whole, []).append(el)
-        for u in body_units(self.root):
+        for u in unit_refs(self.root):
             el = u.element
             kind = self.kind.get(el)
             if kind == "split-part":

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from drafting.model.akn import doc_element, first, local, xp
+from drafting.model.akn import doc_element, first, local, q, xp
 
 HEADING_ELEMENTS = {"chapter", "section", "subsection"}
 
@@ -136,19 +136,27 @@ class _RunBuilder:
         return [(t, g) for t, g in self.runs]
 
 
+_NOTE_TAG = q("authorialNote")
+_STYLE_BY_TAG = {q(t): t for t in STYLE_TAGS}
+
+
 def _emit(node, out: _RunBuilder, notes: list, tags: frozenset, top: bool) -> None:
-    name = local(node)
-    if name == "authorialNote":
+    tag = node.tag
+    if tag == _NOTE_TAG:
         out.add(NOTE, tags)
         notes.append(node)
-    else:
-        inner = tags | {name} if name in STYLE_TAGS else tags
-        if node.text and isinstance(node.tag, str):
+    elif isinstance(tag, str):
+        style = _STYLE_BY_TAG.get(tag)
+        inner = tags | {style} if style else tags
+        if node.text:
             out.add(node.text, inner)
         for child in node:
             _emit(child, out, notes, inner, False)
     if not top and node.tail:
         out.add(node.tail, tags)
+
+
+_CONTENT, _LIST, _INTRO, _WRAP, _NUM = (q(t) for t in ("content", "list", "intro", "wrapUp", "num"))
 
 
 def _text_parts(el) -> list:
@@ -161,11 +169,11 @@ def _text_parts(el) -> list:
         return [el]
     parts = []
     for child in el:
-        cname = local(child)
-        if cname == "content":
+        tag = child.tag
+        if tag == _CONTENT:
             parts.append(child)
-        elif cname == "list":
-            parts.extend(sub for sub in child if local(sub) in ("intro", "wrapUp"))
+        elif tag == _LIST:
+            parts.extend(sub for sub in child if sub.tag == _INTRO or sub.tag == _WRAP)
     return parts
 
 
@@ -193,22 +201,38 @@ def item_of(kind: str, el, index: int, num: str | None, depth: int, chapter_eid:
                 chapter_eid=chapter_eid, depth=depth, element=el)
 
 
-_UNIT_KIND = {"chapter": "heading", "section": "heading", "subsection": "heading",
-              "crossHeading": "crossHeading", "paragraph": "paragraph", "point": "point"}
+_UNIT_KIND = {q(name): kind for name, kind in (
+    ("chapter", "heading"), ("section", "heading"), ("subsection", "heading"),
+    ("crossHeading", "crossHeading"), ("paragraph", "paragraph"), ("point", "point"))}
+_CHAPTER = q("chapter")
 
 
 def _num(el) -> str | None:
     for child in el:
-        if local(child) == "num":
+        if child.tag == _NUM:
             return child.text.strip() if child.text else None
     return None
 
 
-def items_of(root) -> list[Item]:
-    """Every unit of the document (preamble, headings, paragraphs, points) as an Item, in the
-    reading order and with the kinds of ``drafting.model.units.body_units`` (walked here without
-    its text views, which the comparison does not need)."""
-    out: list[Item] = []
+@dataclass
+class UnitRef:
+    """Where a unit is, without its text: what an edit script needs."""
+
+    kind: str
+    element: object
+    num: str | None
+    depth: int
+    chapter_eid: str | None
+
+    @property
+    def eid(self) -> str | None:
+        return self.element.get("eId")
+
+
+def unit_refs(root) -> list[UnitRef]:
+    """Every unit in reading order, with the kinds of ``drafting.model.units.body_units``
+    (walked here without its text views, which the comparison computes its own way)."""
+    out: list[UnitRef] = []
     doc = doc_element(root)
     for part in doc:
         name = local(part)
@@ -216,28 +240,32 @@ def items_of(root) -> list[Item]:
             for child in part:
                 cname = local(child)
                 if cname == "formula":
-                    out.append(item_of("formula", child, len(out), None, 0, None))
+                    out.append(UnitRef("formula", child, None, 0, None))
                 elif cname == "container":
-                    out.append(item_of("preambular", child, len(out), None, 0, None))
+                    out.append(UnitRef("preambular", child, None, 0, None))
         elif name == "mainBody":
             _walk(part, out, 0, None)
     return out
 
 
-def _walk(container, out: list[Item], depth: int, chapter_eid: str | None) -> None:
+def items_of(root) -> list[Item]:
+    """Every unit of the document (preamble, headings, paragraphs, points) as an Item."""
+    return [item_of(u.kind, u.element, k, u.num, u.depth, u.chapter_eid) for k, u in enumerate(unit_refs(root))]
+
+
+def _walk(container, out: list[UnitRef], depth: int, chapter_eid: str | None) -> None:
     for child in container:
-        name = local(child)
-        kind = _UNIT_KIND.get(name)
+        kind = _UNIT_KIND.get(child.tag)
         if kind is None:
             continue
         if kind == "heading":
-            chap = child.get("eId") if name == "chapter" else chapter_eid
-            out.append(item_of(kind, child, len(out), _num(child), depth, chap))
+            chap = child.get("eId") if child.tag == _CHAPTER else chapter_eid
+            out.append(UnitRef(kind, child, _num(child), depth, chap))
             _walk(child, out, depth + 1, chap)
         elif kind == "crossHeading":
-            out.append(item_of(kind, child, len(out), None, depth, chapter_eid))
+            out.append(UnitRef(kind, child, None, depth, chapter_eid))
         else:
-            out.append(item_of(kind, child, len(out), _num(child), depth, chapter_eid))
+            out.append(UnitRef(kind, child, _num(child), depth, chapter_eid))
             for lst in child:
-                if local(lst) == "list":
+                if lst.tag == _LIST:
                     _walk(lst, out, depth + 1, chapter_eid)
