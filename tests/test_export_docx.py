@@ -55,6 +55,8 @@ def _multilingual(lang: str) -> DocumentBlocks:
                           symbol_note=NoteRef("*", [[words["agenda"]]])),
         preface=Preface(title=[words["title"]]),
         body=[
+            Heading("crossHeading", None, [words["title"]]),   # at the top: an hcontainer
+            Para(None, [words["p1"]]),
             Heading("chapter", "I.", [words["heading"]]),
             Para("1.", [Styled("i", [words["p1"][:4]]), words["p1"][4:], NoteRef("1", [[words["note"]]])]),
             Para("2.", [words["p2"]], points=[Point(words["labels"][0], [words["a"]]),

@@ -579,7 +579,6 @@ class _Assembler:
         self.lists: list[list] = []          # lists[d-1] = the item list of depth d
         self.last_point_label: dict[int, str] = {}
         self.seen_agenda = False
-        self.in_hierarchy = False
 
     # front matter (our styles)
     def masthead_row(self, rec: Record) -> None:
@@ -691,10 +690,6 @@ class _Assembler:
         self.lists = [para.points]
 
     def heading(self, level, num, inlines, line=None) -> None:
-        if level == "crossHeading" and not self.in_hierarchy:
-            level = "chapter"   # AKN allows a cross-heading only inside a chapter or section
-        if level != "crossHeading":
-            self.in_hierarchy = True
         self.blocks.body.append(Heading(level, num, inlines, line=line))
         self.current = None
         self.lists = []
@@ -785,7 +780,9 @@ def _assemble(records: list[Record], lang: str, facts: dict, name: str,
                 num = rec.auto_label[0]
             asm.heading(role, num, _tokens_inlines(toks), line)
         elif role == "crossHeading":
-            asm.heading("crossHeading", None, _tokens_inlines(rec.tokens), line)
+            # a top-level cross-heading may carry a num (printed before a tab)
+            num, toks = _split_num(rec.tokens) if ours else (None, rec.tokens)
+            asm.heading("crossHeading", num, _tokens_inlines(toks), line)
         elif role and role.startswith("point"):
             num, toks = _split_num(rec.tokens)
             asm.point(int(role[-1]), num, _tokens_inlines(toks), line)

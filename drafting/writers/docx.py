@@ -168,6 +168,8 @@ class DocxRenderer:
         name = local(el)
         if depth is None:
             depth = self._list_depth(el)
+        if name == "hcontainer" and el.get("name") == "crossHeading":
+            return S.CROSS_HEADING   # a cross-heading at the top of mainBody
         if name in HIERARCHY:
             return S.HEADING_STYLE[HIERARCHY[name]]
         if name == "crossHeading":

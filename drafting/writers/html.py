@@ -95,7 +95,17 @@ class _Html:
         num_el = first(el, "a:num")
         num = text_content(num_el).strip() if num_el is not None else None
         eid = el.get("eId")
-        if name in HEADINGS:
+        if name == "hcontainer" and el.get("name") == "crossHeading":
+            h = etree.Element("h5", {"class": "cross"})
+            if eid:
+                h.set("id", eid)
+            if num:
+                etree.SubElement(h, "span", {"class": "num"}).text = num + " "
+            heading = first(el, "a:heading")
+            if heading is not None:
+                self.inline(heading, h)
+            out.append(h)
+        elif name in HEADINGS:
             heading = first(el, "a:heading")
             h = etree.Element(HEADINGS[name], id=eid) if eid else etree.Element(HEADINGS[name])
             if num:
