@@ -36,8 +36,7 @@ def test_exit_codes():
 def test_text_report_shows_rule_severity_location_and_paragraph():
     out = run(SEED_001).output
     assert f"{SEED_001}:237:1: UN102 error: paragraph 82 is printed without its number " \
-           f"[chp_IV__sec_A__para_82 no. 82.]" in out.replace(str(ROOT) + "/", "")  \
-        or ":237:1: UN102 error: paragraph 82 is printed without its number" in out
+           f"[chp_IV__sec_A__para_82 no. 82.]" in out
     assert out.rstrip().splitlines()[-1].startswith("1 file checked:")
 
 

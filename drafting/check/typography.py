@@ -200,7 +200,9 @@ def words_run_together(doc):
     vocab = Vocabulary.of(doc.lang, text)
     if vocab is None:
         return
-    run_together = {w for w in vocab.counts if len(w) >= 6 and "-" not in w and vocab.split(w)}
+    common = vocab.common
+    candidates = [w for w in vocab.counts if len(w) >= 6 and w not in common and w.isalpha()]
+    run_together = {w for w in candidates if vocab.split(w)}
     if not run_together:
         return
     for seg in segments(doc):
