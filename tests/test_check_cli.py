@@ -195,3 +195,14 @@ def test_pre_commit_hook_definition():
     assert files.search("docs/A_72_1.fr.txt") and files.search("report.docx") and files.search("r.xml")
     assert not files.search("build.py")
     assert re.search(hook["exclude"], "doc.fixed.txt")
+
+
+def test_fix_of_markdown_leaves_the_front_matter(tmp_path):
+    doc = tmp_path / "res.md"
+    text = (FIXTURES / "resolution.good.md").read_text("utf-8")
+    text = text.replace('agenda_item: 2 (d)', 'agenda_item: "2 (d)"').replace(
+        "its commitment to the Protocol;", 'its commitment to the "Protocol";')
+    doc.write_text(text, "utf-8")
+    run("--fix", doc)
+    fixed = (tmp_path / "res.fixed.md").read_text("utf-8")
+    assert 'agenda_item: "2 (d)"' in fixed and "to the “Protocol”;" in fixed

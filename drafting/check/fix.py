@@ -68,6 +68,17 @@ def fix_text(text: str, lang: str, spacing: str, quotes: tuple[str, str], enable
     return text
 
 
+def split_front_matter(text: str) -> tuple[str, str]:
+    """A Markdown file's YAML front matter (settings: never rewritten) and the rest."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return "", text
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            return "\n".join(lines[:i + 1]) + "\n", "\n".join(lines[i + 1:])
+    return "", text
+
+
 def default_output(path: str) -> str:
     p = Path(path)
     return str(p.with_name(f"{p.stem}.fixed{p.suffix}"))
@@ -90,7 +101,8 @@ def fix_file(path: str, config, enabled, output: str | None = None, in_place: bo
         target = output or default_output(path)
         check_output(target, [path])
     if doc.is_text:
-        new = fix_text(doc.text, doc.lang, spacing, quotes, enabled, counts)
+        head, body = split_front_matter(doc.text) if doc.format == "md" else ("", doc.text)
+        new = head + fix_text(body, doc.lang, spacing, quotes, enabled, counts)
         payload = new.encode("utf-8")
     else:
         from lxml import etree

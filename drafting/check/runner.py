@@ -127,7 +127,7 @@ def warm_up() -> None:
 
 def run(files, config: Config, rules, jobs: int | None = None, fmt: str | None = None) -> list[Finding]:
     """Findings of every file, sorted by file, line and column."""
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or len(os.sched_getaffinity(0)) or 1
     if jobs > 1 and len(files) >= PARALLEL_FROM:
         findings = _run_parallel(files, config, rules, jobs, fmt)
     else:
