@@ -21,11 +21,12 @@ def _lang(doc) -> str:
 
 
 def has_masthead(doc) -> bool:
-    """A masthead printed in the file (a symbol found only in running heads does not count)."""
+    """A masthead printed in the file: a Distr., date, Original or language line. A symbol
+    alone (readers take it from running heads or job numbers) makes no masthead."""
     if doc.diagnostics_with("no-masthead"):
         return False
     m = doc.masthead
-    return bool(m.get("symbol") or m.get("distribution") or m.get("date") or m.get("original"))
+    return bool(m.get("distribution") or m.get("date") or m.get("original") or m.get("language"))
 
 
 def _finding(doc, rule_id, message, needle=None):
@@ -46,7 +47,7 @@ def masthead_missing(doc):
         return
     diag = doc.diagnostics_with("no-masthead")
     line = diag[0].line if diag and diag[0].line else (1 if doc.is_text else None)
-    yield doc.finding("UN401", "no masthead: no symbol, Distr. line, date or Original line",
+    yield doc.finding("UN401", "no masthead: no Distr. line, date, Original or language line",
                       line=line, column=1 if line else None)
 
 
