@@ -181,3 +181,30 @@ def test_colour_only_on_a_terminal_and_not_with_no_color(pair):
                                                                   "os.environ.update(NO_COLOR='1')")],
                            capture_output=True)
     assert b"\x1b[3" not in plain.stdout and b"summary:" in plain.stdout
+
+
+def test_diff_reads_markdown_inputs(tmp_path, seeds):
+    from drafting.compare.align import align_documents
+    from drafting.writers.markdown import write as write_markdown
+
+    old = seeds["002"].root
+    edited = edit_document(old, random.Random(5), edits=5)
+    a, b = tmp_path / "old.md", tmp_path / "new.md"
+    a.write_bytes(write_markdown(old))
+    b.write_bytes(write_markdown(edited.root))
+    result = run("diff", a, b, "-f", "json")
+    assert result.returncode == 1, result.stderr
+    assert json.loads(result.stdout)["summary"] == align_documents(old, edited.root).summary
+
+
+def test_gale_church_pairs_by_length_where_numbers_are_missing(seeds):
+    from drafting.compare.languages import align_language_items, gale_church
+    from drafting.compare.items import items_of
+
+    # a sentence about 1.2 times as long in B; the third of A became two in B
+    assert gale_church([100, 40, 200, 60], [120, 50, 110, 130, 70], 1.2) == [(1, 1), (1, 1), (1, 2), (1, 1)]
+    # 004 has unnumbered paragraphs: aligned with itself by length, no mismatch
+    items = items_of(seeds["004"].root)
+    pairs = align_language_items(items, items_of(seeds["004"].root))
+    assert all(len(p.a) == len(p.b) == 1 and not p.issues for p in pairs)
+    assert any(p.method == "length" for p in pairs)
