@@ -179,3 +179,30 @@ def test_masthead_in_the_first_page_header():
     assert (mast["symbol"], mast["distribution"], mast["date"]) == ("A/72/150", "Distr.: General", "2017-08-09")
     assert mast["session_number"] == "72"
     assert units == [("paragraph", "1.", "The present report is submitted pursuant to resolution 71/1.")]
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in sorted((FIXTURES.parent.parent / "corpus").glob("*.xml"))])
+def test_word_tracked_changes_of_a_redline_resolve_to_both_versions(stem):
+    """A redline DOCX (compare's tracked changes: insertions, deletions, moved and merged
+    paragraphs, changed styles) read with accept gives the new text, with reject the old."""
+    import random
+
+    from drafting.compare.align import align_documents
+    from drafting.compare.editscript import edit_document
+    from drafting.compare.items import items_of
+    from drafting.compare.redline_docx import redline_docx
+    from drafting.readers.docx import read
+
+    corpus = FIXTURES.parent.parent / "corpus"
+    old = read_document(corpus / f"{stem}.xml").root
+    donors = [item.plain for p in sorted(corpus.glob("*.xml")) if p.stem != stem
+              for item in items_of(read_document(p).root)]
+    new = edit_document(old, random.Random(stem), edits=6, donors=donors).root
+    data = redline_docx(align_documents(old, new), old, new)
+
+    def texts(root):
+        return ([(u.kind, u.num, u.text, [n.text for n in u.notes]) for u in body_units(root)],
+                [n.text for n in all_notes(root)])
+
+    assert texts(read(data, "r.docx", revisions="accept").root) == texts(new)
+    assert texts(read(data, "r.docx", revisions="reject").root) == texts(old)

@@ -19,7 +19,10 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
+
+from lxml import etree
 
 from drafting.errors import DraftingError
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled
@@ -101,21 +104,24 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
     if body is None:
         raise DraftingError(f"{name}: not a Word document (no body)")
     records = []
-    joined = None   # a paragraph whose mark was deleted (accepted) flows into the next one
+    # A paragraph whose mark goes (deleted and accepted, inserted and rejected) flows into the
+    # next one, which keeps its own properties: in Word the formatting lives in the mark.
+    joined = None
     for i, p in enumerate(body.iter(w("p")), start=1):
         if _inside_note_or_textbox(p):
             continue
         rec = _record(p, i, styles, numbering, state)
         if joined is not None:
-            joined.tokens.extend(rec.tokens)
-            rec = joined
+            if _has_text(joined.tokens):
+                rec.tokens = joined.tokens + rec.tokens
+                rec.index = joined.index
             joined = None
         if _mark_removed(p, revisions):
             state.changes += 1
             joined = rec
             continue
         records.append(rec)
-    if joined is not None:
+    if joined is not None and _has_text(joined.tokens):
         records.append(joined)
     _mark_unanchored(state.notes, facts.get("unanchored"))
     lang = lang or facts.get("lang") or _detect_language(records) or _lang_of_styles(pkg.parts["styles"])
@@ -293,6 +299,14 @@ def _inside_note_or_textbox(p) -> bool:
 
 def _record(p, index, styles, numbering, state) -> Record:
     ppr = p.find(w("pPr"))
+    numbered = p
+    if ppr is not None and state.revisions == "reject" and ppr.find(w("pPrChange")) is not None:
+        # a tracked change of paragraph properties: rejected, the old ones (style, numbering)
+        state.changes += 1
+        old = ppr.find(w("pPrChange")).find(w("pPr"))
+        ppr = old if old is not None else etree.Element(w("pPr"))
+        numbered = etree.Element(w("p"))
+        numbered.append(deepcopy(ppr))
     sid = None
     if ppr is not None and ppr.find(w("pStyle")) is not None:
         sid = ppr.find(w("pStyle")).get(w("val"))
@@ -300,7 +314,7 @@ def _record(p, index, styles, numbering, state) -> Record:
     tokens: list = []
     _walk(p, tokens, state, frozenset(), False)
     _resolve_bodies(state)
-    label = numbering.label(p, sid)
+    label = numbering.label(numbered, sid)
     texts = [t for t in tokens if isinstance(t, Token) and t.text.strip()]
     all_bold = bool(texts) and (all("b" in t.fmt for t in texts) or "b" in style_fmt)
     return Record(index, role, key, tokens, label, all_bold=all_bold)
@@ -328,6 +342,11 @@ def _walk(node, tokens, state, fmt, deleted) -> None:
 
 def _run(r, tokens, state, deleted) -> None:
     rpr = r.find(w("rPr"))
+    if rpr is not None and rpr.find(w("rPrChange")) is not None:
+        state.changes += 1
+        if state.revisions == "reject":   # the formatting the run had before the change
+            old = rpr.find(w("rPrChange")).find(w("rPr"))
+            rpr = old if old is not None else etree.Element(w("rPr"))
     fmt = set()
     semantic = None
     is_note_ref_style = False
