@@ -250,7 +250,7 @@ class DocxRenderer:
         for child in lst:
             name = local(child)
             if name in ("point", "item"):
-                out.extend(self.element(_as_point(child), depth))
+                out.extend(self.element(child, depth))
             elif name == "crossHeading":
                 out.append(self.unit(child, depth))
             elif name == "wrapUp":
@@ -498,10 +498,6 @@ class DocxRenderer:
             else:  # mainBody, body, debateBody, attachments...
                 out.extend(self.element(part))
         return out
-
-
-def _as_point(el):
-    return el
 
 
 def _ps(el) -> list:
