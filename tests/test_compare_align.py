@@ -167,3 +167,13 @@ def test_two_documents_with_nothing_in_common(seeds):
 
 def test_operations_cover_the_issue_list():
     assert set(OPERATIONS) == {"insert", "delete", "move", "split", "merge", "reword", "footnote"}
+
+
+def test_edited_copies_are_valid_akn(seeds):
+    """The edited copies are written by the main job: they must pass validation like any output."""
+    from drafting.model.validate import validate_tree
+
+    for key, result in seeds.items():
+        for seed in range(3):
+            edited = edit_document(result.root, random.Random(f"valid-{key}-{seed}"), edits=8)
+            assert validate_tree(edited.root) == [], (key, seed, edited.script)

@@ -18,6 +18,7 @@ from drafting.compare.items import items_of
 from drafting.io import write_atomic
 from drafting.model.akn import tostring
 from drafting.model.units import masthead
+from drafting.model.validate import validate_tree
 
 
 def run_build_step(docs, out_dir, report) -> None:
@@ -34,22 +35,26 @@ def run_build_step(docs, out_dir, report) -> None:
         alignment = align_documents(doc.root, edited.root)
         old_meta, new_meta = masthead(doc.root), masthead(edited.root)
         old_name, new_name = Path(doc.source).name, f"{stem}.edited.xml"
+        findings = validate_tree(edited.root)
+        if findings:  # a generator bug: say so, and keep the copy out of the build
+            report(f"compare {stem}: edited copy not valid AKN ({findings[0].message}); skipped")
+            continue
         write_atomic(folder / f"{stem}.edited.xml", tostring(edited.root))
         write_atomic(folder / f"{stem}.diff.txt", text_report(alignment, old_meta, new_meta, old_name, new_name))
         write_atomic(folder / f"{stem}.diff.json", dumps(alignment_json(alignment, old_meta, new_meta)))
         html_path = folder / f"{stem}.diff.html"
         write_atomic(html_path, html_report(alignment, old_meta, new_meta, old_name, new_name))
-        produced = ["txt", "json", "html"]
+        produced = ["edited.xml", "diff.txt", "diff.json", "diff.html"]
         try:
             from drafting.compare.redline_docx import redline_docx
         except ImportError:
             redline_docx = None
         if redline_docx is not None:
             write_atomic(folder / f"{stem}.redline.docx", redline_docx(alignment, doc.root, edited.root))
-            produced.append("docx")
+            produced.append("redline.docx")
         from drafting.compare.chromium import screenshot
 
         screenshot(html_path, folder / f"{stem}.diff.png")
-        produced.append("png")
+        produced.append("diff.png")
         summary = ", ".join(f"{n} {k}" for k, n in alignment.summary.items() if k != "unchanged")
-        report(f"compare {stem}: {summary} -> {folder}/{stem}.diff.{{{','.join(produced)}}}")
+        report(f"compare {stem}: {summary} -> {folder}/{stem}.{{{','.join(produced)}}}")
