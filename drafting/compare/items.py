@@ -86,8 +86,12 @@ class Item:
     @property
     def style_signature(self) -> tuple:
         """Which stretches of text carry which formatting, independent of where they sit."""
-        return tuple((tuple(sorted(tags)), text.strip()) for text, tags in self.runs
-                     if tags and text.strip())
+        out = []
+        for text, tags in self.runs:
+            text = text.replace(NOTE, "").strip()   # the sup around a footnote reference is no style
+            if tags and text:
+                out.append((tuple(sorted(tags)), text))
+        return tuple(out)
 
     @property
     def plain(self) -> str:

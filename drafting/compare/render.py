@@ -51,7 +51,8 @@ def side_text(ops, side: str) -> str:
 
 
 def labels(items) -> list[str]:
-    return [i.label for i in items if i.label]
+    """Printed numbers and point labels; a bullet ("-", "•") is no number."""
+    return [i.label for i in items if i.label and any(c.isalnum() for c in i.label)]
 
 
 def masthead_changes(old: dict, new: dict) -> list[tuple[str, object, object]]:
@@ -68,4 +69,5 @@ def pair_name(pair) -> str:
     if o or n:
         return o or n
     item = (pair.new or pair.old)[0]
-    return f"({item.kind})"
+    text = item.plain.strip()
+    return "«" + (text if len(text) <= 40 else text[:39] + "…") + "»"

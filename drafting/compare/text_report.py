@@ -85,12 +85,14 @@ def text_report(alignment, old_meta: dict, new_meta: dict, old_name: str, new_na
         run.clear()
 
     for pair in alignment.pairs:
+        if pair.kind == "unchanged":
+            continue                     # an unchanged heading or point does not break a run
         if pair.kind == "renumbered":
+            if run and run[-1].new[0].kind != pair.new[0].kind:
+                flush()
             run.append(pair)
             continue
         flush()
-        if pair.kind == "unchanged":
-            continue
         head = f"{SIGN[pair.kind]} {pair_name(pair)}  {pair.kind}"
         if pair.kind in ("modified", "moved", "split", "merged"):
             head += f" {pair.similarity:.2f}"
