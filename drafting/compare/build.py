@@ -3,8 +3,8 @@
 For each document, a deterministic random edit script (seeded by the file name) makes the
 "edited copy"; both go through the aligner and every report format is written to
 ``build/compare/``: ``NAME.edited.xml`` (the copy, to rerun ``drafting diff`` by hand),
-``NAME.diff.txt``, ``NAME.diff.json``, ``NAME.diff.html``, ``NAME.redline.docx`` and a headless
-Chromium screenshot of the HTML report, ``NAME.diff.png``.
+``NAME.diff.txt``, ``NAME.diff.json``, ``NAME.diff.html``, ``NAME.redline.docx``, and a headless
+Chromium screenshot of the largest HTML report, ``NAME.diff.png``.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ def run_build_step(docs, out_dir, report) -> None:
 
     folder = Path(out_dir) / "compare"
     texts = {d.source: [i.plain for i in items_of(d.root)] for d in docs}
+    pages = []
     for doc in docs:
         stem = Path(doc.source).stem
         donors = [t for src, ts in texts.items() if src != doc.source for t in ts]
@@ -52,9 +53,12 @@ def run_build_step(docs, out_dir, report) -> None:
         if redline_docx is not None:
             write_atomic(folder / f"{stem}.redline.docx", redline_docx(alignment, doc.root, edited.root))
             produced.append("redline.docx")
-        from drafting.compare.chromium import screenshot
-
-        screenshot(html_path, folder / f"{stem}.diff.png")
-        produced.append("diff.png")
+        pages.append((len(alignment.pairs), stem, html_path))
         summary = ", ".join(f"{n} {k}" for k, n in alignment.summary.items() if k != "unchanged")
         report(f"compare {stem}: {summary} -> {folder}/{stem}.{{{','.join(produced)}}}")
+    if pages:  # one Chromium start per build: the picture of the largest comparison
+        from drafting.compare.chromium import screenshot
+
+        _, stem, html_path = max(pages)
+        png = screenshot(html_path, folder / f"{stem}.diff.png")
+        report(f"compare: screenshot of {html_path.name} -> {png}")
