@@ -79,3 +79,14 @@ def test_russian_document_keeps_the_english_masthead():
     from drafting.model.akn import xp
 
     assert xp(r.root, "string(//a:attachmentOf/@showAs)") == "E/CN.7/2012/L.5"
+
+
+def test_agenda_lines_in_their_printed_forms():
+    from drafting.readers.text_masthead import agenda_item
+
+    assert agenda_item("Agenda item 70 (b)") == "70 (b)"
+    assert agenda_item("Provisional agenda item 3") == "3"
+    assert agenda_item("Item 69 (b) of the provisional agenda**") == "69 (b)"
+    assert agenda_item("Point 2 d) de l'ordre du jour") == "2 d)"
+    assert agenda_item("Tema 3 del programa provisional") == "3"
+    assert agenda_item("Agenda of the meeting") is None

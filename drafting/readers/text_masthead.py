@@ -213,6 +213,10 @@ def agenda_item(line: str) -> str | None:
         m = pattern.match(text)
         if m:
             return m.group("item").strip()
+    m = re.match(r"^(?:Provisional\s+)?agenda\s+items?\s+(?P<item>\d+(?:\s?\(?[a-z]\)?)?(?:\s+and\s+\d+(?:\s?\(?[a-z]\)?)?)?)\**$",
+                 text, re.I)
+    if m:
+        return m.group("item").strip()
     m = re.match(r"^(Item|Point|Tema|Пункт)s?\s+(?P<item>\d+(?:\s?\(?[a-z]\)?)?(?:\s+(?:and|et|y|и)\s+\d+)?)\b", text)
     if m and re.search(r"(agenda|ordre du jour|programa|повестки)", text, re.I):
         return m.group("item").strip()
