@@ -71,11 +71,3 @@ def value_of(label: str, series: str) -> int | None:
 def label_of(n: int, series: str, upper: bool = False) -> str:
     text = str(n) if series == "number" else (to_roman(n) if series == "roman" else to_letter(n))
     return text.upper() if upper else text.lower() if series != "number" else text
-
-
-# How a sub-paragraph label is printed, per language (un-conventions.md: en and zh "(a)",
-# fr, es and ru "a)"; Arabic uses its own letters and is not checked for form).
-POINT_FORMS = {"en": re.compile(r"^\([a-z]+\)$"), "zh": re.compile(r"^\([a-z]+\)$"),
-               "fr": re.compile(r"^[a-z]+\)$"), "es": re.compile(r"^[a-z]+\)$"),
-               "ru": re.compile(r"^[a-z]+\)$")}
-POINT_EXAMPLE = {"en": "(a)", "zh": "(a)", "fr": "a)", "es": "a)", "ru": "a)"}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from drafting.check.registry import rule
-from drafting.model.akn import first, xp
 
 MASTHEAD_ID = "coverPage__masthead"
 
