@@ -118,3 +118,26 @@ def test_diff_reads_docx_inputs(seeds, tmp_path):
     assert result.returncode == 1, result.stderr
     expected = align_documents(old, edited.root).summary
     assert json.loads(result.stdout)["summary"] == expected
+
+
+def test_wrap_up_after_points_is_its_own_unit_and_round_trips():
+    from drafting.model.blocks import DocumentBlocks, Para, Point
+    from drafting.model.build import build_akn
+
+    def document(wrap: str, second: str):
+        body = [Para("1.", ["Prie le Secrétariat:"],
+                     points=[Point("a)", ["de faire rapport;"]), Point("b)", [second])],
+                     wrap_up=[wrap]),
+                Para("2.", ["Décide de demeurer saisie de la question."])]
+        return build_akn(DocumentBlocks(kind="resolutionDraft", lang="fr", body=body)).root
+
+    old = document("afin de renforcer la coopération internationale.", "de consulter les États;")
+    new = document("afin de renforcer encore la coopération internationale.", "de consulter les États Membres;")
+    alignment = align_documents(old, new)
+    kinds = [(p.old[0].kind if p.old else p.new[0].kind, p.kind) for p in alignment.pairs]
+    assert kinds == [("paragraph", "unchanged"), ("point", "unchanged"), ("point", "modified"),
+                     ("wrapUp", "modified"), ("paragraph", "unchanged")]
+    data = redline_docx(alignment, old, new)
+    for accept, target in ((True, new), (False, old)):
+        got = read_docx(resolve_docx(data, accept=accept), name="r.docx").root
+        assert signature(got) == signature(target)

@@ -53,7 +53,7 @@ class Item:
     """One unit of a document as the aligner sees it."""
 
     index: int
-    kind: str                        # heading, crossHeading, formula, preambular, paragraph, point
+    kind: str                        # heading, crossHeading, formula, preambular, paragraph, point, wrapUp
     eid: str | None
     num: str | None                  # as printed: "12.", "a)", "IV."
     text: str                        # whitespace-normalised, footnote references as NOTE
@@ -171,13 +171,15 @@ def _text_parts(el) -> list:
         return [heading] if heading is not None else []
     if name in ("crossHeading", "formula", "container"):
         return [el]
+    if el.tag == _WRAP:
+        return [el]
     parts = []
     for child in el:
         tag = child.tag
         if tag == _CONTENT:
             parts.append(child)
-        elif tag == _LIST:
-            parts.extend(sub for sub in child if sub.tag == _INTRO or sub.tag == _WRAP)
+        elif tag == _LIST:      # the wrap-up after the points is a unit of its own
+            parts.extend(sub for sub in child if sub.tag == _INTRO)
     return parts
 
 
@@ -235,7 +237,9 @@ class UnitRef:
 
 def unit_refs(root) -> list[UnitRef]:
     """Every unit in reading order, with the kinds of ``drafting.model.units.body_units``
-    (walked here without its text views, which the comparison computes its own way)."""
+    (walked here without its text views, which the comparison computes its own way), plus
+    ``wrapUp``: the text after a list of points is printed as its own paragraph after them, so
+    it is compared as one (``body_units`` folds it into the paragraph's own text)."""
     out: list[UnitRef] = []
     doc = doc_element(root)
     for part in doc:
@@ -273,3 +277,6 @@ def _walk(container, out: list[UnitRef], depth: int, chapter_eid: str | None) ->
             for lst in child:
                 if lst.tag == _LIST:
                     _walk(lst, out, depth + 1, chapter_eid)
+                    for sub in lst:
+                        if sub.tag == _WRAP:
+                            out.append(UnitRef("wrapUp", sub, None, depth + 1, chapter_eid))

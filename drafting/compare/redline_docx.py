@@ -218,7 +218,10 @@ class Redliner:
     # -- paragraphs -------------------------------------------------------------------------
 
     def para(self, item: Item, runs: list):
-        return self.r.paragraph_xml(self.r.unit_style(item.element), runs)
+        from drafting.writers import docx_styles as S
+
+        style = S.WRAP_UP if item.kind == "wrapUp" else self.r.unit_style(item.element)
+        return self.r.paragraph_xml(style, runs)
 
     def whole(self, item: Item, kind: str) -> list:
         """An inserted, deleted or moved paragraph: every run, its footnotes and the mark."""
