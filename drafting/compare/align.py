@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from drafting.compare.inline import EQUAL, INSERT, DELETE, inline_diff
-from drafting.compare.items import NOTE, Item, items_of, words_of
+from drafting.compare.items import NOTE, Item, items_of
 
 KINDS = ["unchanged", "renumbered", "modified", "moved", "inserted", "deleted", "split", "merged"]
 

@@ -21,7 +21,7 @@ from lxml import etree
 
 from drafting.compare.inline import DELETE, EQUAL, INSERT, inline_diff
 from drafting.compare.items import NOTE, Item
-from drafting.writers.docx_styles import W_NS, w
+from drafting.writers.docx_styles import w
 
 TRACKED_FORMATS = ("b", "i", "u", "sup", "sub")
 
