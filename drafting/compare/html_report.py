@@ -101,6 +101,9 @@ def html_report(alignment, old_meta: dict, new_meta: dict, old_name: str, new_na
         old_num = escape(" + ".join(labels(pair.old)))
         new_num = escape(" + ".join(labels(pair.new)))
         flag = " · formatting" if pair.formatting else ""
+        was = " + ".join(labels(pair.old))
+        if pair.kind == "moved" and was:
+            flag = f" from {escape(was)}" + flag
         kind = f'<span class="kind">{escape(pair.kind)}{flag}</span>'
         rows.append(
             f'<tr id="{rid}" class="{escape(pair.kind)}{" heading" if heading else ""}">'
