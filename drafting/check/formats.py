@@ -38,7 +38,7 @@ def as_json(findings, files: int, rules=None) -> str:
     return json.dumps({"tool": "drafting check", "version": __version__,
                        "summary": summary(findings, files),
                        "findings": [f.to_dict() for f in findings]},
-                      ensure_ascii=False, indent=2) + "\n"
+                      ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _escape_data(text: str) -> str:

@@ -76,9 +76,12 @@ def quotation_marks(doc):
     if not _STRAIGHT_QUOTE.search(text) and not any(o in text for o in others):
         return
     for seg in segments(doc):
-        for m in _STRAIGHT_QUOTE.finditer(seg.text):
-            yield finding_at(doc, "UN601", f"straight quote \" where {opening} {closing} are used",
-                             seg, m.start(), '"')
+        if '"' in seg.text:
+            for m in _STRAIGHT_QUOTE.finditer(seg.text):
+                yield finding_at(doc, "UN601", f"straight quote \" where {opening} {closing} are used",
+                                 seg, m.start(), '"')
+        if not any(o in seg.text for o in others):
+            continue
         for m in _CURLY_QUOTES.finditer(seg.text):
             if m.group(0) in others:
                 yield finding_at(doc, "UN601", f"quotation mark {m.group(0)} where {opening} "
