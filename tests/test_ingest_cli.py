@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SEEDS
+from conftest import SEEDS
 
 DRAFTING = [sys.executable, "-m", "drafting.cli"]
 

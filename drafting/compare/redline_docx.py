@@ -200,7 +200,7 @@ class Redliner:
         if rpr is None:
             rpr = etree.Element(w("rPr"))
             run.insert(0, rpr)
-        old = self.r._rpr(old_fmt, None)
+        old = self.r.run_properties(old_fmt, None)
         change = self.t.attrs(etree.Element(w("rPrChange")))
         change.append(old if old is not None else etree.Element(w("rPr")))
         rpr.append(change)
@@ -332,11 +332,13 @@ def redline_docx(alignment, old_root, new_root, author: str = "drafting",
     """The .docx bytes of NEW with tracked changes against OLD (see the module docstring)."""
     from drafting.model.akn import doc_element, local
     from drafting.writers import docx_styles as S
-    from drafting.writers.docx import DocxRenderer, Reference, _lang_of, _ps, package
+    from drafting.model.akn import paragraphs_of
+    from drafting.model.units import document_language
+    from drafting.writers.docx import DocxRenderer, Reference, package
 
     when = date or _dt.datetime.now(_dt.timezone.utc)
     tracker = _Tracker(author, when)
-    renderer = DocxRenderer(Reference.load(reference_doc), lang=_lang_of(new_root))
+    renderer = DocxRenderer(Reference.load(reference_doc), lang=document_language(new_root))
     red = Redliner(renderer, tracker)
 
     body: list = []
@@ -404,5 +406,5 @@ def redline_docx(alignment, old_root, new_root, author: str = "drafting",
             body += ghosts_after(max(i.index for i in pair.old))
     for part in doc_element(new_root):       # the closing formula, as the writer prints it
         if local(part) == "conclusions":
-            body += [renderer.paragraph_xml(S.CONCLUSION, renderer.runs(p)) for p in _ps(part)]
+            body += [renderer.paragraph_xml(S.CONCLUSION, renderer.runs(p)) for p in paragraphs_of(part)]
     return package(renderer, body, new_root)

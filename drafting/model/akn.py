@@ -57,6 +57,11 @@ def doc_element(root):
     raise ValueError("empty akomaNtoso element")
 
 
+def paragraphs_of(el) -> list:
+    """The ``p`` elements inside ``el`` that are not footnote bodies, in document order."""
+    return xp(el, ".//a:p[not(ancestor::a:authorialNote)]")
+
+
 def text_content(el, skip_notes: bool = True) -> str:
     """Plain text of an element; footnote bodies are left out unless asked for."""
     parts: list[str] = []

@@ -183,6 +183,14 @@ def masthead(root) -> dict:
     }
 
 
+def document_language(root) -> str:
+    """The two-letter code of the expression's language (``fra`` -> ``fr``), English if unset."""
+    from drafting.model.identification import FROM_ISO639_2B
+
+    lang = xp(doc_element(root), "string(a:meta//a:FRBRExpression/a:FRBRlanguage/@language)")
+    return FROM_ISO639_2B.get(lang, "en")
+
+
 def all_notes(root) -> list[Note]:
     """Every footnote of the document, in document order."""
     return [Note(n.get("marker", ""), _norm(" ".join(text_content(p) for p in xp(n, "a:p"))),

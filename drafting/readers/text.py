@@ -24,7 +24,7 @@ from drafting.readers import ReadResult
 from drafting.readers.text_inline import merge_strings, parse_inline, plain_text
 from drafting.readers.text_lines import BodyLine, FootnoteBody, adopt_plain_digit_notes, split_text
 from drafting.readers import text_masthead as mh
-from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN, ROMAN_LOOKALIKE, repair_line, roman, roman_value
+from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE, repair_line, roman, roman_value
 
 # What may end a paragraph; a comma ends only a preambular paragraph or an enacting formula.
 TERMINAL = (".", ":", ";", "!", "?", "…", "”", "»", '"', "’")

@@ -43,14 +43,15 @@ import re
 import zipfile
 from functools import lru_cache
 from pathlib import Path
-from xml.sax.saxutils import escape
+from html import escape
 
 from lxml import etree
 
 from drafting.errors import DraftingError
 from drafting.io import parse_xml
-from drafting.model.akn import doc_element, first, local, text_content, xp
+from drafting.model.akn import doc_element, first, local, paragraphs_of, text_content, xp
 from drafting.model.identification import FROM_ISO639_2B
+from drafting.model.units import document_language
 from drafting.writers import docx_styles as S
 from drafting.writers.docx_styles import R_NS, W_NS, w
 
@@ -254,7 +255,7 @@ class DocxRenderer:
             elif name == "crossHeading":
                 out.append(self.unit(child, depth))
             elif name == "wrapUp":
-                for p in _ps(child):
+                for p in paragraphs_of(child):
                     out.append(self.paragraph_xml(S.WRAP_UP, self.runs(p)))
             elif name in ("intro", "num"):
                 continue
@@ -269,7 +270,7 @@ class DocxRenderer:
         # In an Arabic document a run of Latin text (the English masthead date, a symbol) is
         # not right-to-left: marking it w:rtl would print "15 October 2008" as "October 2008 15".
         rtl = self.rtl and (bool(_RTL_CHARS.search(text)) or not _LTR_CHARS.search(text))
-        rpr = self._rpr(fmt, char_style, rtl)
+        rpr = self.run_properties(fmt, char_style, rtl)
         if rpr is not None:
             r.append(rpr)
         _add_text(r, text)
@@ -277,13 +278,13 @@ class DocxRenderer:
 
     def tab_run(self):
         r = etree.Element(w("r"), nsmap=NSMAP)
-        rpr = self._rpr((), None)
+        rpr = self.run_properties((), None)
         if rpr is not None:
             r.append(rpr)
         etree.SubElement(r, w("tab"))
         return r
 
-    def _rpr(self, fmt, char_style, rtl: bool | None = None):
+    def run_properties(self, fmt, char_style, rtl: bool | None = None):
         rtl = self.rtl if rtl is None else rtl
         if not fmt and not char_style and not rtl and not self.east_asian:
             return None
@@ -356,7 +357,7 @@ class DocxRenderer:
             auto = marker == str(self.next_auto)
 
         r = etree.Element(w("r"), nsmap=NSMAP)
-        r.append(self._rpr((), S.FOOTNOTE_REFERENCE))
+        r.append(self.run_properties((), S.FOOTNOTE_REFERENCE))
         ref = etree.SubElement(r, w("footnoteReference"))
         if auto:
             self.next_auto += 1
@@ -380,7 +381,7 @@ class DocxRenderer:
                 runs = []
                 if i == 0:
                     mark = etree.Element(w("r"), nsmap=NSMAP)
-                    mark.append(self._rpr((), S.FOOTNOTE_REFERENCE))
+                    mark.append(self.run_properties((), S.FOOTNOTE_REFERENCE))
                     if auto:
                         etree.SubElement(mark, w("footnoteRef"))
                     else:
@@ -433,7 +434,7 @@ class DocxRenderer:
     # -- front matter and whole body ------------------------------------------------------
 
     def masthead(self, cover) -> list:
-        rows = _ps(cover)
+        rows = paragraphs_of(cover)
         kinds = [_row_kind(p) for p in rows]
         out = []
         symbol_row = rows[kinds.index("symbol")] if "symbol" in kinds else None
@@ -458,7 +459,7 @@ class DocxRenderer:
 
     def preface(self, preface) -> list:
         out = []
-        for p in _ps(preface):
+        for p in paragraphs_of(preface):
             container = p.getparent()
             in_title = local(container) == "container" and container.get("name") == "title"
             if in_title:
@@ -475,7 +476,7 @@ class DocxRenderer:
         for child in preamble:
             name = local(child)
             style = S.FORMULA if name == "formula" else S.PREAMBLE
-            for p in _ps(child) if name else []:
+            for p in paragraphs_of(child) if name else []:
                 out.append(self.paragraph_xml(style, self.runs(p)))
         return out
 
@@ -493,16 +494,11 @@ class DocxRenderer:
             elif name == "preamble":
                 out.extend(self.preamble(part))
             elif name == "conclusions":
-                for p in _ps(part):
+                for p in paragraphs_of(part):
                     out.append(self.paragraph_xml(S.CONCLUSION, self.runs(p)))
             else:  # mainBody, body, debateBody, attachments...
                 out.extend(self.element(part))
         return out
-
-
-def _ps(el) -> list:
-    """The p elements inside ``el`` that are not footnote bodies."""
-    return xp(el, ".//a:p[not(ancestor::a:authorialNote)]")
 
 
 def _num(el) -> str | None:
@@ -517,13 +513,13 @@ def _own_ps(el) -> list:
     """The p elements that make a unit's own text: content, or the intro of its list."""
     name = local(el)
     if name in ("container", "formula"):
-        return _ps(el)
+        return paragraphs_of(el)
     content = first(el, "a:content")
     if content is not None:
-        return _ps(content)
+        return paragraphs_of(content)
     lst = first(el, "a:list")
     if lst is not None:
-        return _ps(first(lst, "a:intro")) if first(lst, "a:intro") is not None else []
+        return paragraphs_of(first(lst, "a:intro")) if first(lst, "a:intro") is not None else []
     return []
 
 
@@ -580,11 +576,6 @@ def document_facts(root) -> dict[str, str]:
         facts["session"] = session.get("value")
         facts["sessionText"] = re.sub(r"\s+", " ", text_content(session)).strip()
     return facts
-
-
-def _lang_of(root) -> str:
-    lang = xp(doc_element(root), "string(a:meta//a:FRBRExpression/a:FRBRlanguage/@language)")
-    return FROM_ISO639_2B.get(lang, "en")
 
 
 def _custom_properties(facts: dict[str, str]) -> bytes:
@@ -712,7 +703,7 @@ def _content_types_with(ct_xml: bytes, overrides: dict[str, str]) -> bytes:
 
 def _fill_placeholders(xml: bytes, values: dict[str, str]) -> bytes:
     for key, value in values.items():
-        xml = xml.replace(b"{" + key.encode() + b"}", escape(value).encode("utf-8"))
+        xml = xml.replace(b"{" + key.encode() + b"}", escape(value, quote=False).encode("utf-8"))
     return xml
 
 
@@ -768,7 +759,7 @@ def _core_xml(core_xml: bytes, root) -> bytes:
     title = " ".join(xp(doc, "string(a:preface//a:docTitle)").split())
     symbol = _masthead_values(root)["symbol"]
     values = {"title": title or symbol or "", "subject": symbol or "",
-              "language": LANG_TAGS.get(_lang_of(root), "en-GB"),
+              "language": LANG_TAGS.get(document_language(root), "en-GB"),
               "description": "Exported by drafting from Akoma Ntoso"}
     for name, value in values.items():
         el = core.find(f"{{{dc}}}{name}")
@@ -790,7 +781,7 @@ def _masthead_values(root) -> dict[str, str]:
 
 def write(root, reference_doc: str | Path | None = None, **options) -> bytes:
     """The AKN tree ``root`` as the bytes of a .docx file."""
-    lang = options.get("lang") or _lang_of(root)
+    lang = options.get("lang") or document_language(root)
     renderer = DocxRenderer(Reference.load(reference_doc), lang=lang)
     renderer.plan_footnotes(root)
     return package(renderer, renderer.body(root), root)

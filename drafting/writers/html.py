@@ -12,8 +12,8 @@ from __future__ import annotations
 from lxml import etree
 from lxml.builder import E
 
-from drafting.model.akn import doc_element, first, local, text_content, xp
-from drafting.model.identification import FROM_ISO639_2B
+from drafting.model.akn import doc_element, first, local, paragraphs_of, text_content, xp
+from drafting.model.units import document_language
 
 CSS = """
 body { font-family: "Times New Roman", "Noto Serif", "Noto Serif CJK SC", "Noto Naskh Arabic", serif;
@@ -122,12 +122,12 @@ class _Html:
             lst = first(el, "a:list")
             if content is not None:
                 quote = first(content, "a:blockContainer") is not None
-                ps = _ps(content) or [content]
+                ps = paragraphs_of(content) or [content]
                 for i, p in enumerate(ps):
                     out.append(self.p(p, "quote" if quote else cls, num if i == 0 else None,
                                       eid=eid if i == 0 else None))
             if lst is not None:
-                intro = _ps(first(lst, "a:intro")) if first(lst, "a:intro") is not None else []
+                intro = paragraphs_of(first(lst, "a:intro")) if first(lst, "a:intro") is not None else []
                 if intro or num:
                     first_p = self.p(intro[0], cls, num, eid=eid) if intro else etree.Element("p", {"class": cls or ""})
                     if not intro and num:
@@ -156,7 +156,7 @@ class _Html:
             elif name == "crossHeading":
                 out.append(self.p(child, "cross", tag="h5", eid=child.get("eId")))
             elif name == "wrapUp":
-                for p in _ps(child):
+                for p in paragraphs_of(child):
                     out.append(self.p(p))
             elif name not in ("intro", "num") and name:
                 self.unit(child, depth, out)
@@ -186,17 +186,13 @@ def _append_text(el, text) -> None:
         el.text = (el.text or "") + text
 
 
-def _ps(el) -> list:
-    return xp(el, ".//a:p[not(ancestor::a:authorialNote)]")
-
-
 def _ps_note(note) -> list:
     return xp(note, "a:p") or [note]
 
 
 def write(root, **options) -> bytes:
     doc = doc_element(root)
-    lang = FROM_ISO639_2B.get(xp(doc, "string(a:meta//a:FRBRExpression/a:FRBRlanguage/@language)"), "en")
+    lang = document_language(root)
     h = _Html()
     main = E.main()
 
@@ -205,7 +201,7 @@ def write(root, **options) -> bytes:
     if cover is not None:
         box = E.header({"class": "masthead"})
         top = E.div({"class": "top"})
-        rows = _ps(cover)
+        rows = paragraphs_of(cover)
         organ_rows = [p for p in rows if first(p, ".//a:docAuthority") is not None]
         symbol_rows = [p for p in rows if first(p, ".//a:docNumber") is not None]
         top.append(h.p(organ_rows[0], "organ-un", tag="span") if organ_rows else E.span())
@@ -223,7 +219,7 @@ def write(root, **options) -> bytes:
         for container in preface:
             cls = {"title": "title-block", "other": "other"}.get(container.get("name"), "session")
             div = E.div({"class": cls})
-            for p in _ps(container):
+            for p in paragraphs_of(container):
                 pcls = "title" if first(p, ".//a:docTitle") is not None else ("doctype" if cls == "title-block" else None)
                 div.append(h.p(p, pcls))
             main.append(div)
@@ -233,7 +229,7 @@ def write(root, **options) -> bytes:
         if name == "preamble":
             for child in part:
                 cls = "formula" if local(child) == "formula" else "preamble"
-                for p in _ps(child):
+                for p in paragraphs_of(child):
                     main.append(h.p(p, cls, eid=child.get("eId")))
         elif name in ("mainBody", "body", "debateBody", "mainContent"):
             out: list = []
@@ -241,7 +237,7 @@ def write(root, **options) -> bytes:
                 h.unit(child, 0, out)
             main.extend(out)
         elif name == "conclusions":
-            for p in _ps(part):
+            for p in paragraphs_of(part):
                 main.append(h.p(p, "conclusion"))
 
     notes = h.footnotes()
