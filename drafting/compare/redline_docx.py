@@ -124,9 +124,6 @@ class Redliner:
     # -- runs -------------------------------------------------------------------------------
 
     def _note(self, note_el, kind: str | None, old_note=None):
-        marker = note_el.get("marker") or ""
-        if marker.isdigit():
-            self.r.next_auto = int(marker)   # numbered notes stay Word auto-numbered footnotes
         runs = self.r.footnote_reference(note_el)
         footnote = self.r.footnotes[-1]
         if kind in ("ins", "del"):
@@ -339,6 +336,9 @@ def redline_docx(alignment, old_root, new_root, author: str = "drafting",
     when = date or _dt.datetime.now(_dt.timezone.utc)
     tracker = _Tracker(author, when)
     renderer = DocxRenderer(Reference.load(reference_doc), lang=document_language(new_root))
+    # NEW's footnotes keep the numbers they print even when a lost reference put them out of
+    # order; footnotes only OLD had carry their marks as custom marks.
+    renderer.plan_footnotes(new_root)
     red = Redliner(renderer, tracker)
 
     body: list = []
