@@ -161,3 +161,15 @@ def test_seeds_as_akn_keep_what_the_tree_holds():
     assert "UN401" in rules_of(xml["003"]) and "UN401" in rules_of(xml["004"])
     assert not rules_of(xml["002"]) & {"UN101", "UN102", "UN103", "UN201", "UN202"}
     assert {"UN605", "UN606"} <= rules_of(xml["003"])
+
+
+def test_lean_units_match_the_model_view():
+    from drafting.check.units import units_of
+    from drafting.io import read_bytes, parse_xml
+    from drafting.model.units import body_units
+    for path in sorted(CORPUS.glob("*.xml")) + sorted(FIXTURES.glob("*.good.xml")):
+        root = parse_xml(read_bytes(path), str(path)).getroot()
+        fields = ("kind", "eid", "num", "depth", "parent_eid", "chapter_eid", "level", "text", "number")
+        model = [tuple(getattr(u, f) for f in fields) for u in body_units(root)]
+        lean = [tuple(getattr(u, f) for f in fields) for u in units_of(root)]
+        assert lean == model, path.name
