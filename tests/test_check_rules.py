@@ -139,6 +139,8 @@ def test_seed_003_ocr_artefacts_and_lost_chapter_numbers():
     ocr = [f for f in found if f.rule == "UN605"]
     assert len(ocr) > 50
     assert any("“|”" in f.message for f in ocr) and any("“&”" in f.message for f in ocr)
+    assert any(f.line == 387 and "“[11.”" in f.message and f.eid == "chp_III" for f in ocr)
+    assert any(f.line == 29 and "“4,”" in f.message for f in ocr)
     run_together = {f.message.split("”")[0].lstrip("“") for f in found if f.rule == "UN606"}
     assert {"latraite", "Réponsesdelajustice", "Activitésvisant", "Collectededonnées"} <= run_together
 
