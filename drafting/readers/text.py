@@ -14,6 +14,7 @@ The reading runs in passes, each a general rule about UN documents:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -598,25 +599,31 @@ def infer_chapters(doc: DocumentBlocks) -> None:
 
 
 def attach_footnotes(doc: DocumentBlocks, refs: list[NoteRef], bodies: list[FootnoteBody],
-                     blocks: list[Block], owners: dict[int, object], notes_by_block: dict[int, list[FootnoteBody]]) -> None:
+                     blocks: list[Block], owners: dict[int, object]) -> None:
+    """Give every reference its body (references and bodies of one marker pair in order) and
+    keep every body nobody refers to beside the paragraph it was printed under."""
     by_marker: dict[str, list[FootnoteBody]] = {}
     for body in bodies:
         by_marker.setdefault(body.marker, []).append(body)
+    taken: dict[str, int] = {}
     used: set[int] = set()
     for ref in refs:
-        candidates = [b for b in by_marker.get(ref.marker, []) if id(b) not in used]
-        if candidates:
-            body = candidates[0]
+        k = taken.get(ref.marker, 0)
+        candidates = by_marker.get(ref.marker, [])
+        if k < len(candidates):
+            body = candidates[k]
+            taken[ref.marker] = k + 1
             used.add(id(body))
             ref.body = [parse_inline(body.text, [])]
             ref.line = body.line
         else:
             doc.note("warning", f"footnote reference {ref.marker} has no footnote text", None, "note-without-body")
             ref.body = [[f"[{ref.marker}]"]]
+    starts = [block.first_index for block in blocks]
     for body in bodies:
-        if id(body) in used or body.marker == "*":
+        if id(body) in used:
             continue
-        owner = _host_of(body, blocks, owners)
+        owner = _host_of(body, starts, owners)
         note = NoteRef(body.marker, [parse_inline(body.text, [])], anchored=False, line=body.line)
         if owner is not None:
             owner.text.append(note)
@@ -626,23 +633,22 @@ def attach_footnotes(doc: DocumentBlocks, refs: list[NoteRef], bodies: list[Foot
                             f"paragraph it was printed under", body.line, "unanchored-note")
 
 
-def _host_of(body: FootnoteBody, blocks: list[Block], owners: dict[int, object]):
+def _host_of(body: FootnoteBody, starts: list[int], owners: dict[int, object]):
     """The paragraph printed just above a footnote body (the one its page break cut)."""
-    host = None
-    for i, block in enumerate(blocks):
-        if block.first_index <= body.flow_index:
-            owner = owners.get(i)
-            if isinstance(owner, (Para, Point)):
-                host = owner
-        else:
-            break
-    return host
+    i = bisect.bisect_right(starts, body.flow_index) - 1
+    while i >= 0:
+        owner = owners.get(i)
+        if isinstance(owner, (Para, Point)):
+            return owner
+        i -= 1
+    return None
 
 
 def anchor_plain_digit_references(blocks: list[Block], bodies: list[FootnoteBody], doc: DocumentBlocks) -> None:
     """A reference printed as plain digits (`` 15;`` after a closing quote) is a footnote mark
     when its body exists, no superscript mark carries it, and it stands after the previous
     footnote's mark and before its own body."""
+    starts = [block.first_index for block in blocks]
     referenced = set()
     for block in blocks:
         for ref in re.findall(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\{[\d,\s]+\}", block.text):
@@ -655,9 +661,8 @@ def anchor_plain_digit_references(blocks: list[Block], bodies: list[FootnoteBody
         pattern = re.compile(r"(?<=[”\"»’])\s?" + body.marker + r"(?=[;,.:\s)])"
                              r"|(?<=[a-zà-ÿ])" + body.marker + r"(?=[;,.:\s)]|$)"
                              r"|(?<=[a-zà-ÿ)][.,;:])" + body.marker + r"(?=\s|$)")
-        for block in reversed(blocks):
-            if block.first_index > body.flow_index:
-                continue
+        last = bisect.bisect_right(starts, body.flow_index) - 1
+        for block in (blocks[i] for i in range(last, -1, -1)):
             m = pattern.search(block.text)
             if m:
                 block.text = block.text[: m.start()] + "^{" + body.marker + "}" + block.text[m.end():]
@@ -767,7 +772,7 @@ def parse_text(text: str, name: str = "input", lang: str | None = None) -> Docum
 
     infer_chapters(doc)
     infer_paragraph_numbers(doc)
-    attach_footnotes(doc, refs, [n for n in split.notes if set(n.marker) != {"*"}], blocks, assembler.block_owner, {})
+    attach_footnotes(doc, refs, [n for n in split.notes if set(n.marker) != {"*"}], blocks, assembler.block_owner)
     split_preamble(doc)
     for para in doc.body:
         if isinstance(para, Para):

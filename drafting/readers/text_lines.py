@@ -182,8 +182,10 @@ def split_text(lines: list[str], head_zone_lines: int = 12) -> SplitText:
 def _take_page_foot_notes(body: list[BodyLine], notes: list[FootnoteBody], end: int) -> None:
     """At a page's foot, lines ``1 See A/71/PV.65.`` that continue the footnote numbering are
     footnote bodies printed with plain digits (their superscript lost in extraction)."""
-    numbered = [int(n.marker) for n in notes if n.marker.isdigit()]
-    next_marker = (max(numbered) + 1) if numbered else 1
+    # Footnote numbering runs on from the last numbered footnote seen (a scan from the end stops
+    # at the first one, so a long document costs no more per page than a short one).
+    last = next((n.marker for n in reversed(notes) if n.marker.isdigit()), "0")
+    next_marker = int(last) + 1
     # Walk back over the lines at the foot of the page to the first that starts the run.
     start = end
     while start > 0:
