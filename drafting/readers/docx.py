@@ -932,17 +932,7 @@ def _front_matter_foreign(records: list[Record], asm: _Assembler, in_header: int
             fields = None
         if fields:
             for f in fields:
-                if f.name == "distribution":
-                    m.distribution, m.distribution_kind = f.text, f.value
-                elif f.name == "date":
-                    m.date_text, m.date = f.text, f.value
-                elif f.name == "language":
-                    m.language_line = f.text
-                elif f.name == "original":
-                    label, word, _ = f.value
-                    m.original_label, m.original = label, word
-                elif f.name == "symbol":
-                    m.symbol = f.text.rstrip("*") if f.text.endswith("*") and len(f.text) > 1 else f.text
+                tm.apply_field(m, f)
             notes = [t for t in rec.tokens if isinstance(t, NoteRef)]
             if notes and m.symbol and m.symbol_note is None:
                 m.symbol_note = notes[0]

@@ -320,19 +320,9 @@ def _unclassified_after(rest: list[Block], i: int) -> int:
 
 
 def _apply_field(m, f: mh.MastheadField) -> None:
-    if f.name == "distribution":
-        m.distribution, m.distribution_kind = f.text, f.value
-    elif f.name == "date":
-        m.date_text, m.date = f.text, f.value
-    elif f.name == "language":
-        m.language_line = f.text
-    elif f.name == "original":
-        label, word, _lang = f.value
-        m.original_label, m.original = label, word
-    elif f.name == "symbol":
-        m.symbol = f.text.rstrip("*") if f.text.endswith("*") else f.text
-        if f.text.endswith("*"):
-            m.symbol_note = NoteRef("*", [])
+    mh.apply_field(m, f)
+    if f.name == "symbol" and f.text.endswith("*"):
+        m.symbol_note = NoteRef("*", [])  # the agenda note's reference is the star on the symbol
 
 
 # -- pass 4: body ---------------------------------------------------------------------------------

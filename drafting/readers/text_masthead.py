@@ -181,6 +181,21 @@ def masthead_fields(line: str) -> list[MastheadField] | None:
     return fields or None
 
 
+def apply_field(m, f: MastheadField) -> None:
+    """Record a recognised field on a ``Masthead`` (the symbol without its reissue stars)."""
+    if f.name == "distribution":
+        m.distribution, m.distribution_kind = f.text, f.value
+    elif f.name == "date":
+        m.date_text, m.date = f.text, f.value
+    elif f.name == "language":
+        m.language_line = f.text
+    elif f.name == "original":
+        label, word, _lang = f.value
+        m.original_label, m.original = label, word
+    elif f.name == "symbol":
+        m.symbol = f.text.rstrip("*") or f.text
+
+
 # -- preface lines --------------------------------------------------------------------------------
 
 SESSION_WORDS = re.compile(r"(session|período de sesiones|сесси|届会议|الدورة)", re.I)
