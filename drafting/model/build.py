@@ -152,9 +152,9 @@ class _Builder:
         self.inline_into(el, text, eid)
         return el
 
-    def main_cross_heading(self, heading: Heading):
-        eid = self.eids.count("", "hcontainer")
-        el = E.hcontainer(eId=eid, name="crossHeading")
+    def titled(self, tag: str, eid: str, heading: Heading, **attrs):
+        """A hierarchical element opened by its ``num`` and ``heading``."""
+        el = E(tag, eId=eid, **attrs)
         if heading.line:
             self.lines[eid] = heading.line
         if heading.num:
@@ -163,6 +163,9 @@ class _Builder:
         self.inline_into(title, heading.text, eid)
         el.append(title)
         return el
+
+    def main_cross_heading(self, heading: Heading):
+        return self.titled("hcontainer", self.eids.count("", "hcontainer"), heading, name="crossHeading")
 
     def paragraph(self, para: Para, prefix: str):
         eid = self.eids.make(prefix, "para", num_label(para.num))
@@ -191,14 +194,7 @@ class _Builder:
                     stack.pop()
                 parent, _, prefix = stack[-1]
                 eid = self.eids.make(prefix, HEADING_EID[item.level], num_label(item.num))
-                el = E(item.level, eId=eid)
-                if item.line:
-                    self.lines[eid] = item.line
-                if item.num:
-                    el.append(E.num(item.num))
-                heading = E.heading()
-                self.inline_into(heading, item.text, eid)
-                el.append(heading)
+                el = self.titled(item.level, eid, item)
                 parent.append(el)
                 stack.append((el, rank, eid))
             elif isinstance(item, Heading):
