@@ -203,7 +203,7 @@ def detect_language(text: str) -> str:
 # -- pass 3: masthead and preface -------------------------------------------------------------------
 
 
-def _looks_like_body_start(block: Block, next_block: Block | None) -> bool:
+def _looks_like_body_start(block: Block) -> bool:
     t = DASH_PREFIX.sub("", block.text)
     lookalike = ROMAN_LOOKALIKE.match(t)
     if CHAPTER.match(t) or LOST_NUMERAL.match(t) or (lookalike and not lookalike.group("tok").isdigit()):
@@ -222,7 +222,7 @@ def _looks_like_body_start(block: Block, next_block: Block | None) -> bool:
 def read_front(blocks: list[Block], doc: DocumentBlocks) -> int:
     """Recognise masthead and preface; return the index of the first body block."""
     start = 0
-    while start < len(blocks) and not _looks_like_body_start(blocks[start], blocks[start + 1] if start + 1 < len(blocks) else None):
+    while start < len(blocks) and not _looks_like_body_start(blocks[start]):
         start += 1
     # A capitalised heading right before the first body paragraph belongs to the body.
     if start > 1 and _is_heading_like(blocks[start - 1].text) and blocks[start - 1].text.isupper():
@@ -298,8 +298,6 @@ def read_front(blocks: list[Block], doc: DocumentBlocks) -> int:
             title_parts.append(text)
         else:
             pf.extra.append(parse_inline(text, notes))
-    if pf.title and not kind_key:
-        kind_key = None
     doc.kind = mh.kind_of(kind_key, plain_text(pf.title or []))
     if not seen_field:
         doc.note("warning", "no masthead: no symbol, Distr., date or Original line was found", blocks[0].line if blocks else None, "no-masthead")
@@ -356,7 +354,7 @@ class BodyAssembler:
         line = block.line
 
         m = CHAPTER.match(text)
-        if m and not _ends_sentence(m.group("rest")[-1:]) or (m and len(text) < 200):
+        if m and (len(text) < 200 or not _ends_sentence(text)):
             self._heading(index, Heading("chapter", m.group("num") + ".", self.inline(m.group("rest")), line))
             self.last_section = None
             return
@@ -525,10 +523,6 @@ def infer_paragraph_numbers(doc: DocumentBlocks) -> None:
                 doc.note("warning", f"paragraph number {k} was not printed; inferred from the sequence", para.line, "inferred-number")
         elif b - a - 1 > 0 and i >= 0:
             doc.note("warning", f"paragraph numbers jump from {a} to {b}", paras[j].line, "sequence")
-    for para in paras:
-        for item in para.points:
-            if isinstance(item, Point) and item.num is None and item.text:
-                pass
     _infer_list_items(doc)
 
 
