@@ -90,3 +90,33 @@ def test_agenda_lines_in_their_printed_forms():
     assert agenda_item("Point 2 d) de l'ordre du jour") == "2 d)"
     assert agenda_item("Tema 3 del programa provisional") == "3"
     assert agenda_item("Agenda of the meeting") is None
+
+
+def test_chinese_report_numbers_chapters_with_chinese_numerals():
+    r = read_document(TEXT / "zh_report.txt")
+    assert validate_tree(r.root) == []
+    m = masthead(r.root)
+    assert m["expression_language"] == "chi" and m["language"] == "Chinese"
+    assert m["session"] == "第七十二届会议" and m["session_number"] == "72"
+    assert m["doc_type"] == ["秘书长的报告"] and m["title"] == "贩运妇女和女童"
+    units = body_units(r.root)
+    assert [u.num for u in units if u.level == "chapter"] == ["一.", "二."]
+    assert [u.num for u in units if u.level == "section"] == ["A."]
+    assert [u.number for u in units if u.kind == "paragraph"] == ["1", "2", "3"]
+    assert [u.num for u in units if u.kind == "point"] == ["(a)", "(b)"]
+    para1 = next(u for u in units if u.number == "1")
+    assert [n.marker for n in para1.notes] == ["1"] and para1.notes[0].text == "见A/71/PV.65。"
+
+
+def test_arabic_report_keeps_its_own_numbering_forms():
+    r = read_document(TEXT / "ar_report.txt")
+    assert validate_tree(r.root) == []
+    m = masthead(r.root)
+    assert m["expression_language"] == "ara" and m["original"] == "English"
+    assert m["doc_type"] == ["تقرير الأمين العام"]
+    units = body_units(r.root)
+    assert [u.num for u in units if u.level == "chapter"] == ["أولا -", "ثانيا -"]
+    assert [u.num for u in units if u.level == "section"] == ["ألف -"]
+    assert [u.num for u in units if u.kind == "paragraph"] == ["1 -", "2 -", "3 -"]
+    assert [u.number for u in units if u.kind == "paragraph"] == ["1", "2", "3"]
+    assert [u.num for u in units if u.kind == "point"] == ["(أ)", "(ب)"]

@@ -8,7 +8,6 @@ the model's own ``own_text``. Same kinds, order, depth and parents as the model'
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 
 from drafting.model.akn import AKN_NS, doc_element
@@ -33,10 +32,8 @@ class Unit:
 
     @property
     def number(self) -> str | None:
-        """The printed number without its punctuation: ``12.`` -> ``12``, ``(a)`` -> ``a``."""
-        if not self.num:
-            return None
-        return re.sub(r"^[(\[]|[.)\]]+$", "", self.num.strip()) or None
+        from drafting.model.units import printed_number
+        return printed_number(self.num)
 
     def __repr__(self) -> str:
         return f"Unit({self.kind}, {self.eid}, {self.num!r})"

@@ -14,6 +14,14 @@ from drafting.model.akn import doc_element, first, local, text_content, xp
 HEADING_ELEMENTS = {"chapter", "section", "subsection"}
 
 
+def printed_number(num: str | None) -> str | None:
+    """A printed number without its punctuation: ``12.`` -> ``12``, ``(a)`` -> ``a``,
+    ``12 -`` -> ``12``; None for none or for a bullet."""
+    if not num:
+        return None
+    return re.sub(r"^[(\[]|[.)\]]+$|\s*[-–]$", "", num.strip()) or None
+
+
 @dataclass
 class Note:
     marker: str
@@ -40,10 +48,7 @@ class Unit:
 
     @property
     def number(self) -> str | None:
-        """The printed number without its punctuation: ``12.`` -> ``12``, ``(a)`` -> ``a``."""
-        if not self.num:
-            return None
-        return re.sub(r"^[(\[]|[.)\]]+$", "", self.num.strip()) or None
+        return printed_number(self.num)
 
     @property
     def line(self) -> int | None:

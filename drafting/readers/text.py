@@ -25,18 +25,18 @@ from drafting.readers import ReadResult
 from drafting.readers.text_inline import merge_strings, parse_inline, plain_text
 from drafting.readers.text_lines import BodyLine, FootnoteBody, adopt_plain_digit_notes, split_text
 from drafting.readers import text_masthead as mh
-from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE, repair_line, roman, roman_value
+from drafting.readers.text_numbering import forms, paragraph_value
+from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE, repair_line, roman
 
 # What may end a paragraph; a comma ends only a preambular paragraph or an enacting formula.
-TERMINAL = (".", ":", ";", "!", "?", "…", "”", "»", '"', "’")
+TERMINAL = (".", ":", ";", "!", "?", "…", "”", "»", '"', "’", "。", "；", "：", "！", "？", "؛", "؟")
 QUOTE_OPEN = "“«\"„"
 QUOTE_CLOSE = "”»\""
 
-PARA_NUM = re.compile(r"^(?P<num>\d{1,4})(?P<dot>[.,])\s+(?P<rest>\S.*)$")
-CHAPTER = re.compile(r"^(?P<num>[IVXL]{1,6})\.\s+(?P<rest>\S.*)$")
-SECTION = re.compile(r"^(?P<num>[A-Z])\.\s+(?P<rest>\S.*)$")
+# Chapter, section and paragraph numbers take each language's form: ``forms(lang)``.
+PARA_NUM = forms("en").paragraph  # the Latin form, for rules that hold in every language
 POINT = re.compile(r"^(?P<num>\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]{1,3}|[ivxl]{1,6})\))\s+(?P<rest>\S.*)$")
-ARABIC_POINT = re.compile(r"^(?P<num>\(?[\u0621-\u064A]\))\s+(?P<rest>\S.*)$")
+ARABIC_POINT = re.compile(r"^(?P<num>\(?[\u0621-\u064A\u0640]{1,2}\))\s+(?P<rest>\S.*)$")
 BULLET = re.compile(r"^(?P<num>[-•–·▪◦])\s+(?P<rest>\S.*)$")
 DASH_PREFIX = re.compile(r"^\s*-\s+")
 
@@ -72,20 +72,25 @@ def _is_wrapped(lines: list[BodyLine]) -> bool:
     return moderate / len(lengths) > 0.5 or run_on >= max(3, len(lengths) // 10)
 
 
-def _starts_block(text: str, expected: int | None = None) -> bool:
+def _starts_block(text: str, expected: int | None = None, lang: str = "en") -> bool:
     t = DASH_PREFIX.sub("", text.strip())
-    m = PARA_NUM.match(t)
+    f = forms(lang)
+    m = f.paragraph.match(t)
     if m and m.group("dot") == ",":
         # "4," opens paragraph 4 only where 4 is the next number; "2011, en marge" is text.
         return expected is not None and int(m.group("num")) == expected
     return bool(
-        PARA_NUM.match(t) or CHAPTER.match(t) or SECTION.match(t) or POINT.match(t) or BULLET.match(t)
+        m or f.chapter.match(t) or f.section.match(t) or POINT.match(t) or BULLET.match(t)
         or ARABIC_POINT.match(t) or ROMAN_LOOKALIKE.match(t) or LOST_NUMERAL.match(t) or t.startswith("**")
     )
 
 
+TRAILING_MARKS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹,\s]+|\^\{[^}]*\}|\*+)+$")
+
+
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith(TERMINAL)
+    """Does the text end a sentence (footnote marks after the punctuation aside)?"""
+    return TRAILING_MARKS.sub("", text.rstrip()).endswith(TERMINAL) or text.rstrip().endswith(TERMINAL)
 
 
 def _join(a: str, b: str) -> str:
@@ -134,12 +139,12 @@ def group_blocks(lines: list[BodyLine], wrapped: bool, lang: str = "en") -> list
         stripped = text.strip()
         prev = blocks[-1] if blocks else None
         merge = False
-        number = PARA_NUM.match(DASH_PREFIX.sub("", stripped))
+        number = forms(lang).paragraph.match(DASH_PREFIX.sub("", stripped))
         if number and number.group("dot") == "." and int(number.group("num")) == last_number + 1:
             last_number += 1
         elif number and number.group("dot") == "," and int(number.group("num")) == last_number + 1:
             last_number += 1
-        if prev is not None and not _starts_block(stripped, last_number if number else None):
+        if prev is not None and not _starts_block(stripped, last_number if number else None, lang):
             lowercase = stripped[:1].islower()
             if _open_bold(prev.text):
                 merge = True
@@ -154,9 +159,9 @@ def group_blocks(lines: list[BodyLine], wrapped: bool, lang: str = "en") -> list
             elif line.gap_before:
                 merge = lowercase or (len(prev.text) > 120 and not _ends_sentence(prev.text)
                                       and not (prev.text.endswith(",") and _opens_clause(stripped, lang)))
-            if merge and _is_heading_like(prev.text) and not lowercase and not _open_bold(prev.text):
+            if merge and _is_heading_like(prev.text, lang) and not lowercase and not _open_bold(prev.text):
                 merge = False
-            if merge and line.gap_before and _is_heading_like(stripped) and stripped.isupper():
+            if merge and line.gap_before and _is_heading_like(stripped, lang) and stripped.isupper():
                 merge = False  # a capitalised heading after a paragraph that lacks its full stop
             if merge and prev.text.endswith("**") and not _open_bold(prev.text):
                 merge = False  # a title set in bold is complete when its bold closes
@@ -171,11 +176,12 @@ def group_blocks(lines: list[BodyLine], wrapped: bool, lang: str = "en") -> list
     return blocks
 
 
-def _is_heading_like(text: str) -> bool:
+def _is_heading_like(text: str, lang: str = "en") -> bool:
     t = DASH_PREFIX.sub("", text.strip())
     if len(t) > 160 or not t or _ends_sentence(t) or t.endswith(","):
         return False
-    return bool(CHAPTER.match(t) or SECTION.match(t) or (t.isupper() and len(t) > 3))
+    f = forms(lang)
+    return bool(f.chapter.match(t) or f.section.match(t) or (t.isupper() and len(t) > 3))
 
 
 # -- language -------------------------------------------------------------------------------------
@@ -203,14 +209,16 @@ def detect_language(text: str) -> str:
 # -- pass 3: masthead and preface -------------------------------------------------------------------
 
 
-def _looks_like_body_start(block: Block) -> bool:
+def _looks_like_body_start(block: Block, lang: str) -> bool:
     t = DASH_PREFIX.sub("", block.text)
+    f = forms(lang)
     lookalike = ROMAN_LOOKALIKE.match(t)
-    if CHAPTER.match(t) or LOST_NUMERAL.match(t) or (lookalike and not lookalike.group("tok").isdigit()):
+    if f.chapter.match(t) or LOST_NUMERAL.match(t) or (lookalike and not lookalike.group("tok").isdigit()):
         return True
-    if PARA_NUM.match(t) and not mh.agenda_item(t):
+    if f.paragraph.match(t) and not mh.agenda_item(t):
         return True
-    if SECTION.match(t) and t.startswith("A."):
+    section = f.section.match(t)
+    if section and f.section_value(section.group("num")) == 1:
         return True
     if t.endswith(",") and not t.startswith("**") and len(t) > 30 and not mh.is_place_dates(t):
         return True  # an enacting formula: "The General Assembly,"
@@ -222,10 +230,10 @@ def _looks_like_body_start(block: Block) -> bool:
 def read_front(blocks: list[Block], doc: DocumentBlocks) -> int:
     """Recognise masthead and preface; return the index of the first body block."""
     start = 0
-    while start < len(blocks) and not _looks_like_body_start(blocks[start]):
+    while start < len(blocks) and not _looks_like_body_start(blocks[start], doc.lang):
         start += 1
     # A capitalised heading right before the first body paragraph belongs to the body.
-    if start > 1 and _is_heading_like(blocks[start - 1].text) and blocks[start - 1].text.isupper():
+    if start > 1 and _is_heading_like(blocks[start - 1].text, doc.lang) and blocks[start - 1].text.isupper():
         start -= 1
     front = blocks[:start]
 
@@ -343,7 +351,7 @@ class BodyAssembler:
         self.last_para: Para | None = None
         self.list: _ListState | None = None
         self.pending_cross: list[Heading] = []
-        self.last_section: str | None = None
+        self.last_section: int | None = None
         self.block_owner: dict[int, object] = {}   # block index -> Para/Point/Heading it became
 
     def inline(self, text: str) -> list:
@@ -352,13 +360,14 @@ class BodyAssembler:
     def add(self, index: int, block: Block) -> None:
         text = block.text
         line = block.line
+        f = forms(self.doc.lang)
 
-        m = CHAPTER.match(text)
+        m = f.chapter.match(text)
         if m and (len(text) < 200 or not _ends_sentence(text)):
-            self._heading(index, Heading("chapter", m.group("num") + ".", self.inline(m.group("rest")), line))
+            self._heading(index, Heading("chapter", m.group("num"), self.inline(m.group("rest")), line))
             self.last_section = None
             return
-        m = ROMAN_LOOKALIKE.match(text)
+        m = ROMAN_LOOKALIKE.match(text) if f.chapter_numerals is None else None
         if m and not m.group("tok").isdigit() and len(text) < 200 and not _ends_sentence(text):
             self._heading(index, Heading("chapter", "?" + m.group("tok"), self.inline(m.group("rest")), line))
             self.last_section = None
@@ -368,12 +377,12 @@ class BodyAssembler:
             self._heading(index, Heading("chapter", "?", self.inline(m.group("rest")), line))
             self.last_section = None
             return
-        m = SECTION.match(text)
-        if m and len(text) < 400 and not text.endswith((".", ";", ":")) and self._section_expected(m.group("num")):
-            self._heading(index, Heading("section", m.group("num") + ".", self.inline(m.group("rest")), line))
-            self.last_section = m.group("num")
+        m = f.section.match(text)
+        if m and len(text) < 400 and not _ends_sentence(text) and self._section_expected(f.section_value(m.group("num"))):
+            self._heading(index, Heading("section", m.group("num"), self.inline(m.group("rest")), line))
+            self.last_section = f.section_value(m.group("num"))
             return
-        m = PARA_NUM.match(text)
+        m = f.paragraph.match(text)
         if m:
             self._numbered(index, block, int(m.group("num")), m.group("dot"), m.group("rest"))
             return
@@ -411,10 +420,11 @@ class BodyAssembler:
         self.out.extend(self.pending_cross)
         self.pending_cross = []
 
-    def _section_expected(self, letter: str) -> bool:
-        if letter == "A":
+    def _section_expected(self, value: int | None) -> bool:
+        """A section opens with A (ألف) or takes the letter after the last one."""
+        if value == 1:
             return True
-        return self.last_section is not None and ord(letter) == ord(self.last_section) + 1
+        return value is not None and self.last_section is not None and value == self.last_section + 1
 
     def _numbered(self, index: int, block: Block, n: int, dot: str, rest: str) -> None:
         line = block.line
@@ -442,7 +452,7 @@ class BodyAssembler:
             self.doc.note("info", f"OCR repair: paragraph number '{n},' read as '{n}.'", line, "ocr-repair")
         self._flush_cross()
         self.list = None
-        para = Para(f"{n}.", self.inline(rest), line=line)
+        para = Para(forms(self.doc.lang).paragraph_label(n, dot), self.inline(rest), line=line)
         self.out.append(para)
         self.last_para = para
         self.block_owner[index] = para
@@ -511,15 +521,16 @@ def _next_letter(prev: str | None, label: str) -> bool:
 def infer_paragraph_numbers(doc: DocumentBlocks) -> None:
     """Unnumbered paragraphs that fill a gap in the numbering take the missing numbers."""
     paras = [p for p in doc.body if isinstance(p, Para) and p.role == "paragraph"]
-    numbered = [(i, int(p.num[:-1])) for i, p in enumerate(paras) if p.num and p.num[:-1].isdigit()]
+    numbered = [(i, paragraph_value(p.num)) for i, p in enumerate(paras) if paragraph_value(p.num) is not None]
     if not numbered:
         return
     anchors = [(-1, 0)] + numbered
     for (i, a), (j, b) in zip(anchors, anchors[1:]):
         run = [p for p in paras[i + 1:j] if p.num is None and not _is_list_intro(p)]
         if run and len(run) == b - a - 1:
+            printed = paras[j].num  # the numbers around a gap show the form: "12." or "12 -"
             for k, para in enumerate(run, start=a + 1):
-                para.num, para.num_inferred = f"{k}.", True
+                para.num, para.num_inferred = re.sub(r"^\d+", str(k), printed), True
                 doc.note("warning", f"paragraph number {k} was not printed; inferred from the sequence", para.line, "inferred-number")
         elif b - a - 1 > 0 and i >= 0:
             doc.note("warning", f"paragraph numbers jump from {a} to {b}", paras[j].line, "sequence")
@@ -540,8 +551,8 @@ def _infer_list_items(doc: DocumentBlocks) -> None:
             if item.num is None and _is_list_intro(para):
                 item.num = f"{expected}."
                 doc.note("warning", f"list item number {expected} was not printed; inferred from the sequence", item.line, "inferred-number")
-            if item.num and item.num.endswith(".") and item.num[:-1].isdigit():
-                expected = int(item.num[:-1]) + 1
+            if item.num and paragraph_value(item.num) is not None:
+                expected = paragraph_value(item.num) + 1
 
 
 def infer_chapters(doc: DocumentBlocks) -> None:
@@ -551,6 +562,7 @@ def infer_chapters(doc: DocumentBlocks) -> None:
     numeral the sequence allows; then top-level cross-headings that stand exactly where chapters
     are missing between two known numerals (II between I and III) become those chapters.
     """
+    f = forms(doc.lang)
     tops = [h for h in doc.body if isinstance(h, Heading) and h.level in ("chapter", "crossHeading")]
     if not any(h.level == "chapter" and h.num for h in tops):
         return
@@ -558,24 +570,25 @@ def infer_chapters(doc: DocumentBlocks) -> None:
     for h in tops:
         if h.level != "chapter" or not h.num:
             continue
-        if roman_value(h.num):
-            value = roman_value(h.num)
+        if not h.num.startswith("?"):
+            value = f.chapter_value(h.num) or value
             continue
-        token = h.num[1:] if h.num.startswith("?") else ""
+        token = h.num[1:]
         want = value + 1
         if token:
             candidates = [n for n in range(value + 1, value + 8) if len(roman(n)) == len(token)]
             want = candidates[0] if candidates else want
-        h.num = roman(want) + "."
+        h.num = f.chapter_label(want)
         what = f"'{token}.' read as '{h.num}'" if token else f"lost chapter number restored as '{h.num}'"
         doc.note("warning", f"OCR repair: {what}", h.line, "ocr-repair" if token else "inferred-number")
         value = want
-    known = [(k, roman_value(h.num)) for k, h in enumerate(tops) if h.level == "chapter" and h.num and roman_value(h.num)]
+    known = [(k, f.chapter_value(h.num)) for k, h in enumerate(tops)
+             if h.level == "chapter" and f.chapter_value(h.num)]
     for (k1, v1), (k2, v2) in zip(known, known[1:]):
         between = [h for h in tops[k1 + 1:k2] if h.level == "crossHeading"]
         if between and len(between) == v2 - v1 - 1:
             for offset, h in enumerate(between, start=1):
-                h.level, h.num = "chapter", roman(v1 + offset) + "."
+                h.level, h.num = "chapter", f.chapter_label(v1 + offset)
                 doc.note("warning", f"lost chapter number restored as '{h.num}' from the sequence", h.line, "inferred-number")
 
 

@@ -261,6 +261,14 @@ def document_kind(line: str) -> tuple[str, list[str]] | None:
     m = re.match(r"^(.+?)\s+(of the|by the|du|de la|de l'|del|de los|de las)\s", key)
     if m and m.group(1) in kinds and kinds[m.group(1)][0] in ("report", "note_by_the_secretariat") and len(key) < 70:
         return kinds[m.group(1)][0], []
+    # Chinese "秘书长的报告" (the author before 的), Arabic "تقرير الأمين العام" (a construct state)
+    for word, (kind_key, lang) in kinds.items():
+        if kind_key != "report" or len(key) > 40:
+            continue
+        if lang == "zh" and key.endswith("的" + word):
+            return kind_key, []
+        if lang == "ar" and key.startswith(word + " ") and len(key.split()) <= 4:
+            return kind_key, []
     return None
 
 

@@ -1,0 +1,106 @@
+"""How each language numbers chapters, sections and paragraphs, as patterns for the text reader.
+
+English, French, Spanish and Russian number chapters ``I.``, sections ``A.`` and paragraphs
+``1.``; Chinese numbers chapters ``一.``; Arabic prints ``أولا -`` for chapters, the letters' names
+``ألف -`` for sections and ``1 -`` for paragraphs. The numerals and letter names are data
+(``[headings]`` in ``drafting/locale/*.toml``); this module turns them into patterns and values.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from drafting.readers.text_masthead import _terms
+from drafting.readers.text_ocr import roman, roman_value
+
+LATIN_CHAPTER = r"(?P<num>[IVXL]{1,6}\.)\s+(?P<rest>\S.*)"
+LATIN_SECTION = r"(?P<num>[A-Z]\.)\s+(?P<rest>\S.*)"
+LATIN_PARAGRAPH = r"(?P<num>\d{1,4})(?P<dot>[.,])\s+(?P<rest>\S.*)"
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class NumberingForms:
+    lang: str
+    chapter: re.Pattern
+    section: re.Pattern
+    paragraph: re.Pattern
+    chapter_numerals: tuple[str, ...] | None   # None: roman numerals
+    chapter_separator: str
+    section_letters: tuple[str, ...] | None    # None: A, B, C
+    paragraph_separator: str
+
+    def chapter_value(self, num: str | None) -> int | None:
+        if not num:
+            return None
+        if self.chapter_numerals is None:
+            return roman_value(num)
+        word = re.sub(r"\s*[-–.、．]\s*$", "", num.strip())
+        return self.chapter_numerals.index(word) + 1 if word in self.chapter_numerals else None
+
+    def chapter_label(self, n: int) -> str:
+        if self.chapter_numerals is None or n > len(self.chapter_numerals):
+            return roman(n) + "."
+        return self.chapter_numerals[n - 1] + self.chapter_separator
+
+    def section_value(self, num: str | None) -> int | None:
+        if not num:
+            return None
+        word = re.sub(r"\s*[-–.]\s*$", "", num.strip())
+        if self.section_letters is None:
+            return ord(word) - ord("A") + 1 if len(word) == 1 and "A" <= word <= "Z" else None
+        return self.section_letters.index(word) + 1 if word in self.section_letters else None
+
+    def paragraph_label(self, n: int, dot: str) -> str:
+        """The printed number: ``12.`` (also for an OCR ``12,``) or Arabic ``12 -``."""
+        return f"{n}." if dot in ".," else f"{n}{self.paragraph_separator}"
+
+
+@functools.lru_cache(maxsize=None)
+def forms(lang: str) -> NumberingForms:
+    try:
+        headings = _terms(lang).get("headings", {})
+    except FileNotFoundError:
+        headings = {}
+    numerals = headings.get("chapter_numerals", "roman")
+    letters = headings.get("section_letters", "latin")
+    chapter_seps = headings.get("chapter_separators", ["."])
+    section_seps = headings.get("section_separators", ["."])
+    para_sep = headings.get("paragraph_separator", ".")
+
+    if isinstance(numerals, list):
+        seps = "|".join(re.escape(s) for s in chapter_seps)
+        chapter = rf"(?P<num>(?:{_alternatives(numerals)})\s?(?:{seps}))\s*(?P<rest>\S.*)"
+        chapter_separator = (" " + chapter_seps[0]) if chapter_seps[0] in "-–" else chapter_seps[0]
+    else:
+        chapter, chapter_separator = LATIN_CHAPTER, "."
+    if isinstance(letters, list):
+        seps = "|".join(re.escape(s) for s in section_seps)
+        section = rf"(?P<num>(?:{_alternatives(letters)})\s?(?:{seps}))\s+(?P<rest>\S.*)"
+    else:
+        section = LATIN_SECTION
+    if para_sep.strip() in ("-", "–"):
+        paragraph = r"(?P<num>\d{1,4})(?P<dot>[.,]|\s?[-–])\s+(?P<rest>\S.*)"
+    else:
+        paragraph = LATIN_PARAGRAPH
+    return NumberingForms(
+        lang=lang,
+        chapter=re.compile("^" + chapter + "$"),
+        section=re.compile("^" + section + "$"),
+        paragraph=re.compile("^" + paragraph + "$"),
+        chapter_numerals=tuple(numerals) if isinstance(numerals, list) else None,
+        chapter_separator=chapter_separator,
+        section_letters=tuple(letters) if isinstance(letters, list) else None,
+        paragraph_separator=para_sep,
+    )
+
+
+def paragraph_value(num: str | None) -> int | None:
+    """``12.`` or ``12 -`` -> 12."""
+    m = re.match(r"^\s*(\d+)", num or "")
+    return int(m.group(1)) if m else None
