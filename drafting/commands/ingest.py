@@ -133,14 +133,30 @@ def build(ctx, corpus, out_dir):
             click.echo(line, err=True)
 
     started = time.perf_counter()
-    docs = []
-    for path in files:
-        docs.append(_read(path, None, None, MAX_INPUT_BYTES / 1024 / 1024))
+    docs = _read_corpus(files, quiet)
     report(f"read {len(docs)} documents in {time.perf_counter() - started:.2f} s")
     for spec, step in load_steps():
         t0 = time.perf_counter()
         step(docs, out_dir, report)
         report(f"{spec}: {time.perf_counter() - t0:.2f} s")
+
+
+def _read_corpus(files: list[Path], quiet: bool) -> list:
+    """Read every corpus file, with a progress bar when a person watches the terminal."""
+    import sys
+
+    limit = MAX_INPUT_BYTES / 1024 / 1024
+    if quiet or not sys.stderr.isatty():
+        return [_read(path, None, None, limit) for path in files]
+    from rich.progress import Progress
+
+    docs = []
+    with Progress(transient=True) as progress:  # Rich writes to stderr and honours NO_COLOR
+        task = progress.add_task("reading the corpus", total=len(files))
+        for path in files:
+            docs.append(_read(path, None, None, limit))
+            progress.advance(task)
+    return docs
 
 
 def build_step(docs, out_dir: Path, report) -> None:
