@@ -18,8 +18,9 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from drafting.errors import DraftingError
+from drafting.resources import templates_dir
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+TEMPLATES_DIR = templates_dir()
 
 
 def yaml_scalar(value) -> str:

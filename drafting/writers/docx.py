@@ -54,8 +54,9 @@ from drafting.model.identification import FROM_ISO639_2B
 from drafting.model.units import document_language
 from drafting.writers import docx_styles as S
 from drafting.writers.docx_styles import R_NS, W_NS, w
+from drafting.resources import templates_dir
 
-DEFAULT_REFERENCE = Path(__file__).resolve().parents[2] / "templates" / "reference.docx"
+DEFAULT_REFERENCE = templates_dir() / "reference.docx"
 
 LANG_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "zh": "zh-CN", "ar": "ar-SA"}
 FORMAT_TAGS = ("b", "i", "u", "sup", "sub")
