@@ -145,7 +145,9 @@ def group_blocks(lines: list[BodyLine], wrapped: bool, lang: str = "en") -> list
         elif number and number.group("dot") == "," and int(number.group("num")) == last_number + 1:
             last_number += 1
         if prev is not None and not _starts_block(stripped, last_number if number else None, lang):
-            lowercase = stripped[:1].islower()
+            # A line that opens lower-case runs on; so does one that opens with a figure ("2010")
+            # after an unfinished sentence (a paragraph number would have started a block).
+            lowercase = stripped[:1].islower() or (stripped[:1].isdigit() and not _ends_sentence(prev.text))
             if _open_bold(prev.text):
                 merge = True
             elif wrapped:

@@ -17,7 +17,7 @@ from drafting.model.job_numbers import find_job_number, is_barcode
 from drafting.model.symbols import looks_like_symbol
 from drafting.readers.text_inline import SUPERSCRIPT_DIGITS, superscript_to_digits
 
-PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Page\s+|page\s+)?\d{1,4}(?:\s*-)?\s*(?:/\s*\d{1,4})?\s*$")
+PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Page\s+|page\s+)?\d{1,3}(?:\s*-)?\s*(?:/\s*\d{1,3})?\s*$")  # no UN document reaches page 1000
 NOTE_BODY_SUP = re.compile(r"^\s*([" + SUPERSCRIPT_DIGITS + r"]+)\s*(\S.*)$")
 NOTE_BODY_CARET = re.compile(r"^\s*\^\{?(\d{1,3})\}?\s+(\S.*)$")
 NOTE_BODY_STAR = re.compile(r"^\s*(\*{1,3})\s+(\S.*)$")
@@ -105,8 +105,32 @@ def _furniture_kind(text: str, repeated: set[str], head_zone: bool) -> str | Non
     return None
 
 
+# A number or label printed alone on its line: PDF extraction breaks the line at the tab that
+# follows a paragraph number ("1." then the text), a chapter numeral or a point label.
+LONE_LABEL = re.compile(r"^\s*(?:\d{1,4}\.|\d{1,4} -|[IVXL]{1,6}\.|[A-Z]\.|\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]|[ivx]{1,4})\))\s*$")
+
+
+def join_lone_labels(lines: list[str]) -> list[str]:
+    """Put a number printed alone on its line back in front of the text that follows it.
+
+    The line count stays the same (the label's line becomes blank), so source lines still hold.
+    """
+    out = list(lines)
+    for i, line in enumerate(out):
+        if not LONE_LABEL.match(line):
+            continue
+        j = i + 1
+        while j < len(out) and not out[j].strip() and j - i <= 2:
+            j += 1
+        if j < len(out) and out[j].strip() and not LONE_LABEL.match(out[j]):
+            out[j] = line.strip() + " " + out[j].lstrip()
+            out[i] = ""
+    return out
+
+
 def split_text(lines: list[str], head_zone_lines: int = 12) -> SplitText:
     """Separate body lines from furniture and footnote bodies."""
+    lines = join_lone_labels(lines)
     counts = Counter(l.strip() for l in lines if 0 < len(l.strip()) < 80)
     # A short line printed three times or more is a running head, unless it is a plain word a
     # body could repeat (a heading such as "Sensibilisation" may appear twice, not on every page).
@@ -127,6 +151,8 @@ def split_text(lines: list[str], head_zone_lines: int = 12) -> SplitText:
     for i, raw in enumerate(lines):
         no = i + 1
         if "\f" in raw:
+            # pdftotext ends every page with a form feed: what precedes it is the page's foot.
+            _take_page_foot_notes(body, notes, len(body))
             page_break = True
             raw = raw.replace("\f", "")
         text = raw.rstrip()
