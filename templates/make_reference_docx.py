@@ -146,6 +146,11 @@ def build(path: Path) -> None:
                      right=Cm(1), before=12, after=6, keep_next=True, next_style="_ Single Txt_G")
     _paragraph_style(doc, "_ H_4_G", size=10, italic=True, left=TEXT_INDENT, right=Cm(1),
                      before=12, after=6, keep_next=True, next_style="_ Single Txt_G")
+    # An annex opens on its label ("Annex II"), a tab, then its title, set like a chapter.
+    _paragraph_style(doc, "_ H_Annex_G", size=14, bold=True, left=TEXT_INDENT, first=Cm(-1),
+                     right=Cm(1), before=24, after=12, keep_next=True, next_style="_ Single Txt_G",
+                     tabs=[(TEXT_INDENT, WD_TAB_ALIGNMENT.LEFT)])
+    _paragraph_style(doc, "_ Table Txt_G", size=9, after=2)
     # Sub-paragraphs a), (i), ...: the label at the text indent, the text at the next tab.
     for depth in (1, 2, 3, 4):
         label_at = Cm(2 + depth)

@@ -120,3 +120,28 @@ def test_arabic_report_keeps_its_own_numbering_forms():
     assert [u.num for u in units if u.kind == "paragraph"] == ["1 -", "2 -", "3 -"]
     assert [u.number for u in units if u.kind == "paragraph"] == ["1", "2", "3"]
     assert [u.num for u in units if u.kind == "point"] == ["(أ)", "(ب)"]
+
+
+def test_tables_and_annexes():
+    r = read_document(TEXT / "en_report_tables_annex.txt")
+    assert validate_tree(r.root) == []
+    from drafting.model.akn import xp
+
+    assert xp(r.root, "count(//a:table/a:tr)") == 3
+    assert [c.text for c in xp(r.root, "//a:table/a:tr[1]/a:th/a:p")] == ["Region", "States", "Replies"]
+    assert xp(r.root, "count(//a:table//a:td)") == 6
+    units = body_units(r.root)
+    annex = [u for u in units if u.level == "annex"]
+    assert len(annex) == 1 and annex[0].num == "Annex" and annex[0].text == "Summary of replies"
+    # numbering restarts in the annex; no warnings about it, and the table takes no number
+    assert [u.number for u in units if u.kind == "paragraph" and u.num] == ["1", "2", "3", "4", "1", "2"]
+    assert not [d for d in r.diagnostics if d.code in ("sequence", "inferred-number")]
+    # the star after the agenda line is the agenda's footnote
+    agenda_note = xp(r.root, "string(//a:preface//a:inline[@name='agendaItem']/../a:sup/a:authorialNote)")
+    assert agenda_note.strip() == "E/CN.15/2015/1."
+    # the bars of a table are not OCR noise, even in French
+    from drafting.readers.text import parse_text
+
+    french = parse_text("1. Le tableau suivant:\n\n| Pays | Nombre |\n|---|---|\n| Chili | 12 |\n", lang="fr")
+    assert french.body[1].table == [[["Pays"], ["Nombre"]], [["Chili"], ["12"]]]
+    assert not [d for d in french.diagnostics if d.code == "ocr-repair"]

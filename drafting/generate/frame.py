@@ -57,7 +57,9 @@ def build_frame(keys: dict, lang: str, symbol_note: NoteRef | None = None) -> tu
     mlang = locale.masthead_lang(lang)
     symbol = keys.get("symbol")
     m = Masthead(symbol=symbol, symbol_note=symbol_note)
-    if keys.get("organ"):
+    if keys.get("organs"):
+        m.organs = list(keys["organs"])
+    elif keys.get("organ"):
         m.organs = [keys["organ"]]
     dist = keys.get("distribution")
     if dist:
@@ -96,6 +98,9 @@ def build_frame(keys: dict, lang: str, symbol_note: NoteRef | None = None) -> tu
         p.agenda_item, lang, keys.get("provisional_agenda", True) is not False)
     if keys.get("agenda_title"):
         p.agenda_title = [keys["agenda_title"]]
+    if keys.get("agenda_note"):
+        marker = "**" if m.symbol_note is not None else "*"
+        p.agenda_note = NoteRef(marker, [[keys["agenda_note"]]])
     # no kind given: no type line is invented; an explicit doc_type (even empty) is printed as is
     types = keys["doc_type"] if "doc_type" in keys else (doc_types(kind, symbol, lang) if kind else [])
     p.sponsors = list(keys.get("sponsors") or [])

@@ -70,9 +70,13 @@ KEYS: list[Key] = [
     # the printed forms, written by the Markdown writer when a document's print differs from
     # what the keys above would give (documents read from text or DOCX); they win over the keys
     Key("doc_type", "str-list", where="front", help="the document type lines as printed"),
+    Key("organs", "str-list", where="front", help="every organ line of the masthead as printed "
+        "(United Nations, General Assembly), when there is more than one"),
     Key("session_text", "str", where="front", help="the session line as printed"),
     Key("place_dates", "str", where="front", help="the place and dates line as printed"),
     Key("agenda_text", "str", where="front", help="the agenda line as printed"),
+    Key("agenda_note", "str", where="front", help="the footnote on the agenda line (the provisional "
+        "agenda's symbol), marked * (** when the symbol has its own note)"),
     Key("date_text", "str", where="front", help="the masthead date as printed"),
     Key("distribution_text", "str", where="front", help="the Distr. line as printed"),
     Key("original_text", "str", where="front", help="the word after 'Original:' as printed"),

@@ -65,7 +65,8 @@ class Para:
     role: ``paragraph`` (numbered or not), ``quote`` (a quotation set off as its own paragraph),
     ``preambular`` (a resolution's preamble), ``formula`` (the enacting formula).
     ``points`` hold the sub-paragraphs (and cross-headings of a list that restarts at 1);
-    ``wrap_up`` the text after the last point, if any.
+    ``wrap_up`` the text after the last point, if any. A ``table`` paragraph holds rows of cells
+    (each cell a list of inlines), the first ``header_rows`` of them header cells.
     """
 
     num: str | None
@@ -75,6 +76,8 @@ class Para:
     role: str = "paragraph"
     line: int | None = None
     num_inferred: bool = False
+    table: list[list[list[Inline]]] | None = None
+    header_rows: int = 0
 
 
 @dataclass

@@ -17,8 +17,9 @@ from drafting.model.akn import DOC_ELEMENT, E, q
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled
 from drafting.model.identification import build_meta, slug, work_number
 
-HEADING_RANK = {"chapter": 0, "section": 1, "subsection": 2}
-HEADING_EID = {"chapter": "chp", "section": "sec", "subsection": "subsec"}
+# An annex holds chapters of its own (and numbers its paragraphs afresh): it ranks above them.
+HEADING_RANK = {"annex": -1, "chapter": 0, "section": 1, "subsection": 2}
+HEADING_EID = {"annex": "annex", "chapter": "chp", "section": "sec", "subsection": "subsec"}
 
 # English lower-camel names of preambular openings come from the locale data files when the
 # locale package is there; this small default keeps the builder usable on its own.
@@ -152,6 +153,18 @@ class _Builder:
         self.inline_into(el, text, eid)
         return el
 
+    def heading_label(self, heading: Heading) -> str | None:
+        """The eId label of a heading's number, the same in every language version:
+        ``أولا -`` and ``一.`` give ``I`` as ``I.`` does, ``ألف -`` gives ``A``."""
+        from drafting.model.numbering import forms, roman
+
+        own = forms(self.blocks.lang)
+        if heading.level == "chapter" and own.chapter_value(heading.num):
+            return roman(own.chapter_value(heading.num))
+        if heading.level == "section" and own.section_value(heading.num):
+            return chr(ord("A") + own.section_value(heading.num) - 1)
+        return num_label(heading.num)
+
     def titled(self, tag: str, eid: str, heading: Heading, **attrs):
         """A hierarchical element opened by its ``num`` and ``heading``."""
         el = E(tag, eId=eid, **attrs)
@@ -167,6 +180,17 @@ class _Builder:
     def main_cross_heading(self, heading: Heading):
         return self.titled("hcontainer", self.eids.count("", "hcontainer"), heading, name="crossHeading")
 
+    def table(self, para: Para, owner_eid: str):
+        """A table set in the text: rows of header (``th``) or data (``td``) cells."""
+        table = E.table(eId=self.eids.count(owner_eid, "table"))
+        for r, row in enumerate(para.table or []):
+            tr = E.tr()
+            for cell in row:
+                tag = "th" if r < para.header_rows else "td"
+                tr.append(E(tag, self.p(cell, owner_eid)))
+            table.append(tr)
+        return table
+
     def paragraph(self, para: Para, prefix: str):
         eid = self.eids.make(prefix, "para", num_label(para.num))
         el = E.paragraph(eId=eid)
@@ -174,7 +198,9 @@ class _Builder:
             self.lines[eid] = para.line
         if para.num:
             el.append(E.num(para.num))
-        if para.role == "quote":
+        if para.table is not None:
+            el.append(E.content(self.table(para, eid)))
+        elif para.role == "quote":
             block = E.blockContainer(eId=self.eids.count(eid, "blockContainer"))
             block.append(self.p(para.text, eid))
             el.append(E.content(block))
@@ -186,15 +212,18 @@ class _Builder:
 
     def body(self, items, container):
         """Place headings and paragraphs, opening and closing chapters/sections as they come."""
-        stack = [(container, -1, "")]  # (element, rank, eId prefix)
+        stack = [(container, -2, "")]  # (element, rank, eId prefix)
         for item in items:
             if isinstance(item, Heading) and item.level in HEADING_RANK:
                 rank = HEADING_RANK[item.level]
                 while stack[-1][1] >= rank:
                     stack.pop()
                 parent, _, prefix = stack[-1]
-                eid = self.eids.make(prefix, HEADING_EID[item.level], num_label(item.num))
-                el = self.titled(item.level, eid, item)
+                eid = self.eids.make(prefix, HEADING_EID[item.level], self.heading_label(item))
+                if item.level == "annex":
+                    el = self.titled("hcontainer", eid, item, name="annex")
+                else:
+                    el = self.titled(item.level, eid, item)
                 parent.append(el)
                 stack.append((el, rank, eid))
             elif isinstance(item, Heading):

@@ -93,7 +93,7 @@ def own_text(el) -> str:
     if name in HEADING_ELEMENTS:
         heading = first(el, "a:heading")
         return _norm(text_content(heading)) if heading is not None else ""
-    if name == "hcontainer":
+    if name == "hcontainer":  # a top-level cross-heading or an annex: its heading
         heading = first(el, "a:heading")
         return _norm(text_content(heading)) if heading is not None else ""
     if name in ("crossHeading", "formula", "container"):
@@ -101,13 +101,23 @@ def own_text(el) -> str:
     parts = []
     for child in el:
         cname = local(child)
-        if cname == "content":
+        if cname == "content" and first(child, "a:table") is not None:
+            parts.append(table_text(first(child, "a:table")))
+        elif cname == "content":
             parts.append(text_content(child))
         elif cname == "list":
             for sub in child:
                 if local(sub) in ("intro", "wrapUp"):
                     parts.append(text_content(sub))
     return _norm(" ".join(parts))
+
+
+def table_text(table) -> str:
+    """A table's text: cells joined by `` | ``, rows by `` / ``."""
+    rows = []
+    for tr in xp(table, "a:tr"):
+        rows.append(" | ".join(_norm(text_content(cell)) for cell in tr if local(cell) in ("th", "td")))
+    return " / ".join(rows)
 
 
 def _norm(text: str) -> str:
@@ -140,10 +150,11 @@ def _walk(container, units, depth, parent_eid, chapter_eid):
         eid = child.get("eId")
         num_el = first(child, "a:num") if name else None
         num = num_el.text.strip() if num_el is not None and num_el.text else None
-        if name in HEADING_ELEMENTS:
-            chap = eid if name == "chapter" else chapter_eid
+        if name in HEADING_ELEMENTS or (name == "hcontainer" and child.get("name") == "annex"):
+            level = "annex" if name == "hcontainer" else name
+            chap = eid if level in ("chapter", "annex") else chapter_eid
             units.append(Unit("heading", child, eid, num, own_text(child), notes_of(child),
-                              depth, parent_eid, chap, name))
+                              depth, parent_eid, chap, level))
             _walk(child, units, depth + 1, eid, chap)
         elif name == "crossHeading" or (name == "hcontainer" and child.get("name") == "crossHeading"):
             units.append(Unit("crossHeading", child, eid, None, own_text(child), notes_of(child),

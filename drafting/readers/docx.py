@@ -41,7 +41,7 @@ DELETED = {w("del"), w("moveFrom")}
 LANGS = ("ar", "zh", "en", "fr", "ru", "es")
 
 PARA_NUM = re.compile(r"^(\d{1,3}\.)(?:\s+|\t)")
-PROFILE_PARA_NUM = re.compile(r"\d+\.")   # the UN profile's paragraph numbers
+PROFILE_PARA_NUM = re.compile(r"\d+(?:\.| -)")   # the UN profile's paragraph numbers (Arabic "1 -")
 POINT_NUM = re.compile(r"^(\(?[a-z]{1,2}\)|\(?[ivxl]{1,6}\)|[a-z]\.)(?:\s+|\t)")
 HEADING_NUM = re.compile(r"^((?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.)(?:\s+|\t)")
 ROMAN_LABEL = re.compile(r"^\(?([ivxl]+)\)$")
@@ -65,6 +65,8 @@ class Record:
     auto_label: tuple[str, int] | None = None
     num: str | None = None
     all_bold: bool = False
+    rows: list | None = None      # a table: rows of cells, each cell a token list
+    header_rows: int = 0
 
     @property
     def text(self) -> str:
@@ -107,8 +109,16 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
     # A paragraph whose mark goes (deleted and accepted, inserted and rejected) flows into the
     # next one, which keeps its own properties: in Word the formatting lives in the mark.
     joined = None
+    tables_seen: set = set()
     for i, p in enumerate(body.iter(w("p")), start=1):
         if _inside_note_or_textbox(p):
+            continue
+        table = _enclosing_table(p)
+        if table is not None:
+            # A table is read once, as a whole, where its first paragraph stands.
+            if table not in tables_seen:
+                tables_seen.add(table)
+                records.append(_table_record(table, i, styles, numbering, state))
             continue
         rec = _record(p, i, styles, numbering, state)
         if joined is not None:
@@ -283,6 +293,37 @@ def _mark_removed(p, revisions: str) -> bool:
     if mark is None:
         return False
     return mark.find(w("del" if revisions == "accept" else "ins")) is not None
+
+
+def _enclosing_table(p):
+    """The outermost table a paragraph stands in, if any."""
+    found, parent = None, p.getparent()
+    while parent is not None:
+        if parent.tag == w("tbl"):
+            found = parent
+        parent = parent.getparent()
+    return found
+
+
+def _table_record(table, index, styles, numbering, state) -> Record:
+    rows, header_rows, tokens = [], 0, []
+    for tr in table.iter(w("tr")):
+        if _enclosing_table(tr) is not table:
+            continue  # rows of a table nested in a cell are read as that cell's text
+        cells = []
+        for tc in tr.findall(w("tc")):
+            cell: list = []
+            for p in tc.iter(w("p")):
+                if cell:
+                    cell.append(Token(" "))
+                cell.extend(_record(p, index, styles, numbering, state).tokens)
+            cells.append(cell)
+            tokens.extend(cell)
+        trpr = tr.find(w("trPr"))
+        if trpr is not None and trpr.find(w("tblHeader")) is not None and len(rows) == header_rows:
+            header_rows += 1
+        rows.append(cells)
+    return Record(index, "table", "", tokens, rows=rows, header_rows=header_rows)
 
 
 def _inside_note_or_textbox(p) -> bool:
@@ -708,6 +749,12 @@ class _Assembler:
         self.current = para
         self.lists = [para.points]
 
+    def table(self, rows, header_rows, line=None) -> None:
+        cells = [[_tokens_inlines(cell) for cell in row] for row in rows]
+        self.blocks.body.append(Para(None, [], line=line, table=cells, header_rows=header_rows))
+        self.current = None
+        self.lists = []
+
     def heading(self, level, num, inlines, line=None) -> None:
         self.blocks.body.append(Heading(level, num, inlines, line=line))
         self.current = None
@@ -793,6 +840,11 @@ def _assemble(records: list[Record], lang: str, facts: dict, name: str,
             asm.title_row(rec)
         elif role == "prefaceOther":
             asm.blocks.preface.extra.append(_tokens_inlines(rec.tokens))
+        elif role == "table":
+            asm.table(rec.rows, rec.header_rows, line)
+        elif role == "annex":
+            num, toks = _split_num(rec.tokens)
+            asm.heading("annex", num, _tokens_inlines(toks), line)
         elif role in ("chapter", "section", "subsection"):
             num, toks = _split_num(rec.tokens) if ours else _foreign_heading_num(rec)
             if rec.auto_label:

@@ -19,6 +19,7 @@ from drafting.model.build import build_akn
 from drafting.readers import ReadResult
 from drafting.readers.markdown_numbering import number_document, relabel_points
 from drafting.readers.markdown_parser import dialect_parser
+from drafting.model.numbering import ANNEX_LABEL, forms
 
 HEADING_LEVELS = {"h1": "chapter", "h2": "section", "h3": "subsection", "h4": "crossHeading"}
 # A number typed before a heading: I. A. 1. (and Chinese 一、 二、 for chapters)
@@ -170,6 +171,8 @@ class _BlockReader:
                 i = self.points(i, line)
             elif tok.type == "blockquote_open":
                 i = self.quote(i)
+            elif tok.type == "table_open":
+                i = self.table(i, line)
             else:
                 i += 1
         self.unreferenced_notes()
@@ -182,6 +185,28 @@ class _BlockReader:
                       "read as a cross-heading", line, "heading-level")
             level = "crossHeading"
         num = None
+        annex = ANNEX_LABEL.match(content.strip()) if level == "chapter" else None
+        if annex:
+            # "# Annex II: Title": an annex, whose label is its number and whose numbering restarts
+            title = annex.group("title") or ""
+            children = _drop_prefix(inline.children or [], len(content) - len(title)) if title else []
+            heading = Heading(level="annex", num=annex.group("label"), text=self.inlines(children, line), line=line)
+            heading.unnumbered = True
+            self.items.append(heading)
+            self._last_para = None
+            return
+        # "# I. Introduction", "# 一. 导言", "# أولا - مقدمة": the language's own numbering first
+        forms_ = forms(self.lang)
+        own = {"chapter": forms_.chapter, "section": forms_.section}.get(level)
+        local_match = own.match(content) if own is not None else None
+        if local_match and (forms_.chapter_numerals or forms_.section_letters):
+            num = local_match.group("num")
+            heading = Heading(level=level, num=num, line=line,
+                              text=self.inlines(_drop_prefix(inline.children or [], local_match.start("rest")), line))
+            heading.unnumbered = bool(tok.meta.get("unnumbered"))
+            self.items.append(heading)
+            self._last_para = None
+            return
         m = HEADING_NUMBER_RE.match(content)
         children = inline.children or []
         if m:
@@ -221,6 +246,28 @@ class _BlockReader:
                 stack.append((indent, point.points))
             i += 3
         return i
+
+    def table(self, i: int, line: int) -> int:
+        """A pipe table: its header row(s) and body rows, each cell's inline content."""
+        toks = self.tokens
+        rows, header_rows, in_head = [], 0, False
+        while i < len(toks) and toks[i].type != "table_close":
+            tok = toks[i]
+            if tok.type == "thead_open":
+                in_head = True
+            elif tok.type == "thead_close":
+                in_head = False
+            elif tok.type == "tr_open":
+                rows.append([])
+                header_rows += in_head
+            elif tok.type == "inline":
+                rows[-1].append(self.inlines(tok.children or [], line))
+            i += 1
+        para = Para(num=None, text=[], line=line, table=rows, header_rows=header_rows)
+        para.unnumbered = True
+        self.items.append(para)
+        self._last_para = None
+        return i + 1
 
     def quote(self, i: int) -> int:
         toks = self.tokens

@@ -102,7 +102,7 @@ def number_document(items, is_resolution: bool, numbered: bool, organ_names: lis
     _lift_leading_cross_headings(body, blocks)
     _number_paragraphs(body, numbered)
     if numbered:
-        _number_headings(body)
+        _number_headings(body, blocks.lang)
     return preamble, body
 
 
@@ -136,34 +136,43 @@ def _lift_leading_cross_headings(body, blocks: DocumentBlocks) -> None:
 def _number_paragraphs(body, numbered: bool) -> None:
     count = 0
     for item in body:
-        if not isinstance(item, Para) or item.role != "paragraph":
+        if isinstance(item, Heading) and item.level == "annex":
+            count = 0  # an annex numbers its paragraphs afresh
+            continue
+        if not isinstance(item, Para) or item.role != "paragraph" or item.table is not None:
             continue
         if item.num:
-            count = int(item.num.rstrip("."))
+            count = int(re.match(r"\d+", item.num).group())
         elif numbered and not getattr(item, "unnumbered", False):
             count += 1
             item.num = f"{count}."
 
 
-def _number_headings(body) -> None:
+def _number_headings(body, lang: str = "en") -> None:
+    from drafting.model.numbering import forms
+
+    own = forms(lang)  # I. A. in most languages; 一. in Chinese; أولا - and ألف - in Arabic
     chapter = section = subsection = 0
     for item in body:
         if not isinstance(item, Heading) or item.level == "crossHeading":
+            continue
+        if item.level == "annex":
+            chapter = section = subsection = 0
             continue
         auto = item.num is None and not getattr(item, "unnumbered", False)
         if item.level == "chapter":
             if auto:
                 chapter += 1
-                item.num = f"{to_roman(chapter)}."
+                item.num = own.chapter_label(chapter)
             else:
-                chapter = from_roman(item.num or "") or chapter
+                chapter = own.chapter_value(item.num) or from_roman(item.num or "") or chapter
             section = subsection = 0
         elif item.level == "section":
             if auto:
                 section += 1
-                item.num = f"{chr(ord('A') + (section - 1) % 26)}."
-            elif item.num and re.fullmatch(r"[A-Z]\.", item.num):
-                section = ord(item.num[0]) - ord("A") + 1
+                item.num = own.section_label(section)
+            elif own.section_value(item.num):
+                section = own.section_value(item.num)
             subsection = 0
         elif item.level == "subsection":
             if auto:

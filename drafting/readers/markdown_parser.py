@@ -34,7 +34,7 @@ BLOCK_START_RE = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|>|\[\^[^\]\s]+\]:)"
 # A cross-heading inside a list of items (``  #### Awareness-raising``): indented two spaces or more.
 LIST_HEADING_RE = re.compile(r"#{4}[ \t]+(?=\S)")
 LONE_UNDERSCORE_RE = re.compile(r"(?<!\\)_")
-PARA_NUMBER_RE = re.compile(r"(?P<num>\d{1,4}\.)[ \t]+(?=\S)")
+PARA_NUMBER_RE = re.compile(r"(?P<num>\d{1,4}(?:\.| -))[ \t]+(?=\S)")  # "12." or the Arabic "12 -"
 UNNUMBERED_RE = re.compile(r"(?<!\\)[ \t]*\{-\}[ \t]*$")
 
 
@@ -133,7 +133,7 @@ def number_and_marks(state: StateCore) -> None:
 
 def dialect_parser() -> MarkdownIt:
     md = MarkdownIt("zero")
-    md.enable(["heading", "blockquote", "emphasis", "escape"])
+    md.enable(["heading", "blockquote", "emphasis", "escape", "table"])
     md.use(front_matter_plugin)
     md.use(footnote_plugin, inline=False, move_to_end=False, always_match_refs=True)
     md.use(superscript_plugin)

@@ -25,8 +25,8 @@ from drafting.readers import ReadResult
 from drafting.readers.text_inline import merge_strings, parse_inline, plain_text
 from drafting.readers.text_lines import BodyLine, FootnoteBody, adopt_plain_digit_notes, split_text
 from drafting.readers import text_masthead as mh
-from drafting.readers.text_numbering import forms, paragraph_value
-from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE, repair_line, roman
+from drafting.model.numbering import ANNEX_LABEL, forms, paragraph_value, roman
+from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE, repair_line
 
 # What may end a paragraph; a comma ends only a preambular paragraph or an enacting formula.
 TERMINAL = (".", ":", ";", "!", "?", "…", "”", "»", '"', "’", "。", "；", "：", "！", "？", "؛", "؟")
@@ -39,6 +39,9 @@ POINT = re.compile(r"^(?P<num>\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]{1,3}|[ivxl
 ARABIC_POINT = re.compile(r"^(?P<num>\(?[\u0621-\u064A\u0640]{1,2}\))\s+(?P<rest>\S.*)$")
 BULLET = re.compile(r"^(?P<num>[-•–·▪◦])\s+(?P<rest>\S.*)$")
 DASH_PREFIX = re.compile(r"^\s*-\s+")
+# A table row as Markdown-ish exports print it: "| Pays | Nombre |"; "|---|---|" under a header.
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 @dataclass
@@ -51,6 +54,7 @@ class Block:
     last_index: int
     notes_inside: list[FootnoteBody] = field(default_factory=list)
     indent: int = 0
+    is_table: bool = False
 
 
 # -- pass 2: blocks -----------------------------------------------------------------------------
@@ -168,6 +172,15 @@ def group_blocks(lines: list[BodyLine], wrapped: bool, lang: str = "en") -> list
             if merge and prev.text.endswith("**") and not _open_bold(prev.text):
                 merge = False  # a title set in bold is complete when its bold closes
         last_line_len = len(stripped)
+        if TABLE_ROW.match(stripped):
+            if prev is not None and prev.is_table and not line.gap_before:
+                prev.text += "\n" + stripped  # rows stay rows
+                prev.last_index = i
+            else:
+                blocks.append(Block(stripped, line.no, i, i, is_table=True))
+            continue
+        if prev is not None and prev.is_table:
+            merge = False
         if merge:
             prev.text = _join(prev.text, stripped)
             prev.last_index = i
@@ -355,6 +368,7 @@ class BodyAssembler:
         self.pending_cross: list[Heading] = []
         self.last_section: int | None = None
         self.block_owner: dict[int, object] = {}   # block index -> Para/Point/Heading it became
+        self.annex: Heading | None = None          # the annex being read, until its title is known
 
     def inline(self, text: str) -> list:
         return parse_inline(text, self.notes)
@@ -363,6 +377,21 @@ class BodyAssembler:
         text = block.text
         line = block.line
         f = forms(self.doc.lang)
+        if block.is_table:
+            self._table(index, block)
+            return
+        m = ANNEX_LABEL.match(text) if len(text) < 120 else None
+        if m and not m.group("title"):
+            # An annex numbers its chapters and paragraphs afresh; its label ("Annex II") is its
+            # number, the title printed under it its heading.
+            self.annex = Heading("annex", text, [], line)
+            self._heading(index, self.annex)
+            self.expected, self.last_para, self.last_section = None, None, None
+            return
+        if self.annex is not None and not self.annex.text and self._is_cross_heading(text):
+            self.annex.text = self.inline(text)
+            self.block_owner[index] = self.annex
+            return
 
         m = f.chapter.match(text)
         if m and (len(text) < 200 or not _ends_sentence(text)):
@@ -412,7 +441,23 @@ class BodyAssembler:
 
     # -- pieces
 
+    def _table(self, index: int, block: Block) -> None:
+        rows, header_rows = [], 0
+        for row in block.text.split("\n"):
+            if TABLE_RULE.match(row):
+                header_rows = len(rows)  # the rule closes the header
+                continue
+            cells = re.split(r"(?<!\\)\|", row.strip())[1:-1]
+            rows.append([self.inline(cell.strip()) for cell in cells])
+        self._flush_cross()
+        self.list = None
+        para = Para(None, [], line=block.line, table=rows, header_rows=header_rows)
+        self.out.append(para)
+        self.block_owner[index] = para
+
     def _heading(self, index: int, heading: Heading) -> None:
+        if self.annex is not heading:
+            self.annex = None if self.annex is None or self.annex.text else self.annex
         self._flush_cross()
         self.list = None
         self.out.append(heading)
@@ -520,9 +565,25 @@ def _next_letter(prev: str | None, label: str) -> bool:
 # -- pass 5: inference --------------------------------------------------------------------------------
 
 
+def segments(body: list) -> list[list]:
+    """The main text and each annex: the stretches in which numbers run on."""
+    parts: list[list] = [[]]
+    for item in body:
+        if isinstance(item, Heading) and item.level == "annex":
+            parts.append([])
+        parts[-1].append(item)
+    return parts
+
+
 def infer_paragraph_numbers(doc: DocumentBlocks) -> None:
+    for part in segments(doc.body):
+        _infer_paragraph_numbers(doc, part)
+    _infer_list_items(doc)
+
+
+def _infer_paragraph_numbers(doc: DocumentBlocks, body: list) -> None:
     """Unnumbered paragraphs that fill a gap in the numbering take the missing numbers."""
-    paras = [p for p in doc.body if isinstance(p, Para) and p.role == "paragraph"]
+    paras = [p for p in body if isinstance(p, Para) and p.role == "paragraph" and p.table is None]
     numbered = [(i, paragraph_value(p.num)) for i, p in enumerate(paras) if paragraph_value(p.num) is not None]
     if not numbered:
         return
@@ -536,7 +597,6 @@ def infer_paragraph_numbers(doc: DocumentBlocks) -> None:
                 doc.note("warning", f"paragraph number {k} was not printed; inferred from the sequence", para.line, "inferred-number")
         elif b - a - 1 > 0 and i >= 0:
             doc.note("warning", f"paragraph numbers jump from {a} to {b}", paras[j].line, "sequence")
-    _infer_list_items(doc)
 
 
 def _is_list_intro(para: Para) -> bool:
@@ -564,8 +624,13 @@ def infer_chapters(doc: DocumentBlocks) -> None:
     numeral the sequence allows; then top-level cross-headings that stand exactly where chapters
     are missing between two known numerals (II between I and III) become those chapters.
     """
+    for part in segments(doc.body):
+        _infer_chapters(doc, part)
+
+
+def _infer_chapters(doc: DocumentBlocks, body: list) -> None:
     f = forms(doc.lang)
-    tops = [h for h in doc.body if isinstance(h, Heading) and h.level in ("chapter", "crossHeading")]
+    tops = [h for h in body if isinstance(h, Heading) and h.level in ("chapter", "crossHeading")]
     if not any(h.level == "chapter" and h.num for h in tops):
         return
     value = 0
@@ -731,6 +796,8 @@ def parse_text(text: str, name: str = "input", lang: str | None = None) -> Docum
         doc.note("info", f"'- ' list markers before {dash_lines} paragraphs removed", None, "export-marker")
 
     for l in split.body:
+        if TABLE_ROW.match(l.text):
+            continue  # the bars of a table are not OCR noise
         repaired, done = repair_line(l.text, lang)
         if done:
             l.text = repaired
@@ -752,11 +819,14 @@ def parse_text(text: str, name: str = "input", lang: str | None = None) -> Docum
     if split.job_number and not doc.masthead.job_number:
         doc.masthead.job_number = split.job_number
     for note in [n for n in split.notes if set(n.marker) == {"*"}]:
-        if note.marker == "*" and doc.masthead.symbol_note is None:
-            doc.masthead.symbol_note = NoteRef("*", [], line=note.line)
-        target = doc.masthead.symbol_note if note.marker == "*" else getattr(doc.preface, "agenda_note", None)
-        if target is not None and target.marker == note.marker and not target.body:
-            target.body, target.line = [parse_inline(note.text, [])], note.line
+        # A star note belongs to the mark that carries it: the symbol's or the agenda line's.
+        marks = [ref for ref in (doc.masthead.symbol_note, doc.preface.agenda_note)
+                 if ref is not None and ref.marker == note.marker and not ref.body]
+        if not marks and note.marker == "*" and doc.masthead.symbol_note is None:
+            doc.masthead.symbol_note = NoteRef("*", [], line=note.line)  # a symbol's note, mark unprinted
+            marks = [doc.masthead.symbol_note]
+        if marks:
+            marks[0].body, marks[0].line = [parse_inline(note.text, [])], note.line
         else:
             doc.note("warning", f"footnote {note.marker} has no reference in the text", note.line, "unanchored-note")
 

@@ -63,17 +63,6 @@ def repair_line(text: str, lang: str) -> tuple[str, list[str]]:
     return text, done
 
 
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-         "XVI", "XVII", "XVIII", "XIX", "XX"]
 # Characters OCR confuses with the strokes of a roman numeral.
 ROMAN_LOOKALIKE = re.compile(r"^\s*(?P<tok>[\[\]|lI1!]{1,4})[.,]\s+(?P<rest>\S.*)$")
 LOST_NUMERAL = re.compile(r"^\s*[.,]\s+(?P<rest>[A-ZÀ-Ý]\S.*)$")
-
-
-def roman(n: int) -> str:
-    return ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n)
-
-
-def roman_value(text: str) -> int | None:
-    text = text.strip().rstrip(".")
-    return ROMAN.index(text) + 1 if text in ROMAN else None

@@ -172,6 +172,8 @@ class DocxRenderer:
             depth = self._list_depth(el)
         if name == "hcontainer" and el.get("name") == "crossHeading":
             return S.CROSS_HEADING   # a cross-heading at the top of mainBody
+        if name == "hcontainer" and el.get("name") == "annex":
+            return S.ANNEX
         if name in HIERARCHY:
             return S.HEADING_STYLE[HIERARCHY[name]]
         if name == "crossHeading":
@@ -222,6 +224,8 @@ class DocxRenderer:
             for child in el:
                 if local(child) not in ("num", "heading", "subheading"):
                     out.extend(self.element(child, depth))
+        elif name == "paragraph" and first(el, "a:content/a:table") is not None:
+            out.append(self.table_xml(first(el, "a:content/a:table")))
         elif name in ("paragraph", "point"):
             lst = first(el, "a:list")
             content = first(el, "a:content")
@@ -246,6 +250,32 @@ class DocxRenderer:
             for child in el:
                 out.extend(self.element(child, depth))
         return out
+
+    def table_xml(self, table):
+        """An AKN table as a Word table: a grid with borders, header rows repeated on each page."""
+        rows = xp(table, "a:tr")
+        columns = max((len([c for c in tr if local(c) in ("th", "td")]) for tr in rows), default=1)
+        tbl = etree.Element(w("tbl"), nsmap=NSMAP)
+        props = etree.SubElement(tbl, w("tblPr"))
+        etree.SubElement(props, w("tblW"), {w("w"): "0", w("type"): "auto"})
+        borders = etree.SubElement(props, w("tblBorders"))
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            etree.SubElement(borders, w(side), {w("val"): "single", w("sz"): "4", w("space"): "0",
+                                                w("color"): "auto"})
+        grid = etree.SubElement(tbl, w("tblGrid"))
+        for _ in range(columns):
+            etree.SubElement(grid, w("gridCol"), {w("w"): str(9000 // columns)})
+        for tr in rows:
+            row = etree.SubElement(tbl, w("tr"))
+            cells = [c for c in tr if local(c) in ("th", "td")]
+            if cells and all(local(c) == "th" for c in cells):
+                etree.SubElement(etree.SubElement(row, w("trPr")), w("tblHeader"))
+            for cell in cells:
+                tc = etree.SubElement(row, w("tc"))
+                paras = xp(cell, "a:p") or [cell]
+                for p in paras:
+                    tc.append(self.paragraph_xml(S.TABLE_TEXT, self.runs(p)))
+        return tbl
 
     def _list_items(self, lst, depth: int) -> list:
         out = []

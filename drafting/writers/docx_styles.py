@@ -37,6 +37,8 @@ CHAPTER = "_ H _Ch_G"
 SECTION = "_ H_1_G"
 SUBSECTION = "_ H_2_G"
 CROSS_HEADING = "_ H_4_G"
+ANNEX = "_ H_Annex_G"
+TABLE_TEXT = "_ Table Txt_G"
 TEXT = "_ Single Txt_G"
 WRAP_UP = "_ Wrap Up_G"
 QUOTE = "_ Quote_G"
@@ -84,6 +86,7 @@ PARAGRAPH_ROLES: dict[str, str] = {
     style_key(SUBSECTION): "subsection", "h23g": "subsection", "heading3": "subsection",
     "h23": "subsection",
     style_key(CROSS_HEADING): "crossHeading", "h4": "crossHeading", "heading4": "crossHeading",
+    style_key(ANNEX): "annex",
     "h56g": "crossHeading",
     style_key(TEXT): "text", "singletxt": "text",
     style_key(WRAP_UP): "wrapUp",

@@ -39,6 +39,8 @@ p { margin: 0 0 .6em 2cm; text-align: justify; }
 [dir=rtl] .point { margin-left: 0; margin-right: 3cm; } [dir=rtl] .point.d2 { margin-right: 4cm; }
 .preamble, .formula { text-indent: 1cm; }
 .quote { margin-left: 3cm; margin-right: 2cm; }
+table.data { border-collapse: collapse; margin: 0.5em 0 0.5em 2cm; font-size: 90%; }
+table.data th, table.data td { border: 1px solid #888; padding: 2px 8px; text-align: left; vertical-align: top; }
 .footnotes { border-top: 1px solid #000; margin-top: 2em; font-size: 9.5pt; width: 40%; min-width: 12cm; }
 .footnotes p { margin: .3em 0 .3em 0; }
 sup.fn a, .footnotes a.back { text-decoration: none; }
@@ -90,6 +92,22 @@ class _Html:
         self.inline(src, el)
         return el
 
+    def table(self, table, eid: str | None):
+        html_table = etree.Element("table", {"class": "data"})
+        if eid:
+            html_table.set("id", eid)
+        for tr in xp(table, "a:tr"):
+            row = etree.SubElement(html_table, "tr")
+            for cell in tr:
+                if local(cell) not in ("th", "td"):
+                    continue
+                html_cell = etree.SubElement(row, local(cell))
+                for i, p in enumerate(xp(cell, "a:p") or [cell]):
+                    if i:
+                        etree.SubElement(html_cell, "br")
+                    self.inline(p, html_cell)
+        return html_table
+
     def unit(self, el, depth: int, out: list) -> None:
         name = local(el)
         num_el = first(el, "a:num")
@@ -107,7 +125,8 @@ class _Html:
             out.append(h)
         elif name in HEADINGS:
             heading = first(el, "a:heading")
-            h = etree.Element(HEADINGS[name], id=eid) if eid else etree.Element(HEADINGS[name])
+            tag = "h2" if name == "hcontainer" and el.get("name") == "annex" else HEADINGS[name]
+            h = etree.Element(tag, id=eid) if eid else etree.Element(tag)
             if num:
                 etree.SubElement(h, "span", {"class": "num"}).text = num + " "
             if heading is not None:
@@ -120,7 +139,10 @@ class _Html:
             cls = "point d%d" % depth if name == "point" else None
             content = first(el, "a:content")
             lst = first(el, "a:list")
-            if content is not None:
+            table = first(content, "a:table") if content is not None else None
+            if table is not None:
+                out.append(self.table(table, eid))
+            elif content is not None:
                 quote = first(content, "a:blockContainer") is not None
                 ps = paragraphs_of(content) or [content]
                 for i, p in enumerate(ps):

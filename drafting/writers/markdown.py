@@ -15,7 +15,7 @@ import yaml
 
 from drafting.generate.frame import build_frame
 from drafting.generate.keys import RESOLUTION_KINDS
-from drafting.model.akn import doc_element, first, local, xp
+from drafting.model.akn import doc_element, first, local, text_content, xp
 from drafting.model.identification import FROM_ISO639_2B
 from drafting.model.units import masthead as masthead_facts
 
@@ -59,6 +59,8 @@ class _Writer:
         organs = facts.get("organs") or []
         if organs:
             keys["organ"] = organs[0]
+        if len(organs) > 1:
+            keys["organs"] = organs
         if facts.get("body"):
             keys["body"] = facts["body"]
         if symbol:
@@ -93,6 +95,9 @@ class _Writer:
         """Add the printed form of every line whose print the keys would not give back."""
         computed = dict(keys)
         _, m, p = build_frame(computed, lang)
+        agenda_note = first(self.doc, "a:preface//a:inline[@name='agendaItem']/../a:sup/a:authorialNote")
+        if agenda_note is not None:
+            keys["agenda_note"] = re.sub(r"\s+", " ", " ".join(text_content(p) for p in xp(agenda_note, "a:p"))).strip()
         printed_place = self._session_info_lines()
         if printed_place:
             keys["place_dates"] = printed_place
@@ -126,7 +131,7 @@ class _Writer:
         item = first(self.doc, "a:preface//a:inline[@name='agendaItem']")
         if item is None:
             return None
-        return re.sub(r"\s+", " ", "".join(item.getparent().itertext())).strip()
+        return re.sub(r"\s+", " ", text_content(item.getparent())).strip()
 
     # -- body -------------------------------------------------------------------------------------
 
@@ -166,6 +171,15 @@ class _Writer:
                     line += " {-}"
                 out += [line.rstrip(), ""]
                 self.container(el, out)
+            elif name == "hcontainer" and el.get("name") == "annex":
+                num, heading = first(el, "a:num"), first(el, "a:heading")
+                label = _num_text(num) if num is not None else "Annex"
+                title = self.inline(heading) if heading is not None else ""
+                out += [f"# {label}: {title}".rstrip(": ") if title else f"# {label}", ""]
+                self.container(el, out)
+            elif name == "hcontainer" and el.get("name") == "crossHeading":
+                heading = first(el, "a:heading")
+                out += ["#### " + (self.inline(heading) if heading is not None else ""), ""]
             elif name in CONTAINERS:
                 self.container(el, out)
             elif name == "crossHeading":
@@ -180,8 +194,11 @@ class _Writer:
         num = first(el, "a:num")
         prefix = _num_text(num) + " " if num is not None else ""
         quote = xp(el, "a:content/a:blockContainer")
+        table = xp(el, "a:content/a:table")
         unanchored_after: list = []
-        if quote:
+        if table:
+            out += self.table(table[0], unanchored_after) + [""]
+        elif quote:
             for p in xp(quote[0], "a:p"):
                 out += ["> " + self.block_text(p, unanchored_after), ""]
         else:
@@ -201,6 +218,18 @@ class _Writer:
             out.append("")
         for label, paras in unanchored_after:
             out += self.definition(label, paras)
+
+    def table(self, table, unanchored: list) -> list[str]:
+        """A pipe table; the dialect's tables have one header row (the first row stands as one)."""
+        rows = []
+        for tr in xp(table, "a:tr"):
+            cells = [" ".join(self.inline(p, unanchored).replace("|", "\\|") for p in xp(cell, "a:p"))
+                     for cell in tr if local(cell) in ("th", "td")]
+            rows.append("| " + " | ".join(cells) + " |")
+        if rows:
+            width = rows[0].count(" | ") + 1
+            rows.insert(1, "|" + "---|" * width)
+        return rows
 
     def points(self, lst, depth: int, out: list[str], unanchored: list) -> None:
         for item in lst:

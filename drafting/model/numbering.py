@@ -1,4 +1,5 @@
-"""How each language numbers chapters, sections and paragraphs, as patterns for the text reader.
+"""How each language numbers chapters, sections and paragraphs: patterns for the readers, values
+and printed labels for the builder and the generator.
 
 English, French, Spanish and Russian number chapters ``I.``, sections ``A.`` and paragraphs
 ``1.``; Chinese numbers chapters ``一.``; Arabic prints ``أولا -`` for chapters, the letters' names
@@ -12,8 +13,23 @@ import functools
 import re
 from dataclasses import dataclass
 
-from drafting.readers.text_masthead import _terms
-from drafting.readers.text_ocr import roman, roman_value
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+         "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV"]
+
+
+def roman(n: int) -> str:
+    return ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n)
+
+
+def roman_value(text: str) -> int | None:
+    text = text.strip().rstrip(".")
+    return ROMAN.index(text) + 1 if text in ROMAN else None
+
+
+def _terms(lang: str) -> dict:
+    from drafting.locale import terms
+
+    return terms(lang)
 
 LATIN_CHAPTER = r"(?P<num>[IVXL]{1,6}\.)\s+(?P<rest>\S.*)"
 LATIN_SECTION = r"(?P<num>[A-Z]\.)\s+(?P<rest>\S.*)"
@@ -56,6 +72,11 @@ class NumberingForms:
             return ord(word) - ord("A") + 1 if len(word) == 1 and "A" <= word <= "Z" else None
         return self.section_letters.index(word) + 1 if word in self.section_letters else None
 
+    def section_label(self, n: int) -> str:
+        if self.section_letters is None or n > len(self.section_letters):
+            return chr(ord("A") + (n - 1) % 26) + "."
+        return self.section_letters[n - 1] + " -"
+
     def paragraph_label(self, n: int, dot: str) -> str:
         """The printed number: ``12.`` (also for an OCR ``12,``) or Arabic ``12 -``."""
         return f"{n}." if dot in ".," else f"{n}{self.paragraph_separator}"
@@ -65,7 +86,7 @@ class NumberingForms:
 def forms(lang: str) -> NumberingForms:
     try:
         headings = _terms(lang).get("headings", {})
-    except FileNotFoundError:
+    except Exception:  # noqa: BLE001 - an unknown language numbers the Latin way
         headings = {}
     numerals = headings.get("chapter_numerals", "roman")
     letters = headings.get("section_letters", "latin")
@@ -98,6 +119,12 @@ def forms(lang: str) -> NumberingForms:
         section_letters=tuple(letters) if isinstance(letters, list) else None,
         paragraph_separator=para_sep,
     )
+
+
+# "Annex", "Annex II", "Annexe", "Anexo", "Приложение", "附件", "المرفق الأول": an annex's label.
+ANNEX_LABEL = re.compile(r"^(?P<label>(?:Annex|Annexe|Anexo|ANNEX|ANNEXE|ANEXO|Приложение|ПРИЛОЖЕНИЕ|附件|المرفق)"
+                         r"(?:\s+(?:[IVXL]{1,5}|\d{1,2}|[A-Z]|[一二三四五六七八九十]+|[\u0621-\u064A]{2,12}(?: [\u0621-\u064A]{2,12})?))?)"
+                         r"\*?(?:\s*[:：]\s*(?P<title>\S.*))?$")
 
 
 def paragraph_value(num: str | None) -> int | None:
