@@ -37,8 +37,17 @@ def to_letter(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
+def _arabic_letters() -> list[str]:
+    from drafting.locale import terms
+
+    return terms("ar").get("labels", {}).get("letters", [])
+
+
 def from_letter(text: str) -> int | None:
     t = text.lower()
+    if t and not t.isascii():
+        letters = _arabic_letters()  # Arabic labels count in the abjad order: (أ) (ب) (ج) ...
+        return letters.index(t) + 1 if t in letters else None
     if not t or not t.isascii() or not t.isalpha() or len(set(t)) != 1:
         return None
     return (len(t) - 1) * 26 + ord(t[0]) - ord("a") + 1

@@ -35,7 +35,7 @@ def paragraph_numbering(doc):
         if unit.kind != "paragraph":
             continue
         if not (unit.number and unit.number.isdigit()):
-            if previous is not None and not unit.num and unit.text and not _is_quote(unit.element):
+            if previous is not None and not unit.num and unit.text and not _is_set_off(unit.element):
                 previous += 1  # a paragraph that lost its number still takes one (UN102)
             continue
         n = int(unit.number)
@@ -76,7 +76,7 @@ def paragraph_without_number(doc):
         if u.eid == last_eid:
             break  # after the last numbered paragraph an unnumbered one is not a lost number
         started = started or u.eid == first_eid
-        if started and u.kind == "paragraph" and not u.num and not _is_quote(u.element) and u.text:
+        if started and u.kind == "paragraph" and not u.num and not _is_set_off(u.element) and u.text:
             line = doc.line_of(u.eid)
             if line in reported_lines and line is not None:
                 continue
@@ -89,9 +89,9 @@ def _number_in(message: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _is_quote(el) -> bool:
-    """A quotation set off as its own paragraph (content/blockContainer)."""
-    return any(local(c) == "blockContainer" for content in el if local(content) == "content"
+def _is_set_off(el) -> bool:
+    """A quotation or a table set off as its own paragraph: never numbered."""
+    return any(local(c) in ("blockContainer", "table") for content in el if local(content) == "content"
                for c in content)
 
 
@@ -131,7 +131,8 @@ def point_labels(doc):
                 value = value_of(label, series)
                 unit_num = num
                 if value != expected:
-                    want = label_of(expected, series)
+                    want = (bare(point_label(expected - 1, 0, doc.lang)) if series == "letter"
+                            else label_of(expected, series))
                     yield doc.finding("UN103", f"sub-paragraph {num} where {want} is expected",
                                       eid=p.get("eId"), num=unit_num, needle=num)
                 expected = (value or expected) + 1

@@ -118,7 +118,9 @@ class _Builder:
     # -- body -------------------------------------------------------------------------------
 
     def point(self, point: Point, prefix: str):
-        eid = self.eids.make(prefix, "point", num_label(point.num))
+        from drafting.model.numbering import point_key
+
+        eid = self.eids.make(prefix, "point", num_label(point_key(point.num)))
         el = E.point(eId=eid)
         if point.line:
             self.lines[eid] = point.line

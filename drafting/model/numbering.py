@@ -127,6 +127,16 @@ ANNEX_LABEL = re.compile(r"^(?P<label>(?:Annex|Annexe|Anexo|ANNEX|ANNEXE|ANEXO|�
                          r"\*?(?:\s*[:：]\s*(?P<title>\S.*))?$")
 
 
+def point_key(label: str | None) -> str | None:
+    """The eId label of a point, the same in every language: ``(ب)`` -> ``b``, ``(b)`` -> ``b``."""
+    bare = re.sub(r"[\s().\[\]]", "", label or "")
+    letters = _terms("ar").get("labels", {}).get("letters", [])
+    if bare in letters:
+        n = letters.index(bare)
+        return chr(ord("a") + n % 26) * (n // 26 + 1)
+    return bare or None
+
+
 def paragraph_value(num: str | None) -> int | None:
     """``12.`` or ``12 -`` -> 12."""
     m = re.match(r"^\s*(\d+)", num or "")
