@@ -137,9 +137,19 @@ def gale_church(a: list[int], b: list[int], c: float = 1.0) -> list[tuple[int, i
     return beads[::-1]
 
 
+def _structure_key(x: Item):
+    """What stays the same across languages: the eId's last step (``chp_II``, ``point_b``: the
+    builder derives it from the numeral's value, so 一. and أولا - both give ``chp_I``), else the
+    printed label."""
+    step = (x.eid or "").rpartition("__")[2]
+    if step and "_nn_" not in step and not step.endswith("_nn"):
+        return (x.family, step)
+    return (x.family, _norm_label(x.label))
+
+
 def _structure_anchors(a: list[Item], b: list[Item]) -> list[tuple[int, int]]:
-    ka = [(x.family, _norm_label(x.label)) if x.label else ("a", k) for k, x in enumerate(a)]
-    kb = [(x.family, _norm_label(x.label)) if x.label else ("b", k) for k, x in enumerate(b)]
+    ka = [_structure_key(x) if x.label else ("a", k) for k, x in enumerate(a)]
+    kb = [_structure_key(x) if x.label else ("b", k) for k, x in enumerate(b)]
     sm = SequenceMatcher(None, ka, kb, autojunk=False)
     return [(bl.a + k, bl.b + k) for bl in sm.get_matching_blocks() for k in range(bl.size)]
 
