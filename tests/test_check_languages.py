@@ -44,6 +44,6 @@ def test_chinese_and_arabic_versions_align_by_structure():
     result = align_languages(zh, ar)
     # 一. / أولا -, A. / ألف -, (a) / (أ): the same structure under different numerals
     assert all(p.method == "number" for p in result.pairs if p.a and p.b)
-    assert not [m for m in result.mismatches() if m.kind.startswith("missing")]
+    assert not [m for m in result.mismatches if m.kind.startswith("missing")]
     # the Arabic version lacks the Chinese version's footnote: a language unit must fix that
-    assert [m.kind for m in result.mismatches()] == ["footnotes"]
+    assert [m.kind for m in result.mismatches] == ["footnotes"]
