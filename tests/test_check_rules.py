@@ -156,10 +156,11 @@ def test_clean_seeds_have_no_ocr_findings():
 
 
 def test_seeds_as_akn_keep_what_the_tree_holds():
-    """corpus/*.xml: the tree keeps the lost footnote reference and the missing mastheads;
-    inferred numbers are diagnostics of the text reader, so they show on the .txt only."""
+    """corpus/*.xml: the tree keeps the lost footnote reference, the missing mastheads and the
+    numbers the reader had to infer (num refersTo="#inferredNumber")."""
     xml = {p.name[:3]: p for p in CORPUS.glob("*.xml")}
-    assert "UN302" in rules_of(xml["001"])
+    assert {"UN302", "UN102"} <= rules_of(xml["001"])
+    assert "UN201" in rules_of(xml["003"])
     assert "UN401" in rules_of(xml["003"]) and "UN401" in rules_of(xml["004"])
     assert not rules_of(xml["002"]) & {"UN101", "UN102", "UN103", "UN201", "UN202"}
     assert {"UN605", "UN606"} <= rules_of(xml["003"])

@@ -130,8 +130,22 @@ class CheckedDocument:
         return (unit.eid, unit.num) if unit is not None else (None, None)
 
     def inferred_numbers(self, kinds: set[str]):
-        """(diagnostic, unit) for numbers the reader had to infer, on units of these kinds."""
-        for d in self.diagnostics_with("inferred-number"):
+        """(diagnostic, unit) for numbers the reader had to infer, on units of these kinds.
+
+        A text is read here and its reader says so; an AKN file carries the fact on the number
+        itself (``num refersTo="#inferredNumber"``)."""
+        diagnostics = self.diagnostics_with("inferred-number")
+        if not diagnostics:
+            from drafting.model.blocks import Diagnostic
+
+            for unit in self.units:
+                num = unit.element.find("{*}num")
+                if num is not None and num.get("refersTo") == "#inferredNumber" and unit.level in kinds:
+                    what = "chapter" if unit.level == "chapter" else unit.level
+                    yield Diagnostic("warning", f"{what} number {unit.number or unit.num} was not printed; "
+                                     "inferred from the sequence", self.line_of(unit.eid), "inferred-number"), unit
+            return
+        for d in diagnostics:
             unit = self.unit_at(d.line) if self.is_text or self.source_lines else None
             kind = unit.level if unit is not None else "paragraph"
             if kind in kinds:

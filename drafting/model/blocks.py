@@ -46,6 +46,7 @@ class Point:
     text: list[Inline]
     points: list["Point | Heading"] = field(default_factory=list)
     line: int | None = None
+    num_inferred: bool = False
 
 
 @dataclass
@@ -56,6 +57,7 @@ class Heading:
     num: str | None
     text: list[Inline]
     line: int | None = None
+    num_inferred: bool = False
 
 
 @dataclass

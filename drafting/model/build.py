@@ -73,6 +73,7 @@ def num_label(num: str | None) -> str | None:
 class _Builder:
     def __init__(self, blocks: DocumentBlocks) -> None:
         self.blocks = blocks
+        self.inferred = False  # some number was not printed but inferred from the sequence
         self.eids = _EIds()
         self.lines: dict[str, int] = {}
 
@@ -125,7 +126,7 @@ class _Builder:
         if point.line:
             self.lines[eid] = point.line
         if point.num:
-            el.append(E.num(point.num))
+            el.append(self.num(point.num, point.num_inferred))
         if point.points:
             el.append(self.list_of(point.text, point.points, None, eid))
         else:
@@ -155,6 +156,14 @@ class _Builder:
         self.inline_into(el, text, eid)
         return el
 
+    def num(self, text: str, inferred: bool):
+        """A printed number; one the source lost and the reader inferred says so, so that the
+        fact survives in the AKN (the checker reports it from the XML too)."""
+        if inferred:
+            self.inferred = True
+            return E.num(text, refersTo="#inferredNumber")
+        return E.num(text)
+
     def heading_label(self, heading: Heading) -> str | None:
         """The eId label of a heading's number, the same in every language version:
         ``أولا -`` and ``一.`` give ``I`` as ``I.`` does, ``ألف -`` gives ``A``."""
@@ -173,7 +182,7 @@ class _Builder:
         if heading.line:
             self.lines[eid] = heading.line
         if heading.num:
-            el.append(E.num(heading.num))
+            el.append(self.num(heading.num, heading.num_inferred))
         title = E.heading()
         self.inline_into(title, heading.text, eid)
         el.append(title)
@@ -199,7 +208,7 @@ class _Builder:
         if para.line:
             self.lines[eid] = para.line
         if para.num:
-            el.append(E.num(para.num))
+            el.append(self.num(para.num, para.num_inferred))
         if para.table is not None:
             el.append(E.content(self.table(para, eid)))
         elif para.role == "quote":
@@ -399,6 +408,10 @@ class _Builder:
             for para in b.conclusions:
                 conclusions.append(self.p(para.text, "conclusions"))
             doc.append(conclusions)
+        if self.inferred:
+            meta.find(q("references")).append(E.TLCConcept(
+                eId="inferredNumber", href="/akn/ontology/concept/un/inferredNumber",
+                showAs="Number not printed, inferred from the sequence"))
         root = E.akomaNtoso(doc)
         return BuiltDocument(root=root, source_lines=self.lines)
 

@@ -611,7 +611,7 @@ def _infer_list_items(doc: DocumentBlocks) -> None:
                 expected = 1
                 continue
             if item.num is None and _is_list_intro(para):
-                item.num = f"{expected}."
+                item.num, item.num_inferred = f"{expected}.", True
                 doc.note("warning", f"list item number {expected} was not printed; inferred from the sequence", item.line, "inferred-number")
             if item.num and paragraph_value(item.num) is not None:
                 expected = paragraph_value(item.num) + 1
@@ -645,7 +645,7 @@ def _infer_chapters(doc: DocumentBlocks, body: list) -> None:
         if token:
             candidates = [n for n in range(value + 1, value + 8) if len(roman(n)) == len(token)]
             want = candidates[0] if candidates else want
-        h.num = f.chapter_label(want)
+        h.num, h.num_inferred = f.chapter_label(want), not token
         what = f"'{token}.' read as '{h.num}'" if token else f"lost chapter number restored as '{h.num}'"
         doc.note("warning", f"OCR repair: {what}", h.line, "ocr-repair" if token else "inferred-number")
         value = want
@@ -655,7 +655,7 @@ def _infer_chapters(doc: DocumentBlocks, body: list) -> None:
         between = [h for h in tops[k1 + 1:k2] if h.level == "crossHeading"]
         if between and len(between) == v2 - v1 - 1:
             for offset, h in enumerate(between, start=1):
-                h.level, h.num = "chapter", f.chapter_label(v1 + offset)
+                h.level, h.num, h.num_inferred = "chapter", f.chapter_label(v1 + offset), True
                 doc.note("warning", f"lost chapter number restored as '{h.num}' from the sequence", h.line, "inferred-number")
 
 
