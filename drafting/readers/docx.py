@@ -618,7 +618,8 @@ def _split_num(tokens, pattern=None) -> tuple[str | None, list]:
 
 
 def _plain(tokens) -> str:
-    return re.sub(r"\s+", " ", "".join(t.text for t in tokens if isinstance(t, Token))).strip()
+    # str.split folds runs of white space as the regex \s+ would, at a fraction of the cost
+    return " ".join("".join(t.text for t in tokens if isinstance(t, Token)).split())
 
 
 def _tokens_inlines(tokens) -> list:

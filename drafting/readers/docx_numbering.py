@@ -52,16 +52,12 @@ class Numbering:
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.style_numpr: dict[str, tuple[str | None, int]] = {}
+        # Word and pandoc define many lists that no paragraph uses: their levels are read only
+        # when a paragraph refers to them (see levels_of).
+        self.abstract_elements = {}
         if numbering_root is not None:
             for ab in numbering_root.iterchildren(w("abstractNum")):
-                levels = {}
-                for lvl in ab.iterchildren(w("lvl")):
-                    levels[int(lvl.get(w("ilvl"), "0"))] = {
-                        "start": int(_val(lvl, "start") or 1),
-                        "fmt": _val(lvl, "numFmt") or "decimal",
-                        "text": _val(lvl, "lvlText") or "",
-                    }
-                self.abstract[ab.get(w("abstractNumId"))] = levels
+                self.abstract_elements[ab.get(w("abstractNumId"))] = ab
             for num in numbering_root.iterchildren(w("num")):
                 abstract_id = _val(num, "abstractNumId")
                 overrides = {}
@@ -77,6 +73,19 @@ class Numbering:
                     num_id = _val(numpr, "numId")
                     ilvl = int(_val(numpr, "ilvl") or 0)
                     self.style_numpr[style.get(w("styleId"))] = (num_id, ilvl)
+
+    def levels_of(self, abstract_id: str | None) -> dict[int, dict]:
+        if abstract_id not in self.abstract:
+            levels = {}
+            ab = self.abstract_elements.get(abstract_id)
+            for lvl in (ab.iterchildren(w("lvl")) if ab is not None else ()):
+                levels[int(lvl.get(w("ilvl"), "0"))] = {
+                    "start": int(_val(lvl, "start") or 1),
+                    "fmt": _val(lvl, "numFmt") or "decimal",
+                    "text": _val(lvl, "lvlText") or "",
+                }
+            self.abstract[abstract_id] = levels
+        return self.abstract[abstract_id]
 
     def numpr_of(self, p, style_id: str | None) -> tuple[str, int] | None:
         numpr = p.find(f"{w('pPr')}/{w('numPr')}")
@@ -97,7 +106,7 @@ class Numbering:
             return None
         num_id, ilvl = found
         abstract_id, overrides = self.nums[num_id]
-        levels = self.abstract.get(abstract_id, {})
+        levels = self.levels_of(abstract_id)
         key = f"num:{num_id}" if overrides else f"abs:{abstract_id}"
         counters = self.counters.setdefault(key, {})
         if ilvl not in counters:

@@ -8,6 +8,7 @@ a sponsor). Names are compared with everything but letters and digits stripped, 
 
 from __future__ import annotations
 
+import functools
 import re
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -22,8 +23,10 @@ CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.f
 CT_CUSTOM_PROPS = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 
 
+@functools.lru_cache(maxsize=None)
 def w(tag: str) -> str:
-    """Clark name in the WordprocessingML namespace: ``w('p')`` -> ``{ns}p``."""
+    """Clark name in the WordprocessingML namespace: ``w('p')`` -> ``{ns}p`` (called per run and
+    per property, so the few distinct names are built once)."""
     return f"{{{W_NS}}}{tag}"
 
 
