@@ -38,6 +38,17 @@ class NoteRef:
 Inline = Union[str, Styled, NoteRef]
 
 
+def plain_text(inlines) -> str:
+    """The text of inline items, footnote references left out."""
+    out = []
+    for item in inlines:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, Styled):
+            out.append(plain_text(item.children))
+    return "".join(out)
+
+
 @dataclass
 class Point:
     """A sub-paragraph ``a)``/``(a)``/``(i)`` or an item of a list that restarts at 1."""

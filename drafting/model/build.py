@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from drafting.model.akn import DOC_ELEMENT, E, q
-from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled
+from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled, plain_text
 from drafting.model.identification import build_meta, slug, work_number
 
 # An annex holds chapters of its own (and numbers its paragraphs afresh): it ranks above them.
@@ -367,7 +367,7 @@ class _Builder:
         symbol = m.symbol
         parent_symbol, relation = _parent_of(symbol)
         # Without a symbol the work is named from its own text, never from where the file lies.
-        title_text = _plain(b.preface.title or []) or _first_text(b.body) or "untitled"
+        title_text = plain_text(b.preface.title or []) or _first_text(b.body) or "untitled"
         meta = build_meta(
             kind=b.kind,
             lang=b.lang,
@@ -431,19 +431,9 @@ def _has_text(inlines) -> bool:
     return any((isinstance(x, str) and x.strip()) or not isinstance(x, str) for x in inlines)
 
 
-def _plain(inlines) -> str:
-    out = []
-    for x in inlines:
-        if isinstance(x, str):
-            out.append(x)
-        elif isinstance(x, Styled):
-            out.append(_plain(x.children))
-    return "".join(out)
-
-
 def _first_text(body) -> str:
     for item in body:
-        text = _plain(item.text)
+        text = plain_text(item.text)
         if text.strip():
             return text
     return ""
@@ -482,7 +472,7 @@ def preambular_name(inlines, lang: str) -> str:
     opening = ""
     for x in inlines:
         if isinstance(x, Styled) and x.tag == "i":
-            opening = _plain(x.children)
+            opening = plain_text(x.children)
             break
         if isinstance(x, str) and x.strip():
             opening = x

@@ -13,17 +13,42 @@ import functools
 import re
 from dataclasses import dataclass
 
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-         "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV"]
+_ROMAN_DIGITS = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                 (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_ROMAN_FORM = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+
+
+def to_roman(n: int) -> str:
+    """12 -> ``XII``."""
+    out = []
+    for value, letters in _ROMAN_DIGITS:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def from_roman(text: str) -> int | None:
+    """``XII``, ``xii`` or ``XII.`` -> 12; None for anything that is not a well-formed numeral."""
+    text = text.strip().rstrip(".").upper()
+    if not text or not _ROMAN_FORM.match(text):
+        return None
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for i, ch in enumerate(text):
+        v = values[ch]
+        total += -v if i + 1 < len(text) and values[text[i + 1]] > v else v
+    return total
 
 
 def roman(n: int) -> str:
-    return ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n)
+    return to_roman(n)
 
 
 def roman_value(text: str) -> int | None:
-    text = text.strip().rstrip(".")
-    return ROMAN.index(text) + 1 if text in ROMAN else None
+    """A chapter's numeral as printed (upper case only: ``i.`` is a point, not a chapter)."""
+    stripped = text.strip().rstrip(".")
+    return from_roman(stripped) if stripped.isupper() else None
 
 
 def _terms(lang: str) -> dict:

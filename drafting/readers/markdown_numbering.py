@@ -16,47 +16,15 @@ from __future__ import annotations
 import re
 
 from drafting import locale
-from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled
+from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled, plain_text
+from drafting.model.numbering import from_roman
 
-ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 FORMULA_END = (",", "،", "，")
 LETTER_LABEL_RE = re.compile(r"^\(?(?:[a-z]{1,3}|[\u0621-\u064a]{1,2})\)$")
 
 
-def to_roman(n: int) -> str:
-    out = []
-    for value, letters in ROMAN:
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
-def from_roman(text: str) -> int | None:
-    text = text.strip().rstrip(".").upper()
-    if not text or not re.fullmatch(r"[IVXLCDM]+", text):
-        return None
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-    total = 0
-    for a, b in zip(text, text[1:] + " "):
-        v = values[a]
-        total += -v if b in values and values[b] > v else v
-    return total
-
-
-def plain(inlines) -> str:
-    out = []
-    for x in inlines:
-        if isinstance(x, str):
-            out.append(x)
-        elif isinstance(x, Styled):
-            out.append(plain(x.children))
-    return "".join(out)
-
-
 def _is_formula(para: Para, organ_names: list[str]) -> bool:
-    text = plain(para.text).strip()
+    text = plain_text(para.text).strip()
     if not text.endswith(FORMULA_END):
         return False
     body = text[:-1].strip().lower()
@@ -109,7 +77,7 @@ def number_document(items, is_resolution: bool, numbered: bool, organ_names: lis
 def _flatten_points(points) -> list[str]:
     out = []
     for p in points:
-        text = f"{p.num or ''} {plain(p.text)}".strip()
+        text = f"{p.num or ''} {plain_text(p.text)}".strip()
         if text:
             out.append(text)
         if isinstance(p, Point):

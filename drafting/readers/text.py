@@ -19,10 +19,10 @@ import re
 from dataclasses import dataclass, field
 
 from drafting.io import decode_text
-from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled
+from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled, plain_text
 from drafting.model.build import build_akn
 from drafting.readers import ReadResult
-from drafting.readers.text_inline import merge_strings, parse_inline, plain_text
+from drafting.readers.text_inline import merge_strings, parse_inline
 from drafting.readers.text_lines import BodyLine, FootnoteBody, adopt_plain_digit_notes, split_text
 from drafting.readers import text_masthead as mh
 from drafting.model.numbering import ANNEX_LABEL, forms, paragraph_value, roman

@@ -86,14 +86,3 @@ def merge_strings(items: list) -> list:
         elif not (isinstance(item, str) and item == ""):
             out.append(item)
     return out
-
-
-def plain_text(items) -> str:
-    """Text of inline items with footnote references left out."""
-    out = []
-    for item in items:
-        if isinstance(item, str):
-            out.append(item)
-        elif isinstance(item, Styled):
-            out.append(plain_text(item.children))
-    return "".join(out)
