@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from drafting.errors import DraftingError
-from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled
+from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled, plain_text
 from drafting.model.build import build_akn
 from drafting.readers import ReadResult
 from drafting.readers.docx_numbering import Numbering
@@ -272,19 +272,9 @@ def _mark_unanchored(notes, recorded: str | None) -> None:
     except (ValueError, TypeError):
         return
     for note in notes:
-        text = " ".join(_inline_text(para) for para in note.body)
+        text = " ".join(plain_text(para) for para in note.body)
         if note_key(note.marker, text) in keys:
             note.anchored = False
-
-
-def _inline_text(items) -> str:
-    out = []
-    for x in items:
-        if isinstance(x, str):
-            out.append(x)
-        elif isinstance(x, Styled):
-            out.append(_inline_text(x.children))
-    return "".join(out)
 
 
 def _mark_removed(p, revisions: str) -> bool:
