@@ -34,7 +34,6 @@ QUOTE_OPEN = "“«\"„"
 QUOTE_CLOSE = "”»\""
 
 # Chapter, section and paragraph numbers take each language's form: ``forms(lang)``.
-PARA_NUM = forms("en").paragraph  # the Latin form, for rules that hold in every language
 POINT = re.compile(r"^(?P<num>\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]{1,3}|[ivxl]{1,6})\))\s+(?P<rest>\S.*)$")
 ARABIC_POINT = re.compile(r"^(?P<num>\(?[\u0621-\u064A\u0640]{1,2}\))\s+(?P<rest>\S.*)$")
 BULLET = re.compile(r"^(?P<num>[-•–·▪◦])\s+(?P<rest>\S.*)$")
