@@ -158,16 +158,19 @@ def history_command(ctx, versions, fmt, output, format_in):
         raise DraftingError("history needs at least two versions")
     docs = [load(v, format_in) for v in versions]
     hist = history(docs)
+    emit(render_report(fmt, hist, history_json, history_html, history_text, output), output, list(versions))
+    ctx.exit(0 if hist.identical else 1)
+
+
+def render_report(fmt: str, result, to_json, to_html, to_text, output) -> str:
+    """A report in the chosen format: JSON, a self-contained HTML page, or terminal text."""
     if fmt == "json":
         from drafting.compare.json_report import dumps
 
-        data = dumps(history_json(hist))
-    elif fmt == "html":
-        data = history_html(hist)
-    else:
-        data = history_text(hist, colour=want_colour(output))
-    emit(data, output, list(versions))
-    ctx.exit(0 if hist.identical else 1)
+        return dumps(to_json(result))
+    if fmt == "html":
+        return to_html(result)
+    return to_text(result, colour=want_colour(output))
 
 
 @click.command("align")
@@ -184,15 +187,7 @@ def align_command(ctx, a, b, fmt, output, format_in):
 
     da, db = load(a, format_in), load(b, format_in)
     result = align_loaded(da, db)
-    if fmt == "json":
-        from drafting.compare.json_report import dumps
-
-        data = dumps(languages_json(result))
-    elif fmt == "html":
-        data = languages_html(result)
-    else:
-        data = languages_text(result, colour=want_colour(output))
-    emit(data, output, [a, b])
+    emit(render_report(fmt, result, languages_json, languages_html, languages_text, output), output, [a, b])
     ctx.exit(1 if result.mismatches else 0)
 
 
