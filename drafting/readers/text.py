@@ -88,12 +88,26 @@ def _starts_block(text: str, expected: int | None = None, lang: str = "en") -> b
     )
 
 
-TRAILING_MARKS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹,\s]+|\^\{[^}]*\}|\*+)+$")
+_MARK_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹,* \t\u00a0"
+
+
+def strip_trailing_marks(text: str) -> str:
+    """The text without the footnote marks, commas and spaces that trail it (``sent.¹``,
+    ``sent.^{2, 3}``, ``sent.**``). A loop from the end, not a regular expression: a pattern that
+    repeats a group of repeated characters backtracks exponentially on long runs of spaces."""
+    while True:
+        text = text.rstrip(_MARK_CHARS)
+        if text.endswith("}"):
+            start = text.rfind("^{")
+            if start != -1 and "}" not in text[start:-1]:
+                text = text[:start]
+                continue
+        return text
 
 
 def _ends_sentence(text: str) -> bool:
     """Does the text end a sentence (footnote marks after the punctuation aside)?"""
-    return TRAILING_MARKS.sub("", text.rstrip()).endswith(TERMINAL) or text.rstrip().endswith(TERMINAL)
+    return strip_trailing_marks(text).endswith(TERMINAL) or text.rstrip().endswith(TERMINAL)
 
 
 def _join(a: str, b: str) -> str:
