@@ -228,7 +228,7 @@ def agenda_item(line: str) -> str | None:
         m = pattern.match(text)
         if m:
             return m.group("item").strip()
-    m = re.match(r"^(?:Provisional\s+)?agenda\s+items?\s+(?P<item>\d+(?:\s?\(?[a-z]\)?)?(?:\s+and\s+\d+(?:\s?\(?[a-z]\)?)?)?)\**$",
+    m = re.match(r"^(?:Provisional\s+)?agenda\s+items?\s+(?P<item>\d+(?:\s?\(?[a-z]{1,3}\)?)?(?:\s+and\s+\d+(?:\s?\(?[a-z]{1,3}\)?)?)?)\**$",
                  text, re.I)
     if m:
         return m.group("item").strip()

@@ -1,38 +1,36 @@
 """The passes that find a UN document's structure in printed lines, shared by every reader.
 
-``read_lines(lines, name, lang)`` is the one entry point: a reader produces ``Line``s
-(``drafting.readers.lines``), the passes turn them into ``DocumentBlocks``.
+A reader turns its format into ``Line``s (``drafting.readers.lines``); ``read_lines`` runs the
+passes below over them, in this order, as docutils runs its transforms. Each pass is a small
+module with one job and one ``run(reading)`` function; a rule about UN layout lives in one pass.
+
+1. ``furniture``  running heads and feet, page numbers, job numbers, stamps, barcodes leave the flow
+2. ``notes``      the footnote zone below the page's rule becomes footnote bodies
+3. ``ocr``        OCR repairs and export markers, each reported
+4. ``calls``      footnote calls printed as plain digits become calls
+5. ``front``      masthead, preface, the document's kind and title
+6. ``unwrap``     body lines become blocks: paragraphs, headings, items
+7. ``body``       blocks become chapters, sections, paragraphs, points, annexes
+8. ``numbers``    lost paragraph and chapter numbers inferred from the sequence, reported
+9. ``footnotes``  calls get their bodies; a body nobody calls stays where it was printed
+10. ``preamble``  a resolution's formula, preambular paragraphs and closing line
 """
 
 from __future__ import annotations
 
 from drafting.model.blocks import DocumentBlocks
 from drafting.readers.lines import Line
+from drafting.readers.passes import (body, calls, footnotes, front, furniture, notes, numbers, ocr, preamble,
+                                     unwrap)
+from drafting.readers.passes.reading import Reading
+
+PASSES = (furniture.run, notes.run, ocr.run, calls.run, front.run, unwrap.run, body.run, numbers.run,
+          footnotes.run, preamble.run)
 
 
 def read_lines(lines: list[Line], name: str = "input", lang: str | None = None) -> DocumentBlocks:
-    # Interim: lines rendered back to text for the text reader's passes, until the passes read
-    # lines themselves.
-    from drafting.readers.text import parse_text
-
-    out: list[str] = []
-    furniture = []
-    for line in lines:
-        if line.zone == "furniture":
-            furniture.append(line)
-            out.append("")
-            continue
-        if line.page_break_before and out:
-            out[-1] += "\f"
-        if line.gap_before:
-            out.append("")
-        if line.zone == "note" and line.note_marker:
-            out.append("^{" + line.note_marker + "} " + line.text)
-        elif line.zone == "rule":
-            out.append("")
-        else:
-            out.append(line.text)
-    doc = parse_text("\n".join(out), name, lang)
-    for line in furniture:
-        doc.note("info", f"page furniture removed ({line.furniture_kind or 'furniture'}): {line.text}", line.no, "furniture")
-    return doc
+    """The document that the printed ``lines`` show."""
+    reading = Reading.start(lines, name, lang)
+    for run in PASSES:
+        run(reading)
+    return reading.doc

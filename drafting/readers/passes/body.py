@@ -1,0 +1,295 @@
+"""Pass 7: blocks become chapters, sections, paragraphs, points, cross-headings and annexes.
+
+Numbers decide most: ``I.`` opens a chapter, ``A.`` a section (only in sequence), ``1.`` a
+paragraph (a short unfinished ``1. Title`` out of sequence is a numbered subheading), ``(a)`` a
+point of the paragraph before, ``(i)`` a point of that point. Numbered items that restart at 1
+after a paragraph ending in a colon are a list inside that paragraph. An annex label opens an
+annex whose numbering starts afresh. The closing line of an adopted resolution (``52nd plenary
+meeting`` and its date) is kept apart as the document's conclusions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, plain_text
+from drafting.model.numbering import ANNEX_LABEL, forms
+from drafting.readers.passes.reading import Block, Reading
+from drafting.readers.passes.text import QUOTE_CLOSE, QUOTE_OPEN, ends_clause, ends_sentence
+from drafting.readers.passes.unwrap import ARABIC_POINT, BULLET, POINT
+from drafting.readers.text_inline import merge_strings, parse_inline
+from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
+
+RESOLUTION_KINDS = ("resolution", "resolutionDraft", "decision", "decisionDraft")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+@dataclass
+class _ListState:
+    owner: Para
+    next_num: int
+    after_cross: bool = False
+    last_item: Point | None = None
+
+
+class BodyAssembler:
+    def __init__(self, doc: DocumentBlocks, notes: list[NoteRef]) -> None:
+        self.doc = doc
+        self.notes = notes
+        self.out: list = []
+        self.expected: int | None = None
+        self.last_para: Para | None = None
+        self.list: _ListState | None = None
+        self.pending_cross: list[Heading] = []
+        self.last_section: int | None = None
+        self.block_owner: dict[int, object] = {}   # block index -> Para/Point/Heading it became
+        self.annex: Heading | None = None          # the annex being read, until its title is known
+
+    def inline(self, text: str) -> list:
+        return parse_inline(text, self.notes)
+
+    def add(self, index: int, block: Block) -> None:
+        text = block.text
+        line = block.line
+        f = forms(self.doc.lang)
+        if block.is_table:
+            self._table(index, block)
+            return
+        m = ANNEX_LABEL.match(text) if len(text) < 120 else None
+        if m and not m.group("title"):
+            # An annex numbers its chapters and paragraphs afresh; its label ("Annex II") is its
+            # number, the title printed under it its heading.
+            self.annex = Heading("annex", text, [], line)
+            self._heading(index, self.annex)
+            self.expected, self.last_para, self.last_section = None, None, None
+            return
+        if self.annex is not None and not self.annex.text and self._is_cross_heading(text):
+            self.annex.text = self.inline(text)
+            self.block_owner[index] = self.annex
+            return
+
+        m = f.chapter.match(text)
+        if m and (len(text) < 200 or not ends_sentence(text)):
+            self._heading(index, Heading("chapter", m.group("num"), self.inline(m.group("rest")), line))
+            self.last_section = None
+            return
+        m = ROMAN_LOOKALIKE.match(text) if f.chapter_numerals is None else None
+        if m and not m.group("tok").isdigit() and len(text) < 200 and not ends_sentence(text):
+            self._heading(index, Heading("chapter", "?" + m.group("tok"), self.inline(m.group("rest")), line))
+            self.last_section = None
+            return
+        m = LOST_NUMERAL.match(block.text)
+        if m and len(text) < 200:
+            self._heading(index, Heading("chapter", "?", self.inline(m.group("rest")), line))
+            self.last_section = None
+            return
+        m = f.section.match(text)
+        if m and len(text) < 400 and not ends_sentence(text) and self._section_expected(f.section_value(m.group("num"))):
+            self._heading(index, Heading("section", m.group("num"), self.inline(m.group("rest")), line))
+            self.last_section = f.section_value(m.group("num"))
+            return
+        m = f.paragraph.match(text)
+        if m:
+            self._numbered(index, block, int(m.group("num")), m.group("dot"), m.group("rest"))
+            return
+        m = POINT.match(text) or ARABIC_POINT.match(text)
+        if m and (self.last_para is not None or self.list is not None):
+            self._point(index, m.group("num"), m.group("rest"), line)
+            return
+        m = BULLET.match(text)
+        if m and self.last_para is not None:
+            self._point(index, m.group("num"), m.group("rest"), line, bullet=True)
+            return
+        if self._is_cross_heading(text):
+            heading = Heading("crossHeading", None, self.inline(text), line)
+            if self.list is not None:
+                self.list.owner.points.append(heading)
+                self.list.after_cross = True
+                self.block_owner[index] = self.list.owner
+            elif text.isupper():
+                self._heading(index, Heading("chapter", None, self.inline(text), line))
+            else:
+                self.pending_cross.append(heading)
+                self.block_owner[index] = heading
+            return
+        self._plain(index, text, line)
+
+    # -- pieces
+
+    def _table(self, index: int, block: Block) -> None:
+        rows, header_rows = [], 0
+        for row in block.text.split("\n"):
+            if TABLE_RULE.match(row):
+                header_rows = len(rows)  # the rule closes the header
+                continue
+            cells = re.split(r"(?<!\\)\|", row.strip())[1:-1]
+            rows.append([self.inline(cell.strip()) for cell in cells])
+        self._flush_cross()
+        self.list = None
+        para = Para(None, [], line=block.line, table=rows, header_rows=header_rows)
+        self.out.append(para)
+        self.block_owner[index] = para
+
+    def _heading(self, index: int, heading: Heading) -> None:
+        if self.annex is not heading:
+            self.annex = None if self.annex is None or self.annex.text else self.annex
+        self._flush_cross()
+        self.list = None
+        self.out.append(heading)
+        self.block_owner[index] = heading
+
+    def _flush_cross(self) -> None:
+        self.out.extend(self.pending_cross)
+        self.pending_cross = []
+
+    def _section_expected(self, value: int | None) -> bool:
+        """A section opens with A (ألف) or takes the letter after the last one."""
+        if value == 1:
+            return True
+        return value is not None and self.last_section is not None and value == self.last_section + 1
+
+    def _numbered(self, index: int, block: Block, n: int, dot: str, rest: str) -> None:
+        line = block.line
+        if self.list is not None and (n == self.list.next_num or (n == 1 and self.list.after_cross)):
+            self._list_item(index, n, rest, line)
+            return
+        if dot == "," and self.expected is not None and n != self.expected:
+            # "4," is a paragraph number only where the sequence expects it.
+            self._plain(index, block.text, line)
+            return
+        # A resolution has no numbered subheadings: its short operative paragraphs stay paragraphs.
+        is_heading = (len(rest) < 120 and not ends_sentence(rest) and n != self.expected
+                      and self.doc.kind not in RESOLUTION_KINDS)
+        if is_heading:
+            self._heading(index, Heading("subsection", f"{n}.", self.inline(rest), line))
+            return
+        if self.expected is not None and n < self.expected and self.last_para is not None \
+                and plain_text(self.last_para.text).rstrip().endswith(":"):
+            self.list = _ListState(self.last_para, 1)
+            self.last_para.points.extend(self.pending_cross)
+            self.pending_cross = []
+            self._list_item(index, n, rest, line)
+            return
+        if self.expected is not None and n < self.expected:
+            self.doc.note("warning", f"paragraph {n} out of sequence (expected {self.expected})", line, "sequence")
+        if dot == ",":
+            self.doc.note("info", f"OCR repair: paragraph number '{n},' read as '{n}.'", line, "ocr-repair")
+        self._flush_cross()
+        self.list = None
+        para = Para(forms(self.doc.lang).paragraph_label(n, dot), self.inline(rest), line=line)
+        self.out.append(para)
+        self.last_para = para
+        self.block_owner[index] = para
+        self.expected = n + 1
+
+    def _list_item(self, index: int, n: int, rest: str, line: int) -> None:
+        item = Point(f"{n}.", self.inline(rest), line=line)
+        self.list.owner.points.append(item)
+        self.list.next_num = n + 1
+        self.list.after_cross = False
+        self.list.last_item = item
+        self.block_owner[index] = item
+
+    def _point(self, index: int, label: str, rest: str, line: int, bullet: bool = False) -> None:
+        point = Point(label, self.inline(rest), line=line)
+        if self.list is not None and self.list.last_item is not None and not bullet:
+            self.list.last_item.points.append(point)
+        else:
+            owner = self.last_para
+            roman_label = re.sub(r"[()]", "", label)
+            letters = [p for p in owner.points if isinstance(p, Point) and p.num and re.sub(r"[()]", "", p.num).isalpha()]
+            if (letters and re.fullmatch(r"[ivxl]+", roman_label)
+                    and not _next_letter(letters[-1].num, label)):
+                letters[-1].points.append(point)
+            else:
+                owner.points.append(point)
+        self.block_owner[index] = point
+
+    def _is_cross_heading(self, text: str) -> bool:
+        if len(text) > 150 or ends_clause(text) or text[:1] in QUOTE_OPEN:
+            return False
+        if not (text[:1].isupper() or text[:1].isdigit()):
+            return False
+        return len(text.split()) <= 16
+
+    def _plain(self, index: int, text: str, line: int) -> None:
+        if self.list is not None and len(text) < 400:
+            # An item whose number was lost: it takes the next number of the list.
+            self._list_item(index, self.list.next_num, text, line)
+            self.list.last_item.num = None
+            return
+        self._flush_cross()
+        role = "quote" if text[:1] in QUOTE_OPEN and text.rstrip(".;,")[-1:] in QUOTE_CLOSE else "paragraph"
+        para = Para(None, self.inline(text), line=line, role=role)
+        self.out.append(para)
+        if role == "paragraph":
+            self.last_para = para
+        self.block_owner[index] = para
+
+    def finish(self) -> list:
+        self._flush_cross()
+        return self.out
+
+
+def _next_letter(prev: str | None, label: str) -> bool:
+    """Is ``label`` the letter after ``prev`` (so ``i)`` after ``h)`` is a letter, not a numeral)?"""
+    if not prev:
+        return False
+    a, b = re.sub(r"[()]", "", prev), re.sub(r"[()]", "", label)
+    return len(a) == 1 and len(b) == 1 and ord(b) == ord(a) + 1
+
+
+
+
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th|e|re|er|ª|º|a|-?[а-я]{1,2})?"
+
+
+def _closing_pattern(lang: str) -> re.Pattern:
+    from drafting.locale import terms
+
+    phrases = "|".join(re.escape(p) for p in terms(lang).get("reader", {}).get("closing", []))
+    return re.compile(r"^(?:第?" + _ORDINAL + r"次?\s*(?:\(resumed\)\s+|\(reprise\)\s+)?(?:" + phrases + r")|(?:"
+                      + phrases + r")\s+" + _ORDINAL + r")(?=\s|$)", re.I)
+
+
+def closing_line(text: str, lang: str) -> re.Match | None:
+    """``52nd plenary meeting`` (and the date after it): the closing line of an adopted text."""
+    if not phrases_exist(lang) or len(text) > 90:
+        return None
+    return _closing_pattern(lang).match(text.strip())
+
+
+def phrases_exist(lang: str) -> bool:
+    from drafting.locale import terms
+
+    return bool(terms(lang).get("reader", {}).get("closing"))
+
+
+def run(reading: Reading) -> None:
+    doc = reading.doc
+    assembler = BodyAssembler(doc, reading.refs)
+    resolution = doc.kind in ("resolution", "decision")
+    closing = False
+    for i, block in enumerate(reading.blocks):
+        m = closing_line(block.text, doc.lang) if resolution else None
+        if m or (closing and len(block.text) < 40):
+            closing = True
+            text = block.text.strip()
+            parts = [text[: m.end()].strip(), text[m.end():].strip()] if m else [text]
+            for part in (p for p in parts if p):
+                doc.conclusions.append(Para(None, [part], line=block.line))
+            assembler.block_owner[i] = None
+            continue
+        if closing and not ANNEX_LABEL.match(block.text):
+            doc.note("warning", "text after the closing line", block.line, "after-closing")
+        closing = False
+        assembler.add(i, block)
+    doc.body = assembler.finish()
+    for para in doc.body:
+        if isinstance(para, Para):
+            para.text = merge_strings(para.text)
+    reading.owners = assembler.block_owner
+    if not doc.kind:
+        has_numbers = any(isinstance(p, Para) and p.num for p in doc.body)
+        doc.kind = "report" if has_numbers else "note"

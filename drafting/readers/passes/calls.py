@@ -1,0 +1,125 @@
+"""Pass 4: footnote calls that extraction printed as plain digits become calls.
+
+PDF extraction loses the raising of a footnote call: ``Effects, 1 and appreciating``,
+``2022, 2``, ``Cooperation,3``, ``the Secretary-General 3 and``. A digit is taken for the call of
+note N when note N's body is printed on the same page, no raised call carries N already, it stands
+after the call of the note before, and nothing around it makes it a number: not a word that takes
+a number (``resolution 3``, ``paragraph 2``: the locale's ``number_words``), not a count or a date
+after it (``2 per cent``, ``2 December``), not part of a figure (``1,000``, ``2/3``). A call glued
+to punctuation or printed after it is preferred to one that merely stands between two words.
+Every call found is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from drafting.locale import terms
+from drafting.readers.passes.reading import Reading
+from drafting.readers.text_inline import SUPERSCRIPT_DIGITS, note_markers
+
+RAISED = re.compile(r"[" + SUPERSCRIPT_DIGITS + r"]+|\^\{[^}]{1,20}\}")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
+_WORD_AFTER = re.compile(r"\s*([^\W\d_]+|%)")
+# "1 and 2", "3 to 5", "1-3": a range of numbers, not a call
+_RANGE_AFTER = re.compile(r"^\s*(?:and|or|to|et|ou|à|y|o|a|и|или|до|و|أو|إلى|和|或|至|[-–])\s*\d")
+STRONG_BEFORE = ",;:.)”’\"»"
+
+
+@lru_cache(maxsize=None)
+def _words(lang: str) -> tuple[frozenset, frozenset]:
+    from drafting.locale import _month_numbers  # the month names CLDR and the data files know
+
+    reader = terms(lang).get("reader", {})
+    before = frozenset(w.lower() for w in reader.get("number_words", []))
+    after = frozenset(w.lower() for w in reader.get("number_followers", [])) | frozenset(
+        m.lower() for m in _month_numbers(lang))
+    return before, after
+
+
+def _called(reading: Reading) -> set[str]:
+    found: set[str] = set()
+    for line in reading.body:
+        for m in RAISED.finditer(line.text):
+            found.update(note_markers(m.group().strip("^{}")) or [])
+    return found
+
+
+def _candidate(text: str, marker: str, pos: int, lang: str) -> tuple[int, int, bool] | None:
+    """The first place from ``pos`` where ``marker`` can be a call: (start, end, strong)."""
+    before_words, after_words = _words(lang)
+    weak = None
+    for m in re.finditer(r"(?<![\w/\-–^{])" + marker + r"(?![\d/]|[.,]\d)", text[pos:]):
+        start, end = pos + m.start(), pos + m.end()
+        before = text[:start]
+        if not before.strip():
+            continue  # a number at the start of a line is a paragraph or list number
+        prev = before[-1]
+        if prev.isdigit():
+            continue
+        token = before.split()[-1] if before.split() else ""
+        if prev == "." and (before[-2:-1].isdigit() or "/" in token or token[:1].isupper() and len(token) <= 4):
+            continue  # "1.5", "A/79/PV.6", "No.3": a number, not a call
+        word = _WORD_BEFORE.search(before)
+        if word and word.group(1).lower() in before_words and prev == " ":
+            continue
+        nxt = _WORD_AFTER.match(text[end:])
+        if nxt and nxt.group(1).lower() in after_words:
+            continue
+        if text[end:end + 1].isalpha() or _RANGE_AFTER.match(text[end:]):
+            continue
+        if prev in STRONG_BEFORE or (prev == " " and before.rstrip()[-1:] in STRONG_BEFORE) or prev.isalpha():
+            return start, end, True
+        if weak is None:
+            weak = (start, end, False)
+    return weak
+
+
+def run(reading: Reading) -> None:
+    body = reading.body
+    called = _called(reading)
+    lang = reading.doc.lang
+    cursor = (0, 0)   # (body line, character) after the last call found
+    for note in reading.notes:
+        if not note.marker.isdigit() or note.marker in called:
+            continue
+        found = _find(reading, note, cursor, lang)
+        if found is None:
+            continue
+        k, start, end = found
+        line = body[k]
+        line.text = line.text[:start].rstrip() + "^{" + note.marker + "}" + line.text[end:]
+        called.add(note.marker)
+        cursor = (k, start + len(note.marker) + 3)
+        reading.doc.note("info", f"footnote call {note.marker} printed as plain digits; read as a call",
+                         line.no, "plain-digit-reference")
+
+
+def _find(reading: Reading, note, cursor: tuple[int, int], lang: str):
+    """The first strong candidate for the call of ``note`` between the last call and its body,
+    else the first weak one."""
+    body = reading.body
+    last = min(note.flow_index, len(body) - 1)
+    if last < 0:
+        return None
+    first = cursor[0]
+    # The call is on the page of its body: do not look further back than that page's first line.
+    page_start = last
+    while page_start > 0 and body[page_start].page == body[last].page and not body[page_start].page_break_before:
+        page_start -= 1
+    if body[last].page > 1 or any(l.page_break_before for l in body):
+        first = max(first, page_start)
+    else:
+        first = max(first, last - 40)
+    weak = None
+    for k in range(first, last + 1):
+        pos = cursor[1] if k == cursor[0] else 0
+        hit = _candidate(body[k].text, note.marker, pos, lang)
+        if hit is None:
+            continue
+        if hit[2]:
+            return k, hit[0], hit[1]
+        if weak is None:
+            weak = (k, hit[0], hit[1])
+    return weak

@@ -1,0 +1,75 @@
+"""Pass 9: every footnote call gets its body; a body that no call names stays where it was printed.
+
+Calls and bodies of one marker pair in reading order. A star note (``*``, ``**``) belongs to the
+star that carries it: on the symbol, the sponsors, the agenda line or the title. A body whose
+call was lost is kept at the end of the paragraph printed just above it, marked unanchored and
+reported, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from drafting.model.blocks import NoteRef, Para, Point
+from drafting.readers.passes.reading import FootnoteBody, Reading
+from drafting.readers.text_inline import parse_inline
+
+
+def run(reading: Reading) -> None:
+    doc = reading.doc
+    stars = [n for n in reading.notes if set(n.marker) == {"*"}]
+    numbered = [n for n in reading.notes if set(n.marker) != {"*"}]
+    for note in stars:
+        marks = [ref for ref in reading.star_refs if ref.marker == note.marker and not ref.body]
+        if not marks and note.marker == "*" and doc.masthead.symbol_note is None:
+            doc.masthead.symbol_note = NoteRef("*", [], line=note.line)  # a symbol's note, its mark unprinted
+            marks = [doc.masthead.symbol_note]
+        if marks:
+            marks[0].body, marks[0].line = [parse_inline(note.text, [])], note.line
+        else:
+            numbered.append(note)
+    attach(reading, numbered)
+
+
+def attach(reading: Reading, bodies: list[FootnoteBody]) -> None:
+    doc = reading.doc
+    by_marker: dict[str, list[FootnoteBody]] = {}
+    for body in bodies:
+        by_marker.setdefault(body.marker, []).append(body)
+    taken: dict[str, int] = {}
+    used: set[int] = set()
+    for ref in reading.refs:
+        k = taken.get(ref.marker, 0)
+        candidates = by_marker.get(ref.marker, [])
+        if k < len(candidates):
+            body = candidates[k]
+            taken[ref.marker] = k + 1
+            used.add(id(body))
+            ref.body = [parse_inline(body.text, [])]
+            ref.line = body.line
+        else:
+            doc.note("warning", f"footnote reference {ref.marker} has no footnote text", None, "note-without-body")
+            ref.body = [[f"[{ref.marker}]"]]
+    starts = [block.first_index for block in reading.blocks]
+    for body in bodies:
+        if id(body) in used:
+            continue
+        owner = _host_of(body, starts, reading.owners)
+        note = NoteRef(body.marker, [parse_inline(body.text, [])], anchored=False, line=body.line)
+        if owner is not None:
+            owner.text.append(note)
+        else:
+            doc.body.append(Para(None, [note], line=body.line))
+        doc.note("warning", f"footnote {body.marker} has no reference in the text; kept at the end of the "
+                            f"paragraph it was printed under", body.line, "unanchored-note")
+
+
+def _host_of(body: FootnoteBody, starts: list[int], owners: dict[int, object]):
+    """The paragraph printed just above a footnote body (the one its page break cut)."""
+    i = bisect.bisect_right(starts, body.flow_index) - 1
+    while i >= 0:
+        owner = owners.get(i)
+        if isinstance(owner, (Para, Point)):
+            return owner
+        i -= 1
+    return None

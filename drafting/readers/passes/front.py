@@ -1,0 +1,502 @@
+"""Pass 5: the masthead, the preface, the document's kind and its title.
+
+The front of a UN document, line by line, as every UN document prints it:
+
+- the masthead: the organization's name, the organ(s), the symbol, ``Distr.``, the date, the
+  language line, ``Original:`` (fields PDF extraction may put on one line or split over two);
+- the preface: the subsidiary body, the session (and for the Security Council the year), place
+  and dates, the agenda line and the agenda item's title under it;
+- the document line, which says what the document is: ``Resolution adopted by the General
+  Assembly on ...`` with ``[on the report of ...]`` and the resolution's number; ``Austria,
+  Belgium ...: draft resolution`` (a sponsors' list wrapped over lines); ``Draft resolution
+  submitted by the Vice-Chair ...``; ``Report of the Secretary-General``; ``Note by ...``;
+- the title: in a resolution the lines between the document line and the enacting formula; in a
+  report the lines between the agenda title and the document line.
+
+The body begins at the enacting formula (found by its words, in six languages), at the first
+numbered paragraph or chapter, or at a report's summary.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from drafting.locale import LANGS, terms
+from drafting.model.blocks import NoteRef, plain_text
+from drafting.model.numbering import forms
+from drafting.readers import text_masthead as mh
+from drafting.readers.lines import Line
+from drafting.readers.passes.reading import Reading
+from drafting.readers.passes.text import ends_sentence, join_lines
+from drafting.readers.text_inline import parse_inline
+from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
+
+RESOLUTION_NUMBER = re.compile(r"^(?P<num>\d{1,3}/\d{1,4})\.(?:\s+(?P<title>\S.*))?$")
+BRACKETED = re.compile(r"^\[.*")
+STARS = re.compile(r"\*+$")
+SECURITY_COUNCIL_YEAR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)? year$")
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u2019", "'").replace("\u00a0", " ")).strip().casefold()
+
+
+@lru_cache(maxsize=None)
+def words(key: str) -> tuple[str, ...]:
+    """A list of the ``[reader]`` table in every language, folded, longest first."""
+    found = {_fold(w) for lang in LANGS for w in terms(lang).get("reader", {}).get(key, [])}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _starts_with(text: str, key: str) -> str | None:
+    folded = _fold(text)
+    for w in words(key):
+        if folded.startswith(w) and (len(folded) == len(w) or not folded[len(w)].isalnum()):
+            return w
+    return None
+
+
+def is_formula(text: str) -> bool:
+    """``The General Assembly,`` ``L'Assemblée générale,`` ``La Conférence des Parties ...,``:
+    an organ named after an optional article, closed by a comma (a lone ``The General Assembly``
+    opens a resolution of one unnumbered paragraph)."""
+    t = STARS.sub("", text.strip()).strip()
+    if not t or len(t) > 250:
+        return False
+    closed = t.endswith((",", "،", "，"))
+    core = t.rstrip(",،，").strip()
+    article = False
+    for word in words("formula_articles"):
+        if _fold(core).startswith(word + " ") or (word.endswith(("'", "’")) and _fold(core).startswith(word)):
+            core, article = core[len(word):].strip(), True
+            break
+    folded = _fold(core)
+    for organ in words("organs"):
+        if folded == organ or (closed and folded.startswith(organ + " ") and len(folded) < 200):
+            # without its comma only "The General Assembly" itself, article and all
+            return closed or (article and folded == organ)
+    return False
+
+
+def is_summary(text: str) -> bool:
+    return _fold(STARS.sub("", text)) in words("summary")
+
+
+def _is_body_opener(text: str) -> bool:
+    return _fold(text) in words("body_openers")
+
+
+def body_starts(line: Line, lang: str, unwrapped: bool) -> bool:
+    t = line.text.strip()
+    f = forms(lang)
+    if is_formula(t) or is_summary(t):
+        return True
+    if f.chapter.match(t) or LOST_NUMERAL.match(t):
+        return True
+    lookalike = ROMAN_LOOKALIKE.match(t)
+    if lookalike and not lookalike.group("tok").isdigit():
+        return True
+    if f.paragraph.match(t) and not mh.agenda_item(t) and not RESOLUTION_NUMBER.match(t):
+        m = f.paragraph.match(t)
+        return m.group("dot") != "," or int(m.group("num")) == 1
+    section = f.section.match(t)
+    if section and f.section_value(section.group("num")) == 1 and not mh.is_place_dates(t):
+        return True
+    return unwrapped and len(t) >= 200 and not t.startswith("**")
+
+
+# -- the masthead -----------------------------------------------------------------------------------
+
+
+def _masthead_fields(lines: list[Line], i: int) -> tuple[list[mh.MastheadField], int, str | None] | None:
+    """The fields of line ``i`` (with the next line, when OCR split a field from its value) and
+    how many lines they took; an organ printed before a field on the same line comes back apart."""
+    text = lines[i].text.strip()
+    if len(text) >= 200:
+        return None
+    fields = mh.masthead_fields(text)
+    if fields:
+        return fields, 1, None
+    lead = mh.split_masthead_line(text)
+    if lead:
+        return lead[1], 1, lead[0]
+    if i + 1 < len(lines) and re.fullmatch(r"(?i)(Distr\.?|ORIGINAL\s*:?)", text):
+        fields = mh.masthead_fields(text + " " + lines[i + 1].text.strip())
+        if fields:
+            return fields, 2, None
+    return None
+
+
+def _is_organ_line(text: str) -> bool:
+    folded = _fold(text)
+    return bool(folded) and (folded in words("organization") or folded in words("organs"))
+
+
+def read_masthead(reading: Reading, lines: list[Line]) -> int:
+    """Read the masthead at the head of ``lines``; return how many lines it took."""
+    m = reading.doc.masthead
+    i = 0
+    seen_field = False
+    organs: list[str] = []
+    seen_distribution = False
+    while i < len(lines):
+        found = _masthead_fields(lines, i)
+        text = lines[i].text.strip()
+        if found:
+            fields, taken, lead = found
+            if lead:
+                organs.append(lead)
+            for f in fields:
+                mh.apply_field(m, f)
+                if f.name == "symbol" and f.text.endswith("*"):
+                    m.symbol_note = NoteRef("*", [])
+                    reading.star_refs.append(m.symbol_note)
+                seen_distribution = seen_distribution or f.name == "distribution"
+            seen_field = True
+            i += taken
+            continue
+        # The organs stand above "Distr.": after it, an organ's name opens the preface.
+        if _is_organ_line(text) and not seen_distribution:
+            organs.append(text)
+            i += 1
+            continue
+        if not seen_distribution and i < 6 and len(text) < 160 and not ends_sentence(text) and _later_field(lines, i):
+            organs.append(text)  # an organ the locale does not name, above the fields
+            i += 1
+            continue
+        break
+    if not seen_field:
+        return 0
+    m.organs = [o for o in organs]
+    return i
+
+
+def _later_field(lines: list[Line], i: int) -> bool:
+    """Is there a masthead field within the next few lines?"""
+    return any(_masthead_fields(lines, k) for k in range(i + 1, min(i + 4, len(lines))))
+
+
+# -- the preface ------------------------------------------------------------------------------------
+
+
+def _sponsor_block(lines: list[Line], start: int) -> tuple[int, int, str] | None:
+    """``Austria, Belgium, ... and Venezuela (Bolivarian Republic of): draft resolution``: the
+    first and last line of a sponsors' list and the kind word after its colon."""
+    for j in range(start, len(lines)):
+        text = STARS.sub("", lines[j].text.strip()).strip()
+        if ":" not in text:
+            continue
+        kind = _fold(text.rpartition(":")[2]).strip("* ").rstrip(".")
+        if kind not in words("sponsored") and not any(kind.startswith(w) for w in words("amendment")):
+            continue
+        s = j
+        while s > start and not lines[s].gap_before and lines[s - 1].text.rstrip().endswith(
+                (",", " and", " of", "(", "-", " et", " y", " и", " и", "،", " de", " del", " la", " the")):
+            s -= 1
+        return s, j, kind
+    return None
+
+
+def _continuation(lines: list[Line], i: int, end: int, stop) -> int:
+    """Lines from ``i + 1`` that continue line ``i``'s text: no blank line between, and not
+    a line that ``stop`` claims."""
+    k = i + 1
+    while k < end and not lines[k].gap_before and not stop(k):
+        k += 1
+    return k
+
+
+def run(reading: Reading) -> None:
+    doc = reading.doc
+    body = reading.body
+    unwrapped = not _hard_wrapped(body)
+    end = 0
+    limit = min(len(body), 200)
+    while end < limit and not body_starts(body[end], doc.lang, unwrapped):
+        end += 1
+    if end == limit and limit == len(body):
+        end = _first_long(body, limit)
+    elif end == limit:
+        end = 0
+    # An uppercase heading right above the first paragraph belongs to the body ("CONTEXTE").
+    if end > 1 and body[end - 1].text.strip().isupper() and len(body[end - 1].text.strip()) < 80 \
+            and not _is_organ_line(body[end - 1].text):
+        end -= 1
+    front = body[:end]
+    reading.body_start = end
+    taken = read_masthead(reading, front)
+    if not taken and not doc.masthead.symbol:
+        doc.note("warning", "no masthead: no symbol, Distr., date or Original line was found",
+                 body[0].no if body else None, "no-masthead")
+        _date_without_masthead(reading, front)
+    read_preface(reading, front, taken, formula=end < len(body) and is_formula(body[end].text))
+    m = doc.masthead
+    if not m.symbol and reading.running_symbol:
+        m.symbol = reading.running_symbol
+        doc.note("info", f"symbol {reading.running_symbol} taken from the running heads", None,
+                 "symbol-from-running-head")
+    if reading.job_number and not m.job_number:
+        m.job_number = reading.job_number
+
+
+def _first_long(body: list[Line], limit: int) -> int:
+    for k in range(min(limit, len(body))):
+        if len(body[k].text.strip()) >= 200:
+            return k
+    return 0
+
+
+def _hard_wrapped(lines: list[Line]) -> bool:
+    lengths = [len(l.text.strip()) for l in lines[:400] if l.text.strip()]
+    if len(lengths) < 8:
+        return False
+    return sum(1 for n in lengths if n > 160) / len(lengths) < 0.05
+
+
+def _date_without_masthead(reading: Reading, front: list[Line]) -> None:
+    from drafting.locale import find_dates
+
+    for line in front:
+        for _s, _e, found, _un in find_dates(line.text, reading.doc.lang):
+            reading.doc.inferred_date = found  # type: ignore[attr-defined]
+            return
+
+
+def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool) -> None:
+    doc = reading.doc
+    pf = doc.preface
+    notes = reading.refs            # calls in the preface come first in reading order
+    role: dict[int, str] = {}
+    kind_key: str | None = None
+    end = len(lines)
+    sponsors = _sponsor_block(lines, start)
+    sponsor_start = sponsors[0] if sponsors else end
+
+    def claimed(k: int) -> bool:
+        t = lines[k].text.strip()
+        return (k >= sponsor_start or _document_line(t) is not None or mh.is_session_line(t)
+                or _is_organ_line(t) or bool(mh.agenda_item(t)) or bool(RESOLUTION_NUMBER.match(t)))
+
+    i = start
+    while i < end:
+        text = lines[i].text.strip()
+        if sponsors and i == sponsors[0]:
+            s, j, kind = sponsors
+            printed = " ".join(l.text.strip() for l in lines[s:j + 1])
+            found = mh.document_kind(STARS.sub("", printed).strip())
+            who, _, what = printed.rpartition(":")
+            pf.doc_type = what.strip(" *")
+            pf.sponsors = found[1] if found else mh._split_sponsors(who.rstrip(" *"))
+            kind_key = found[0] if found else ("draft_resolution" if "resolution" in kind or "résolution" in kind
+                                               else "draft_decision" if "decision" in kind or "décision" in kind
+                                               else "amendment")
+            if "*" in printed[printed.rfind(")") + 1:] or printed.rstrip().endswith("*"):
+                # the star after the sponsors calls a note on the symbol's page foot
+                if doc.masthead.symbol_note is None:
+                    doc.masthead.symbol_note = NoteRef("*", [])
+                    reading.star_refs.append(doc.masthead.symbol_note)
+            for k in range(s, j + 1):
+                role[k] = "sponsors"
+            i = j + 1
+            continue
+        item = mh.agenda_item(text)
+        if item and not pf.agenda_text:
+            stars = STARS.search(text)
+            if stars:
+                text = text[: stars.start()].rstrip()
+                pf.agenda_note = NoteRef(stars.group(), [])
+                reading.star_refs.append(pf.agenda_note)
+            pf.agenda_text, pf.agenda_item = text, item
+            role[i] = "agenda"
+            k = _continuation(lines, i, end, claimed)
+            if k > i + 1:
+                title = " ".join(l.text.strip() for l in lines[i + 1:k])
+                pf.agenda_title = parse_inline(title, notes)
+                for n in range(i + 1, k):
+                    role[n] = "agenda-title"
+            elif k < end and lines[k].text.strip().startswith("**"):
+                # a bold agenda title after a blank line (exports mark it)
+                k2 = k + 1
+                while k2 < end and not lines[k - 1 if k2 == k else k2 - 1].text.rstrip().endswith("**"):
+                    k2 += 1
+                pf.agenda_title = parse_inline(" ".join(l.text.strip() for l in lines[k:k2]), notes)
+                for n in range(k, k2):
+                    role[n] = "agenda-title"
+                k = k2
+            i = k
+            continue
+        if mh.is_session_line(text) and not pf.session_text:
+            pf.session_text, pf.session_number = text, mh.session_number(text)
+            role[i] = "session"
+            i += 1
+            continue
+        if mh.is_place_dates(text) and not pf.place_dates and (pf.session_text or start):
+            pf.place_dates = text
+            role[i] = "place"
+            i += 1
+            continue
+        document = _document_line(text)
+        if document and kind_key is not None and document[0] == "report":
+            document = None  # "Report of the Disarmament Commission": the title of a resolution
+        if document:
+            key, kind_word = document
+            k = _continuation(lines, i, end, lambda n: bool(BRACKETED.match(lines[n].text.strip()))
+                              or bool(RESOLUTION_NUMBER.match(lines[n].text.strip())) or claimed(n))
+            if key in ("adopted_resolution", "adopted_decision"):
+                # "Resolution adopted by the General Assembly" + "on 1 December 2025"
+                while k < end and lines[k].text.strip()[:1].islower():
+                    k += 1
+            printed = " ".join(l.text.strip() for l in lines[i:k])
+            if kind_key is None:
+                kind_key = key
+                pf.doc_type = printed
+            else:
+                pf.doc_type_extra.append(printed)
+            for n in range(i, k):
+                role[n] = "document"
+            i = k
+            continue
+        if BRACKETED.match(text):
+            k = i
+            while k < end and "]" not in lines[k].text:
+                k += 1
+            k = min(k + 1, end)
+            pf.extra.append(parse_inline(" ".join(l.text.strip() for l in lines[i:k]), notes))
+            for n in range(i, k):
+                role[n] = "extra"
+            i = k
+            continue
+        number = RESOLUTION_NUMBER.match(text)
+        if number:
+            pf.extra.append([number.group("num") + "."])
+            role[i] = "number"
+            if number.group("title"):
+                lines[i] = Line(number.group("title"), lines[i].no, lines[i].page)
+                del role[i]
+                continue
+            i += 1
+            continue
+        if (SECURITY_COUNCIL_YEAR.match(text) or _is_organ_line(text)) and len(text) < 80:
+            role[i] = "organ"
+            if _is_organ_line(text) and pf.body is None and i + 1 < end and (
+                    mh.is_session_line(lines[i + 1].text) or mh.agenda_item(lines[i + 1].text)):
+                pf.body = text
+            else:
+                pf.extra.append([text])
+            i += 1
+            continue
+        if (pf.body is None and i + 1 < end and len(text) < 120 and not ends_sentence(text)
+                and (mh.is_session_line(lines[i + 1].text) or mh.agenda_item(lines[i + 1].text))):
+            pf.body = text  # the subsidiary body named above the session or agenda line
+            role[i] = "organ"
+            i += 1
+            continue
+        i += 1
+    _title(reading, lines, start, role, formula, notes)
+    doc.kind = _kind(kind_key, doc, plain_text(pf.title or []))
+
+
+def _document_line(text: str) -> tuple[str, str] | None:
+    """What a document line says the document is: (kind key, the words that say it)."""
+    t = STARS.sub("", text).strip()
+    for key, table in (("adopted", "adopted"), ("submitted", "submitted"), ("note", "note"),
+                       ("letter", "letter"), ("report", "report")):
+        w = _starts_with(t, table)
+        if not w:
+            continue
+        if key == "report" and (ends_sentence(t) or len(t) > 80):
+            continue
+        if key == "adopted":
+            return ("adopted_decision" if "decision" in w or "décision" in w or "decisión" in w or "решение" in w
+                    else "adopted_resolution"), w
+        if key == "submitted":
+            return ("draft_decision" if "decision" in w or "décision" in w or "decisión" in w or "решения" in w
+                    else "draft_resolution"), w
+        return key, w
+    found = mh.document_kind(t) if ":" not in t else None
+    if found and not found[1]:
+        return found[0], t
+    return None
+
+
+def _title(reading: Reading, lines: list[Line], start: int, role: dict[int, str], formula: bool,
+           notes: list[NoteRef]) -> None:
+    """The title: the unclaimed lines just before the formula (a resolution) or just before the
+    document line (a report); every other unclaimed line is kept in the preface as printed."""
+    pf = reading.doc.preface
+    free = [k for k in range(start, len(lines)) if k not in role]
+    runs: list[list[int]] = []
+    for k in free:
+        if runs and runs[-1][-1] == k - 1 and not lines[k].gap_before:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    chosen: list[int] | None = None
+    if formula and runs and runs[-1][-1] == len(lines) - 1:
+        chosen = runs[-1]
+    if chosen is None:
+        documents = [k for k, r in role.items() if r == "document"]
+        if documents:
+            first_document = min(documents)
+            before = [r for r in runs if r[-1] < first_document]
+            after = [r for r in runs if r[0] > first_document]
+            kind_first = reading.doc.preface.doc_type and _starts_with(pf.doc_type or "", "report") is None \
+                and _starts_with(pf.doc_type or "", "note") is None
+            chosen = (after[0] if after and kind_first else before[-1] if before else after[0] if after else None)
+            if not before and not kind_first and pf.doc_type and not pf.doc_type_extra:
+                # "Report of the Disarmament Commission" with nothing above it: the title itself
+                pf.title, pf.doc_type, chosen = parse_inline(pf.doc_type, notes), None, None
+        elif runs:
+            chosen = runs[-1] if formula else runs[0]
+    for run_ in runs:
+        if run_ is not chosen:
+            for text in _paragraphs(lines, run_):
+                pf.extra.append(parse_inline(text, notes))
+            continue
+        text = ""
+        for k in run_:
+            text = join_lines(text, lines[k].text) if text else lines[k].text.strip()
+        if run_ is chosen:
+            stars = STARS.search(text)
+            if stars and not text.startswith("**"):
+                note = NoteRef(stars.group(), [])
+                reading.star_refs.append(note)
+                pf.title = parse_inline(text[: stars.start()].rstrip(), notes) + [note]
+            else:
+                pf.title = parse_inline(text, notes)
+        else:
+            pf.extra.append(parse_inline(text, notes))
+
+
+def _paragraphs(lines: list[Line], run_: list[int]) -> list[str]:
+    """Lines kept as printed, a line that runs on (lower case) joined to the one before."""
+    out: list[str] = []
+    for k in run_:
+        text = lines[k].text.strip()
+        if out and (text[:1].islower() or not ends_sentence(out[-1]) and out[-1].endswith(("-", ","))):
+            out[-1] = join_lines(out[-1], text)
+        else:
+            out.append(text)
+    return out
+
+
+def _kind(key: str | None, doc, title: str) -> str:
+    symbol = doc.masthead.symbol or ""
+    if key in ("adopted_resolution",):
+        return "resolution"
+    if key in ("adopted_decision",):
+        return "decision"
+    if key in ("draft_resolution", "amendment"):
+        return "resolutionDraft"
+    if key == "draft_decision":
+        return "decisionDraft"
+    if key == "letter":
+        return "letter"
+    if key in ("note", "note_by_the_secretariat"):
+        return "note"
+    if "/RES/" in symbol:
+        return "resolution"
+    if "/DEC/" in symbol:
+        return "decision"
+    return mh.kind_of(key, title)

@@ -1,0 +1,157 @@
+"""Pass 1: page furniture leaves the flow.
+
+What a UN page prints around its text: at the head of every page after the first, the symbol and
+(often) the short title; at the foot, the page marker (``2/9``), the job number (``25-20009``,
+``25-20009 (E)``), on the first page the print-date stamp (``141025``) and the barcode
+(``*2520009*``), sometimes "Please recycle". They are found at the edges of each page, by their
+shape and by their repetition from page to page, and listed in the diagnostics (code
+``furniture``), so that every word of the input is accounted for.
+
+Text without page breaks (copied text, exports) has no edges: there only the shapes that cannot be
+text (a job number with its language letter, a barcode, ``2/18``) are taken out, wherever they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from drafting.model.job_numbers import find_job_number, is_barcode
+from drafting.model.symbols import looks_like_symbol
+from drafting.readers.lines import Line
+from drafting.readers.passes.reading import Reading
+
+PAGE_MARKER = re.compile(r"^(?:-\s*)?(?:Page\s+)?(?P<page>\d{1,3})\s*/\s*\d{1,3}$", re.I)
+BARE_PAGE = re.compile(r"^(?:-\s*)?(?:Page\s+|page\s+)?(?P<page>\d{1,3})(?:\s*-)?$")
+STAMP = re.compile(r"^\d{6}$")                              # the print date, DDMMYY
+LANGUAGE_LETTER = re.compile(r"^\([EFSRCA]\)$")
+RECYCLE = re.compile(r"^(Please recycle|Merci de recycler|Sírvase reciclar|♲)$", re.I)
+_JOB_SHAPE = re.compile(r"\d{2}-?\d{5}")
+FURNITURE_TOKEN = re.compile(r"^(?:\d{1,3}/\d{1,3}|\d{1,3}|(?:V\.|GE\.|K)?\d{2}-\d{5}|\([EFSRCA]\)|\d{6}|\*\d{7}\*)$")
+EDGE = 4            # lines at the head of a page that may be running heads
+FOOT_EDGE = 8       # lines at the foot: page marker, job number, stamp, barcode, recycle mark
+
+
+def kind_of(text: str, bare_pages: bool, page: int) -> str | None:
+    """What a line of page furniture is, by its shape alone; None for text."""
+    t = text.strip()
+    if not t or len(t) > 60:
+        return None
+    m = PAGE_MARKER.match(t)
+    if m:
+        return "page-number"
+    if bare_pages:
+        m = BARE_PAGE.match(t)
+        if m and int(m.group("page")) == page:
+            return "page-number"
+    if RECYCLE.match(t):
+        return "recycle"
+    if is_barcode(t):
+        return "barcode"
+    if STAMP.match(t) or LANGUAGE_LETTER.match(t):
+        return "stamp"
+    if _JOB_SHAPE.search(t):
+        job = find_job_number(t)
+        if job is not None and job.text in t:
+            rest = t.replace(job.text, "", 1).strip()
+            if not rest or all(FURNITURE_TOKEN.match(x) for x in rest.split()):
+                return "job-number"
+    tokens = t.split()
+    if len(tokens) >= 2 and all(FURNITURE_TOKEN.match(x) for x in tokens) and any("/" in x or "-" in x for x in tokens):
+        return "page-number"
+    return None
+
+
+def _pages(lines: list[Line]) -> list[list[Line]]:
+    pages: list[list[Line]] = []
+    for line in lines:
+        if not pages or line.page_break_before:
+            pages.append([])
+        pages[-1].append(line)
+    return pages
+
+
+def _mark(reading: Reading, line: Line, kind: str) -> None:
+    line.zone, line.furniture_kind = "furniture", kind
+    if kind == "running-head" and reading.running_symbol is None and looks_like_symbol(line.text.strip().rstrip("*")):
+        reading.running_symbol = line.text.strip().rstrip("*")
+    if kind == "job-number" and reading.job_number is None:
+        job = find_job_number(line.text.strip())
+        reading.job_number = job.text if job else None
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u2011", "-")).strip().rstrip("*").strip()
+
+
+def run(reading: Reading) -> None:
+    pages = _pages(reading.lines)
+    text_lines = [l for l in reading.lines if l.zone is None and l.text.strip()]
+    # Modern UN pages print "2/9"; older ones a bare page number, which only counts where no
+    # marker of the "2/9" form is printed anywhere.
+    bare_pages = not any(PAGE_MARKER.match(l.text.strip()) for l in text_lines)
+    if len(pages) == 1:
+        _without_pages(reading, text_lines)
+        _report(reading)
+        return
+
+    first_lines = {_norm(l.text) for l in pages[0] if l.text.strip()}
+    edge_texts: Counter[str] = Counter()
+    edges: list[list[Line]] = []
+    for page in pages[1:]:
+        printed = [l for l in page if l.zone is None and l.text.strip()]
+        edge = printed[:EDGE] + printed[-3:]
+        edges.append(edge)
+        edge_texts.update({_norm(l.text) for l in edge})
+
+    for number, page in enumerate(pages, start=1):
+        printed = [l for l in page if l.zone is None and l.text.strip()]
+        # the foot: furniture from the last line up, over any footnote lines in between
+        for line in reversed(printed[-FOOT_EDGE:]):
+            kind = kind_of(line.text, bare_pages, number)
+            if kind:
+                _mark(reading, line, kind)
+        if number == 1:
+            continue
+        # the head: the symbol, the running title, the page number
+        for line in printed[:EDGE]:
+            if line.zone is not None:
+                continue
+            text = _norm(line.text)
+            kind = kind_of(line.text, bare_pages, number)
+            if kind is None and len(text) < 120 and (
+                    looks_like_symbol(text) or text in first_lines or edge_texts[text] >= 2):
+                kind = "running-head"
+            if kind is None:
+                break
+            _mark(reading, line, kind)
+        # a running head printed at the foot (odd pages put the title there in some layouts)
+        for line in reversed(printed[-3:]):
+            if line.zone is None and len(_norm(line.text)) < 120 and (
+                    looks_like_symbol(_norm(line.text)) or edge_texts[_norm(line.text)] >= 3):
+                _mark(reading, line, "running-head")
+    _report(reading)
+
+
+def _without_pages(reading: Reading, lines: list[Line]) -> None:
+    """Text with no page breaks: furniture by shape, a symbol standing alone after the head, and a
+    short line printed three times or more (unless it could be text: a clause, an item)."""
+    counts = Counter(_norm(l.text) for l in lines if len(l.text.strip()) < 80)
+    repeated = {t for t, n in counts.items() if n >= 3 and not t.endswith((".", ":", ";", ","))
+                and not re.match(r"^[-•*(\d]", t) and not re.match(r"^[IVXL]+\.|^[A-Z]\.\s", t)}
+    for k, line in enumerate(lines):
+        kind = kind_of(line.text, False, 0)
+        text = _norm(line.text)
+        if kind is None and k >= 12 and len(text) < 80 and looks_like_symbol(text):
+            kind = "running-head"
+        if kind is None and k >= 12 and text in repeated:
+            kind = "running-head"
+        if kind and kind != "stamp":
+            _mark(reading, line, kind)
+
+
+def _report(reading: Reading) -> None:
+    for line in reading.lines:
+        if line.zone == "furniture":
+            reading.doc.note("info", f"page furniture removed ({line.furniture_kind or 'furniture'}): {line.text.strip()}",
+                             line.no, "furniture")

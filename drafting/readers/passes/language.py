@@ -1,0 +1,39 @@
+"""The language of a document: its masthead's language line, else its script and commonest words."""
+
+from __future__ import annotations
+
+import re
+
+_STOPWORDS = {
+    "fr": {"le", "la", "les", "des", "du", "et", "à", "en", "une", "que", "qui", "est", "dans", "sur", "au"},
+    "en": {"the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "its"},
+    "es": {"el", "la", "los", "las", "de", "del", "y", "en", "que", "por", "con", "para", "una", "se"},
+}
+
+
+def detect_language(text: str) -> str:
+    sample = text[:20000]
+    if len(re.findall(r"[\u4e00-\u9fff]", sample)) > 50:
+        return "zh"
+    if len(re.findall(r"[\u0600-\u06ff]", sample)) > 50:
+        return "ar"
+    if len(re.findall(r"[\u0400-\u04ff]", sample)) > 50:
+        return "ru"
+    words = re.findall(r"[a-zà-ÿ]+", sample.lower())
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    return max(scores, key=scores.get) if words else "en"
+
+
+def masthead_language(lines) -> str | None:
+    """The language a masthead names on its language line ("Français"), if it prints one."""
+    from drafting.readers import text_masthead as mh
+
+    names = mh.vocabulary().language_lines
+    for line in lines[:40]:
+        text = line.text
+        if len(text) >= 200 or not any(word.lower() in names for word in re.findall(r"[^\W\d_]+", text[:200])):
+            continue
+        for f in mh.masthead_fields(text) or []:
+            if f.name == "language":
+                return f.value
+    return None

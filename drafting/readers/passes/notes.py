@@ -1,0 +1,361 @@
+"""Pass 2: the footnotes printed at each page's foot leave the flow as footnote bodies.
+
+A UN page sets its footnotes below a short rule (``_______________``). Under it, PDF extraction
+prints them in one of three ways: the number and its text on one line (``1 United Nations,
+Treaty Series ...``); the raised number on a line of its own above its text (``pdftotext -layout``);
+or the numbers apart from the texts and out of order (plain ``pdftotext``: ``1``, two texts, ``3``,
+a text, ``2``). In the last case the texts are in page order and the numbers run on through the
+document, so the texts are cut where one note ends and the next begins and numbered in order.
+
+A layout-aware reader (PDF) marks note lines itself (zone ``note``, with ``note_marker`` on each
+note's first line). Text without a rule keeps the older conventions: a body opened by a raised
+digit (``¹ Ibid.``), ``^{1}``, or a star on a line of its own after the symbol or agenda line, and
+plain-digit notes at a page foot that continue the numbering.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from drafting.model.symbols import looks_like_symbol
+from drafting.readers.lines import Line
+from drafting.readers.passes.reading import FootnoteBody, Reading
+from drafting.readers.passes.text import TERMINAL, join_lines
+from drafting.readers.text_inline import SUPERSCRIPT_DIGITS, superscript_to_digits
+
+RULE = re.compile(r"^\s*_{5,}\s*$")
+MARKER_ONLY = re.compile(r"^\s*(?P<m>\d{1,3}|\*{1,3}|[" + SUPERSCRIPT_DIGITS + r"]{1,3}|\^\{(?:\d{1,3}|\*{1,3})\})\s*$")
+MARKER_TEXT = re.compile(r"^\s*(?P<m>\d{1,3}|\*{1,3}|[" + SUPERSCRIPT_DIGITS + r"]{1,3}|\^\{(?:\d{1,3}|\*{1,3})\})\s*(?P<t>\S.*)$")
+NOTE_BODY_SUP = re.compile(r"^\s*([" + SUPERSCRIPT_DIGITS + r"]+)\s*(\S.*)$")
+NOTE_BODY_CARET = re.compile(r"^\s*\^\{?(\d{1,3})\}?\s+(\S.*)$")
+NOTE_BODY_STAR = re.compile(r"^\s*(\*{1,3})\s+(\S.*)$")
+NOTE_BODY_PLAIN = re.compile(r"^\s*(\d{1,3})\s{1,6}(?=[A-ZÀ-Ý«“\"(])(\S.*)$")
+_BLOCK_START = re.compile(
+    r"^\s*(?:[-•]\s+)?(?:\d{1,3}[.,]\s|[IVXL]+\.\s|[A-Z]\.\s|\(?[a-z]{1,4}\)\s|[" + SUPERSCRIPT_DIGITS + r"])")
+
+
+def marker_of(token: str) -> str:
+    return superscript_to_digits(token.strip().removeprefix("^{").removesuffix("}"))
+
+
+class _Numbering:
+    """The footnote numbers run on through a document: the next one expected."""
+
+    def __init__(self) -> None:
+        self.last = 0
+
+    def plausible(self, marker: str) -> bool:
+        return not marker.isdigit() or self.last < int(marker) <= self.last + 30
+
+    def seen(self, marker: str) -> None:
+        if marker.isdigit():
+            self.last = max(self.last, int(marker))
+
+
+def _pages(lines: list[Line]) -> list[list[Line]]:
+    pages: list[list[Line]] = []
+    for line in lines:
+        if not pages or line.page_break_before:
+            pages.append([])
+        pages[-1].append(line)
+    return pages
+
+
+def run(reading: Reading) -> None:
+    numbering = _Numbering()
+    pages = _pages(reading.lines)
+    for page in pages:
+        zone_start = _rule_index(page)
+        if any(l.zone == "note" for l in page):
+            _layout_notes(reading, page, numbering)
+        elif zone_start is not None:
+            page[zone_start].zone = "rule"
+            zone = [l for l in page[zone_start + 1:] if l.zone is None and l.text.strip()]
+            for line in zone:
+                line.zone = "note"
+            _zone_notes(reading, zone, numbering)
+        elif any(_rule_index(p) is not None for p in pages):
+            _star_notes(reading, page, numbering)
+    reading.body = reading.flow()
+    _place(reading)
+    _marked_notes(reading)
+
+
+def _rule_index(page: list[Line]) -> int | None:
+    for i in range(len(page) - 1, -1, -1):
+        if page[i].zone == "rule" or (page[i].zone is None and RULE.match(page[i].text)):
+            return i
+    return None
+
+
+def _star_notes(reading: Reading, page: list[Line], numbering: _Numbering) -> None:
+    """A page whose rule extraction lost but whose foot holds a star note (``* On behalf of ...``,
+    ``* E/CN.3/2025/1.``): the notes run from the first star line to the page's furniture."""
+    printed = [l for l in page if l.zone is None and l.text.strip()]
+    for k, line in enumerate(printed):
+        star = NOTE_BODY_STAR.match(line.text)
+        if star and len(printed) - k <= 12:
+            zone = printed[k:]
+            for z in zone:
+                z.zone = "note"
+            _zone_notes(reading, zone, numbering)
+            return
+
+
+def _layout_notes(reading: Reading, page: list[Line], numbering: _Numbering) -> None:
+    for line in page:
+        if line.zone != "note":
+            continue
+        if line.note_marker:
+            reading.notes.append(FootnoteBody(line.note_marker, line.text.strip(), line.no, line.page))
+            numbering.seen(line.note_marker)
+        elif reading.notes:
+            reading.notes[-1].text = join_lines(reading.notes[-1].text, line.text)
+
+
+def _zone_notes(reading: Reading, zone: list[Line], numbering: _Numbering) -> None:
+    """The notes of one page's foot, in whichever of the three printed forms."""
+    items: list[tuple[str, Line | None, str]] = []  # (kind M/S/T, marker, text)
+    for line in zone:
+        m = MARKER_ONLY.match(line.text)
+        if m and numbering.plausible(marker_of(m.group("m"))):
+            items.append(("M", marker_of(m.group("m")), line))
+            continue
+        m = MARKER_TEXT.match(line.text)
+        if m and numbering.plausible(marker_of(m.group("m"))) and not m.group("t")[:1].islower():
+            items.append(("S", marker_of(m.group("m")), line))
+            continue
+        items.append(("T", None, line))
+    markers = [marker for kind, marker, _ in items if kind == "M"]
+    if markers and not _paired(items):
+        _detached(reading, items, numbering)
+        return
+    current: FootnoteBody | None = None
+    for kind, marker, line in items:
+        if kind == "M":
+            current = FootnoteBody(marker, "", line.no, line.page)
+            reading.notes.append(current)
+            numbering.seen(marker)
+        elif kind == "S":
+            text = MARKER_TEXT.match(line.text).group("t")
+            current = FootnoteBody(marker, text.strip(), line.no, line.page)
+            reading.notes.append(current)
+            numbering.seen(marker)
+        elif current is not None:
+            current.text = join_lines(current.text, line.text) if current.text else line.text.strip()
+        elif reading.notes:
+            # a note that began at the foot of the page before
+            reading.notes[-1].text = join_lines(reading.notes[-1].text, line.text)
+        else:
+            reading.notes.append(FootnoteBody("?", line.text.strip(), line.no, line.page))
+
+
+def _paired(items) -> bool:
+    """Is every marker printed just above its own text, in ascending order?"""
+    markers = []
+    for k, (kind, marker, _line) in enumerate(items):
+        if kind == "M":
+            if k + 1 >= len(items) or items[k + 1][0] != "T":
+                return False
+            markers.append(marker)
+    numeric = [int(m) for m in markers if m.isdigit()]
+    return numeric == sorted(numeric)
+
+
+def _detached(reading: Reading, items, numbering: _Numbering) -> None:
+    """Numbers printed apart from their texts: cut the texts into as many notes, in order."""
+    markers = sorted({marker for kind, marker, _ in items if kind in ("M", "S")},
+                     key=lambda m: (m.isdigit(), int(m) if m.isdigit() else len(m)))
+    texts = [line for kind, _m, line in items if kind == "T"]
+    starts_given = {}
+    for kind, marker, line in items:
+        if kind == "S":  # a number printed with its text fixes that text's start
+            texts.append(line)
+            starts_given[id(line)] = marker
+    texts.sort(key=lambda l: l.no)
+    cuts = _cuts(texts, len(markers), starts_given)
+    groups = [texts[a:b] for a, b in zip([0] + cuts, cuts + [len(texts)])]
+    for marker, group in zip(markers, groups):
+        text = ""
+        for line in group:
+            t = MARKER_TEXT.match(line.text).group("t") if id(line) in starts_given else line.text
+            text = join_lines(text, t) if text else t.strip()
+        first = group[0] if group else items[0][2]
+        reading.notes.append(FootnoteBody(marker, text, first.no, first.page))
+        numbering.seen(marker)
+    if len(groups) < len(markers):
+        reading.doc.note("warning", f"{len(markers) - len(groups)} footnote texts could not be told apart",
+                         texts[0].no if texts else None, "note-split")
+
+
+def _cuts(texts: list[Line], count: int, fixed: dict) -> list[int]:
+    """Where ``count`` notes begin among the lines ``texts`` (indices, the first excluded)."""
+    if count <= 1 or len(texts) <= 1:
+        return []
+    widest = max(len(l.text.strip()) for l in texts)
+    scored = []
+    for j in range(1, len(texts)):
+        before, here = texts[j - 1].text.strip(), texts[j].text.strip()
+        score = 0.0
+        if id(texts[j]) in fixed:
+            score += 10
+        if before.endswith(TERMINAL) or before.endswith(")"):
+            score += 2
+        if len(before) < 0.8 * widest:
+            score += 1 + (0.8 * widest - len(before)) / max(widest, 1)
+        if here[:1].isupper() or here[:1].isdigit() or here[:1] in "“\"«" or looks_like_symbol(here.rstrip(".")):
+            score += 1
+        if here[:1].islower() or here[:1] in "(":
+            score -= 3
+        scored.append((score, j))
+    best = sorted(scored, key=lambda s: (-s[0], s[1]))[: count - 1]
+    return sorted(j for _s, j in best)
+
+
+def _place(reading: Reading) -> None:
+    """Each note remembers the body line printed just before it."""
+    index = {id(line): k for k, line in enumerate(reading.body)}
+    last = -1
+    by_line = {}
+    for line in reading.lines:
+        if id(line) in index:
+            last = index[id(line)]
+        by_line[line.no] = last
+    for note in reading.notes:
+        note.flow_index = by_line.get(note.line, -1)
+
+
+# -- text without a footnote rule -----------------------------------------------------------------
+
+
+def _is_star_note(text: str) -> bool:
+    """``* CTOC/COP/2012/1.`` or a reissue note: a footnote on the symbol, not a bullet."""
+    stripped = text.strip().rstrip(".")
+    return looks_like_symbol(stripped) or bool(
+        re.match(r"(Reissued|Nouveau tirage|Publicado nuevamente|Publié de nouveau|Переиздан)", stripped, re.I))
+
+
+def _marked_notes(reading: Reading) -> None:
+    """Footnote bodies marked by a raised digit, ``^{n}`` or a star, and plain-digit notes at a
+    page foot that continue the numbering (text exported without the footnote rule)."""
+    body: list[Line] = []
+    in_note: FootnoteBody | None = None
+    gap = False
+    position = {id(line): k for k, line in enumerate(reading.lines)}
+    furniture = [k for k, line in enumerate(reading.lines) if line.zone == "furniture"]
+    previous = -1
+    for line in reading.body:
+        here = position[id(line)]
+        # a page ends where a page break or the page's furniture stands before the line
+        page_end = line.page_break_before or bisect.bisect_left(furniture, here) > bisect.bisect_right(furniture, previous)
+        previous = here
+        if page_end or line.gap_before:
+            gap = True
+        if page_end:
+            _take_page_foot_notes(reading, body)
+        text = line.text
+        m = NOTE_BODY_SUP.match(text) or NOTE_BODY_CARET.match(text)
+        star = NOTE_BODY_STAR.match(text)
+        if m or (star and _is_star_note(star.group(2))):
+            marker = superscript_to_digits(m.group(1)) if m else star.group(1)
+            in_note = FootnoteBody(marker, (m or star).group(2).strip(), line.no, line.page, len(body) - 1)
+            reading.notes.append(in_note)
+            line.zone = "note"
+            gap = False
+            continue
+        if in_note is not None or gap:
+            line.gap_before = True  # a note or a page foot stood between it and the last line
+        in_note = None
+        gap = False
+        body.append(line)
+    _take_page_foot_notes(reading, body)
+    reading.body = [l for l in body if l.zone in (None, "body")]
+    referenced = _raised_markers(reading.body)
+    _adopt_plain_digit_notes(reading, referenced)
+    reading.notes.sort(key=lambda n: n.line)
+
+
+def _take_page_foot_notes(reading: Reading, body: list[Line]) -> None:
+    """At a page's foot, lines ``1 See A/71/PV.65.`` that continue the footnote numbering are
+    footnote bodies printed with plain digits (their superscript lost in extraction)."""
+    here = body[-1].no if body else 0
+    last = max((int(n.marker) for n in reading.notes if n.marker.isdigit() and n.line <= here), default=0)
+    next_marker = last + 1
+    if _take_paired_foot_notes(reading, body, next_marker):
+        return
+    start = end = len(body)
+    while start > 0 and NOTE_BODY_PLAIN.match(body[start - 1].text):
+        start -= 1
+    markers = [int(NOTE_BODY_PLAIN.match(line.text).group(1)) for line in body[start:end]]
+    for k in range(len(markers)):
+        tail = markers[k:]
+        if tail and tail[0] == next_marker and tail == list(range(next_marker, next_marker + len(tail))):
+            moved = body[start + k:end]
+            del body[start + k:end]
+            for line in moved:
+                m = NOTE_BODY_PLAIN.match(line.text)
+                reading.notes.append(FootnoteBody(m.group(1), m.group(2).strip(), line.no, line.page, start + k - 1))
+                line.zone = "note"
+            return
+
+
+def _take_paired_foot_notes(reading: Reading, body: list[Line], next_marker: int) -> bool:
+    """``4`` / ``CTOC/COP/WG.4/2009/2.`` / ``5`` / ...: raised numbers on lines of their own, each
+    above its note's text, at the foot of a page whose rule extraction lost."""
+    end = len(body)
+    for s in range(max(0, end - 40), end):
+        m = MARKER_ONLY.match(body[s].text)
+        if not (m and m.group("m").isdigit() and body[s].gap_before
+                and next_marker <= int(m.group("m")) < next_marker + 6):
+            continue
+        notes: list[tuple[str, list[Line]]] = []
+        ok = True
+        for line in body[s:end]:
+            mm = MARKER_ONLY.match(line.text)
+            if mm and mm.group("m").isdigit() and next_marker <= int(mm.group("m")) < next_marker + 12:
+                notes.append((mm.group("m"), []))
+            elif notes and len(notes[-1][1]) < 6:
+                notes[-1][1].append(line)
+            else:
+                ok = False
+                break
+        numbers = sorted(int(marker) for marker, _t in notes)
+        # the numbers on one page's foot run on from the notes before, in any printed order
+        if not ok or any(not texts for _m, texts in notes) or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+            continue
+        for marker, texts in notes:
+            text = ""
+            for line in texts:
+                text = join_lines(text, line.text)
+            reading.notes.append(FootnoteBody(marker, text, texts[0].no, texts[0].page, s - 1))
+        for line in body[s:end]:
+            line.zone = "note"
+        del body[s:end]
+        return True
+    return False
+
+
+def _raised_markers(lines: list[Line]) -> set[str]:
+    found = set()
+    for line in lines:
+        for ref in re.findall(r"[" + SUPERSCRIPT_DIGITS + r"]+", line.text):
+            found.add(superscript_to_digits(ref))
+    return found
+
+
+def _adopt_plain_digit_notes(reading: Reading, referenced: set[str]) -> None:
+    """Footnote bodies printed with plain digits (``3 Ibid.``), for referenced markers only."""
+    wanted = referenced - {n.marker for n in reading.notes}
+    if not wanted:
+        return
+    kept: list[Line] = []
+    for line in reading.body:
+        m = NOTE_BODY_PLAIN.match(line.text)
+        if m and m.group(1) in wanted and line.gap_before:
+            reading.notes.append(FootnoteBody(m.group(1), m.group(2).strip(), line.no, line.page, len(kept) - 1))
+            wanted.discard(m.group(1))
+            line.zone = "note"
+            continue
+        kept.append(line)
+    reading.body = kept

@@ -1,0 +1,58 @@
+"""Pass 10: a resolution's enacting formula and preambular paragraphs.
+
+In a resolution or decision the paragraphs before the first numbered one are its preamble: the
+enacting formula, found by its words (``The General Assembly,``), then the preambular paragraphs,
+whose opening words are printed in italics. A resolution of one unnumbered operative paragraph
+(``The General Assembly`` without a comma, then ``Adopts the Declaration ...``) keeps that paragraph
+in its body.
+"""
+
+from __future__ import annotations
+
+from drafting.locale import terms
+from drafting.model.blocks import Heading, Para, Styled, plain_text
+from drafting.readers.passes.front import is_formula
+from drafting.readers.passes.reading import Reading
+
+RESOLUTION_KINDS = ("resolution", "resolutionDraft", "decision", "decisionDraft")
+
+
+def run(reading: Reading) -> None:
+    doc = reading.doc
+    if doc.kind not in RESOLUTION_KINDS:
+        return
+    body = doc.body
+    formula = next((i for i, p in enumerate(body[:3]) if isinstance(p, Para) and is_formula(plain_text(p.text))), None)
+    first_numbered = next((i for i, p in enumerate(body) if isinstance(p, Para) and p.num), None)
+    if formula is not None and not plain_text(body[formula].text).rstrip().endswith((",", "،", "，")):
+        # "The General Assembly" / "Adopts the Declaration annexed ...": one unnumbered operative paragraph
+        body[formula].role = "formula"
+        doc.preamble = [body[formula]]
+        doc.body = body[formula + 1:]
+        return
+    if first_numbered is None:
+        first_numbered = len(body) if formula is not None else None
+    if first_numbered is None:
+        return
+    # Cross-headings over the operative part ("Peacebuilding Commission") open the body.
+    first_numbered = next((i for i, p in enumerate(body[:first_numbered]) if isinstance(p, Heading)), first_numbered)
+    head = body[:first_numbered]
+    for k, para in enumerate(head):
+        para.role = "formula" if k == formula or (formula is None and k == 0 and
+                                                  plain_text(para.text).rstrip().endswith(",")) else "preambular"
+        if para.role == "preambular":
+            _italicise_opening(para, doc.lang)
+    doc.preamble = head
+    doc.body = body[first_numbered:]
+
+
+def _italicise_opening(para: Para, lang: str) -> None:
+    """Preambular openings are printed in italics; text extraction lost them."""
+    if not para.text or not isinstance(para.text[0], str):
+        return
+    openings = sorted(terms(lang).get("preambular", {}), key=len, reverse=True)
+    first = para.text[0]
+    for opening in openings:
+        if first.startswith(opening + " ") or first.startswith(opening + ","):
+            para.text[0:1] = [Styled("i", [opening]), first[len(opening):]]
+            return

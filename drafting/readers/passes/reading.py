@@ -1,0 +1,58 @@
+"""What the passes know of one document, filled in as they run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from drafting.model.blocks import DocumentBlocks, NoteRef
+from drafting.readers.lines import Line
+from drafting.readers.passes.language import detect_language, masthead_language
+
+
+@dataclass
+class FootnoteBody:
+    marker: str
+    text: str
+    line: int
+    page: int = 1
+    flow_index: int = -1     # the body line printed just before it (index into Reading.body)
+
+
+@dataclass
+class Block:
+    """A run of body lines that forms one paragraph, heading or item."""
+
+    text: str
+    line: int
+    first_index: int         # index of its first body line
+    last_index: int
+    indent: float | None = None
+    is_table: bool = False
+    bold: bool = False
+
+
+@dataclass
+class Reading:
+    lines: list[Line]
+    doc: DocumentBlocks
+    notes: list[FootnoteBody] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)    # lines left in the flow, set by ``notes``
+    body_start: int = 0                                 # first body line after the front matter
+    blocks: list[Block] = field(default_factory=list)
+    refs: list[NoteRef] = field(default_factory=list)  # every footnote call, in reading order
+    star_refs: list[NoteRef] = field(default_factory=list)  # stars on the symbol, agenda line, title
+    owners: dict[int, object] = field(default_factory=dict)  # block index -> what it became
+    running_symbol: str | None = None
+    job_number: str | None = None
+    layout: bool = False      # the lines know their indents (PDF, pdftotext -layout)
+
+    @classmethod
+    def start(cls, lines: list[Line], name: str, lang: str | None) -> "Reading":
+        lang = lang or masthead_language(lines) or detect_language("\n".join(l.text for l in lines[:4000]))
+        doc = DocumentBlocks(kind="", lang=lang, source_name=name)
+        layout = sum(1 for l in lines if l.indent is not None) > len(lines) // 2
+        return cls(lines, doc, layout=layout)
+
+    def flow(self) -> list[Line]:
+        """The lines no pass has set aside as furniture, notes or rules."""
+        return [l for l in self.lines if l.zone in (None, "body")]

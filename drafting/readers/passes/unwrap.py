@@ -1,0 +1,215 @@
+"""Pass 6: body lines become blocks, one per paragraph, heading or item.
+
+Extraction prints a paragraph as several lines and rarely leaves a blank line between paragraphs
+(plain ``pdftotext`` leaves none between preambular paragraphs). A line opens a new block when
+what it carries says so, in this order of evidence:
+
+- it opens with a number or label (``1.``, ``(a)``, ``II.``, ``A.``) or is a table row;
+- its first line is indented beyond the page's text margin (PDF, ``pdftotext -layout``), or it
+  is bold where the line before is not;
+- the line before closed a clause (``,`` ``;`` ``.`` ``:``) and this one opens with a
+  preambular or operative opening word (the locale's, or the language's participle form) or
+  with italics;
+- a blank line or a page break stands before it and the text before was complete;
+- the line before closed a sentence and fell well short of the measure.
+
+Everything else runs on. A paragraph cut by a page break (and its footnotes) is joined again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from drafting.locale import terms
+from drafting.model.numbering import forms
+from drafting.readers.lines import Line
+from drafting.readers.passes.reading import Block, Reading
+from drafting.readers.passes.text import ends_clause, ends_sentence, join_lines
+from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
+
+POINT = re.compile(r"^(?P<num>\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]{1,3}|[ivxl]{1,6})\))\s+(?P<rest>\S.*)$")
+ARABIC_POINT = re.compile(r"^(?P<num>\(?[\u0621-\u064A\u0640]{1,2}\))\s+(?P<rest>\S.*)$")
+BULLET = re.compile(r"^(?P<num>[-•–·▪◦])\s+(?P<rest>\S.*)$")
+DASH_PREFIX = re.compile(r"^\s*-\s+")
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+INDENT_STEP = 12.0      # points of first-line indent that open a paragraph
+# The participle that opens a preambular paragraph, where the locale lists no such word.
+PARTICIPLE = {
+    "en": re.compile(r"^(?:Also |Further |Deeply |Gravely |Seriously |Fully |Strongly |Firmly )?[A-Z][a-z]+(?:ing|ed)\b"),
+    "fr": re.compile(r"^(?:Profondément |Vivement )?[A-ZÉÈ][a-zéèêàç]+(?:ant|ée|é)\b"),
+    "es": re.compile(r"^[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ando|iendo|endo|ada|ado)\b"),
+}
+
+
+@lru_cache(maxsize=None)
+def _openings(lang: str) -> tuple[str, ...]:
+    data = terms(lang)
+    found = set(data.get("preambular", {})) | set(data.get("operative", {}))
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def opens_clause(text: str, lang: str) -> bool:
+    """Does the line open a preambular or operative clause (``*Recalling*``, ``Rappelant``)?"""
+    t = text.lstrip()
+    if t.startswith("*") and not t.startswith("**"):
+        return True
+    for w in _openings(lang):
+        if t.startswith(w) and (len(t) == len(w) or not t[len(w)].isalnum()):
+            return True
+    pattern = PARTICIPLE.get(lang)
+    return bool(pattern and pattern.match(t))
+
+
+def starts_item(text: str, expected: int | None, lang: str) -> bool:
+    """Does the text open with a paragraph number, a chapter or section label, a point label?"""
+    t = DASH_PREFIX.sub("", text.strip())
+    f = forms(lang)
+    m = f.paragraph.match(t)
+    if m and m.group("dot") == ",":
+        # "4," opens paragraph 4 only where 4 is the next number; "2011, en marge" is text.
+        return expected is not None and int(m.group("num")) == expected
+    return bool(
+        m or f.chapter.match(t) or f.section.match(t) or POINT.match(t) or BULLET.match(t)
+        or ARABIC_POINT.match(t) or ROMAN_LOOKALIKE.match(t) or LOST_NUMERAL.match(t) or t.startswith("**")
+    )
+
+
+def is_wrapped(lines: list[Line]) -> bool:
+    """Hard-wrapped text (OCR, ``pdftotext``) has many lines of similar, moderate length."""
+    lengths = [len(l.text.strip()) for l in lines if l.text.strip()]
+    if len(lengths) < 8:
+        return False
+    long_lines = sum(1 for n in lengths if n > 160)
+    moderate = sum(1 for n in lengths if 45 <= n <= 110)
+    run_on = sum(1 for a, b in zip(lines, lines[1:])
+                 if a.text.strip() and b.text.strip() and not b.gap_before
+                 and not ends_sentence(a.text) and b.text.strip()[:1].islower())
+    if long_lines / len(lengths) >= 0.05:
+        return False
+    return moderate / len(lengths) > 0.5 or run_on >= max(3, len(lengths) // 10)
+
+
+def is_heading_like(text: str, lang: str = "en") -> bool:
+    t = DASH_PREFIX.sub("", text.strip())
+    if len(t) > 160 or not t or ends_sentence(t) or t.endswith(","):
+        return False
+    f = forms(lang)
+    return bool(f.chapter.match(t) or f.section.match(t) or (t.isupper() and len(t) > 3))
+
+
+def open_bold(text: str) -> bool:
+    """Is a ``**`` bold span opened and not yet closed? (``agenda**`` closes nothing: note marks)"""
+    is_open = False
+    for m in re.finditer(r"\*\*+", text):
+        before = text[m.start() - 1] if m.start() else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        if not is_open and not after.isspace() and len(m.group()) == 2:
+            is_open = True
+        elif is_open and not before.isspace():
+            is_open = False
+    return is_open
+
+
+def _margins(lines: list[Line]) -> dict[int, float]:
+    """Each page's text margin: the indent most lines of the page start at."""
+    by_page: dict[int, Counter] = {}
+    for line in lines:
+        if line.indent is not None and line.text.strip():
+            by_page.setdefault(line.page, Counter())[round(line.indent / 3) * 3] += 1
+    return {page: min((v for v, n in c.items() if n >= max(2, c.most_common(1)[0][1] // 3)), default=0.0)
+            for page, c in by_page.items()}
+
+
+def run(reading: Reading) -> None:
+    lines = reading.body
+    lang = reading.doc.lang
+    start = reading.body_start
+    body = lines[start:]
+    wrapped = is_wrapped(body)
+    margins = _margins(body)
+    lengths = sorted(len(l.text.strip()) for l in body if l.text.strip())
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 80
+    blocks: list[Block] = []
+    last_number = 0
+    prev_line: Line | None = None
+    for i in range(start, len(lines)):
+        line = lines[i]
+        stripped = line.text.strip()
+        if not stripped:
+            continue
+        prev = blocks[-1] if blocks else None
+        number = forms(lang).paragraph.match(DASH_PREFIX.sub("", stripped))
+        if number and number.group("dot") in (".", ",") and int(number.group("num")) == last_number + 1:
+            last_number += 1
+        if TABLE_ROW.match(stripped):
+            if prev is not None and prev.is_table and not line.gap_before:
+                prev.text += "\n" + stripped
+                prev.last_index = i
+            else:
+                blocks.append(Block(stripped, line.no, i, i, is_table=True))
+            prev_line = line
+            continue
+        merge = prev is not None and not prev.is_table and _runs_on(
+            line, prev_line, prev, wrapped, width, margins, last_number if number else None, lang)
+        if merge:
+            prev.text = join_lines(prev.text, stripped)
+            prev.last_index = i
+        else:
+            blocks.append(Block(stripped, line.no, i, i, indent=line.indent, bold=bool(line.bold)))
+        prev_line = line
+    reading.blocks = blocks
+
+
+def _indented(line: Line, margins: dict[int, float]) -> bool | None:
+    if line.indent is None:
+        return None
+    return line.indent > margins.get(line.page, 0.0) + INDENT_STEP - 0.5
+
+
+def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int,
+             margins: dict[int, float], expected: int | None, lang: str) -> bool:
+    """Does ``line`` continue the block ``prev`` (whose last line is ``prev_line``)?"""
+    stripped = line.text.strip()
+    if open_bold(prev.text):
+        return True
+    if starts_item(stripped, expected, lang):
+        return False
+    lowercase = stripped[:1].islower() or (stripped[:1].isdigit() and not ends_sentence(prev.text))
+    if line.bold is not None and prev_line.bold is not None and line.bold != prev_line.bold and not lowercase:
+        return False
+    if ends_clause(prev_line.text) and opens_clause(stripped, lang):
+        return False
+    indented = _indented(line, margins)
+    if indented and not lowercase and not (line.page_break_before and not ends_clause(prev.text)):
+        return False
+    if indented is False and line.page_break_before and not line.gap_before:
+        return True  # a paragraph that runs on at the margin of the next page
+    if line.page_break_before:
+        return lowercase or not ends_clause(prev.text)
+    if indented is False and not line.gap_before:
+        # at the margin: a new paragraph only after a heading or a short closing line
+        return not (is_heading_like(prev.text, lang) or (ends_sentence(prev_line.text)
+                                                         and len(prev_line.text.strip()) < 0.6 * width
+                                                         and stripped[:1].isupper()))
+    merge = False
+    if wrapped:
+        last_len = len(prev_line.text.strip())
+        full = last_len >= 0.6 * width
+        merge = (not line.gap_before and full) or lowercase or (full and not ends_sentence(prev.text))
+        if line.gap_before and not lowercase and ends_sentence(prev.text):
+            merge = False
+        if merge and not line.gap_before and ends_clause(prev_line.text) and last_len < 0.75 * width \
+                and stripped[:1].isupper():
+            merge = False  # a paragraph's last line falls short of the measure
+    elif line.gap_before:
+        merge = lowercase or (len(prev.text) > 120 and not ends_sentence(prev.text)
+                              and not (prev.text.endswith(",") and opens_clause(stripped, lang)))
+    if merge and is_heading_like(prev.text, lang) and not lowercase and not open_bold(prev.text):
+        merge = False
+    if merge and line.gap_before and is_heading_like(stripped, lang) and stripped.isupper():
+        merge = False
+    if merge and prev.text.endswith("**") and not open_bold(prev.text):
+        merge = False
+    return merge
