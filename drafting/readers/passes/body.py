@@ -17,7 +17,7 @@ from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point,
 from drafting.model.numbering import ANNEX_LABEL, forms
 from drafting.readers.passes.reading import Block, Reading
 from drafting.readers.passes.text import QUOTE_CLOSE, QUOTE_OPEN, ends_clause, ends_sentence
-from drafting.readers.passes.unwrap import ARABIC_POINT, BULLET, POINT
+from drafting.readers.passes.unwrap import ARABIC_POINT, BULLET, POINT, opens_listed_clause
 from drafting.readers.text_inline import merge_strings, parse_inline
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 
@@ -208,6 +208,8 @@ class BodyAssembler:
 
     def _is_cross_heading(self, text: str) -> bool:
         if len(text) > 150 or ends_clause(text) or text[:1] in QUOTE_OPEN:
+            return False
+        if self.doc.kind in RESOLUTION_KINDS and opens_listed_clause(text, self.doc.lang):
             return False
         if not (text[:1].isupper() or text[:1].isdigit()):
             return False

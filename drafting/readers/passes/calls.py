@@ -38,6 +38,10 @@ def _words(lang: str) -> tuple[frozenset, frozenset]:
     return before, after
 
 
+def follower_words(lang: str) -> frozenset:
+    return _words(lang)[1]
+
+
 def _called(reading: Reading) -> set[str]:
     found: set[str] = set()
     for line in reading.body:

@@ -275,7 +275,9 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
 
     def claimed(k: int) -> bool:
         t = lines[k].text.strip()
-        return (k >= sponsor_start or _document_line(t) is not None or mh.is_session_line(t)
+        document = _document_line(t)
+        # an agenda item's title often begins "Report of the ...": that is no document line
+        return (k >= sponsor_start or (document is not None and document[0] != "report") or mh.is_session_line(t)
                 or _is_organ_line(t) or bool(mh.agenda_item(t)) or bool(RESOLUTION_NUMBER.match(t)))
 
     i = start

@@ -114,16 +114,19 @@ def run(reading: Reading) -> None:
         if number == 1:
             continue
         # the head: the symbol, the running title, the page number
-        for line in printed[:EDGE]:
+        # (extraction may print a line or two of the body before the running head)
+        body_seen = 0
+        for line in printed[:EDGE + 2]:
             if line.zone is not None:
                 continue
             text = _norm(line.text)
             kind = kind_of(line.text, bare_pages, number)
             if kind is None and len(text) < 120 and (
-                    looks_like_symbol(text) or text in first_lines or edge_texts[text] >= 2):
+                    looks_like_symbol(text) or (body_seen < 3 and (text in first_lines or edge_texts[text] >= 2))):
                 kind = "running-head"
             if kind is None:
-                break
+                body_seen += 1
+                continue
             _mark(reading, line, kind)
         # a running head printed at the foot (odd pages put the title there in some layouts)
         for line in reversed(printed[-3:]):

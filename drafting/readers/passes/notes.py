@@ -46,7 +46,7 @@ class _Numbering:
         self.last = 0
 
     def plausible(self, marker: str) -> bool:
-        return not marker.isdigit() or self.last < int(marker) <= self.last + 30
+        return not marker.isdigit() or self.last < int(marker) <= self.last + 10
 
     def seen(self, marker: str) -> None:
         if marker.isdigit():
@@ -123,7 +123,8 @@ def _zone_notes(reading: Reading, zone: list[Line], numbering: _Numbering) -> No
             items.append(("M", marker_of(m.group("m")), line))
             continue
         m = MARKER_TEXT.match(line.text)
-        if m and numbering.plausible(marker_of(m.group("m"))) and not m.group("t")[:1].islower():
+        if (m and numbering.plausible(marker_of(m.group("m"))) and not m.group("t")[:1].islower()
+                and not _counts(m.group("t"), reading.doc.lang)):
             items.append(("S", marker_of(m.group("m")), line))
             continue
         items.append(("T", None, line))
@@ -149,6 +150,14 @@ def _zone_notes(reading: Reading, zone: list[Line], numbering: _Numbering) -> No
             reading.notes[-1].text = join_lines(reading.notes[-1].text, line.text)
         else:
             reading.notes.append(FootnoteBody("?", line.text.strip(), line.no, line.page))
+
+
+def _counts(text: str, lang: str) -> bool:
+    """Does the text after a number make it a count or a date (``30 June``, ``12 per cent``)?"""
+    from drafting.readers.passes.calls import follower_words
+
+    word = re.match(r"([^\W\d_]+|%)", text)
+    return bool(word) and word.group(1).lower() in follower_words(lang)
 
 
 def _paired(items) -> bool:

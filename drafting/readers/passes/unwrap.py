@@ -50,14 +50,17 @@ def _openings(lang: str) -> tuple[str, ...]:
     return tuple(sorted(found, key=len, reverse=True))
 
 
+def opens_listed_clause(text: str, lang: str) -> bool:
+    """Does the text open with a preambular or operative opening the locale lists?"""
+    t = text.lstrip().lstrip("*")
+    return any(t.startswith(w) and (len(t) == len(w) or not t[len(w)].isalnum()) for w in _openings(lang))
+
+
 def opens_clause(text: str, lang: str) -> bool:
     """Does the line open a preambular or operative clause (``*Recalling*``, ``Rappelant``)?"""
     t = text.lstrip()
-    if t.startswith("*") and not t.startswith("**"):
+    if (t.startswith("*") and not t.startswith("**")) or opens_listed_clause(t, lang):
         return True
-    for w in _openings(lang):
-        if t.startswith(w) and (len(t) == len(w) or not t[len(w)].isalnum()):
-            return True
     pattern = PARTICIPLE.get(lang)
     return bool(pattern and pattern.match(t))
 
