@@ -42,6 +42,28 @@ TYPOGRAPHY = str.maketrans(
 )
 WHITE = re.compile(r"\s+")
 
+# The keys each kind of record may have (a misspelt flag would otherwise be ignored silently).
+PAIR_KEYS = {
+    "old", "new", "old_preambular", "new_preambular", "old_operative", "new_operative",
+    "old_annex", "new_annex", "notes", "identical", "change",
+}
+CHANGE_KEYS = {
+    "kind", "old", "new", "modified", "case_only", "editorial", "ambiguous", "evidence", "words",
+    "notes",
+}
+CHAIN_KEYS = {"chain", "documents", "preambular", "operative", "paragraph"}
+PARAGRAPH_KEYS = {
+    "doc", "id", "verdict", "source", "evidence", "words", "notes", "case_only",
+    "punctuation_only", "split", "ambiguous",
+}
+FLAGS = {"modified", "case_only", "editorial", "ambiguous", "punctuation_only", "split"}
+
+
+def check_keys(record: dict, allowed: set[str]) -> None:
+    assert set(record) <= allowed, f"unknown keys {sorted(set(record) - allowed)} in {record}"
+    for flag in FLAGS & set(record):
+        assert isinstance(record[flag], bool), record
+
 
 def squash(text: str) -> str:
     """Text without typography, hyphens and white space (line breaks, extraction gaps)."""
@@ -85,6 +107,7 @@ def test_gold_exists_for_enough_real_pairs_and_chains():
 @pytest.mark.parametrize("path", PAIR_FILES, ids=lambda p: p.stem)
 def test_pair_gold_accounts_for_every_paragraph_once(path):
     gold = load(path)
+    check_keys(gold, PAIR_KEYS)
     for side in ("old", "new"):
         assert (CORPUS / gold[side]).is_file(), gold[side]
         assert text_of(gold[side])
@@ -98,6 +121,7 @@ def test_pair_gold_accounts_for_every_paragraph_once(path):
         seen_old.append(old)
         seen_new.append(new)
     for change in gold.get("change", []):
+        check_keys(change, CHANGE_KEYS)
         kind = change["kind"]
         assert kind in PAIR_KINDS, change
         if kind == "note":
@@ -157,6 +181,7 @@ def test_pair_evidence_is_in_the_named_text_and_shows_the_change(path):
 @pytest.mark.parametrize("path", CHAIN_FILES, ids=lambda p: p.stem)
 def test_chain_gold_accounts_for_every_paragraph_once(path):
     gold = load(path)
+    check_keys(gold, CHAIN_KEYS)
     documents = gold["documents"]
     assert len(documents) >= 2
     assert len(gold["preambular"]) == len(gold["operative"]) == len(documents)
@@ -172,6 +197,7 @@ def test_chain_gold_accounts_for_every_paragraph_once(path):
     sources: dict[str, list[str]] = {s: [] for s in symbols[1:]}
     split_sources: dict[str, set[str]] = {s: set() for s in symbols[1:]}
     for para in gold["paragraph"]:
+        check_keys(para, PARAGRAPH_KEYS)
         doc, pid, verdict, source = para["doc"], para["id"], para["verdict"], para["source"]
         assert doc in seen, f"{doc} is not a later document of the chain"
         assert pid in counts[doc], (doc, pid)
