@@ -1,4 +1,4 @@
-"""The hand-made gold for real pairs and session chains is consistent with itself and with the texts.
+"""The hand-made gold for real pairs and session chains agrees with itself and with the texts.
 
 The gold files (tests/fixtures/real/, format in its README.md) are read by the compare and corpus
 quality tests; a typo in them would mislead every measurement made with them. These tests check what
@@ -144,7 +144,8 @@ def test_pair_gold_accounts_for_every_paragraph_once(path):
         twice = sorted({i for i in seen if seen.count(i) > 1})
         assert not twice, f"{side} ids listed twice: {twice}"
         assert set(seen) == expected, (
-            f"{side}: missing {sorted(expected - set(seen))}, unknown {sorted(set(seen) - expected)}"
+            f"{side}: missing {sorted(expected - set(seen))}, "
+            f"unknown {sorted(set(seen) - expected)}"
         )
 
 
@@ -207,7 +208,7 @@ def test_chain_gold_accounts_for_every_paragraph_once(path):
             assert source == "", para
             continue
         src_symbol, _, src_id = source.partition(" ")
-        assert src_symbol == previous[doc], f"{doc} {pid}: source {source} is not the previous session"
+        assert src_symbol == previous[doc], f"{doc} {pid}: {source} is not in the previous session"
         assert src_id in counts[src_symbol], para
         sources[doc].append(src_id)
         if para.get("split", False):
