@@ -10,6 +10,8 @@ Run ``python -m tests.real_facts [--form layout] [-v] [FILTER]`` for a per-docum
 
 How each fact maps onto the UN profile of Akoma Ntoso (``akn-profile.md``):
 
+- doc_type: the line under a report's title (``Report of the Secretary-General``): ``docType``
+  or the preface title block;
 - kind: the document element and its ``name`` (``statement name="resolution"``,
   ``statement name="resolutionDraft"``, ``debateReport name="report"``, ``doc name="note"`` ...);
 - symbol, date, distribution, original, agenda_item, title, lang: the masthead and preface as
@@ -29,7 +31,8 @@ How each fact maps onto the UN profile of Akoma Ntoso (``akn-profile.md``):
   where the note call stands: ``MASTHEAD`` (cover page, preface), ``PP<n>`` (n-th preambular
   paragraph), ``OP<n>`` (operative paragraph n), ``OP<n>(a)``, ``OP<n>(d)(iii)`` (points),
   ``ANNEX`` (an annex outside its numbered paragraphs), ``ANNEX.<n>`` (paragraph n of the
-  annex; ``ANNEX I.<n>`` when the annexes are numbered), ``P<n>`` (paragraph n of a report);
+  annex; ``ANNEX I.<n>`` when the annexes are numbered), ``P<n>`` (paragraph n of a report), ``TITLE`` (a call on the title or on the line under it,
+  ``docTitle``/``docType`` or the preface title block);
 - annexes: ``hcontainer[@name="annex"]`` in ``mainBody`` or ``attachments/attachment``, in order:
   its label (``num``), title (``heading``), numbered paragraphs, chapter numbers, points;
 - closing: the meeting line of an adopted resolution; it must be in the document and not glued
@@ -225,6 +228,8 @@ def _host(note, doc, preamble: list, annexes: list) -> str:
             return "FORMULA"
         elif anc in annexes:
             return _annex_tag(anc, annexes)
+        elif name in ("docTitle", "docType") or (name == "container" and anc.get("name") == "title"):
+            return "TITLE"
         elif name in ("coverPage", "preface"):
             return "MASTHEAD"
         elif name in ("chapter", "section", "subsection", "crossHeading", "hcontainer"):
@@ -291,9 +296,18 @@ def check_facts(result, facts: dict) -> list[Fact]:
         got = norm(head["title"])
         add("title", facts["title"], got, norm(facts["title"]).casefold() == got.casefold())
     if facts.get("agenda_item"):
+        # A joint document prints one agenda block per organ: any of the printed items is right.
         got = norm(head["agenda_item"])
+        accepted = [facts["agenda_item"]] + facts.get("other_agenda_items", [])
         add("agenda_item", facts["agenda_item"], got,
-            got.replace(" ", "") == facts["agenda_item"].replace(" ", ""))
+            got.replace(" ", "") in [a.replace(" ", "") for a in accepted])
+    if facts.get("doc_type"):
+        title_box = first(doc, "a:preface/a:container[@name='title']")
+        box = norm(text_content(title_box)) if title_box is not None else ""
+        got = head["doc_type"]
+        add("doc_type", facts["doc_type"], got or box[:80],
+            any(norm(t).casefold() == facts["doc_type"].casefold() for t in got)
+            or facts["doc_type"].casefold() in box.casefold())
     if facts.get("adopted"):
         preface = first(doc, "a:preface")
         ptext = norm(text_content(preface)) if preface is not None else ""
