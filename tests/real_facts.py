@@ -31,7 +31,8 @@ How each fact maps onto the UN profile of Akoma Ntoso (``akn-profile.md``):
   where the note call stands: ``MASTHEAD`` (cover page, preface), ``PP<n>`` (n-th preambular
   paragraph), ``OP<n>`` (operative paragraph n), ``OP<n>(a)``, ``OP<n>(d)(iii)`` (points),
   ``ANNEX`` (an annex outside its numbered paragraphs), ``ANNEX.<n>`` (paragraph n of the
-  annex; ``ANNEX I.<n>`` when the annexes are numbered), ``P<n>`` (paragraph n of a report), ``TITLE`` (a call on the title or on the line under it,
+  annex; ``ANNEX I.<n>`` when the annexes are numbered), ``P<n>`` (paragraph n of a report), ``HEADING`` (a call on a heading), ``BODY`` (an unnumbered
+  body paragraph: a letter, a summary), ``TITLE`` (a call on the title or on the line under it,
   ``docTitle``/``docType`` or the preface title block);
 - annexes: ``hcontainer[@name="annex"]`` in ``mainBody`` or ``attachments/attachment``, in order:
   its label (``num``), title (``heading``), numbered paragraphs, chapter numbers, points;
@@ -233,7 +234,9 @@ def _host(note, doc, preamble: list, annexes: list) -> str:
             return "TITLE"
         elif name in ("coverPage", "preface"):
             return "MASTHEAD"
-        elif name in ("chapter", "section", "subsection", "crossHeading", "hcontainer"):
+        elif name == "crossHeading":
+            return "HEADING"
+        elif name in ("chapter", "section", "subsection", "hcontainer"):
             heading = first(anc, "a:heading")
             if heading is not None and note in heading.iter():
                 return "HEADING"
@@ -552,6 +555,24 @@ def _show(value, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
+def difference(expected, got) -> str:
+    """Where a failing fact differs, briefly: a list at its first difference, a dict by key."""
+    if isinstance(expected, str) and isinstance(got, str) and len(expected) > 60:
+        same = next((i for i, (a, b) in enumerate(zip(expected, got)) if a != b), min(len(expected), len(got)))
+        if same > 20:  # long strings that differ late: show where they part
+            return f"from char {same}: expected ...{_show(expected[same - 10:], 60)} | got ...{_show(got[same - 10:], 60)}"
+    if isinstance(expected, list) and isinstance(got, list):
+        for i, (a, b) in enumerate(zip(expected, got)):
+            if a != b:
+                return f"at [{i}] {difference(a, b)} (lengths {len(expected)}, {len(got)})"
+        return f"lengths {len(expected)}, {len(got)}; extra: {_show((expected if len(expected) > len(got) else got)[min(len(expected), len(got)):], 60)}"
+    if isinstance(expected, dict) and isinstance(got, dict):
+        keys = [k for k in list(expected) + [k for k in got if k not in expected]
+                if expected.get(k) != got.get(k)]
+        return "; ".join(f"[{k}] {difference(expected.get(k), got.get(k))}" for k in keys[:4]) + (f"; +{len(keys) - 4} more" if len(keys) > 4 else "")
+    return f"expected {_show(expected)} | got {_show(got)}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.real_facts",
                                      description="Facts of the real documents: which fail, per document.")
@@ -576,7 +597,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.verbose:
                 for f in checked:
                     if not f.ok:
-                        print(f"  {f.name}: expected {_show(f.expected)} | got {_show(f.got)}")
+                        print(f"  {f.name}: {difference(f.expected, f.got)}")
                 if lost and coverage < 1:
                     print(f"  words lost (most often): {' '.join(lost)}")
     for form, (ok, n, cov, docs) in totals.items():
