@@ -331,7 +331,7 @@ def check_facts(result, facts: dict) -> list[Fact]:
         add("preambular", facts["preambular"], len(preamble))
     if "preambular_openers" in facts:
         add("preambular_openers", facts["preambular_openers"], [_opener(c) for c in preamble])
-    if "preambular_points" in facts:
+    if facts.get("preambular_points"):  # an empty one would only measure invented points
         got: dict = {}
         for i, container in enumerate(preamble, 1):
             _points_of(container, str(i), got)
@@ -425,7 +425,7 @@ def _footnote_facts(doc, expected: list[dict], preamble: list) -> list[Fact]:
 def _annex_facts(i: int, expected: dict, annex) -> list[Fact]:
     label = f"annex {i}"
     if annex is None:  # each fact of a missing annex fails, so a lost annex weighs what it holds
-        keys = [k for k in ("label", "title", "paragraphs", "chapters", "points", "articles")
+        keys = [k for k in ("label", "title", "paragraphs", "chapters", "points", "articles", "tables")
                             if expected.get(k) or k == "paragraphs" and k in expected]
         return [Fact(f"{label}.{k}", expected[k], "missing", False) for k in keys]
     out = []
@@ -454,6 +454,9 @@ def _annex_facts(i: int, expected: dict, annex) -> list[Fact]:
         for p in paragraphs:
             _points_of(p, _label(_num(p)), got)
         out.append(Fact(f"{label}.points", expected["points"], got, expected["points"] == got))
+    if expected.get("tables"):
+        got = len(xp(annex, ".//a:table"))
+        out.append(Fact(f"{label}.tables", expected["tables"], got, expected["tables"] == got))
     if expected.get("articles"):
         got = len(xp(annex, ".//a:article"))
         out.append(Fact(f"{label}.articles", expected["articles"], got, expected["articles"] == got))
@@ -539,11 +542,33 @@ def measure(path: Path, form: str):
 
     facts = load_facts(path)
     source = input_of(facts, form)
-    result = read_document(source, lang=facts.get("lang") or None)
+    result = read_document(source)  # no language hint: telling the language is part of reading
     checked = check_facts(result, facts)
     words_from = input_of(facts, "pdftotext") if form == "pdf" else source
     coverage, lost = word_coverage(words_from.read_text(encoding="utf-8"), result)
     return facts, checked, coverage, lost
+
+
+def fact_group(name: str) -> str:
+    """The kind of a fact, for totals: ``footnote 12`` -> ``footnote``, ``annex 2.title`` ->
+    ``annex.title``, ``furniture 2/7`` -> ``furniture``."""
+    if name.startswith("annex "):
+        return "annex." + name.partition(".")[2] if "." in name else "annex"
+    return name.split(" ")[0]
+
+
+def group_totals(checked_lists) -> dict[str, list[int]]:
+    totals: dict[str, list[int]] = {}
+    for checked in checked_lists:
+        for f in checked:
+            t = totals.setdefault(fact_group(f.name), [0, 0])
+            t[0] += f.ok
+            t[1] += 1
+    return totals
+
+
+def format_groups(totals: dict[str, list[int]]) -> str:
+    return ", ".join(f"{k} {ok}/{n}" for k, (ok, n) in sorted(totals.items()))
 
 
 def doc_name(path: Path) -> str:
@@ -584,10 +609,12 @@ def main(argv: list[str] | None = None) -> int:
     forms = args.form or forms_available()
     files = [p for p in fact_files() if not args.filter or any(f in str(p) for f in args.filter)]
     totals = {form: [0, 0, 0.0, 0] for form in forms}
+    by_form: dict[str, list] = {form: [] for form in forms}
     for path in files:
         for form in forms:
             facts, checked, coverage, lost = measure(path, form)
             ok = sum(f.ok for f in checked)
+            by_form[form].append(checked)
             t = totals[form]
             t[0] += ok
             t[1] += len(checked)
@@ -603,6 +630,7 @@ def main(argv: list[str] | None = None) -> int:
     for form, (ok, n, cov, docs) in totals.items():
         if docs:
             print(f"TOTAL [{form}] {ok}/{n} facts = {ok / n:.1%}, mean words {cov / docs:.1%}, {docs} documents")
+            print(f"  by fact: {format_groups(group_totals(by_form[form]))}")
     return 0
 
 
