@@ -42,6 +42,10 @@ How each fact maps onto the UN profile of Akoma Ntoso (``akn-profile.md``):
   out the words ``draft``, ``resolution``, ``and`` that the profile may keep apart;
 - furniture: strings printed on the page edges (job number, print-date stamp, barcode, page
   marker, running-head symbol): none may appear in the text of a body unit or of the title;
+- recommended: the draft resolution a committee report reproduces under its last paragraph,
+  read as a quoted document (``embeddedStructure``, ``quotedStructure``, ``subFlow`` or a
+  ``component``) holding its own title, preamble and numbered paragraphs; its notes are hosted
+  ``DRAFT.PP<n>`` / ``DRAFT.OP<n>``, and its paragraphs are not the report's;
 - cross_headings: the unnumbered headings of ``mainBody`` outside annexes (``crossHeading`` or
   ``hcontainer[@name="crossHeading"]``); chapters (reports): ``chapter`` num and heading.
 """
@@ -129,6 +133,20 @@ def _annexes(doc) -> list:
     return found
 
 
+# Elements that can hold a whole other document quoted inside this one (a report reproducing
+# the draft resolution it recommends): its paragraphs and notes are the quoted draft's.
+EMBEDDED = {"embeddedStructure", "quotedStructure", "subFlow", "component"}
+
+
+def _embedded(doc) -> list:
+    return [el for el in doc.iter() if isinstance(el.tag, str) and local(el) in EMBEDDED
+            and first(el, ".//a:formula | .//a:preamble | .//a:paragraph") is not None]
+
+
+def _in_embedded(el) -> bool:
+    return any(local(a) in EMBEDDED for a in el.iterancestors())
+
+
 def _in_annex(el) -> bool:
     for anc in el.iterancestors():
         name = local(anc)
@@ -165,8 +183,8 @@ def _points_of(el, key: str, out: dict) -> None:
 
 
 def _body_paragraphs(main) -> list:
-    """Paragraphs of the main body outside annexes, in order."""
-    return [p for p in xp(main, ".//a:paragraph") if not _in_annex(p)]
+    """Paragraphs of the main body outside annexes and quoted documents, in order."""
+    return [p for p in xp(main, ".//a:paragraph") if not _in_annex(p) and not _in_embedded(p)]
 
 
 def _preamble_containers(doc) -> list:
@@ -210,6 +228,15 @@ def _text_before(root, target) -> list[str]:
 
 def _host(note, doc, preamble: list, annexes: list) -> str:
     """Where a footnote call stands, in the names of the fact files."""
+    quoted = next((a for a in note.iterancestors() if local(a) in EMBEDDED), None)
+    if quoted is not None:  # a note of a quoted draft: named inside the draft, after DRAFT.
+        inner = xp(quoted, ".//a:preamble/a:container")
+        return "DRAFT." + _host_in(note, quoted, inner, [], report=False)
+    report = doc.get("name", "").startswith("report") or local(doc) == "debateReport"
+    return _host_in(note, doc, preamble, annexes, report)
+
+
+def _host_in(note, doc, preamble: list, annexes: list, report: bool) -> str:
     point_labels: list[str] = []
     for anc in note.iterancestors():
         name = local(anc)
@@ -221,7 +248,7 @@ def _host(note, doc, preamble: list, annexes: list) -> str:
             if annex is not None:
                 tag = _annex_tag(annex, annexes)
                 return f"{tag}.{num}{''.join(point_labels)}" if num else tag
-            if doc.get("name", "").startswith("report") or local(doc) == "debateReport":
+            if report:
                 return f"P{num}{''.join(point_labels)}" if num else "BODY"
             return f"OP{num}{''.join(point_labels)}" if num else "BODY"
         elif name == "container" and anc in preamble:
@@ -230,6 +257,8 @@ def _host(note, doc, preamble: list, annexes: list) -> str:
             return "FORMULA"
         elif anc in annexes:
             return _annex_tag(anc, annexes)
+        elif anc is doc:
+            break
         elif name in ("docTitle", "docType") or (name == "container" and anc.get("name") == "title"):
             return "TITLE"
         elif name in ("coverPage", "preface"):
@@ -353,7 +382,7 @@ def check_facts(result, facts: dict) -> list[Fact]:
     if "cross_headings" in facts:
         got = [norm(text_content(h)) for h in xp(main, ".//a:crossHeading"
                                                  " | .//a:hcontainer[@name='crossHeading']/a:heading")
-               if not _in_annex(h)] if main is not None else []
+               if not _in_annex(h) and not _in_embedded(h)] if main is not None else []
         add("cross_headings", facts["cross_headings"], got,
             [norm(x) for x in facts["cross_headings"]] == got)
     if "chapters" in facts:
@@ -369,6 +398,8 @@ def check_facts(result, facts: dict) -> list[Fact]:
     annexes = _annexes(doc)
     for i, annex_facts in enumerate(facts.get("annexes", []), 1):
         out.extend(_annex_facts(i, annex_facts, annexes[i - 1] if i <= len(annexes) else None))
+    if facts.get("recommended"):
+        out.extend(_recommended_facts(doc, facts["recommended"]))
     if "closing" in facts and facts["closing"]:
         out.append(_closing_fact(doc, facts["closing"]))
     if facts.get("sponsors"):
@@ -460,6 +491,29 @@ def _annex_facts(i: int, expected: dict, annex) -> list[Fact]:
     if expected.get("articles"):
         got = len(xp(annex, ".//a:article"))
         out.append(Fact(f"{label}.articles", expected["articles"], got, expected["articles"] == got))
+    return out
+
+
+def _recommended_facts(doc, expected: dict) -> list[Fact]:
+    """The draft resolution a report reproduces, as a quoted document of its own."""
+    quoted = _embedded(doc)
+    if not quoted:
+        return [Fact(f"recommended.{k}", v, "missing", False) for k, v in expected.items()]
+    el = quoted[0]
+    out = []
+    formula = first(el, ".//a:formula")
+    containers = xp(el, ".//a:preamble/a:container")
+    got = {
+        "title": norm(xp(el, "string(.//a:docTitle)")) or norm(xp(el, "string(.//a:heading)")),
+        "formula": norm(text_content(formula)) if formula is not None else "",
+        "preambular": len(containers),
+        "preambular_openers": [_opener(c) for c in containers],
+        "operative": [_label(_num(p)) for p in xp(el, ".//a:paragraph") if _num(p)],
+    }
+    for key, want in expected.items():
+        have = got.get(key)
+        ok = (norm(want).casefold() == (have or "").casefold()) if isinstance(want, str) else want == have
+        out.append(Fact(f"recommended.{key}", want, have, ok))
     return out
 
 
