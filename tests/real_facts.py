@@ -39,7 +39,8 @@ How each fact maps onto the UN profile of Akoma Ntoso (``akn-profile.md``):
 - closing: the meeting line of an adopted resolution; it must be in the document and not glued
   into a paragraph or point;
 - sponsors: ``docProponent`` (with ``docType``) in the preface, compared word by word, leaving
-  out the words ``draft``, ``resolution``, ``and`` that the profile may keep apart;
+  out the words ``draft``, ``resolution``, ``and`` that the profile may keep apart; a submission
+  line may instead hold its ``docProponent`` inside the line as printed;
 - furniture: strings printed on the page edges (job number, print-date stamp, barcode, page
   marker, running-head symbol): none may appear in the text of a body unit or of the title;
 - recommended: the draft resolution a committee report reproduces under its last paragraph,
@@ -536,12 +537,24 @@ def _closing_fact(doc, closing: str) -> Fact:
 
 
 def _sponsor_fact(doc, sponsors: str) -> Fact:
+    """The sponsor line is marked as ``docProponent``: either the proponents (with the
+    ``docType``) say its words, or the line that holds a ``docProponent`` says them all in order
+    (a submission line: ``Draft resolution submitted by the Vice-Chair ..., on the basis of ...``)."""
     skip = {"draft", "resolution", "decision", "and"}
     want = [w for w in words(sponsors) if w not in skip]
+    proponents = xp(doc, "a:preface//a:docProponent")
     parts = [text_content(x) for x in xp(doc, "a:preface//a:docProponent | a:preface//a:docType")]
     got_text = norm(" ".join(parts))
     got = [w for w in words(got_text) if w not in skip]
-    return Fact("sponsors", sponsors, got_text[:120], want == got)
+    lines = {x.getparent() for x in proponents}
+    in_line = any(_contains_run([w for w in words(text_content(line)) if w not in skip], want)
+                  for line in lines)
+    return Fact("sponsors", sponsors, got_text[:120], bool(want) and (want == got or in_line))
+
+
+def _contains_run(haystack: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return any(haystack[i:i + n] == needle for i in range(len(haystack) - n + 1))
 
 
 # -- word coverage -------------------------------------------------------------------------------

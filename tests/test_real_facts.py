@@ -85,3 +85,22 @@ def test_check_facts_catches_a_wrong_reading():
     checked = real_facts.check_facts(other, facts)
     assert not next(f for f in checked if f.name == "symbol").ok
     assert all(len(tuple(f)) == 4 for f in checked)
+
+
+def test_a_correct_reading_holds_every_fact():
+    """A reading written as the profile wants it (tests/fixtures/real_facts_A_RES_80_57.xml)
+    holds every fact of A/RES/80/57; one preambular paragraph fewer breaks the counts."""
+    from lxml import etree
+
+    from drafting.readers import ReadResult
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    root = etree.parse(str(real_facts.ROOT / "tests/fixtures/real_facts_A_RES_80_57.xml"), parser).getroot()
+    facts = real_facts.load_facts(real_facts.FACTS / "pairs/P05_C1_lethal_autonomous_weapons/A_RES_80_57.toml")
+    checked = real_facts.check_facts(ReadResult(root=root), facts)
+    assert [f for f in checked if not f.ok] == []
+    assert len(checked) >= 20
+    preamble = root.find(".//{*}preamble")
+    preamble.remove(preamble.findall("{*}container")[2])
+    failed = {f.name for f in real_facts.check_facts(ReadResult(root=root), facts) if not f.ok}
+    assert {"preambular", "preambular_openers", "footnote 1"} <= failed
