@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafting.locale import parse_date
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, plain_text
 from drafting.model.numbering import ANNEX_LABEL, forms
 from drafting.readers.passes.reading import Block, Reading
 from drafting.readers.passes.text import QUOTE_CLOSE, QUOTE_OPEN, ends_clause, ends_sentence
-from drafting.readers.passes.unwrap import ARABIC_POINT, BULLET, POINT, opens_listed_clause
+from drafting.readers.passes.unwrap import ARABIC_POINT, BULLET, POINT, closing_line, opens_listed_clause
 from drafting.readers.text_inline import merge_strings, parse_inline
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 
@@ -244,30 +245,6 @@ def _next_letter(prev: str | None, label: str) -> bool:
 
 
 
-_ORDINAL = r"\d{1,3}(?:st|nd|rd|th|e|re|er|ª|º|a|-?[а-я]{1,2})?"
-
-
-def _closing_pattern(lang: str) -> re.Pattern:
-    from drafting.locale import terms
-
-    phrases = "|".join(re.escape(p) for p in terms(lang).get("reader", {}).get("closing", []))
-    return re.compile(r"^(?:第?" + _ORDINAL + r"次?\s*(?:\(resumed\)\s+|\(reprise\)\s+)?(?:" + phrases + r")|(?:"
-                      + phrases + r")\s+" + _ORDINAL + r")(?=\s|$)", re.I)
-
-
-def closing_line(text: str, lang: str) -> re.Match | None:
-    """``52nd plenary meeting`` (and the date after it): the closing line of an adopted text."""
-    if not phrases_exist(lang) or len(text) > 90:
-        return None
-    return _closing_pattern(lang).match(text.strip())
-
-
-def phrases_exist(lang: str) -> bool:
-    from drafting.locale import terms
-
-    return bool(terms(lang).get("reader", {}).get("closing"))
-
-
 def run(reading: Reading) -> None:
     doc = reading.doc
     assembler = BodyAssembler(doc, reading.refs)
@@ -275,7 +252,7 @@ def run(reading: Reading) -> None:
     closing = False
     for i, block in enumerate(reading.blocks):
         m = closing_line(block.text, doc.lang) if resolution else None
-        if m or (closing and len(block.text) < 40):
+        if m or (closing and len(block.text) < 40 and parse_date(block.text.strip(), doc.lang)):
             closing = True
             text = block.text.strip()
             parts = [text[: m.end()].strip(), text[m.end():].strip()] if m else [text]

@@ -25,6 +25,7 @@ _WORD_AFTER = re.compile(r"\s*([^\W\d_]+|%)")
 # "1 and 2", "3 to 5", "1-3": a range of numbers, not a call
 _RANGE_AFTER = re.compile(r"^\s*(?:and|or|to|et|ou|à|y|o|a|и|или|до|و|أو|إلى|和|或|至|[-–])\s*\d")
 STRONG_BEFORE = ",;:.)”’\"»"
+ORDINAL_SUFFIX = re.compile(r"st|nd|rd|th|e|er|re|ème|bis|ter|km|kg|m|h|a|o")
 
 
 @lru_cache(maxsize=None)
@@ -62,6 +63,9 @@ def _candidate(text: str, marker: str, pos: int, lang: str) -> tuple[int, int, b
         prev = before[-1]
         if prev.isdigit():
             continue
+        glued = re.match(r"[a-zà-ÿ]+", text[end:])
+        if glued and prev == " " and not ORDINAL_SUFFIX.fullmatch(glued.group()):
+            return start, end, True   # "resolutions 3on the": a call glued to the next word
         token = before.split()[-1] if before.split() else ""
         if prev == "." and (before[-2:-1].isdigit() or "/" in token or token[:1].isupper() and len(token) <= 4):
             continue  # "1.5", "A/79/PV.6", "No.3": a number, not a call
@@ -93,7 +97,8 @@ def run(reading: Reading) -> None:
             continue
         k, start, end = found
         line = body[k]
-        line.text = line.text[:start].rstrip() + "^{" + note.marker + "}" + line.text[end:]
+        after = line.text[end:]
+        line.text = line.text[:start].rstrip() + "^{" + note.marker + "}" + (" " if after[:1].isalnum() else "") + after
         called.add(note.marker)
         cursor = (k, start + len(note.marker) + 3)
         reading.doc.note("info", f"footnote call {note.marker} printed as plain digits; read as a call",

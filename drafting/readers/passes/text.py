@@ -28,7 +28,7 @@ def ends_sentence(text: str) -> bool:
     return strip_trailing_marks(text).endswith(TERMINAL) or text.rstrip().endswith(TERMINAL)
 
 
-def _strip_calls(text: str) -> str:
+def strip_calls(text: str) -> str:
     """The text without the footnote calls and spaces that trail it; commas stay."""
     while True:
         text = text.rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹* \t\u00a0")
@@ -40,7 +40,7 @@ def _strip_calls(text: str) -> str:
 
 def ends_clause(text: str) -> bool:
     """Does the text end a sentence or a clause of a resolution (``...,``)?"""
-    return _strip_calls(text).endswith(TERMINAL + (",", "،", "，"))
+    return strip_calls(text).endswith(TERMINAL + (",", "،", "，"))
 
 
 def join_lines(a: str, b: str) -> str:

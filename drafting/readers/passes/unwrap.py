@@ -26,7 +26,7 @@ from drafting.locale import terms
 from drafting.model.numbering import forms
 from drafting.readers.lines import Line
 from drafting.readers.passes.reading import Block, Reading
-from drafting.readers.passes.text import ends_clause, ends_sentence, join_lines
+from drafting.readers.passes.text import strip_calls, ends_clause, ends_sentence, join_lines
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 
 POINT = re.compile(r"^(?P<num>\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]{1,3}|[ivxl]{1,6})\))\s+(?P<rest>\S.*)$")
@@ -48,6 +48,27 @@ def _openings(lang: str) -> tuple[str, ...]:
     data = terms(lang)
     found = set(data.get("preambular", {})) | set(data.get("operative", {}))
     return tuple(sorted(found, key=len, reverse=True))
+
+
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th|e|re|er|ª|º|a|-?[а-я]{1,2})?"
+
+
+@lru_cache(maxsize=None)
+def _closing_pattern(lang: str) -> re.Pattern:
+    phrases = "|".join(re.escape(p) for p in terms(lang).get("reader", {}).get("closing", []))
+    return re.compile(r"^(?:第?" + _ORDINAL + r"次?\s*(?:\(resumed\)\s+|\(reprise\)\s+)?(?:" + phrases + r")|(?:"
+                      + phrases + r")\s+" + _ORDINAL + r")(?=\s|$)", re.I)
+
+
+def closing_line(text: str, lang: str) -> re.Match | None:
+    """``52nd plenary meeting`` (and the date after it): the closing line of an adopted text."""
+    if not phrases_exist(lang) or len(text) > 90:
+        return None
+    return _closing_pattern(lang).match(text.strip())
+
+
+def phrases_exist(lang: str) -> bool:
+    return bool(terms(lang).get("reader", {}).get("closing"))
 
 
 def opens_listed_clause(text: str, lang: str) -> bool:
@@ -177,13 +198,15 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
     stripped = line.text.strip()
     if open_bold(prev.text):
         return True
-    if starts_item(stripped, expected, lang):
+    if starts_item(stripped, expected, lang) or closing_line(stripped, lang):
         return False
     lowercase = stripped[:1].islower() or (stripped[:1].isdigit() and not ends_sentence(prev.text))
     if line.bold is not None and prev_line.bold is not None and line.bold != prev_line.bold and not lowercase:
         return False
-    if ends_clause(prev_line.text) and opens_clause(stripped, lang):
+    if ends_clause(prev_line.text) and opens_listed_clause(stripped, lang):
         return False
+    if strip_calls(prev_line.text).endswith((",", "،", "，")) and opens_clause(stripped, lang):
+        return False  # a participle after a preambular paragraph's closing comma
     indented = _indented(line, margins)
     if indented and not lowercase and not (line.page_break_before and not ends_clause(prev.text)):
         return False
