@@ -55,12 +55,20 @@ def _candidate(text: str, marker: str, pos: int, lang: str) -> tuple[int, int, b
     """The first place from ``pos`` where ``marker`` can be a call: (start, end, strong)."""
     before_words, after_words = _words(lang)
     weak = None
-    for m in re.finditer(r"(?<![\w/\-–^{])" + marker + r"(?![\d/]|[.,]\d)", text[pos:]):
+    year_range = re.compile(r"(?<!\d)(?:19|20)\d\d[–-](?:19|20)\d\d(" + marker + r")(?!\d)")
+    for m in year_range.finditer(text, pos):
+        return m.start(1), m.end(1), True   # "2015–20308": a call glued to a range of years
+    for m in re.finditer(r"(?<![\d/\-–^{])" + marker + r"(?![\d/]|[.,]\d)", text[pos:]):
         start, end = pos + m.start(), pos + m.end()
         before = text[:start]
         if not before.strip():
             continue  # a number at the start of a line is a paragraph or list number
         prev = before[-1]
+        if prev.isalpha():
+            token = re.search(r"[^\W\d_]+$", before).group()
+            if prev.isupper() or token.isupper() or len(token) < 3:
+                continue  # "G20", "A4", "UN80": a name with a number
+            return start, end, True   # "Human Rights3": a call glued to the word it follows
         if prev.isdigit():
             continue
         glued = re.match(r"[a-zà-ÿ]+", text[end:])
@@ -77,7 +85,7 @@ def _candidate(text: str, marker: str, pos: int, lang: str) -> tuple[int, int, b
             continue
         if text[end:end + 1].isalpha() or _RANGE_AFTER.match(text[end:]):
             continue
-        if prev in STRONG_BEFORE or (prev == " " and before.rstrip()[-1:] in STRONG_BEFORE) or prev.isalpha():
+        if prev in STRONG_BEFORE or (prev == " " and before.rstrip()[-1:] in STRONG_BEFORE):
             return start, end, True
         if weak is None:
             weak = (start, end, False)

@@ -51,8 +51,19 @@ def _italicise_opening(para: Para, lang: str) -> None:
     if not para.text or not isinstance(para.text[0], str):
         return
     openings = sorted(terms(lang).get("preambular", {}), key=len, reverse=True)
+    modifiers = terms(lang).get("reader", {}).get("italic_modifiers", [])
     first = para.text[0]
     for opening in openings:
         if first.startswith(opening + " ") or first.startswith(opening + ","):
-            para.text[0:1] = [Styled("i", [opening]), first[len(opening):]]
+            end = len(opening)
+            extended = True
+            while extended:
+                extended = False
+                for word in sorted(modifiers, key=len, reverse=True):
+                    if first.startswith(" " + word, end) and (len(first) == end + 1 + len(word)
+                                                               or not first[end + 1 + len(word)].isalnum()):
+                        end += 1 + len(word)
+                        extended = True
+                        break
+            para.text[0:1] = [Styled("i", [first[:end]]), first[end:]]
             return
