@@ -15,7 +15,7 @@ import pytest
 from tests import real_facts
 
 # Minimum share of facts right, and minimum mean word coverage, per input form (measured today).
-THRESHOLDS = {"pdftotext": 0.88, "layout": 0.85, "pdf": 0.0}
+THRESHOLDS = {"pdftotext": 0.88, "layout": 0.9, "pdf": 0.0}
 WORD_THRESHOLDS = {"pdftotext": 0.995, "layout": 0.995, "pdf": 0.0}
 
 FILES = real_facts.fact_files()

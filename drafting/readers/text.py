@@ -44,18 +44,48 @@ def text_lines(text: str) -> list[Line]:
     layout = is_layout(raw[:3000])
     out: list[Line] = []
     page, gap, page_break = 1, False, False
+    block: list[tuple[int, list[tuple[int, str]]]] = []   # side-by-side lines of page 1, pending
+
+    def emit(no: int, columns: list[tuple[int | None, str]]) -> None:
+        nonlocal page_break, gap
+        for indent, part in columns:
+            out.append(Line(part, no, page, page_break_before=page_break, gap_before=gap,
+                            indent=None if indent is None else indent * POINTS_PER_COLUMN))
+            page_break, gap = False, False
+
+    def flush() -> None:
+        # Two columns side by side (the masthead, a joint document's two agenda blocks) are
+        # read as pdftotext reads them without -layout: the left column, then the right one.
+        if len(block) >= 2:
+            for no, columns in block:
+                emit(no, columns[:1])
+            for no, columns in block:
+                emit(no, columns[1:])
+        else:
+            for no, columns in block:
+                emit(no, columns)
+        block.clear()
+
     for no, chunk in enumerate(raw, start=1):
         pieces = chunk.split("\f")
         for k, piece in enumerate(pieces):
             if k:
+                flush()
                 page, page_break, gap = page + 1, True, False
             if not piece.strip():
+                flush()
                 gap = gap or (k == 0 and not page_break)
                 continue
-            for indent, part in (_columns(piece) if layout else [(None, piece.rstrip())]):
-                out.append(Line(part, no, page, page_break_before=page_break, gap_before=gap,
-                                indent=None if indent is None else indent * POINTS_PER_COLUMN))
-                page_break, gap = False, False
+            if not layout:
+                emit(no, [(None, piece.rstrip())])
+                continue
+            columns = _columns(piece)
+            if page == 1 and len(columns) == 2 and (not block or abs(block[0][1][0][0] - columns[0][0]) <= 6):
+                block.append((no, columns))
+                continue
+            flush()
+            emit(no, columns)
+    flush()
     return join_lone_labels(out)
 
 

@@ -23,7 +23,7 @@ from collections import Counter
 from functools import lru_cache
 
 from drafting.locale import terms
-from drafting.model.numbering import forms
+from drafting.model.numbering import ANNEX_LABEL, forms
 from drafting.readers.lines import Line
 from drafting.readers.passes.reading import Block, Reading
 from drafting.readers.passes.text import strip_calls, ends_clause, ends_sentence, join_lines
@@ -120,7 +120,8 @@ def is_heading_like(text: str, lang: str = "en") -> bool:
     if len(t) > 160 or not t or ends_sentence(t) or t.endswith(","):
         return False
     f = forms(lang)
-    return bool(f.chapter.match(t) or f.section.match(t) or (t.isupper() and len(t) > 3))
+    return bool(f.chapter.match(t) or f.section.match(t) or (t.isupper() and len(t) > 3)
+                or (ANNEX_LABEL.match(t) and len(t) < 30))
 
 
 def open_bold(text: str) -> bool:
@@ -216,7 +217,7 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
         return lowercase or not ends_clause(prev.text)
     if indented is False and not line.gap_before:
         # at the margin: a new paragraph only after a heading or a short closing line
-        return not (is_heading_like(prev.text, lang) or (ends_sentence(prev_line.text)
+        return lowercase or not (is_heading_like(prev.text, lang) or (ends_sentence(prev_line.text)
                                                          and len(prev_line.text.strip()) < 0.6 * width
                                                          and stripped[:1].isupper()))
     merge = False
