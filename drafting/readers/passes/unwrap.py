@@ -187,10 +187,14 @@ def run(reading: Reading) -> None:
     reading.blocks = blocks
 
 
-def _indented(line: Line, margins: dict[int, float]) -> bool | None:
+def _indented(line: Line, prev_line: Line, margins: dict[int, float]) -> bool | None:
+    """Does the line stand further in than the line before it (a first-line indent)? A list
+    item indented as a block keeps its indent on every line: only a step in counts."""
     if line.indent is None:
         return None
-    return line.indent > margins.get(line.page, 0.0) + INDENT_STEP - 0.5
+    if prev_line.indent is None or prev_line.page != line.page:
+        return line.indent > margins.get(line.page, 0.0) + INDENT_STEP - 0.5
+    return line.indent > prev_line.indent + INDENT_STEP - 0.5
 
 
 def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int,
@@ -208,7 +212,7 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
         return False
     if strip_calls(prev_line.text).endswith((",", "،", "，")) and opens_clause(stripped, lang):
         return False  # a participle after a preambular paragraph's closing comma
-    indented = _indented(line, margins)
+    indented = _indented(line, prev_line, margins)
     if indented and not lowercase and not (line.page_break_before and not ends_clause(prev.text)):
         return False
     if indented is False and line.page_break_before and not line.gap_before:
