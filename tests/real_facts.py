@@ -325,7 +325,9 @@ def check_facts(result, facts: dict) -> list[Fact]:
             facts["distribution"] in dist if facts["distribution"] else not dist)
     if "original" in facts:
         got = norm(head["original"])
-        add("original", facts["original"], got, got.casefold() == facts["original"].casefold())
+        # A list of languages wraps after a slash in the masthead: "Arabic/English/French/ Russian".
+        add("original", facts["original"], got,
+            re.sub(r"\s*/\s*", "/", got).casefold() == facts["original"].casefold())
     if facts.get("lang"):
         lang3 = head["expression_language"] or ""
         add("lang", facts["lang"], LANG3.get(lang3, lang3))

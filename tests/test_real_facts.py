@@ -14,9 +14,10 @@ import pytest
 
 from tests import real_facts
 
-# Minimum share of facts right, and minimum mean word coverage, per input form (measured today).
-THRESHOLDS = {"pdftotext": 0.459, "layout": 0.408, "pdf": 0.0}
-WORD_THRESHOLDS = {"pdftotext": 0.98, "layout": 0.985, "pdf": 0.0}
+# Minimum share of facts right, and minimum mean word coverage, per input form: today's measure
+# less 0.1 point (facts) and 0.15 point (words). Raise them whenever a reader gets better.
+THRESHOLDS = {"pdftotext": 0.469, "layout": 0.419, "pdf": 0.0}
+WORD_THRESHOLDS = {"pdftotext": 0.981, "layout": 0.987, "pdf": 0.0}
 
 FILES = real_facts.fact_files()
 
