@@ -583,7 +583,10 @@ def word_coverage(input_text: str, result) -> tuple[float, list[str]]:
 # -- files and forms ------------------------------------------------------------------------------
 
 def fact_files() -> list[Path]:
-    return sorted(FACTS.rglob("*.toml"))
+    """The fact files: those named after a PDF of corpus/real (the directory also holds the
+    compare gold files, named after pairs and chains of documents)."""
+    return sorted(p for p in FACTS.rglob("*.toml")
+                  if (CORPUS / p.relative_to(FACTS).with_suffix(".pdf")).is_file())
 
 
 def load_facts(path: Path) -> dict:
