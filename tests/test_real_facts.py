@@ -14,9 +14,10 @@ import pytest
 
 from tests import real_facts
 
-# Minimum share of facts right, and minimum mean word coverage, per input form (measured today).
-THRESHOLDS = {"pdftotext": 0.88, "layout": 0.9, "pdf": 0.0}
-WORD_THRESHOLDS = {"pdftotext": 0.995, "layout": 0.995, "pdf": 0.0}
+# Minimum share of facts right, and minimum mean word coverage, per input form: today's measure
+# less 0.1 point (facts) and 0.05 point (words). Raise them whenever a reader gets better.
+THRESHOLDS = {"pdftotext": 0.882, "layout": 0.908, "pdf": 0.0}
+WORD_THRESHOLDS = {"pdftotext": 0.9995, "layout": 0.9995, "pdf": 0.0}
 
 FILES = real_facts.fact_files()
 
@@ -60,12 +61,12 @@ def test_real_facts(measured):
             totals[form][0] += ok
             totals[form][1] += len(checked)
             totals[form][2] += coverage
-            cells.append(f"{ok:3}/{len(checked):3} w{coverage:6.1%}")
+            cells.append(f"{ok:3}/{len(checked):3} w{coverage:7.2%}")
         print(f"{name:{width}}  " + "  ".join(f"{c:>16}" for c in cells))
     shares = {}
     for form, (ok, n, cov) in totals.items():
         shares[form] = (ok / n, cov / len(names))
-        print(f"{'TOTAL ' + form:{width}}  facts {ok}/{n} = {ok / n:.1%}, mean word coverage {cov / len(names):.1%}")
+        print(f"{'TOTAL ' + form:{width}}  facts {ok}/{n} = {ok / n:.1%}, mean word coverage {cov / len(names):.2%}")
     for form in forms:
         checked_lists = [measured[(name, form)][0] for name in names]
         print(f"{'by fact ' + form:{width}}  {real_facts.format_groups(real_facts.group_totals(checked_lists))}")
@@ -104,3 +105,19 @@ def test_a_correct_reading_holds_every_fact():
     preamble.remove(preamble.findall("{*}container")[2])
     failed = {f.name for f in real_facts.check_facts(ReadResult(root=root), facts) if not f.ok}
     assert {"preambular", "preambular_openers", "footnote 1"} <= failed
+
+
+def test_word_coverage_sees_a_lost_paragraph():
+    """Word coverage counts words with their multiplicity: a paragraph taken out of a reading
+    shows as lost words, even though most of its words occur elsewhere in the document."""
+    from drafting.readers import read_document
+
+    facts = real_facts.load_facts(real_facts.FACTS / "pairs/P05_C1_lethal_autonomous_weapons/A_RES_80_57.toml")
+    source = real_facts.input_of(facts, "pdftotext")
+    text = source.read_text(encoding="utf-8")
+    result = read_document(source)
+    whole, _ = real_facts.word_coverage(text, result)
+    paragraph = result.root.find(".//{*}mainBody/{*}paragraph")
+    paragraph.getparent().remove(paragraph)
+    cut, _ = real_facts.word_coverage(text, result)
+    assert cut < whole - 0.02
