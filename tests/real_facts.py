@@ -123,6 +123,8 @@ def norm(text) -> str:
 
 
 def words(text: str) -> list[str]:
+    # format characters (bidirectional marks, soft hyphens) join or split no word
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     return re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", text).casefold())
 
 

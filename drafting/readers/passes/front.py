@@ -157,7 +157,7 @@ def read_masthead(reading: Reading, lines: list[Line]) -> int:
             i += taken
             continue
         # The organs stand above "Distr.": after it, an organ's name opens the preface.
-        if _is_organ_line(text) and not seen_distribution:
+        if _is_organ_line(text) and not seen_distribution and text not in organs:
             organs.append(text)
             i += 1
             continue
@@ -214,6 +214,9 @@ def run(reading: Reading) -> None:
     end = 0
     limit = min(len(body), 200)
     while end < limit and not body_starts(body[end], doc.lang, unwrapped):
+        if _document_line(body[end].text) and _document_line(body[end].text)[0] == "letter":
+            end = _after_letter_title(body, end)
+            break
         end += 1
     if end == limit and limit == len(body):
         end = _first_long(body, limit)
@@ -238,6 +241,20 @@ def run(reading: Reading) -> None:
                  "symbol-from-running-head")
     if reading.job_number and not m.job_number:
         m.job_number = reading.job_number
+
+
+def _after_letter_title(body: list[Line], start: int) -> int:
+    """The line after a letter's title (``Letter dated ... from ... addressed to the President of
+    the Security Council``): the title ends on the line that completes "addressed to ..."."""
+    text = ""
+    for k in range(start, min(start + 8, len(body))):
+        text = join_lines(text, body[k].text)
+        folded = _fold(text)
+        if any(w in folded for w in words("letter_addressed")):
+            last = _fold(body[k].text).split()[-1:] or [""]
+            if last[0] not in words("letter_unfinished") and (k + 1 >= len(body) or not body[k + 1].text.strip()[:1].islower()):
+                return k + 1
+    return start + 1
 
 
 def _first_long(body: list[Line], limit: int) -> int:
@@ -283,6 +300,15 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
     i = start
     while i < end:
         text = lines[i].text.strip()
+        found = _masthead_fields(lines, i)
+        if found and (any(f.name in mh.STRONG_FIELDS for f in found[0]) or role.get(i - 1) == "masthead"):
+            # the masthead's right column, printed after the preface's first block
+            for f in found[0]:
+                mh.apply_field(doc.masthead, f)
+            for n in range(i, i + found[1]):
+                role[n] = "masthead"
+            i += found[1]
+            continue
         if sponsors and i == sponsors[0]:
             s, j, kind = sponsors
             printed = " ".join(l.text.strip() for l in lines[s:j + 1])
@@ -339,6 +365,15 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
             i += 1
             continue
         document = _document_line(text)
+        if document and document[0] == "letter" and pf.title is None:
+            # "Letter dated ... addressed to ...": the title that says what the document is
+            k = _after_letter_title(lines + [Line("", 0)], i)
+            pf.title = parse_inline(" ".join(l.text.strip() for l in lines[i:k]), notes)
+            kind_key = kind_key or "letter"
+            for n in range(i, k):
+                role[n] = "title"
+            i = k
+            continue
         if document and kind_key is not None and document[0] == "report":
             document = None  # "Report of the Disarmament Commission": the title of a resolution
         if document:
