@@ -270,5 +270,6 @@ def run(reading: Reading) -> None:
             para.text = merge_strings(para.text)
     reading.owners = assembler.block_owner
     if not doc.kind:
-        has_numbers = any(isinstance(p, Para) and p.num for p in doc.body)
-        doc.kind = "report" if has_numbers else "note"
+        # No line says what the document is: without its word "report" it is a plain document
+        # (a Secretariat paper, concluding observations), numbered paragraphs or not.
+        doc.kind = "note"

@@ -188,14 +188,28 @@ def _sponsor_block(lines: list[Line], start: int) -> tuple[int, int, str] | None
         if ":" not in text:
             continue
         kind = _fold(text.rpartition(":")[2]).strip("* ").rstrip(".")
+        if not kind and j + 1 < len(lines):
+            # "... and State of Palestine:" / "draft resolution": the kind on a line of its own
+            kind = _fold(lines[j + 1].text).strip("* ").rstrip(".")
+            if kind in words("sponsored") or any(kind.startswith(w) for w in words("amendment")):
+                return _sponsors_start(lines, start, j), j + 1, kind
+            continue
         if kind not in words("sponsored") and not any(kind.startswith(w) for w in words("amendment")):
             continue
-        s = j
-        while s > start and not lines[s].gap_before and lines[s - 1].text.rstrip().endswith(
-                (",", " and", " of", "(", "-", " et", " y", " и", " и", "،", " de", " del", " la", " the")):
-            s -= 1
-        return s, j, kind
+        return _sponsors_start(lines, start, j), j, kind
     return None
+
+
+def _sponsors_start(lines: list[Line], start: int, j: int) -> int:
+    """The first line of a sponsors' list that ends on line ``j``: a list runs on while a line
+    ends inside a name or after a comma, or the next opens inside one ("(Kingdom of the)")."""
+    s = j
+    while s > start and not lines[s].gap_before and (
+            lines[s - 1].text.rstrip().endswith((",", " and", " of", "(", "-", " et", " y", " и", "،", " de",
+                                                  " del", " la", " the"))
+            or lines[s].text.lstrip()[:1] in "(" or lines[s].text.lstrip()[:1].islower()):
+        s -= 1
+    return s
 
 
 def _continuation(lines: list[Line], i: int, end: int, stop) -> int:

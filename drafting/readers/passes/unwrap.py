@@ -203,7 +203,8 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
     stripped = line.text.strip()
     if open_bold(prev.text):
         return True
-    if starts_item(stripped, expected, lang) or closing_line(stripped, lang):
+    if starts_item(stripped, expected, lang) or closing_line(stripped, lang) or (
+            ANNEX_LABEL.match(stripped) and len(stripped) < 30):
         return False
     lowercase = stripped[:1].islower() or (stripped[:1].isdigit() and not ends_sentence(prev.text))
     if line.bold is not None and prev_line.bold is not None and line.bold != prev_line.bold and not lowercase:
