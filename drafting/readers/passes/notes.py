@@ -45,8 +45,8 @@ class _Numbering:
     def __init__(self) -> None:
         self.last = 0
 
-    def plausible(self, marker: str) -> bool:
-        return not marker.isdigit() or self.last < int(marker) <= self.last + 10
+    def plausible(self, marker: str, window: int = 10) -> bool:
+        return not marker.isdigit() or self.last < int(marker) <= self.last + window
 
     def seen(self, marker: str) -> None:
         if marker.isdigit():
@@ -119,7 +119,8 @@ def _zone_notes(reading: Reading, zone: list[Line], numbering: _Numbering) -> No
     items: list[tuple[str, Line | None, str]] = []  # (kind M/S/T, marker, text)
     for line in zone:
         m = MARKER_ONLY.match(line.text)
-        if m and numbering.plausible(marker_of(m.group("m"))):
+        # a number alone on its line under the rule is a note's number (a page holds up to 40)
+        if m and numbering.plausible(marker_of(m.group("m")), 40):
             items.append(("M", marker_of(m.group("m")), line))
             continue
         m = MARKER_TEXT.match(line.text)
@@ -178,12 +179,15 @@ def _detached(reading: Reading, items, numbering: _Numbering) -> None:
                      key=lambda m: (m.isdigit(), int(m) if m.isdigit() else len(m)))
     texts = [line for kind, _m, line in items if kind == "T"]
     starts_given = {}
-    for kind, marker, line in items:
+    after_marker = set()
+    for k, (kind, marker, line) in enumerate(items):
         if kind == "S":  # a number printed with its text fixes that text's start
             texts.append(line)
             starts_given[id(line)] = marker
+        elif kind == "T" and k and items[k - 1][0] == "M":
+            after_marker.add(id(line))  # most numbers stand just above their own text
     texts.sort(key=lambda l: l.no)
-    cuts = _cuts(texts, len(markers), starts_given)
+    cuts = _cuts(texts, len(markers), starts_given, after_marker)
     groups = [texts[a:b] for a, b in zip([0] + cuts, cuts + [len(texts)])]
     for marker, group in zip(markers, groups):
         text = ""
@@ -198,7 +202,7 @@ def _detached(reading: Reading, items, numbering: _Numbering) -> None:
                          texts[0].no if texts else None, "note-split")
 
 
-def _cuts(texts: list[Line], count: int, fixed: dict) -> list[int]:
+def _cuts(texts: list[Line], count: int, fixed: dict, after_marker: set = frozenset()) -> list[int]:
     """Where ``count`` notes begin among the lines ``texts`` (indices, the first excluded)."""
     if count <= 1 or len(texts) <= 1:
         return []
@@ -209,6 +213,8 @@ def _cuts(texts: list[Line], count: int, fixed: dict) -> list[int]:
         score = 0.0
         if id(texts[j]) in fixed:
             score += 10
+        if id(texts[j]) in after_marker:
+            score += 5
         if before.endswith(TERMINAL) or before.endswith(")"):
             score += 2
         if len(before) < 0.8 * widest:
