@@ -174,32 +174,55 @@ def _paired(items) -> bool:
 
 
 def _detached(reading: Reading, items, numbering: _Numbering) -> None:
-    """Numbers printed apart from their texts: cut the texts into as many notes, in order."""
-    markers = sorted({marker for kind, marker, _ in items if kind in ("M", "S")},
-                     key=lambda m: (m.isdigit(), int(m) if m.isdigit() else len(m)))
-    texts = [line for kind, _m, line in items if kind == "T"]
-    starts_given = {}
-    after_marker = set()
+    """Numbers printed apart from their texts: cut the texts into as many notes, in order.
+
+    A number printed just above a text still starts that text's note (a pin); the numbers printed
+    elsewhere (at the end of the zone, out of order) belong to texts between the pins, which are
+    cut where one note most likely ends and the next begins."""
+    markers = sorted({marker for kind, marker, _ in items if kind in ("M", "S")}, key=_order)
+    texts: list[Line] = []
+    given: dict[int, str] = {}       # id(line) -> the text without its printed number
+    pins: list[tuple[int, str]] = []  # (index in texts, marker)
     for k, (kind, marker, line) in enumerate(items):
-        if kind == "S":  # a number printed with its text fixes that text's start
+        if kind == "S":
+            pins.append((len(texts), marker))
+            given[id(line)] = MARKER_TEXT.match(line.text).group("t")
             texts.append(line)
-            starts_given[id(line)] = marker
-        elif kind == "T" and k and items[k - 1][0] == "M":
-            after_marker.add(id(line))  # most numbers stand just above their own text
-    texts.sort(key=lambda l: l.no)
-    cuts = _cuts(texts, len(markers), starts_given, after_marker)
-    groups = [texts[a:b] for a, b in zip([0] + cuts, cuts + [len(texts)])]
-    for marker, group in zip(markers, groups):
-        text = ""
-        for line in group:
-            t = MARKER_TEXT.match(line.text).group("t") if id(line) in starts_given else line.text
-            text = join_lines(text, t) if text else t.strip()
-        first = group[0] if group else items[0][2]
-        reading.notes.append(FootnoteBody(marker, text, first.no, first.page))
-        numbering.seen(marker)
-    if len(groups) < len(markers):
-        reading.doc.note("warning", f"{len(markers) - len(groups)} footnote texts could not be told apart",
-                         texts[0].no if texts else None, "note-split")
+        elif kind == "T":
+            # a number alone just above a text, not one of a run of numbers printed together
+            if k and items[k - 1][0] == "M" and (k < 2 or items[k - 2][0] != "M"):
+                pins.append((len(texts), items[k - 1][1]))
+            texts.append(line)
+    pinned = [m for _j, m in pins]
+    if pinned != sorted(pinned, key=_order) or len(set(pinned)) != len(pinned):
+        pins = []                     # pins out of order: cut by the texts alone
+    loose = [m for m in markers if m not in {m for _j, m in pins}]
+    # a loose number goes with the pinned note it follows in the numbering (its text comes next)
+    owner = {m: max((k for k, (_j, pm) in enumerate(pins) if _order(pm) < _order(m)), default=-1) for m in loose}
+    bounds = [j for j, _m in pins] + [len(texts)]
+    segments: list[tuple[list[str], list[Line]]] = []
+    head = [m for m in loose if owner[m] == -1]
+    if bounds[0] > 0 or head:
+        segments.append((head, texts[:bounds[0]]))
+    for k, (j, marker) in enumerate(pins):
+        segments.append(([marker] + [m for m in loose if owner[m] == k], texts[j:bounds[k + 1]]))
+    for group_markers, group_texts in segments:
+        cuts = _cuts(group_texts, len(group_markers), {})
+        groups = [group_texts[a:b] for a, b in zip([0] + cuts, cuts + [len(group_texts)])]
+        for marker, group in zip(group_markers, groups):
+            text = ""
+            for line in group:
+                text = join_lines(text, given.get(id(line), line.text)) if text else given.get(id(line), line.text).strip()
+            first = group[0] if group else items[0][2]
+            reading.notes.append(FootnoteBody(marker, text, first.no, first.page))
+            numbering.seen(marker)
+        if len(groups) < len(group_markers):
+            reading.doc.note("warning", f"{len(group_markers) - len(groups)} footnote texts could not be told apart",
+                             group_texts[0].no if group_texts else None, "note-split")
+
+
+def _order(marker: str) -> tuple:
+    return (marker.isdigit(), int(marker) if marker.isdigit() else len(marker))
 
 
 def _cuts(texts: list[Line], count: int, fixed: dict, after_marker: set = frozenset()) -> list[int]:
