@@ -1,0 +1,200 @@
+"""The characters of a PDF page as runs: text with one font, one size and one baseline.
+
+PDFium (through pypdfium2's raw API) knows every character: its unicode, origin, box, and the text
+object that drew it (which carries the font, its size and its render mode). Calling PDFium once per
+character and property would cost most of the reading time, so each character costs two calls
+(origin and text object), the page's text comes in one call, and everything that belongs to a text
+object (font name, weight, italic flag, size, render mode) is asked once per object.
+
+Characters that PDFium generates (a space where a gap separates words, a line break) have no text
+object: they end a run and mark the next one as preceded by a space.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+
+import pypdfium2.raw as pdfium_c
+
+TEXT_RENDER_INVISIBLE = 3        # PDF text render mode 3: the OCR layer of a scanned page
+PAGEOBJ_TEXT, PAGEOBJ_PATH, PAGEOBJ_IMAGE = 1, 2, 3
+FONT_FLAG_ITALIC = 1 << 6        # PDF font descriptor flag 7
+BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold")
+ITALIC_WORDS = ("italic", "oblique", "-it", ",it")
+
+
+def _fast(fn, restype, *argtypes):
+    """The same PDFium entry point with plain argument types: ctypes checks less on each call."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+_VP, _INT, _DBL_P = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
+_char_origin = _fast(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int, _VP, _INT, _DBL_P, _DBL_P)
+_text_object = _fast(pdfium_c.FPDFText_GetTextObject, _VP, _VP, _INT)
+_char_box = _fast(pdfium_c.FPDFText_GetCharBox, ctypes.c_int, _VP, _INT, _DBL_P, _DBL_P, _DBL_P, _DBL_P)
+_font_size = _fast(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VP, _INT)
+_obj_font = _fast(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
+_obj_render_mode = _fast(pdfium_c.FPDFTextObj_GetTextRenderMode, _INT, _VP)
+_font_name = _fast(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t, _VP, ctypes.c_char_p, ctypes.c_size_t)
+_font_flags = _fast(pdfium_c.FPDFFont_GetFlags, _INT, _VP)
+_font_weight = _fast(pdfium_c.FPDFFont_GetWeight, _INT, _VP)
+
+
+@dataclass(slots=True)
+class Run:
+    """Characters drawn by one text object on one baseline, without a gap."""
+
+    text: str
+    x0: float                 # left of the first character (PDF points, origin bottom left)
+    x1: float                 # right of the last character
+    y: float                  # baseline
+    size: float
+    italic: bool
+    bold: bool
+    space_before: bool        # a space (real or generated) separates it from the previous run
+    top: float = 0.0          # top of the tallest character box
+
+
+@dataclass
+class PageText:
+    number: int               # 1-based
+    width: float
+    height: float
+    runs: list[Run] = field(default_factory=list)
+    rules: list[tuple[float, float, float]] = field(default_factory=list)   # (x0, x1, y) short lines
+    invisible_chars: int = 0  # characters drawn in render mode 3 (an OCR layer)
+    chars: int = 0
+    images: int = 0           # image objects covering most of the page
+
+
+@dataclass(slots=True)
+class _Style:
+    size: float
+    italic: bool
+    bold: bool
+    invisible: bool
+
+
+def _font_style(obj: int, textpage: int, index: int, buf) -> _Style:
+    size = _font_size(textpage, index)
+    font = _obj_font(obj)
+    italic = bold = False
+    if font:
+        length = _font_name(font, buf, len(buf))
+        name = buf.value.decode("latin-1", "replace").lower() if length else ""
+        italic = bool(_font_flags(font) & FONT_FLAG_ITALIC) or any(w in name for w in ITALIC_WORDS)
+        bold = _font_weight(font) >= 600 or any(w in name for w in BOLD_WORDS)
+    invisible = _obj_render_mode(obj) == TEXT_RENDER_INVISIBLE
+    return _Style(round(size, 2), italic, bold, invisible)
+
+
+def page_runs(page, number: int) -> PageText:
+    """The runs and the short horizontal rules of one pypdfium2 page."""
+    width, height = page.get_size()
+    result = PageText(number, width, height)
+    textpage = page.get_textpage()
+    try:
+        _read_chars(textpage.raw, result)
+    finally:
+        textpage.close()
+    _read_objects(page.raw, result)
+    return result
+
+
+def _page_string(tp, count: int) -> str:
+    buf = (ctypes.c_ushort * (count + 1))()
+    pdfium_c.FPDFText_GetText(tp, 0, count, buf)
+    text = ctypes.string_at(buf, count * 2).decode("utf-16-le", "replace")
+    if len(text) != count:    # characters outside the BMP: one code point per character index
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(tp, i)) for i in range(count))
+    return text
+
+
+def _read_chars(tp, result: PageText) -> None:
+    count = pdfium_c.FPDFText_CountChars(tp)
+    if count <= 0:
+        return
+    text = _page_string(tp, count)
+    tp_addr = ctypes.cast(tp, ctypes.c_void_p).value
+    x, y = ctypes.c_double(), ctypes.c_double()
+    px, py = ctypes.byref(x), ctypes.byref(y)
+    l, r, b, t = (ctypes.c_double() for _ in range(4))
+    box = (ctypes.byref(l), ctypes.byref(r), ctypes.byref(b), ctypes.byref(t))
+    namebuf = ctypes.create_string_buffer(128)
+    styles: dict[int, _Style] = {}
+    runs = result.runs
+    invisible = 0
+    cur_obj = None
+    start = -1
+    run_y = last_x = 0.0
+    style = None
+    space = False
+
+    def close(end: int) -> None:
+        _char_box(tp_addr, end - 1, *box)
+        right = r.value
+        _char_box(tp_addr, start, *box)
+        runs.append(Run(text[start:end], min(l.value, x0), max(right, l.value), run_y, style.size,
+                        style.italic, style.bold, space_before, t.value))
+
+    x0 = 0.0
+    space_before = False
+    for i in range(count):
+        obj = _text_object(tp_addr, i)
+        if not obj:                               # generated by PDFium: a space or a line break
+            if start >= 0:
+                close(i)
+                start = -1
+            space = True
+            continue
+        _char_origin(tp_addr, i, px, py)
+        cx, cy = x.value, y.value
+        ch = text[i]
+        if start >= 0 and (obj != cur_obj or abs(cy - run_y) > 0.01 or cx < last_x - 0.5):
+            close(i)
+            start = -1
+        if ch == "\t":                            # a tab is a gap, like a generated space
+            if start >= 0:
+                close(i)
+                start = -1
+            space = True
+            continue
+        if start < 0:
+            if ch == " ":
+                space = True
+                continue
+            cur_obj = obj
+            style = styles.get(obj)
+            if style is None:
+                style = styles[obj] = _font_style(obj, tp_addr, i, namebuf)
+            start, run_y, x0 = i, cy, cx
+            space_before = space
+            space = False
+        if style.invisible:
+            invisible += 1
+        last_x = cx
+    if start >= 0:
+        close(count)
+    result.chars = count
+    result.invisible_chars = invisible
+
+
+def _read_objects(page_raw, result: PageText) -> None:
+    """Short horizontal lines (the footnote rule) and page-size images (a scan)."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+    area = result.width * result.height
+    for i in range(pdfium_c.FPDFPage_CountObjects(page_raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page_raw, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind not in (PAGEOBJ_PATH, PAGEOBJ_IMAGE):
+            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
+            continue
+        w, h = right.value - left.value, top.value - bottom.value
+        if kind == PAGEOBJ_IMAGE:
+            if w * h > 0.5 * area:
+                result.images += 1
+        elif h < 2.0 and 20.0 < w < 0.6 * result.width:
+            result.rules.append((left.value, right.value, (top.value + bottom.value) / 2))
