@@ -52,11 +52,11 @@ def pdf_lines(data: bytes, name: str = "input") -> tuple[list[Line], list[tuple[
     ocr = {pr.page.number for pr in page_rows
            if pr.page.chars and pr.page.invisible_chars > OCR_SHARE * _drawn(pr)}
     if ocr:
-        notes.append(("warning", f"{_pages_text(ocr)} of {name} are images with an OCR text layer: "
+        notes.append(("warning", f"{_pages_text(ocr)} of {name}: images with an OCR text layer, "
                                  "read from that layer (its fonts, sizes and italics are not used)"))
     empty = {pr.page.number for pr in page_rows if not pr.page.runs}
     if empty:
-        notes.append(("warning", f"{_pages_text(empty)} of {name} have no text (images without OCR): "
+        notes.append(("warning", f"{_pages_text(empty)} of {name}: images without text (no OCR layer), "
                                  "their content is missing"))
     classify(page_rows)
     return LineMaker(page_rows, ocr).make(), notes
@@ -74,7 +74,9 @@ def _read_pages(document, name: str) -> list[PageRows]:
             if text.chars > MAX_CHARS_PER_PAGE:
                 raise DraftingError(f"{name}: page {number} holds {text.chars} characters, "
                                     f"more than any document page (refused)")
-            out.append(PageRows(text, build_rows(text.runs)))
+            level = [run for run in text.runs if not run.rotated]
+            turned = [run for run in text.runs if run.rotated]
+            out.append(PageRows(text, build_rows(level), turned=turned))
             advance()
     return out
 

@@ -18,6 +18,7 @@ from drafting.readers.pdf_zones import is_raised
 
 CALL_PARTS = re.compile(r"[,\s]+")
 CALL = re.compile(r"\d{1,3}|\*{1,3}|[†‡§]{1,2}")
+TRAILING_STAR = re.compile(r"(?<=[^\s*])(\*{1,3})\s*$")
 SPACE_GAP = 0.25           # of the type size: a wider gap between runs prints a space
 
 
@@ -56,11 +57,20 @@ def render(runs: list[Run], row: Row, star_calls: frozenset[str] = frozenset(),
         if _needs_space(prev, run) and not (segs and segs[-1][1].endswith(" ")):
             segs.append([None, " "])
         style = (run.italic, run.bold) if styled else (False, False)
+        tail = TRAILING_STAR.search(text) if star_calls else None
         if not text.strip():
             segs.append([None, text])
+        elif tail and tail.group(1) in star_calls:
+            segs.append([style, text[:tail.start()]])      # ``agenda*`` printed in one run
+            segs.append(["sup", tail.group(1)])
+            if text[tail.end(1):]:
+                segs.append([None, text[tail.end(1):]])
         else:
             segs.append([style, text])
         prev = run
+    if not styled or is_rtl("".join(s[1] for s in segs)):
+        text = "".join("^{" + t + "}" if st == "sup" else t for st, t in segs).strip()
+        return (visual_to_logical(text) if is_rtl(text) else text), False
     letters_bold = [s[0][1] for s in segs if isinstance(s[0], tuple) and any(c.isalpha() for c in s[1])]
     all_bold = bool(letters_bold) and all(letters_bold)
     return _join(segs, all_bold).strip(), all_bold
@@ -95,3 +105,31 @@ def _join(segs: list[list], all_bold: bool) -> str:
             core = "**" + core + "**"
         out.append(lead + core + trail)
     return "".join(out)
+
+
+def is_rtl(text: str) -> bool:
+    """Mostly Arabic or Hebrew letters: a line printed right to left."""
+    rtl = sum(1 for c in text if "\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufeff")
+    return rtl > 0 and rtl * 2 > sum(1 for c in text if c.isalpha())
+
+
+def visual_to_logical(text: str) -> str:
+    """A right-to-left line whose characters come in printed order (left to right) in reading
+    order: the whole line reversed, runs of left-to-right text (digits, Latin, symbols such as
+    ``S/2025/354``) turned back."""
+    out: list[str] = []
+    ltr: list[str] = []
+    for ch in reversed(text):
+        if ch.isascii() and (ch.isalnum() or ch in "/.-:%"):
+            ltr.append(ch)
+            continue
+        if ltr:
+            out.append("".join(reversed(ltr)))
+            ltr = []
+        out.append(_MIRROR.get(ch, ch))
+    if ltr:
+        out.append("".join(reversed(ltr)))
+    return "".join(out)
+
+
+_MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "«": "»", "»": "«"}

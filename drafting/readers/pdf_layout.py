@@ -22,7 +22,7 @@ RAISED_REACH = 0.6        # a smaller row this far above a baseline (of its size
 LOWERED_REACH = 0.45
 SMALLER = 0.85            # a call or a subscript is at most this fraction of its line's size
 PIECE_GAP = 2.0           # a gap of this many type sizes separates two pieces of a row
-WIDE_GUTTER = 6.0         # type sizes: a gutter this wide makes a band even of one row
+LABEL_CHARS = 6           # a left piece this short alone on its row is a label, not a column
 BAND_BREAK = 3.0          # type sizes of vertical space that end a band
 TOP_TIE = 2.0             # points: columns whose first lines start this close read left first
 
@@ -83,9 +83,17 @@ def build_rows(runs: list[Run]) -> list[Row]:
     return rows
 
 
-def _overlaps(small: Row, line: Row) -> bool:
-    reach = 2 * line.size
-    return small.x0 >= line.x0 - reach and small.x1 <= line.x1 + reach
+def _glued(small: Row, line: Row, before_too: bool) -> bool:
+    """Every run of the small row touches the end of a run of the line (a call after its word,
+    a subscript after its letter) or, for a raised row, the start of one (a footnote marker
+    before its text)."""
+    reach = 0.6 * line.size
+    for s in small.runs:
+        after = any(-1.0 <= s.x0 - r.x1 <= reach for r in line.runs)
+        before = before_too and any(-1.0 <= r.x0 - s.x1 <= reach for r in line.runs)
+        if not (after or before):
+            return False
+    return True
 
 
 def _join_small_rows(rows: list[Row]) -> list[Row]:
@@ -95,12 +103,12 @@ def _join_small_rows(rows: list[Row]) -> list[Row]:
         row = rows[i]
         below = rows[i + 1] if i + 1 < len(rows) else None
         if (below is not None and row.size < SMALLER * below.size
-                and 0 < row.y - below.y <= RAISED_REACH * below.size and _overlaps(row, below)):
+                and 0 < row.y - below.y <= RAISED_REACH * below.size and _glued(row, below, True)):
             rows[i + 1] = _merge(below, row)            # raised: a call, an ordinal, a marker
             i += 1
             continue
         if (out and row.size < SMALLER * out[-1].size
-                and 0 < out[-1].y - row.y <= LOWERED_REACH * out[-1].size and _overlaps(row, out[-1])):
+                and 0 < out[-1].y - row.y <= LOWERED_REACH * out[-1].size and _glued(row, out[-1], False)):
             out[-1] = _merge(out[-1], row)               # lowered: a subscript
             i += 1
             continue
@@ -118,7 +126,7 @@ def split_pieces(runs: list[Run]) -> list[list[Run]]:
     pieces = [[runs[0]]]
     right = runs[0].x1
     for run in runs[1:]:
-        if run.x0 - right >= PIECE_GAP * max(run.size, pieces[-1][-1].size):
+        if run.x0 - right >= PIECE_GAP * min(run.size, pieces[-1][-1].size):
             pieces.append([run])
         else:
             pieces[-1].append(run)
@@ -191,7 +199,7 @@ def _band_from(rows: list[Row], i: int, rules_y: list[float]) -> tuple[int, floa
         if best is None or hi - lo > best[1] - best[0]:
             best = (lo, hi)
     lo, hi = best
-    min_gap = PIECE_GAP * row.size
+    min_gap = PIECE_GAP * min(r.size for r in row.runs)
     end = i + 1
     left_rows = 1
     while end < len(rows):
@@ -207,6 +215,7 @@ def _band_from(rows: list[Row], i: int, rules_y: list[float]) -> tuple[int, floa
         if nxt.runs[0].x1 <= lo:
             left_rows += 1
         end += 1
-    if left_rows < 2 and hi - lo < WIDE_GUTTER * row.size:
-        return None        # a number or a label and its text, not two columns
+    label = "".join(r.text for r in row.runs if r.x1 <= lo).split()
+    if left_rows < 2 and len("".join(label)) <= LABEL_CHARS:
+        return None        # a number or a label and its text (``1.``, ``(iii)``), not two columns
     return end, (lo + hi) / 2

@@ -97,6 +97,9 @@ class LineMaker:
             else:
                 self._note(pr, i, prev, margin, stars, styled)
                 prev = rows[i]
+        for run in pr.turned:
+            self._add(Line(run.text.strip(), 0, pr.page.number, size=run.size, zone="furniture",
+                           furniture_kind="rotated-text"))
 
     def _gap(self, prev: Row | None, row: Row) -> bool:
         if prev is None:

@@ -13,6 +13,7 @@ object: they end a run and mark the next one as preceded by a space.
 from __future__ import annotations
 
 import ctypes
+import math
 from dataclasses import dataclass, field
 
 import pypdfium2.raw as pdfium_c
@@ -33,6 +34,7 @@ _VP, _INT, _DBL_P = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_doubl
 _char_origin = _fast(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int, _VP, _INT, _DBL_P, _DBL_P)
 _text_object = _fast(pdfium_c.FPDFText_GetTextObject, _VP, _VP, _INT)
 _char_box = _fast(pdfium_c.FPDFText_GetCharBox, ctypes.c_int, _VP, _INT, _DBL_P, _DBL_P, _DBL_P, _DBL_P)
+_char_angle = _fast(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float, _VP, _INT)
 _font_size = _fast(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VP, _INT)
 _obj_font = _fast(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
 _obj_render_mode = _fast(pdfium_c.FPDFTextObj_GetTextRenderMode, _INT, _VP)
@@ -54,6 +56,7 @@ class Run:
     bold: bool
     space_before: bool        # a space (real or generated) separates it from the previous run
     top: float = 0.0          # top of the tallest character box
+    rotated: bool = False     # printed at an angle (a symbol up the margin, a column head)
 
 
 @dataclass
@@ -74,6 +77,7 @@ class _Style:
     italic: bool
     bold: bool
     invisible: bool
+    rotated: bool
 
 
 def _font_style(obj: int, textpage: int, index: int, buf) -> _Style:
@@ -86,7 +90,9 @@ def _font_style(obj: int, textpage: int, index: int, buf) -> _Style:
         italic = bool(_font_flags(font) & FONT_FLAG_ITALIC) or any(w in name for w in ITALIC_WORDS)
         bold = _font_weight(font) >= 600 or any(w in name for w in BOLD_WORDS)
     invisible = _obj_render_mode(obj) == TEXT_RENDER_INVISIBLE
-    return _Style(round(size, 2), italic, bold, invisible)
+    angle = _char_angle(textpage, index) % (2 * math.pi)
+    rotated = min(angle, 2 * math.pi - angle) > 0.05
+    return _Style(round(size, 2), italic, bold, invisible, rotated)
 
 
 def page_runs(page, number: int) -> PageText:
@@ -132,11 +138,14 @@ def _read_chars(tp, result: PageText) -> None:
     space = False
 
     def close(end: int) -> None:
-        _char_box(tp_addr, end - 1, *box)
+        last = end - 1
+        while last > start and text[last] == " ":
+            last -= 1                      # a trailing space would widen the run
+        _char_box(tp_addr, last, *box)
         right = r.value
         _char_box(tp_addr, start, *box)
         runs.append(Run(text[start:end], min(l.value, x0), max(right, l.value), run_y, style.size,
-                        style.italic, style.bold, space_before, t.value))
+                        style.italic, style.bold, space_before, t.value, style.rotated))
 
     x0 = 0.0
     space_before = False
@@ -151,7 +160,7 @@ def _read_chars(tp, result: PageText) -> None:
         _char_origin(tp_addr, i, px, py)
         cx, cy = x.value, y.value
         ch = text[i]
-        if start >= 0 and (obj != cur_obj or abs(cy - run_y) > 0.01 or cx < last_x - 0.5):
+        if start >= 0 and (obj != cur_obj or not style.rotated and (abs(cy - run_y) > 0.01 or cx < last_x - 0.5)):
             close(i)
             start = -1
         if ch == "\t":                            # a tab is a gap, like a generated space

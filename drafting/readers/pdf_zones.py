@@ -32,13 +32,13 @@ TINY = 3.0                  # points: text smaller than this is not meant to be 
 
 PAGE_MARKER = re.compile(r"\d{1,4}(?: ?/ ?\d{1,4})?")
 JOB_NUMBER = re.compile(r"(?:[A-Z]\.)?\d{2}-\d{5}(?: ?\([A-Z]\))?")
-JOB_AND_STAMP = re.compile(r"((?:[A-Z]\.)?\d{2}-\d{5}(?: ?\([A-Z]\))?) +(\d{6})")
-STAMP = re.compile(r"\d{6}|\([A-Z]\)")
+JOB_AND_STAMP = re.compile(r"((?:[A-Z]\.)?\d{2}-\d{5}(?: ?\([A-Z]\))?) +(\d{6}(?: \d{6})*)")
+STAMP = re.compile(r"\d{6}(?: \d{6})*|\([A-Z]\)")
 BARCODE = re.compile(r"\*\d{5,}\*")
 RECYCLE = re.compile(r"please recycle", re.IGNORECASE)
 SYMBOL = re.compile(r"[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.()]+(?:-[A-Z][A-Za-z0-9.()]*)?){1,8}")
 UNDERSCORES = re.compile(r"_{5,}")
-NOTE_MARKER = re.compile(r"\d{1,3}|\*{1,3}|[a-z]|[†‡§¶]{1,2}")
+NOTE_MARKER = re.compile(r"[1-9]\d{0,2}|\*{1,3}|[a-z]|[†‡§¶]{1,2}")
 
 
 def plain(runs: list[Run]) -> str:
@@ -67,8 +67,10 @@ def furniture_pieces(text: str, symbols: bool) -> list[tuple[str, str]] | None:
     return None
 
 
-def _signature(row: Row) -> tuple[str, float]:
-    return re.sub(r"\d", "#", re.sub(r"\s", "", row.text())), round(row.size * 2) / 2
+def _signature(piece: list[Run]) -> tuple[str, float]:
+    """A piece of an edge row as it repeats: digits counted as one sign (``2/9`` = ``3/9``)."""
+    text = "".join(r.text for r in piece)
+    return re.sub(r"\d", "#", re.sub(r"\s", "", text)), round(max(r.size for r in piece) * 2) / 2
 
 
 @dataclass
@@ -79,6 +81,7 @@ class PageRows:
     kinds: dict[int, list[tuple[str, str]]] = field(default_factory=dict)   # furniture rows
     markers: dict[int, int] = field(default_factory=dict)   # note row -> runs in its marker
     rules_y: list[float] = field(default_factory=list)      # full-width lines (the masthead's)
+    turned: list[Run] = field(default_factory=list)         # text printed at an angle
 
     def __post_init__(self) -> None:
         self.zones = [None] * len(self.rows)
@@ -86,12 +89,13 @@ class PageRows:
 
 def classify(pages: list[PageRows]) -> None:
     """Set every row's zone: furniture, rule, note or None (the text)."""
-    repeats = _repeated_rows(pages)
+    repeats = _repeated_pieces(pages)
     for pr in pages:
         _mark_tiny(pr)
-        rules = _rule_rows(pr)
+        margin = body_margin(pr) or 0.0
+        rules = _rule_rows(pr, margin)
         _mark_edges(pr, repeats, max((y for y, _ in rules), default=None))
-        _mark_notes(pr, rules, body_margin(pr) or 0.0)
+        _mark_notes(pr, rules, margin)
 
 
 def _at_edge(pr: PageRows, row: Row) -> str | None:
@@ -103,19 +107,21 @@ def _at_edge(pr: PageRows, row: Row) -> str | None:
     return None
 
 
-def _repeated_rows(pages: list[PageRows]) -> set[tuple[int, int]]:
-    seen: dict[tuple[str, float], list[tuple[int, int, float]]] = {}
+def _repeated_pieces(pages: list[PageRows]) -> set[tuple[int, int, int]]:
+    """(page index, row index, piece index) of every edge piece printed alike on another page."""
+    seen: dict[tuple[str, float], list[tuple[int, int, int, float]]] = {}
     for p, pr in enumerate(pages):
         for i, row in enumerate(pr.rows):
             if _at_edge(pr, row):
-                seen.setdefault(_signature(row), []).append((p, i, row.y))
-    out: set[tuple[int, int]] = set()
+                for k, piece in enumerate(row.pieces):
+                    seen.setdefault(_signature(piece), []).append((p, i, k, piece[0].y))
+    out: set[tuple[int, int, int]] = set()
     for places in seen.values():
-        if len({p for p, _, _ in places}) < 2:
+        if len({p for p, _, _, _ in places}) < 2:
             continue
-        for p, i, y in places:
-            if any(q != p and abs(y - y2) <= REPEAT_DY for q, _, y2 in places):
-                out.add((p, i))
+        for p, i, k, y in places:
+            if any(q != p and abs(y - y2) <= REPEAT_DY for q, _, _, y2 in places):
+                out.add((p, i, k))
     return out
 
 
@@ -126,28 +132,30 @@ def _mark_tiny(pr: PageRows) -> None:
             pr.kinds[i] = [(row.text().strip(), "hidden-text")]
 
 
-def _edge_kinds(pr: PageRows, i: int, repeated: bool) -> list[tuple[str, str]] | None:
+def _edge_kinds(pr: PageRows, i: int, repeats: set[tuple[int, int, int]],
+                under_rule: bool) -> list[tuple[str, str]] | None:
     row = pr.rows[i]
     kinds: list[tuple[str, str]] = []
     allow_symbol = pr.page.number > 1
-    for piece in row.pieces:
+    for k, piece in enumerate(row.pieces):
         text = plain(piece)
+        if not allow_symbol and SYMBOL.fullmatch(text.replace(" ", "")):
+            return None     # the first page's symbol is its masthead's, even where it repeats
         found = furniture_pieces(text, allow_symbol)
         if found is None:
-            if not repeated:
+            if under_rule or (pr.page.number - 1, i, k) not in repeats:
                 return None
             found = [(text, "running-head")]
         kinds.extend(found)
     return kinds
 
 
-def _mark_edges(pr: PageRows, repeats: set[tuple[int, int]], rule_y: float | None) -> None:
+def _mark_edges(pr: PageRows, repeats: set[tuple[int, int, int]], rule_y: float | None) -> None:
     """Furniture from the top edge down and from the foot up, to the first row of text.
 
     Under a footnote rule only the forms of furniture count, not repetition: two pages can end
     with footnotes of the same shape (``3 Resolution 73/291, annex.``) at the same height.
     """
-    index = pr.page.number - 1
     for order in (range(len(pr.rows)), range(len(pr.rows) - 1, -1, -1)):
         for i in order:
             if pr.zones[i] == "furniture":
@@ -156,7 +164,7 @@ def _mark_edges(pr: PageRows, repeats: set[tuple[int, int]], rule_y: float | Non
             if _at_edge(pr, row) is None:
                 break
             under_rule = rule_y is not None and row.y < rule_y
-            kinds = _edge_kinds(pr, i, (index, i) in repeats and not under_rule)
+            kinds = _edge_kinds(pr, i, repeats, under_rule)
             if kinds is None:
                 break
             pr.zones[i] = "furniture"
@@ -189,7 +197,7 @@ def marker_runs(row: Row, margin: float) -> int:
     return 0
 
 
-def _rule_rows(pr: PageRows) -> list[tuple[float, int | None]]:
+def _rule_rows(pr: PageRows, margin: float) -> list[tuple[float, int | None]]:
     """Candidate footnote rules: (height on the page, row index or None for a drawn line)."""
     width = pr.page.width
     found: list[tuple[float, int | None]] = []
@@ -203,7 +211,7 @@ def _rule_rows(pr: PageRows) -> list[tuple[float, int | None]]:
         span = max(s[1] for s in segments) - min(s[0] for s in segments)
         if span > 0.5 * width:
             pr.rules_y.append(segments[0][2])      # a full-width line: the masthead's
-        elif len(segments) == 1 and segments[0][0] < 0.35 * width:
+        elif len(segments) == 1 and segments[0][0] < 0.35 * width and segments[0][0] <= margin + 2:
             found.append((segments[0][2], None))
     return sorted(found, key=lambda f: -f[0])
 
