@@ -21,7 +21,8 @@ MAX_CHARS_PER_PAGE = 200_000  # a dense page holds about 6,000
 _LOAD_ERRORS = {
     2: "cannot be opened (file error)",
     3: "is not a PDF or is too damaged to read",
-    4: "is encrypted (password-protected): remove the protection first (e.g. qpdf --decrypt)",
+    4: "is encrypted (password-protected): save an unprotected copy first "
+       "(e.g. qpdf --password=PASSWORD --decrypt IN.pdf OUT.pdf)",
     5: "is encrypted with an unsupported security handler: remove the protection first",
     6: "has a damaged page",
 }
@@ -34,6 +35,8 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         reason = _LOAD_ERRORS.get(getattr(exc, "err_code", None), "is not a PDF or is too damaged to read")
+        if reason.startswith("is not a PDF") and b"%%EOF" not in data[-2048:]:
+            reason = "is truncated or damaged (it does not end with %%EOF): download it again"
         raise DraftingError(f"{name} {reason}") from None
     count = len(doc)
     if count == 0:

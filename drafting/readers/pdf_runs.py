@@ -89,7 +89,7 @@ def _font_style(obj: int, textpage: int, index: int, fonts: dict, buf) -> _Style
     invisible = _obj_render_mode(obj) == TEXT_RENDER_INVISIBLE
     angle = _char_angle(textpage, index) % (2 * math.pi)
     rotated = min(angle, 2 * math.pi - angle) > 0.05
-    return _Style(round(size, 2), italic, bold, invisible, rotated)
+    return _Style(round(size, 1), italic, bold, invisible, rotated)
 
 
 def _font_kind(font: int | None, buf) -> tuple[bool, bool]:

@@ -172,11 +172,18 @@ def _mark_edges(pr: PageRows, repeats: set[tuple[int, int, int]], rule_y: float 
 
 
 def body_margin(pr: PageRows) -> float | None:
-    """The left edge of the page's text: where most of its rows start."""
-    starts = Counter(round(row.x0) for row, zone in zip(pr.rows, pr.zones) if zone is None)
-    if not starts:
+    """The left edge of the page's text: where most of its long rows start (the lines that
+    continue a paragraph), measured to the point (to 3 points on an OCR layer, whose positions
+    jitter)."""
+    rows = [row for row, zone in zip(pr.rows, pr.zones) if zone is None]
+    if not rows:
         return None
-    return float(starts.most_common(1)[0][0])
+    step = 3 if pr.page.invisible_chars else 1
+    width = max(row.x1 for row in rows) - min(row.x0 for row in rows)
+    long_rows = [row for row in rows if row.x1 - row.x0 > 0.5 * width] or rows
+    starts = Counter(round(row.x0 / step) for row in long_rows)
+    bin_ = starts.most_common(1)[0][0]
+    return min(row.x0 for row in long_rows if round(row.x0 / step) == bin_)
 
 
 def is_raised(run: Run, row: Row) -> bool:
