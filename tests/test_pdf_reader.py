@@ -131,7 +131,7 @@ def test_draft_masthead_in_reading_order():
         "A/C.2/80/L.21", "United Nations", "General Assembly", "Distr.: Limited", "15 October 2025",
         "Original: English", "Eightieth session", "Second Committee", "Agenda item 16 (e)",
         "Macroeconomic policy questions: financial inclusion", "for sustainable development",
-        "Iraq:^{*} draft resolution",
+        "Iraq:* draft resolution",           # the star is printed on the baseline: kept as printed
     ]
 
 
@@ -151,7 +151,7 @@ def test_report_masthead_columns():
     assert first == [
         "A/80/82-E/2025/63", "United Nations", "General Assembly", "Economic and Social Council",
         "Distr.: General", "1 May 2025", "Original: English", "General Assembly", "Eightieth session",
-        "Item 21 (a) of the preliminary list^{*}",
+        "Item 21 (a) of the preliminary list*",
     ]
     assert max(l.page for l in read(REPORT)[0]) == 22
 
@@ -165,11 +165,12 @@ def test_report_page_one_notes_including_the_boxed_summary():
     }
 
 
-def test_report_every_call_has_its_note():
+def test_report_every_raised_call_has_its_note():
     body = "\n".join(l.text for l in read(REPORT)[0] if l.zone in (None, "note"))
     calls = set(re.findall(r"\^\{([^}]+)\}", body))
-    assert calls == set(l.note_marker for l in lines_of(REPORT, "note") if l.note_marker)
-    assert {str(n) for n in range(1, 14)} <= calls
+    markers = set(l.note_marker for l in lines_of(REPORT, "note") if l.note_marker)
+    assert calls == markers - {"*", "**"}    # the stars after the agenda item and the title sit on the baseline
+    assert {str(n) for n in range(1, 14)} | {"a"} <= calls
 
 
 # --- paragraph numbers stay on their line -----------------------------------------------------
@@ -346,4 +347,4 @@ def test_a_500_page_pdf_reads_without_a_progress_bar_when_piped(tmp_path):
                            str(path), "-o", str(out)], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""                       # no progress bar, no escape codes
-    assert out.read_text(encoding="utf-8").count("52nd plenary meeting") == 167
+    assert out.read_text(encoding="utf-8").count("comprehensive and inclusive multilateral approach") == 167

@@ -2,10 +2,10 @@
 
 Italic runs become ``*...*`` and bold runs ``**...**`` (adjacent runs of one style merged, the
 spaces between them included, never an empty mark); a bold line is marked by ``Line.bold`` instead.
-Raised runs become ``^{...}``: footnote calls (``^{1}``, several as ``^{2}^{3}``), the star call
-(``^{*}``), raised letters (French ``1^{er}``, ``M^{me}``). A star printed on the baseline right
-after a word is a call too when a footnote of the same page starts with that star; any other
-asterisk is kept as printed.
+Raised runs become ``^{...}``: footnote calls (``^{1}``, several as ``^{2}^{3}``), a raised star
+(``^{*}``), raised letters (French ``1^{er}``, ``M^{me}``). An asterisk printed on the baseline
+(``Iraq:* draft resolution``) is kept as printed: whether it calls a note is the passes' call, as
+it is in extracted text. Marks around punctuation alone (an italic full stop) are dropped.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from drafting.readers.pdf_zones import is_raised
 
 CALL_PARTS = re.compile(r"[,\s]+")
 CALL = re.compile(r"\d{1,3}|\*{1,3}|[†‡§]{1,2}")
-TRAILING_STAR = re.compile(r"(?<=[^\s*])(\*{1,3})\s*$")
 SPACE_GAP = 0.25           # of the type size: a wider gap between runs prints a space
 
 
@@ -33,17 +32,14 @@ def _raised_text(text: str) -> str:
     return "^{" + text.strip() + "}"
 
 
-def render(runs: list[Run], row: Row, star_calls: frozenset[str] = frozenset(),
-           styled: bool = True) -> tuple[str, bool]:
+def render(runs: list[Run], row: Row, styled: bool = True) -> tuple[str, bool]:
     """(text with inline marks, whether every letter is bold). ``styled`` False: plain text."""
     segs: list[list] = []          # [style, text]; style (italic, bold), "sup" or None (a space)
     prev: Run | None = None
     for run in runs:
         text = run.text
         raised = styled and is_raised(run, row) and prev is not None and bool(text.strip())
-        star = (styled and not raised and prev is not None and not run.space_before
-                and text.strip() in star_calls and not prev.text.endswith(" "))
-        if raised or star:
+        if raised:
             if segs and segs[-1][0] == "sup":
                 segs[-1][1] += text
             else:
@@ -57,14 +53,8 @@ def render(runs: list[Run], row: Row, star_calls: frozenset[str] = frozenset(),
         if _needs_space(prev, run) and not (segs and segs[-1][1].endswith(" ")):
             segs.append([None, " "])
         style = (run.italic, run.bold) if styled else (False, False)
-        tail = TRAILING_STAR.search(text) if star_calls else None
         if not text.strip():
             segs.append([None, text])
-        elif tail and tail.group(1) in star_calls:
-            segs.append([style, text[:tail.start()]])      # ``agenda*`` printed in one run
-            segs.append(["sup", tail.group(1)])
-            if text[tail.end(1):]:
-                segs.append([None, text[tail.end(1):]])
         else:
             segs.append([style, text])
         prev = run
@@ -94,7 +84,7 @@ def _join(segs: list[list], all_bold: bool) -> str:
             continue
         italic, bold = style
         core = text.strip()
-        if not core or not (italic or (bold and not all_bold)):
+        if not any(c.isalnum() for c in core) or not (italic or (bold and not all_bold)):
             out.append(text)
             continue
         lead = text[: len(text) - len(text.lstrip())]

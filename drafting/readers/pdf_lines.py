@@ -13,7 +13,7 @@ from collections import Counter
 from drafting.readers.lines import Line
 from drafting.readers.pdf_inline import render
 from drafting.readers.pdf_layout import Row, make_row, reading_blocks
-from drafting.readers.pdf_zones import PageRows, body_margin, plain
+from drafting.readers.pdf_zones import PageRows, plain, text_margin
 
 GAP = 1.4                  # line spacings: more space than this above a line is a gap
 DEFAULT_SPACING = 1.2      # line spacing in type sizes when the document shows none
@@ -38,8 +38,7 @@ class LineMaker:
         self.pages = pages
         self.ocr = ocr_pages
         self.spacing = line_spacing(pages)
-        margins = [m for m in (body_margin(pr) for pr in pages) if m is not None]
-        self.doc_margin = Counter(margins).most_common(1)[0][0] if margins else 0.0
+        self.margin = text_margin(pages)
         self.lines: list[Line] = []
 
     def make(self) -> list[Line]:
@@ -55,11 +54,8 @@ class LineMaker:
     def _page(self, pr: PageRows) -> None:
         rows, zones = pr.rows, pr.zones
         styled = pr.page.number not in self.ocr
-        margin = body_margin(pr) if sum(z is None for z in zones) >= 8 else None
-        margin = margin if margin is not None else self.doc_margin
+        margin = self.margin
         right = _text_right(pr)
-        stars = frozenset(pr.rows[i].runs[n - 1].text.strip() for i, n in pr.markers.items()
-                          if pr.rows[i].runs[n - 1].text.strip().startswith("*"))
         head = 0
         while head < len(rows) and zones[head] == "furniture":
             self._furniture(pr, head)
@@ -71,7 +67,7 @@ class LineMaker:
             for row, runs in block.parts:
                 if runs is not row.runs:
                     row = make_row(list(runs))          # one column's part of the row
-                text, bold = render(runs, row, stars, styled)
+                text, bold = render(runs, row, styled)
                 if not text:
                     continue
                 x0 = runs[0].x0
@@ -95,7 +91,7 @@ class LineMaker:
             elif zone == "rule":
                 self._add(Line(rows[i].text().strip(), 0, pr.page.number, indent=None, zone="rule"))
             else:
-                self._note(pr, i, prev, margin, stars, styled)
+                self._note(pr, i, prev, margin, styled)
                 prev = rows[i]
         for run in pr.turned:
             self._add(Line(run.text.strip(), 0, pr.page.number, size=run.size, zone="furniture",
@@ -106,12 +102,12 @@ class LineMaker:
             return False
         return prev.y - row.y > GAP * self.spacing * max(row.size, prev.size)
 
-    def _note(self, pr: PageRows, i: int, prev: Row | None, margin: float, stars, styled: bool) -> None:
+    def _note(self, pr: PageRows, i: int, prev: Row | None, margin: float, styled: bool) -> None:
         row = pr.rows[i]
         count = pr.markers.get(i, 0)
         marker = "".join(r.text for r in row.runs[:count]).strip() or None
         runs = row.runs[count:]
-        text, bold = render(runs, row, stars, styled)
+        text, bold = render(runs, row, styled)
         self._add(Line(text, 0, pr.page.number, gap_before=self._gap(prev, row),
                        indent=round(runs[0].x0 - margin, 1), size=row.size if styled else None,
                        bold=bold if styled else None, zone="note", note_marker=marker))

@@ -90,9 +90,9 @@ class PageRows:
 def classify(pages: list[PageRows]) -> None:
     """Set every row's zone: furniture, rule, note or None (the text)."""
     repeats = _repeated_pieces(pages)
+    margin = text_margin(pages)
     for pr in pages:
         _mark_tiny(pr)
-        margin = body_margin(pr) or 0.0
         rules = _rule_rows(pr, margin)
         _mark_edges(pr, repeats, max((y for y, _ in rules), default=None))
         _mark_notes(pr, rules, margin)
@@ -171,19 +171,24 @@ def _mark_edges(pr: PageRows, repeats: set[tuple[int, int, int]], rule_y: float 
             pr.kinds[i] = kinds
 
 
-def body_margin(pr: PageRows) -> float | None:
-    """The left edge of the page's text: where most of its long rows start (the lines that
-    continue a paragraph), measured to the point (to 3 points on an OCR layer, whose positions
-    jitter)."""
-    rows = [row for row, zone in zip(pr.rows, pr.zones) if zone is None]
-    if not rows:
-        return None
-    step = 3 if pr.page.invisible_chars else 1
-    width = max(row.x1 for row in rows) - min(row.x0 for row in rows)
-    long_rows = [row for row in rows if row.x1 - row.x0 > 0.5 * width] or rows
-    starts = Counter(round(row.x0 / step) for row in long_rows)
-    bin_ = starts.most_common(1)[0][0]
-    return min(row.x0 for row in long_rows if round(row.x0 / step) == bin_)
+def text_margin(pages: list[PageRows]) -> float:
+    """The left edge of the document's text: where most long rows start (the lines that continue
+    a paragraph), to the point (to 3 points on an OCR layer, whose positions jitter). One edge
+    for the document: a page of hanging-indented items would otherwise set its own."""
+    starts: Counter = Counter()
+    lefts: dict[int, float] = {}
+    for pr in pages:
+        rows = [row for row, zone in zip(pr.rows, pr.zones) if zone is None]
+        if not rows:
+            continue
+        step = 3 if pr.page.invisible_chars else 1
+        width = max(row.x1 for row in rows) - min(row.x0 for row in rows)
+        for row in rows:
+            if row.x1 - row.x0 > 0.5 * width:
+                key = round(row.x0 / step) * step
+                starts[key] += 1
+                lefts[key] = min(lefts.get(key, row.x0), row.x0)
+    return lefts[starts.most_common(1)[0][0]] if starts else 0.0
 
 
 def is_raised(run: Run, row: Row) -> bool:
