@@ -40,7 +40,7 @@ def _split(values) -> list[str]:
 @click.option("--word-limit", type=click.IntRange(min=1), help="Word limit for every document.")
 @click.option("--versions", is_flag=True,
               help="The files are language versions of one symbol: compare their paragraphs and footnotes.")
-@click.option("--format-in", type=click.Choice(["text", "md", "akn", "docx"]),
+@click.option("--format-in", type=click.Choice(["text", "md", "akn", "docx", "pdf"]),
               help="Input format (default: from each file's extension).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.pass_context

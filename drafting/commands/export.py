@@ -39,13 +39,13 @@ def export_bytes(root, fmt: str, reference_doc: Path | None = None) -> bytes:
 @click.option("--reference-doc", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="DOCX whose styles, page setup, headers and footers are used (default: templates/reference.docx).")
 @click.option("--lang", type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]), help="Language of the input (detected by default).")
-@click.option("--format-in", "fmt_in", type=click.Choice(["text", "md", "akn", "docx"]), help="Input format (from the extension by default).")
+@click.option("--format-in", "fmt_in", type=click.Choice(["text", "md", "akn", "docx", "pdf"]), help="Input format (from the extension by default).")
 @click.option("--revisions", type=click.Choice(["accept", "reject"]), default="accept", show_default=True,
               help="DOCX input: tracked changes accepted or rejected.")
 @click.option("--max-mb", type=float, default=MAX_INPUT_BYTES / 1024 / 1024, show_default=True, help="Refuse larger inputs.")
 @click.pass_context
 def export(ctx, input, output, fmt, reference_doc, lang, fmt_in, revisions, max_mb):
-    """Export a document (text, OCR, Markdown, DOCX, AKN) as DOCX, HTML, Markdown or AKN.
+    """Export a document (PDF, text, OCR, Markdown, DOCX, AKN) as DOCX, HTML, Markdown or AKN.
 
     DOCX: UN styles and page setup from the reference document, the masthead, the agenda
     footnote, real Word footnotes, numbered paragraphs as printed, a running header with the

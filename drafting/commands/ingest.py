@@ -36,12 +36,12 @@ def _read(path, fmt, lang, max_mb, revisions="accept"):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output AKN file (one input).")
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), help="Folder for one NAME.xml per input.")
 @click.option("--lang", type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]), help="Language of the input (detected by default).")
-@click.option("--format-in", "fmt", type=click.Choice(["text", "md", "akn", "docx"]), help="Input format (from the extension by default).")
+@click.option("--format-in", "fmt", type=click.Choice(["text", "md", "akn", "docx", "pdf"]), help="Input format (from the extension by default).")
 @click.option("--revisions", type=click.Choice(["accept", "reject"]), default="accept", show_default=True, help="DOCX tracked changes.")
 @click.option("--max-mb", type=float, default=MAX_INPUT_BYTES / 1024 / 1024, show_default=True, help="Refuse larger inputs.")
 @click.pass_context
 def ingest(ctx, inputs, output, out_dir, lang, fmt, revisions, max_mb):
-    """Read documents (text, OCR, Markdown, DOCX, AKN) into Akoma Ntoso XML.
+    """Read documents (PDF, text, OCR, Markdown, DOCX, AKN) into Akoma Ntoso XML.
 
     Diagnostics (level, message, source line) go to stderr; the AKN goes to -o, to --out-dir or,
     for one input, to stdout.
@@ -94,7 +94,7 @@ def validate(ctx, files):
 @click.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--lang", type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]))
-@click.option("--format-in", "fmt", type=click.Choice(["text", "md", "akn", "docx"]))
+@click.option("--format-in", "fmt", type=click.Choice(["text", "md", "akn", "docx", "pdf"]))
 @click.pass_context
 def show(ctx, path, lang, fmt):
     """Print a readable outline: masthead, headings, paragraph numbers and first words, footnotes."""

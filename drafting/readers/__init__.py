@@ -22,17 +22,18 @@ READERS = {
     "md": "drafting.readers.markdown",
     "akn": "drafting.readers.akn",
     "docx": "drafting.readers.docx",
+    "pdf": "drafting.readers.pdf",
 }
 EXTENSIONS = {
     ".txt": "text", ".text": "text", ".ocr": "text",
     ".md": "md", ".markdown": "md",
     ".xml": "akn", ".akn": "akn",
     ".docx": "docx",
+    ".pdf": "pdf",
 }
 REFUSED_EXTENSIONS = {
     ".doc": "an old binary Word (.doc) file: open it in Word or LibreOffice and save it as .docx "
             "(or run: soffice --headless --convert-to docx FILE)",
-    ".pdf": "a PDF: extract its text first (for example: pdftotext -layout FILE.pdf FILE.txt)",
     ".rtf": "an RTF file: save it as .docx first",
     ".odt": "an OpenDocument file: save it as .docx first (soffice --headless --convert-to docx FILE)",
 }

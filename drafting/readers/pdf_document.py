@@ -1,0 +1,66 @@
+"""Opening an untrusted PDF with PDFium: one clear error for anything that is not a readable PDF.
+
+PDFium repairs what it can (a damaged cross-reference table, a truncated file whose pages are
+still there); what it cannot read becomes a ``DraftingError`` naming the file and the reason,
+never a traceback. Limits refuse what cannot be one UN document before its pages are parsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pypdfium2 as pdfium
+
+from drafting.errors import DraftingError
+
+MAX_PAGES = 5000              # the longest UN reports run to a few hundred pages
+MAX_PAGE_SIDE = 14400.0       # points (200 inches): the largest page the PDF format allows
+MAX_CHARS_PER_PAGE = 200_000  # a dense page holds about 6,000
+
+# PDFium's FPDF_GetLastError codes for a document that does not open
+_LOAD_ERRORS = {
+    2: "cannot be opened (file error)",
+    3: "is not a PDF or is too damaged to read",
+    4: "is encrypted (password-protected): save an unprotected copy first "
+       "(e.g. qpdf --password=PASSWORD --decrypt IN.pdf OUT.pdf)",
+    5: "is encrypted with an unsupported security handler: remove the protection first",
+    6: "has a damaged page",
+}
+
+
+def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
+    if b"%PDF-" not in data[:1024]:
+        raise DraftingError(f"{name}: not a PDF file (no %PDF- header)")
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        reason = _LOAD_ERRORS.get(getattr(exc, "err_code", None), "is not a PDF or is too damaged to read")
+        if reason.startswith("is not a PDF") and b"%%EOF" not in data[-2048:]:
+            reason = "is truncated or damaged (it does not end with %%EOF): download it again"
+        raise DraftingError(f"{name} {reason}") from None
+    count = len(doc)
+    if count == 0:
+        doc.close()
+        raise DraftingError(f"{name} has no pages (an empty or damaged PDF)")
+    if count > MAX_PAGES:
+        doc.close()
+        raise DraftingError(f"{name} has {count} pages, more than the {MAX_PAGES} one document can have (refused)")
+    return doc
+
+
+def pages(doc: pdfium.PdfDocument, name: str) -> Iterator[tuple[int, object]]:
+    """(1-based number, page) for every page, each checked for an absurd size."""
+    for index in range(len(doc)):
+        try:
+            page = doc[index]
+        except pdfium.PdfiumError:
+            raise DraftingError(f"{name}: page {index + 1} cannot be read (a damaged PDF)") from None
+        width, height = page.get_size()
+        if not (0 < width <= MAX_PAGE_SIDE and 0 < height <= MAX_PAGE_SIDE):
+            page.close()
+            raise DraftingError(f"{name}: page {index + 1} measures {width:.0f} x {height:.0f} points, "
+                                f"not a printable page (refused)")
+        try:
+            yield index + 1, page
+        finally:
+            page.close()

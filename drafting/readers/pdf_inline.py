@@ -1,0 +1,125 @@
+"""The runs of one printed line as text in the inline dialect of ``drafting.readers.lines``.
+
+Italic runs become ``*...*`` and bold runs ``**...**`` (adjacent runs of one style merged, the
+spaces between them included, never an empty mark); a bold line is marked by ``Line.bold`` instead.
+Raised runs become ``^{...}``: footnote calls (``^{1}``, several as ``^{2}^{3}``), a raised star
+(``^{*}``), raised letters (French ``1^{er}``, ``M^{me}``). An asterisk printed on the baseline
+(``Iraq:* draft resolution``) is kept as printed: whether it calls a note is the passes' call, as
+it is in extracted text. Marks around punctuation alone (an italic full stop) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafting.readers.pdf_layout import Row
+from drafting.readers.pdf_runs import Run
+from drafting.readers.pdf_zones import is_raised
+
+CALL_PARTS = re.compile(r"[,\s]+")
+CALL = re.compile(r"\d{1,3}|\*{1,3}|[†‡§]{1,2}")
+SPACE_GAP = 0.25           # of the type size: a wider gap between runs prints a space
+
+
+def _needs_space(prev: Run | None, run: Run) -> bool:
+    return prev is not None and (run.space_before or run.x0 - prev.x1 > SPACE_GAP * run.size)
+
+
+def _raised_text(text: str) -> str:
+    parts = [p for p in CALL_PARTS.split(text) if p]
+    if len(parts) > 1 and all(CALL.fullmatch(p) for p in parts):
+        return "".join("^{" + p + "}" for p in parts)
+    return "^{" + text.strip() + "}"
+
+
+def render(runs: list[Run], row: Row, styled: bool = True) -> tuple[str, bool]:
+    """(text with inline marks, whether every letter is bold). ``styled`` False: plain text."""
+    segs: list[list] = []          # [style, text]; style (italic, bold), "sup" or None (a space)
+    prev: Run | None = None
+    for run in runs:
+        text = run.text
+        raised = styled and is_raised(run, row) and prev is not None and bool(text.strip())
+        if raised:
+            if segs and segs[-1][0] == "sup":
+                segs[-1][1] += text
+            else:
+                if segs and segs[-1][0] is None:
+                    segs.pop()                        # no space before a call
+                if segs:
+                    segs[-1][1] = segs[-1][1].rstrip()
+                segs.append(["sup", text])
+            prev = run
+            continue
+        if _needs_space(prev, run) and not (segs and segs[-1][1].endswith(" ")):
+            segs.append([None, " "])
+        style = (run.italic, run.bold) if styled else (False, False)
+        if not text.strip():
+            segs.append([None, text])
+        else:
+            segs.append([style, text])
+        prev = run
+    if not styled or is_rtl("".join(s[1] for s in segs)):
+        text = "".join("^{" + t + "}" if st == "sup" else t for st, t in segs).strip()
+        return (visual_to_logical(text) if is_rtl(text) else text), False
+    letters_bold = [s[0][1] for s in segs if isinstance(s[0], tuple) and any(c.isalpha() for c in s[1])]
+    all_bold = bool(letters_bold) and all(letters_bold)
+    return _join(segs, all_bold).strip(), all_bold
+
+
+def _join(segs: list[list], all_bold: bool) -> str:
+    merged: list[list] = []
+    for style, text in segs:
+        if style is None and merged and merged[-1][0] != "sup":
+            merged[-1][1] += text
+        elif merged and style is not None and merged[-1][0] == style:
+            merged[-1][1] += text
+        elif style is None:
+            merged.append([(False, False), text])
+        else:
+            merged.append([style, text])
+    out: list[str] = []
+    for style, text in merged:
+        if style == "sup":
+            out.append(_raised_text(text))
+            continue
+        italic, bold = style
+        core = text.strip()
+        if not any(c.isalnum() for c in core) or not (italic or (bold and not all_bold)):
+            out.append(text)
+            continue
+        lead = text[: len(text) - len(text.lstrip())]
+        trail = text[len(text.rstrip()):]
+        if italic:
+            core = "*" + core + "*"
+        if bold and not all_bold:
+            core = "**" + core + "**"
+        out.append(lead + core + trail)
+    return "".join(out)
+
+
+def is_rtl(text: str) -> bool:
+    """Mostly Arabic or Hebrew letters: a line printed right to left."""
+    rtl = sum(1 for c in text if "\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufeff")
+    return rtl > 0 and rtl * 2 > sum(1 for c in text if c.isalpha())
+
+
+def visual_to_logical(text: str) -> str:
+    """A right-to-left line whose characters come in printed order (left to right) in reading
+    order: the whole line reversed, runs of left-to-right text (digits, Latin, symbols such as
+    ``S/2025/354``) turned back."""
+    out: list[str] = []
+    ltr: list[str] = []
+    for ch in reversed(text):
+        if ch.isascii() and (ch.isalnum() or ch in "/.-:%"):
+            ltr.append(ch)
+            continue
+        if ltr:
+            out.append("".join(reversed(ltr)))
+            ltr = []
+        out.append(_MIRROR.get(ch, ch))
+    if ltr:
+        out.append("".join(reversed(ltr)))
+    return "".join(out)
+
+
+_MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "«": "»", "»": "«"}

@@ -1,0 +1,129 @@
+"""Classified page rows into the ``Line``s the passes read, in reading order.
+
+On each page: the running heads, then the text (bands of the masthead column by column), then the
+footnote rule and the footnotes, then the page foot. Measures are the page's own: the indent is
+the offset from where most lines of the page start, a gap is more space above a line than 1.4
+times the document's line spacing at that size, a centred line is centred on the text column.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from drafting.readers.lines import Line
+from drafting.readers.pdf_inline import render
+from drafting.readers.pdf_layout import Row, make_row, reading_blocks
+from drafting.readers.pdf_zones import PageRows, plain, text_margin
+
+GAP = 1.4                  # line spacings: more space than this above a line is a gap
+DEFAULT_SPACING = 1.2      # line spacing in type sizes when the document shows none
+CENTRE_TOLERANCE = 3.0     # points
+
+
+def line_spacing(pages: list[PageRows]) -> float:
+    """The document's usual baseline distance, in type sizes (12 pt for 10 pt type: 1.2)."""
+    ratios: Counter = Counter()
+    for pr in pages:
+        body = [row for row, zone in zip(pr.rows, pr.zones) if zone is None]
+        for a, b in zip(body, body[1:]):
+            if a.size == b.size and a.size > 0:
+                ratio = round((a.y - b.y) / a.size, 2)
+                if 0.9 <= ratio <= 1.6:
+                    ratios[ratio] += 1
+    return ratios.most_common(1)[0][0] if ratios else DEFAULT_SPACING
+
+
+class LineMaker:
+    def __init__(self, pages: list[PageRows], ocr_pages: set[int]) -> None:
+        self.pages = pages
+        self.ocr = ocr_pages
+        self.spacing = line_spacing(pages)
+        self.margin = text_margin(pages)
+        self.lines: list[Line] = []
+
+    def make(self) -> list[Line]:
+        for pr in self.pages:
+            self._page(pr)
+        return self.lines
+
+    def _add(self, line: Line) -> None:
+        line.no = len(self.lines) + 1
+        line.page_break_before = bool(self.lines) and self.lines[-1].page != line.page
+        self.lines.append(line)
+
+    def _page(self, pr: PageRows) -> None:
+        rows, zones = pr.rows, pr.zones
+        styled = pr.page.number not in self.ocr
+        margin = self.margin
+        right = _text_right(pr)
+        head = 0
+        while head < len(rows) and zones[head] == "furniture":
+            self._furniture(pr, head)
+            head += 1
+        body = [i for i in range(head, len(rows)) if zones[i] is None]
+        prev: Row | None = None
+        for block in reading_blocks([rows[i] for i in body], pr.rules_y):
+            first = block.column
+            for row, runs in block.parts:
+                if runs is not row.runs:
+                    row = make_row(list(runs))          # one column's part of the row
+                text, bold = render(runs, row, styled)
+                if not text:
+                    continue
+                x0 = runs[0].x0
+                x1 = max(r.x1 for r in runs)
+                self._add(Line(
+                    text, 0, pr.page.number,
+                    gap_before=self._gap(prev, row) or (first and prev is not None),
+                    indent=round(x0 - margin, 1),
+                    size=row.size if styled else None,
+                    bold=bold if styled else None,
+                    centered=_centered(x0, x1, margin, right),
+                ))
+                prev, first = row, False
+        prev = None
+        for i in range(head, len(rows)):
+            zone = zones[i]
+            if zone is None:
+                continue
+            if zone == "furniture":
+                self._furniture(pr, i)
+            elif zone == "rule":
+                self._add(Line(rows[i].text().strip(), 0, pr.page.number, indent=None, zone="rule"))
+            else:
+                self._note(pr, i, prev, margin, styled)
+                prev = rows[i]
+        for run in pr.turned:
+            self._add(Line(run.text.strip(), 0, pr.page.number, size=run.size, zone="furniture",
+                           furniture_kind="rotated-text"))
+
+    def _gap(self, prev: Row | None, row: Row) -> bool:
+        if prev is None:
+            return False
+        return prev.y - row.y > GAP * self.spacing * max(row.size, prev.size)
+
+    def _note(self, pr: PageRows, i: int, prev: Row | None, margin: float, styled: bool) -> None:
+        row = pr.rows[i]
+        count = pr.markers.get(i, 0)
+        marker = "".join(r.text for r in row.runs[:count]).strip() or None
+        runs = row.runs[count:]
+        text, bold = render(runs, row, styled)
+        self._add(Line(text, 0, pr.page.number, gap_before=self._gap(prev, row),
+                       indent=round(runs[0].x0 - margin, 1), size=row.size if styled else None,
+                       bold=bold if styled else None, zone="note", note_marker=marker))
+
+    def _furniture(self, pr: PageRows, i: int) -> None:
+        row = pr.rows[i]
+        for text, kind in pr.kinds.get(i) or [(plain(row.runs), "furniture")]:
+            self._add(Line(text, 0, pr.page.number, size=row.size, zone="furniture", furniture_kind=kind))
+
+
+def _text_right(pr: PageRows) -> float:
+    ends = sorted(row.x1 for row, zone in zip(pr.rows, pr.zones) if zone is None)
+    return ends[int(len(ends) * 0.9)] if ends else pr.page.width
+
+
+def _centered(x0: float, x1: float, margin: float, right: float) -> bool:
+    centre = (margin + right) / 2
+    return (x0 - margin > 2 * CENTRE_TOLERANCE and abs((x0 + x1) / 2 - centre) <= CENTRE_TOLERANCE
+            and x1 - x0 < 0.9 * (right - margin))

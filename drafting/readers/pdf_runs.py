@@ -1,0 +1,236 @@
+"""The characters of a PDF page as runs: text with one font, one size and one baseline.
+
+PDFium (through pypdfium2's raw API) knows every character: its unicode, origin, box, and the text
+object that drew it (which carries the font, its size and its render mode). Calling PDFium once per
+character and property would cost most of the reading time, so each character costs two calls
+(origin and text object), the page's text comes in one call, and everything that belongs to a text
+object (font name, weight, italic flag, size, render mode) is asked once per object.
+
+Characters that PDFium generates (a space where a gap separates words, a line break) have no text
+object: they end a run and mark the next one as preceded by a space.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import math
+import re
+from dataclasses import dataclass, field
+
+import pypdfium2.raw as pdfium_c
+
+TEXT_RENDER_INVISIBLE = 3        # PDF text render mode 3: the OCR layer of a scanned page
+PAGEOBJ_TEXT, PAGEOBJ_PATH, PAGEOBJ_IMAGE = 1, 2, 3
+FONT_FLAG_ITALIC = 1 << 6        # PDF font descriptor flag 7
+BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold")
+ITALIC_WORDS = ("italic", "oblique", "-it", ",it")
+
+
+def _fast(fn, restype, *argtypes):
+    """The same PDFium entry point with plain argument types: ctypes checks less on each call."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+_VP, _INT, _DBL_P = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
+_char_origin = _fast(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int, _VP, _INT, _DBL_P, _DBL_P)
+_text_object = _fast(pdfium_c.FPDFText_GetTextObject, _VP, _VP, _INT)
+_char_box = _fast(pdfium_c.FPDFText_GetCharBox, ctypes.c_int, _VP, _INT, _DBL_P, _DBL_P, _DBL_P, _DBL_P)
+_char_angle = _fast(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float, _VP, _INT)
+_font_size = _fast(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VP, _INT)
+_obj_font = _fast(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
+_obj_render_mode = _fast(pdfium_c.FPDFTextObj_GetTextRenderMode, _INT, _VP)
+_font_name = _fast(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t, _VP, ctypes.c_char_p, ctypes.c_size_t)
+_font_flags = _fast(pdfium_c.FPDFFont_GetFlags, _INT, _VP)
+_font_weight = _fast(pdfium_c.FPDFFont_GetWeight, _INT, _VP)
+
+
+@dataclass(slots=True)
+class Run:
+    """Characters drawn by one text object on one baseline, without a gap."""
+
+    text: str
+    x0: float                 # left of the first character (PDF points, origin bottom left)
+    x1: float                 # right of the last character
+    y: float                  # baseline
+    size: float
+    italic: bool
+    bold: bool
+    space_before: bool        # a space (real or generated) separates it from the previous run
+    top: float = 0.0          # top of the tallest character box
+    rotated: bool = False     # printed at an angle (a symbol up the margin, a column head)
+
+
+@dataclass
+class PageText:
+    number: int               # 1-based
+    width: float
+    height: float
+    runs: list[Run] = field(default_factory=list)
+    rules: list[tuple[float, float, float]] = field(default_factory=list)   # (x0, x1, y) short lines
+    invisible_chars: int = 0  # characters drawn in render mode 3 (an OCR layer)
+    chars: int = 0
+    images: int = 0           # image objects covering most of the page
+
+
+@dataclass(slots=True)
+class _Style:
+    size: float
+    italic: bool
+    bold: bool
+    invisible: bool
+    rotated: bool
+
+
+def _font_style(obj: int, textpage: int, index: int, fonts: dict, buf) -> _Style:
+    size = _font_size(textpage, index)
+    font = _obj_font(obj)
+    italic, bold = fonts.get(font) or fonts.setdefault(font, _font_kind(font, buf))
+    invisible = _obj_render_mode(obj) == TEXT_RENDER_INVISIBLE
+    angle = _char_angle(textpage, index) % (2 * math.pi)
+    rotated = min(angle, 2 * math.pi - angle) > 0.05
+    return _Style(round(size, 1), italic, bold, invisible, rotated)
+
+
+def _font_kind(font: int | None, buf) -> tuple[bool, bool]:
+    """(italic, bold) of a font, from its descriptor flags, weight and name."""
+    if not font:
+        return False, False
+    length = _font_name(font, buf, len(buf))
+    name = buf.value.decode("latin-1", "replace").lower() if length else ""
+    italic = bool(_font_flags(font) & FONT_FLAG_ITALIC) or any(w in name for w in ITALIC_WORDS)
+    bold = _font_weight(font) >= 600 or any(w in name for w in BOLD_WORDS)
+    return italic, bold
+
+
+def page_runs(page, number: int) -> PageText:
+    """The runs and the short horizontal rules of one pypdfium2 page."""
+    width, height = page.get_size()
+    result = PageText(number, width, height)
+    textpage = page.get_textpage()
+    try:
+        _read_chars(textpage.raw, result)
+    finally:
+        textpage.close()
+    _read_objects(page.raw, result)
+    return result
+
+
+def _page_string(tp, count: int) -> str:
+    buf = (ctypes.c_ushort * (count + 1))()
+    pdfium_c.FPDFText_GetText(tp, 0, count, buf)
+    text = ctypes.string_at(buf, count * 2).decode("utf-16-le", "replace")
+    if len(text) != count:    # characters outside the BMP: one code point per character index
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(tp, i)) for i in range(count))
+    return text.translate(_CLEAN) if _UNCLEAN.search(text) else text
+
+
+# PDFium gives U+FFFE for a hyphen printed at the end of a line (``capacity-`` / ``building``):
+# it is the printed hyphen. Control characters, which XML cannot hold, become spaces (one
+# character for one, so that character indexes stay valid).
+_CLEAN = {0xFFFE: "-", 0xFFFF: " ", **{c: " " for c in range(32) if c != 9}}
+_UNCLEAN = re.compile("[\x00-\x08\x0a-\x1f\ufffe\uffff]")
+
+
+def _read_chars(tp, result: PageText) -> None:
+    """Runs from the characters grouped by the text object that drew them.
+
+    A text object draws one string with one font state on one baseline, so a character costs
+    a single call (which object drew it); positions are asked at the ends of each group. Only a
+    group drawn right to left (an RTL script in logical order) is split character by character.
+    """
+    count = pdfium_c.FPDFText_CountChars(tp)
+    if count <= 0:
+        return
+    text = _page_string(tp, count)
+    addr = ctypes.cast(tp, ctypes.c_void_p).value
+    objects = [_text_object(addr, i) for i in range(count)]
+    reader = _RunReader(addr, text, result)
+    index = 0
+    for obj, group in itertools.groupby(objects):
+        size = len(list(group))
+        if obj is None:                       # generated by PDFium: a space or a line break
+            reader.space = True
+        else:
+            reader.group(obj, index, index + size)
+        index += size
+    result.chars = count
+    result.invisible_chars = reader.invisible
+
+
+class _RunReader:
+    def __init__(self, addr: int, text: str, result: PageText) -> None:
+        self.addr, self.text, self.runs = addr, text, result.runs
+        self.styles: dict[int, _Style] = {}
+        self.fonts: dict[int, tuple[bool, bool]] = {}
+        self.space = False
+        self.invisible = 0
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        self.box = [ctypes.c_double() for _ in range(4)]
+        self.box_refs = [ctypes.byref(v) for v in self.box]
+        self.name = ctypes.create_string_buffer(128)
+
+    def origin(self, i: int) -> tuple[float, float]:
+        _char_origin(self.addr, i, ctypes.byref(self.x), ctypes.byref(self.y))
+        return self.x.value, self.y.value
+
+    def group(self, obj: int, start: int, end: int) -> None:
+        style = self.styles.get(obj)
+        if style is None:
+            style = self.styles[obj] = _font_style(obj, self.addr, start, self.fonts, self.name)
+        if style.invisible:
+            self.invisible += end - start
+        if end - start > 1 and not style.rotated and self.origin(end - 1)[0] < self.origin(start)[0] - 0.5:
+            for i in range(start, end):       # drawn right to left: one run per character
+                self.piece(style, i, i + 1)
+            return
+        self.piece(style, start, end)
+
+    def piece(self, style: _Style, start: int, end: int) -> None:
+        """Runs of text[start:end], split at tabs, without leading or trailing spaces."""
+        text = self.text
+        i = start
+        while i < end:
+            while i < end and text[i] in " \t":
+                self.space = True
+                i += 1
+            j = i
+            while j < end and text[j] != "\t":
+                j += 1
+            if j > i:
+                self.run(style, i, j)
+            i = j
+
+    def run(self, style: _Style, start: int, end: int) -> None:
+        last = end - 1
+        while last > start and self.text[last] == " ":
+            last -= 1                          # a trailing space would widen the run
+        left, right, _, top = self.box
+        _char_box(self.addr, last, *self.box_refs)
+        x1 = right.value
+        _char_box(self.addr, start, *self.box_refs)
+        x0, y = self.origin(start)
+        x0 = min(left.value, x0)
+        self.runs.append(Run(self.text[start:end], x0, max(x1, x0), y, style.size, style.italic,
+                             style.bold, self.space, top.value, style.rotated))
+        self.space = self.text[end - 1] == " "
+
+
+def _read_objects(page_raw, result: PageText) -> None:
+    """Short horizontal lines (the footnote rule) and page-size images (a scan)."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+    area = result.width * result.height
+    for i in range(pdfium_c.FPDFPage_CountObjects(page_raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page_raw, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind not in (PAGEOBJ_PATH, PAGEOBJ_IMAGE):
+            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
+            continue
+        w, h = right.value - left.value, top.value - bottom.value
+        if kind == PAGEOBJ_IMAGE:
+            if w * h > 0.5 * area:
+                result.images += 1
+        elif h < 2.0 and 20.0 < w < 0.6 * result.width:
+            result.rules.append((left.value, right.value, (top.value + bottom.value) / 2))

@@ -1,0 +1,125 @@
+"""Benchmark (not a test): reading real UN PDFs, against peers measured in the same run.
+
+Run: .venv/bin/python -m tests.bench.bench_pdf   (writes build/bench/pdf.md; needs the bench extra
+for pdfplumber, and poppler's pdftotext on the PATH)
+
+Two tables, each job in a fresh process on one core:
+- line extraction, pages per second over every PDF of corpus/real: the reader's PDFium step
+  (characters with font, size and position grouped into printed lines) against pdfplumber's
+  ``extract_text_lines`` (pdfminer.six underneath), which delivers the same per-line facts;
+- a whole ``drafting ingest`` (PDF to AKN on disk) of 15 adopted resolutions against
+  ``pdftotext`` extracting their text only. Targets (foundation issue): at least 40 pages/s, and
+  ingest at most 3x the time of pdftotext.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL = ROOT / "corpus" / "real"
+
+WORKER = r"""
+import glob, json, sys, time
+files = sorted(glob.glob("corpus/real/**/*.pdf", recursive=True))
+tool = sys.argv[1]
+if tool == "pypdfium2":
+    from pathlib import Path
+    from drafting.readers.pdf import pdf_lines
+    datas = [Path(f).read_bytes() for f in files]
+    pdf_lines(datas[0])                                   # imports and PDFium start-up
+    t = time.perf_counter()
+    pages = lines = 0
+    for data in datas:
+        out, _ = pdf_lines(data)
+        pages += out[-1].page
+        lines += len(out)
+else:
+    import pdfplumber
+    t = time.perf_counter()
+    pages = lines = 0
+    for f in files:
+        with pdfplumber.open(f) as pdf:
+            for page in pdf.pages:
+                lines += len(page.extract_text_lines())
+                pages += 1
+print(json.dumps({"pages": pages, "lines": lines, "seconds": time.perf_counter() - t}))
+"""
+
+
+def resolutions() -> list[Path]:
+    seen: dict[str, Path] = {}
+    for path in sorted(REAL.glob("*/*/A_RES_*.pdf")):
+        seen.setdefault(path.name, path)          # a resolution filed twice counts once
+    return list(seen.values())[:15]
+
+
+def pages_of(files: list[Path]) -> int:
+    import pypdfium2
+
+    return sum(len(pypdfium2.PdfDocument(f)) for f in files)
+
+
+def extraction(tool: str) -> dict:
+    out = subprocess.run([sys.executable, "-c", WORKER, tool], cwd=ROOT, capture_output=True,
+                         text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def timed(command: list[str]) -> float:
+    t = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - t
+
+
+def main() -> str:
+    rows = []
+    results = {tool: extraction(tool) for tool in ("pypdfium2", "pdfplumber")}
+    base = results["pypdfium2"]["pages"] / results["pypdfium2"]["seconds"]
+    for tool, label in (("pypdfium2", "drafting (pypdfium2: chars, fonts, lines, zones)"),
+                        ("pdfplumber", "pdfplumber extract_text_lines (pdfminer.six)")):
+        r = results[tool]
+        rate = r["pages"] / r["seconds"]
+        verdict = ("ok" if rate >= 40 else "MISSED") if tool == "pypdfium2" else ""
+        rows.append(f"| {label} | {r['pages']} | {r['seconds']:.2f} s | {rate:.0f} pages/s | "
+                    f"{base / rate:.1f}x | {verdict} |")
+    files = resolutions()
+    pages = pages_of(files)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        drafting = shutil.which("drafting", path=str(Path(sys.executable).parent)) or "drafting"
+        t_ingest = timed([drafting, "-q", "ingest", *map(str, files), "--out-dir", str(out / "akn")])
+        t_pdftotext = timed(["sh", "-c", " ".join(
+            f"pdftotext -enc UTF-8 '{f}' '{out / f.stem}.txt' &&" for f in files) + " true"])
+    ratio = t_ingest / t_pdftotext
+    table = "\n".join([
+        "# PDF benchmark",
+        "",
+        f"Machine: {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
+        "one process each. Targets: >= 40 pages/s; ingest <= 3x pdftotext.",
+        "",
+        "| line extraction over corpus/real | pages | time | speed | drafting is faster by | target |",
+        "|---|---|---|---|---|---|",
+        *rows,
+        "",
+        f"| {len(files)} resolutions, {pages} pages | time | ratio to pdftotext | target |",
+        "|---|---|---|---|",
+        f"| `drafting ingest` (PDF to AKN files) | {t_ingest:.2f} s | {ratio:.1f}x | "
+        f"{'ok' if ratio <= 3 else 'MISSED'} |",
+        f"| `pdftotext` (text only, one process per file) | {t_pdftotext:.2f} s | 1.0x | |",
+        "",
+    ])
+    target = ROOT / "build" / "bench" / "pdf.md"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(table, encoding="utf-8")
+    return table
+
+
+if __name__ == "__main__":
+    print(main())
