@@ -303,9 +303,9 @@ REAL_BYTES = RES_80_57.read_bytes()
 
 
 @pytest.mark.parametrize("data,message", [
-    (b"%PDF-1.4 binary", "is truncated or damaged"),
+    (b"%PDF-1.4 binary", "is a truncated or damaged PDF"),
     (b"Hello, this is text", "not a PDF file"),
-    (REAL_BYTES[: len(REAL_BYTES) // 2], "is truncated or damaged (it does not end with %%EOF)"),
+    (REAL_BYTES[: len(REAL_BYTES) // 2], "is a truncated or damaged PDF (it does not end with %%EOF)"),
     (b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n", "is not a PDF or is too damaged to read"),
     (REAL_BYTES[:20000] + b"\0" * 20000 + REAL_BYTES[40000:], "page 2 cannot be read (a damaged PDF)"),
     (encrypted_pdf(), "is encrypted (password-protected)"),

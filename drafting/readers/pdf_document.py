@@ -36,7 +36,7 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as exc:
         reason = _LOAD_ERRORS.get(getattr(exc, "err_code", None), "is not a PDF or is too damaged to read")
         if reason.startswith("is not a PDF") and b"%%EOF" not in data[-2048:]:
-            reason = "is truncated or damaged (it does not end with %%EOF): download it again"
+            reason = "is a truncated or damaged PDF (it does not end with %%EOF): download it again"
         raise DraftingError(f"{name} {reason}") from None
     count = len(doc)
     if count == 0:

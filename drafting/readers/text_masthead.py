@@ -213,10 +213,15 @@ def session_number(line: str) -> int | None:
 
 
 def is_session_line(line: str) -> bool:
-    text = _norm(line)
-    return len(text) < 80 and bool(SESSION_WORDS.search(text)) and (
-        session_number(text) is not None or len(text.split()) <= 6
-    )
+    """"Eightieth session", "Sexto período de sesiones", "الدورة الثمانون": the session word closes
+    the line (or opens it, in Arabic); "session: report of ..." is an agenda title's words."""
+    text = _norm(line).rstrip(".*")
+    if len(text) >= 80 or not SESSION_WORDS.search(text):
+        return False
+    if session_number(text) is not None:
+        return True
+    words = text.split()
+    return len(words) <= 6 and bool(SESSION_WORDS.search(" ".join(words[-3:])) or text.startswith("الدورة"))
 
 
 def agenda_item(line: str) -> str | None:

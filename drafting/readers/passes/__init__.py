@@ -7,8 +7,8 @@ module with one job and one ``run(reading)`` function; a rule about UN layout li
 1. ``furniture``  running heads and feet, page numbers, job numbers, stamps, barcodes leave the flow
 2. ``notes``      the footnote zone below the page's rule becomes footnote bodies
 3. ``ocr``        OCR repairs and export markers, each reported
-4. ``calls``      footnote calls printed as plain digits become calls
-5. ``front``      masthead, preface, the document's kind and title
+4. ``front``      masthead, preface, the document's kind and title
+5. ``calls``      footnote calls printed as plain digits (or stars) in the body become calls
 6. ``unwrap``     body lines become blocks: paragraphs, headings, items
 7. ``body``       blocks become chapters, sections, paragraphs, points, annexes
 8. ``numbers``    lost paragraph and chapter numbers inferred from the sequence, reported
@@ -24,7 +24,7 @@ from drafting.readers.passes import (body, calls, footnotes, front, furniture, n
                                      unwrap)
 from drafting.readers.passes.reading import Reading
 
-PASSES = (furniture.run, notes.run, ocr.run, calls.run, front.run, unwrap.run, body.run, numbers.run,
+PASSES = (furniture.run, notes.run, ocr.run, front.run, calls.run, unwrap.run, body.run, numbers.run,
           footnotes.run, preamble.run)
 
 

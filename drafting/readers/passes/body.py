@@ -17,7 +17,7 @@ from drafting.locale import parse_date
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, plain_text
 from drafting.model.numbering import ANNEX_LABEL, forms
 from drafting.readers.passes.reading import Block, Reading
-from drafting.readers.passes.text import QUOTE_CLOSE, QUOTE_OPEN, ends_clause, ends_sentence
+from drafting.readers.passes.text import QUOTE_CLOSE, QUOTE_OPEN, ends_clause, ends_sentence, plain
 from drafting.readers.passes.unwrap import ARABIC_POINT, BULLET, POINT, closing_line, opens_listed_clause
 from drafting.readers.text_inline import merge_strings, parse_inline
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
@@ -251,10 +251,10 @@ def run(reading: Reading) -> None:
     resolution = doc.kind in ("resolution", "decision")
     closing = False
     for i, block in enumerate(reading.blocks):
-        m = closing_line(block.text, doc.lang) if resolution else None
-        if m or (closing and len(block.text) < 40 and parse_date(block.text.strip(), doc.lang)):
+        m = closing_line(plain(block.text), doc.lang) if resolution else None
+        if m or (closing and len(block.text) < 40 and parse_date(plain(block.text).strip(), doc.lang)):
             closing = True
-            text = block.text.strip()
+            text = plain(block.text).strip()
             parts = [text[: m.end()].strip(), text[m.end():].strip()] if m else [text]
             for part in (p for p in parts if p):
                 doc.conclusions.append(Para(None, [part], line=block.line))

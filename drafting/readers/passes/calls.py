@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from drafting.locale import terms
 from drafting.readers.passes.reading import Reading
+from drafting.readers.passes.text import marked_spans
 from drafting.readers.text_inline import SUPERSCRIPT_DIGITS, note_markers
 
 RAISED = re.compile(r"[" + SUPERSCRIPT_DIGITS + r"]+|\^\{[^}]{1,20}\}")
@@ -92,9 +93,31 @@ def _candidate(text: str, marker: str, pos: int, lang: str) -> tuple[int, int, b
     return weak
 
 
+STAR_CALL = re.compile(r"(?<=[^\W\d_)\]”’\".])(\*{1,3})(?=[\s).,;:”’\"]|$)")
+
+
+def _star_calls(reading: Reading, called: set[str]) -> None:
+    """``(see annex*)``: a star glued to the word it follows calls the star note of its page."""
+    for note in reading.notes:
+        if set(note.marker) != {"*"} or note.marker in called:
+            continue
+        for k in range(reading.body_start, min(note.flow_index + 1, len(reading.body))):
+            line = reading.body[k]
+            if line.page != note.page:
+                continue
+            paired = marked_spans(line.text)
+            m = next((m for m in STAR_CALL.finditer(line.text) if m.group(1) == note.marker
+                      and not any(a <= m.start() < b for a, b in paired)), None)
+            if m:
+                line.text = line.text[:m.start()] + "^{" + note.marker + "}" + line.text[m.end():]
+                called.add(note.marker)
+                break
+
+
 def run(reading: Reading) -> None:
     body = reading.body
     called = _called(reading)
+    _star_calls(reading, called)
     lang = reading.doc.lang
     cursor = (0, 0)   # (body line, character) after the last call found
     for note in reading.notes:

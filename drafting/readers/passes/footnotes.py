@@ -19,8 +19,10 @@ def run(reading: Reading) -> None:
     doc = reading.doc
     stars = [n for n in reading.notes if set(n.marker) == {"*"}]
     numbered = [n for n in reading.notes if set(n.marker) != {"*"}]
+    # the stars of the front (symbol, sponsors, agenda line, title), then those of the text
+    pool = reading.star_refs + [ref for ref in reading.refs if set(ref.marker) == {"*"}]
     for note in stars:
-        marks = [ref for ref in reading.star_refs if ref.marker == note.marker and not ref.body]
+        marks = [ref for ref in pool if ref.marker == note.marker and not ref.body]
         if not marks and note.marker == "*" and doc.masthead.symbol_note is None:
             doc.masthead.symbol_note = NoteRef("*", [], line=note.line)  # a symbol's note, its mark unprinted
             marks = [doc.masthead.symbol_note]
@@ -39,6 +41,8 @@ def attach(reading: Reading, bodies: list[FootnoteBody]) -> None:
     taken: dict[str, int] = {}
     used: set[int] = set()
     for ref in reading.refs:
+        if ref.body:
+            continue  # a star call already given its note
         k = taken.get(ref.marker, 0)
         candidates = by_marker.get(ref.marker, [])
         if k < len(candidates):

@@ -28,7 +28,7 @@ from drafting.model.numbering import forms
 from drafting.readers import text_masthead as mh
 from drafting.readers.lines import Line
 from drafting.readers.passes.reading import Reading
-from drafting.readers.passes.text import ends_sentence, join_lines
+from drafting.readers.passes.text import ends_sentence, join_lines, plain
 from drafting.readers.text_inline import parse_inline
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 
@@ -39,7 +39,7 @@ SECURITY_COUNCIL_YEAR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)? year$")
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u2019", "'").replace("\u00a0", " ")).strip().casefold()
+    return re.sub(r"\s+", " ", plain(text).replace("\u2019", "'").replace("\u00a0", " ")).strip().casefold()
 
 
 @lru_cache(maxsize=None)
@@ -88,7 +88,7 @@ def _is_body_opener(text: str) -> bool:
 
 
 def body_starts(line: Line, lang: str, unwrapped: bool) -> bool:
-    t = line.text.strip()
+    t = plain(line.text).strip()
     f = forms(lang)
     if is_formula(t) or is_summary(t):
         return True
@@ -112,7 +112,7 @@ def body_starts(line: Line, lang: str, unwrapped: bool) -> bool:
 def _masthead_fields(lines: list[Line], i: int) -> tuple[list[mh.MastheadField], int, str | None] | None:
     """The fields of line ``i`` (with the next line, when OCR split a field from its value) and
     how many lines they took; an organ printed before a field on the same line comes back apart."""
-    text = lines[i].text.strip()
+    text = plain(lines[i].text).strip()
     if len(text) >= 200:
         return None
     fields = mh.masthead_fields(text)
@@ -122,7 +122,7 @@ def _masthead_fields(lines: list[Line], i: int) -> tuple[list[mh.MastheadField],
     if lead:
         return lead[1], 1, lead[0]
     if i + 1 < len(lines) and re.fullmatch(r"(?i)(Distr\.?|ORIGINAL\s*:?)", text):
-        fields = mh.masthead_fields(text + " " + lines[i + 1].text.strip())
+        fields = mh.masthead_fields(text + " " + plain(lines[i + 1].text).strip())
         if fields:
             return fields, 2, None
     return None
@@ -184,7 +184,7 @@ def _sponsor_block(lines: list[Line], start: int) -> tuple[int, int, str] | None
     """``Austria, Belgium, ... and Venezuela (Bolivarian Republic of): draft resolution``: the
     first and last line of a sponsors' list and the kind word after its colon."""
     for j in range(start, len(lines)):
-        text = STARS.sub("", lines[j].text.strip()).strip()
+        text = STARS.sub("", plain(lines[j].text).strip()).strip()
         if ":" not in text:
             continue
         kind = _fold(text.rpartition(":")[2]).strip("* ").rstrip(".")
@@ -308,12 +308,12 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
         t = lines[k].text.strip()
         document = _document_line(t)
         # an agenda item's title often begins "Report of the ...": that is no document line
-        return (k >= sponsor_start or (document is not None and document[0] != "report") or mh.is_session_line(t)
-                or _is_organ_line(t) or bool(mh.agenda_item(t)) or bool(RESOLUTION_NUMBER.match(t)))
+        return (k >= sponsor_start or (document is not None and document[0] != "report") or mh.is_session_line(plain(t))
+                or _is_organ_line(t) or bool(mh.agenda_item(plain(t))) or bool(RESOLUTION_NUMBER.match(plain(t))))
 
     i = start
     while i < end:
-        text = lines[i].text.strip()
+        text = plain(lines[i].text).strip()
         found = _masthead_fields(lines, i)
         if found and (any(f.name in mh.STRONG_FIELDS for f in found[0]) or role.get(i - 1) == "masthead"):
             # the masthead's right column, printed after the preface's first block
@@ -398,7 +398,13 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
                 # "Resolution adopted by the General Assembly" + "on 1 December 2025"
                 while k < end and lines[k].text.strip()[:1].islower():
                     k += 1
-            printed = " ".join(l.text.strip() for l in lines[i:k])
+            printed = " ".join(plain(l.text).strip() for l in lines[i:k])
+            stars = STARS.search(printed)
+            if stars:
+                # "Report of the Secretary-General**": the star calls a note on the title block
+                printed = printed[: stars.start()].rstrip()
+                reading.doc_type_notes.append(NoteRef(stars.group(), []))
+                reading.star_refs.append(reading.doc_type_notes[-1])
             if kind_key is None:
                 kind_key = key
                 pf.doc_type = printed
@@ -437,20 +443,26 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
                 pf.extra.append([text])
             i += 1
             continue
-        if (pf.body is None and i + 1 < end and len(text) < 120 and not ends_sentence(text)
-                and (mh.is_session_line(lines[i + 1].text) or mh.agenda_item(lines[i + 1].text))):
-            pf.body = text  # the subsidiary body named above the session or agenda line
-            role[i] = "organ"
-            i += 1
+        # the subsidiary body named above the session or agenda line, its other name in brackets
+        # under it: "Special Political and Decolonization Committee" / "(Fourth Committee)"
+        below = i + 2 if i + 2 < end and plain(lines[i + 1].text).strip().startswith("(") else i + 1
+        if (pf.body is None and below < end and len(text) < 120 and not ends_sentence(text)
+                and (mh.is_session_line(plain(lines[below].text)) or mh.agenda_item(plain(lines[below].text)))):
+            pf.body = " ".join(plain(l.text).strip() for l in lines[i:below])
+            for n in range(i, below):
+                role[n] = "organ"
+            i = below
             continue
         i += 1
     _title(reading, lines, start, role, formula, notes)
+    if reading.doc_type_notes:
+        pf.title = (pf.title or []) + reading.doc_type_notes
     doc.kind = _kind(kind_key, doc, plain_text(pf.title or []))
 
 
 def _document_line(text: str) -> tuple[str, str] | None:
     """What a document line says the document is: (kind key, the words that say it)."""
-    t = STARS.sub("", text).strip()
+    t = STARS.sub("", plain(text)).strip()
     for key, table in (("adopted", "adopted"), ("submitted", "submitted"), ("note", "note"),
                        ("letter", "letter"), ("report", "report")):
         w = _starts_with(t, table)

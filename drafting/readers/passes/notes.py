@@ -21,7 +21,8 @@ import re
 from drafting.model.symbols import looks_like_symbol
 from drafting.readers.lines import Line
 from drafting.readers.passes.reading import FootnoteBody, Reading
-from drafting.readers.passes.text import TERMINAL, join_lines
+from drafting.readers.passes.calls import STAR_CALL
+from drafting.readers.passes.text import TERMINAL, join_lines, marked_spans
 from drafting.readers.text_inline import SUPERSCRIPT_DIGITS, superscript_to_digits
 
 RULE = re.compile(r"^\s*_{5,}\s*$")
@@ -295,7 +296,13 @@ def _marked_notes(reading: Reading) -> None:
         text = line.text
         m = NOTE_BODY_SUP.match(text) or NOTE_BODY_CARET.match(text)
         star = NOTE_BODY_STAR.match(text)
-        if m or (star and _is_star_note(star.group(2))):
+        if star and not _is_star_note(star.group(2)):
+            # "* Circulated in Arabic only": a star note when a star in the text above calls it
+            called = any(star.group(1) in m.group(1) for l in body if l.page == line.page
+                         for m in STAR_CALL.finditer(l.text)
+                         if not any(a <= m.start() < b for a, b in marked_spans(l.text)))
+            star = star if called else None
+        if m or star:
             marker = superscript_to_digits(m.group(1)) if m else star.group(1)
             in_note = FootnoteBody(marker, (m or star).group(2).strip(), line.no, line.page, len(body) - 1)
             reading.notes.append(in_note)

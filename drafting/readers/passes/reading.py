@@ -41,6 +41,7 @@ class Reading:
     blocks: list[Block] = field(default_factory=list)
     refs: list[NoteRef] = field(default_factory=list)  # every footnote call, in reading order
     star_refs: list[NoteRef] = field(default_factory=list)  # stars on the symbol, agenda line, title
+    doc_type_notes: list[NoteRef] = field(default_factory=list)  # stars after "Report of ..."
     owners: dict[int, object] = field(default_factory=dict)  # block index -> what it became
     running_symbol: str | None = None
     job_number: str | None = None

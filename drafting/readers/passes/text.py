@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # What may end a paragraph; a comma ends only a preambular paragraph or an enacting formula.
 TERMINAL = (".", ":", ";", "!", "?", "…", "”", "»", '"', "’", "。", "；", "：", "！", "？", "؛", "؟")
 QUOTE_OPEN = "“«\"„"
@@ -51,3 +53,24 @@ def join_lines(a: str, b: str) -> str:
     if a.endswith(("-", "\u2011")) and b[:1].islower() and len(a) > 1 and a[-2].isalpha():
         return a + b
     return f"{a} {b}"
+
+
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])")
+_RAISED = re.compile(r"\^\{([^}]*)\}")
+
+
+def marked_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``*italic*`` and ``**bold**`` spans stand (their stars are marks, not note stars)."""
+    spans = [m.span() for m in _BOLD.finditer(text)]
+    return spans + [m.span() for m in _ITALIC.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
+
+
+def plain(text: str) -> str:
+    """The text without the inline marks readers put in it (``*italic*``, ``**bold**``,
+    ``^{1}`` calls; a raised ordinal ``52^{nd}`` keeps its letters), for matching patterns.
+    A star that pairs with none (``agenda**``, ``annex*``) is a note's star and stays."""
+    if "*" not in text and "^" not in text:
+        return text
+    text = _RAISED.sub(lambda m: m.group(1) if m.group(1).isalpha() else "", text)
+    return _ITALIC.sub(r"\1", _BOLD.sub(r"\1", text))

@@ -26,7 +26,7 @@ from drafting.locale import terms
 from drafting.model.numbering import ANNEX_LABEL, forms
 from drafting.readers.lines import Line
 from drafting.readers.passes.reading import Block, Reading
-from drafting.readers.passes.text import strip_calls, ends_clause, ends_sentence, join_lines
+from drafting.readers.passes.text import ends_clause, ends_sentence, join_lines, plain, strip_calls
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 
 POINT = re.compile(r"^(?P<num>\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]{1,3}|[ivxl]{1,6})\))\s+(?P<rest>\S.*)$")
@@ -116,7 +116,7 @@ def is_wrapped(lines: list[Line]) -> bool:
 
 
 def is_heading_like(text: str, lang: str = "en") -> bool:
-    t = DASH_PREFIX.sub("", text.strip())
+    t = DASH_PREFIX.sub("", plain(text).strip())
     if len(t) > 160 or not t or ends_sentence(t) or t.endswith(","):
         return False
     f = forms(lang)
@@ -203,8 +203,8 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
     stripped = line.text.strip()
     if open_bold(prev.text):
         return True
-    if starts_item(stripped, expected, lang) or closing_line(stripped, lang) or (
-            ANNEX_LABEL.match(stripped) and len(stripped) < 30):
+    if starts_item(stripped, expected, lang) or closing_line(plain(stripped), lang) or (
+            ANNEX_LABEL.match(plain(stripped)) and len(stripped) < 30):
         return False
     lowercase = stripped[:1].islower() or (stripped[:1].isdigit() and not ends_sentence(prev.text))
     if line.bold is not None and prev_line.bold is not None and line.bold != prev_line.bold and not lowercase:
