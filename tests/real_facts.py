@@ -652,6 +652,8 @@ def measure(path: Path, form: str):
     source = input_of(facts, form)
     result = read_document(source)  # no language hint: telling the language is part of reading
     checked = check_facts(result, facts)
+    # The words of a PDF are those pdftotext extracts from it; where a text layer is mis-encoded
+    # (the Arabic annexes) both extractions are garbage and the share says little.
     words_from = input_of(facts, "pdftotext") if form == "pdf" else source
     coverage, lost = word_coverage(words_from.read_text(encoding="utf-8"), result)
     return facts, checked, coverage, lost
