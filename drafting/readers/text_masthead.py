@@ -199,7 +199,9 @@ def apply_field(m, f: MastheadField) -> None:
 # -- preface lines --------------------------------------------------------------------------------
 
 SESSION_WORDS = re.compile(r"(session|período de sesiones|сесси|届会议|الدورة)", re.I)
-PLACE_DATES = re.compile(r"^[A-ZÀ-Ýa-zà-ÿА-Яа-я\u4e00-\u9fff\u0600-\u06ff][^,\d]{1,40},\s+.*\d{4}.*$")
+# "Vienna, 10-12 October 2011", "Nueva York, 4 a 7 de marzo de 2025": a place (capitalised in
+# the scripts that have capitals), a comma, dates; "on Ageing, 2002" is a title's end.
+PLACE_DATES = re.compile(r"^[A-ZÀ-ÝА-Я\u4e00-\u9fff\u0600-\u06ff][^,\d]{1,40},\s+.*\d{4}.*$")
 
 
 def session_number(line: str) -> int | None:

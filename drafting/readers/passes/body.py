@@ -22,6 +22,7 @@ from drafting.readers.passes.unwrap import ARABIC_POINT, BULLET, POINT, closing_
 from drafting.readers.text_inline import merge_strings, parse_inline
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 
+LEADER_DOTS = re.compile(r"(?:\.\s?){6,}|…{3,}")
 RESOLUTION_KINDS = ("resolution", "resolutionDraft", "decision", "decisionDraft")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -70,6 +71,10 @@ class BodyAssembler:
             self.block_owner[index] = self.annex
             return
 
+        if LEADER_DOTS.search(text):
+            # "I. Introduction . . . . . . 4": a line of the table of contents, no chapter
+            self._plain(index, text, line)
+            return
         m = f.chapter.match(text)
         if m and (len(text) < 200 or not ends_sentence(text)):
             self._heading(index, Heading("chapter", m.group("num"), self.inline(m.group("rest")), line))
@@ -91,7 +96,7 @@ class BodyAssembler:
             self.last_section = f.section_value(m.group("num"))
             return
         m = f.paragraph.match(text)
-        if m:
+        if m and (int(m.group("num")) < 1000 or int(m.group("num")) == self.expected):
             self._numbered(index, block, int(m.group("num")), m.group("dot"), m.group("rest"))
             return
         m = POINT.match(text) or ARABIC_POINT.match(text)

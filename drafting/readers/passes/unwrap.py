@@ -91,6 +91,8 @@ def starts_item(text: str, expected: int | None, lang: str) -> bool:
     t = DASH_PREFIX.sub("", text.strip())
     f = forms(lang)
     m = f.paragraph.match(t)
+    if m and int(m.group("num")) >= 1000 and int(m.group("num")) != expected:
+        return False  # "2002. The report ...": a year that a line happens to open with
     if m and m.group("dot") == ",":
         # "4," opens paragraph 4 only where 4 is the next number; "2011, en marge" is text.
         return expected is not None and int(m.group("num")) == expected
