@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from drafting.compare.editscript import edit_document, insert_one_paragraph
+from editscript import edit_document, insert_one_paragraph
 from drafting.model.akn import tostring
 from tests.conftest import FIXTURES, SEEDS
 

@@ -4,7 +4,7 @@ diffs, number labels of a pair, masthead differences."""
 from __future__ import annotations
 
 from drafting.compare.inline import DELETE, EQUAL, INSERT
-from drafting.compare.items import NOTE
+from drafting.compare.items import NOTE_ATOMS, is_note
 
 MASTHEAD_FIELDS = ["symbol", "date", "title", "session", "agenda_item", "kind"]
 
@@ -15,12 +15,12 @@ def with_markers(ops, old_notes, new_notes, fmt="[^{}]"):
     out = []
     oi = ni = 0
     for op, text in ops:
-        if NOTE not in text:
+        if not NOTE_ATOMS.search(text):
             out.append((op, text))
             continue
         parts = []
         for ch in text:
-            if ch != NOTE:
+            if not is_note(ch):
                 parts.append(ch)
                 continue
             if op == EQUAL:

@@ -33,10 +33,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))   # the edit-script generator lives with the tests
 
 from drafting.compare.align import align_documents  # noqa: E402
-from drafting.compare.editscript import edit_document, insert_one_paragraph  # noqa: E402
-from drafting.compare.items import NOTE, items_of  # noqa: E402
+from editscript import edit_document, insert_one_paragraph  # noqa: E402
+from drafting.compare.items import NOTE_ATOMS as NOTE_ATOM, items_of, without_notes  # noqa: E402
 from drafting.model.akn import doc_element, first, tostring, xp  # noqa: E402
 from drafting.readers import read_document  # noqa: E402
 
@@ -63,7 +64,7 @@ def flat_lines(root) -> list[str]:
     """The document as a person would diff it as text: the number is part of each line."""
     out = []
     for item in items_of(root):
-        text = item.text.replace(NOTE, "")
+        text = item.plain
         out.append(f"{item.num} {text}" if item.num else text)
     return out
 
@@ -116,8 +117,8 @@ def markdown_of(root) -> str:
         text = _MD_SPECIAL.sub(r"\\\1", item.text)
         for note in item.notes:
             notes.append(note.text)
-            text = text.replace(NOTE, f"[^{len(notes)}]", 1)
-        text = text.replace(NOTE, "")
+            text = NOTE_ATOM.sub(f"[^{len(notes)}]", text, count=1)
+        text = without_notes(text)
         number = re.fullmatch(r"(\d+)\.", (item.num or "").strip())
         if item.kind == "heading":
             lines.append(f"\n{'#' * min(item.depth + 1, 4)} {item.num or ''} {text}\n")
