@@ -53,7 +53,7 @@ def test_json_schema(pair):
     result = run("diff", old, new, "--format", "json")
     assert result.returncode == 1
     data = json.loads(result.stdout)
-    assert set(data) == {"old", "new", "summary", "pairs"}
+    assert set(data) == {"old", "new", "summary", "typography", "ignored", "pairs"}
     assert data["old"]["symbol"] == data["new"]["symbol"]
     truth = {(k, o, n) for k, o, n in edited.truth}
     got = {(p["kind"], tuple(p["old_eid"]), tuple(p["new_eid"])) for p in data["pairs"]}

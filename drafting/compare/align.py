@@ -145,6 +145,13 @@ class _Side:
         self.keys = [(i.family, squash(i.text, options.case)) for i in items]
 
 
+def _word_dice(a: Counter, b: Counter) -> float:
+    """Dice coefficient of the single words (the bags also hold word pairs)."""
+    wa = Counter({w: n for w, n in a.items() if " " not in w})
+    wb = Counter({w: n for w, n in b.items() if " " not in w})
+    return similarity(wa, wb)
+
+
 def _opening(item: Item) -> str:
     """The first word of a paragraph (UN paragraphs open with their verb: Recalling, Requests)."""
     for word in item.words:
@@ -225,10 +232,13 @@ def _dp(old: list[Item], new: list[Item]) -> list[tuple[list[int], list[int], fl
             cache[(i, j)] = got
         return got
 
-    def floor(i: int, j: int) -> float:
-        if one_each and i == j and _opening(old[i]) == _opening(new[j]):
-            return IN_PLACE_MIN
-        return MATCH_MIN
+    def in_place(i: int, j: int) -> bool:
+        """The i-th of a gap as long on both sides, same opening word, enough words shared."""
+        if not (one_each and i == j and _compatible(old[i], new[j]) and old[i].part == new[j].part):
+            return False
+        opening = _opening(old[i])
+        return bool(opening) and opening == _opening(new[j]) and \
+            _word_dice(old[i].words, new[j].words) >= IN_PLACE_MIN
 
     def two_to_one(one: int, two: tuple, flip: bool) -> float:
         """A split (one old, two new) or a merge (two old, one new); 0.0 when it does not
@@ -273,8 +283,11 @@ def _dp(old: list[Item], new: list[Item]) -> list[tuple[list[int], list[int], fl
                 best, step = row[j - 1], (0, 1, 0.0)
             if i and j:
                 s = sim1(i - 1, j - 1)
-                if s >= floor(i - 1, j - 1) and up[j - 1] + s > best:
-                    best, step = up[j - 1] + s, (1, 1, s)
+                if s < MATCH_MIN and in_place(i - 1, j - 1):
+                    s = max(s, IN_PLACE_MIN)
+                if s >= MATCH_MIN or (s and in_place(i - 1, j - 1)):
+                    if up[j - 1] + s > best:
+                        best, step = up[j - 1] + s, (1, 1, s)
             if i and j >= 2:
                 s = two_to_one(i - 1, (j - 2, j - 1), False)
                 if s and up[j - 2] + 2 * s > best:
@@ -443,6 +456,39 @@ def _footnote_changes(ops, old_notes, new_notes, options: Options) -> list[Footn
     return out
 
 
+def _char_formats(items: list[Item]) -> list[frozenset]:
+    """The formatting of every character of ``_joined(items)``."""
+    out: list[frozenset] = []
+    none = frozenset()
+    for item in items:
+        if not item.text:
+            continue
+        if out:
+            out.append(none)
+        for text, tags in item.runs:
+            out.extend([tags] * len(text))
+    return out
+
+
+def _formatting_changed(ops, old: list[Item], new: list[Item]) -> bool:
+    """Whether text kept on both sides changed its italics, bold or underlining (a word that
+    was added in italics is an insertion, not a formatting change)."""
+    old_fmt, new_fmt = _char_formats(old), _char_formats(new)
+    old_text, new_text = _joined(old), _joined(new)
+    oi = ni = 0
+    for op, text in ops:
+        n = len(text)
+        if op == EQUAL and old_fmt[oi:oi + n] != new_fmt[ni:ni + n]:
+            for k in range(n):
+                ch = new_text[ni + k]
+                if old_fmt[oi + k] != new_fmt[ni + k] and not ch.isspace() and not is_note(ch) \
+                        and not is_note(old_text[oi + k]):
+                    return True
+        oi += n if op != INSERT else 0
+        ni += n if op != DELETE else 0
+    return False
+
+
 def _finish(pair: Pair, options: Options) -> Pair:
     old_text, new_text = _joined(pair.old), _joined(pair.new)
     old_notes, new_notes = _notes(pair.old), _notes(pair.new)
@@ -458,9 +504,7 @@ def _finish(pair: Pair, options: Options) -> Pair:
     if old_notes or new_notes:
         pair.footnotes = _footnote_changes(pair.inline, old_notes, new_notes, options)
     if pair.old and pair.new and options.formatting and "formatting" not in options.ignore:
-        sig_old = tuple(s for i in pair.old for s in i.style_signature)
-        sig_new = tuple(s for i in pair.new for s in i.style_signature)
-        pair.formatting = sig_old != sig_new
+        pair.formatting = _formatting_changed(raw, pair.old, pair.new)
     if pair.kind in ("same", "edited"):
         notes_changed = any(f.kind not in ("unchanged", "renumbered") for f in pair.footnotes)
         if pair.text_changed or pair.formatting or notes_changed:

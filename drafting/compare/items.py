@@ -184,6 +184,20 @@ def _emit(node, out: _RunBuilder, notes: list, tags: frozenset, top: bool) -> No
         out.add(node.tail, tags)
 
 
+_TABLE, _CONTENT, _TR = q("table"), q("content"), q("tr")
+
+
+def _emit_table(table, out: _RunBuilder, notes: list) -> None:
+    """A table as the model's ``table_text`` prints it: cells joined by `` | ``, rows by `` / ``."""
+    for r, row in enumerate(table.iter(_TR)):
+        if r:
+            out.add(" / ", frozenset())
+        for c, cell in enumerate(x for x in row if isinstance(x.tag, str)):
+            if c:
+                out.add(" | ", frozenset())
+            _emit(cell, out, notes, frozenset(), True)
+
+
 def note_text(note) -> str:
     parts = []
     for p in xp(note, "a:p"):
@@ -200,7 +214,11 @@ def item_of(unit, index: int, part: str = "operative") -> Item:
     for i, piece in enumerate(text_parts(unit.element, wrap_up=not unit.wrap_up_apart)):
         if i:
             builder.add(" ", frozenset())
-        _emit(piece, builder, note_elements, frozenset(), True)
+        table = piece.find(_TABLE) if piece.tag == _CONTENT else None
+        if table is not None:
+            _emit_table(table, builder, note_elements)
+        else:
+            _emit(piece, builder, note_elements, frozenset(), True)
     runs = builder.finish()
     notes = [NoteBody(n.get("marker", ""), body, n.get("eId"), n.get("refersTo") != "#unanchored", n)
              for n, body in note_elements]
