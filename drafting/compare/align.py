@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from drafting.compare.inline import DELETE, EQUAL, INSERT, inline_diff
-from drafting.compare.items import Item, is_note, items_of, words_of
+from drafting.compare.items import NOTE_ATOMS, Item, is_note, items_of, words_of
 from drafting.compare.typography import split_typography, squash
 
 KINDS = ["unchanged", "renumbered", "modified", "moved", "inserted", "deleted", "split", "merged"]
@@ -128,13 +128,12 @@ class Alignment:
         return all(p.kind == "unchanged" for p in self.pairs)
 
 
-def similarity(a: Counter, b: Counter) -> float:
-    """Dice coefficient of the two bags of words (1.0 for two empty texts)."""
-    total = sum(a.values()) + sum(b.values())
+def similarity(a: frozenset, b: frozenset) -> float:
+    """Dice coefficient of the two sets of words and word pairs (1.0 for two empty texts)."""
+    total = len(a) + len(b)
     if not total:
         return 1.0
-    common = sum((a & b).values())
-    return 2.0 * common / total
+    return 2.0 * len(a & b) / total
 
 
 class _Side:
@@ -145,18 +144,13 @@ class _Side:
         self.keys = [(i.family, squash(i.text, options.case)) for i in items]
 
 
-def _word_dice(a: Counter, b: Counter) -> float:
-    """Dice coefficient of the single words (the bags also hold word pairs)."""
-    wa = Counter({w: n for w, n in a.items() if " " not in w})
-    wb = Counter({w: n for w, n in b.items() if " " not in w})
-    return similarity(wa, wb)
+def _word_dice(a: frozenset, b: frozenset) -> float:
+    """Dice coefficient of the single words (the sets also hold word pairs)."""
+    return similarity(frozenset(w for w in a if " " not in w), frozenset(w for w in b if " " not in w))
 
 
 def _opening(item: Item) -> str:
-    """The first word of a paragraph (UN paragraphs open with their verb: Recalling, Requests)."""
-    for word in item.words:
-        return word
-    return ""
+    return item.opening
 
 
 def _compatible(a: Item, b: Item) -> bool:
@@ -212,8 +206,8 @@ def _longest_run(pairs: list[tuple]) -> list[tuple]:
 def _dp(old: list[Item], new: list[Item]) -> list[tuple[list[int], list[int], float]]:
     """Best pairing inside one gap: returns [(old indices, new indices, similarity)]."""
     n, m = len(old), len(new)
-    size_o = [sum(x.words.values()) for x in old]
-    size_n = [sum(x.words.values()) for x in new]
+    size_o = [len(x.words) for x in old]
+    size_n = [len(x.words) for x in new]
     one_each = n == m          # a gap as long on both sides: paragraphs edited in place
     cache: dict[tuple, float] = {}
 
@@ -251,20 +245,20 @@ def _dp(old: list[Item], new: list[Item]) -> list[tuple[list[int], list[int], fl
             sz_one, sz0, sz1 = size_o[one], size_n[two[0]], size_n[two[1]]
         if not (s0 or s1):
             return 0.0
+        side_one, side_two = (new, old) if flip else (old, new)
+        union = side_two[two[0]].words | side_two[two[1]].words
         # the whole shares at most what the parts share: skip when even that is too little
-        bound = (s0 * (sz_one + sz0) + s1 * (sz_one + sz1)) / max(1, sz_one + sz0 + sz1)
+        bound = (s0 * (sz_one + sz0) + s1 * (sz_one + sz1)) / max(1, sz_one + len(union))
         if bound < max(MATCH_MIN, max(s0, s1) + SPLIT_MARGIN):
             return 0.0
-        side_one, side_two = (new, old) if flip else (old, new)
         one_words = side_one[one].words
-        whole = similarity(one_words, side_two[two[0]].words + side_two[two[1]].words)
+        whole = similarity(one_words, union)
         if whole < MATCH_MIN or whole < max(s0, s1) + SPLIT_MARGIN:
             return 0.0
-        main, extra = (two[0], two[1]) if s0 >= s1 else (two[1], two[0])
-        rest = one_words - side_two[main].words
-        extra_words = side_two[extra].words
-        size = sum(extra_words.values())
-        if size and sum((extra_words & rest).values()) / size < 0.6:
+        extra = two[1] if s0 >= s1 else two[0]
+        extra_words = side_two[extra].words      # the other part must come from the one
+        size = len(extra_words)
+        if size and len(extra_words & one_words) / size < 0.6:
             return 0.0
         return whole
 
@@ -427,9 +421,7 @@ def _footnote_changes(ops, old_notes, new_notes, options: Options) -> list[Footn
     out = []
     oi = ni = 0
     for op, text in ops:
-        for ch in text:
-            if not is_note(ch):
-                continue
+        for _call in NOTE_ATOMS.finditer(text):
             o = old_notes[oi] if op != INSERT and oi < len(old_notes) else None
             n = new_notes[ni] if op != DELETE and ni < len(new_notes) else None
             oi += op != INSERT

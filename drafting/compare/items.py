@@ -13,7 +13,6 @@ formatting alone is not a change of text.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from drafting.compare.typography import squash
@@ -85,7 +84,7 @@ class Item:
     element: object = field(default=None, repr=False)
     level: str = ""                  # chapter, annex, section, paragraph, point...
     part: str = "operative"          # preamble, operative or annex: where the unit stands
-    _words: Counter | None = field(default=None, repr=False)
+    _words: frozenset | None = field(default=None, repr=False)
 
     @property
     def family(self) -> str:
@@ -99,12 +98,18 @@ class Item:
         return self.num.strip().rstrip(".") or None
 
     @property
-    def words(self) -> Counter:
-        """Bag of words and word pairs: the pairs keep two formulaic paragraphs that share
+    def words(self) -> frozenset:
+        """Set of words and word pairs: the pairs keep two formulaic paragraphs that share
         their vocabulary but not their sentences ("Le Groupe de travail a examiné...") apart."""
         if self._words is None:
             self._words = words_of(self.text)
         return self._words
+
+    @property
+    def opening(self) -> str:
+        """The first word (UN paragraphs open with their verb: Recalling, Requests)."""
+        found = _pattern(_WORD_PATTERN).search(self.text)
+        return found.group().lower() if found else ""
 
     @property
     def style_signature(self) -> tuple:
@@ -121,11 +126,9 @@ class Item:
         return without_notes(self.text)
 
 
-def words_of(text: str) -> Counter:
-    words = [w.lower() for w in _pattern(_WORD_PATTERN).findall(text)]
-    bag = Counter(words)
-    bag.update(a + " " + b for a, b in zip(words, words[1:]))
-    return bag
+def words_of(text: str) -> frozenset:
+    words = _pattern(_WORD_PATTERN).findall(text.lower())
+    return frozenset(words).union(map(" ".join, zip(words, words[1:])))
 
 
 def tokens_of(text: str) -> list[str]:

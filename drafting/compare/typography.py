@@ -8,13 +8,16 @@ two views of a text:
 
 - ``fold``: the characters typography varies mapped to one form (hyphens, spaces, quotes,
   ellipsis, ligatures), soft hyphens and zero-width spaces dropped;
-- ``squash``: ``fold`` without any white space at all, so that a space inside a word, around
-  a hyphen or inside a date compares equal.
+- ``squash``: ``fold`` without any white space or hyphen at all, so that a space inside a word,
+  around a hyphen or inside a date compares equal, and so does a compound that extraction
+  joined at a line end (``aid-fortrade``).
 
 Two texts with the same ``squash`` differ only in typography.
 """
 
 from __future__ import annotations
+
+import re
 
 _MAP = {
     "\u2010": "-", "\u2011": "-",                       # hyphen, non-breaking hyphen
@@ -25,19 +28,19 @@ _MAP = {
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2026": "...", "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
 }
-_FOLD = str.maketrans(_MAP)
-_SPACES = str.maketrans({c: None for c in " \t\n\r\f\v"})
+_SPECIAL = re.compile("[" + "".join(_MAP) + "]")   # one character class: linear
+_FORM = {k: v or "" for k, v in _MAP.items()}
 
 
 def fold(text: str) -> str:
     """One form for the characters typography varies."""
-    return text.translate(_FOLD)
+    return _SPECIAL.sub(lambda m: _FORM[m.group()], text) if _SPECIAL.search(text) else text
 
 
 def squash(text: str, case: bool = False) -> str:
-    """``fold`` without white space (and case-folded when ``case``): equal squashes differ
-    only in typography and extraction artefacts."""
-    out = text.translate(_FOLD).translate(_SPACES)
+    """``fold`` without white space or hyphens (and case-folded when ``case``): equal
+    squashes differ only in typography and extraction artefacts."""
+    out = "".join(fold(text).split()).replace("-", "")
     return out.casefold() if case else out
 
 
