@@ -328,9 +328,28 @@ def _rare_word_pairs(old: list[Item], new: list[Item], floor: float) -> list[tup
     return pairs
 
 
+def _diagonal(old: list[Item], new: list[Item]) -> list[tuple[list[int], list[int], float]] | None:
+    """A gap as long on both sides where every paragraph is clearly its counterpart edited in
+    place: paired one by one, in linear time (the common case of a revised draft)."""
+    if len(old) != len(new):
+        return None
+    out = []
+    for k, (a, b) in enumerate(zip(old, new)):
+        if not _compatible(a, b) or a.part != b.part:
+            return None
+        s = similarity(a.words, b.words)
+        if s < MOVE_MIN:
+            return None
+        out.append(([k], [k], s))
+    return out
+
+
 def _align_gap(old: list[Item], new: list[Item]) -> list[tuple[list[int], list[int], float]]:
     if not old or not new:
         return []
+    diagonal = _diagonal(old, new)
+    if diagonal is not None:
+        return diagonal
     if len(old) * len(new) <= DP_CELLS:
         return _dp(old, new)
     anchors = _longest_run(sorted(_rare_word_pairs(old, new, 0.8)))
@@ -399,8 +418,8 @@ def _same_note_atoms(old_text: str, new_text: str, old_notes, new_notes) -> str:
     diff sees one call kept (its body compared apart) instead of one removed and one added.
     Notes are paired in call order, among those whose text did not stay the same, when their
     bodies are still alike."""
-    old_atoms = [c for c in old_text if is_note(c)]
-    new_atoms = [c for c in new_text if is_note(c)]
+    old_atoms = NOTE_ATOMS.findall(old_text)
+    new_atoms = NOTE_ATOMS.findall(new_text)
     if not old_atoms or not new_atoms or len(old_atoms) != len(old_notes) or len(new_atoms) != len(new_notes):
         return new_text
     kept = set(old_atoms) & set(new_atoms)
@@ -412,7 +431,7 @@ def _same_note_atoms(old_text: str, new_text: str, old_notes, new_notes) -> str:
             swap[na] = oa
     if not swap:
         return new_text
-    return "".join(swap.get(c, c) for c in new_text)
+    return NOTE_ATOMS.sub(lambda m: swap.get(m.group(), m.group()), new_text)
 
 
 def _footnote_changes(ops, old_notes, new_notes, options: Options) -> list[FootnoteChange]:
