@@ -57,3 +57,25 @@ def test_every_case_has_its_three_files():
 def test_compare_fixture(case):
     expected = json.loads((FIXTURES / f"{case}.expected.json").read_text(encoding="utf-8"))
     assert observed(case) == expected
+
+
+def test_history_names_paragraphs_as_readers_cite_them():
+    """history over three versions: printed numbers only, preamble and operative part apart,
+    one HTML column per version with each paragraph's text."""
+    from drafting.commands.compare import load
+    from drafting.compare.history import history, history_html, history_text
+
+    paths = [FIXTURES / "operative_paragraph_moved.old.md", FIXTURES / "operative_paragraph_moved.new.md",
+             FIXTURES / "preamble_paragraph_inserted_and_reworded.new.md"]
+    h = history([load(str(p)) for p in paths])
+    text = history_text(h)
+    assert "OP 3 carried, moved (was OP 2)" in text
+    assert "PP 2 amended: Noting with deep concern" in text
+    assert "PP 3 added: Welcoming the work" in text
+    assert "para_" not in text and "container" not in text
+    assert text.index("  preamble") < text.index("  operative part") < text.index("  annex")
+    page = history_html(h)
+    assert page.count("<th>") == 3
+    row = next(r for r in page.split("<tr>") if "Recognizing the role" in r)
+    assert row.count("Recognizing the role") == 3 and "PP 4 (was PP 3)" in row
+    assert "<ins>deep </ins>" in page
