@@ -79,3 +79,56 @@ def test_history_names_paragraphs_as_readers_cite_them():
     row = next(r for r in page.split("<tr>") if "Recognizing the role" in r)
     assert row.count("Recognizing the role") == 3 and "PP 4 (was PP 3)" in row
     assert "<ins>deep </ins>" in page
+
+
+def _diff(*args):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "drafting.cli", "diff", *map(str, args)],
+                          capture_output=True, text=True)
+
+
+def test_typography_is_counted_apart_and_hidden_unless_asked():
+    old, new = FIXTURES / "typography_only.old.md", FIXTURES / "typography_only.new.md"
+    plain = _diff(old, new)
+    assert plain.returncode == 0, plain.stderr
+    assert "no differences (4 units differ only in typography" in plain.stdout
+    shown = _diff(old, new, "--typography")
+    assert "= 2  typography\n    [-accordance-]{+accordanc e+}" in shown.stdout
+    data = json.loads(_diff(old, new, "-f", "json").stdout)
+    assert data["typography"] == 4 and data["summary"] == {"unchanged": 16}
+    assert ["accordance", "accordanc e"] in [t for p in data["pairs"] for t in p["typography"]]
+    ignored = json.loads(_diff(old, new, "-f", "json", "--ignore", "typography").stdout)
+    assert ignored["typography"] == 0 and ignored["ignored"] == ["typography"]
+    bad = _diff(old, new, "--ignore", "spelling")
+    assert bad.returncode == 2 and "--ignore spelling" in bad.stderr
+
+
+def test_ignore_formatting_and_case():
+    old, new = FIXTURES / "italics_only_is_formatting.old.md", FIXTURES / "italics_only_is_formatting.new.md"
+    assert _diff(old, new).returncode == 1
+    assert _diff(old, new, "--ignore", "formatting").returncode == 0
+    from drafting.compare.align import Options
+
+    a, b = read_document(old), read_document(new)
+    shouted = items_of(b.root)
+    p = next(x for x in shouted if x.label == "3")
+    p.text = p.text.upper()
+    p.runs = [(p.text, frozenset())]
+    assert align_items(items_of(a.root), shouted, Options(ignore=frozenset({"case", "formatting"}))).identical
+    assert not align_items(items_of(a.root), shouted, Options(ignore=frozenset({"formatting"}))).identical
+
+
+def test_html_report_headers_navigation_and_labels():
+    from drafting.compare.html_report import html_report
+    from drafting.model.units import masthead
+
+    old = read_document(FIXTURES / "point_inserted_and_wrap_up_changed.old.xml")
+    new = read_document(FIXTURES / "point_inserted_and_wrap_up_changed.new.xml")
+    alignment = align_items(items_of(old.root), items_of(new.root))
+    page = html_report(alignment, masthead(old.root), masthead(new.root), "old.xml", "new.xml")
+    assert page.count("A/C.2/80/L.99 · 15 October 2025") == 2          # both column headers
+    nav = page[page.index('<nav id="nav">'):page.index("</nav>")]
+    assert [p for p in ("Preamble", "Operative part", "Annex") if f">{p}</a>" in nav] == ["Preamble", "Operative part", "Annex"]
+    assert "<b>PP 2</b>" in page and "<b>(b)</b>" in page and "<b>(c)</b>" in page

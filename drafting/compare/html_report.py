@@ -96,15 +96,27 @@ def _column_head(meta: dict, name: str) -> str:
     return (f"<b>{top}</b><br>" if top else "") + f'<span class="file">{escape(name)}</span>'
 
 
-def _printed(items) -> str:
-    """Numbers as printed (``12.``, ``(a)``), points with their label: what a reader cites."""
-    return " + ".join(i.num.strip() for i in items if i.num and any(c.isalnum() for c in i.num))
+def _printed(items, pp: dict) -> str:
+    """Numbers as printed (``12.``, ``(a)``), preambular paragraphs by their place (``PP 3``):
+    what a reader cites."""
+    return " + ".join(pp[id(i)] if id(i) in pp else i.num.strip() for i in items
+                      if id(i) in pp or i.num and any(c.isalnum() for c in i.num))
+
+
+def _preambular_names(items) -> dict:
+    names, k = {}, 0
+    for item in items:
+        if item.kind == "preambular":
+            k += 1
+            names[id(item)] = f"PP {k}"
+    return names
 
 
 def html_report(alignment, old_meta: dict, new_meta: dict, old_name: str, new_name: str,
                 typography: bool = False) -> str:
     rows, nav = [], []
     part = None
+    pp = _preambular_names(alignment.old_items) | _preambular_names(alignment.new_items)
     for k, pair in enumerate(alignment.pairs):
         ops = pair_ops(pair, MARK_OPEN + "{}" + MARK_CLOSE)
         item = (pair.new or pair.old)[0]
@@ -119,8 +131,8 @@ def html_report(alignment, old_meta: dict, new_meta: dict, old_name: str, new_na
             text = text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
             cls = "lvl1" if item.depth else "lvl0"
             nav.append(f'<a class="{cls}" href="#{rid}">{escape((label + " " + text).strip()[:70])}</a>')
-        old_num = escape(_printed(pair.old))
-        new_num = escape(_printed(pair.new))
+        old_num = escape(_printed(pair.old, pp))
+        new_num = escape(_printed(pair.new, pp))
         flag = " · formatting" if pair.formatting else ""
         if typography and pair.typography:
             flag += " · typography: " + escape(", ".join(f"{a!r}→{b!r}" for a, b in pair.typography[:4]))
