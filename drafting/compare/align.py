@@ -39,6 +39,7 @@ MATCH_MIN = 0.5        # least similarity for two paragraphs to count as one par
 IN_PLACE_MIN = 0.3     # ... when it is the only one between the same neighbours, same opening
 MOVE_MIN = 0.6         # a move across the document must be more certain than an edit in place
 ACROSS_MIN = 0.85      # a paragraph pairs across preamble, operative part and annex only so close
+NEAR_MIN = 0.8         # nearly the same paragraph: an anchor of the alignment like an identical one
 SPLIT_MARGIN = 0.05    # a split/merge must beat the best 1-1 pairing by this much, and its
                        # second part must come from the other side (see _two_to_one)
 DP_CELLS = 6000        # gaps larger than this are first cut by near-identical pairs
@@ -175,6 +176,15 @@ def _same_text_pairs(old: _Side, new: _Side) -> list[tuple[int, int]]:
             if k < len(js):
                 out.append((i, js[k]))
     return out
+
+
+def _one_each(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Keep, for each new paragraph, only its most similar old one."""
+    best: dict[int, tuple[int, int, float]] = {}
+    for i, j, s in pairs:
+        if j not in best or s > best[j][2]:
+            best[j] = (i, j, s)
+    return list(best.values())
 
 
 def _longest_run(pairs: list[tuple]) -> list[tuple]:
@@ -416,8 +426,9 @@ def _notes(items: list[Item]):
 def _same_note_atoms(old_text: str, new_text: str, old_notes, new_notes) -> str:
     """NEW's text with the call of a note whose body was edited written as OLD's call, so the
     diff sees one call kept (its body compared apart) instead of one removed and one added.
-    Notes are paired in call order, among those whose text did not stay the same, when their
-    bodies are still alike."""
+    Notes are paired in call order, among those whose text did not stay the same: all of them
+    when as many went as came (a reference replaced by another at the same call), else those
+    whose bodies are still alike."""
     old_atoms = NOTE_ATOMS.findall(old_text)
     new_atoms = NOTE_ATOMS.findall(new_text)
     if not old_atoms or not new_atoms or len(old_atoms) != len(old_notes) or len(new_atoms) != len(new_notes):
@@ -426,8 +437,9 @@ def _same_note_atoms(old_text: str, new_text: str, old_notes, new_notes) -> str:
     lone_old = [(a, n) for a, n in zip(old_atoms, old_notes) if a not in kept]
     lone_new = [(a, n) for a, n in zip(new_atoms, new_notes) if a not in kept]
     swap = {}
+    as_many = len(lone_old) == len(lone_new)   # as many calls went as came: each one replaced
     for (oa, on), (na, nn) in zip(lone_old, lone_new):
-        if similarity(words_of(on.text), words_of(nn.text)) >= MATCH_MIN:
+        if as_many or similarity(words_of(on.text), words_of(nn.text)) >= MATCH_MIN:
             swap[na] = oa
     if not swap:
         return new_text
@@ -532,15 +544,23 @@ def align_items(old: list[Item], new: list[Item], options: Options | None = None
     options = options or Options()
     old_side, new_side = _Side(old, options), _Side(new, options)
     same = _same_text_pairs(old_side, new_side)
-    anchors = _longest_run(same)
-    in_place = set(anchors)
+    # nearly the same text (an edit or two) found through rare words: in the run too, so that the
+    # paragraphs edited in place keep the order, and what jumped over them is what moved
+    paired_old, paired_new, set_same = {i for i, _ in same}, {j for _, j in same}, set(same)
+    near = [(i, j, s) for i, j, s in _rare_word_pairs(old, new, NEAR_MIN)
+            if i not in paired_old and j not in paired_new and (old[i].part == new[j].part or s >= ACROSS_MIN)]
+    run = _longest_run(sorted([(i, j, 1.0) for i, j in same] + _one_each(near)))
+    in_place = {(i, j) for i, j, _ in run}
+    # the gaps are cut at the identical paragraphs of the run only: a near one may be half of a
+    # split, which the gap step finds
+    anchors = [(i, j, s) for i, j, s in run if (i, j) in set_same]
     # same text out of the longest run in order: moved, and out of the gaps
     matched: list[tuple[list[int], list[int], float, str]] = [
         ([i], [j], 1.0, "moved") for i, j in same if (i, j) not in in_place and old[i].text]
     used_old = {ii[0] for ii, _, _, _ in matched}
     used_new = {jj[0] for _, jj, _, _ in matched}
     pi = pj = 0
-    for ai, aj in anchors + [(len(old), len(new))]:
+    for ai, aj, s in anchors + [(len(old), len(new), 1.0)]:
         gap_old = [i for i in range(pi, ai) if i not in used_old]
         gap_new = [j for j in range(pj, aj) if j not in used_new]
         for ii, jj, s in _align_gap([old[i] for i in gap_old], [new[j] for j in gap_new]):
@@ -549,7 +569,7 @@ def align_items(old: list[Item], new: list[Item], options: Options | None = None
             kind = "split" if len(jj) > 1 else "merged" if len(ii) > 1 else "edited"
             matched.append((ii, jj, s, kind))
         if ai < len(old):
-            matched.append(([ai], [aj], 1.0, "same"))
+            matched.append(([ai], [aj], s, "same" if s == 1.0 and old_side.keys[ai] == new_side.keys[aj] else "edited"))
         pi, pj = ai + 1, aj + 1
     used_old = {i for ii, _, _, _ in matched for i in ii}
     used_new = {j for _, jj, _, _ in matched for j in jj}
