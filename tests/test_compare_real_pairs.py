@@ -144,3 +144,25 @@ def test_changes_and_identical_paragraphs_of_real_pairs():
     kept = same / same_total if same_total else 0.0
     assert precision >= MIN_PRECISION and recall >= MIN_RECALL and kept >= MIN_IDENTICAL, \
         (precision, recall, kept)
+
+
+@pytest.mark.skipif(not GOLD_FILES, reason="no gold files for real pairs in tests/fixtures/real/pairs")
+def test_every_report_format_renders_every_real_pair():
+    """Real pairs hold what fixtures do not think of (a point paired with a paragraph that lost
+    its number, tables read as paragraphs): every report must still render."""
+    import json
+
+    from drafting.compare.html_report import html_report
+    from drafting.compare.json_report import alignment_json, dumps
+    from drafting.compare.text_report import text_report
+    from drafting.model.units import masthead
+
+    for path in GOLD_FILES:
+        gold = gold_of(path)
+        old, new = read_document(text_path(gold["old"])), read_document(text_path(gold["new"]))
+        alignment = align_items(items_of(old.root), items_of(new.root), Options(formatting=False))
+        a, b = masthead(old.root), masthead(new.root)
+        text = text_report(alignment, a, b, "old", "new", typography=True)
+        assert text.rstrip().splitlines()[-1].startswith(("summary:", "no differences")), path.name
+        assert json.loads(dumps(alignment_json(alignment, a, b)))["pairs"]
+        assert html_report(alignment, a, b, "old", "new").count("<tr id=") == len(alignment.pairs)

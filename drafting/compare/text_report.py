@@ -65,6 +65,8 @@ def _short(text: str, n: int = 100) -> str:
 
 
 def _range(values: list[str]) -> str:
+    if not values:
+        return "(no number)"          # a bullet or a lost number on one side
     return values[0] if len(values) == 1 else f"{values[0]}-{values[-1]}"
 
 
