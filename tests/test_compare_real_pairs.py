@@ -5,9 +5,10 @@ Each gold file names paragraphs as a reader cites them: ``PP3`` (third preambula
 ``OP5`` (operative paragraph 5), ``ANNEX2`` (annex paragraph 2); it lists the paragraphs that are
 identical and every change (modified, inserted, deleted, moved, and ``note`` for a footnote
 added, removed or edited). The comparison's pairs are read the same way: a change inside a
-paragraph's points or wrap-up is a change of the paragraph; a merge is the main paragraph
-modified and the others deleted (a split the other way round); a move with its wording changed
-is a move. Footnote changes are named by their markers.
+paragraph's points or wrap-up is a change of the paragraph; a paragraph whose only change is a
+note's body is identical, with a note change; a merge is the main paragraph modified and the
+others deleted (a split the other way round); a move with its wording changed is a move.
+Footnote changes are named by their markers.
 
 Measured from the extracted text (``.pdftotext.txt`` beside each PDF). The thresholds are what
 the comparison reaches with today's text reader: most of what is left are the reader's footnote
@@ -33,9 +34,9 @@ GOLD_FILES = sorted(GOLD.glob("*.toml"))
 SUFFIX = ".pdftotext.txt"        # the extracted text beside each PDF
 
 # What the comparison reaches today on the extracted text (see the module docstring).
-MIN_PRECISION = 0.82
-MIN_RECALL = 0.95
-MIN_IDENTICAL = 0.97
+MIN_PRECISION = 0.85
+MIN_RECALL = 0.96
+MIN_IDENTICAL = 0.98
 
 
 def paragraph_ids(items) -> list[str | None]:
@@ -87,14 +88,18 @@ def observed_changes(alignment) -> tuple[set, set]:
                     changes.add(("inserted", "", pid) if pair.kind == "split" else ("deleted", pid, ""))
             continue
         if not own:
-            if pair.kind not in ("unchanged", "renumbered"):
+            notes_only = pair.kind == "modified" and not pair.text_changed and not pair.formatting
+            if pair.kind not in ("unchanged", "renumbered") and not notes_only:
                 touched.add((olds[0] if olds else None, news[0] if news else None))
             for f in pair.footnotes:
                 if f.kind in ("inserted", "deleted", "modified"):
                     changes.add(("note", f.old or "", f.new or ""))
             continue
         key = (olds[0] if olds else "", news[0] if news else "")
-        top[key] = pair.kind
+        kind = pair.kind
+        if kind == "modified" and not pair.text_changed and not pair.formatting:
+            kind = "unchanged"           # only a note's body changed: the gold lists it as a note
+        top[key] = kind
         for f in pair.footnotes:
             if f.kind in ("inserted", "deleted", "modified"):
                 changes.add(("note", f.old or "", f.new or ""))

@@ -39,6 +39,7 @@ MATCH_MIN = 0.5        # least similarity for two paragraphs to count as one par
 IN_PLACE_MIN = 0.3     # ... when it is the only one between the same neighbours, same opening
 MOVE_MIN = 0.6         # a move across the document must be more certain than an edit in place
 ACROSS_MIN = 0.85      # a paragraph pairs across preamble, operative part and annex only so close
+CONTAINED_MIN = 0.75   # a paragraph expanded or cut down keeps this much of the shorter form
 NEAR_MIN = 0.8         # nearly the same paragraph: an anchor of the alignment like an identical one
 SPLIT_MARGIN = 0.05    # a split/merge must beat the best 1-1 pairing by this much, and its
                        # second part must come from the other side (see _two_to_one)
@@ -154,6 +155,17 @@ def _opening(item: Item) -> str:
     return item.opening
 
 
+def _contained(a: Item, b: Item) -> float:
+    """MATCH_MIN when one paragraph is the other expanded or cut down: the same opening word
+    and nearly all the shorter one's words and word pairs kept in the longer; else 0.0."""
+    if a.part != b.part or not a.opening or a.opening != b.opening:
+        return 0.0
+    short, other = (a.words, b.words) if len(a.words) <= len(b.words) else (b.words, a.words)
+    if len(short) >= 8 and len(short & other) >= CONTAINED_MIN * len(short):
+        return MATCH_MIN
+    return 0.0
+
+
 def _compatible(a: Item, b: Item) -> bool:
     return a.family == b.family
 
@@ -228,9 +240,11 @@ def _dp(old: list[Item], new: list[Item]) -> list[tuple[list[int], list[int], fl
             if not _compatible(a, b):
                 got = 0.0
             elif 2 * min(size_o[i], size_n[j]) < IN_PLACE_MIN * (size_o[i] + size_n[j]):
-                got = 0.0   # too different in length to reach even the in-place floor
+                got = _contained(a, b)   # too different in length for words shared alike
             else:
                 got = similarity(a.words, b.words)
+                if got < MATCH_MIN:
+                    got = max(got, _contained(a, b))
                 if a.part != b.part and got < ACROSS_MIN:
                     got = 0.0
             cache[(i, j)] = got
