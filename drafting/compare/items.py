@@ -32,6 +32,7 @@ _WORD_PATTERN = rf"[{_CJK}]|[^\W{_CJK}]+"
 _TOKEN_PATTERN = rf"[{_CJK}]|[^\W{_CJK}]+|\s+|."
 _compiled: dict[str, re.Pattern] = {}   # compiled on first use: large classes cost ~8 ms
 HEADING_KINDS = {"heading", "crossHeading"}
+_FIRST_WORD = re.compile(r"[^\W_]+")
 
 
 def _pattern(source: str) -> re.Pattern:
@@ -107,9 +108,13 @@ class Item:
 
     @property
     def opening(self) -> str:
-        """The first word (UN paragraphs open with their verb: Recalling, Requests)."""
-        found = _pattern(_WORD_PATTERN).search(self.text)
-        return found.group().lower() if found else ""
+        """The first word (UN paragraphs open with their verb: Recalling, Requests); the first
+        character in Chinese, Japanese or Korean."""
+        found = _FIRST_WORD.search(self.text)
+        if not found:
+            return ""
+        word = found.group()
+        return word[0] if _pattern(f"[{_CJK}]").match(word) else word.lower()
 
     @property
     def style_signature(self) -> tuple:
