@@ -561,12 +561,14 @@ def align_items(old: list[Item], new: list[Item], options: Options | None = None
     # nearly the same text (an edit or two) found through rare words: in the run too, so that the
     # paragraphs edited in place keep the order, and what jumped over them is what moved
     paired_old, paired_new, set_same = {i for i, _ in same}, {j for _, j in same}, set(same)
-    rest_old = [i for i in range(len(old)) if i not in paired_old]
-    rest_new = [j for j in range(len(new)) if j not in paired_new]
-    near = [(rest_old[i], rest_new[j], s) for i, j, s in
-            _rare_word_pairs([old[i] for i in rest_old], [new[j] for j in rest_new], NEAR_MIN)
-            if old[rest_old[i]].part == new[rest_new[j]].part or s >= ACROSS_MIN]
-    run = _longest_run(sorted([(i, j, 1.0) for i, j in same] + _one_each(near)))
+    run = _longest_run([(i, j, 1.0) for i, j in same])
+    if len(run) < len(same):      # some moved: which ones is decided with the near pairs too
+        rest_old = [i for i in range(len(old)) if i not in paired_old]
+        rest_new = [j for j in range(len(new)) if j not in paired_new]
+        near = [(rest_old[i], rest_new[j], s) for i, j, s in
+                _rare_word_pairs([old[i] for i in rest_old], [new[j] for j in rest_new], NEAR_MIN)
+                if old[rest_old[i]].part == new[rest_new[j]].part or s >= ACROSS_MIN]
+        run = _longest_run(sorted([(i, j, 1.0) for i, j in same] + _one_each(near)))
     in_place = {(i, j) for i, j, _ in run}
     # the gaps are cut at the identical paragraphs of the run only: a near one may be half of a
     # split, which the gap step finds
