@@ -53,11 +53,10 @@ def test_sdg_targets_pair_one_to_one_in_every_language(lang):
 def test_targets_missing_in_one_language_are_found(lang):
     dropped = {5, 40, 41, 100}
     m = measure(sdg("en"), sdg(lang), dropped)
-    # Chinese lengths say least about the English ones: a missing target can pass for a merge
-    floor = 0.94 if lang == "zh" else 0.98
+    # Chinese lengths say least about the English ones: a missing target may be placed one off
+    floor = 0.97 if lang == "zh" else 0.98
     assert m["precision"] >= floor and m["recall"] >= floor, m
-    if lang != "zh":
-        assert m["issues"]["missing-in-b"] >= 3, m
+    assert m["issues"]["missing-in-b"] == len(dropped), m
 
 
 @pytest.mark.parametrize("lang", OTHERS)
