@@ -15,47 +15,10 @@ from html import escape
 
 from drafting.compare.align import Alignment, align_items
 from drafting.compare.inline import DELETE, EQUAL, INSERT
-from drafting.compare.render import pair_ops
+from drafting.compare.render import pair_ops, reader_names
 
 FATES = ["carried", "amended", "added", "dropped"]
 PART_TITLES = {"preamble": "preamble", "operative": "operative part", "annex": "annex"}
-
-
-def reader_names(items) -> list[str]:
-    """How a reader cites each unit: ``PP 3``, ``OP 5``, ``OP 5 (a)``, ``Annex 2``, ``I.``..."""
-    out: list[str] = []
-    pp = 0
-    owners: dict[int, str] = {}          # depth -> name of the unit that holds deeper ones
-    for item in items:
-        if item.kind == "preambular":
-            pp += 1
-            name = f"PP {pp}"
-        elif item.kind == "formula":
-            name = "formula"
-        elif item.kind == "heading":
-            name = (item.num or "").strip() or _first_words(item.plain)
-            if item.level == "annex":
-                name = item.num or "Annex"
-        elif item.kind == "crossHeading":
-            name = _first_words(item.plain)
-        elif item.kind == "point":
-            label = (item.num or "").strip().strip("()").rstrip(").")
-            name = f"{owners.get(item.depth - 1, '')} ({label})".strip() if label else \
-                f"{owners.get(item.depth - 1, '')} \u2022".strip()
-        elif item.kind == "wrapUp":
-            name = f"{owners.get(item.depth - 1, '')} (end)".strip()
-        else:
-            label = (item.num or "").strip().rstrip(".-\u2013 ").strip()
-            prefix = "Annex" if item.part == "annex" else "OP"
-            name = f"{prefix} {label}" if label else _first_words(item.plain)
-        owners[item.depth] = name
-        out.append(name)
-    return out
-
-
-def _first_words(text: str, n: int = 6) -> str:
-    words = text.split()
-    return "\u00ab" + " ".join(words[:n]) + ("\u2026" if len(words) > n else "") + "\u00bb"
 
 
 @dataclass

@@ -47,6 +47,8 @@ class LangPair:
     b: list[Item]
     method: str          # number, length
     issues: list[Mismatch] = field(default_factory=list)
+    a_names: list[str] = field(default_factory=list)   # as readers cite them: PP 3, OP 5 (a)
+    b_names: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -256,36 +258,33 @@ def _structure_anchors(a: list[Item], b: list[Item]) -> list[tuple[int, int]]:
     return [(bl.a + k, bl.b + k) for bl in sm.get_matching_blocks() for k in range(bl.size)]
 
 
-def _names(items: list[Item]) -> list[str]:
-    return [x.label or x.eid or f"{x.kind}#{x.index + 1}" for x in items]
-
-
 def _check(pair: LangPair) -> None:
     a, b = pair.a, pair.b
+    names_a, names_b = pair.a_names, pair.b_names
     if not a or not b:
         side, present = ("b", a) if a else ("a", b)
-        item = present[0]
-        text = item.plain[:60]
+        name = (names_a or names_b)[0]
+        text = present[0].plain[:60]
         where = "B" if side == "b" else "A"
-        pair.issues.append(Mismatch(f"missing-in-{side}", _names(a), _names(b),
-                                    f"{item.kind} {item.label or ''} has no counterpart in {where}: {text!r}".replace("  ", " ")))
+        pair.issues.append(Mismatch(f"missing-in-{side}", names_a, names_b,
+                                    f"{name} has no counterpart in {where}: {text!r}"))
         return
     if len(a) != len(b):
-        pair.issues.append(Mismatch("structure", _names(a), _names(b),
+        pair.issues.append(Mismatch("structure", names_a, names_b,
                                     f"{len(a)} unit(s) in A correspond to {len(b)} in B"))
     fa, fb = sum(len(x.notes) for x in a), sum(len(x.notes) for x in b)
     if fa != fb:
-        pair.issues.append(Mismatch("footnotes", _names(a), _names(b), f"{fa} footnote(s) in A, {fb} in B"))
+        pair.issues.append(Mismatch("footnotes", names_a, names_b, f"{fa} footnote(s) in A, {fb} in B"))
     ta, tb = " ".join(x.plain for x in a), " ".join(x.plain for x in b)
     na, nb = numbers_in(ta), numbers_in(tb)
     if na != nb:
         only_a = sorted((na - nb).elements())
         only_b = sorted((nb - na).elements())
-        pair.issues.append(Mismatch("numbers", _names(a), _names(b),
+        pair.issues.append(Mismatch("numbers", names_a, names_b,
                                     f"numbers differ: only in A {only_a}, only in B {only_b}"))
     sa, sb = symbols_in(ta), symbols_in(tb)
     if sa != sb:
-        pair.issues.append(Mismatch("symbols", _names(a), _names(b),
+        pair.issues.append(Mismatch("symbols", names_a, names_b,
                                     f"document symbols differ: A {sorted(sa)}, B {sorted(sb)}"))
 
 
@@ -314,7 +313,13 @@ def align_language_items(a: list[Item], b: list[Item]) -> list[LangPair]:
         if ai < len(a):
             pairs.append(LangPair([a[ai]], [b[bj]], "number"))
         pi, pj = ai + 1, bj + 1
+    from drafting.compare.render import reader_names
+
+    name_a = dict(zip(map(id, a), reader_names(a)))
+    name_b = dict(zip(map(id, b), reader_names(b)))
     for pair in pairs:
+        pair.a_names = [name_a[id(x)] for x in pair.a]
+        pair.b_names = [name_b[id(y)] for y in pair.b]
         _check(pair)
     return pairs
 
@@ -339,6 +344,7 @@ def languages_json(result: LanguageAlignment) -> dict:
         "a": result.a_meta, "b": result.b_meta,
         "summary": dict(Counter(m.kind for m in result.mismatches)),
         "pairs": [{"a": [x.label for x in p.a if x.label], "b": [x.label for x in p.b if x.label],
+                   "a_names": p.a_names, "b_names": p.b_names,
                    "a_eid": [x.eid for x in p.a], "b_eid": [x.eid for x in p.b], "method": p.method,
                    "issues": [m.to_json() for m in p.issues]} for p in result.pairs],
     }
@@ -369,9 +375,9 @@ def languages_html(result: LanguageAlignment) -> str:
     for p in result.pairs:
         cls = "bad" if p.issues else ""
         issues = "".join(f"<div class=issue>{escape(m.kind)}: {escape(m.message)}</div>" for m in p.issues)
-        rows.append(f'<tr class="{cls}"><td class=num>{escape(" ".join(_names(p.a)))}</td>'
+        rows.append(f'<tr class="{cls}"><td class=num>{escape(" + ".join(p.a_names))}</td>'
                     f'<td>{escape(" ".join(x.plain for x in p.a))}</td>'
-                    f'<td class=num>{escape(" ".join(_names(p.b)))}</td>'
+                    f'<td class=num>{escape(" + ".join(p.b_names))}</td>'
                     f'<td>{escape(" ".join(x.plain for x in p.b))}{issues}</td></tr>')
     return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{escape(result.a_name)} / {escape(result.b_name)}</title>
 <style>body{{font-family:serif;margin:1em}}table{{border-collapse:collapse;width:100%;table-layout:fixed}}
