@@ -10,7 +10,7 @@ note's body is identical, with a note change; a merge is the main paragraph modi
 others deleted (a split the other way round); a move with its wording changed is a move.
 Footnote changes are named by their markers.
 
-Measured from the extracted text (``.pdftotext.txt`` beside each PDF). The thresholds are what
+Measured from the extracted text (``.pdftotext.txt`` beside each PDF) and from the PDF. The thresholds are what
 the comparison reaches with today's text reader: most of what is left are the reader's footnote
 calls and bodies (a call read as part of ``COVID-19``, bodies attached to the wrong note), which
 the comparison reports faithfully; they rise with the reader (see the README's compare section).
@@ -33,10 +33,10 @@ CORPUS = HERE.parent / "corpus" / "real"
 GOLD_FILES = sorted(GOLD.glob("*.toml"))
 SUFFIX = ".pdftotext.txt"        # the extracted text beside each PDF
 
-# What the comparison reaches today on the extracted text (see the module docstring).
-MIN_PRECISION = 0.85
-MIN_RECALL = 0.96
-MIN_IDENTICAL = 0.98
+# What the comparison reaches today (see the module docstring): (precision, recall, identical
+# paragraphs kept) over the changes, per input form. From the PDF the reader gives no preamble
+# yet, so every preambular change is missed there.
+FLOORS = {".pdftotext.txt": (0.85, 0.96, 0.98), ".pdf": (0.92, 0.76, 0.60)}
 
 
 def paragraph_ids(items) -> list[str | None]:
@@ -121,13 +121,16 @@ def gold_of(path: Path) -> dict:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-def text_path(rel: str) -> Path:
-    return (CORPUS / rel).with_suffix(SUFFIX)
+def text_path(rel: str, suffix: str = SUFFIX) -> Path:
+    """The input beside the PDF ``rel`` (relative to corpus/real): its extracted text, or the
+    PDF itself with ``suffix=".pdf"``."""
+    return (CORPUS / rel).with_suffix(suffix)
 
 
-def measure(path: Path) -> dict:
+def measure(path: Path, suffix: str = SUFFIX) -> dict:
     gold = gold_of(path)
-    old, new = read_document(text_path(gold["old"])), read_document(text_path(gold["new"]))
+    old = read_document(text_path(gold["old"], suffix))
+    new = read_document(text_path(gold["new"], suffix))
     alignment = align_items(items_of(old.root), items_of(new.root), Options(formatting=False))
     got, identical = observed_changes(alignment)
     truth = {(c["kind"], c.get("old", ""), c.get("new", "")) for c in gold.get("change", [])}
@@ -138,17 +141,19 @@ def measure(path: Path) -> dict:
 
 
 @pytest.mark.skipif(not GOLD_FILES, reason="no gold files for real pairs in tests/fixtures/real/pairs")
-def test_changes_and_identical_paragraphs_of_real_pairs():
+@pytest.mark.parametrize("suffix", sorted(FLOORS))
+def test_changes_and_identical_paragraphs_of_real_pairs(suffix):
+    min_precision, min_recall, min_identical = FLOORS[suffix]
     tp = fp = fn = same = same_total = 0
     for path in GOLD_FILES:
-        m = measure(path)
+        m = measure(path, suffix)
         tp, fp, fn = tp + m["tp"], fp + m["fp"], fn + m["fn"]
         same, same_total = same + m["identical"], same_total + m["identical_total"]
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     kept = same / same_total if same_total else 0.0
-    assert precision >= MIN_PRECISION and recall >= MIN_RECALL and kept >= MIN_IDENTICAL, \
-        (precision, recall, kept)
+    assert precision >= min_precision and recall >= min_recall and kept >= min_identical, \
+        (suffix, precision, recall, kept)
 
 
 @pytest.mark.skipif(not GOLD_FILES, reason="no gold files for real pairs in tests/fixtures/real/pairs")
