@@ -103,7 +103,7 @@ def test_one_empty_file_is_an_empty_document(tmp_path):
 
 @pytest.mark.parametrize("name,content,message", [
     ("missing.txt", None, "no such file"),
-    ("scan.pdf", b"%PDF-1.4 binary", "PDF"),
+    ("scan.pdf", b"%PDF-1.4 binary", "truncated or damaged"),
     ("noext", b"text", "extension"),
     ("binary.txt", bytes(range(256)) * 20, "binary"),
     ("broken.xml", b"<akomaNtoso><unclosed>", "well-formed"),

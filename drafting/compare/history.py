@@ -177,7 +177,7 @@ def compress(names: list[str]) -> str:
                    not _same_prefix(out, prefix) else span)
 
     for name in names:
-        m = re.fullmatch(r"(PP|OP|Annex) (\d+)", name)
+        m = re.fullmatch(r"(PP|OP|Annex|paragraph) (\d+)", name)
         if m and m.group(1) == prefix and last is not None and int(m.group(2)) == last + 1:
             last += 1
             continue

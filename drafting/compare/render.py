@@ -74,9 +74,12 @@ def pair_name(pair) -> str:
 
 
 def reader_names(items) -> list[str]:
-    """How a reader cites each unit: ``PP 3``, ``OP 5``, ``OP 5 (a)``, ``Annex 2``, ``I.``..."""
+    """How a reader cites each unit: ``PP 3``, ``OP 5``, ``OP 5 (a)``, ``Annex 2``, ``I.``...;
+    ``paragraph 5`` in a text with no preamble (a report)."""
     out: list[str] = []
     pp = 0
+    # OP for the operative paragraphs of a text with a preamble (resolutions, decisions)
+    body = "OP" if any(item.kind == "preambular" for item in items) else "paragraph"
     owners: dict[int, str] = {}          # depth -> name of the unit that holds deeper ones
     for item in items:
         if item.kind == "preambular":
@@ -98,7 +101,7 @@ def reader_names(items) -> list[str]:
             name = f"{owners.get(item.depth - 1, '')} (end)".strip()
         else:
             label = (item.num or "").strip().rstrip(".-\u2013 ").strip()
-            prefix = "Annex" if item.part == "annex" else "OP"
+            prefix = "Annex" if item.part == "annex" else body
             name = f"{prefix} {label}" if label else _first_words(item.plain)
         owners[item.depth] = name
         out.append(name)
