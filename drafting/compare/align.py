@@ -579,7 +579,7 @@ def align_items(old: list[Item], new: list[Item], options: Options | None = None
     used_old = {ii[0] for ii, _, _, _ in matched}
     used_new = {jj[0] for _, jj, _, _ in matched}
     pi = pj = 0
-    for ai, aj, s in anchors + [(len(old), len(new), 1.0)]:
+    for ai, aj, _ in anchors + [(len(old), len(new), 1.0)]:
         gap_old = [i for i in range(pi, ai) if i not in used_old]
         gap_new = [j for j in range(pj, aj) if j not in used_new]
         for ii, jj, s in _align_gap([old[i] for i in gap_old], [new[j] for j in gap_new]):
@@ -588,7 +588,7 @@ def align_items(old: list[Item], new: list[Item], options: Options | None = None
             kind = "split" if len(jj) > 1 else "merged" if len(ii) > 1 else "edited"
             matched.append((ii, jj, s, kind))
         if ai < len(old):
-            matched.append(([ai], [aj], s, "same" if s == 1.0 and old_side.keys[ai] == new_side.keys[aj] else "edited"))
+            matched.append(([ai], [aj], 1.0, "same"))
         pi, pj = ai + 1, aj + 1
     used_old = {i for ii, _, _, _ in matched for i in ii}
     used_new = {j for _, jj, _, _ in matched for j in jj}
