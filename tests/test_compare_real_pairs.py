@@ -182,3 +182,23 @@ def test_every_report_format_renders_every_real_pair():
         assert text.rstrip().splitlines()[-1].startswith(("summary:", "no differences")), path.name
         assert json.loads(dumps(alignment_json(alignment, a, b)))["pairs"]
         assert html_report(alignment, a, b, "old", "new").count("<tr id=") == len(alignment.pairs)
+
+
+def test_main_job_compares_each_version_with_the_next(tmp_path):
+    """The compare step of ``drafting build``: the versions of each folder of real/pairs/ next to
+    the corpus, oldest first, in every format."""
+    import shutil
+    from types import SimpleNamespace
+
+    from drafting.compare.build import run_build_step
+
+    folder = tmp_path / "corpus" / "real" / "pairs" / "P05"
+    folder.mkdir(parents=True)
+    for name in ("A_RES_80_57.pdftotext.txt", "A_C.1_80_L.41.pdftotext.txt"):
+        shutil.copy(CORPUS / "pairs" / "P05_C1_lethal_autonomous_weapons" / name, folder / name)
+    lines: list[str] = []
+    run_build_step([SimpleNamespace(source=str(tmp_path / "corpus" / "seed.txt"))], tmp_path / "build", lines.append)
+    stem = "A_C.1_80_L.41__A_RES_80_57"               # the draft (older) first
+    assert lines[0].startswith(f"compare {stem}: 2 modified ->"), lines
+    for ext in ("diff.txt", "diff.json", "diff.html", "redline.docx", "diff.png"):
+        assert (tmp_path / "build" / "compare" / f"{stem}.{ext}").stat().st_size > 0

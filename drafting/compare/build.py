@@ -50,7 +50,7 @@ def run_build_step(docs, out_dir, report) -> None:
             alignment = align_items(items_of(old.root), items_of(new.root), options)
             old_meta, new_meta = masthead(old.root), masthead(new.root)
             old_name, new_name = Path(old.source).name, Path(new.source).name
-            stem = f"{old_name.split('.')[0]}__{new_name.split('.')[0]}"
+            stem = f"{old_name.removesuffix('.pdftotext.txt')}__{new_name.removesuffix('.pdftotext.txt')}"
             write_atomic(folder / f"{stem}.diff.txt", text_report(alignment, old_meta, new_meta, old_name, new_name))
             write_atomic(folder / f"{stem}.diff.json", dumps(alignment_json(alignment, old_meta, new_meta)))
             html_path = folder / f"{stem}.diff.html"
