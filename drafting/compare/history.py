@@ -165,39 +165,36 @@ def history_json(h: History) -> dict:
 
 
 def compress(names: list[str]) -> str:
-    """``OP 1, OP 2, OP 3, OP 5`` -> ``OP 1-3, 5``: runs of consecutive numbers of one kind."""
+    """``OP 1, OP 2, OP 3, OP 5`` -> ``OP 1-3, 5``: runs of consecutive numbers of one kind, the
+    kind written once per stretch; other names as they are."""
     out: list[str] = []
-    prefix, start, last = None, None, None
+    prefix = None                      # the kind of the stretch being written
+    runs: list[list[int]] = []
 
     def flush():
-        if start is None:
-            return
-        span = f"{start}" if start == last else f"{start}-{last}"
-        out.append(f"{prefix} {span}" if not out or not out[-1].startswith(prefix + " ") and
-                   not _same_prefix(out, prefix) else span)
+        nonlocal runs
+        if runs:
+            spans = [f"{a}" if a == b else f"{a}-{b}" for a, b in runs]
+            out.append(f"{prefix} " + ", ".join(spans))
+            runs = []
 
     for name in names:
         m = re.fullmatch(r"(PP|OP|Annex|paragraph) (\d+)", name)
-        if m and m.group(1) == prefix and last is not None and int(m.group(2)) == last + 1:
-            last += 1
-            continue
-        flush()
-        if m:
-            prefix, start, last = m.group(1), int(m.group(2)), int(m.group(2))
-        else:
-            prefix, start, last = None, None, None
+        if not m:
+            flush()
+            prefix = None
             out.append(name)
+            continue
+        kind, n = m.group(1), int(m.group(2))
+        if kind != prefix:
+            flush()
+            prefix = kind
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
     flush()
     return ", ".join(out)
-
-
-def _same_prefix(out: list[str], prefix: str) -> bool:
-    """Whether the last named group in ``out`` already carries ``prefix``."""
-    for piece in reversed(out):
-        if piece[:1].isdigit():
-            continue
-        return piece.startswith(prefix + " ")
-    return False
 
 
 def _short(text: str, n: int = 60) -> str:
