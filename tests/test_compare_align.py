@@ -10,9 +10,9 @@ import random
 import pytest
 
 from drafting.compare.align import align_documents
-from drafting.compare.editscript import OPERATIONS, edit_document, insert_one_paragraph
+from editscript import OPERATIONS, edit_document, insert_one_paragraph
 from drafting.compare.inline import inline_diff
-from drafting.compare.items import NOTE, items_of
+from drafting.compare.items import is_note, items_of
 from drafting.model.akn import first, q, xp
 
 SCRIPTS_PER_DOCUMENT = 40          # x 5 corpus documents = 200 generated scripts
@@ -104,7 +104,8 @@ def test_footnote_renumbering_is_not_a_change_but_a_new_footnote_is(seeds):
     changed = [p for p in alignment.pairs if p.kind != "unchanged"]
     assert [p.kind for p in changed] == ["modified"]
     assert changed[0].new[0].label == "1"
-    assert changed[0].inline[-1] == ("+", NOTE)
+    op, text = changed[0].inline[-1]
+    assert op == "+" and len(text) == 1 and is_note(text)
     assert [f.kind for f in changed[0].footnotes] == ["inserted"]
     later = next(p for p in alignment.pairs if p.new and p.new[0].label == label)
     assert later.kind == "unchanged"
@@ -179,7 +180,7 @@ def test_operations_cover_the_issue_list():
 
 
 def test_edited_copies_are_valid_akn(seeds):
-    """The edited copies are written by the main job: they must pass validation like any output."""
+    """The edited copies stand for real edited documents: they must pass validation like any output."""
     from drafting.model.validate import validate_tree
 
     for key, result in seeds.items():

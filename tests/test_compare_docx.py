@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 
 from drafting.compare.align import align_documents
-from drafting.compare.editscript import edit_document
+from editscript import edit_document
 from drafting.compare.items import items_of
 from drafting.compare.redline_docx import redline_docx
 from drafting.compare.revisions import resolve_docx

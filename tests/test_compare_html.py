@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 
 from drafting.compare.align import align_documents
 from drafting.compare.chromium import dump_dom, screenshot
-from drafting.compare.editscript import edit_document
+from editscript import edit_document
 from drafting.compare.html_report import html_report
 from drafting.model.units import masthead
 from tests.conftest import ROOT

@@ -188,7 +188,7 @@ def test_word_tracked_changes_of_a_redline_resolve_to_both_versions(stem):
     import random
 
     from drafting.compare.align import align_documents
-    from drafting.compare.editscript import edit_document
+    from editscript import edit_document
     from drafting.compare.items import items_of
     from drafting.compare.redline_docx import redline_docx
     from drafting.readers.docx import read

@@ -49,8 +49,8 @@ class CheckedDocument:
 
     @cached_property
     def units(self):
-        from drafting.check.units import units_of
-        return units_of(self.root)
+        from drafting.model.units import body_units
+        return body_units(self.root)
 
     @cached_property
     def masthead(self) -> dict:

@@ -32,6 +32,9 @@ def paragraph_numbering(doc):
     seen: dict[int, object] = {}
     previous = None
     for unit in doc.units:
+        if unit.level == "annex":      # an annex numbers its paragraphs afresh
+            seen, previous = {}, None
+            continue
         if unit.kind != "paragraph":
             continue
         if not (unit.number and unit.number.isdigit()):

@@ -16,6 +16,7 @@ import click
 from drafting.errors import DraftingError
 
 FORMATS = ["text", "json", "html", "docx"]
+PLAIN_FORMATS = {"text", ""}          # input formats that carry no formatting
 
 
 @dataclass
@@ -26,6 +27,12 @@ class Loaded:
     root: object
     meta: dict = field(default_factory=dict)
     items: list = field(default_factory=list)
+    format: str = ""
+
+    @property
+    def carries_formatting(self) -> bool:
+        """Plain text has no italics: a comparison with it never reports formatting."""
+        return self.format not in PLAIN_FORMATS
 
     @property
     def language(self) -> str | None:
@@ -50,7 +57,25 @@ def load(path: str, fmt: str | None = None) -> Loaded:
     except OSError as exc:
         raise DraftingError(f"{path}: cannot read: {exc.strerror}") from None
     result = read_document(path, fmt)
-    return Loaded(path, result.root, masthead(result.root), items_of(result.root))
+    return Loaded(path, result.root, masthead(result.root), items_of(result.root), result.format)
+
+
+def parse_ignore(value: str | None) -> frozenset:
+    """``--ignore typography,case``: the names checked against what the comparison can leave
+    aside."""
+    from drafting.compare.align import IGNORABLE
+
+    names = frozenset(v.strip() for v in (value or "").split(",") if v.strip())
+    unknown = sorted(names - set(IGNORABLE))
+    if unknown:
+        raise DraftingError(f"--ignore {','.join(unknown)}: choose among {','.join(IGNORABLE)}")
+    return names
+
+
+def compare_options(docs, ignore: frozenset):
+    from drafting.compare.align import Options
+
+    return Options(ignore=ignore, formatting=all(d.carries_formatting for d in docs if d.root is not None))
 
 
 def check_same_language(a: Loaded, b: Loaded) -> None:
@@ -83,7 +108,7 @@ def emit(data: str | bytes, output: str | None, inputs: list[str]) -> None:
 
 
 def render_diff(alignment, old: Loaded, new: Loaded, fmt: str, colour: bool = False,
-                author: str = "drafting", date=None) -> str | bytes:
+                author: str = "drafting", date=None, typography: bool = False) -> str | bytes:
     if fmt == "json":
         from drafting.compare.json_report import alignment_json, dumps
 
@@ -91,14 +116,15 @@ def render_diff(alignment, old: Loaded, new: Loaded, fmt: str, colour: bool = Fa
     if fmt == "html":
         from drafting.compare.html_report import html_report
 
-        return html_report(alignment, old.meta, new.meta, old.path, new.path)
+        return html_report(alignment, old.meta, new.meta, old.path, new.path, typography=typography)
     if fmt == "docx":
         from drafting.compare.redline_docx import redline_docx
 
         return redline_docx(alignment, old.root, new.root, author=author, date=date)
     from drafting.compare.text_report import text_report
 
-    return text_report(alignment, old.meta, new.meta, old.path, new.path, colour=colour)
+    return text_report(alignment, old.meta, new.meta, old.path, new.path, colour=colour,
+                       typography=typography)
 
 
 def _parse_date(value: str | None):
@@ -121,23 +147,31 @@ def _parse_date(value: str | None):
 @click.option("--format-in", "format_in", help="Input format of both files (text, md, akn, docx).")
 @click.option("--author", default="drafting", show_default=True, help="Author of the tracked changes (docx).")
 @click.option("--date", "date", help="Date of the tracked changes, ISO 8601 (docx; default: now).")
+@click.option("--ignore", "ignore", metavar="LIST",
+              help="Leave aside, comma-separated: typography, formatting, case, footnote-numbers.")
+@click.option("--typography", "show_typography", is_flag=True,
+              help="Show typography differences in text and HTML reports (always in JSON).")
 @click.pass_context
-def diff_command(ctx, old, new, fmt, output, format_in, author, date):
+def diff_command(ctx, old, new, fmt, output, format_in, author, date, ignore, show_typography):
     """What changed from OLD to NEW, paragraph by paragraph.
 
     Paragraph numbers are not text: an inserted paragraph gives one insertion and the
-    paragraphs after it "renumbered". Exit code 0 identical, 1 differences, 2 error.
+    paragraphs after it "renumbered". Typography (hyphens, spaces, quotes) and extraction
+    artefacts (a word cut by a space) are not edits: counted apart and hidden unless
+    --typography. Exit code 0 identical, 1 differences, 2 error.
     """
     from drafting.compare.align import align_items
     from drafting.compare.render import masthead_changes
 
     when = _parse_date(date)
+    ignored = parse_ignore(ignore)
     a, b = load(old, format_in), load(new, format_in)
     check_same_language(a, b)
-    alignment = align_items(a.items, b.items)
+    alignment = align_items(a.items, b.items, compare_options([a, b], ignored))
     if fmt == "docx" and (a.root is None or b.root is None):
         raise DraftingError("a tracked-changes DOCX needs two non-empty documents")
-    data = render_diff(alignment, a, b, fmt, colour=want_colour(output), author=author, date=when)
+    data = render_diff(alignment, a, b, fmt, colour=want_colour(output), author=author, date=when,
+                       typography=show_typography)
     emit(data, output, [old, new])
     different = not alignment.identical or bool(masthead_changes(a.meta, b.meta))
     ctx.exit(1 if different else 0)

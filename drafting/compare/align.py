@@ -2,35 +2,62 @@
 
 The order of the work follows how editors read a revision:
 
-1. identical paragraphs first (same text, footnote references included, numbers ignored): the
-   longest common sequence of them anchors the alignment;
+1. paragraphs with the same text (numbers ignored, footnote calls by their note's text,
+   typography and extraction artefacts ignored) pair first; of those pairs, the longest run in
+   the same order on both sides stays in place and anchors the alignment, the others moved
+   (the fewest paragraphs reported moved, as an editor reads it);
 2. inside each gap between two anchors, a small dynamic programme pairs the remaining paragraphs
    by similarity, with 1-1 steps, and 1-2 / 2-1 steps (a paragraph split in two, two merged in
-   one) accepted only when they beat the best 1-1 pairing clearly; large gaps are first cut by
-   pairs of very similar paragraphs found through rare shared words;
+   one) accepted only when they beat the best 1-1 pairing clearly; a paragraph reworded in place
+   (the only one left between the same neighbours on both sides, with the same opening word) is
+   modified even when much of its wording changed; large gaps are first cut by pairs of very
+   similar paragraphs found through rare shared words;
 3. what is left (deleted on one side, inserted on the other) is searched for moves.
 
+Preamble, operative part and annex are kept apart: a paragraph pairs across them only when its
+text really moved (nearly the same words).
+
 Each pair then gets its kind: ``unchanged``, ``renumbered``, ``modified``, ``moved``,
-``inserted``, ``deleted``, ``split`` or ``merged``, its word-level inline diff, and the
-comparison of the footnotes it anchors.
+``inserted``, ``deleted``, ``split`` or ``merged``, its word-level inline diff, the typography
+set apart from it, and the comparison of the footnotes it calls.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
-from drafting.compare.inline import EQUAL, INSERT, DELETE, inline_diff
-from drafting.compare.items import NOTE, Item, items_of
+from drafting.compare.inline import DELETE, EQUAL, INSERT, inline_diff
+from drafting.compare.items import NOTE_ATOMS, Item, is_note, items_of, words_of
+from drafting.compare.typography import split_typography, squash
 
 KINDS = ["unchanged", "renumbered", "modified", "moved", "inserted", "deleted", "split", "merged"]
+IGNORABLE = ("typography", "formatting", "case", "footnote-numbers")
 
 MATCH_MIN = 0.5        # least similarity for two paragraphs to count as one paragraph edited
+IN_PLACE_MIN = 0.3     # ... when it is the only one between the same neighbours, same opening
 MOVE_MIN = 0.6         # a move across the document must be more certain than an edit in place
+ACROSS_MIN = 0.85      # a paragraph pairs across preamble, operative part and annex only so close
+CONTAINED_MIN = 0.75   # a paragraph expanded or cut down keeps this much of the shorter form
+NEAR_MIN = 0.8         # nearly the same paragraph: an anchor of the alignment like an identical one
 SPLIT_MARGIN = 0.05    # a split/merge must beat the best 1-1 pairing by this much, and its
                        # second part must come from the other side (see _two_to_one)
 DP_CELLS = 6000        # gaps larger than this are first cut by near-identical pairs
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the comparison leaves aside (Word's Compare settings): ``ignore`` holds names of
+    ``IGNORABLE``; ``formatting`` is False when an input cannot carry formatting (plain text),
+    so that no formatting change is ever reported from it."""
+
+    ignore: frozenset = frozenset()
+    formatting: bool = True
+
+    @property
+    def case(self) -> bool:
+        return "case" in self.ignore
 
 
 @dataclass
@@ -39,10 +66,14 @@ class FootnoteChange:
     old: str | None                # marker
     new: str | None
     inline: list[tuple[str, str]] = field(default_factory=list)
+    typography: list[tuple[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        return {"kind": self.kind, "old": self.old, "new": self.new,
-                "inline": [list(x) for x in self.inline]}
+        out = {"kind": self.kind, "old": self.old, "new": self.new,
+               "inline": [list(x) for x in self.inline]}
+        if self.typography:
+            out["typography"] = [list(x) for x in self.typography]
+        return out
 
 
 @dataclass
@@ -51,9 +82,16 @@ class Pair:
     old: list[Item]
     new: list[Item]
     similarity: float = 1.0
-    inline: list[tuple[str, str]] = field(default_factory=list)
+    inline: list[tuple[str, str]] = field(default_factory=list)   # typography set apart
     formatting: bool = False       # italics/bold/underline differ
     footnotes: list[FootnoteChange] = field(default_factory=list)
+    typography: list[tuple[str, str]] = field(default_factory=list)   # (old, new) stretches
+    raw: list[tuple[str, str]] | None = None     # the exact diff, typography included
+
+    @property
+    def exact(self) -> list[tuple[str, str]]:
+        """The inline diff with nothing set apart (what a tracked-changes file must hold)."""
+        return self.raw if self.raw is not None else self.inline
 
     @property
     def old_eids(self) -> list[str]:
@@ -75,6 +113,7 @@ class Alignment:
     old_items: list[Item]
     new_items: list[Item]
     pairs: list[Pair]
+    options: Options = field(default_factory=Options)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -82,78 +121,200 @@ class Alignment:
         return {k: counts[k] for k in KINDS if counts[k]}
 
     @property
+    def typography(self) -> int:
+        """How many pairs differ in typography (counted apart from the kinds)."""
+        return sum(1 for p in self.pairs if p.typography or any(f.typography for f in p.footnotes))
+
+    @property
     def identical(self) -> bool:
         return all(p.kind == "unchanged" for p in self.pairs)
 
 
-def similarity(a: Counter, b: Counter) -> float:
-    """Dice coefficient of the two bags of words (1.0 for two empty texts)."""
-    total = sum(a.values()) + sum(b.values())
+def similarity(a: frozenset, b: frozenset) -> float:
+    """Dice coefficient of the two sets of words and word pairs (1.0 for two empty texts)."""
+    total = len(a) + len(b)
     if not total:
         return 1.0
-    common = sum((a & b).values())
-    return 2.0 * common / total
+    return 2.0 * len(a & b) / total
 
 
-def _key(item: Item) -> tuple:
-    return (item.family, item.text)
+class _Side:
+    """One document's items with what alignment asks of them, computed once."""
+
+    def __init__(self, items: list[Item], options: Options):
+        self.items = items
+        self.keys = [(i.family, squash(i.text, options.case)) for i in items]
 
 
-# -- step 1 and 2: anchors and gaps ------------------------------------------------------------
+def _word_dice(a: frozenset, b: frozenset) -> float:
+    """Dice coefficient of the single words (the sets also hold word pairs)."""
+    return similarity(frozenset(w for w in a if " " not in w), frozenset(w for w in b if " " not in w))
 
-def _match_blocks(old: list[Item], new: list[Item]) -> list[tuple[int, int]]:
-    a = [_key(i) for i in old]
-    b = [_key(i) for i in new]
-    sm = SequenceMatcher(None, a, b, autojunk=False)
+
+def _opening(item: Item) -> str:
+    return item.opening
+
+
+def _contained(a: Item, b: Item) -> float:
+    """MATCH_MIN when one paragraph is the other expanded or cut down: the same opening word
+    and nearly all the shorter one's words and word pairs kept in the longer; else 0.0."""
+    if a.part != b.part or not a.opening or a.opening != b.opening:
+        return 0.0
+    short, other = (a.words, b.words) if len(a.words) <= len(b.words) else (b.words, a.words)
+    if len(short) >= 8 and len(short & other) >= CONTAINED_MIN * len(short):
+        return MATCH_MIN
+    return 0.0
+
+
+def _compatible(a: Item, b: Item) -> bool:
+    return a.family == b.family
+
+
+# -- step 1: same text, the longest run in order stays ---------------------------------------
+
+def _same_text_pairs(old: _Side, new: _Side) -> list[tuple[int, int]]:
+    """Pairs of paragraphs with the same key: the k-th occurrence of a text in OLD with its
+    k-th occurrence in NEW."""
+    where: dict[tuple, list[int]] = {}
+    for j, key in enumerate(new.keys):
+        where.setdefault(key, []).append(j)
+    seen: Counter = Counter()
     out = []
-    for block in sm.get_matching_blocks():
-        out.extend((block.a + k, block.b + k) for k in range(block.size))
+    for i, key in enumerate(old.keys):
+        js = where.get(key)
+        if js:
+            k = seen[key]
+            seen[key] += 1
+            if k < len(js):
+                out.append((i, js[k]))
     return out
 
+
+def _one_each(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Keep, for each new paragraph, only its most similar old one."""
+    best: dict[int, tuple[int, int, float]] = {}
+    for i, j, s in pairs:
+        if j not in best or s > best[j][2]:
+            best[j] = (i, j, s)
+    return list(best.values())
+
+
+def _longest_run(pairs: list[tuple]) -> list[tuple]:
+    """Longest chain of pairs increasing on both sides (patience sorting), O(n log n); the
+    pairs come sorted by their first index."""
+    tails: list[int] = []          # smallest new index ending a chain of each length
+    tail_at: list[int] = []        # which pair ends it
+    prev: list[int] = [-1] * len(pairs)
+    for k, pair in enumerate(pairs):
+        j = pair[1]
+        pos = bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[pos] = j
+            tail_at[pos] = k
+        prev[k] = tail_at[pos - 1] if pos else -1
+    chain = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = prev[k]
+    return chain[::-1]
+
+
+# -- step 2: gaps ------------------------------------------------------------------------------
 
 def _dp(old: list[Item], new: list[Item]) -> list[tuple[list[int], list[int], float]]:
     """Best pairing inside one gap: returns [(old indices, new indices, similarity)]."""
     n, m = len(old), len(new)
-    sim_cache: dict[tuple, float] = {}
+    size_o = [len(x.words) for x in old]
+    size_n = [len(x.words) for x in new]
+    one_each = n == m          # a gap as long on both sides: paragraphs edited in place
+    cache: dict[tuple, float] = {}
 
-    def sim(ii: tuple, jj: tuple) -> float:
-        key = (ii, jj)
-        got = sim_cache.get(key)
+    def sim1(i: int, j: int) -> float:
+        got = cache.get((i, j))
         if got is None:
-            if any(old[i].family != new[j].family for i in ii for j in jj):
+            a, b = old[i], new[j]
+            if not _compatible(a, b):
                 got = 0.0
+            elif 2 * min(size_o[i], size_n[j]) < IN_PLACE_MIN * (size_o[i] + size_n[j]):
+                got = _contained(a, b)   # too different in length for words shared alike
             else:
-                wa = old[ii[0]].words if len(ii) == 1 else sum((old[i].words for i in ii), Counter())
-                wb = new[jj[0]].words if len(jj) == 1 else sum((new[j].words for j in jj), Counter())
-                got = similarity(wa, wb)
-            sim_cache[key] = got
+                got = similarity(a.words, b.words)
+                if got < MATCH_MIN:
+                    got = max(got, _contained(a, b))
+                if a.part != b.part and got < ACROSS_MIN:
+                    got = 0.0
+            cache[(i, j)] = got
         return got
+
+    def in_place(i: int, j: int) -> bool:
+        """The i-th of a gap as long on both sides, same opening word, enough words shared."""
+        if not (one_each and i == j and _compatible(old[i], new[j]) and old[i].part == new[j].part):
+            return False
+        opening = _opening(old[i])
+        return bool(opening) and opening == _opening(new[j]) and \
+            _word_dice(old[i].words, new[j].words) >= IN_PLACE_MIN
+
+    def two_to_one(one: int, two: tuple, flip: bool) -> float:
+        """A split (one old, two new) or a merge (two old, one new); 0.0 when it does not
+        clearly beat pairing the one with the better of the two and leaving the other."""
+        if flip:
+            s0, s1 = sim1(two[0], one), sim1(two[1], one)
+            sz_one, sz0, sz1 = size_n[one], size_o[two[0]], size_o[two[1]]
+        else:
+            s0, s1 = sim1(one, two[0]), sim1(one, two[1])
+            sz_one, sz0, sz1 = size_o[one], size_n[two[0]], size_n[two[1]]
+        if not (s0 or s1):
+            return 0.0
+        side_one, side_two = (new, old) if flip else (old, new)
+        union = side_two[two[0]].words | side_two[two[1]].words
+        # the whole shares at most what the parts share: skip when even that is too little
+        bound = (s0 * (sz_one + sz0) + s1 * (sz_one + sz1)) / max(1, sz_one + len(union))
+        if bound < max(MATCH_MIN, max(s0, s1) + SPLIT_MARGIN):
+            return 0.0
+        one_words = side_one[one].words
+        whole = similarity(one_words, union)
+        if whole < MATCH_MIN or whole < max(s0, s1) + SPLIT_MARGIN:
+            return 0.0
+        extra = two[1] if s0 >= s1 else two[0]
+        extra_words = side_two[extra].words      # the other part must come from the one
+        size = len(extra_words)
+        if size and len(extra_words & one_words) / size < 0.6:
+            return 0.0
+        return whole
 
     NEG = -1.0
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     back: list[list] = [[None] * (m + 1) for _ in range(n + 1)]
     for i in range(n + 1):
+        row, up = score[i], score[i - 1] if i else None
         for j in range(m + 1):
             if i == 0 and j == 0:
                 continue
             best, step = NEG, None
-            if i and score[i - 1][j] > best:
-                best, step = score[i - 1][j], (1, 0, 0.0)
-            if j and score[i][j - 1] > best:
-                best, step = score[i][j - 1], (0, 1, 0.0)
+            if i and up[j] > best:
+                best, step = up[j], (1, 0, 0.0)
+            if j and row[j - 1] > best:
+                best, step = row[j - 1], (0, 1, 0.0)
             if i and j:
-                s = sim((i - 1,), (j - 1,))
-                if s >= MATCH_MIN and score[i - 1][j - 1] + s > best:
-                    best, step = score[i - 1][j - 1] + s, (1, 1, s)
+                s = sim1(i - 1, j - 1)
+                if s < MATCH_MIN and in_place(i - 1, j - 1):
+                    s = max(s, IN_PLACE_MIN)
+                if s >= MATCH_MIN or (s and in_place(i - 1, j - 1)):
+                    if up[j - 1] + s > best:
+                        best, step = up[j - 1] + s, (1, 1, s)
             if i and j >= 2:
-                s = _two_to_one(sim, (i - 1,), (j - 2, j - 1), old, new, flip=False)
-                if s and score[i - 1][j - 2] + 2 * s > best:
-                    best, step = score[i - 1][j - 2] + 2 * s, (1, 2, s)
+                s = two_to_one(i - 1, (j - 2, j - 1), False)
+                if s and up[j - 2] + 2 * s > best:
+                    best, step = up[j - 2] + 2 * s, (1, 2, s)
             if i >= 2 and j:
-                s = _two_to_one(sim, (j - 1,), (i - 2, i - 1), new, old, flip=True)
+                s = two_to_one(j - 1, (i - 2, i - 1), True)
                 if s and score[i - 2][j - 1] + 2 * s > best:
                     best, step = score[i - 2][j - 1] + 2 * s, (2, 1, s)
-            score[i][j], back[i][j] = best, step
+            row[j], back[i][j] = best, step
     out = []
     i, j = n, m
     while i or j:
@@ -163,26 +324,6 @@ def _dp(old: list[Item], new: list[Item]) -> list[tuple[list[int], list[int], fl
         i, j = i - di, j - dj
     out.reverse()
     return out
-
-
-def _two_to_one(sim, one: tuple, two: tuple, side_one, side_two, flip: bool) -> float:
-    """Similarity of a split (one old, two new) or merge (two old, one new), or 0.0 when it does
-    not clearly beat pairing the one with the better of the two and leaving the other alone:
-    the whole must be more similar, and the other part must really come from the one."""
-    pick = (lambda a, b: sim(b, a)) if flip else sim
-    whole = pick(one, two)
-    if whole < MATCH_MIN:
-        return 0.0
-    s_first, s_second = pick(one, (two[0],)), pick(one, (two[1],))
-    if whole < max(s_first, s_second) + SPLIT_MARGIN:
-        return 0.0
-    main, extra = (two[0], two[1]) if s_first >= s_second else (two[1], two[0])
-    rest = side_one[one[0]].words - side_two[main].words
-    extra_words = side_two[extra].words
-    size = sum(extra_words.values())
-    if size and sum((extra_words & rest).values()) / size < 0.6:
-        return 0.0
-    return whole
 
 
 def _rare_word_pairs(old: list[Item], new: list[Item], floor: float) -> list[tuple[int, int, float]]:
@@ -201,7 +342,7 @@ def _rare_word_pairs(old: list[Item], new: list[Item], floor: float) -> list[tup
                 candidates.update(hits)
         best, best_j = 0.0, None
         for j in candidates:
-            if new[j].family != item.family:
+            if not _compatible(item, new[j]):
                 continue
             s = similarity(item.words, new[j].words)
             if s > best:
@@ -211,37 +352,31 @@ def _rare_word_pairs(old: list[Item], new: list[Item], floor: float) -> list[tup
     return pairs
 
 
-def _increasing(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
-    """Longest chain of pairs increasing on both sides (patience-style anchors), O(n log n)."""
-    from bisect import bisect_left
-
-    pairs = sorted(pairs)
-    tails: list[int] = []          # smallest new index ending a chain of each length
-    tail_at: list[int] = []        # which pair ends it
-    prev: list[int] = [-1] * len(pairs)
-    for k, (_, j, _) in enumerate(pairs):
-        pos = bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_at.append(k)
-        else:
-            tails[pos] = j
-            tail_at[pos] = k
-        prev[k] = tail_at[pos - 1] if pos else -1
-    chain = []
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        chain.append(pairs[k])
-        k = prev[k]
-    return chain[::-1]
+def _diagonal(old: list[Item], new: list[Item]) -> list[tuple[list[int], list[int], float]] | None:
+    """A gap as long on both sides where every paragraph is clearly its counterpart edited in
+    place: paired one by one, in linear time (the common case of a revised draft)."""
+    if len(old) != len(new):
+        return None
+    out = []
+    for k, (a, b) in enumerate(zip(old, new)):
+        if not _compatible(a, b) or a.part != b.part:
+            return None
+        s = similarity(a.words, b.words)
+        if s < MOVE_MIN:
+            return None
+        out.append(([k], [k], s))
+    return out
 
 
 def _align_gap(old: list[Item], new: list[Item]) -> list[tuple[list[int], list[int], float]]:
     if not old or not new:
         return []
+    diagonal = _diagonal(old, new)
+    if diagonal is not None:
+        return diagonal
     if len(old) * len(new) <= DP_CELLS:
         return _dp(old, new)
-    anchors = _increasing(_rare_word_pairs(old, new, 0.8))
+    anchors = _longest_run(sorted(_rare_word_pairs(old, new, 0.8)))
     if not anchors:
         return []
     out = []
@@ -259,20 +394,7 @@ def _align_gap(old: list[Item], new: list[Item]) -> list[tuple[list[int], list[i
 
 def _moves(old: list[Item], new: list[Item], free_old: list[int], free_new: list[int]):
     """Pair paragraphs deleted in one place with paragraphs inserted elsewhere."""
-    by_text: dict[tuple, list[int]] = {}
-    for i in free_old:
-        by_text.setdefault(_key(old[i]), []).append(i)
-    taken_old: set[int] = set()
-    moves = []
-    rest = []
-    for j in free_new:
-        same = [i for i in by_text.get(_key(new[j]), []) if i not in taken_old]
-        if same and new[j].text:
-            taken_old.add(same[0])
-            moves.append((same[0], j, 1.0))
-        else:
-            rest.append(j)
-    left = [i for i in free_old if i not in taken_old]
+    left, rest = free_old, free_new
     candidates = []
     if len(left) * len(rest) <= DP_CELLS:
         pairs = ((i, j) for j in rest for i in left)
@@ -288,12 +410,14 @@ def _moves(old: list[Item], new: list[Item], free_old: list[int], free_new: list
                 found.update((i, j) for i in index[word])
         pairs = sorted(found)
     for i, j in pairs:
-        if old[i].family == new[j].family:
+        if _compatible(old[i], new[j]):
             s = similarity(old[i].words, new[j].words)
-            if s >= MOVE_MIN:
+            if s >= (MOVE_MIN if old[i].part == new[j].part else ACROSS_MIN):
                 candidates.append((s, i, j))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    taken_old: set[int] = set()
     used_j: set[int] = set()
+    moves = []
     for s, i, j in candidates:
         if i in taken_old or j in used_j:
             continue
@@ -313,53 +437,114 @@ def _notes(items: list[Item]):
     return [n for i in items for n in i.notes]
 
 
-def _footnote_changes(ops, old_notes, new_notes) -> list[FootnoteChange]:
-    """Walk the inline diff: footnote references on both sides of an equal stretch are the same
-    footnote; the others were added or removed. Bodies of paired footnotes are diffed."""
+def _same_note_atoms(old_text: str, new_text: str, old_notes, new_notes) -> str:
+    """NEW's text with the call of a note whose body was edited written as OLD's call, so the
+    diff sees one call kept (its body compared apart) instead of one removed and one added.
+    Notes are paired in call order, among those whose text did not stay the same: all of them
+    when as many went as came (a reference replaced by another at the same call), else those
+    whose bodies are still alike."""
+    old_atoms = NOTE_ATOMS.findall(old_text)
+    new_atoms = NOTE_ATOMS.findall(new_text)
+    if not old_atoms or not new_atoms or len(old_atoms) != len(old_notes) or len(new_atoms) != len(new_notes):
+        return new_text
+    kept = set(old_atoms) & set(new_atoms)
+    lone_old = [(a, n) for a, n in zip(old_atoms, old_notes) if a not in kept]
+    lone_new = [(a, n) for a, n in zip(new_atoms, new_notes) if a not in kept]
+    swap = {}
+    as_many = len(lone_old) == len(lone_new)   # as many calls went as came: each one replaced
+    for (oa, on), (na, nn) in zip(lone_old, lone_new):
+        if as_many or similarity(words_of(on.text), words_of(nn.text)) >= MATCH_MIN:
+            swap[na] = oa
+    if not swap:
+        return new_text
+    return NOTE_ATOMS.sub(lambda m: swap.get(m.group(), m.group()), new_text)
+
+
+def _footnote_changes(ops, old_notes, new_notes, options: Options) -> list[FootnoteChange]:
+    """Walk the inline diff: calls in an unchanged stretch are the same note (same text, or an
+    edited body); the others were added or removed. Bodies of paired notes are diffed."""
     out = []
     oi = ni = 0
     for op, text in ops:
-        for ch in text:
-            if ch != NOTE:
-                continue
-            if op == EQUAL:
-                o = old_notes[oi] if oi < len(old_notes) else None
-                n = new_notes[ni] if ni < len(new_notes) else None
-                oi += 1
-                ni += 1
-                if o is None or n is None:
-                    continue
+        for _call in NOTE_ATOMS.finditer(text):
+            o = old_notes[oi] if op != INSERT and oi < len(old_notes) else None
+            n = new_notes[ni] if op != DELETE and ni < len(new_notes) else None
+            oi += op != INSERT
+            ni += op != DELETE
+            if op == EQUAL and o is not None and n is not None:
                 if o.text == n.text:
-                    kind = "unchanged" if o.marker == n.marker else "renumbered"
-                    out.append(FootnoteChange(kind, o.marker, n.marker))
-                else:
-                    out.append(FootnoteChange("modified", o.marker, n.marker, inline_diff(o.text, n.text)))
-            elif op == DELETE:
-                o = old_notes[oi] if oi < len(old_notes) else None
-                oi += 1
-                if o is not None:
-                    out.append(FootnoteChange("deleted", o.marker, None, [(DELETE, o.text)]))
-            elif op == INSERT:
-                n = new_notes[ni] if ni < len(new_notes) else None
-                ni += 1
-                if n is not None:
-                    out.append(FootnoteChange("inserted", None, n.marker, [(INSERT, n.text)]))
+                    if o.marker != n.marker and "footnote-numbers" not in options.ignore:
+                        out.append(FootnoteChange("renumbered", o.marker, n.marker))
+                    continue
+                ops_note, typo = split_typography(inline_diff(o.text, n.text), options.case)
+                if not any(k != EQUAL for k, _ in ops_note):
+                    kind = "renumbered" if o.marker != n.marker else "unchanged"
+                    if "typography" in options.ignore:
+                        typo = []
+                    if typo or kind == "renumbered" and "footnote-numbers" not in options.ignore:
+                        out.append(FootnoteChange(kind, o.marker, n.marker, ops_note, typo))
+                    continue
+                out.append(FootnoteChange("modified", o.marker, n.marker, ops_note,
+                                          [] if "typography" in options.ignore else typo))
+            elif op == DELETE and o is not None:
+                out.append(FootnoteChange("deleted", o.marker, None, [(DELETE, o.text)]))
+            elif op == INSERT and n is not None:
+                out.append(FootnoteChange("inserted", None, n.marker, [(INSERT, n.text)]))
     return out
 
 
-def _finish(pair: Pair) -> Pair:
+def _char_formats(items: list[Item]) -> list[frozenset]:
+    """The formatting of every character of ``_joined(items)``."""
+    out: list[frozenset] = []
+    none = frozenset()
+    for item in items:
+        if not item.text:
+            continue
+        if out:
+            out.append(none)
+        for text, tags in item.runs:
+            out.extend([tags] * len(text))
+    return out
+
+
+def _formatting_changed(ops, old: list[Item], new: list[Item]) -> bool:
+    """Whether text kept on both sides changed its italics, bold or underlining (a word that
+    was added in italics is an insertion, not a formatting change)."""
+    old_fmt, new_fmt = _char_formats(old), _char_formats(new)
+    old_text, new_text = _joined(old), _joined(new)
+    oi = ni = 0
+    for op, text in ops:
+        n = len(text)
+        if op == EQUAL and old_fmt[oi:oi + n] != new_fmt[ni:ni + n]:
+            for k in range(n):
+                ch = new_text[ni + k]
+                if old_fmt[oi + k] != new_fmt[ni + k] and not ch.isspace() and not is_note(ch) \
+                        and not is_note(old_text[oi + k]):
+                    return True
+        oi += n if op != INSERT else 0
+        ni += n if op != DELETE else 0
+    return False
+
+
+def _finish(pair: Pair, options: Options) -> Pair:
     old_text, new_text = _joined(pair.old), _joined(pair.new)
-    pair.inline = inline_diff(old_text, new_text)
     old_notes, new_notes = _notes(pair.old), _notes(pair.new)
+    if old_notes and new_notes and old_text != new_text:
+        new_text = _same_note_atoms(old_text, new_text, old_notes, new_notes)
+    raw = inline_diff(old_text, new_text)
+    if pair.old and pair.new and raw and any(op != EQUAL for op, _ in raw):
+        pair.inline, typo = split_typography(raw, options.case)
+        pair.raw = raw
+        pair.typography = [] if "typography" in options.ignore else typo
+    else:
+        pair.inline = raw
     if old_notes or new_notes:
-        pair.footnotes = _footnote_changes(pair.inline, old_notes, new_notes)
-    if pair.old and pair.new:
-        sig_old = tuple(s for i in pair.old for s in i.style_signature)
-        sig_new = tuple(s for i in pair.new for s in i.style_signature)
-        pair.formatting = sig_old != sig_new
-    if pair.kind == "same":
+        pair.footnotes = _footnote_changes(pair.inline, old_notes, new_notes, options)
+    if pair.old and pair.new and options.formatting and "formatting" not in options.ignore:
+        pair.formatting = _formatting_changed(raw, pair.old, pair.new)
+    if pair.kind in ("same", "edited"):
         notes_changed = any(f.kind not in ("unchanged", "renumbered") for f in pair.footnotes)
-        if pair.formatting or notes_changed:
+        if pair.text_changed or pair.formatting or notes_changed:
             pair.kind = "modified"
         elif pair.old[0].num != pair.new[0].num:
             pair.kind = "renumbered"
@@ -368,15 +553,38 @@ def _finish(pair: Pair) -> Pair:
     return pair
 
 
-def align_items(old: list[Item], new: list[Item]) -> Alignment:
+def align_items(old: list[Item], new: list[Item], options: Options | None = None) -> Alignment:
     """Align two lists of items (see ``items_of``)."""
-    matched: list[tuple[list[int], list[int], float, str]] = []
-    anchors = _match_blocks(old, new)
+    options = options or Options()
+    old_side, new_side = _Side(old, options), _Side(new, options)
+    same = _same_text_pairs(old_side, new_side)
+    # nearly the same text (an edit or two) found through rare words: in the run too, so that the
+    # paragraphs edited in place keep the order, and what jumped over them is what moved
+    paired_old, paired_new, set_same = {i for i, _ in same}, {j for _, j in same}, set(same)
+    run = _longest_run([(i, j, 1.0) for i, j in same])
+    if len(run) < len(same):      # some moved: which ones is decided with the near pairs too
+        rest_old = [i for i in range(len(old)) if i not in paired_old]
+        rest_new = [j for j in range(len(new)) if j not in paired_new]
+        near = [(rest_old[i], rest_new[j], s) for i, j, s in
+                _rare_word_pairs([old[i] for i in rest_old], [new[j] for j in rest_new], NEAR_MIN)
+                if old[rest_old[i]].part == new[rest_new[j]].part or s >= ACROSS_MIN]
+        run = _longest_run(sorted([(i, j, 1.0) for i, j in same] + _one_each(near)))
+    in_place = {(i, j) for i, j, _ in run}
+    # the gaps are cut at the identical paragraphs of the run only: a near one may be half of a
+    # split, which the gap step finds
+    anchors = [(i, j, s) for i, j, s in run if (i, j) in set_same]
+    # same text out of the longest run in order: moved, and out of the gaps
+    matched: list[tuple[list[int], list[int], float, str]] = [
+        ([i], [j], 1.0, "moved") for i, j in same if (i, j) not in in_place and old[i].text]
+    used_old = {ii[0] for ii, _, _, _ in matched}
+    used_new = {jj[0] for _, jj, _, _ in matched}
     pi = pj = 0
-    for ai, aj in anchors + [(len(old), len(new))]:
-        for ii, jj, s in _align_gap(old[pi:ai], new[pj:aj]):
-            ii = [pi + x for x in ii]
-            jj = [pj + y for y in jj]
+    for ai, aj, _ in anchors + [(len(old), len(new), 1.0)]:
+        gap_old = [i for i in range(pi, ai) if i not in used_old]
+        gap_new = [j for j in range(pj, aj) if j not in used_new]
+        for ii, jj, s in _align_gap([old[i] for i in gap_old], [new[j] for j in gap_new]):
+            ii = [gap_old[x] for x in ii]
+            jj = [gap_new[y] for y in jj]
             kind = "split" if len(jj) > 1 else "merged" if len(ii) > 1 else "edited"
             matched.append((ii, jj, s, kind))
         if ai < len(old):
@@ -394,16 +602,14 @@ def align_items(old: list[Item], new: list[Item]) -> Alignment:
     pairs = []
     partner_of_old: dict[int, int] = {}   # old index -> new index, for pairs kept in place
     for ii, jj, s, kind in matched:
-        if kind == "edited":
-            kind = "same" if old[ii[0]].text == new[jj[0]].text else "modified"
-        pair = _finish(Pair(kind, [old[i] for i in ii], [new[j] for j in jj], round(s, 3)))
+        pair = _finish(Pair(kind, [old[i] for i in ii], [new[j] for j in jj], round(s, 3)), options)
         pairs.append(((jj[0], 0, ii[0]), pair))
         if kind != "moved":
             for i in ii:
                 partner_of_old[i] = jj[0]
     for j in range(len(new)):
         if j not in used_new:
-            pairs.append(((j, 0, -1), _finish(Pair("inserted", [], [new[j]], 0.0))))
+            pairs.append(((j, 0, -1), _finish(Pair("inserted", [], [new[j]], 0.0), options)))
     # A deleted paragraph is shown just after the new partner of the old paragraph before it
     # (a paragraph that moved away does not count: its partner stands elsewhere).
     anchor = -1
@@ -411,16 +617,16 @@ def align_items(old: list[Item], new: list[Item]) -> Alignment:
         if i in partner_of_old:
             anchor = partner_of_old[i]
         elif i not in used_old:
-            pairs.append(((anchor, 1, i), _finish(Pair("deleted", [old[i]], [], 0.0))))
+            pairs.append(((anchor, 1, i), _finish(Pair("deleted", [old[i]], [], 0.0), options)))
     pairs.sort(key=lambda kp: kp[0])
-    return Alignment(old, new, [p for _, p in pairs])
+    return Alignment(old, new, [p for _, p in pairs], options)
 
 
-def align_documents(old_root, new_root) -> Alignment:
-    """Align two AKN documents paragraph by paragraph (headings, preamble, points included).
+def align_documents(old_root, new_root, options: Options | None = None) -> Alignment:
+    """Align two AKN documents paragraph by paragraph (headings, preamble, points, annexes).
 
     This is the library entry point: ``Alignment.pairs`` lists every unit of both documents in
-    exactly one ``Pair`` (kind, old items, new items, similarity, inline diff, formatting flag,
-    footnote changes), in reading order of the new document.
+    exactly one ``Pair`` (kind, old items, new items, similarity, inline diff, typography,
+    formatting flag, footnote changes), in reading order of the new document.
     """
-    return align_items(items_of(old_root), items_of(new_root))
+    return align_items(items_of(old_root), items_of(new_root), options)

@@ -24,6 +24,8 @@ nav{width:15em;flex:none;padding:.6em;border-right:1px solid #ccc;font-size:.85e
     position:sticky;top:0;align-self:flex-start;max-height:100vh;overflow:auto}
 nav a{display:block;color:#124;text-decoration:none;margin:.2em 0}
 nav a.lvl1{padding-left:1em}
+nav a.part{font-weight:bold;margin-top:.6em;font-family:sans-serif}
+th .file{font-weight:normal;font-size:.8em;color:#555}
 main{flex:1;padding:.6em}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
 td{vertical-align:top;padding:.35em .5em;border-bottom:1px solid #e3e3e3;line-height:1.35}
@@ -85,22 +87,55 @@ def _symbols(old_meta: dict, new_meta: dict) -> str:
     return f"<div>{escape(a or '')} → {escape(b or '')}</div>" if a != b else f"<div>{escape(a)}</div>"
 
 
-def html_report(alignment, old_meta: dict, new_meta: dict, old_name: str, new_name: str) -> str:
+PART_NAMES = {"preamble": "Preamble", "operative": "Operative part", "annex": "Annex"}
+
+
+def _column_head(meta: dict, name: str) -> str:
+    """A version's column header: its symbol and date first, the file name under them."""
+    top = " · ".join(escape(x) for x in (meta.get("symbol"), meta.get("date_text") or meta.get("date")) if x)
+    return (f"<b>{top}</b><br>" if top else "") + f'<span class="file">{escape(name)}</span>'
+
+
+def _printed(items, pp: dict) -> str:
+    """Numbers as printed (``12.``, ``(a)``), preambular paragraphs by their place (``PP 3``):
+    what a reader cites."""
+    return " + ".join(pp[id(i)] if id(i) in pp else i.num.strip() for i in items
+                      if id(i) in pp or i.num and any(c.isalnum() for c in i.num))
+
+
+def _preambular_names(items) -> dict:
+    names, k = {}, 0
+    for item in items:
+        if item.kind == "preambular":
+            k += 1
+            names[id(item)] = f"PP {k}"
+    return names
+
+
+def html_report(alignment, old_meta: dict, new_meta: dict, old_name: str, new_name: str,
+                typography: bool = False) -> str:
     rows, nav = [], []
+    part = None
+    pp = _preambular_names(alignment.old_items) | _preambular_names(alignment.new_items)
     for k, pair in enumerate(alignment.pairs):
         ops = pair_ops(pair, MARK_OPEN + "{}" + MARK_CLOSE)
         item = (pair.new or pair.old)[0]
         heading = item.family == "heading"
         rid = f"r{k}"
+        if item.part != part:
+            part = item.part
+            nav.append(f'<a class="part" href="#{rid}">{PART_NAMES.get(part, part)}</a>')
         if heading:
             label = " ".join(labels(pair.new or pair.old))
             text = "".join(t for op, t in ops if op != DELETE) or "".join(t for _, t in ops)
             text = text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
             cls = "lvl1" if item.depth else "lvl0"
             nav.append(f'<a class="{cls}" href="#{rid}">{escape((label + " " + text).strip()[:70])}</a>')
-        old_num = escape(" + ".join(labels(pair.old)))
-        new_num = escape(" + ".join(labels(pair.new)))
+        old_num = escape(_printed(pair.old, pp))
+        new_num = escape(_printed(pair.new, pp))
         flag = " · formatting" if pair.formatting else ""
+        if typography and pair.typography:
+            flag += " · typography: " + escape(", ".join(f"{a!r}→{b!r}" for a, b in pair.typography[:4]))
         was = " + ".join(labels(pair.old))
         if pair.kind == "moved" and was:
             flag = f" from {escape(was)}" + flag
@@ -116,8 +151,11 @@ def html_report(alignment, old_meta: dict, new_meta: dict, old_name: str, new_na
                       for k, n in alignment.summary.items())
     mast = "".join(f"<li>{escape(f)}: {escape(str(a))} → {escape(str(b))}</li>"
                    for f, a, b in masthead_changes(old_meta, new_meta))
-    title = f"{old_name} → {new_name}"
+    title = " → ".join(m.get("symbol") or n for m, n in ((old_meta, old_name), (new_meta, new_name)))
     verdict = "no differences" if alignment.identical and not mast else ""
+    if alignment.typography:
+        verdict += (f" ({alignment.typography} unit(s) differ only in typography"
+                    f"{'' if typography else ', not shown'})")
     return f"""<!DOCTYPE html>
 <html lang="{escape(new_meta.get('expression_language') or 'en')}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -129,7 +167,7 @@ def html_report(alignment, old_meta: dict, new_meta: dict, old_name: str, new_na
 <label><input type="checkbox" id="only"> changes only</label></header>
 <div class="layout"><nav id="nav">{''.join(nav) or '<em>no headings</em>'}</nav>
 <main><table id="pairs"><colgroup><col style="width:6.5em"><col><col style="width:6.5em"><col></colgroup>
-<thead><tr><th></th><th>{escape(old_name)}</th><th></th><th>{escape(new_name)}</th></tr></thead>
+<thead><tr><th></th><th>{_column_head(old_meta, old_name)}</th><th></th><th>{_column_head(new_meta, new_name)}</th></tr></thead>
 <tbody>{''.join(rows)}</tbody></table></main></div>
 <script>{SCRIPT}</script></body></html>
 """

@@ -26,17 +26,12 @@ def _engine():
     return _dmp
 
 
-def _encode(tokens: list[str], table: dict[str, str], back: list[str]) -> str:
-    out = []
-    for tok in tokens:
-        ch = table.get(tok)
-        if ch is None:
-            code = 0xF0000 + len(back)  # supplementary private use plane: never a real char here
-            ch = chr(code)
-            table[tok] = ch
-            back.append(tok)
-        out.append(ch)
-    return "".join(out)
+def _encode(tokens: list[str], table: dict[str, str], back: dict[str, str]) -> str:
+    for tok in set(tokens).difference(table):
+        ch = chr(0xF0000 + len(table))   # supplementary private use plane: never a real char here
+        table[tok] = ch
+        back[ch] = tok
+    return "".join(map(table.__getitem__, tokens))
 
 
 def inline_diff(old: str, new: str) -> list[tuple[str, str]]:
@@ -49,7 +44,7 @@ def inline_diff(old: str, new: str) -> list[tuple[str, str]]:
     if not new:
         return [(DELETE, old)]
     table: dict[str, str] = {}
-    back: list[str] = []
+    back: dict[str, str] = {}
     a = _encode(tokens_of(old), table, back)
     b = _encode(tokens_of(new), table, back)
     dmp = _engine()
@@ -57,7 +52,7 @@ def inline_diff(old: str, new: str) -> list[tuple[str, str]]:
     dmp.diff_cleanupSemantic(diffs)
     out: list[tuple[str, str]] = []
     for op, chars in diffs:
-        text = "".join(back[ord(c) - 0xF0000] for c in chars)
+        text = "".join(map(back.__getitem__, chars))
         if not text:
             continue
         if out and out[-1][0] == _OPS[op]:

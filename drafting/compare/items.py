@@ -1,34 +1,38 @@
-"""The comparable items of a document: one per unit, with numbers set apart from text.
+"""The comparable items of a document: one per unit of the model's reading-order view
+(``drafting.model.units.body_units``), with numbers set apart from text.
 
 A paragraph's number is metadata (it changes when anything before it is inserted), so the text
-that is compared never contains it. A footnote reference is one atomic placeholder character
-(``NOTE``) inside the text, the same for every footnote, so that renumbered footnotes compare
-equal; the footnote bodies are kept beside the text, in reference order, and compared on their
-own. Italics, bold and underlining are kept as runs beside the text: a change of formatting alone
-is not a change of text (the idea of xmldiff's ``formatting.py``, where inline markup becomes
-placeholder characters around a plain string).
+that is compared never contains it. A footnote call is one atom inside the text: a private-use
+character that stands for the note's text, not its number (xmldiff's placeholder idea), so a
+note renumbered because an earlier note was added compares equal, and a call moved or removed
+is one token of the diff. The note bodies are kept beside the text, in call order, and compared
+on their own. Italics, bold and underlining are kept as runs beside the text: a change of
+formatting alone is not a change of text.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
-from drafting.model.akn import doc_element, first, local, q, xp
+from drafting.compare.typography import squash
+from drafting.model.akn import q, xp
+from drafting.model.units import body_units, text_parts
 
-HEADING_ELEMENTS = {"chapter", "section", "subsection"}
-
-NOTE = "\ue000"          # a footnote reference inside compared text
 STYLE_TAGS = {"i", "b", "u", "sup", "sub"}
-# Only ASCII white space is layout; a no-break space is typography (French "article 5 :") and a
-# change between the two is a change the editor must see.
+# Footnote atoms: plane 16 of the private use area (the word diff uses plane 15).
+NOTE_FIRST, NOTE_LAST = 0x100000, 0x10FFFD
+NOTE_ATOMS = re.compile("[\U00100000-\U0010fffd]")
+_note_atoms: dict[str, str] = {}
+# Only ASCII white space is layout; a no-break space is typography (French "article 5 :").
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")
 # Words for similarity: Latin/Cyrillic/Arabic words, and single CJK characters.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 _WORD_PATTERN = rf"[{_CJK}]|[^\W{_CJK}]+"
 _TOKEN_PATTERN = rf"[{_CJK}]|[^\W{_CJK}]+|\s+|."
 _compiled: dict[str, re.Pattern] = {}   # compiled on first use: large classes cost ~8 ms
+HEADING_KINDS = {"heading", "crossHeading"}
+_FIRST_WORD = re.compile(r"[^\W_]+")
 
 
 def _pattern(source: str) -> re.Pattern:
@@ -36,7 +40,24 @@ def _pattern(source: str) -> re.Pattern:
     if got is None:
         got = _compiled[source] = re.compile(source, re.S)
     return got
-HEADING_KINDS = {"heading", "crossHeading"}
+
+
+def note_atom(text: str) -> str:
+    """The one character that stands for a footnote call to a note with this text (typography
+    of the note left aside): the same note gives the same atom in every document."""
+    key = squash(text)
+    atom = _note_atoms.get(key)
+    if atom is None:
+        atom = _note_atoms[key] = chr(NOTE_FIRST + len(_note_atoms) % (NOTE_LAST - NOTE_FIRST))
+    return atom
+
+
+def is_note(ch: str) -> bool:
+    return NOTE_FIRST <= ord(ch) <= NOTE_LAST
+
+
+def without_notes(text: str) -> str:
+    return NOTE_ATOMS.sub("", text)
 
 
 @dataclass
@@ -56,13 +77,15 @@ class Item:
     kind: str                        # heading, crossHeading, formula, preambular, paragraph, point, wrapUp
     eid: str | None
     num: str | None                  # as printed: "12.", "a)", "IV."
-    text: str                        # whitespace-normalised, footnote references as NOTE
+    text: str                        # whitespace-normalised, footnote calls as atoms
     runs: list[tuple[str, frozenset]]  # the same text cut where formatting changes
-    notes: list[NoteBody]            # bodies of the footnotes referenced, in order
+    notes: list[NoteBody]            # bodies of the footnotes called, in order
     chapter_eid: str | None = None
     depth: int = 0
     element: object = field(default=None, repr=False)
-    _words: Counter | None = field(default=None, repr=False)
+    level: str = ""                  # chapter, annex, section, paragraph, point...
+    part: str = "operative"          # preamble, operative or annex: where the unit stands
+    _words: frozenset | None = field(default=None, repr=False)
 
     @property
     def family(self) -> str:
@@ -76,33 +99,41 @@ class Item:
         return self.num.strip().rstrip(".") or None
 
     @property
-    def words(self) -> Counter:
-        """Bag of words and word pairs: the pairs keep two formulaic paragraphs that share
+    def words(self) -> frozenset:
+        """Set of words and word pairs: the pairs keep two formulaic paragraphs that share
         their vocabulary but not their sentences ("Le Groupe de travail a examiné...") apart."""
         if self._words is None:
             self._words = words_of(self.text)
         return self._words
 
     @property
+    def opening(self) -> str:
+        """The first word (UN paragraphs open with their verb: Recalling, Requests); the first
+        character in Chinese, Japanese or Korean."""
+        found = _FIRST_WORD.search(self.text)
+        if not found:
+            return ""
+        word = found.group()
+        return word[0] if _pattern(f"[{_CJK}]").match(word) else word.lower()
+
+    @property
     def style_signature(self) -> tuple:
         """Which stretches of text carry which formatting, independent of where they sit."""
         out = []
         for text, tags in self.runs:
-            text = text.replace(NOTE, "").strip()   # the sup around a footnote reference is no style
+            text = without_notes(text).strip()   # the sup around a footnote call is no style
             if tags and text:
                 out.append((tuple(sorted(tags)), text))
         return tuple(out)
 
     @property
     def plain(self) -> str:
-        return self.text.replace(NOTE, "")
+        return without_notes(self.text)
 
 
-def words_of(text: str) -> Counter:
-    words = [w.lower() for w in _pattern(_WORD_PATTERN).findall(text)]
-    bag = Counter(words)
-    bag.update(a + " " + b for a, b in zip(words, words[1:]))
-    return bag
+def words_of(text: str) -> frozenset:
+    words = _pattern(_WORD_PATTERN).findall(text.lower())
+    return frozenset(words).union(map(" ".join, zip(words, words[1:])))
 
 
 def tokens_of(text: str) -> list[str]:
@@ -147,8 +178,9 @@ _STYLE_BY_TAG = {q(t): t for t in STYLE_TAGS}
 def _emit(node, out: _RunBuilder, notes: list, tags: frozenset, top: bool) -> None:
     tag = node.tag
     if tag == _NOTE_TAG:
-        out.add(NOTE, tags)
-        notes.append(node)
+        body = note_text(node)
+        out.add(note_atom(body), tags)
+        notes.append((node, body))
     elif isinstance(tag, str):
         style = _STYLE_BY_TAG.get(tag)
         inner = tags | {style} if style else tags
@@ -160,27 +192,18 @@ def _emit(node, out: _RunBuilder, notes: list, tags: frozenset, top: bool) -> No
         out.add(node.tail, tags)
 
 
-_CONTENT, _LIST, _INTRO, _WRAP, _NUM = (q(t) for t in ("content", "list", "intro", "wrapUp", "num"))
+_TABLE, _CONTENT, _TR = q("table"), q("content"), q("tr")
 
 
-def _text_parts(el) -> list:
-    """The elements whose text is the unit's own (number and nested points left out)."""
-    name = local(el)
-    if name in HEADING_ELEMENTS:
-        heading = first(el, "a:heading")
-        return [heading] if heading is not None else []
-    if name in ("crossHeading", "formula", "container"):
-        return [el]
-    if el.tag == _WRAP:
-        return [el]
-    parts = []
-    for child in el:
-        tag = child.tag
-        if tag == _CONTENT:
-            parts.append(child)
-        elif tag == _LIST:      # the wrap-up after the points is a unit of its own
-            parts.extend(sub for sub in child if sub.tag == _INTRO)
-    return parts
+def _emit_table(table, out: _RunBuilder, notes: list) -> None:
+    """A table as the model's ``table_text`` prints it: cells joined by `` | ``, rows by `` / ``."""
+    for r, row in enumerate(table.iter(_TR)):
+        if r:
+            out.add(" / ", frozenset())
+        for c, cell in enumerate(x for x in row if isinstance(x.tag, str)):
+            if c:
+                out.add(" | ", frozenset())
+            _emit(cell, out, notes, frozenset(), True)
 
 
 def note_text(note) -> str:
@@ -192,91 +215,40 @@ def note_text(note) -> str:
     return " ".join(p for p in parts if p)
 
 
-def item_of(kind: str, el, index: int, num: str | None, depth: int, chapter_eid: str | None) -> Item:
+def item_of(unit, index: int, part: str = "operative") -> Item:
+    """The comparable form of one unit of ``body_units(root, wrap_ups=True)``."""
     builder = _RunBuilder()
     note_elements: list = []
-    for i, part in enumerate(_text_parts(el)):
+    for i, piece in enumerate(text_parts(unit.element, wrap_up=not unit.wrap_up_apart)):
         if i:
             builder.add(" ", frozenset())
-        _emit(part, builder, note_elements, frozenset(), True)
+        table = piece.find(_TABLE) if piece.tag == _CONTENT else None
+        if table is not None:
+            _emit_table(table, builder, note_elements)
+        else:
+            _emit(piece, builder, note_elements, frozenset(), True)
     runs = builder.finish()
-    notes = [NoteBody(n.get("marker", ""), note_text(n), n.get("eId"),
-                      n.get("refersTo") != "#unanchored", n) for n in note_elements]
-    return Item(index=index, kind=kind, eid=el.get("eId"), num=num,
+    notes = [NoteBody(n.get("marker", ""), body, n.get("eId"), n.get("refersTo") != "#unanchored", n)
+             for n, body in note_elements]
+    return Item(index=index, kind=unit.kind, eid=unit.eid, num=unit.num,
                 text="".join(t for t, _ in runs), runs=runs, notes=notes,
-                chapter_eid=chapter_eid, depth=depth, element=el)
-
-
-_UNIT_KIND = {q(name): kind for name, kind in (
-    ("chapter", "heading"), ("section", "heading"), ("subsection", "heading"),
-    ("crossHeading", "crossHeading"), ("paragraph", "paragraph"), ("point", "point"))}
-_CHAPTER = q("chapter")
-
-
-def _num(el) -> str | None:
-    for child in el:
-        if child.tag == _NUM:
-            return child.text.strip() if child.text else None
-    return None
-
-
-@dataclass
-class UnitRef:
-    """Where a unit is, without its text: what an edit script needs."""
-
-    kind: str
-    element: object
-    num: str | None
-    depth: int
-    chapter_eid: str | None
-
-    @property
-    def eid(self) -> str | None:
-        return self.element.get("eId")
-
-
-def unit_refs(root) -> list[UnitRef]:
-    """Every unit in reading order, with the kinds of ``drafting.model.units.body_units``
-    (walked here without its text views, which the comparison computes its own way), plus
-    ``wrapUp``: the text after a list of points is printed as its own paragraph after them, so
-    it is compared as one (``body_units`` folds it into the paragraph's own text)."""
-    out: list[UnitRef] = []
-    doc = doc_element(root)
-    for part in doc:
-        name = local(part)
-        if name == "preamble":
-            for child in part:
-                cname = local(child)
-                if cname == "formula":
-                    out.append(UnitRef("formula", child, None, 0, None))
-                elif cname == "container":
-                    out.append(UnitRef("preambular", child, None, 0, None))
-        elif name == "mainBody":
-            _walk(part, out, 0, None)
-    return out
+                chapter_eid=unit.chapter_eid, depth=unit.depth, element=unit.element,
+                level=unit.level, part=part)
 
 
 def items_of(root) -> list[Item]:
-    """Every unit of the document (preamble, headings, paragraphs, points) as an Item."""
-    return [item_of(u.kind, u.element, k, u.num, u.depth, u.chapter_eid) for k, u in enumerate(unit_refs(root))]
-
-
-def _walk(container, out: list[UnitRef], depth: int, chapter_eid: str | None) -> None:
-    for child in container:
-        kind = _UNIT_KIND.get(child.tag)
-        if kind is None:
-            continue
-        if kind == "heading":
-            chap = child.get("eId") if child.tag == _CHAPTER else chapter_eid
-            out.append(UnitRef(kind, child, _num(child), depth, chap))
-            _walk(child, out, depth + 1, chap)
-        elif kind == "crossHeading":
-            out.append(UnitRef(kind, child, None, depth, chapter_eid))
+    """Every unit of the document (preamble, headings, paragraphs, points, wrap-ups, annexes)
+    as an Item, each knowing the part it stands in (preamble, operative, annex)."""
+    out = []
+    annex = None
+    for k, unit in enumerate(body_units(root, wrap_ups=True)):
+        if unit.level == "annex":
+            annex = unit.eid
+        if unit.kind in ("formula", "preambular"):
+            part = "preamble"
+        elif annex is not None:
+            part = "annex"
         else:
-            out.append(UnitRef(kind, child, _num(child), depth, chapter_eid))
-            for lst in child:
-                if lst.tag == _LIST:
-                    _walk(lst, out, depth + 1, chapter_eid)
-                    for sub in lst:
-                        if sub.tag == _WRAP:
-                            out.append(UnitRef("wrapUp", sub, None, depth + 1, chapter_eid))
+            part = "operative"
+        out.append(item_of(unit, k, part))
+    return out

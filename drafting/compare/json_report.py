@@ -19,6 +19,7 @@ def pair_json(pair) -> dict:
         "formatting": pair.formatting,
         "inline": [list(x) for x in pair_ops(pair)],
         "footnotes": [f.to_json() for f in pair.footnotes],
+        "typography": [list(x) for x in pair.typography],
     }
 
 
@@ -27,6 +28,8 @@ def alignment_json(alignment, old_meta: dict, new_meta: dict) -> dict:
         "old": old_meta,
         "new": new_meta,
         "summary": alignment.summary,
+        "typography": alignment.typography,     # units that differ only in typography, apart
+        "ignored": sorted(alignment.options.ignore),
         "pairs": [pair_json(p) for p in alignment.pairs],
     }
 

@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from lxml import etree
 
 from drafting.compare.inline import DELETE, EQUAL, INSERT, inline_diff
-from drafting.compare.items import NOTE, Item
+from drafting.compare.items import NOTE_ATOMS, Item, is_note
 from drafting.writers.docx_styles import w
 
 TRACKED_FORMATS = ("b", "i", "u", "sup", "sub")
@@ -74,7 +74,7 @@ def _to_deleted(r) -> None:
 
 class _Side:
     """One side of a pair as one string, with where its formatting changes and its footnotes
-    (the elements, in the order of the NOTE characters)."""
+    (the elements, in the order of their call atoms)."""
 
     def __init__(self, items: list[Item]):
         parts: list[str] = []
@@ -164,14 +164,12 @@ class Redliner:
         points = {start, end, *side.cuts(start, end)}
         if other is not None:
             points.update(other.cuts(other_start, other_start + end - start, start - other_start))
-        k = side.text.find(NOTE, start, end)
-        while k >= 0:
-            points.update((k, k + 1))
-            k = side.text.find(NOTE, k + 1, end)
+        for call in NOTE_ATOMS.finditer(side.text, start, end):
+            points.update((call.start(), call.end()))
         out = []
         cuts = sorted(points)
         for a, b in zip(cuts, cuts[1:]):
-            if side.text[a] == NOTE:
+            if is_note(side.text[a]):
                 idx = note_index[0]
                 note_index[0] += 1
                 note_el = side.notes[idx] if idx < len(side.notes) else None
@@ -246,7 +244,7 @@ class Redliner:
         """A paragraph kept, edited, split or merged: the inline diff as runs; the paragraph
         marks that a split adds or a merge removes are tracked."""
         old, new = _Side(pair.old), _Side(pair.new)
-        ops = pair.inline if pair.inline or not (old.text or new.text) else inline_diff(old.text, new.text)
+        ops = pair.exact if pair.exact or not (old.text or new.text) else inline_diff(old.text, new.text)
         split = len(new.items) > 1
         merged = len(old.items) > 1
         paragraphs = []

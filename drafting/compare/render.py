@@ -4,7 +4,7 @@ diffs, number labels of a pair, masthead differences."""
 from __future__ import annotations
 
 from drafting.compare.inline import DELETE, EQUAL, INSERT
-from drafting.compare.items import NOTE
+from drafting.compare.items import NOTE_ATOMS, is_note
 
 MASTHEAD_FIELDS = ["symbol", "date", "title", "session", "agenda_item", "kind"]
 
@@ -15,12 +15,12 @@ def with_markers(ops, old_notes, new_notes, fmt="[^{}]"):
     out = []
     oi = ni = 0
     for op, text in ops:
-        if NOTE not in text:
+        if not NOTE_ATOMS.search(text):
             out.append((op, text))
             continue
         parts = []
         for ch in text:
-            if ch != NOTE:
+            if not is_note(ch):
                 parts.append(ch)
                 continue
             if op == EQUAL:
@@ -71,3 +71,43 @@ def pair_name(pair) -> str:
     item = (pair.new or pair.old)[0]
     text = item.plain.strip()
     return "«" + (text if len(text) <= 40 else text[:39] + "…") + "»"
+
+
+def reader_names(items) -> list[str]:
+    """How a reader cites each unit: ``PP 3``, ``OP 5``, ``OP 5 (a)``, ``Annex 2``, ``I.``...;
+    ``paragraph 5`` in a text with no preamble (a report)."""
+    out: list[str] = []
+    pp = 0
+    # OP for the operative paragraphs of a text with a preamble (resolutions, decisions)
+    body = "OP" if any(item.kind == "preambular" for item in items) else "paragraph"
+    owners: dict[int, str] = {}          # depth -> name of the unit that holds deeper ones
+    for item in items:
+        if item.kind == "preambular":
+            pp += 1
+            name = f"PP {pp}"
+        elif item.kind == "formula":
+            name = "formula"
+        elif item.kind == "heading":
+            name = (item.num or "").strip() or _first_words(item.plain)
+            if item.level == "annex":
+                name = item.num or "Annex"
+        elif item.kind == "crossHeading":
+            name = _first_words(item.plain)
+        elif item.kind == "point":
+            label = (item.num or "").strip().strip("()").rstrip(").")
+            name = f"{owners.get(item.depth - 1, '')} ({label})".strip() if label else \
+                f"{owners.get(item.depth - 1, '')} \u2022".strip()
+        elif item.kind == "wrapUp":
+            name = f"{owners.get(item.depth - 1, '')} (end)".strip()
+        else:
+            label = (item.num or "").strip().rstrip(".-\u2013 ").strip()
+            prefix = "Annex" if item.part == "annex" else body
+            name = f"{prefix} {label}" if label else _first_words(item.plain)
+        owners[item.depth] = name
+        out.append(name)
+    return out
+
+
+def _first_words(text: str, n: int = 6) -> str:
+    words = text.split()
+    return "\u00ab" + " ".join(words[:n]) + ("\u2026" if len(words) > n else "") + "\u00bb"

@@ -55,23 +55,39 @@ def inline_line(ops, style: Style) -> str:
     return "".join(out)
 
 
+def _typography_line(changes, style: Style) -> str:
+    return ", ".join(style.dele(old) + style.ins(new) for old, new in changes[:8]) + \
+        (f", \u2026 (+{len(changes) - 8})" if len(changes) > 8 else "")
+
+
 def _short(text: str, n: int = 100) -> str:
     return text if len(text) <= n else text[: n - 1] + "\u2026"
 
 
 def _range(values: list[str]) -> str:
+    if not values:
+        return "(no number)"          # a bullet or a lost number on one side
     return values[0] if len(values) == 1 else f"{values[0]}-{values[-1]}"
 
 
+def _typography_note(alignment, shown: bool) -> str:
+    n = alignment.typography
+    if not n:
+        return ""
+    what = f"{n} unit{'s' if n > 1 else ''} differ only in typography or extraction artefacts"
+    return f"({what}{'' if shown else '; --typography shows them'})"
+
+
 def text_report(alignment, old_meta: dict, new_meta: dict, old_name: str, new_name: str,
-                colour: bool = False) -> str:
+                colour: bool = False, typography: bool = False) -> str:
     style = Style(colour)
     lines = [style.bold(f"--- {old_name}" + (f"  {old_meta.get('symbol')}" if old_meta.get("symbol") else "")),
              style.bold(f"+++ {new_name}" + (f"  {new_meta.get('symbol')}" if new_meta.get("symbol") else ""))]
     for field, a, b in masthead_changes(old_meta, new_meta):
         lines.append(f"  masthead {field}: {a!r} \u2192 {b!r}")
-    if alignment.identical and not masthead_changes(old_meta, new_meta):
-        lines.append("no differences")
+    typo_note = _typography_note(alignment, typography)
+    if alignment.identical and not masthead_changes(old_meta, new_meta) and not (typography and typo_note):
+        lines.append("no differences" + (f" {typo_note}" if typo_note else ""))
         return "\n".join(lines) + "\n"
     run: list = []
 
@@ -85,6 +101,11 @@ def text_report(alignment, old_meta: dict, new_meta: dict, old_name: str, new_na
         run.clear()
 
     for pair in alignment.pairs:
+        if typography and pair.kind in ("unchanged", "renumbered") and pair.typography:
+            flush()
+            lines.append(f"= {pair_name(pair)}  typography")
+            lines.append("    " + _typography_line(pair.typography, style))
+            continue
         if pair.kind == "unchanged":
             continue                     # an unchanged heading or point does not break a run
         if pair.kind == "renumbered":
@@ -104,6 +125,8 @@ def text_report(alignment, old_meta: dict, new_meta: dict, old_name: str, new_na
             lines.append("    " + _short(ops[0][1] if ops else ""))
         elif pair.text_changed:
             lines.append("    " + inline_line(ops, style))
+        if typography and pair.typography:
+            lines.append("    typography: " + _typography_line(pair.typography, style))
         for note in pair.footnotes:
             if note.kind in ("unchanged", "renumbered"):
                 continue
@@ -111,5 +134,5 @@ def text_report(alignment, old_meta: dict, new_meta: dict, old_name: str, new_na
             lines.append(f"    footnote {marker} {note.kind}: " + inline_line(note.inline, style))
     flush()
     summary = ", ".join(f"{n} {k}" for k, n in alignment.summary.items())
-    lines.append(style.bold(f"summary: {summary}"))
+    lines.append(style.bold(f"summary: {summary}") + (f" {typo_note}" if typo_note else ""))
     return "\n".join(lines) + "\n"

@@ -166,3 +166,25 @@ def paragraph_value(num: str | None) -> int | None:
     """``12.`` or ``12 -`` -> 12."""
     m = re.match(r"^\s*(\d+)", num or "")
     return int(m.group(1)) if m else None
+
+
+_ZH_DIGITS = {c: k for k, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_value(text: str) -> int | None:
+    """The value of a Chinese numeral: ``十二`` -> 12, ``一百零五`` -> 105, ``二〇二五`` -> 2025
+    (digit by digit, as years are written); None when ``text`` is not one. Up to 9 999: the
+    numbers a document cites (articles, paragraphs, years, days)."""
+    if not text or any(c not in _ZH_DIGITS and c not in _ZH_UNITS for c in text):
+        return None
+    if not any(c in _ZH_UNITS for c in text):
+        return int("".join(str(_ZH_DIGITS[c]) for c in text))
+    total, digit = 0, None
+    for c in text:
+        if c in _ZH_DIGITS:
+            digit = _ZH_DIGITS[c]
+        else:
+            total += (1 if digit is None else digit) * _ZH_UNITS[c]
+            digit = None
+    return total + (digit or 0)

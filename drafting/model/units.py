@@ -1,15 +1,24 @@
 """A flat, reading-order view of an AKN document: the units people number, cite and compare.
 
-Compare aligns these units, check applies its rules to them, ``show`` prints them. They are
-thin views: ``element`` is the lxml element itself, so nothing here is a second copy of state.
+This is the one walker of the model: compare aligns these units, check applies its rules to
+them, ``show`` prints them. They are thin views: ``element`` is the lxml element itself, so
+nothing here is a second copy of state, and ``text`` and ``notes`` are computed on first use
+(most rules need only kinds, numbers and eIds; a unit's text costs about 50 µs).
+
+Reading order: the preamble (formula, preambular paragraphs), then the main body: chapters,
+sections, annexes (``hcontainer name="annex"``, headings of their own), cross-headings (inside
+a chapter or at the top level as ``hcontainer name="crossHeading"``), paragraphs and their
+points. With ``wrap_ups=True`` the text printed after a list of points (``wrapUp``) is a unit of
+its own after the points, as a reader sees it; otherwise it is folded into its paragraph's text.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from drafting.model.akn import doc_element, first, local, text_content, xp
+from drafting.model.akn import doc_element, first, local, q, text_content, xp
 
 HEADING_ELEMENTS = {"chapter", "section", "subsection"}
 
@@ -31,20 +40,29 @@ class Note:
     element: object = field(repr=False, default=None)
 
 
-@dataclass
 class Unit:
-    """kind: heading, crossHeading, formula, preambular, paragraph, point."""
+    """kind: heading, crossHeading, formula, preambular, paragraph, point, wrapUp.
 
-    kind: str
-    element: object = field(repr=False)
-    eid: str | None
-    num: str | None              # as printed: "12.", "a)", "(ii)", "VI."
-    text: str                    # own text, footnote bodies left out, points left out
-    notes: list[Note]
-    depth: int                   # 0 for top-level, +1 per enclosing chapter/section/list
-    parent_eid: str | None
-    chapter_eid: str | None = None
-    level: str = ""              # element name: chapter, section, paragraph, point, container...
+    ``level`` is the element name (chapter, section, annex, paragraph, point, container...),
+    ``depth`` 0 at the top and +1 per enclosing heading or list."""
+
+    __slots__ = ("kind", "element", "eid", "num", "depth", "parent_eid", "chapter_eid", "level",
+                 "wrap_up_apart", "__dict__")
+
+    def __init__(self, kind, element, eid, num, depth, parent_eid, chapter_eid, level,
+                 wrap_up_apart=False):
+        self.kind, self.element, self.eid, self.num = kind, element, eid, num
+        self.depth, self.parent_eid, self.chapter_eid, self.level = depth, parent_eid, chapter_eid, level
+        self.wrap_up_apart = wrap_up_apart
+
+    @cached_property
+    def text(self) -> str:
+        """Own text: number left out, nested points left out, footnote bodies left out."""
+        return own_text(self.element, wrap_up=not self.wrap_up_apart)
+
+    @cached_property
+    def notes(self) -> list[Note]:
+        return notes_of(self.element)
 
     @property
     def number(self) -> str | None:
@@ -54,13 +72,16 @@ class Unit:
     def line(self) -> int | None:
         return getattr(self.element, "sourceline", None)
 
+    def __repr__(self) -> str:
+        return f"Unit({self.kind}, {self.eid}, {self.num!r})"
+
 
 def notes_of(el) -> list[Note]:
-    """Footnotes referenced inside ``el`` but not inside its nested paragraphs/points."""
+    """Footnotes referenced inside ``el`` but not inside its nested paragraphs/points (a
+    ``wrapUp`` unit owns the notes inside it)."""
     out = []
     for note in xp(el, ".//a:authorialNote"):
-        owner = _owner(note)
-        if owner is not el:
+        if local(el) != "wrapUp" and _owner(note) is not el:
             continue
         out.append(Note(
             marker=note.get("marker", ""),
@@ -87,28 +108,31 @@ def _owner(node):
     return None
 
 
-def own_text(el) -> str:
-    """Text that belongs to this unit itself: num excluded, nested points excluded."""
+def text_parts(el, wrap_up: bool = True) -> list:
+    """The elements whose text is the unit's own, in order (number and nested points left out;
+    the wrap-up after the points left out unless ``wrap_up``)."""
     name = local(el)
-    if name in HEADING_ELEMENTS:
+    if name in HEADING_ELEMENTS or name == "hcontainer":   # a heading, an annex, a cross-heading
         heading = first(el, "a:heading")
-        return _norm(text_content(heading)) if heading is not None else ""
-    if name == "hcontainer":  # a top-level cross-heading or an annex: its heading
-        heading = first(el, "a:heading")
-        return _norm(text_content(heading)) if heading is not None else ""
-    if name in ("crossHeading", "formula", "container"):
-        return _norm(text_content(el))
+        return [heading] if heading is not None else []
+    if name in ("crossHeading", "formula", "container", "wrapUp"):
+        return [el]
     parts = []
     for child in el:
-        cname = local(child)
-        if cname == "content" and first(child, "a:table") is not None:
-            parts.append(table_text(first(child, "a:table")))
-        elif cname == "content":
-            parts.append(text_content(child))
-        elif cname == "list":
-            for sub in child:
-                if local(sub) in ("intro", "wrapUp"):
-                    parts.append(text_content(sub))
+        tag = child.tag
+        if tag == _CONTENT:
+            parts.append(child)
+        elif tag == _LIST:
+            parts.extend(sub for sub in child if sub.tag == _INTRO or (wrap_up and sub.tag == _WRAP))
+    return parts
+
+
+def own_text(el, wrap_up: bool = True) -> str:
+    """Text that belongs to this unit itself: num excluded, nested points excluded."""
+    parts = []
+    for part in text_parts(el, wrap_up):
+        table = first(part, "a:table") if part.tag == _CONTENT else None
+        parts.append(table_text(table) if table is not None else text_content(part))
     return _norm(" ".join(parts))
 
 
@@ -124,48 +148,67 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def body_units(root) -> list[Unit]:
-    """Every unit of the document in reading order: preamble, then the main body."""
-    doc = doc_element(root)
+_CONTENT, _LIST, _INTRO, _WRAP, _NUM, _HEADING = (
+    q(t) for t in ("content", "list", "intro", "wrapUp", "num", "heading"))
+_PREAMBLE, _MAIN, _FORMULA, _CONTAINER = (q(t) for t in ("preamble", "mainBody", "formula", "container"))
+_PARAGRAPH, _POINT, _CROSS, _HCONTAINER = (q(t) for t in ("paragraph", "point", "crossHeading", "hcontainer"))
+_HEADING_LEVEL = {q(t): t for t in HEADING_ELEMENTS}
+
+
+def body_units(root, wrap_ups: bool = False) -> list[Unit]:
+    """Every unit of the document in reading order: preamble, then the main body (annexes and
+    cross-headings included). ``wrap_ups``: the text after a list of points is a unit of its
+    own (kind ``wrapUp``), as compare needs it."""
     units: list[Unit] = []
-    preamble = first(doc, "a:preamble")
-    if preamble is not None:
-        for child in preamble:
-            name = local(child)
-            if name == "formula":
-                units.append(Unit("formula", child, child.get("eId"), None, own_text(child),
-                                  notes_of(child), 0, None, None, name))
-            elif name == "container":
-                units.append(Unit("preambular", child, child.get("eId"), None, own_text(child),
-                                  notes_of(child), 0, None, None, name))
-    main = first(doc, "a:mainBody")
-    if main is not None:
-        _walk(main, units, depth=0, parent_eid=None, chapter_eid=None)
+    for part in doc_element(root):
+        if part.tag == _PREAMBLE:
+            for child in part:
+                if child.tag == _FORMULA:
+                    units.append(Unit("formula", child, child.get("eId"), None, 0, None, None, "formula"))
+                elif child.tag == _CONTAINER:
+                    units.append(Unit("preambular", child, child.get("eId"), None, 0, None, None, "container"))
+        elif part.tag == _MAIN:
+            _walk(part, units, 0, None, None, wrap_ups)
     return units
 
 
-def _walk(container, units, depth, parent_eid, chapter_eid):
+def _num(el) -> str | None:
+    num_el = el.find(_NUM)
+    return num_el.text.strip() if num_el is not None and num_el.text else None
+
+
+def _walk(container, units, depth, parent_eid, chapter_eid, wrap_ups):
     for child in container:
-        name = local(child)
-        eid = child.get("eId")
-        num_el = first(child, "a:num") if name else None
-        num = num_el.text.strip() if num_el is not None and num_el.text else None
-        if name in HEADING_ELEMENTS or (name == "hcontainer" and child.get("name") == "annex"):
-            level = "annex" if name == "hcontainer" else name
-            chap = eid if level in ("chapter", "annex") else chapter_eid
-            units.append(Unit("heading", child, eid, num, own_text(child), notes_of(child),
-                              depth, parent_eid, chap, level))
-            _walk(child, units, depth + 1, eid, chap)
-        elif name == "crossHeading" or (name == "hcontainer" and child.get("name") == "crossHeading"):
-            units.append(Unit("crossHeading", child, eid, None, own_text(child), notes_of(child),
-                              depth, parent_eid, chapter_eid, "crossHeading"))
-        elif name in ("paragraph", "point"):
-            units.append(Unit("paragraph" if name == "paragraph" else "point", child, eid, num,
-                              own_text(child), notes_of(child), depth, parent_eid, chapter_eid, name))
-            for lst in xp(child, "a:list"):
-                _walk(lst, units, depth + 1, eid, chapter_eid)
-        elif name in ("list", "intro", "wrapUp", "content", "num", "heading"):
-            continue
+        tag = child.tag
+        heading = _HEADING_LEVEL.get(tag)
+        if tag == _HCONTAINER:
+            name = child.get("name")
+            heading = "annex" if name == "annex" else None
+            if name == "crossHeading":
+                units.append(Unit("crossHeading", child, child.get("eId"), None, depth, parent_eid,
+                                  chapter_eid, "crossHeading"))
+                continue
+        if heading is not None:
+            eid = child.get("eId")
+            chapter = eid if heading in ("chapter", "annex") else chapter_eid
+            units.append(Unit("heading", child, eid, _num(child), depth, parent_eid, chapter, heading))
+            _walk(child, units, depth + 1, eid, chapter, wrap_ups)
+        elif tag == _CROSS:
+            units.append(Unit("crossHeading", child, child.get("eId"), None, depth, parent_eid,
+                              chapter_eid, "crossHeading"))
+        elif tag == _PARAGRAPH or tag == _POINT:
+            eid = child.get("eId")
+            name = "paragraph" if tag == _PARAGRAPH else "point"
+            units.append(Unit(name, child, eid, _num(child), depth, parent_eid, chapter_eid, name, wrap_ups))
+            for lst in child:
+                if lst.tag != _LIST:
+                    continue
+                _walk(lst, units, depth + 1, eid, chapter_eid, wrap_ups)
+                if wrap_ups:
+                    for sub in lst:
+                        if sub.tag == _WRAP:
+                            units.append(Unit("wrapUp", sub, sub.get("eId"), None, depth + 1, eid,
+                                              chapter_eid, "wrapUp"))
 
 
 def masthead(root) -> dict:

@@ -10,7 +10,11 @@ build/bench/compare.md. Peers (install into the venv): ``pip install xmldiff red
    the flat text, xmldiff (``fast_match``) on the AKN, and redlines.
 2. Pure renumbering (one paragraph inserted near the top): how many changes each tool reports
    besides the one insertion (numbers are text to the others).
-3. Growth: the same diff on 60, 120, 300 and 600 KB documents (seed 001 repeated).
+3. Growth: the same diff on 60, 120, 300 and 600 KB documents (seed 001 repeated); and the
+   600 KB document against a copy with one word changed every 100 characters (every paragraph
+   modified: the gap step and the inline diffs at their worst).
+5. A real draft and its adopted text (A/C.2/80/L.48 -> A/RES/80/150, 65 KB of extracted text
+   each): the in-process comparison (items, alignment, inline diffs; documents already read).
 4. The DOCX redline of a ~50 KB Word pair with Word auto-numbered paragraphs, made by pandoc from
    Markdown here: ours (read both DOCX, align, write the tracked-changes DOCX) against
    python-redlines (Docxodus engine), in-process and as whole commands.
@@ -33,10 +37,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))   # the edit-script generator lives with the tests
 
 from drafting.compare.align import align_documents  # noqa: E402
-from drafting.compare.editscript import edit_document, insert_one_paragraph  # noqa: E402
-from drafting.compare.items import NOTE, items_of  # noqa: E402
+from editscript import edit_document, insert_one_paragraph  # noqa: E402
+from drafting.compare.items import NOTE_ATOMS as NOTE_ATOM, items_of, without_notes  # noqa: E402
 from drafting.model.akn import doc_element, first, tostring, xp  # noqa: E402
 from drafting.readers import read_document  # noqa: E402
 
@@ -63,7 +68,7 @@ def flat_lines(root) -> list[str]:
     """The document as a person would diff it as text: the number is part of each line."""
     out = []
     for item in items_of(root):
-        text = item.text.replace(NOTE, "")
+        text = item.plain
         out.append(f"{item.num} {text}" if item.num else text)
     return out
 
@@ -116,8 +121,8 @@ def markdown_of(root) -> str:
         text = _MD_SPECIAL.sub(r"\\\1", item.text)
         for note in item.notes:
             notes.append(note.text)
-            text = text.replace(NOTE, f"[^{len(notes)}]", 1)
-        text = text.replace(NOTE, "")
+            text = NOTE_ATOM.sub(f"[^{len(notes)}]", text, count=1)
+        text = without_notes(text)
         number = re.fullmatch(r"(\d+)\.", (item.num or "").strip())
         if item.kind == "heading":
             lines.append(f"\n{'#' * min(item.depth + 1, 4)} {item.num or ''} {text}\n")
@@ -157,6 +162,29 @@ def repeated(root, times: int):
                 p.text = f"[{k}] " + (p.text or "")
             main.append(clone)
     return big
+
+
+def edit_every(root, step: int = 100, seed: int = 1):
+    """A copy of ``root`` with one word of every paragraph changed about every ``step``
+    characters."""
+    rng = random.Random(seed)
+    new = copy.deepcopy(root)
+    for p in xp(new, "//a:p"):
+        text = p.text or ""
+        out, last = [], 0
+        for k in range(rng.randrange(step), len(text), step):
+            start = text.rfind(" ", 0, k)
+            end = text.find(" ", start + 1)
+            if start <= last or end < 0:
+                continue
+            out.append(text[last:start + 1] + "changed")
+            last = end
+        out.append(text[last:])
+        p.text = "".join(out)
+    return new
+
+
+REAL_PAIR = ROOT / "corpus" / "real" / "pairs" / "P03_C2_LDC_follow_up"
 
 
 def truncated(root, max_markdown: int):
@@ -239,6 +267,24 @@ def main() -> None:
             ms = best(lambda: align_documents(big, ed.root), 7, min) * 1000   # best of 7: a shared machine
             kb = size * times / 1000
             out.append(f"| 001 x{times} | {kb:.0f} | {units} | {ms:.1f} | {ms / (kb / 60):.1f} |")
+
+        big = repeated(old, 10)
+        dense = edit_every(big)
+        dense_s = best(lambda: align_documents(big, dense), 5, min)
+        out.append(f"\n001 x10 against a copy with a word changed every 100 characters "
+                   f"({len(items_of(big))} units, all paragraphs modified): **{dense_s * 1000:.0f} ms** "
+                   f"(target < 1000 ms; best of 5)")
+
+        # 5. a real draft and its adopted text ---------------------------------------------
+        from drafting.compare.align import Options, align_items
+
+        draft = read_document(REAL_PAIR / "A_C.2_80_L.48.pdftotext.txt").root
+        final = read_document(REAL_PAIR / "A_RES_80_150.pdftotext.txt").root
+        real_ms = best(lambda: align_items(items_of(draft), items_of(final), Options(formatting=False)), 15) * 1000
+        real_kb = (REAL_PAIR / "A_RES_80_150.pdftotext.txt").stat().st_size / 1000
+        out.append(f"\n## 5. Real pair A/C.2/80/L.48 -> A/RES/80/150 ({real_kb:.0f} KB of text each)\n\n"
+                   f"In-process (items + alignment + inline diffs, median of 15): **{real_ms:.1f} ms** "
+                   f"(target < 30 ms).")
 
         # 4. DOCX redline -------------------------------------------------------------------------
         a_docx, b_docx = tmp / "old.docx", tmp / "new.docx"

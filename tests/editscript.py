@@ -4,8 +4,7 @@
 drafters make (insert, delete, move, split, merge, reword, footnote added) and renumbers
 paragraphs, points and footnotes as a word processor would. It returns the edited tree and the
 true pairs, in the terms of ``align_documents``: ``(kind, old eIds, new eIds)`` for every unit.
-The quality tests and the benchmark run it on the corpus; the build step uses it to produce an
-"edited copy" of every corpus document to diff against.
+The quality tests and the benchmark run it on the corpus.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from drafting.model.akn import doc_element, first, local, q, xp
-from drafting.compare.items import unit_refs
+from drafting.model.units import body_units
 
 OPERATIONS = ["insert", "delete", "move", "split", "merge", "reword", "footnote"]
 _ALPHA = "abcdefghijklmnopqrstuvwxyz"
@@ -53,13 +52,18 @@ def _synthetic(rng: random.Random, n: int) -> str:
     return " ".join(words).capitalize() + "."
 
 
+def _units(root):
+    """The units as compare sees them (a wrap-up after points is a unit)."""
+    return body_units(root, wrap_ups=True)
+
+
 class _Editor:
     def __init__(self, root, rng: random.Random, donors: list[str]):
         self.rng = rng
         self.donors = [d for d in donors if len(d.split()) >= 8]
         self.root = copy.deepcopy(root)
-        old_units = unit_refs(root)
-        new_units = unit_refs(self.root)
+        old_units = _units(root)
+        new_units = _units(self.root)
         self.origin: dict = {}       # element of the copy -> list of old eIds
         self.kind: dict = {}         # element of the copy -> truth kind (when edited)
         self.old_num: dict = {}
@@ -76,7 +80,7 @@ class _Editor:
 
     def leaves(self, min_words: int = 0):
         out = []
-        for u in unit_refs(self.root):
+        for u in _units(self.root):
             el = u.element
             if el in self.touched or not _leaf(el):
                 continue
@@ -136,7 +140,7 @@ class _Editor:
         if len(paras) < 5:
             return False
         el = self.rng.choice(paras)
-        order = [u.element for u in unit_refs(self.root)]
+        order = [u.element for u in _units(self.root)]
         pos = order.index(el)
         targets = [t for t in paras if t is not el and abs(order.index(t) - pos) >= 4]
         if not targets:
@@ -287,7 +291,7 @@ class _Editor:
         self.group: dict = {}
         self.group_start: dict[int, int] = {}
         group, prev = -1, None
-        for u in unit_refs(self.root):
+        for u in _units(self.root):
             if u.kind != "paragraph" or not u.num or not re.fullmatch(r"\d+\.", u.num.strip()):
                 continue
             n = int(u.num.strip()[:-1])
@@ -299,7 +303,7 @@ class _Editor:
 
     def renumber(self) -> None:
         counters: dict[int, int] = {}
-        order = [u for u in unit_refs(self.root) if u.kind == "paragraph"]
+        order = [u for u in _units(self.root) if u.kind == "paragraph"]
         groups = [self.group.get(u.element) for u in order]
         for k, u in enumerate(order):    # an inserted numbered paragraph joins its neighbours' run
             if groups[k] is None and u.num and not self.origin.get(u.element, [None]):
@@ -339,7 +343,7 @@ class _Editor:
         split_parts = {}
         for el, whole in getattr(self, "split_of", {}).items():
             split_parts.setdefault(whole, []).append(el)
-        for u in unit_refs(self.root):
+        for u in _units(self.root):
             el = u.element
             kind = self.kind.get(el)
             if kind == "split-part":
