@@ -18,10 +18,12 @@ import traceback
 import click
 
 from drafting import __version__
-from drafting.errors import ISSUES_URL, DraftingError, environment_error, one_line
+from drafting.errors import ISSUES_URL, DraftingError, InvalidDocument, environment_error, one_line
 
 EXIT_USER = 2
 EXIT_INTERNAL = 70  # sysexits EX_SOFTWARE
+# Commands whose exit code 1 already means "differences": an invalid input is 2 there.
+ONE_MEANS_DIFFERENT = {"diff", "history", "align", "new"}
 
 
 def user_error(exc: BaseException) -> DraftingError | None:
@@ -54,6 +56,10 @@ class DraftingGroup(click.Group):
             error = user_error(exc)
             if error is None:
                 raise
+            if isinstance(error, InvalidDocument) and ctx.invoked_subcommand not in ONE_MEANS_DIFFERENT:
+                for line in error.lines:  # as `drafting validate` prints them
+                    click.echo(one_line(line), err=True)
+                ctx.exit(1)
             echo_error(str(error))
             ctx.exit(EXIT_USER)
 

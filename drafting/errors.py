@@ -38,3 +38,12 @@ def environment_error(exc: OSError) -> DraftingError | None:
     elif exc.errno == errno.EROFS:
         reason += " (nothing was written)"
     return DraftingError(f"{where}: {reason}" if where != "" else reason)
+
+
+class InvalidDocument(DraftingError):
+    """An input that is not valid (foreign Akoma Ntoso): its findings, one line each, as
+    ``validate`` prints them; the CLI exits 1 where 1 means "findings" and 2 elsewhere."""
+
+    def __init__(self, summary: str, lines: list[str]) -> None:
+        super().__init__(summary)
+        self.lines = lines

@@ -56,6 +56,7 @@ def parse_blocks(text: str, name: str = "input.md", lang: str | None = None) -> 
     reader.run()
     kind, masthead, preface = build_frame(keys, lang, symbol_note=reader.symbol_note)
     blocks = DocumentBlocks(kind=kind, lang=lang, masthead=masthead, preface=preface, source_name=name)
+    blocks.diagnostics.extend(key_lines.notes if key_lines is not None else [])
     blocks.diagnostics.extend(reader.diagnostics)
     organ_names = [keys.get("organ"), keys.get("body"), keys.get("formula")]
     preamble, body = number_document(reader.items, kind in RESOLUTION_KINDS,
