@@ -121,7 +121,7 @@ def clean_text(text: str, keep_form_feed: bool = True) -> tuple[str, list[Diagno
     notes = []
     if found["byte"]:
         n = len(found["byte"])
-        notes.append(Diagnostic("warning", f"{n} byte{'s' * (n > 1)} not valid UTF-8, each replaced by "
+        notes.append(Diagnostic("warning", f"{n} byte{'s' * (n > 1)} not valid UTF-8 replaced by "
                                 f"U+FFFD ({_where(text, found['byte'])}); save the file as UTF-8",
                                 _line_of(text, found["byte"][0]), "encoding"))
     if found["control"]:
@@ -142,7 +142,8 @@ def clean_text(text: str, keep_form_feed: bool = True) -> tuple[str, list[Diagno
         if c == "\x00" or c >= "\ud800":
             return ""
         return " "
-    return pattern.sub(replace, text), notes
+    text = pattern.sub(replace, _UNDECODED_RUN.sub(lambda m: m.group()[0], text))
+    return text, notes
 
 
 def decode_report(data: bytes, name: str = "input", keep_form_feed: bool = True) -> tuple[str, list[Diagnostic]]:
@@ -169,9 +170,10 @@ def decode_report(data: bytes, name: str = "input", keep_form_feed: bool = True)
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = data.decode("utf-8", errors="surrogateescape")
-            bad = len(_BAD_BYTES.findall(text))
-            good = sum(1 for c in text if c > "\x7f") - bad
-            if good < bad:  # the non-ASCII bytes are mostly not UTF-8: an 8-bit encoding
+            bad_bytes = len(_BAD_BYTES.findall(text))
+            good = sum(1 for c in text if c > "\x7f") - bad_bytes
+            damaged = len(_BAD_RUN.findall(text))  # a run of bad bytes: one damaged character
+            if good < damaged:  # the non-ASCII letters are mostly not UTF-8: an 8-bit encoding
                 text = data.decode("cp1252", errors="replace")
                 notes.append(Diagnostic("warning", "not UTF-8: read as Windows-1252 (save the file as UTF-8 "
                                         "if letters look wrong)", None, "encoding"))
@@ -181,6 +183,8 @@ def decode_report(data: bytes, name: str = "input", keep_form_feed: bool = True)
 
 
 _BAD_BYTES = re.compile(f"[{_UNDECODED}]")
+_BAD_RUN = re.compile(f"[{_UNDECODED}]+")
+_UNDECODED_RUN = re.compile(f"[{_UNDECODED}]{{2,}}")  # one U+FFFD for a run: one damaged character
 
 
 def _utf16_without_bom(data: bytes, name: str) -> str | None:
