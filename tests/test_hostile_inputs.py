@@ -127,6 +127,8 @@ def test_an_empty_akoma_ntoso_is_one_line(tmp_path, capsys):
                  ["diff", src, src], ["align", src, src]):
         code, out, err = run(capsys, *argv)
         assert_one_line_error(code, err, "no document inside")
+    code, out, err = run(capsys, "validate", src)
+    assert code == 1 and "no document inside akomaNtoso" in out and "Traceback" not in err
 
 
 def test_foreign_akn_not_valid_gives_its_findings_with_lines_exit_1(tmp_path, capsys):
