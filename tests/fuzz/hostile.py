@@ -43,10 +43,11 @@ def seeds() -> dict[str, list[tuple[str, bytes]]]:
     akn += [(p.name, _read(p)) for p in sorted((FIXTURES / "check").glob("*.good.xml"))]
     docx = [(p.name, _read(p)) for p in sorted((FIXTURES / "docx").glob("*.docx")) if not p.name.startswith("bad_")]
     yaml = [(p.name, _read(p)) for p in sorted(EXAMPLES.glob("*.yaml"))]
-    return {"txt": text, "md": md, "xml": akn, "docx": docx, "yaml": yaml}
+    pdf = [(p.name, _read(p)) for p in sorted((CORPUS / "real").rglob("*.pdf"), key=lambda p: p.stat().st_size)[:2]]
+    return {"txt": text, "md": md, "xml": akn, "docx": docx, "yaml": yaml, "pdf": pdf}
 
 
-SUFFIX_OF = {"txt": ".txt", "md": ".md", "xml": ".xml", "docx": ".docx", "yaml": ".yaml"}
+SUFFIX_OF = {"txt": ".txt", "md": ".md", "xml": ".xml", "docx": ".docx", "yaml": ".yaml", "pdf": ".pdf"}
 KINDS = ["draft-report", "draft-report-addendum", "draft-resolution", "note", "corrigendum"]
 LANGS = ["en", "fr", "es", "ar", "zh", "ru"]
 
@@ -372,16 +373,17 @@ def _doc_case(family: str, suffix: str, data: bytes, rng, material) -> Case:
 
 
 def _random_bytes(rng, material):
-    return _doc_case("random bytes", rng.choice([".txt", ".md", ".xml", ".docx"]), random_bytes(rng), rng, material)
+    return _doc_case("random bytes", rng.choice([".txt", ".md", ".xml", ".docx", ".pdf"]), random_bytes(rng), rng,
+                     material)
 
 
 def _truncated(rng, material):
-    kind, _, data = _pick(material, rng)
+    kind, _, data = _pick(material, rng, ("txt", "md", "xml", "docx", "pdf"))
     return _doc_case(f"truncated {kind}", SUFFIX_OF[kind], truncate(data, rng), rng, material)
 
 
 def _bit_flipped(rng, material):
-    kind, _, data = _pick(material, rng)
+    kind, _, data = _pick(material, rng, ("txt", "md", "xml", "docx", "pdf"))
     return _doc_case(f"bit-flipped {kind}", SUFFIX_OF[kind], bit_flip(data, rng), rng, material)
 
 
