@@ -157,19 +157,20 @@ def _relabel(points, level: int, lang: str, blocks: DocumentBlocks) -> None:
         bares = [_bare(p.num) for p in lettered]
         letters = [_letter_value(b, labels["letters"]) for b in bares]
         romans = [_roman_value(b) for b in bares]
-        keep_roman = False
+        keep_roman, in_sequence = False, True
         if _consecutive(letters):
             start = letters[0]
         elif _consecutive(romans):
             start, keep_roman = romans[0] - 1, level == 0
         else:
             start = letters[0] if letters[0] is not None else 0
+            in_sequence = False
         for index, (point, bare) in enumerate(zip(lettered, bares), start):
             if keep_roman:  # (i) (ii) straight under a paragraph: roman, in the language's form
                 point.num = labels["level0"].format(label=bare)
                 continue
             label = locale.point_label(index, level, lang)
-            if _bare(label) != bare and not _consecutive(letters) and not _consecutive(romans):
+            if _bare(label) != bare and not in_sequence:
                 blocks.note("info", f"sub-paragraph {point.num} is labelled {label} by its position",
                             point.line, "relabelled")
             point.num = label
