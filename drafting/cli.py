@@ -1,6 +1,8 @@
 """The command line: thin. It parses options, calls the library and maps errors to exit codes.
 
-Exit codes: 0 ok, 1 findings or differences, 2 usage or input error (one line on stderr).
+Exit codes: 0 ok, 1 findings or differences, 2 usage or input error (one line on stderr),
+70 an internal error (a bug: its traceback, then one line saying so and where to report it),
+128+N killed by signal N (after removing any temporary file), 130 interrupted.
 Each family of commands lives in its own module under ``drafting.commands``; this file only
 assembles them.
 """
@@ -8,12 +10,37 @@ assembles them.
 from __future__ import annotations
 
 import importlib
+import os
+import signal
 import sys
+import traceback
 
 import click
 
 from drafting import __version__
-from drafting.errors import DraftingError
+from drafting.errors import ISSUES_URL, DraftingError, InvalidDocument, environment_error, one_line
+
+EXIT_USER = 2
+EXIT_INTERNAL = 70  # sysexits EX_SOFTWARE
+# Commands whose exit code 1 already means "differences": an invalid input is 2 there.
+ONE_MEANS_DIFFERENT = {"diff", "history", "align", "new"}
+
+
+def user_error(exc: BaseException) -> DraftingError | None:
+    """The user error an exception stands for; None when it is a bug of the toolkit."""
+    if isinstance(exc, DraftingError):
+        return exc
+    if isinstance(exc, OSError):
+        return environment_error(exc)
+    if isinstance(exc, RecursionError):
+        return DraftingError("the input is nested too deeply to be read (recursion limit)")
+    if isinstance(exc, MemoryError):
+        return DraftingError("the input needs more memory than is available (split it, or lower --max-mb)")
+    return None
+
+
+def echo_error(message: str) -> None:
+    click.echo(f"drafting: error: {one_line(message)}", err=True)
 
 # Modules under drafting.commands, each exposing COMMANDS: a list of click commands.
 COMMAND_MODULES = ["ingest", "compare", "generate", "check", "export"]
@@ -25,9 +52,16 @@ class DraftingGroup(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except DraftingError as exc:
-            click.echo(f"drafting: error: {exc}", err=True)
-            ctx.exit(2)
+        except (DraftingError, OSError, RecursionError, MemoryError) as exc:
+            error = user_error(exc)
+            if error is None:
+                raise
+            if isinstance(error, InvalidDocument) and ctx.invoked_subcommand not in ONE_MEANS_DIFFERENT:
+                for line in error.lines:  # as `drafting validate` prints them
+                    click.echo(one_line(line), err=True)
+                ctx.exit(1)
+            echo_error(str(error))
+            ctx.exit(EXIT_USER)
 
 
 @click.group(cls=DraftingGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,12 +90,44 @@ def _register() -> None:
 _register()
 
 
+def _exit_on_signal(signum, frame):
+    """SIGTERM and SIGHUP unwind like an exception, so that temporary files are removed."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv=None) -> None:
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _exit_on_signal)
     try:
-        cli.main(args=argv, prog_name="drafting", standalone_mode=True)
-    except DraftingError as exc:  # raised outside a command (option callbacks)
-        click.echo(f"drafting: error: {exc}", err=True)
-        sys.exit(2)
+        code = cli.main(args=argv, prog_name="drafting", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("drafting: interrupted", err=True)
+        code = 130
+    except KeyboardInterrupt:
+        click.echo("drafting: interrupted", err=True)
+        code = 130
+    except click.UsageError as exc:  # an unknown option, a missing argument: one line and a hint
+        hint = f" (see: {exc.ctx.command_path} --help)" if exc.ctx is not None else ""
+        echo_error(exc.format_message() + hint)
+        code = EXIT_USER
+    except click.ClickException as exc:
+        echo_error(exc.format_message())
+        code = EXIT_USER
+    except BrokenPipeError:  # the reader of standard output went away (| head): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: say it is a bug
+        error = user_error(exc)
+        if error is not None:  # raised outside a command (option callbacks)
+            echo_error(str(error))
+            code = EXIT_USER
+        else:
+            traceback.print_exc()
+            click.echo(f"drafting: internal error: {type(exc).__name__}: {one_line(str(exc))[:200]}; "
+                       f"this is a bug in drafting, not in your input: please report it with the "
+                       f"command and the input at {ISSUES_URL}", err=True)
+            code = EXIT_INTERNAL
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
+import signal
+import stat
+import sys
 import tempfile
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from lxml import etree
 
-from drafting.errors import DraftingError
+from drafting.errors import DraftingError, environment_error
+from drafting.model.blocks import Diagnostic
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024  # larger inputs are almost surely not one UN document
 
@@ -29,60 +36,184 @@ _BOMS = [
 
 
 def read_bytes(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of one input, never more than ``max_bytes``.
+
+    Only regular files are read (``-`` is standard input): a device (``/dev/zero``) or a FIFO
+    has no size to check and may never end. The limit is enforced on the bytes read, not on the
+    size the file system reports, so a file that grows or lies about its size is stopped too.
+    """
+    if str(path) == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        _check_size(len(data), max_bytes, "standard input")
+        if not data.strip():
+            raise DraftingError("standard input is empty")
+        return data
     p = Path(path)
-    if not p.exists():
-        raise DraftingError(f"{p}: no such file")
-    if p.is_dir():
-        raise DraftingError(f"{p}: is a folder, not a file")
-    size = p.stat().st_size
-    if size > max_bytes:
-        raise DraftingError(
-            f"{p}: {size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.0f} MB limit "
-            f"for one document (split it, or raise the limit with --max-mb)"
-        )
     try:
-        data = p.read_bytes()
+        st = os.stat(p)
+    except FileNotFoundError:
+        raise DraftingError(f"{p}: no such file") from None
+    except NotADirectoryError:
+        raise DraftingError(f"{p}: no such file (a part of the path is a file, not a folder)") from None
     except OSError as exc:
         raise DraftingError(f"{p}: cannot read: {exc.strerror}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise DraftingError(f"{p}: is a folder, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise DraftingError(f"{p}: not a regular file (a device, FIFO or socket); "
+                            f"to read a stream, give - and pipe it to standard input")
+    _check_size(st.st_size, max_bytes, str(p))
+    try:
+        with open(p, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise DraftingError(f"{p}: cannot read: {exc.strerror}") from None
+    _check_size(len(data), max_bytes, str(p))
     if not data.strip():
         raise DraftingError(f"{p}: the file is empty")
     return data
 
 
-def decode_text(data: bytes, name: str = "input") -> str:
-    """Decode text whatever its encoding: BOMs first, then UTF-8, then Windows-1252.
+def _check_size(size: int, max_bytes: int, name: str) -> None:
+    if size > max_bytes:
+        raise DraftingError(
+            f"{name}: {size / 1e6:.1f} MB or more is larger than the {max_bytes / 1e6:.1f} MB limit "
+            f"for one document (split it, or raise the limit with --max-mb)"
+        )
 
-    UTF-16 without a BOM is recognised by its zero bytes; other zero bytes mean a binary file.
+
+# What the XML model cannot hold: C0 controls but tab, line feed, carriage return (and the form
+# feed, a page break the text reader reads), lone surrogates (an undecodable byte becomes one,
+# see ``decode_report``), and the Unicode non-characters. One character class: linear time.
+_NON_CHARACTERS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
+_CONTROLS = "\x00-\x08\x0b\x0e-\x1f"
+_UNDECODED = "\udc80-\udcff"          # a byte that was not valid UTF-8 (surrogateescape)
+_UNHOLDABLE = re.compile(f"[{_CONTROLS}\x0c\ud800-\udfff{_NON_CHARACTERS}]")
+_UNHOLDABLE_KEEP_FF = re.compile(f"[{_CONTROLS}\ud800-\udfff{_NON_CHARACTERS}]")
+
+
+def _line_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def _where(text: str, positions: list[int]) -> str:
+    lines = sorted({_line_of(text, p) for p in positions[:5]})
+    more = ", ..." if len(positions) > 5 else ""
+    return ("line " if len(lines) == 1 and not more else "lines ") + ", ".join(map(str, lines)) + more
+
+
+def clean_text(text: str, keep_form_feed: bool = True) -> tuple[str, list[Diagnostic]]:
+    """Replace or drop what the XML model cannot hold, with one diagnostic per kind, counted.
+
+    A byte that was not UTF-8 becomes U+FFFD (visible, so that an editor finds it); a control
+    character becomes a space (NUL, usually the debris of UTF-16, is dropped); a lone surrogate
+    or a non-character is dropped.
     """
+    pattern = _UNHOLDABLE_KEEP_FF if keep_form_feed else _UNHOLDABLE
+    found: dict[str, list[int]] = {"byte": [], "control": [], "other": []}
+    for m in pattern.finditer(text):
+        c = m.group()
+        kind = "byte" if "\udc80" <= c <= "\udcff" else ("control" if c < " " else "other")
+        found[kind].append(m.start())
+    if not any(found.values()):
+        return text, []
+    notes = []
+    if found["byte"]:
+        n = len(found["byte"])
+        notes.append(Diagnostic("warning", f"{n} byte{'s' * (n > 1)} not valid UTF-8 replaced by "
+                                f"U+FFFD ({_where(text, found['byte'])}); save the file as UTF-8",
+                                _line_of(text, found["byte"][0]), "encoding"))
+    if found["control"]:
+        n = len(found["control"])
+        notes.append(Diagnostic("warning", f"{n} control character{'s' * (n > 1)} (U+0000-U+001F) that "
+                                f"XML cannot hold replaced by a space, NUL dropped ({_where(text, found['control'])})",
+                                _line_of(text, found["control"][0]), "invalid-character"))
+    if found["other"]:
+        n = len(found["other"])
+        notes.append(Diagnostic("warning", f"{n} lone surrogate{'s' * (n > 1)} or Unicode non-character"
+                                f"{'s' * (n > 1)} removed ({_where(text, found['other'])})",
+                                _line_of(text, found["other"][0]), "invalid-character"))
+
+    def replace(m):
+        c = m.group()
+        if "\udc80" <= c <= "\udcff":
+            return "\ufffd"
+        if c == "\x00" or c >= "\ud800":
+            return ""
+        return " "
+    text = pattern.sub(replace, _UNDECODED_RUN.sub(lambda m: m.group()[0], text))
+    return text, notes
+
+
+def decode_report(data: bytes, name: str = "input", keep_form_feed: bool = True) -> tuple[str, list[Diagnostic]]:
+    """Decode text whatever its encoding and clean it for the model, with what was done said.
+
+    BOMs first; UTF-16 without a BOM is recognised by its zero bytes; then UTF-8, where a few
+    bytes that are not UTF-8 in a UTF-8 file are replaced (a warning gives their lines); a file
+    whose non-ASCII bytes are mostly not UTF-8 is read as Windows-1252 (and said so). A file
+    with many control characters or zero bytes is binary and refused.
+    """
+    notes: list[Diagnostic] = []
+    text = None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError:
                 raise DraftingError(f"{name}: starts with a {encoding} byte-order mark but is not {encoding}") from None
-    if b"\x00" in data[:4096]:
-        sample = data[:4096]
-        even_zeros = sample[0::2].count(0)
-        odd_zeros = sample[1::2].count(0)
-        half = len(sample) / 2
-        for zeros, encoding in ((odd_zeros, "utf-16-le"), (even_zeros, "utf-16-be")):
-            if zeros > 0.3 * half:
-                try:
-                    return _reject_binary(data.decode(encoding), name)
-                except UnicodeDecodeError:
-                    pass
+            break
+    if text is None and b"\x00" in data[:4096]:
+        text = _utf16_without_bom(data, name)
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("utf-8", errors="surrogateescape")
+            bad_bytes = len(_BAD_BYTES.findall(text))
+            good = sum(1 for c in text if c > "\x7f") - bad_bytes
+            damaged = len(_BAD_RUN.findall(text))  # a run of bad bytes: one damaged character
+            if good < damaged:  # the non-ASCII letters are mostly not UTF-8: an 8-bit encoding
+                text = data.decode("cp1252", errors="replace")
+                notes.append(Diagnostic("warning", "not UTF-8: read as Windows-1252 (save the file as UTF-8 "
+                                        "if letters look wrong)", None, "encoding"))
+    text = _reject_binary(text, name)
+    text, cleaned = clean_text(text, keep_form_feed)
+    return text, notes + cleaned
+
+
+_BAD_BYTES = re.compile(f"[{_UNDECODED}]")
+_BAD_RUN = re.compile(f"[{_UNDECODED}]+")
+_UNDECODED_RUN = re.compile(f"[{_UNDECODED}]{{2,}}")  # one U+FFFD for a run: one damaged character
+
+
+def _utf16_without_bom(data: bytes, name: str) -> str | None:
+    """UTF-16 recognised by its zero bytes; None when the zero bytes are a few stray NULs."""
+    sample = data[:4096]
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    half = len(sample) / 2
+    for zeros, encoding in ((odd_zeros, "utf-16-le"), (even_zeros, "utf-16-be")):
+        if zeros > 0.3 * half:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                pass
+    if sample.count(0) > 0.01 * len(sample):
         raise DraftingError(f"{name}: a binary file, not text (convert it to text, DOCX or AKN first)")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    return _reject_binary(text, name)
+    return None
+
+
+def decode_text(data: bytes, name: str = "input", keep_form_feed: bool = True) -> str:
+    """The text of ``data``, cleaned for the model (``decode_report`` without the diagnostics)."""
+    return decode_report(data, name, keep_form_feed)[0]
 
 
 def _reject_binary(text: str, name: str) -> str:
     sample = text[:8192]
     controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v")
-    if sample and controls / len(sample) > 0.01 or "\ufffd" * 3 in sample:
+    undecoded = len(_BAD_BYTES.findall(sample))
+    if sample and (controls + undecoded) / len(sample) > 0.01 or "\ufffd" * 3 in sample:
         raise DraftingError(f"{name}: a binary file, not text (convert it to text, DOCX or AKN first)")
     return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
 
@@ -125,27 +256,117 @@ def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
 
 
 def check_output(out: str | os.PathLike, inputs) -> None:
-    """Refuse an output path that names one of the inputs: an input is never overwritten."""
+    """Refuse an output path that names one of the inputs (an input is never overwritten), or
+    that could not be written safely (``output_path``): before any work is done."""
+    output_path(out)
     for inp in inputs:
         if same_file(out, inp):
             raise DraftingError(f"{out}: the output would overwrite the input {inp}; choose another path")
 
 
-def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+def check_distinct(targets, inputs) -> None:
+    """Two inputs may not write one output (``a/x.txt`` and ``b/x.txt`` into one folder)."""
+    seen: dict = {}
+    for target, source in zip(targets, inputs):
+        if target is None:
+            continue
+        key = os.path.normcase(os.path.abspath(target))
+        if key in seen:
+            raise DraftingError(f"{seen[key]} and {source} would both be written to {target}; "
+                                f"give them different names or read them in two runs")
+        seen[key] = source
+
+
+_SIGNALS = tuple(s for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT) if s is not None)
+
+
+@contextmanager
+def _signals_held():
+    """Hold termination signals while a temporary file is created and recorded for removal."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
     try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+NAME_MAX = 255
+
+
+def output_path(path: str | os.PathLike) -> Path:
+    """Where an output really goes, refused when writing there would do harm.
+
+    Refused: an empty name, a folder, a device, FIFO or socket (renaming over ``/dev/null`` as
+    root would replace the device), a name longer than the file system allows, a path through a
+    regular file, and a symbolic link that leads out of its own folder. A link to a file in the
+    same folder is followed, so that the file it names is the one replaced.
+    """
+    if str(path).strip() == "" or str(path) in (".", ".."):
+        raise DraftingError("the output file name is empty; give a file name (or leave -o out to print)")
+    target = Path(path)
+    if len(target.name.encode("utf-8", "surrogateescape")) > NAME_MAX:
+        raise DraftingError(f"{str(target)[:60]}...: the file name is longer than {NAME_MAX} bytes")
+    for parent in list(reversed(target.parents))[1:]:
+        if parent.exists() and not parent.is_dir():
+            raise DraftingError(f"{target}: {parent} is a file, not a folder")
+    if target.is_symlink():
+        resolved = target.resolve()
+        if resolved.parent != target.parent.resolve():
+            raise DraftingError(f"{target}: a symbolic link out of its folder (to {os.readlink(target)}); "
+                                f"not followed: give the real path")
+        target = resolved
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        return target
+    except OSError as exc:
+        raise DraftingError(f"{target}: {exc.strerror}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise DraftingError(f"{target}: is a folder; give a file name")
+    if not stat.S_ISREG(st.st_mode):
+        raise DraftingError(f"{target}: not a regular file (a device, FIFO or socket): it is never "
+                            f"replaced; write to a file, or leave -o out to print")
+    return target
+
+
+def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    The temporary file is removed on every way out: an error, Ctrl-C, SIGTERM or SIGHUP (the CLI
+    turns those into an exception). Failures of the file system (disk full, read-only, no
+    permission) are user errors, one line.
+    """
+    target = output_path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    tmp = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with _signals_held():
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
+        if os.path.exists(target):  # keep the permissions of the file replaced
+            os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        tmp = None
+    except OSError as exc:
+        error = environment_error(exc)
+        if error is None:
+            raise
+        raise DraftingError(f"{path}: cannot write: {exc.strerror}"
+                            + (" (the disk is full)" if exc.errno == 28 else "")) from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

@@ -95,7 +95,7 @@ def emit(data: str | bytes, output: str | None, inputs: list[str]) -> None:
     """Write to ``output`` atomically (never over an input), or to stdout."""
     from drafting.io import check_output, write_atomic
 
-    if output:
+    if output is not None:  # -o '' is an error, not standard output
         check_output(output, inputs)
         write_atomic(output, data)
     elif isinstance(data, bytes):

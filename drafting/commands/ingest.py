@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from drafting.errors import DraftingError
-from drafting.io import MAX_INPUT_BYTES, check_output, read_bytes, write_atomic
+from drafting.io import MAX_INPUT_BYTES, check_distinct, check_output, read_bytes, write_atomic
 
 LEVELS = {"error": 0, "warning": 1, "info": 2}
 
@@ -57,6 +57,7 @@ def ingest(ctx, inputs, output, out_dir, lang, fmt, revisions, max_mb):
         if target is not None:
             check_output(target, inputs)
         targets.append(target)
+    check_distinct(targets, inputs)
     results = [(_read(p, fmt, lang, max_mb, revisions), t) for p, t in zip(inputs, targets)]
     for result, target in results:
         print_diagnostics(result, _verbosity(ctx))

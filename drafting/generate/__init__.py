@@ -15,7 +15,7 @@ from drafting import locale
 from drafting.errors import DraftingError
 from drafting.generate.keys import KEYS, KINDS, LANGS, check_keys, load_mapping, resolve_language
 from drafting.generate.render import TEMPLATES_DIR, render
-from drafting.io import read_text
+from drafting.io import decode_report, read_bytes, read_text
 
 EXAMPLES_DIR = TEMPLATES_DIR / "examples"
 OUTPUT_FORMATS = {".xml": "akn", ".akn": "akn", ".md": "md", ".docx": "docx"}
@@ -46,8 +46,9 @@ def template_for(kind: str) -> Path:
 
 def load_session(path: str | Path, kind: str) -> tuple[dict, object]:
     """The session file's checked values (dates as dates) and their located mapping."""
-    text = read_text(path)
+    text, notes = decode_report(read_bytes(path), str(path), keep_form_feed=False)
     located = load_mapping(text, str(path))
+    located.notes[:0] = notes
     return check_keys(located, kind, "session"), located
 
 
@@ -85,7 +86,7 @@ def generate(kind: str, session: str | Path, lang: str, template: str | Path | N
     if errors:
         where = f"{session}:{errors[0].line}" if errors[0].line else str(session)
         raise DraftingError(f"{where}: body_markdown: {errors[0].message}")
-    return Generated(root=result.root, markdown=markdown, diagnostics=result.diagnostics)
+    return Generated(root=result.root, markdown=markdown, diagnostics=located.notes + result.diagnostics)
 
 
 def body_markdown_line(located, lang: str) -> int | None:

@@ -9,7 +9,8 @@ language (``title: {en: ..., fr: ...}``), resolved for the language being writte
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -95,6 +96,7 @@ class Located:
     lines: dict
     source: str
     first_line: int = 1
+    notes: list = field(default_factory=list)   # diagnostics: characters removed from values
 
     def line(self, key: str) -> int:
         return self.lines.get(key, self.first_line)
@@ -107,17 +109,35 @@ def _fail(source: str, line: int, message: str) -> DraftingError:
     return DraftingError(f"{source}:{line}: {message}")
 
 
+MAX_YAML_DEPTH = 20        # a session file is a mapping of texts, lists and per-language maps
+MAX_NUMBER_DIGITS = 20     # a session number or a year: never thousands of digits
+
+
 def load_mapping(text: str, source: str, line_offset: int = 0) -> Located:
-    """Safe-load a YAML mapping and remember each top-level key's line."""
+    """Safe-load a YAML mapping and remember each top-level key's line.
+
+    Refused with the line: what is not YAML, a character YAML does not allow, anchors and
+    aliases (a session file has no use for them, and they can expand a few lines into billions
+    of values), nesting deeper than ``MAX_YAML_DEPTH``, numbers of more than
+    ``MAX_NUMBER_DIGITS`` digits, and values that do not exist (``2011-02-30``).
+    """
     try:
+        _check_events(text, source, line_offset)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        _check_scalars(node, source, line_offset)
         values = yaml.safe_load(text)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, max(exc.position, 0)) + 1 + line_offset
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise _fail(source, line, f"not valid YAML: the character U+{ord(char):04X} is not allowed") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         raise _fail(source, line, f"not valid YAML: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise DraftingError(f"{source}: not valid YAML: {exc}") from None
+    except RecursionError:
+        raise DraftingError(f"{source}: not valid YAML: nested too deeply") from None
     if values is None:
         values = {}
     if not isinstance(values, dict) or not isinstance(node, (yaml.MappingNode, type(None))):
@@ -126,7 +146,63 @@ def load_mapping(text: str, source: str, line_offset: int = 0) -> Located:
     if node is not None:
         for key_node, _ in node.value:
             lines[str(key_node.value)] = key_node.start_mark.line + 1 + line_offset
-    return Located(values=values, lines=lines, source=source, first_line=1 + line_offset)
+    located = Located(values=values, lines=lines, source=source, first_line=1 + line_offset)
+    located.values = {k: _clean_value(v, str(k), located) for k, v in values.items()}
+    return located
+
+
+def _clean_value(value, key: str, loc: Located):
+    """A value without what the XML model cannot hold (``"\\0"`` escapes, controls), said so."""
+    from drafting.io import clean_text
+
+    if isinstance(value, str):
+        text, notes = clean_text(value, keep_form_feed=False)
+        for d in notes:
+            d.message = f"key {key!r}: " + re.sub(r" \(lines? [^)]*\)", "", d.message)
+            d.line = loc.line(key)
+        loc.notes.extend(notes)
+        return text
+    if isinstance(value, list):
+        return [_clean_value(v, key, loc) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean_value(v, key, loc) for k, v in value.items()}
+    return value
+
+
+def _check_events(text: str, source: str, line_offset: int) -> None:
+    """One pass over the parser's events: no aliases, no deep nesting (before any recursion)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        line = event.start_mark.line + 1 + line_offset if event.start_mark else line_offset + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _fail(source, line, "anchors and aliases (&name, *name) are not allowed in this file; "
+                        "write the value out")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise _fail(source, line, f"nested more than {MAX_YAML_DEPTH} levels deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _check_scalars(node, source: str, line_offset: int) -> None:
+    """Every scalar the safe loader would turn into a number or a date can be one."""
+    constructor = yaml.SafeLoader("")
+    stack = [node] if node is not None else []
+    while stack:
+        n = stack.pop()
+        if isinstance(n, yaml.MappingNode):
+            stack.extend(x for pair in n.value for x in pair)
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+        elif isinstance(n, yaml.ScalarNode) and n.tag.endswith((":int", ":float", ":timestamp")):
+            line = n.start_mark.line + 1 + line_offset
+            if n.tag.endswith(":int") and sum(c.isdigit() for c in n.value) > MAX_NUMBER_DIGITS:
+                raise _fail(source, line, f"a number of more than {MAX_NUMBER_DIGITS} digits")
+            try:
+                constructor.construct_object(n, deep=True)
+            except (ValueError, OverflowError, TypeError) as exc:
+                raise _fail(source, line, f"{n.value[:40]!r} is not a valid value: {exc}") from None
 
 
 def _as_date(value, key: str, loc: Located) -> _dt.date:
@@ -204,6 +280,8 @@ def _check_value(spec: Key, value, loc: Located):
             value = [value]
         return _check_text(value, key, loc, allow_list=True)
     if t == "str":
+        if isinstance(value, str) and "\n" in value.strip():
+            raise _fail(loc.source, loc.line(key), f"key {key!r}: must be one line, not {value!r}")
         if isinstance(value, (str, int)) and not isinstance(value, bool):
             return str(value)
         raise _fail(loc.source, loc.line(key), f"key {key!r}: expected text, not {_type_name(value)}")

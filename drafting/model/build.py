@@ -40,6 +40,7 @@ class _EIds:
     def __init__(self) -> None:
         self.used: set[str] = set()
         self.counters: dict[str, int] = {}
+        self.next_suffix: dict[str, int] = {}  # candidate -> the last _N tried: probing stays linear
 
     def make(self, prefix: str, kind: str, label: str | None) -> str:
         base = f"{prefix}__{kind}" if prefix else kind
@@ -49,10 +50,15 @@ class _EIds:
             key = f"{base}_nn"
             self.counters[key] = self.counters.get(key, 0) + 1
             candidate = f"{key}_{self.counters[key]}"
-        unique, n = candidate, 1
-        while unique in self.used:
+        unique, n = candidate, self.next_suffix.get(candidate, 1)
+        if unique in self.used:
+            # a thousand paragraphs numbered "1." try _2, _3 ... once each, not from _2 every time
             n += 1
             unique = f"{candidate}_{n}"
+            while unique in self.used:
+                n += 1
+                unique = f"{candidate}_{n}"
+            self.next_suffix[candidate] = n
         self.used.add(unique)
         return unique
 
@@ -80,23 +86,25 @@ class _Builder:
     # -- inline content -------------------------------------------------------------------
 
     def inline_into(self, parent, inlines, owner_eid: str) -> None:
-        """Append inline items to ``parent`` (text goes to .text or the last child's tail)."""
+        """Append inline items to ``parent`` (text goes to .text or the last child's tail).
+
+        Runs of strings are joined first and set once: setting lxml text copies it, so adding
+        piece by piece would be quadratic in a long run.
+        """
+        run: list[str] = []
         for item in inlines:
             if isinstance(item, str):
-                if not item:
-                    continue
-                if len(parent):
-                    last = parent[-1]
-                    last.tail = (last.tail or "") + item
-                else:
-                    parent.text = (parent.text or "") + item
-            elif isinstance(item, Styled):
+                run.append(item)
+                continue
+            _flush_text(parent, run)
+            if isinstance(item, Styled):
                 child = etree.SubElement(parent, q(item.tag))
                 self.inline_into(child, item.children, owner_eid)
             elif isinstance(item, NoteRef):
                 parent.append(self.note(item, owner_eid))
             else:  # pragma: no cover - a reader bug
                 raise TypeError(f"unexpected inline item {item!r}")
+        _flush_text(parent, run)
 
     def note(self, ref: NoteRef, owner_eid: str):
         eid = self.eids.count(owner_eid, "authorialNote")
@@ -414,6 +422,25 @@ class _Builder:
                 showAs="Number not printed, inferred from the sequence"))
         root = E.akomaNtoso(doc)
         return BuiltDocument(root=root, source_lines=self.lines)
+
+
+# What lxml refuses (XML 1.0 has no place for it). Readers clean their input at the edge and say
+# so; this is the last guard, so that a reader's slip is never an exception at build time.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _flush_text(parent, run: list[str]) -> None:
+    if not run:
+        return
+    text = _NOT_XML.sub("", "".join(run))
+    run.clear()
+    if not text:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
 
 
 def _list_words(lang: str) -> dict:

@@ -240,13 +240,16 @@ def _parse_modifier(part: str, printed: str) -> tuple[str, str]:
 
 # A candidate: starts with a capital (not glued to a preceding letter, digit, slash or dot),
 # has at least one slash, and runs over the characters a symbol can hold.
+# Parts and their count are bounded (the longest real parts are a dozen characters) and the run
+# must end there: each start is then tried over a bounded stretch, so a long run of "A(A(A(..."
+# costs linear time instead of a scan to its end from every capital.
 _CANDIDATE = re.compile(
     r"(?<![A-Za-z0-9/.\-])"
-    r"[A-Z][A-Za-z0-9.()\-]*(?:/[A-Za-z0-9.()\-]+)+\**"
+    r"[A-Z][A-Za-z0-9.()\-]{0,40}(?:/[A-Za-z0-9.()\-]{1,40}){1,12}(?![A-Za-z0-9.()\-])\**"
 )
 _RES_YEAR_SUFFIX = re.compile(r"^ \(\d{4}\)")
 _PART_SUFFIX = re.compile(r"^ \((?:Part|Vol\.?|Sect\.?) [IVXLC\d]+[A-Z]?\)")
-_URL_WORD = re.compile(r"\S*(?:://|www\.)\S*", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
 
 
 def find_symbols(text: str) -> list[tuple[int, int, Symbol]]:
@@ -257,11 +260,17 @@ def find_symbols(text: str) -> list[tuple[int, int, Symbol]]:
     and are not symbols; slashed words without a number (UNDAW/DESA) are rejected by the grammar;
     URLs are skipped.
     """
-    url_spans = [(m.start(), m.end()) for m in _URL_WORD.finditer(text)]
+    # words holding :// or www. (found word by word: a pattern \S*://\S* backtracks over every
+    # start of a long run without spaces) and, for each candidate, the last one starting before it
+    url_spans = [(m.start(), m.end()) for m in _WORD.finditer(text)
+                 if "://" in m.group() or "www." in m.group().lower()]
     found: list[tuple[int, int, Symbol]] = []
+    span_index = 0
     for m in _CANDIDATE.finditer(text):
         start, end = m.start(), m.end()
-        if any(a <= start < b for a, b in url_spans):
+        while span_index < len(url_spans) and url_spans[span_index][1] <= start:
+            span_index += 1
+        if span_index < len(url_spans) and url_spans[span_index][0] <= start:
             continue
         hit = _longest_symbol(text, start, end)
         if hit is None:

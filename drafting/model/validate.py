@@ -59,6 +59,8 @@ def profile_findings(root) -> list[Finding]:
     out: list[Finding] = []
     if local(root) != "akomaNtoso":
         return [Finding(_line(root), "profile", "root element is not akomaNtoso")]
+    if not any(isinstance(child.tag, str) for child in root):
+        return [Finding(_line(root), "profile", "no document inside akomaNtoso")]
     doc = doc_element(root)
     kind, name = local(doc), doc.get("name", "")
     if kind in PROFILE_NAMES and name not in PROFILE_NAMES[kind]:

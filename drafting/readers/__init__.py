@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafting.errors import DraftingError
-from drafting.io import MAX_INPUT_BYTES, read_bytes
+from drafting.io import MAX_INPUT_BYTES, decode_report, read_bytes
 from drafting.model.blocks import Diagnostic
 
 # format name -> module under drafting.readers exposing read(data: bytes, name, lang, **options)
@@ -76,7 +76,14 @@ def read_document(path: str | os.PathLike, fmt: str | None = None, lang: str | N
     """Read any supported file into the AKN model."""
     fmt = format_of(path, fmt)
     data = read_bytes(path, max_bytes)
+    notes = []
+    if fmt in ("text", "md"):
+        # decoded and cleaned here, where what was replaced can be reported; the reader then
+        # gets clean UTF-8
+        text, notes = decode_report(data, str(path), keep_form_feed=fmt == "text")
+        data = text.encode("utf-8")
     result = reader_for(fmt).read(data, name=str(path), lang=lang, **options)
+    result.diagnostics[:0] = notes
     result.source = str(path)
     result.format = fmt
     return result

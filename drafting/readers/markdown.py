@@ -13,7 +13,7 @@ import re
 from drafting.errors import DraftingError
 from drafting.generate.frame import build_frame
 from drafting.generate.keys import LANGS, RESOLUTION_KINDS, check_keys, load_mapping, resolve_language
-from drafting.io import decode_text
+from drafting.io import clean_text, decode_text
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled
 from drafting.model.build import build_akn
 from drafting.readers import ReadResult
@@ -29,14 +29,15 @@ UNDEFINED_NOTE_RE = re.compile(r"\[\^([^\]\s]+)\]")
 
 
 def read(data: bytes, name: str = "input.md", lang: str | None = None, **options) -> ReadResult:
-    text = decode_text(data, name)
+    text = decode_text(data, name, keep_form_feed=False)
     return read_text(text, name, lang, **options)
 
 
 def read_text(text: str, name: str = "input.md", lang: str | None = None, **options) -> ReadResult:
+    text, notes = clean_text(text, keep_form_feed=False)  # what the XML model cannot hold
     blocks = parse_blocks(text, name, lang)
     built = build_akn(blocks, generated=options.get("generated"))
-    return ReadResult(root=built.root, diagnostics=blocks.diagnostics, source_lines=built.source_lines)
+    return ReadResult(root=built.root, diagnostics=notes + blocks.diagnostics, source_lines=built.source_lines)
 
 
 def parse_blocks(text: str, name: str = "input.md", lang: str | None = None) -> DocumentBlocks:
@@ -55,6 +56,7 @@ def parse_blocks(text: str, name: str = "input.md", lang: str | None = None) -> 
     reader.run()
     kind, masthead, preface = build_frame(keys, lang, symbol_note=reader.symbol_note)
     blocks = DocumentBlocks(kind=kind, lang=lang, masthead=masthead, preface=preface, source_name=name)
+    blocks.diagnostics.extend(key_lines.notes if key_lines is not None else [])
     blocks.diagnostics.extend(reader.diagnostics)
     organ_names = [keys.get("organ"), keys.get("body"), keys.get("formula")]
     preamble, body = number_document(reader.items, kind in RESOLUTION_KINDS,

@@ -67,7 +67,8 @@ def number_document(items, is_resolution: bool, numbered: bool, organ_names: lis
                     para.points = []
             if preamble and _is_formula(preamble[0], organ_names):
                 preamble[0].role = "formula"
-    _lift_leading_cross_headings(body, blocks)
+    # a "####" before the first chapter stays a cross-heading: the builder gives it the main
+    # body's generic container (hcontainer name="crossHeading"), which every document type takes
     _number_paragraphs(body, numbered)
     if numbered:
         _number_headings(body, blocks.lang)
@@ -83,22 +84,6 @@ def _flatten_points(points) -> list[str]:
         if isinstance(p, Point):
             out += _flatten_points(p.points)
     return out
-
-
-def _lift_leading_cross_headings(body, blocks: DocumentBlocks) -> None:
-    """A ``####`` before any chapter or section becomes an unnumbered chapter heading.
-
-    The AKN schema takes a cross-heading inside a chapter or section, but not everywhere directly
-    in the main body (a statement's main body refuses one after a paragraph).
-    """
-    for item in body:
-        if isinstance(item, Heading) and item.level != "crossHeading":
-            return
-        if isinstance(item, Heading):
-            item.level = "chapter"
-            item.unnumbered = True
-            blocks.note("warning", "a cross-heading (####) before the first chapter is kept as an "
-                        "unnumbered chapter heading (# ... {-})", item.line, "cross-heading-lifted")
 
 
 def _number_paragraphs(body, numbered: bool) -> None:
@@ -158,20 +143,69 @@ def relabel_points(body, lang: str, blocks: DocumentBlocks) -> None:
 
 
 def _relabel(points, level: int, lang: str, blocks: DocumentBlocks) -> None:
-    """``level`` counts the lettered ancestors only: letters under a "1." item are level 0."""
-    index = 0
-    for point in points:
-        if not isinstance(point, Point):
-            continue
-        lettered = bool(point.num) and level <= 1 and _is_label(point.num, level)
-        if lettered:
+    """``level`` counts the lettered ancestors only: letters under a "1." item are level 0.
+
+    Labels typed in sequence keep their place in it, in the language's form (``(a)`` is ``a)`` in
+    French and ``(أ)`` in Arabic): a list may continue one printed before it (``(d)`` after a page
+    break) or count in roman (``(i)``, ``(ii)``), and a document read back from the dialect must
+    keep them. Labels out of sequence (``(a) (a) (b)`` after an insertion) are set by position,
+    from the first one's.
+    """
+    lettered = [p for p in points if isinstance(p, Point) and p.num and level <= 1 and _is_label(p.num, level)]
+    if lettered:
+        labels = terms_labels(lang)
+        bares = [_bare(p.num) for p in lettered]
+        letters = [_letter_value(b, labels["letters"]) for b in bares]
+        romans = [_roman_value(b) for b in bares]
+        keep_roman, in_sequence = False, True
+        if _consecutive(letters):
+            start = letters[0]
+        elif _consecutive(romans):
+            start, keep_roman = romans[0] - 1, level == 0
+        else:
+            start = letters[0] if letters[0] is not None else 0
+            in_sequence = False
+        for index, (point, bare) in enumerate(zip(lettered, bares), start):
+            if keep_roman:  # (i) (ii) straight under a paragraph: roman, in the language's form
+                point.num = labels["level0"].format(label=bare)
+                continue
             label = locale.point_label(index, level, lang)
-            if _bare(label) != _bare(point.num):
+            if _bare(label) != bare and not in_sequence:
                 blocks.note("info", f"sub-paragraph {point.num} is labelled {label} by its position",
                             point.line, "relabelled")
             point.num = label
-            index += 1
-        _relabel(point.points, level + 1 if lettered else level, lang, blocks)
+    chosen = {id(p) for p in lettered}
+    for point in points:
+        if isinstance(point, Point):
+            _relabel(point.points, level + 1 if id(point) in chosen else level, lang, blocks)
+
+
+def terms_labels(lang: str) -> dict:
+    return locale.terms(lang)["labels"]
+
+
+def _consecutive(values: list) -> bool:
+    return bool(values) and None not in values and all(b - a == 1 for a, b in zip(values, values[1:]))
+
+
+def _letter_value(bare: str, own_letters: list[str]) -> int | None:
+    """a -> 0, z -> 25, aa -> 26 (the UN doubles letters after z); the language's own letters too."""
+    if not bare or bare != bare[0] * len(bare):
+        return None
+    if "a" <= bare[0] <= "z":
+        return (len(bare) - 1) * 26 + ord(bare[0]) - ord("a")
+    if bare[0] in own_letters:
+        return (len(bare) - 1) * len(own_letters) + own_letters.index(bare[0])
+    return None
+
+
+def _roman_value(bare: str) -> int | None:
+    if not re.fullmatch(r"[ivxlc]+", bare):
+        return None
+    try:
+        return from_roman(bare.upper())
+    except (ValueError, KeyError):
+        return None
 
 
 def _bare(label: str) -> str:

@@ -23,7 +23,8 @@ HEADING_MARKS = {"chapter": "#", "section": "##", "subsection": "###"}
 CONTAINERS = {"chapter", "section", "subsection", "part", "division", "hcontainer", "article", "clause"}
 INLINE_SPECIALS = re.compile(r"([\\*_^\[\]`])")
 LINE_START_RISKS = re.compile(
-    r"^(?:#{1,6}(?:\s|$)|>|[-•+]\s|\d{1,4}\.\s|\(?(?:[a-z]{1,3}|[ivxlc]+|\d{1,3}|[\u0621-\u064a]{1,2})\)\s)"
+    r"^(?:#{1,6}(?:\s|$)|>|[-•+](?:\s|$)|\d{1,4}\.(?:\s|$)"
+    r"|\(?(?:[a-z]{1,3}|[ivxlc]+|\d{1,3}|[\u0621-\u064a]{1,2})\)(?:\s|$))"
 )
 
 
@@ -332,7 +333,7 @@ def escape_text(text: str) -> str:
 
 def _escape_start(text: str) -> str:
     """Keep a paragraph that happens to start like a block marker a plain paragraph."""
-    m = re.match(r"(\d{1,4})\.(\s)", text)
+    m = re.match(r"(\d{1,4})\.(\s|$)", text)
     if m:
         return f"{m.group(1)}\\.{text[m.end(1) + 1:]}"
     if text[0] in "#>-+(":
