@@ -308,8 +308,6 @@ def test_twenty_thousand_paragraphs_numbered_alike_get_distinct_eids(tmp_path, c
 
 # --- failures in code maintained elsewhere (owner named in the reason) ---------------------------
 
-@pytest.mark.xfail(strict=True, reason="compare/text_report.py _range: IndexError on renumbered runs "
-                                       "(owner: comparison)")
 def test_diff_of_two_corpus_seeds_in_text(capsys):
     code, out, err = run(capsys, "diff", SEED, SEED_001)
     assert code == 1 and "Traceback" not in err

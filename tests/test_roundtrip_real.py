@@ -31,6 +31,10 @@ KNOWN_LOSSES = {
     "A_C.6_80_L.8": "formula after a title",
     "A_AC.292_2025_INF_5__en-ar-fr-ru-es": "the French paragraph 3 comes back with other text (not yet examined)",
     "A_AC.292_2025_INF_5_Rev.1__en-ar-fr-ru-es": "the French paragraph 3 comes back with other text (not yet examined)",
+    # the Arabic annex's text layer is mis-encoded: a bullet glued to the text before it
+    "S_2025_354__en-ar": "a bullet '▪' inside a mis-encoded Arabic line",
+    # the recommended draft resolution numbers its notes afresh: two notes 10, relabelled 10-2
+    "A_79_437_Add.4": "the recommended draft's own footnote numbers",
 }
 
 

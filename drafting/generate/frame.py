@@ -28,7 +28,9 @@ def doc_types(kind: str | None, symbol: str | None, lang: str) -> list[str]:
         "decisionDraft": "draft_decision", "note": "note_by_the_secretariat",
         "corrigendum": "corrigendum", "report": "report", "resolution": "resolution",
         "decision": "decision",
-    }[akn]
+    }.get(akn)
+    if main is None:
+        return []  # a letter's title says what it is: no type line of its own
     lines = [locale.document_kind(main, lang)]
     if kind == "draft-report-addendum" or (akn == "reportDraft" and symbol and "/Add." in symbol):
         lines.append(locale.document_kind("addendum", lang))
@@ -101,6 +103,9 @@ def build_frame(keys: dict, lang: str, symbol_note: NoteRef | None = None) -> tu
     if keys.get("agenda_note"):
         marker = "**" if m.symbol_note is not None else "*"
         p.agenda_note = NoteRef(marker, [[keys["agenda_note"]]])
+    if keys.get("title_note"):
+        marker = "*" * (1 + (m.symbol_note is not None) + (p.agenda_note is not None))
+        p.title = (p.title or []) + [NoteRef(marker, [[keys["title_note"]]])]
     # no kind given: no type line is invented; an explicit doc_type (even empty) is printed as is
     types = keys["doc_type"] if "doc_type" in keys else (doc_types(kind, symbol, lang) if kind else [])
     p.sponsors = list(keys.get("sponsors") or [])

@@ -29,7 +29,7 @@ KINDS = {
 AKN_KINDS = {
     "report": "report", "reportDraft": "reportDraft", "resolution": "resolution",
     "resolutionDraft": "resolutionDraft", "decision": "decision", "decisionDraft": "decisionDraft",
-    "note": "note", "corrigendum": "corrigendum",
+    "note": "note", "corrigendum": "corrigendum", "letter": "letter",
 }
 RESOLUTION_KINDS = {"resolution", "resolutionDraft", "decision", "decisionDraft"}
 DISTRIBUTIONS = ("general", "limited", "restricted")
@@ -78,6 +78,8 @@ KEYS: list[Key] = [
     Key("agenda_text", "str", where="front", help="the agenda line as printed"),
     Key("agenda_note", "str", where="front", help="the footnote on the agenda line (the provisional "
         "agenda's symbol), marked * (** when the symbol has its own note)"),
+    Key("title_note", "str", where="front", help="the footnote on the title block (a report submitted "
+        "late, a report issued in parts), marked with the next star after the symbol's and the agenda's"),
     Key("date_text", "str", where="front", help="the masthead date as printed"),
     Key("distribution_text", "str", where="front", help="the Distr. line as printed"),
     Key("original_text", "str", where="front", help="the word after 'Original:' as printed"),

@@ -215,6 +215,10 @@ def masthead(root) -> dict:
     """The masthead and preface facts as plain values (for JSON output and checks)."""
     doc = doc_element(root)
 
+    def _title_text(doc) -> str | None:
+        title = first(doc, "a:preface//a:docTitle")   # its footnote is no part of the title
+        return (_norm(text_content(title)) or None) if title is not None else None
+
     def s(path: str) -> str | None:
         value = xp(doc, f"string({path})").strip()
         return re.sub(r"\s+", " ", value) or None
@@ -236,7 +240,7 @@ def masthead(root) -> dict:
         "session_number": s("a:preface//a:session/@value"),
         "place_dates": s("a:preface/a:container[@name='sessionInfo']/a:p[not(*)][1]"),
         "agenda_item": s("a:preface//a:inline[@name='agendaItem']"),
-        "title": s("a:preface//a:docTitle"),
+        "title": _title_text(doc),
         "doc_type": [_norm(text_content(x)) for x in xp(doc, "a:preface//a:docType")],
         "sponsors": [_norm(text_content(x)) for x in xp(doc, "a:preface//a:docProponent")],
     }

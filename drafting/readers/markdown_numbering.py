@@ -18,6 +18,7 @@ import re
 from drafting import locale
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled, plain_text
 from drafting.model.numbering import from_roman
+from drafting.readers.passes.front import is_formula
 
 FORMULA_END = (",", "،", "，")
 LETTER_LABEL_RE = re.compile(r"^\(?(?:[a-z]{1,3}|[\u0621-\u064a]{1,2})\)$")
@@ -27,6 +28,8 @@ def _is_formula(para: Para, organ_names: list[str]) -> bool:
     text = plain_text(para.text).strip()
     if not text.endswith(FORMULA_END):
         return False
+    if is_formula(text):
+        return True  # an organ's formula, by the locale's words (the rule every reader keeps)
     body = text[:-1].strip().lower()
     if any(name.strip().lower() in body for name in organ_names if name.strip()):
         return True

@@ -99,6 +99,9 @@ class _Writer:
         agenda_note = first(self.doc, "a:preface//a:inline[@name='agendaItem']/../a:sup/a:authorialNote")
         if agenda_note is not None:
             keys["agenda_note"] = re.sub(r"\s+", " ", " ".join(text_content(p) for p in xp(agenda_note, "a:p"))).strip()
+        title_note = first(self.doc, "a:preface//a:docTitle//a:authorialNote")
+        if title_note is not None:
+            keys["title_note"] = re.sub(r"\s+", " ", " ".join(text_content(p) for p in xp(title_note, "a:p"))).strip()
         printed_place = self._session_info_lines()
         if printed_place:
             keys["place_dates"] = printed_place
