@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     text: str
     no: int                               # 1-based source line (text) or running line number (PDF)

@@ -52,14 +52,20 @@ def _called(reading: Reading) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=256)
+def _patterns(marker: str) -> tuple[re.Pattern, re.Pattern]:
+    return (re.compile(r"(?<!\d)(?:19|20)\d\d[–-](?:19|20)\d\d(" + marker + r")(?!\d)"),
+            re.compile(r"(?<![\d/\-–^{])" + marker + r"(?![\d/]|[.,]\d)"))
+
+
 def _candidate(text: str, marker: str, pos: int, lang: str) -> tuple[int, int, bool] | None:
     """The first place from ``pos`` where ``marker`` can be a call: (start, end, strong)."""
     before_words, after_words = _words(lang)
     weak = None
-    year_range = re.compile(r"(?<!\d)(?:19|20)\d\d[–-](?:19|20)\d\d(" + marker + r")(?!\d)")
+    year_range, standalone = _patterns(marker)
     for m in year_range.finditer(text, pos):
         return m.start(1), m.end(1), True   # "2015–20308": a call glued to a range of years
-    for m in re.finditer(r"(?<![\d/\-–^{])" + marker + r"(?![\d/]|[.,]\d)", text[pos:]):
+    for m in standalone.finditer(text[pos:]):
         start, end = pos + m.start(), pos + m.end()
         before = text[:start]
         if not before.strip():

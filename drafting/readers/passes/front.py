@@ -38,8 +38,11 @@ STARS = re.compile(r"\*+$")
 SECURITY_COUNCIL_YEAR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)? year$")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", plain(text).replace("\u2019", "'").replace("\u00a0", " ")).strip().casefold()
+    return _SPACES.sub(" ", plain(text).replace("\u2019", "'").replace("\u00a0", " ")).strip().casefold()
 
 
 @lru_cache(maxsize=None)

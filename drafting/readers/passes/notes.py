@@ -25,7 +25,8 @@ from drafting.readers.passes.calls import STAR_CALL
 from drafting.readers.passes.text import TERMINAL, join_lines, marked_spans
 from drafting.readers.text_inline import SUPERSCRIPT_DIGITS, superscript_to_digits
 
-RULE = re.compile(r"^\s*_{5,}\s*$")
+# The footnote rule; plain pdftotext may print the first note numbers on its line ("____ 20 21").
+RULE = re.compile(r"^\s*_{5,}(?P<numbers>(?:\s+\d{1,3})*)\s*$")
 MARKER_ONLY = re.compile(r"^\s*(?P<m>\d{1,3}|\*{1,3}|[" + SUPERSCRIPT_DIGITS + r"]{1,3}|\^\{(?:\d{1,3}|\*{1,3})\})\s*$")
 MARKER_TEXT = re.compile(r"^\s*(?P<m>\d{1,3}|\*{1,3}|[" + SUPERSCRIPT_DIGITS + r"]{1,3}|\^\{(?:\d{1,3}|\*{1,3})\})\s*(?P<t>\S.*)$")
 NOTE_BODY_SUP = re.compile(r"^\s*([" + SUPERSCRIPT_DIGITS + r"]+)\s*(\S.*)$")
@@ -66,6 +67,7 @@ def _pages(lines: list[Line]) -> list[list[Line]]:
 def run(reading: Reading) -> None:
     numbering = _Numbering()
     pages = _pages(reading.lines)
+    ruled = any(_rule_index(p) is not None for p in pages)
     for page in pages:
         zone_start = _rule_index(page)
         if any(l.zone == "note" for l in page):
@@ -73,10 +75,14 @@ def run(reading: Reading) -> None:
         elif zone_start is not None:
             page[zone_start].zone = "rule"
             zone = [l for l in page[zone_start + 1:] if l.zone is None and l.text.strip()]
+            numbers = RULE.match(page[zone_start].text)
+            if numbers and numbers.group("numbers").split():
+                rule = page[zone_start]
+                zone = [Line(n, rule.no, rule.page) for n in numbers.group("numbers").split()] + zone
             for line in zone:
                 line.zone = "note"
             _zone_notes(reading, zone, numbering)
-        elif any(_rule_index(p) is not None for p in pages):
+        elif ruled:
             _star_notes(reading, page, numbering)
     reading.body = reading.flow()
     _place(reading)

@@ -15,9 +15,16 @@ DASH_PREFIX = re.compile(r"^\s*-\s+")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 
 
+# "2*. Reaffirms*": an italic run that a layout-aware reader opened on the label's full stop
+LABEL_IN_MARK = re.compile(r"^(\s*\(?\d{1,3})\*([.)])\s+")
+
+
 def run(reading: Reading) -> None:
     doc = reading.doc
     body = reading.body
+    for line in body:
+        if "*" in line.text[:8]:
+            line.text = LABEL_IN_MARK.sub(r"\1\2 *", line.text)
     dash_lines = sum(1 for l in body if re.match(r"^\s*-\s+\d{1,3}\.\s", l.text))
     plain_numbered = sum(1 for l in body if re.match(r"^\s*\d{1,3}\.\s", l.text))
     if dash_lines > plain_numbered and dash_lines >= 3:

@@ -44,10 +44,12 @@ PARTICIPLE = {
 
 
 @lru_cache(maxsize=None)
-def _openings(lang: str) -> tuple[str, ...]:
+def _openings(lang: str) -> re.Pattern:
+    """Every preambular and operative opening of the locale, as one pattern (longest first)."""
     data = terms(lang)
     found = set(data.get("preambular", {})) | set(data.get("operative", {}))
-    return tuple(sorted(found, key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
+    return re.compile(r"(?:" + words + r")(?![^\W_])") if words else re.compile(r"(?!)")
 
 
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th|e|re|er|ª|º|a|-?[а-я]{1,2})?"
@@ -62,8 +64,8 @@ def _closing_pattern(lang: str) -> re.Pattern:
 
 def closing_line(text: str, lang: str) -> re.Match | None:
     """``52nd plenary meeting`` (and the date after it): the closing line of an adopted text."""
-    if not phrases_exist(lang) or len(text) > 90:
-        return None
+    if len(text) > 90 or not _DIGIT.search(text) or not phrases_exist(lang):
+        return None  # every closing line carries the meeting's number
     return _closing_pattern(lang).match(text.strip())
 
 
@@ -73,8 +75,7 @@ def phrases_exist(lang: str) -> bool:
 
 def opens_listed_clause(text: str, lang: str) -> bool:
     """Does the text open with a preambular or operative opening the locale lists?"""
-    t = text.lstrip().lstrip("*")
-    return any(t.startswith(w) and (len(t) == len(w) or not t[len(w)].isalnum()) for w in _openings(lang))
+    return bool(_openings(lang).match(text.lstrip().lstrip("*")))
 
 
 def opens_clause(text: str, lang: str) -> bool:
@@ -86,9 +87,17 @@ def opens_clause(text: str, lang: str) -> bool:
     return bool(pattern and pattern.match(t))
 
 
+_DIGIT = re.compile(r"\d")
+# A line that opens with a lower-case word (not a label "a)" or "iv)") opens no item: most lines.
+_PLAIN_START = re.compile(r"[^\W\d_](?![^\W\d_]{0,5}\))")
+
+
 def starts_item(text: str, expected: int | None, lang: str) -> bool:
     """Does the text open with a paragraph number, a chapter or section label, a point label?"""
-    t = DASH_PREFIX.sub("", text.strip())
+    t = text.strip()
+    if t[:1].islower() and _PLAIN_START.match(t):
+        return False
+    t = DASH_PREFIX.sub("", t)
     f = forms(lang)
     m = f.paragraph.match(t)
     if m and int(m.group("num")) >= 1000 and int(m.group("num")) != expected:
