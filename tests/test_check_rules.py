@@ -178,3 +178,14 @@ def test_rules_see_annex_paragraphs():
     assert len(annex) == 1
     inside = [u for u in units if u.kind == "paragraph" and u.chapter_eid and u.chapter_eid.startswith(annex[0].eid)]
     assert len(inside) >= 30
+
+
+def test_a_numbering_gap_in_an_annex_is_found(tmp_path):
+    """An annex numbers its paragraphs afresh; a gap inside it is a gap."""
+    source = (ROOT / "tests/fixtures/compare/annex_paragraph_changed.old.md").read_text(encoding="utf-8")
+    assert not {f for f in rules_of(ROOT / "tests/fixtures/compare/annex_paragraph_changed.old.md") if f == "UN101"}
+    gap = tmp_path / "annex_gap.md"
+    gap.write_text(source.replace("2. Businesses should place", "4. Businesses should place")
+                   .replace("3. Authorities should", "5. Authorities should"), encoding="utf-8")
+    found = [f for f in findings_of(gap) if f.rule == "UN101"]
+    assert len(found) == 1 and "2-3 missing" in found[0].message, found
