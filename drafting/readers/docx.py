@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from drafting.errors import DraftingError
+from drafting.locale import languages
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled, plain_text
 from drafting.model.build import build_akn
 from drafting.readers import ReadResult
@@ -38,7 +39,6 @@ TRANSPARENT = {w(t) for t in ("hyperlink", "smartTag", "sdt", "sdtContent", "fld
                               "customXml", "bdo", "dir")}
 INSERTED = {w("ins"), w("moveTo")}
 DELETED = {w("del"), w("moveFrom")}
-LANGS = ("ar", "zh", "en", "fr", "ru", "es")
 
 PARA_NUM = re.compile(r"^(\d{1,3}\.)(?:\s+|\t)")
 PROFILE_PARA_NUM = re.compile(r"\d+(?:\.| -)")   # the UN profile's paragraph numbers (Arabic "1 -")
@@ -135,7 +135,7 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
         records.append(joined)
     _mark_unanchored(state.notes, facts.get("unanchored"))
     lang = lang or facts.get("lang") or _detect_language(records) or _lang_of_styles(pkg.parts["styles"])
-    if lang not in LANGS:
+    if lang not in languages():
         lang = "en"
     if pkg.parts["comments"] is not None:
         state.comments = max(state.comments, len(pkg.parts["comments"].findall(w("comment"))))
@@ -253,7 +253,7 @@ def _lang_of_styles(root) -> str | None:
         value = (lang.get(w(attr)) or "")[:2].lower()
         if value in ("zh", "ar") and attr != "val":
             continue
-        if value in LANGS:
+        if value in languages():
             return value
     return None
 
