@@ -50,6 +50,8 @@ class Vocabulary:
     report_anywhere: tuple[str, ...]                    # the word "report" where it may stand anywhere
     group: re.Pattern                                   # a sponsor that is a group of States
     conjunction: re.Pattern                             # " and " between the last two sponsors
+    conjunctions: tuple[str, ...]                       # "and", "et", "y", "и" alone
+    organization: re.Pattern                            # the whole line "United Nations", "联合国"
     recycle: re.Pattern                                 # the whole recycling line of a page foot
     reissued: re.Pattern                                # the note of a reissued document, at the start
 
@@ -62,6 +64,7 @@ def vocabulary() -> Vocabulary:
     session_words, session_first, suffixes = [], [], []
     leading, item_words, agenda_words, kind_links, author_marks = [], [], [], [], []
     report_words, report_anywhere, groups, conjunctions, recycle, reissued = [], [], [], [], [], []
+    organization = []
     for lang in languages():
         t = terms(lang)
         m, reader = t["masthead"], t["reader"]
@@ -100,6 +103,7 @@ def vocabulary() -> Vocabulary:
         conjunctions.append(t["lists"]["last_separator"].strip())
         recycle.extend(reader["recycle"])
         reissued.extend(reader["reissued"])
+        organization.extend(reader["organization"])
     distribution.sort(key=lambda x: -len(x[0]))
     number = r"\d+(?:\s?\(?[a-z]{1,3}\)?)?"
     ands = alternation(conjunctions)
@@ -126,6 +130,8 @@ def vocabulary() -> Vocabulary:
         report_anywhere=tuple(report_anywhere),
         group=re.compile(rf"^(?:{alternation(groups)})\b"),
         conjunction=re.compile(rf"\s+(?:{ands})\s+"),
+        conjunctions=tuple(dict.fromkeys(conjunctions)),
+        organization=re.compile(rf"(?:{alternation(organization)})"),
         recycle=re.compile(rf"^(?:{alternation(recycle)}|♲)$", re.I),
         reissued=re.compile(f"(?:{alternation(reissued)})", re.I),
     )

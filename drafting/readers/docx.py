@@ -26,6 +26,7 @@ from lxml import etree
 
 from drafting.errors import DraftingError
 from drafting.locale import languages
+from drafting.locale.vocabulary import vocabulary
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled, plain_text
 from drafting.model.build import build_akn
 from drafting.readers import ReadResult
@@ -721,7 +722,7 @@ class _Assembler:
                     pf.doc_type_extra.append(_plain(toks))
             elif sem == "docTitle":
                 pf.title = _tokens_inlines(toks)
-            elif sem is None and _plain(toks) and _plain(toks) not in (":", "et", "and", "y", "и"):
+            elif sem is None and _plain(toks) and _plain(toks) not in (":", *vocabulary().conjunctions):
                 if not any(s in ("docProponent", "docType", "docTitle") for s, _ in _semantic_groups(rec.tokens)):
                     pf.title = _tokens_inlines(rec.tokens)
 
@@ -980,7 +981,7 @@ def _front_matter_foreign(records: list[Record], asm: _Assembler, in_header: int
             if notes and m.symbol and m.symbol_note is None:
                 m.symbol_note = notes[0]
             continue
-        if re.fullmatch(r"(United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций|联合国|الأمم المتحدة)", text):
+        if vocabulary().organization.fullmatch(text):
             m.organs.append(text)
             continue
         if tm.is_session_line(text):
