@@ -144,14 +144,19 @@ def _get(table: dict, path: list[str]):
 
 
 def test_the_loader_is_lazy_and_reads_each_file_once():
-    """Importing the program (the command line, every reader and writer) reads no data file."""
-    code = ("import sys, drafting.cli, drafting.readers.text, drafting.readers.pdf, drafting.readers.docx, "
-            "drafting.readers.markdown, drafting.writers.docx, drafting.writers.markdown, drafting.generate\n"
+    """Importing the program (the command line, every reader and writer) opens no TOML file; a
+    date in French then reads the list of languages and fr.toml, once each."""
+    code = ("import sys\n"
+            "opened = []\n"
+            "sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == 'open'"
+            " and str(args[0]).endswith('.toml') else None)\n"
+            "import drafting.cli, drafting.readers.text, drafting.readers.pdf, drafting.readers.docx\n"
+            "import drafting.readers.markdown, drafting.writers.docx, drafting.writers.markdown, drafting.generate\n"
             "import drafting.locale as locale\n"
-            "assert locale.loaded() == (), locale.loaded()\n"
-            "assert 'tomllib' not in sys.modules\n"
+            "assert opened == [] and locale.loaded() == (), (opened, locale.loaded())\n"
             "locale.format_date(__import__('datetime').date(2011, 10, 12), 'fr')\n"
             "locale.parse_date('12 octobre 2011', 'fr')\n"
+            "assert len(opened) == 2, opened\n"
             "print(' '.join(locale.loaded()))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
