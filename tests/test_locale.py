@@ -648,3 +648,31 @@ def test_thirty_openings_per_language(lang):
 )
 def test_operative_key(text, lang, expected):
     assert operative_key(text, lang) == expected
+
+
+# --- the readers' words, gathered from the data files (drafting.locale.vocabulary) -------------
+
+
+@pytest.mark.parametrize("line, number", [
+    ("Eightieth session", 80), ("80th session", 80), ("5e session", 5), ("Sexto período de sesiones", 6)])
+def test_session_lines_of_the_data(line, number):
+    from drafting.readers.text_masthead import is_session_line, session_number
+
+    assert is_session_line(line) and session_number(line) == number
+
+
+def test_the_readers_words_come_from_the_data():
+    from drafting.locale.vocabulary import vocabulary
+    from drafting.readers import text_masthead as mh
+
+    assert mh.is_session_line("الدورة الثمانون")  # the Arabic session word opens the line
+    assert mh.agenda_item("Agenda item 5") == "5"
+    assert mh.document_kind("Report of the Secretary-General") == ("report", [])
+    assert mh.document_kind("秘书长的报告") == ("report", [])
+    assert mh._split_sponsors("Group of 77 and China") == ["Group of 77 and China"]
+    assert mh._split_sponsors("Australia y México") == ["Australia", "México"]
+    assert [f.value for f in mh.masthead_fields("Distr.: Gén")] == ["general"]
+    assert [f.value for f in mh.masthead_fields("French")] == ["fr"]
+    assert vocabulary().recycle.match("Merci de recycler") and not vocabulary().recycle.match("Merci")
+    assert vocabulary().reissued.match("Publié de nouveau pour raisons techniques")
+    assert vocabulary().organization.fullmatch("Организация Объединенных Наций")
