@@ -1,14 +1,23 @@
 """The six languages: words, dates, ordinals and labels (un-conventions.md)."""
 
 import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from babel.dates import format_date as babel_format_date
 
 from drafting.errors import DraftingError
+from drafting import locale
 from drafting.locale import (
+    CODE_SCHEMES,
     ISO639_2B,
     LANGS,
+    akn_code,
+    code,
+    lang_of_code,
+    languages,
     agenda_item_line,
     check_lang,
     distribution_kind,
@@ -38,8 +47,28 @@ OCT_12 = dt.date(2011, 10, 12)
 
 
 def test_langs_and_codes():
-    assert LANGS == ("ar", "zh", "en", "fr", "ru", "es")
-    assert ISO639_2B == {"ar": "ara", "zh": "chi", "en": "eng", "fr": "fra", "ru": "rus", "es": "spa"}
+    assert languages() == LANGS == ("ar", "zh", "en", "fr", "ru", "es")
+    # ISO 639-2/B differs from 639-2/T for Chinese and French; the model writes the profile's codes
+    assert ISO639_2B == {"ar": "ara", "zh": "chi", "en": "eng", "fr": "fre", "ru": "rus", "es": "spa"}
+    assert {lang: code(lang, "iso639_2t") for lang in LANGS}["zh"] == "zho"
+    assert [akn_code(lang) for lang in LANGS] == ["ara", "chi", "eng", "fra", "rus", "spa"]
+
+
+@pytest.mark.parametrize("scheme", CODE_SCHEMES)
+@pytest.mark.parametrize("lang", ["ar", "zh", "en", "fr", "ru", "es"])
+def test_codes_round_trip(lang, scheme):
+    printed = code(lang, scheme)
+    assert lang_of_code(printed) == lang
+    assert lang_of_code(printed.upper()) == lang
+    assert lang_of_code(lang) == lang
+
+
+def test_unknown_codes():
+    assert lang_of_code("deu") is None and lang_of_code("") is None and lang_of_code(None) is None
+    with pytest.raises(DraftingError, match="scheme"):
+        code("fr", "iso639_5")
+    with pytest.raises(DraftingError, match="ar, zh, en, fr, ru, es"):
+        code("de", "akn")
 
 
 def test_check_lang_lists_the_valid_codes():
@@ -53,11 +82,85 @@ def test_check_lang_lists_the_valid_codes():
 def test_every_data_file_has_the_same_sections():
     keys = {lang: set(terms(lang)) for lang in LANGS}
     required = {"document_kinds", "agenda", "masthead", "language_names", "sessions", "labels",
-                "quotes", "footnotes", "resolution", "dates", "preambular", "operative"}
+                "quotes", "footnotes", "resolution", "dates", "preambular", "operative", "reader"}
     for lang in LANGS:
         assert required <= keys[lang], lang
         assert set(terms(lang)["document_kinds"]) == set(terms("en")["document_kinds"]), lang
         assert set(terms(lang)["language_names"]) == set(LANGS), lang
+
+
+# Tables whose keys are the words themselves (an opening, a month spelling, a profile name):
+# each language has its own. Every other table has the same keys in every language.
+WORD_TABLES = {"preambular", "operative", "opening_modifiers", "dates.month_aliases", "quotes.profiles"}
+
+
+def _schema(table: dict, prefix: str = "") -> set[str]:
+    keys = set()
+    for key, value in table.items():
+        if isinstance(value, dict) and prefix + key not in WORD_TABLES:
+            keys |= _schema(value, f"{prefix}{key}.")
+        else:
+            keys.add(prefix + key)
+    return keys
+
+
+def test_every_data_file_has_the_same_tables_and_keys():
+    schemas = {lang: _schema(terms(lang)) for lang in LANGS}
+    every = set().union(*schemas.values())
+    assert {lang: sorted(every - schema) for lang, schema in schemas.items()} == {lang: [] for lang in LANGS}
+
+
+def _empty_keys(table: dict, prefix: str = ""):
+    for key, value in table.items():
+        if isinstance(value, dict) and prefix + key not in WORD_TABLES:
+            yield from _empty_keys(value, f"{prefix}{key}.")
+        elif value in ("", []):
+            yield prefix + key
+
+
+@pytest.mark.parametrize("lang", ["ar", "zh", "en", "fr", "ru", "es"])
+def test_a_word_a_language_lacks_is_said_so(lang):
+    """Where another language has words and this one none, its data file says why on that line
+    ("unverified", or the reason the form does not exist)."""
+    lines = (Path(locale.__file__).parent / f"{lang}.toml").read_text("utf-8").splitlines()
+    others = [terms(other) for other in LANGS if other != lang]
+    silent = []
+    for dotted in _empty_keys(terms(lang)):
+        *tables, key = dotted.split(".")
+        if not any(_get(other, tables + [key]) for other in others):
+            continue  # no language has words there
+        table_start = lines.index(f"[{'.'.join(tables)}]") if tables else 0
+        line = next(i for i in range(table_start, len(lines)) if lines[i].startswith(f"{key} ="))
+        said = "#" in lines[line] or lines[line - 1].lstrip().startswith("#")
+        if not said:
+            silent.append(dotted)
+    assert silent == []
+
+
+def _get(table: dict, path: list[str]):
+    for key in path:
+        table = table.get(key, {}) if isinstance(table, dict) else {}
+    return table
+
+
+def test_the_loader_is_lazy_and_reads_each_file_once():
+    """Importing the program (the command line, every reader and writer) opens no TOML file; a
+    date in French then reads the list of languages and fr.toml, once each."""
+    code = ("import sys\n"
+            "opened = []\n"
+            "sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == 'open'"
+            " and str(args[0]).endswith('.toml') else None)\n"
+            "import drafting.cli, drafting.readers.text, drafting.readers.pdf, drafting.readers.docx\n"
+            "import drafting.readers.markdown, drafting.writers.docx, drafting.writers.markdown, drafting.generate\n"
+            "import drafting.locale as locale\n"
+            "assert opened == [] and locale.loaded() == (), (opened, locale.loaded())\n"
+            "locale.format_date(__import__('datetime').date(2011, 10, 12), 'fr')\n"
+            "locale.parse_date('12 octobre 2011', 'fr')\n"
+            "assert len(opened) == 2, opened\n"
+            "print(' '.join(locale.loaded()))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["languages", "fr"]
 
 
 # --- recurring words (the table of un-conventions.md) ----------------------------------------
@@ -545,3 +648,31 @@ def test_thirty_openings_per_language(lang):
 )
 def test_operative_key(text, lang, expected):
     assert operative_key(text, lang) == expected
+
+
+# --- the readers' words, gathered from the data files (drafting.locale.vocabulary) -------------
+
+
+@pytest.mark.parametrize("line, number", [
+    ("Eightieth session", 80), ("80th session", 80), ("5e session", 5), ("Sexto período de sesiones", 6)])
+def test_session_lines_of_the_data(line, number):
+    from drafting.readers.text_masthead import is_session_line, session_number
+
+    assert is_session_line(line) and session_number(line) == number
+
+
+def test_the_readers_words_come_from_the_data():
+    from drafting.locale.vocabulary import vocabulary
+    from drafting.readers import text_masthead as mh
+
+    assert mh.is_session_line("الدورة الثمانون")  # the Arabic session word opens the line
+    assert mh.agenda_item("Agenda item 5") == "5"
+    assert mh.document_kind("Report of the Secretary-General") == ("report", [])
+    assert mh.document_kind("秘书长的报告") == ("report", [])
+    assert mh._split_sponsors("Group of 77 and China") == ["Group of 77 and China"]
+    assert mh._split_sponsors("Australia y México") == ["Australia", "México"]
+    assert [f.value for f in mh.masthead_fields("Distr.: Gén")] == ["general"]
+    assert [f.value for f in mh.masthead_fields("French")] == ["fr"]
+    assert vocabulary().recycle.match("Merci de recycler") and not vocabulary().recycle.match("Merci")
+    assert vocabulary().reissued.match("Publié de nouveau pour raisons techniques")
+    assert vocabulary().organization.fullmatch("Организация Объединенных Наций")

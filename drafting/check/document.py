@@ -14,8 +14,6 @@ from functools import cached_property
 
 from drafting.check.findings import Finding
 
-LANG3 = {"ara": "ar", "chi": "zh", "zho": "zh", "eng": "en", "fre": "fr", "fra": "fr",
-         "rus": "ru", "spa": "es"}
 TEXT_FORMATS = {"text", "md"}
 LINE_FORMATS = {"text", "md", "akn"}
 
@@ -71,7 +69,9 @@ class CheckedDocument:
         if self.config.lang:
             return self.config.lang
         code = self.masthead.get("expression_language") or ""
-        return LANG3.get(code, code[:2] if len(code) == 2 else "en")
+        from drafting.locale import lang_of_code
+
+        return lang_of_code(code) or (code[:2] if len(code) == 2 else "en")
 
     @cached_property
     def source(self) -> list[str] | None:

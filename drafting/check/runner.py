@@ -110,7 +110,10 @@ def _check_chunk(paths, config, rule_ids, fmt):
 
 def warm_up() -> None:
     """Import what every document needs before forking, so workers start warm."""
-    import drafting.locale  # noqa: F401  (reads the six TOML files)
+    from drafting.locale import languages, terms
+
+    for lang in languages():
+        terms(lang)  # the locale reads its data files on first use: read them once, here
     import drafting.model.units  # noqa: F401
     import drafting.readers.akn  # noqa: F401
     from drafting.check.registry import all_rules

@@ -39,10 +39,9 @@ class Loaded:
         lang = self.meta.get("expression_language")
         if not lang:
             return None
-        from drafting.model.identification import ISO639_2B
+        from drafting.locale import lang_of_code
 
-        back = {v: k for k, v in ISO639_2B.items()}
-        return back.get(lang, lang)
+        return lang_of_code(lang) or lang
 
 
 def load(path: str, fmt: str | None = None) -> Loaded:

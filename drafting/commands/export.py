@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from drafting.commands import LanguageChoice
 from drafting.errors import DraftingError
 from drafting.io import MAX_INPUT_BYTES, check_output, write_atomic
 
@@ -38,7 +39,7 @@ def export_bytes(root, fmt: str, reference_doc: Path | None = None) -> bytes:
 @click.option("--to", "fmt", type=click.Choice(["docx", "html", "md", "akn"]), help="Output format.")
 @click.option("--reference-doc", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="DOCX whose styles, page setup, headers and footers are used (default: templates/reference.docx).")
-@click.option("--lang", type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]), help="Language of the input (detected by default).")
+@click.option("--lang", type=LanguageChoice(), help="Language of the input (detected by default).")
 @click.option("--format-in", "fmt_in", type=click.Choice(["text", "md", "akn", "docx", "pdf"]), help="Input format (from the extension by default).")
 @click.option("--revisions", type=click.Choice(["accept", "reject"]), default="accept", show_default=True,
               help="DOCX input: tracked changes accepted or rejected.")

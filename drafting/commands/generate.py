@@ -12,9 +12,6 @@ import click
 
 from drafting.errors import DraftingError
 
-SIX = ("ar", "zh", "en", "fr", "ru", "es")
-
-
 @click.command("new")
 @click.argument("kind")
 @click.option("--session", "session", required=True, type=click.Path(dir_okay=False),
@@ -55,13 +52,14 @@ def build_step(docs, out_dir: Path, report) -> None:
     """Generate every bundled example session in the six languages as .xml, .md and .docx."""
     from drafting.generate import EXAMPLES_DIR, KINDS, generate, write_output
     from drafting.io import write_atomic
+    from drafting.locale import languages
     from drafting.model.validate import validate_tree
 
     folder = out_dir / "generate"
     made, invalid, missing = 0, 0, []
     for kind in KINDS:
         session = EXAMPLES_DIR / f"{kind}.yaml"
-        for lang in SIX:
+        for lang in languages():
             result = generate(kind, session, lang)
             if validate_tree(result.root):
                 invalid += 1

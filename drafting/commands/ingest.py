@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from drafting.commands import LanguageChoice
 from drafting.errors import DraftingError
 from drafting.io import MAX_INPUT_BYTES, check_distinct, check_output, read_bytes, write_atomic
 
@@ -35,7 +36,7 @@ def _read(path, fmt, lang, max_mb, revisions="accept"):
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output AKN file (one input).")
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), help="Folder for one NAME.xml per input.")
-@click.option("--lang", type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]), help="Language of the input (detected by default).")
+@click.option("--lang", type=LanguageChoice(), help="Language of the input (detected by default).")
 @click.option("--format-in", "fmt", type=click.Choice(["text", "md", "akn", "docx", "pdf"]), help="Input format (from the extension by default).")
 @click.option("--revisions", type=click.Choice(["accept", "reject"]), default="accept", show_default=True, help="DOCX tracked changes.")
 @click.option("--max-mb", type=float, default=MAX_INPUT_BYTES / 1024 / 1024, show_default=True, help="Refuse larger inputs.")
@@ -94,7 +95,7 @@ def validate(ctx, files):
 
 @click.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--lang", type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]))
+@click.option("--lang", type=LanguageChoice())
 @click.option("--format-in", "fmt", type=click.Choice(["text", "md", "akn", "docx", "pdf"]))
 @click.pass_context
 def show(ctx, path, lang, fmt):

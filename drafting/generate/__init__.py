@@ -13,9 +13,10 @@ from pathlib import Path
 
 from drafting import locale
 from drafting.errors import DraftingError
-from drafting.generate.keys import KEYS, KINDS, LANGS, check_keys, load_mapping, resolve_language
+from drafting.generate.keys import KEYS, KINDS, check_keys, load_mapping, resolve_language
 from drafting.generate.render import TEMPLATES_DIR, render
 from drafting.io import decode_report, read_bytes, read_text
+from drafting.locale import languages
 
 EXAMPLES_DIR = TEMPLATES_DIR / "examples"
 OUTPUT_FORMATS = {".xml": "akn", ".akn": "akn", ".md": "md", ".docx": "docx"}
@@ -35,8 +36,8 @@ def check_kind(kind: str) -> str:
 
 
 def check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise DraftingError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}")
+    if lang not in languages():
+        raise DraftingError(f"unknown language {lang!r}; use one of: {', '.join(languages())}")
     return lang
 
 

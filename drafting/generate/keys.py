@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 import yaml
 
 from drafting.errors import DraftingError
+from drafting.locale import languages
 
-LANGS = ("ar", "zh", "en", "fr", "ru", "es")
 
 # Generator kinds -> AKN4UN document name. The front matter also takes the AKN names themselves.
 KINDS = {
@@ -234,10 +234,10 @@ def _check_text(value, key: str, loc: Located, allow_list: bool = False):
     if leaf_ok(value):
         return value
     if isinstance(value, dict):
-        bad = [k for k in value if k not in LANGS]
+        bad = [k for k in value if k not in languages()]
         if bad:
             raise _fail(loc.source, loc.line(key), f"key {key!r}: unknown language {bad[0]!r} in its "
-                        f"per-language texts; use: {', '.join(LANGS)}")
+                        f"per-language texts; use: {', '.join(languages())}")
         for lang, text in value.items():
             if not leaf_ok(text):
                 raise _fail(loc.source, loc.line(key), f"key {key!r}: the {lang} text must be "
@@ -314,9 +314,9 @@ def _check_value(spec: Key, value, loc: Located):
             raise _fail(loc.source, loc.line(key), f"key {key!r}: the last day comes before the first")
         return dates
     if t == "lang":
-        if value in LANGS:
+        if value in languages():
             return value
-        raise _fail(loc.source, loc.line(key), f"key {key!r}: unknown language {value!r}; use one of: {', '.join(LANGS)}")
+        raise _fail(loc.source, loc.line(key), f"key {key!r}: unknown language {value!r}; use one of: {', '.join(languages())}")
     if t == "enum":
         if value in DISTRIBUTIONS:
             return value

@@ -2,6 +2,10 @@
 
 Every word lives in one TOML file per language (``ar.toml`` ... ``zh.toml``) so that a
 translator can correct it without reading Python; the code here only combines the words.
+``languages.toml`` holds the list of languages and their codes. This module is the one
+loader of those files, and reads each only when first asked for it (a program that never
+needs a word pays nothing at start); the masthead words the readers recognise are built from
+the same data in ``drafting.locale.vocabulary``.
 Dates: babel (CLDR) supplies the month names where CLDR agrees with the UN (English, French,
 Spanish, Russian genitive forms); the UN patterns and the corrections CLDR cannot make
 (French "1er", Russian "года", the paired Arabic month names, Western digits) come from the
@@ -12,36 +16,97 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import tomllib
 import unicodedata
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from drafting.errors import DraftingError
 
-LANGS = ("ar", "zh", "en", "fr", "ru", "es")
 DISTRIBUTION_KINDS = ("general", "limited", "restricted")
 POSITIONS = {"after_punctuation", "before_punctuation"}
+CODE_SCHEMES = ("iso639_2b", "iso639_2t", "akn", "word")
+_DATA = Path(__file__).resolve().parent
+_READ: list[str] = []  # the data files read, in order (see loaded())
+
+
+# --- the one loader: every TOML file of the locale is read here, once, when first asked for ---
+
+
+def _read(name: str) -> dict[str, Any]:
+    import tomllib  # imported here: starting the program must not pay for it
+
+    with open(_DATA / f"{name}.toml", "rb") as f:
+        data = tomllib.load(f)
+    _READ.append(name)
+    return data
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, Any]:
+    """``languages.toml``: the list of languages and their codes."""
+    return _read("languages")
+
+
+def languages() -> tuple[str, ...]:
+    """The language codes (ISO 639-1) in the UN's order: ar, zh, en, fr, ru, es."""
+    return tuple(_index()["order"])
 
 
 def check_lang(lang: str) -> str:
-    """Return ``lang`` when it is one of the six language codes, else raise DraftingError."""
-    if lang not in LANGS:
-        raise DraftingError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+    """Return ``lang`` when it is one of the language codes, else raise DraftingError."""
+    if lang not in languages():
+        raise DraftingError(f"unknown language {lang!r}: use one of {', '.join(languages())}")
     return lang
 
 
 @lru_cache(maxsize=None)
 def terms(lang: str) -> dict[str, Any]:
     """The whole data file of a language, parsed (cached: treat it as read-only)."""
-    check_lang(lang)
-    with resources.files(__package__).joinpath(f"{lang}.toml").open("rb") as f:
-        return tomllib.load(f)
+    return _read(check_lang(lang))
 
 
-# ISO 639-2/B codes for FRBRlanguage (ara, chi, eng, fra, rus, spa), read from the data files.
-ISO639_2B = {lang: terms(lang)["iso639_2b"] for lang in LANGS}
+def loaded() -> tuple[str, ...]:
+    """The data files read so far, in order ("languages", "en", ...): a start reads none."""
+    return tuple(_READ)
+
+
+def code(lang: str, scheme: str) -> str:
+    """A language's code in another scheme: ``code("fr", "akn")`` -> "fra" (see CODE_SCHEMES)."""
+    if scheme not in CODE_SCHEMES:
+        raise DraftingError(f"unknown language code scheme {scheme!r}: use one of {', '.join(CODE_SCHEMES)}")
+    return _index()["codes"][check_lang(lang)][scheme]
+
+
+def akn_code(lang: str) -> str:
+    """The three letters the model writes in FRBRlanguage: ``akn_code("fr")`` -> "fra"."""
+    return code(lang, "akn")
+
+
+def lang_of_code(value: str | None) -> str | None:
+    """The language of any code the data knows ("fre", "fra", "zho", "chi", "fr", "fr-FR"), or None."""
+    if not value:
+        return None
+    return _codes_back().get(value.strip().lower())
+
+
+@lru_cache(maxsize=1)
+def _codes_back() -> dict[str, str]:
+    back = {}
+    for lang, codes in _index()["codes"].items():
+        back[lang] = lang
+        for scheme in CODE_SCHEMES:
+            back.setdefault(codes[scheme].lower(), lang)
+    return back
+
+
+def __getattr__(name: str) -> Any:
+    """``LANGS`` and ``ISO639_2B`` are read from languages.toml when first used, not at import."""
+    if name == "LANGS":
+        return languages()
+    if name == "ISO639_2B":
+        return {lang: code(lang, "iso639_2b") for lang in languages()}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- words -----------------------------------------------------------------------------------
@@ -115,7 +180,7 @@ def distribution_line(kind: str, lang: str) -> str:
 def distribution_kind(text: str) -> str | None:
     """"general", "limited" or "restricted" for a printed Distr. line in any language, else None."""
     wanted = _fold(text)
-    for lang in LANGS:
+    for lang in languages():
         masthead = terms(lang)["masthead"]
         for kind in DISTRIBUTION_KINDS:
             forms = [masthead["distribution"][kind], *masthead["distribution_variants"].get(kind, [])]
@@ -439,9 +504,9 @@ def parse_date(text: str, lang: str | None = None) -> _dt.date | None:
 
 def _langs_to_try(lang: str | None) -> list[str]:
     if lang is None:
-        return list(LANGS)
+        return list(languages())
     check_lang(lang)
-    return [lang, *(code for code in LANGS if code != lang)]
+    return [lang, *(other for other in languages() if other != lang)]
 
 
 def _fold(text: str) -> str:

@@ -6,10 +6,9 @@ import datetime as _dt
 import hashlib
 import re
 
+from drafting.locale import akn_code
 from drafting.model.akn import DOC_ELEMENT, E
 
-ISO639_2B = {"ar": "ara", "zh": "chi", "en": "eng", "fr": "fra", "ru": "rus", "es": "spa"}
-FROM_ISO639_2B = {v: k for k, v in ISO639_2B.items()}
 
 
 def symbol_iri_component(symbol: str) -> str:
@@ -68,7 +67,7 @@ def build_meta(
     generated: _dt.date | None = None,
 ):
     """The <meta> element: FRBR Work/Expression/Manifestation and the TLC references."""
-    iso = ISO639_2B[lang]
+    iso = akn_code(lang)
     work = work_iri(kind, date, number)
     expr = f"{work}/{iso}@{date.isoformat()}"
     generated = generated or date

@@ -13,6 +13,9 @@ import functools
 import re
 from dataclasses import dataclass
 
+from drafting.locale import terms
+from drafting.locale.vocabulary import LazyPattern, annex_label
+
 _ROMAN_DIGITS = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
                  (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 _ROMAN_FORM = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
@@ -51,10 +54,6 @@ def roman_value(text: str) -> int | None:
     return from_roman(stripped) if stripped.isupper() else None
 
 
-def _terms(lang: str) -> dict:
-    from drafting.locale import terms
-
-    return terms(lang)
 
 LATIN_CHAPTER = r"(?P<num>[IVXL]{1,6}\.)\s+(?P<rest>\S.*)"
 LATIN_SECTION = r"(?P<num>[A-Z]\.)\s+(?P<rest>\S.*)"
@@ -110,7 +109,7 @@ class NumberingForms:
 @functools.lru_cache(maxsize=None)
 def forms(lang: str) -> NumberingForms:
     try:
-        headings = _terms(lang).get("headings", {})
+        headings = terms(lang).get("headings", {})
     except Exception:  # noqa: BLE001 - an unknown language numbers the Latin way
         headings = {}
     numerals = headings.get("chapter_numerals", "roman")
@@ -147,15 +146,13 @@ def forms(lang: str) -> NumberingForms:
 
 
 # "Annex", "Annex II", "Annexe", "Anexo", "Приложение", "附件", "المرفق الأول": an annex's label.
-ANNEX_LABEL = re.compile(r"^(?P<label>(?:Annex|Annexe|Anexo|ANNEX|ANNEXE|ANEXO|Приложение|ПРИЛОЖЕНИЕ|附件|المرفق)"
-                         r"(?:\s+(?:[IVXL]{1,5}|\d{1,2}|[A-Z]|[一二三四五六七八九十]+|[\u0621-\u064A]{2,12}(?: [\u0621-\u064A]{2,12})?))?)"
-                         r"\*?(?:\s*[:：]\s*(?P<title>\S.*))?$")
+ANNEX_LABEL = LazyPattern(annex_label)  # the annex words of every language, read on first use
 
 
 def point_key(label: str | None) -> str | None:
     """The eId label of a point, the same in every language: ``(ب)`` -> ``b``, ``(b)`` -> ``b``."""
     bare = re.sub(r"[\s().\[\]]", "", label or "")
-    letters = _terms("ar").get("labels", {}).get("letters", [])
+    letters = terms("ar").get("labels", {}).get("letters", [])
     if bare in letters:
         n = letters.index(bare)
         return chr(ord("a") + n % 26) * (n // 26 + 1)

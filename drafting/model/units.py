@@ -248,10 +248,10 @@ def masthead(root) -> dict:
 
 def document_language(root) -> str:
     """The two-letter code of the expression's language (``fra`` -> ``fr``), English if unset."""
-    from drafting.model.identification import FROM_ISO639_2B
+    from drafting.locale import lang_of_code
 
     lang = xp(doc_element(root), "string(a:meta//a:FRBRExpression/a:FRBRlanguage/@language)")
-    return FROM_ISO639_2B.get(lang, "en")
+    return lang_of_code(lang) or "en"
 
 
 def all_notes(root) -> list[Note]:

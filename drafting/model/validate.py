@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from drafting.locale import akn_code, languages
 from drafting.model.akn import XP_NS, doc_element, local, xp
 
 PROFILE_NAMES = {
     "statement": {"resolution", "resolutionDraft", "decision", "decisionDraft"},
     "debateReport": {"report", "reportDraft"},
 }
-LANGUAGES = {"ara", "chi", "eng", "fra", "rus", "spa"}
 
 
 @dataclass(frozen=True)
@@ -67,9 +67,10 @@ def profile_findings(root) -> list[Finding]:
         out.append(Finding(_line(doc), "profile-name",
                            f"<{kind} name={name!r}>: expected one of {sorted(PROFILE_NAMES[kind])}"))
     for lang in xp(doc, "a:meta/a:identification/a:FRBRExpression/a:FRBRlanguage"):
-        if lang.get("language") not in LANGUAGES:
+        allowed = sorted(akn_code(code) for code in languages())
+        if lang.get("language") not in allowed:
             out.append(Finding(_line(lang), "profile-language",
-                               f"FRBRlanguage {lang.get('language')!r} is not one of {sorted(LANGUAGES)}"))
+                               f"FRBRlanguage {lang.get('language')!r} is not one of {allowed}"))
     alias = xp(doc, "string(a:meta/a:identification/a:FRBRWork/a:FRBRalias[@name='symbol']/@value)")
     printed = xp(doc, "string(a:coverPage//a:docNumber)")
     if alias and printed and alias != printed.strip():

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from drafting.errors import DraftingError
+from drafting.locale import languages
+from drafting.locale.vocabulary import vocabulary
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled, plain_text
 from drafting.model.build import build_akn
 from drafting.readers import ReadResult
@@ -38,7 +40,6 @@ TRANSPARENT = {w(t) for t in ("hyperlink", "smartTag", "sdt", "sdtContent", "fld
                               "customXml", "bdo", "dir")}
 INSERTED = {w("ins"), w("moveTo")}
 DELETED = {w("del"), w("moveFrom")}
-LANGS = ("ar", "zh", "en", "fr", "ru", "es")
 
 PARA_NUM = re.compile(r"^(\d{1,3}\.)(?:\s+|\t)")
 PROFILE_PARA_NUM = re.compile(r"\d+(?:\.| -)")   # the UN profile's paragraph numbers (Arabic "1 -")
@@ -135,7 +136,7 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
         records.append(joined)
     _mark_unanchored(state.notes, facts.get("unanchored"))
     lang = lang or facts.get("lang") or _detect_language(records) or _lang_of_styles(pkg.parts["styles"])
-    if lang not in LANGS:
+    if lang not in languages():
         lang = "en"
     if pkg.parts["comments"] is not None:
         state.comments = max(state.comments, len(pkg.parts["comments"].findall(w("comment"))))
@@ -253,7 +254,7 @@ def _lang_of_styles(root) -> str | None:
         value = (lang.get(w(attr)) or "")[:2].lower()
         if value in ("zh", "ar") and attr != "val":
             continue
-        if value in LANGS:
+        if value in languages():
             return value
     return None
 
@@ -721,7 +722,7 @@ class _Assembler:
                     pf.doc_type_extra.append(_plain(toks))
             elif sem == "docTitle":
                 pf.title = _tokens_inlines(toks)
-            elif sem is None and _plain(toks) and _plain(toks) not in (":", "et", "and", "y", "и"):
+            elif sem is None and _plain(toks) and _plain(toks) not in (":", *vocabulary().conjunctions):
                 if not any(s in ("docProponent", "docType", "docTitle") for s, _ in _semantic_groups(rec.tokens)):
                     pf.title = _tokens_inlines(rec.tokens)
 
@@ -980,7 +981,7 @@ def _front_matter_foreign(records: list[Record], asm: _Assembler, in_header: int
             if notes and m.symbol and m.symbol_note is None:
                 m.symbol_note = notes[0]
             continue
-        if re.fullmatch(r"(United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций|联合国|الأمم المتحدة)", text):
+        if vocabulary().organization.fullmatch(text):
             m.organs.append(text)
             continue
         if tm.is_session_line(text):

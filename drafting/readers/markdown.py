@@ -12,8 +12,9 @@ import re
 
 from drafting.errors import DraftingError
 from drafting.generate.frame import build_frame
-from drafting.generate.keys import LANGS, RESOLUTION_KINDS, check_keys, load_mapping, resolve_language
+from drafting.generate.keys import RESOLUTION_KINDS, check_keys, load_mapping, resolve_language
 from drafting.io import clean_text, decode_text
+from drafting.locale import languages
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled
 from drafting.model.build import build_akn
 from drafting.readers import ReadResult
@@ -49,8 +50,8 @@ def parse_blocks(text: str, name: str = "input.md", lang: str | None = None) -> 
         keys = check_keys(located, None, "front")
         key_lines = located
     lang = lang or keys.get("lang") or "en"
-    if lang not in LANGS:
-        raise DraftingError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}")
+    if lang not in languages():
+        raise DraftingError(f"unknown language {lang!r}; use one of: {', '.join(languages())}")
     keys = resolve_language(keys, lang)
     reader = _BlockReader(tokens, lang)
     reader.run()

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from drafting.locale.vocabulary import LazyPattern, vocabulary
 from drafting.readers.pdf_layout import Row, SMALLER
 from drafting.readers.pdf_runs import PageText, Run
 
@@ -35,7 +36,7 @@ JOB_NUMBER = re.compile(r"(?:[A-Z]\.)?\d{2}-\d{5}(?: ?\([A-Z]\))?")
 JOB_AND_STAMP = re.compile(r"((?:[A-Z]\.)?\d{2}-\d{5}(?: ?\([A-Z]\))?) +(\d{6}(?: \d{6})*)")
 STAMP = re.compile(r"\d{6}(?: \d{6})*|\([A-Z]\)")
 BARCODE = re.compile(r"\*\d{5,}\*")
-RECYCLE = re.compile(r"please recycle", re.IGNORECASE)
+RECYCLE = LazyPattern(lambda: vocabulary().recycle)   # "Please recycle", the locale's words
 SYMBOL = re.compile(r"[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.()]+(?:-[A-Z][A-Za-z0-9.()]*)?){1,8}")
 UNDERSCORES = re.compile(r"_{5,}")
 NOTE_MARKER = re.compile(r"[1-9]\d{0,2}|\*{1,3}|[a-z]|[†‡§¶]{1,2}")

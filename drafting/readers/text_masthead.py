@@ -1,6 +1,6 @@
 """Recognising a UN masthead and preface in lines of text, in the six languages.
 
-The words come from the locale data files (``drafting/locale/*.toml``); this module only knows
+The words come from the locale data files, gathered by ``drafting.locale.vocabulary``; this module only knows
 the shapes: a ``Distr.`` line, a date, a language line, an ``Original:`` line, a symbol (with the
 agenda-note star), and in the preface the session, the place and dates, the agenda line, the
 document type, the sponsors and the title. A masthead squeezed onto one line is taken apart
@@ -9,67 +9,11 @@ field by field. The DOCX reader uses the same recognisers on its paragraphs.
 
 from __future__ import annotations
 
-import functools
 import re
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
+from drafting.locale.vocabulary import Vocabulary, norm as _norm, vocabulary  # noqa: F401  (the readers' words)
 from drafting.model.symbols import looks_like_symbol
-
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
-LANGS = ("ar", "zh", "en", "fr", "ru", "es")
-
-
-@functools.lru_cache(maxsize=None)
-def _terms(lang: str) -> dict:
-    with open(LOCALE_DIR / f"{lang}.toml", "rb") as fh:
-        return tomllib.load(fh)
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    distribution: tuple[tuple[str, str], ...]          # (printed form lower-cased, kind)
-    language_lines: dict                                # "français" -> "fr"
-    original_words: dict                                # "anglais" -> "en"
-    sessions: dict                                      # "quatrième session" -> 4
-    agenda: tuple[tuple[re.Pattern, str], ...]          # (pattern with group "item", lang)
-    kinds: dict                                         # "projet de rapport" -> ("draft_report", lang)
-
-
-@functools.lru_cache(maxsize=1)
-def vocabulary() -> Vocabulary:
-    distribution, language_lines, original_words, sessions, agenda, kinds = [], {}, {}, {}, [], {}
-    for lang in LANGS:
-        t = _terms(lang)
-        m = t.get("masthead", {})
-        for kind, form in m.get("distribution", {}).items():
-            distribution.append((_norm(form).lower(), kind))
-        for kind, forms in m.get("distribution_variants", {}).items():
-            for form in forms:
-                distribution.append((_norm(form).lower(), kind))
-        if m.get("language"):
-            language_lines[m["language"].lower()] = lang
-        for code, name in t.get("language_names", {}).items():
-            original_words.setdefault(name.lower(), code)
-        for i, words in enumerate(t.get("sessions", {}).get("ordinals", []), start=1):
-            sessions[_norm(words).lower()] = i
-        for key in ("provisional_item", "item"):
-            form = t.get("agenda", {}).get(key)
-            if form:
-                before, _, after = form.partition("{item}")
-                pattern = re.escape(before) + r"(?P<item>.+?)" + re.escape(after) + r"\s*$"
-                agenda.append((re.compile("^" + pattern.replace("\\ ", r"\s+"), re.I), lang))
-        for key, word in t.get("document_kinds", {}).items():
-            kinds[_norm(word).lower()] = (key, lang)
-    # Older mastheads are in capitals and the masthead language of ru/zh/ar is English.
-    language_lines.update({"english": "en", "french": "fr", "spanish": "es"})
-    distribution.sort(key=lambda x: -len(x[0]))
-    return Vocabulary(tuple(distribution), language_lines, original_words, sessions, tuple(agenda), kinds)
 
 
 # -- one masthead field at the start of a string -------------------------------------------------
@@ -92,8 +36,8 @@ def _distribution_kind(word: str) -> str | None:
         last = form.split()[-1].strip(":.")
         if last == word:
             return kind
-    for kind, stems in (("general", ("gen", "gén")), ("limited", ("lim",)), ("restricted", ("restr",))):
-        if word.startswith(stems):
+    for stem, kind in vocabulary().distribution_stems:
+        if word.startswith(stem):
             return kind
     return None
 
@@ -198,7 +142,6 @@ def apply_field(m, f: MastheadField) -> None:
 
 # -- preface lines --------------------------------------------------------------------------------
 
-SESSION_WORDS = re.compile(r"(session|período de sesiones|сесси|届会议|الدورة)", re.I)
 # "Vienna, 10-12 October 2011", "Nueva York, 4 a 7 de marzo de 2025": a place (capitalised in
 # the scripts that have capitals), a comma, dates; "on Ageing, 2002" is a title's end.
 PLACE_DATES = re.compile(r"^[A-ZÀ-ÝА-Я\u4e00-\u9fff\u0600-\u06ff][^,\d]{1,40},\s+.*\d{4}.*$")
@@ -208,7 +151,7 @@ def session_number(line: str) -> int | None:
     text = _norm(line).lower().rstrip(".")
     if text in vocabulary().sessions:
         return vocabulary().sessions[text]
-    m = re.search(r"\b(\d{1,3})(?:st|nd|rd|th|e|ème|er|re|°|º|ª|-я|-ая)?\s+(?:session|período)", text)
+    m = vocabulary().session_number.search(text)
     if m:
         return int(m.group(1))
     return None
@@ -218,12 +161,14 @@ def is_session_line(line: str) -> bool:
     """"Eightieth session", "Sexto período de sesiones", "الدورة الثمانون": the session word closes
     the line (or opens it, in Arabic); "session: report of ..." is an agenda title's words."""
     text = _norm(line).rstrip(".*")
-    if len(text) >= 80 or not SESSION_WORDS.search(text):
+    words_of_sessions = vocabulary().session_words
+    if len(text) >= 80 or not words_of_sessions.search(text):
         return False
     if session_number(text) is not None:
         return True
     words = text.split()
-    return len(words) <= 6 and bool(SESSION_WORDS.search(" ".join(words[-3:])) or text.startswith("الدورة"))
+    return len(words) <= 6 and bool(words_of_sessions.search(" ".join(words[-3:]))
+                                    or text.startswith(vocabulary().session_words_first))
 
 
 def agenda_item(line: str) -> str | None:
@@ -235,12 +180,11 @@ def agenda_item(line: str) -> str | None:
         m = pattern.match(text)
         if m:
             return m.group("item").strip()
-    m = re.match(r"^(?:Provisional\s+)?agenda\s+items?\s+(?P<item>\d+(?:\s?\(?[a-z]{1,3}\)?)?(?:\s+and\s+\d+(?:\s?\(?[a-z]{1,3}\)?)?)?)\**$",
-                 text, re.I)
+    m = vocabulary().agenda_leading.match(text)
     if m:
         return m.group("item").strip()
-    m = re.match(r"^(Item|Point|Tema|Пункт)s?\s+(?P<item>\d+(?:\s?\(?[a-z]\)?)?(?:\s+(?:and|et|y|и)\s+\d+)?)\b", text)
-    if m and re.search(r"(agenda|ordre du jour|programa|повестки)", text, re.I):
+    m = vocabulary().agenda_item_word.match(text)
+    if m and vocabulary().agenda_words.search(text):
         return m.group("item").strip()
     return None
 
@@ -248,9 +192,6 @@ def agenda_item(line: str) -> str | None:
 def is_place_dates(line: str) -> bool:
     text = _norm(line)
     return len(text) < 100 and bool(PLACE_DATES.match(text)) and not text.endswith((".", ";", ":"))
-
-
-DRAFT_WORDS = ("projet", "draft", "proyecto", "проект", "草案", "مشروع")
 
 
 def document_kind(line: str) -> tuple[str, list[str]] | None:
@@ -265,14 +206,16 @@ def document_kind(line: str) -> tuple[str, list[str]] | None:
         sponsors = _split_sponsors(sponsors_part) if sponsors_part else []
         return kinds[key][0], sponsors
     # "Report of the Secretary-General", "Note by the Secretariat", "Rapport du Secrétaire général"
-    m = re.match(r"^(.+?)\s+(of the|by the|du|de la|de l'|del|de los|de las)\s", key)
+    m = vocabulary().kind_author.match(key)
     if m and m.group(1) in kinds and kinds[m.group(1)][0] in ("report", "note_by_the_secretariat") and len(key) < 70:
         return kinds[m.group(1)][0], []
-    # Chinese "秘书长的报告" (the author before 的), Arabic "تقرير الأمين العام" (a construct state)
+    # Chinese "秘书长的报告" (the author, a mark, the kind), Arabic "تقرير الأمين العام" (a construct
+    # state: the kind word, then its author without a linking word)
+    marks = dict((lang, mark) for mark, lang in vocabulary().author_kind)
     for word, (kind_key, lang) in kinds.items():
         if kind_key != "report" or len(key) > 40:
             continue
-        if lang == "zh" and key.endswith("的" + word):
+        if lang in marks and key.endswith(marks[lang] + word):
             return kind_key, []
         if lang == "ar" and key.startswith(word + " ") and len(key.split()) <= 4:
             return kind_key, []
@@ -283,11 +226,11 @@ def _split_sponsors(text: str) -> list[str]:
     text = text.strip()
     # "Groupe des 77 et Chine" is one sponsor (a group); "Australia y México" are two.
     if "," not in text:
-        if re.match(r"^(Group|Groupe|Grupo|Группа|集团|مجموعة)\b", text):
+        if vocabulary().group.match(text):
             return [text]
-        return [p for p in re.split(r"\s+(?:and|et|y|и|و)\s+", text, maxsplit=1) if p]
+        return [p for p in vocabulary().conjunction.split(text, maxsplit=1) if p]
     parts = [p.strip() for p in text.split(",")]
-    last = re.split(r"\s+(?:and|et|y|и)\s+", parts[-1], maxsplit=1)
+    last = vocabulary().conjunction.split(parts[-1], maxsplit=1)
     return [p for p in parts[:-1] + last if p]
 
 
@@ -307,6 +250,6 @@ def kind_of(key: str | None, title: str | None) -> str:
         return "report"
     if title:
         low = title.lower()
-        if re.match(r"^(rapport|report|informe|доклад)\b", low) or "报告" in low or "تقرير" in low:
+        if vocabulary().report_first.match(low) or any(w in low for w in vocabulary().report_anywhere):
             return "report"
     return ""

@@ -50,7 +50,7 @@ from lxml import etree
 from drafting.errors import DraftingError
 from drafting.io import parse_xml
 from drafting.model.akn import doc_element, first, local, paragraphs_of, text_content, xp
-from drafting.model.identification import FROM_ISO639_2B
+from drafting.locale import code as language_code, lang_of_code
 from drafting.model.units import document_language
 from drafting.writers import docx_styles as S
 from drafting.writers.docx_styles import R_NS, W_NS, w
@@ -58,8 +58,12 @@ from drafting.resources import templates_dir
 
 DEFAULT_REFERENCE = templates_dir() / "reference.docx"
 
-LANG_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "zh": "zh-CN", "ar": "ar-SA"}
 FORMAT_TAGS = ("b", "i", "u", "sup", "sub")
+
+
+def _word_tag(lang: str | None) -> str:
+    """The w:lang tag of a language ("fr" -> "fr-FR", from the locale data); English otherwise."""
+    return language_code(lang if lang_of_code(lang) == lang else "en", "word")
 HIERARCHY = {"chapter": "chapter", "section": "section", "subsection": "subsection",
              "part": "chapter", "title": "chapter", "book": "chapter", "division": "section",
              "article": "section", "hcontainer": "subsection", "clause": "subsection",
@@ -594,7 +598,7 @@ def document_facts(root) -> dict[str, str]:
     facts = {"kind": doc.get("name") or local(doc)}
     lang = xp(doc, "string(a:meta//a:FRBRExpression/a:FRBRlanguage/@language)")
     if lang:
-        facts["lang"] = FROM_ISO639_2B.get(lang, lang)
+        facts["lang"] = lang_of_code(lang) or lang
     date = first(doc, "a:coverPage//a:docDate")
     if date is not None and date.get("date"):
         facts["date"] = date.get("date")
@@ -665,7 +669,7 @@ def _styles_xml(reference: Reference, lang: str) -> bytes:
     styles = reference.styles_root
     lang_el = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
     if lang_el is not None:
-        tag = LANG_TAGS.get(lang, "en-GB")
+        tag = _word_tag(lang)
         styles = _copy(styles)
         target = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
         target.set(w("val"), tag)
@@ -790,7 +794,7 @@ def _core_xml(core_xml: bytes, root) -> bytes:
     title = " ".join(xp(doc, "string(a:preface//a:docTitle)").split())
     symbol = _masthead_values(root)["symbol"]
     values = {"title": title or symbol or "", "subject": symbol or "",
-              "language": LANG_TAGS.get(document_language(root), "en-GB"),
+              "language": _word_tag(document_language(root)),
               "description": "Exported by drafting from Akoma Ntoso"}
     for name, value in values.items():
         el = core.find(f"{{{dc}}}{name}")

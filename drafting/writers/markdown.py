@@ -16,7 +16,7 @@ import yaml
 from drafting.generate.frame import build_frame
 from drafting.generate.keys import RESOLUTION_KINDS
 from drafting.model.akn import doc_element, first, local, text_content, xp
-from drafting.model.identification import FROM_ISO639_2B
+from drafting.locale import lang_of_code
 from drafting.model.units import masthead as masthead_facts
 
 HEADING_MARKS = {"chapter": "#", "section": "##", "subsection": "###"}
@@ -49,7 +49,7 @@ class _Writer:
 
     def front_matter(self) -> dict:
         facts = masthead_facts(self.root)
-        lang = FROM_ISO639_2B.get(facts.get("expression_language") or "", "en")
+        lang = lang_of_code(facts.get("expression_language")) or "en"
         doc = self.doc
         symbol = facts.get("symbol")
         types = facts.get("doc_type") or []
@@ -362,8 +362,8 @@ def _original_code(word: str | None) -> str | None:
     from drafting import locale
 
     folded = word.strip().lower()
-    for in_lang in locale.LANGS:
-        for code in locale.LANGS:
+    for in_lang in locale.languages():
+        for code in locale.languages():
             if locale.language_name(code, in_lang).lower() == folded:
                 return code
     return None

@@ -24,6 +24,7 @@ import json, resource, sys, time, glob
 from concurrent.futures import ProcessPoolExecutor
 from drafting.readers.text import read
 import drafting.locale, drafting.model.validate  # imports are not the job
+[drafting.locale.terms(lang) for lang in drafting.locale.languages()]  # nor reading the locale data
 seeds = [open(f, "rb").read() for f in sorted(glob.glob("corpus/*.txt"))]
 target, mode = int(sys.argv[1]), sys.argv[2]
 def work(data):  # results hold lxml trees, which do not cross processes: send back a count

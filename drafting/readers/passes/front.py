@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from drafting.locale import LANGS, terms
+from drafting.locale import languages, terms
 from drafting.model.blocks import NoteRef, plain_text
 from drafting.model.numbering import forms
 from drafting.readers import text_masthead as mh
@@ -48,7 +48,7 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=None)
 def words(key: str) -> tuple[str, ...]:
     """A list of the ``[reader]`` table in every language, folded, longest first."""
-    found = {_fold(w) for lang in LANGS for w in terms(lang).get("reader", {}).get(key, [])}
+    found = {_fold(w) for lang in languages() for w in terms(lang).get("reader", {}).get(key, [])}
     return tuple(sorted(found, key=len, reverse=True))
 
 

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 
 from drafting.model.job_numbers import find_job_number, is_barcode
+from drafting.locale.vocabulary import LazyPattern, vocabulary
 from drafting.model.symbols import looks_like_symbol
 from drafting.readers.lines import Line
 from drafting.readers.passes.reading import Reading
@@ -25,7 +26,7 @@ PAGE_MARKER = re.compile(r"^(?:-\s*)?(?:Page\s+)?(?P<page>\d{1,3})\s*/\s*\d{1,3}
 BARE_PAGE = re.compile(r"^(?:-\s*)?(?:Page\s+|page\s+)?(?P<page>\d{1,3})(?:\s*-)?$")
 STAMP = re.compile(r"^\d{6}$")                              # the print date, DDMMYY
 LANGUAGE_LETTER = re.compile(r"^\([EFSRCA]\)$")
-RECYCLE = re.compile(r"^(Please recycle|Merci de recycler|Sírvase reciclar|♲)$", re.I)
+RECYCLE = LazyPattern(lambda: vocabulary().recycle)   # "Please recycle", the locale's words
 _JOB_SHAPE = re.compile(r"\d{2}-?\d{5}")
 FURNITURE_TOKEN = re.compile(r"^(?:\d{1,3}/\d{1,3}|\d{1,3}|(?:V\.|GE\.|K)?\d{2}-\d{5}|\([EFSRCA]\)|\d{6}|\*\d{7}\*)$")
 EDGE = 4            # lines at the head of a page that may be running heads

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from drafting.locale.vocabulary import vocabulary
 from drafting.model.symbols import looks_like_symbol
 from drafting.readers.lines import Line
 from drafting.readers.passes.reading import FootnoteBody, Reading
@@ -278,7 +279,7 @@ def _is_star_note(text: str) -> bool:
     """``* CTOC/COP/2012/1.`` or a reissue note: a footnote on the symbol, not a bullet."""
     stripped = text.strip().rstrip(".")
     return looks_like_symbol(stripped) or bool(
-        re.match(r"(Reissued|Nouveau tirage|Publicado nuevamente|Publié de nouveau|Переиздан)", stripped, re.I))
+        vocabulary().reissued.match(stripped))
 
 
 def _marked_notes(reading: Reading) -> None:

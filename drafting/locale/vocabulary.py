@@ -1,0 +1,174 @@
+"""The words a reader recognises in a printed UN document, built once from the locale data.
+
+A masthead or a preface may be in any of the languages (and ru, zh and ar mastheads are printed
+in English), so the readers look for the words of every language at once: this module gathers
+them from the data files into lookup tables and regular expressions. It holds no word itself;
+the readers (``drafting.readers.text_masthead``, the passes) only know the shapes of the lines.
+Built on first use, so that importing it reads nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from drafting.locale import languages, terms
+
+
+def norm(text: str) -> str:
+    """One space between words, no-break spaces as spaces, no spaces at the ends."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def alternation(words, flexible_spaces: bool = False) -> str:
+    """``a|b|c`` of the escaped words, longest first (so "de la" wins over "de"); never empty."""
+    escaped = [re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)) if w]
+    if flexible_spaces:
+        escaped = [w.replace(r"\ ", r"\s+") for w in escaped]
+    return "|".join(escaped) or r"(?!)"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    distribution: tuple[tuple[str, str], ...]          # (printed form lower-cased, kind), longest first
+    distribution_stems: tuple[tuple[str, str], ...]    # ("gén", "general"): a cut Distr. word
+    language_lines: dict                                # "français" -> "fr"
+    original_words: dict                                # "anglais" -> "en"
+    sessions: dict                                      # "quatrième session" -> 4
+    session_words: re.Pattern                           # a session word anywhere in a line
+    session_words_first: tuple[str, ...]                # the words that open a session line ("الدورة")
+    session_number: re.Pattern                          # "80th session": group 1 is the number
+    agenda: tuple[tuple[re.Pattern, str], ...]          # (pattern with group "item", lang)
+    agenda_leading: re.Pattern                          # "Agenda item 5", group "item"
+    agenda_item_word: re.Pattern                        # "Point 5 ...", group "item"
+    agenda_words: re.Pattern                            # "agenda", "ordre du jour" anywhere
+    kinds: dict                                         # "projet de rapport" -> ("draft_report", lang)
+    kind_author: re.Pattern                             # "report of the ...": group 1 is the kind word
+    author_kind: tuple[tuple[str, str], ...]            # ("的", "zh"): author, mark, kind word
+    report_first: re.Pattern                            # a title that opens with the word "report"
+    report_anywhere: tuple[str, ...]                    # the word "report" where it may stand anywhere
+    group: re.Pattern                                   # a sponsor that is a group of States
+    conjunction: re.Pattern                             # " and " between the last two sponsors
+    conjunctions: tuple[str, ...]                       # "and", "et", "y", "и" alone
+    organization: re.Pattern                            # the whole line "United Nations", "联合国"
+    recycle: re.Pattern                                 # the whole recycling line of a page foot
+    reissued: re.Pattern                                # the note of a reissued document, at the start
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The recognisers of every language, built from the data files on first use."""
+    distribution, stems, language_lines, original_words, sessions = [], [], {}, {}, {}
+    agenda, kinds = [], {}
+    session_words, session_first, suffixes = [], [], []
+    leading, item_words, agenda_words, kind_links, author_marks = [], [], [], [], []
+    report_words, report_anywhere, groups, conjunctions, recycle, reissued = [], [], [], [], [], []
+    organization = []
+    for lang in languages():
+        t = terms(lang)
+        m, reader = t["masthead"], t["reader"]
+        for kind, form in m["distribution"].items():
+            distribution.append((norm(form).lower(), kind))
+        for kind, forms in m["distribution_variants"].items():
+            distribution.extend((norm(form).lower(), kind) for form in forms)
+        for kind, forms in m["distribution_stems"].items():
+            stems.extend((stem, kind) for stem in forms if (stem, kind) not in stems)
+        for line in [m["language"], *m["language_variants"]]:
+            language_lines.setdefault(line.lower(), lang)
+        for code, name in t["language_names"].items():
+            original_words.setdefault(name.lower(), code)
+        s = t["sessions"]
+        for i, words in enumerate(s["ordinals"], start=1):
+            sessions[norm(words).lower()] = i
+        session_words.extend(s["words"])
+        if s["word_position"] == "first":
+            session_first.extend(s["words"])
+        suffixes.extend(s["number_suffixes"])
+        for key in ("provisional_item", "item"):
+            before, _, after = t["agenda"][key].partition("{item}")
+            pattern = re.escape(before) + r"(?P<item>.+?)" + re.escape(after) + r"\s*$"
+            agenda.append((re.compile("^" + pattern.replace("\\ ", r"\s+"), re.I), lang))
+        leading.extend(t["agenda"]["leading"])
+        item_words.extend(t["agenda"]["item_words"])
+        agenda_words.extend(t["agenda"]["agenda_words"])
+        for key, word in t["document_kinds"].items():
+            kinds[norm(word).lower()] = (key, lang)
+        kind_links.extend(reader["kind_author"])
+        if reader["author_kind"]:
+            author_marks.append((reader["author_kind"], lang))
+        report = t["document_kinds"]["report"].lower()
+        (report_anywhere if reader["kind_anywhere"] else report_words).append(report)
+        groups.extend(reader["group"])
+        conjunctions.append(t["lists"]["last_separator"].strip())
+        recycle.extend(reader["recycle"])
+        reissued.extend(reader["reissued"])
+        organization.extend(reader["organization"])
+    distribution.sort(key=lambda x: -len(x[0]))
+    number = r"\d+(?:\s?\(?[a-z]{1,3}\)?)?"
+    ands = alternation(conjunctions)
+    return Vocabulary(
+        distribution=tuple(distribution),
+        distribution_stems=tuple(stems),
+        language_lines=language_lines,
+        original_words=original_words,
+        sessions=sessions,
+        session_words=re.compile(f"({alternation(session_words)})", re.I),
+        session_words_first=tuple(session_first),
+        session_number=re.compile(
+            rf"\b(\d{{1,3}})(?:{alternation(suffixes)})?\s+(?:{alternation(w.split()[0] for w in session_words)})"),
+        agenda=tuple(agenda),
+        agenda_leading=re.compile(
+            rf"^(?:{alternation(leading, True)})\s+(?P<item>{number}(?:\s+(?:{ands})\s+{number})?)\**$", re.I),
+        agenda_item_word=re.compile(
+            rf"^(?:{alternation(item_words)})s?\s+(?P<item>\d+(?:\s?\(?[a-z]\)?)?(?:\s+(?:{ands})\s+\d+)?)\b"),
+        agenda_words=re.compile(f"({alternation(agenda_words)})", re.I),
+        kinds=kinds,
+        kind_author=re.compile(rf"^(.+?)\s+(?:{alternation(kind_links)})\s"),
+        author_kind=tuple(author_marks),
+        report_first=re.compile(rf"^(?:{alternation(report_words)})\b"),
+        report_anywhere=tuple(report_anywhere),
+        group=re.compile(rf"^(?:{alternation(groups)})\b"),
+        conjunction=re.compile(rf"\s+(?:{ands})\s+"),
+        conjunctions=tuple(dict.fromkeys(conjunctions)),
+        organization=re.compile(rf"(?:{alternation(organization)})"),
+        recycle=re.compile(rf"^(?:{alternation(recycle)}|♲)$", re.I),
+        reissued=re.compile(f"(?:{alternation(reissued)})", re.I),
+    )
+
+
+class LazyPattern:
+    """A regular expression built from the data when first used, for module-level names that
+    callers use like a compiled pattern (``ANNEX_LABEL.match(text)``) without reading the data
+    at import."""
+
+    def __init__(self, build):
+        self._build = build
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern:
+        return self._build()
+
+    def match(self, text: str, *args):
+        return self.pattern.match(text, *args)
+
+    def search(self, text: str, *args):
+        return self.pattern.search(text, *args)
+
+    def fullmatch(self, text: str, *args):
+        return self.pattern.fullmatch(text, *args)
+
+    def finditer(self, text: str, *args):
+        return self.pattern.finditer(text, *args)
+
+    def sub(self, repl, text: str, count: int = 0):
+        return self.pattern.sub(repl, text, count)
+
+
+def annex_label() -> re.Pattern:
+    """``Annex II``, ``ANNEXE``, ``附件一``, ``المرفق الأول``, with a title after a colon."""
+    words = [terms(lang)["headings"]["annex_label"] for lang in languages()]
+    words += [w.upper() for w in words]
+    return re.compile(rf"^(?P<label>(?:{alternation(words)})"
+                      r"(?:\s+(?:[IVXL]{1,5}|\d{1,2}|[A-Z]|[一二三四五六七八九十]+|[\u0621-\u064A]{2,12}(?: [\u0621-\u064A]{2,12})?))?)"
+                      r"\*?(?:\s*[:：]\s*(?P<title>\S.*))?$")
