@@ -114,11 +114,10 @@ def warm_up() -> None:
     import drafting.model.units  # noqa: F401
     import drafting.readers.akn  # noqa: F401
     from drafting.check.registry import all_rules
-    from drafting.check.wordsplit import word_list
+    from drafting.check.wordsplit import LANGUAGES, lexicon
     all_rules()
-    for lang in ("fr", "en", "es"):
-        word_list(lang)
-        word_list(lang, "stop")
+    for lang in LANGUAGES:  # the word tables, shared by the forked workers
+        lexicon(lang).known("")
     try:
         import drafting.readers.text  # noqa: F401
     except ImportError:
