@@ -67,6 +67,46 @@ class CheckedDocument:
         return self.doc.get("name") or ""
 
     @cached_property
+    def adopted(self) -> bool:
+        """An adopted resolution or decision (``A/RES/80/1``, ``S/RES/2719 (2024)``): it prints
+        no ``Original:`` line and no sponsors. Known from the kind, or from the symbol when the
+        kind could not be read."""
+        if self.kind in ("resolution", "decision"):
+            return True
+        from drafting.errors import DraftingError
+        from drafting.model.symbols import parse_symbol
+        symbol = self.masthead.get("symbol")
+        if not symbol:
+            return False
+        try:
+            parsed = parse_symbol(symbol)
+        except DraftingError:
+            return False
+        return parsed.doc_type in ("RES", "DEC")
+
+    @property
+    def is_resolution(self) -> bool:
+        """Read as a resolution or decision, draft or adopted: a preamble and operative
+        paragraphs the rules can walk (the kind, not the symbol, says the tree has them)."""
+        return self.kind in ("resolution", "decision", "resolutionDraft", "decisionDraft")
+
+    @property
+    def is_note(self) -> bool:
+        """A note (by the Secretariat, verbale, of the President): paragraphs go unnumbered."""
+        return self.kind == "note"
+
+    @cached_property
+    def carries_formatting(self) -> bool:
+        """Whether italics can be read from this input: a PDF or DOCX always carries them; a
+        Markdown or AKN file only if it marks some emphasis somewhere; plain text never."""
+        if self.format in ("pdf", "docx"):
+            return True
+        if self.format in ("md", "akn"):
+            from drafting.model.akn import xp
+            return bool(xp(self.doc, "(.//a:i | .//a:b | .//a:u)[1]"))
+        return False
+
+    @cached_property
     def lang(self) -> str:
         if self.config.lang:
             return self.config.lang

@@ -29,6 +29,8 @@ def numbered_paragraphs(doc):
       not restart in each chapter). A gap, a repeated number or a number out of order breaks
       every cross-reference and every language version.""")
 def paragraph_numbering(doc):
+    if doc.is_note:
+        return  # a note's paragraphs go unnumbered: a figure at a line start is no number
     seen: dict[int, object] = {}
     previous = None
     for unit in doc.units:
@@ -63,6 +65,8 @@ def paragraph_numbering(doc):
       file is still wrong and is reported. Quotations set off as their own paragraph are not
       numbered and are not reported.""")
 def paragraph_without_number(doc):
+    if doc.is_note:
+        return
     reported_lines = set()
     for d, unit in doc.inferred_numbers({"paragraph"}):
         number = unit.number if unit is not None and unit.num else _number_in(d.message)

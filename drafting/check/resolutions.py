@@ -5,8 +5,6 @@ from __future__ import annotations
 from drafting.check.registry import rule
 from drafting.model.akn import local, text_content, xp
 
-RESOLUTION_KINDS = {"resolution", "resolutionDraft", "decision", "decisionDraft"}
-
 
 def _marks(doc) -> dict:
     from drafting.locale import LANGS, resolution_punctuation
@@ -14,7 +12,7 @@ def _marks(doc) -> dict:
 
 
 def _is_resolution(doc) -> bool:
-    return doc.kind in RESOLUTION_KINDS
+    return doc.is_resolution
 
 
 def _operative(doc):
@@ -96,9 +94,11 @@ def _opens_italic(p) -> bool:
 @rule("UN503", "italic-opening", "warning",
       "Preambular and operative paragraphs open with an italic word.",
       """The opening participle of a preambular paragraph (*Recalling*) and the opening verb of
-      an operative paragraph (*Decides*) are printed in italics.""")
+      an operative paragraph (*Decides*) are printed in italics. Only inputs that carry
+      formatting are read for it (PDF, DOCX, and Markdown or AKN that mark emphasis): plain
+      text cannot hold italics.""")
 def italic_opening(doc):
-    if not _is_resolution(doc):
+    if not _is_resolution(doc) or not doc.carries_formatting:
         return
     for u in doc.units:
         if u.kind == "preambular" or (u.kind == "paragraph" and u.depth == 0 and u.num):

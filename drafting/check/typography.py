@@ -119,9 +119,11 @@ def french_spacing(doc):
 @rule("UN603", "double-space", "warning",
       "No double spaces between words.",
       """Two or more spaces between words are typing or extraction accidents; ``--fix`` replaces
-      them with one.""", fixable=True)
+      them with one. A text laid out with spaces (``pdftotext -layout``: many lines indented or
+      holding runs of three spaces or more) aligns and justifies with spaces and is not read
+      for them.""", fixable=True)
 def double_space(doc):
-    if "  " not in joined(doc):
+    if "  " not in joined(doc) or _spaces_are_layout(doc):
         return
     for seg in segments(doc):
         for m in _DOUBLE_SPACE.finditer(seg.text):
@@ -215,6 +217,20 @@ def words_run_together(doc):
             if parts:
                 yield finding_at(doc, "UN606", f"“{token}” looks like words run together: "
                                  f"“{' '.join(parts)}”", seg, m.start(), token)
+
+
+_LAYOUT_RUN = re.compile(r"^   |\S   +\S")
+
+
+def _spaces_are_layout(doc) -> bool:
+    """A plain text laid out with spaces (``pdftotext -layout``): one line in four indented
+    by three spaces or more, or holding such a run between words. Its spaces align and
+    justify lines; typed double spaces are two, and typed lines start at the margin."""
+    if doc.format != "text" or not doc.is_text:
+        return False
+    lines = [s.text for s in segments(doc)]
+    runs = sum(1 for text in lines if _LAYOUT_RUN.search(text))
+    return runs * 4 >= len(lines) and runs >= 3
 
 
 def _starts_paragraph(doc, seg) -> bool:
