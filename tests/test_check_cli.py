@@ -154,7 +154,10 @@ def test_fix_refuses_to_write_over_its_input(tmp_path):
     doc = tmp_path / "doc.txt"
     shutil.copy(FIXTURES / "text.bad.txt", doc)
     before = doc.read_bytes()
-    result = CliRunner().invoke(cli, ["check", "--fix", "-o", str(doc), str(doc)])
+    result = CliRunner().invoke(cli, ["check", "--fix", "--fixed-to", str(doc), str(doc)])
+    assert result.exit_code == 2 and "overwrite the input" in result.output
+    assert doc.read_bytes() == before
+    result = CliRunner().invoke(cli, ["check", "-o", str(doc), str(doc)])  # the report
     assert result.exit_code == 2 and "overwrite the input" in result.output
     assert doc.read_bytes() == before
     assert CliRunner().invoke(cli, ["check", "--in-place", str(doc)]).exit_code == 2

@@ -31,7 +31,9 @@ class Config:
     quotes: str = "auto"               # fr: vienna (“ ”) | new-york (« ») | auto
     word_limits: dict[str, int] = field(default_factory=dict)  # kind (or "default") -> words
     lang: str | None = None            # force the language of every document
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> rules
     source: str = ""                   # the file the settings came from, for messages
+    warnings: list[str] = field(default_factory=list)  # settings that name unknown rules
 
 
 @dataclass
@@ -44,6 +46,7 @@ class CheckedDocument:
     text: str | None = None            # the source text, for text and Markdown inputs
     config: Config = field(default_factory=Config)
     findings: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)   # about the check itself (unknown rules named)
 
     # -- views ---------------------------------------------------------------------------
 
