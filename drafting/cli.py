@@ -64,14 +64,14 @@ class DraftingGroup(click.Group):
             ctx.exit(EXIT_USER)
 
 
-EPILOG = """\b
+EPILOG = """Every input and output may be - (standard input or output). Shell completion:
+eval "$(_DRAFTING_COMPLETE=bash_source drafting)" (zsh_source, fish_source).
+
+\b
 Examples:
   drafting check report.txt                     # UN rules; exit 1 on errors
   drafting diff old.docx new.docx -f docx -o redline.docx
-  pdftotext -layout A_80_1.pdf - | drafting ingest - -o A_80_1.xml
-
-Every input and output may be - (standard input or output). Shell completion:
-eval "$(_DRAFTING_COMPLETE=bash_source drafting)" (zsh_source, fish_source)."""
+  pdftotext -layout A_80_1.pdf - | drafting ingest - -o A_80_1.xml"""
 
 
 @click.group(cls=DraftingGroup, context_settings={"help_option_names": ["-h", "--help"]},

@@ -16,7 +16,7 @@ from drafting.errors import DraftingError
 FRENCH_SPACING = ("vienna", "modern", "auto")
 QUOTE_PROFILES = ("vienna", "new-york", "auto")
 KEYS = ("select", "ignore", "severity", "french-spacing", "quotes", "word-limit", "word-limits",
-        "lang", "per-file-ignores")
+        "lang", "per-file-ignores", "include")
 
 
 def find_config(paths) -> Path | None:
@@ -143,6 +143,12 @@ def apply_setting(config: Config, key: str, value, where: str) -> None:
                 if not known_pattern(r):
                     config.warnings.append(f"{where}.{pattern!r}: unknown rule {r!r}")
             config.per_file_ignores[pattern] = [r for r in rules if known_pattern(r)]
+    elif key == "include":
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise DraftingError(f"{where}: expected a list of path patterns")
+        config.include = list(value)
     elif key == "lang":
         from drafting.locale import LANGS
         if value not in LANGS:

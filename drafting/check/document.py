@@ -32,6 +32,7 @@ class Config:
     word_limits: dict[str, int] = field(default_factory=dict)  # kind (or "default") -> words
     lang: str | None = None            # force the language of every document
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> rules
+    include: list[str] = field(default_factory=list)  # globs of files that are UN documents
     source: str = ""                   # the file the settings came from, for messages
     warnings: list[str] = field(default_factory=list)  # settings that name unknown rules
 

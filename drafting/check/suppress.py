@@ -99,20 +99,20 @@ def apply_inline(doc, findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if not inline.silences(f)]
 
 
-def per_file_ignored(path: str, per_file: dict[str, list[str]], root: str | None = None) -> list[str]:
-    """The rules the settings leave out for ``path`` (patterns match the path as given, the
-    path relative to the settings' folder, or its file name)."""
-    if not per_file:
-        return []
+def path_matches(path: str, patterns, root: str | None = None) -> bool:
+    """Whether a glob pattern matches the path as given, the path relative to ``root`` (the
+    settings' folder), or its file name."""
     p = PurePath(path)
     names = {p.as_posix(), p.name}
     if root:
         names.add(PurePath(os.path.relpath(os.path.abspath(path), os.path.abspath(root))).as_posix())
-    out = []
-    for pattern, rules in per_file.items():
-        if any(fnmatch.fnmatchcase(n, pattern) for n in names):
-            out.extend(rules)
-    return out
+    return any(fnmatch.fnmatchcase(n, pattern) for pattern in patterns for n in names)
+
+
+def per_file_ignored(path: str, per_file: dict[str, list[str]], root: str | None = None) -> list[str]:
+    """The rules the settings leave out for ``path``."""
+    return [r for pattern, rules in (per_file or {}).items() if path_matches(path, [pattern], root)
+            for r in rules]
 
 
 # -- baseline -----------------------------------------------------------------------------

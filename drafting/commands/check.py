@@ -61,12 +61,16 @@ def _split(values) -> list[str]:
               help="The files are language versions of one symbol: compare their paragraphs and footnotes.")
 @click.option("--format-in", type=click.Choice(["text", "md", "akn", "docx", "pdf"]),
               help="Input format (default: from each file's extension).")
+@click.option("--only-un-documents", is_flag=True,
+              help="Pass over files that do not start like a UN document (no symbol, no Distr. "
+                   "line) unless the settings' `include` lists them: for pre-commit.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @manners
 @click.pass_context
 def check(ctx, paths, output_format, report_path, select, ignore, statistics, exit_zero,
           baseline_path, write_baseline, fix, in_place, fixed_to, list_rules, config_path,
-          stdin_filename, lang, french_spacing, quotes, word_limit, versions, format_in, jobs):
+          stdin_filename, lang, french_spacing, quotes, word_limit, versions, format_in,
+          only_un_documents, jobs):
     """Check UN documents against the UN formatting rules (UN101...).
 
     PATHS are files, folders (searched for .txt, .md, .xml, .docx) or - for standard input.
@@ -118,6 +122,12 @@ def check(ctx, paths, output_format, report_path, select, ignore, statistics, ex
 
     rules = registry.enabled_rules(config.select, config.ignore)
     files = check_files.collect_files(paths)
+    if only_un_documents:
+        import os
+        files = check_files.un_documents(files, config.include,
+                                         os.path.dirname(config.source) if config.source else None)
+        if not files:
+            ctx.exit(0)  # nothing here is a UN document: nothing to say
     if not files:
         raise DraftingError("check: no documents found in " + ", ".join(paths))
     if fixed_to and len(files) != 1:

@@ -10,6 +10,7 @@ cost more than it saves.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -179,3 +180,56 @@ def fix_file(path: str, config: Config, enabled, output: str | None = None,
         raise DraftingError(f"{target}: is a folder; give a file name for the fixed output")
     write_atomic(target, payload)
     return FixResult(path, target, counts)
+
+
+# -- which files are UN documents (the pre-commit hook) --------------------------------------
+
+HEAD_LINES = 60            # a masthead is printed within the first lines of the first page
+
+
+def looks_like_un_document(path: str) -> bool:
+    """Whether a file starts like a UN document: a line that starts or ends with a document
+    symbol (a masthead, a running head, the right-hand column of a layout), a ``Distr.``
+    line, the drafting dialect's ``symbol:`` front matter, an Akoma Ntoso root, or the
+    paragraph styles of the UN Word template (``SingleTxtG``, ``HChG``). A README or a
+    requirements.txt has none of them."""
+    import zipfile
+    from drafting.model.symbols import find_symbols
+    suffix = Path(path).suffix.lower()
+    try:
+        if suffix == ".docx":
+            with zipfile.ZipFile(path) as z:
+                parts = [n for n in z.namelist() if re.fullmatch(r"word/header\d*\.xml", n)]
+                xml = ""
+                for name in parts + ["word/document.xml"]:  # a masthead may sit in the header
+                    with z.open(name) as fh:
+                        xml += fh.read(400_000).decode("utf-8", "replace")
+            if 'w:val="SingleTxtG"' in xml or 'w:val="HChG"' in xml:
+                return True
+            text = re.sub(r"</w:p>", "\n", xml)
+            text = re.sub(r"<[^>]*>", "", text)
+        else:
+            with open(path, "rb") as fh:
+                text = fh.read(16384).decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return True  # unreadable: let the check report it (UN000)
+    if suffix in (".xml", ".akn"):
+        return "akomaNtoso" in text[:4096]
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:HEAD_LINES]
+    if lines and lines[0] == "---" and any(line.startswith("symbol:") for line in lines):
+        return True
+    for line in lines:
+        if line.startswith("Distr"):
+            return True
+        if "/" in line and any(start == 0 or end == len(line)
+                               for start, end, _ in find_symbols(line)):
+            return True
+    return False
+
+
+def un_documents(files, include: list[str], root: str | None) -> list[str]:
+    """The files that are UN documents: those the settings' ``include`` patterns list, and
+    those whose content starts like one."""
+    from drafting.check.suppress import path_matches
+    return [f for f in files if is_stdio(f) or (include and path_matches(f, include, root))
+            or looks_like_un_document(f)]
