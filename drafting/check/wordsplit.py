@@ -26,6 +26,7 @@ MAX_PARTS = 4
 # Zipf frequencies (log10 of uses per billion words).
 COMMON = 3.0          # a part of a split: a common word of the language
 FUNCTION_WORD = 5.0   # a part of two or three letters: only the language's function words
+PART_COST = 0.7      # what one more part must gain in average frequency
 CAMEL_WORD = 3.5      # a token with an inner capital that the language uses this much is a name
 # One-letter words that may be a part of a split (French "a", "à", "y"; Spanish "a", "y", "o").
 ONE_LETTER = {"fr": {"a", "à", "y"}, "es": {"a", "y", "o", "e", "u"}, "en": {"a"}}
@@ -118,11 +119,14 @@ class Lexicon:
         return cyrillic == (self._script == "cyrillic")
 
     def _best_split(self, low: str) -> list[str] | None:
-        """The split into the fewest parts, the most frequent parts among those (breadth
-        first: most tokens fail at once, since no common word starts them)."""
+        """The split whose parts are the most frequent on average, less a cost for each part
+        beyond the first, over splits of two to four parts: "de la" beats the rarer "dela",
+        and "hostage taking" beats "host age taking". Breadth first, so most tokens fail at
+        once, since no common word starts them."""
         n = len(low)
         frontier: dict[int, tuple[float, list[str]]] = {0: (0.0, [])}
-        for _ in range(MAX_PARTS):
+        best: tuple[float, list[str]] | None = None
+        for count in range(1, MAX_PARTS + 1):
             following: dict[int, tuple[float, list[str]]] = {}
             for j, (score, parts) in frontier.items():
                 for i in range(j + 1, min(n, j + 30) + 1):
@@ -133,11 +137,14 @@ class Lexicon:
                     if i not in following or following[i][0] < s:
                         following[i] = (s, parts + [part])
             if n in following:
-                return self._plausible(following[n][1])
+                total, parts = following.pop(n)
+                score = total / count - PART_COST * (count - 1)
+                if best is None or score > best[0]:
+                    best = (score, parts)
             if not following:
-                return None
+                break
             frontier = following
-        return None
+        return self._plausible(best[1]) if best else None
 
     def _plausible(self, parts: list[str]) -> list[str] | None:
         if all(len(p) <= 3 for p in parts):
