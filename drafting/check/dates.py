@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from drafting.check.registry import rule
 from drafting.check.segments import finding_at, segments
@@ -44,7 +45,7 @@ def date_form(doc):
             i = bisect.bisect_right(starts, a + start) - 1
             seg, col = segs[i], a + start - starts[i]
             printed = " ".join(text[a + start:a + end].split())
-            expected = format_date(date, doc.lang)
+            expected = _formatted(date, doc.lang)
             if printed == expected:
                 continue  # only the spacing differs: UN603's matter, not a date form
             if (seg.eid or "").startswith("coverPage") or (
@@ -53,6 +54,12 @@ def date_form(doc):
                 continue  # the masthead date is UN404's
             yield finding_at(doc, "UN701", f"date “{printed}” should read “{expected}”",
                              seg, col, text[a + start:a + end])
+
+
+@lru_cache(maxsize=4096)
+def _formatted(date, lang: str) -> str:
+    from drafting.locale import format_date
+    return format_date(date, lang)
 
 
 def year_windows(text: str, before: int = 50, after: int = 8) -> list[tuple[int, int]]:

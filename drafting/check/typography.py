@@ -207,18 +207,26 @@ def words_run_together(doc):
     lex = lexicon(doc.lang)
     if lex is None:
         return
-    splits: dict[str, list[str] | None] = {}
+    # Each distinct token once over the whole text (chunks of word characters, apostrophes,
+    # hyphens, dots, slashes and @: what is not all letters is a compound, an address or a
+    # number, never split); lines are searched only for the few found.
+    splits = {}
+    for chunk in set(_CHUNK.findall(joined(doc))):
+        token = chunk.rstrip(".")
+        if len(token) >= 6 and token.isalpha():
+            splits[token] = lex.split(token)
+    if not any(splits.values()):
+        return
     for seg in segments(doc):
         for m in TOKEN.finditer(seg.text):
             token = m.group(0)
-            if token not in splits:
-                splits[token] = lex.split(token)
-            parts = splits[token]
+            parts = splits.get(token)
             if parts:
                 yield finding_at(doc, "UN606", f"“{token}” looks like words run together: "
                                  f"“{' '.join(parts)}”", seg, m.start(), token)
 
 
+_CHUNK = re.compile(r"[\w'’\-./@]{6,}")
 _LAYOUT_RUN = re.compile(r"^   |\S   +\S")
 
 

@@ -74,6 +74,7 @@ class Lexicon:
         self._script = "cyrillic" if lang == "ru" else "latin"
         self._others = [o for o in LANGUAGES if o != lang and (o == "ru") == (lang == "ru")]
         self._zipf: dict[str, float] = {}
+        self._splits: dict[str, list[str] | None] = {}  # the unknown tokens met in this process
 
     def zipf(self, word: str) -> float:
         z = self._zipf.get(word)
@@ -94,13 +95,21 @@ class Lexicon:
 
     def split(self, token: str) -> list[str] | None:
         """The parts of a token whose spaces were lost, or None for a word of its own."""
+        if token[1:].islower() and token.lower() in self._freq:
+            return None  # the common case: a word of the language, no inner capital
+        if token in self._splits:
+            return self._splits[token]
+        parts = self._splits[token] = self._split(token)
+        return parts
+
+    def _split(self, token: str) -> list[str] | None:
         if len(token) < MIN_LENGTH or not token.isalpha() or not self._in_script(token):
             return None
         low = token.lower()
         pieces = _INNER_CAPITAL.split(token)
         if len(pieces) > 1:
-            if self.zipf(low) >= CAMEL_WORD:
-                return None  # a brand or a name the language uses as it is
+            if self.zipf(low) >= CAMEL_WORD or (pieces[0].islower() and len(pieces[0]) <= 3):
+                return None  # a brand or a name the language uses as it is (eBay, weCollaborate)
             if all(self.part(p.lower()) or len(p) >= 4 and self.known(p.lower()) for p in pieces):
                 return pieces
         if self.known(low):
