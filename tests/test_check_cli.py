@@ -193,7 +193,7 @@ def test_pre_commit_hook_definition():
     import yaml
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     hook = next(h for h in hooks if h["id"] == "drafting-check")
-    assert hook["entry"] == "drafting check" and hook["language"] == "python"
+    assert hook["entry"] == "drafting check --only-un-documents" and hook["language"] == "python"
     files = re.compile(hook["files"])
     assert files.search("docs/A_72_1.fr.txt") and files.search("report.docx") and files.search("r.xml")
     assert not files.search("build.py")

@@ -24,8 +24,9 @@ _HIGH_SIGN = re.compile(r"[:;!?](?=\s|\Z)")
 _SPACED_HIGH = re.compile(rf"[ {NBSP}]([:;!?])")
 _TIGHT_HIGH = re.compile(r"(?<=[^\s\d:;!?(\[/])([;!?]|:(?!//))(?=\s|$)")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
-_SPACE_BEFORE = {"all": re.compile(r"(?<=\w) +([,.)])(?!\.)"),
-                 "en": re.compile(r"(?<=\w) +([,.;:!?)])(?!\.)")}
+# Not before an ellipsis nor the leader dots of a table of contents (``Australia . . . 3``).
+_SPACE_BEFORE = {"all": re.compile(r"(?<=\w) +([,.)])(?! ?\.)"),
+                 "en": re.compile(r"(?<=\w) +([,.;:!?)])(?! ?\.)")}
 
 
 def quote_profile(doc) -> str:
