@@ -216,9 +216,12 @@ def words_run_together(doc):
         token = chunk.rstrip(".")
         if len(token) >= 6 and token.isalpha():
             splits[token] = lex.split(token)
-    if not any(splits.values()):
+    flagged = [token for token, parts in splits.items() if parts]
+    if not flagged:
         return
     for seg in segments(doc):
+        if not any(token in seg.text for token in flagged):
+            continue
         for m in TOKEN.finditer(seg.text):
             token = m.group(0)
             parts = splits.get(token)
