@@ -42,6 +42,8 @@ def date_form(doc):
         for start, end, date, ok in find_dates(text[a:b], doc.lang):
             if ok:
                 continue
+            if text[a + start - 1:a + start] in "/=" and a + start > 0 or text[a + end:a + end + 1] == "/":
+                continue  # a date in a web address or a path (news/2024-12-27/...)
             i = bisect.bisect_right(starts, a + start) - 1
             seg, col = segs[i], a + start - starts[i]
             printed = " ".join(text[a + start:a + end].split())
