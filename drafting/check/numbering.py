@@ -15,6 +15,11 @@ from drafting.check.registry import rule
 from drafting.model.akn import local, xp
 
 
+# A number this far past the last one is a year or a figure at the start of a line, never a
+# paragraph number: no document skips hundreds of paragraphs.
+YEAR_JUMP = 500
+
+
 @dataclass
 class _Series:
     """One run of paragraph numbers: the document's own, or one that restarts at 1 (the text
@@ -51,6 +56,8 @@ def numbering_events(doc) -> list[tuple]:
                 pending.append(unit)
             continue
         n = int(unit.number)
+        if stack and n - stack[-1].last > YEAR_JUMP:
+            continue  # a year that begins a line ("in\n2024. During ..."), not a number
         if not stack:
             stack.append(_Series(n, {n}))
             pending = []

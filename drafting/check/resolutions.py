@@ -16,7 +16,17 @@ def _is_resolution(doc) -> bool:
 
 
 def _operative(doc):
-    return [u for u in doc.units if u.kind == "paragraph" and u.depth == 0 and u.num]
+    """The operative paragraphs: the numbered paragraphs of the body up to the first number
+    that does not follow on (the paragraphs of an annex, a convention, begin again at 1)."""
+    out, previous = [], 0
+    for u in doc.units:
+        if u.kind == "paragraph" and u.depth == 0 and u.num:
+            n = int(u.number) if u.number and u.number.isdigit() else None
+            if n is not None and out and n <= previous:
+                break
+            previous = n or previous + 1
+            out.append(u)
+    return out
 
 
 def _ending_text(el) -> str:
@@ -35,7 +45,11 @@ def _ending_text(el) -> str:
 
 
 def _last_char(text: str) -> str:
-    return text.rstrip()[-1:]
+    """The closing punctuation: a paragraph ending on a quoted title prints its full stop or
+    semicolon inside the quotation marks (``entitled “...Countries.”``)."""
+    text = text.rstrip()
+    bare = text.rstrip("”»’\"")
+    return bare[-1:] if bare != text and bare[-1:] in ".;,:" else text[-1:]
 
 
 @rule("UN501", "preambular-comma", "error",
