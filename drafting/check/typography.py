@@ -19,14 +19,15 @@ NBSP = "\u00a0\u202f"
 # A straight quote between two letters is no quotation mark but a misread apostrophe (UN605).
 _STRAIGHT_QUOTE = re.compile(r'(?<![^\W\d_])"|"(?![^\W\d_])')
 _CURLY_QUOTES = re.compile("[“”«»]")
-_SPACE_THEN_SIGN = re.compile(r" [,.;:!?)]")
+_SPACE_THEN_SIGN = re.compile(r" [,.)]")
 _HIGH_SIGN = re.compile(r"[:;!?](?=\s|\Z)")
 _SPACED_HIGH = re.compile(rf"[ {NBSP}]([:;!?])")
 _TIGHT_HIGH = re.compile(r"(?<=[^\s\d:;!?(\[/])([;!?]|:(?!//))(?=\s|$)")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
+_TWO_SPACES = re.compile(r"(?<=\S)  (?=\S)")  # in a text file, longer runs align columns
 # Not before an ellipsis nor the leader dots of a table of contents (``Australia . . . 3``).
-_SPACE_BEFORE = {"all": re.compile(r"(?<=\w) +([,.)])(?! ?\.)"),
-                 "en": re.compile(r"(?<=\w) +([,.;:!?)])(?! ?\.)")}
+_SPACE_BEFORE = {"all": re.compile(r"(?<=\w) +([,.)])(?! ?\.)")}
+_ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def quote_profile(doc) -> str:
@@ -120,27 +121,33 @@ def french_spacing(doc):
 @rule("UN603", "double-space", "warning",
       "No double spaces between words.",
       """Two or more spaces between words are typing or extraction accidents; ``--fix`` replaces
-      them with one. A text laid out with spaces (``pdftotext -layout``: many lines indented or
+      them with one. In a plain text, runs of three spaces or more align columns (a table, a
+      masthead) and are not reported. A text laid out with spaces (``pdftotext -layout``: many lines indented or
       holding runs of three spaces or more) aligns and justifies with spaces and is not read
       for them.""", fixable=True)
 def double_space(doc):
     if "  " not in joined(doc) or _spaces_are_layout(doc):
         return
+    pattern = _TWO_SPACES if doc.is_text and doc.format == "text" else _DOUBLE_SPACE
     for seg in segments(doc):
-        for m in _DOUBLE_SPACE.finditer(seg.text):
+        for m in pattern.finditer(seg.text):
             yield finding_at(doc, "UN603", "double space", seg, m.start(), m.group(0))
 
 
 @rule("UN604", "space-before-punctuation", "warning",
-      "No space before a comma, full stop or closing bracket (nor before : ; ! ? outside French).",
-      """English (and Spanish, Russian, Chinese) print no space before any punctuation; French
-      only before the high signs ``: ; ! ?`` (see UN602). A space before a comma, a full stop
-      or a closing bracket is wrong in every language.""")
+      "No space before a comma, full stop or closing bracket.",
+      """A space before a comma, a full stop or a closing bracket is wrong in every language.
+      (French prints a space before ``: ; ! ?``, the other languages none: that is UN602's,
+      read in French documents, since documents of the other languages quote French.)
+      Arabic-script lines are not read: text extracted from a PDF holds right-to-left text in
+      visual order, with its brackets and spaces moved.""")
 def space_before_punctuation(doc):
-    pattern = _SPACE_BEFORE["all"] if doc.lang == "fr" else _SPACE_BEFORE["en"]
+    pattern = _SPACE_BEFORE["all"]
     if not _SPACE_THEN_SIGN.search(joined(doc)):
         return
     for seg in segments(doc):
+        if " " not in seg.text or _ARABIC.search(seg.text):
+            continue
         for m in pattern.finditer(seg.text):
             yield finding_at(doc, "UN604", f"space before “{m.group(1)}”", seg, m.start(),
                              m.group(0))
@@ -219,6 +226,10 @@ def words_run_together(doc):
     flagged = [token for token, parts in splits.items() if parts]
     if not flagged:
         return
+    text = joined(doc)
+    flagged = [t for t in flagged if not _own_spelling(text, t, splits[t])]
+    if not flagged:
+        return
     for seg in segments(doc):
         if not any(token in seg.text for token in flagged):
             continue
@@ -230,7 +241,16 @@ def words_run_together(doc):
                                  f"“{' '.join(parts)}”", seg, m.start(), token)
 
 
-_CHUNK = re.compile(r"[\w'’\-./@]{6,}")
+def _own_spelling(text: str, token: str, parts: list[str]) -> bool:
+    """A lowercase compound the document writes three times or more, and never apart, is its
+    spelling (``workplans``): a space or hyphen lost in extraction is an accident of a line or
+    two, and the document prints the word apart elsewhere."""
+    if token != token.lower() or text.count(token) < 3:
+        return False
+    return " ".join(parts) not in text and "-".join(parts) not in text
+
+
+_CHUNK = re.compile(r"[\w'’\-./@#]{6,}")  # a hashtag (#ScaleUp) is a name
 _LAYOUT_RUN = re.compile(r"^   |\S   +\S")
 
 

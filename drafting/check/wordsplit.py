@@ -34,7 +34,7 @@ ONE_LETTER = {"fr": {"a", "à", "y"}, "es": {"a", "y", "o", "e", "u"}, "en": {"a
 # clitics to words, so a split would be a matter of morphology, not of a lost space.
 LANGUAGES = ("en", "fr", "es", "ru")
 
-TOKEN = re.compile(r"(?<![\w'’\-./@])[^\W\d_]{6,}(?![\w'’\-/@]|\.\w)")
+TOKEN = re.compile(r"(?<![\w'’\-./@#])[^\W\d_]{6,}(?![\w'’\-/@]|\.\w)")
 _INNER_CAPITAL = re.compile(r"(?<=[a-zß-ÿа-яё])(?=[A-ZÀ-ÞА-ЯЁ])")
 
 
