@@ -68,6 +68,8 @@ class Lexicon:
         affixes = _affixes().get(lang, {})
         self.prefixes = frozenset(affixes.get("prefixes", ()))
         self.suffixes = frozenset(affixes.get("suffixes", ()))
+        self.words = frozenset(affixes.get("words", ()))
+        self.plural_s = lang in ("en", "fr", "es")
         self.one_letter = ONE_LETTER.get(lang, set())
         # UN documents quote titles and names in the other languages of their script: a word
         # of any of them is no run-together word ("notamment" in an English text).
@@ -84,7 +86,11 @@ class Lexicon:
         return z
 
     def known(self, word: str) -> bool:
-        return word in self._freq or any(word in _frequencies(o) for o in self._others)
+        if word in self._freq or word in self.words:
+            return True
+        if self.plural_s and word.endswith("s") and (word[:-1] in self._freq or word[:-1] in self.words):
+            return True  # "workplans": the plural of a word of the language
+        return any(word in _frequencies(o) for o in self._others)
 
     def part(self, word: str) -> bool:
         """A word that may be a part of a split: a common word of the language; of two or
@@ -95,7 +101,7 @@ class Lexicon:
 
     def split(self, token: str) -> list[str] | None:
         """The parts of a token whose spaces were lost, or None for a word of its own."""
-        if token[1:].islower() and token.lower() in self._freq:
+        if token[1:].islower() and self.known(token.lower()):
             return None  # the common case: a word of the language, no inner capital
         if token in self._splits:
             return self._splits[token]
