@@ -178,6 +178,9 @@ def point_labels(doc):
                           unit, line=d.line, column=1 if d.line else None)
     if doc.lang not in LANGS:
         return
+    # The last label of each series so far: a list that begins where the previous one of its
+    # series stopped goes on from it (a page break or a quotation split it), it is no error.
+    carry: dict[str, int] = {}
     for lst in xp(doc.doc, ".//a:mainBody//a:list | .//a:preamble//a:list"):
         runs, run = [], []
         for child in lst:
@@ -195,7 +198,11 @@ def point_labels(doc):
                 continue
             labels = [bare(num) for _, num in labelled]
             series = series_of(labels)
-            expected = 1
+            if series == "letter" and carry.get("roman") and \
+                    value_of(labels[0].lower(), "roman") == carry["roman"] + 1:
+                series = "roman"  # (ii), (iii) going on from an (i) before them
+            first = value_of(labels[0], series)
+            expected = first if first and first > 1 and first == carry.get(series, 0) + 1 else 1
             for (p, num), label in zip(labelled, labels):
                 value = value_of(label, series)
                 unit_num = num
@@ -212,6 +219,7 @@ def point_labels(doc):
                         yield doc.finding("UN103", f"sub-paragraph label {num} is not in the "
                                           f"{doc.lang} form {want_form}",
                                           eid=p.get("eId"), num=num, needle=num)
+            carry[series] = expected - 1
 
 
 def _shape(label: str) -> str:
