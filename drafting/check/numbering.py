@@ -203,7 +203,13 @@ def point_labels(doc):
                 series = "roman"  # (ii), (iii) going on from an (i) before them
             first = value_of(labels[0], series)
             expected = first if first and first > 1 and first == carry.get(series, 0) + 1 else 1
+            outer = None  # (series, expected) of a letter run while its (i), (ii) are read
             for (p, num), label in zip(labelled, labels):
+                if outer is None and series == "letter" and label.lower() == "i" and expected != 9:
+                    outer, series, expected = (series, expected), "roman", 1  # one level down
+                elif outer is not None and value_of(label.lower(), "roman") != expected:
+                    series, expected = outer
+                    outer = None
                 value = value_of(label, series)
                 unit_num = num
                 if value != expected:
@@ -219,6 +225,8 @@ def point_labels(doc):
                         yield doc.finding("UN103", f"sub-paragraph label {num} is not in the "
                                           f"{doc.lang} form {want_form}",
                                           eid=p.get("eId"), num=num, needle=num)
+            if outer is not None:
+                series, expected = outer
             carry[series] = expected - 1
 
 
