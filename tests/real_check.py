@@ -1,7 +1,7 @@
 """Precision of ``drafting check`` on the real UN documents, measured against verdicts given by
 hand once.
 
-``tests/fixtures/real/check_findings.toml`` holds every finding that ``drafting check`` gives on
+``tests/fixtures/check/real_findings.toml`` holds every finding that ``drafting check`` gives on
 the real documents of ``corpus/real`` (each PDF's pdftotext text and ``pdftotext -layout``
 text), each with a verdict (``true``: the printed document has that fault, or the text file does
 and the rule is about the file; ``false``: a misreading or a rule that is wrong here) and a
@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "corpus" / "real"
-VERDICTS = ROOT / "tests" / "fixtures" / "real" / "check_findings.toml"
+VERDICTS = ROOT / "tests" / "fixtures" / "check" / "real_findings.toml"
 FORMS = (".pdftotext.txt", ".layout.txt")
 
 

@@ -1,5 +1,5 @@
 """``drafting check`` on the real UN documents: every finding judged by hand once
-(tests/fixtures/real/check_findings.toml). A finding the file does not hold is new (judge it:
+(tests/fixtures/check/real_findings.toml). A finding the file does not hold is new (judge it:
 ``python -m tests.real_check --write``, then give its verdict); a true one that disappears was
 lost by a rule."""
 
