@@ -97,13 +97,20 @@ Example:
 @manners
 @click.pass_context
 def validate(ctx, files):
-    """Validate AKN files against the strict OASIS schema and the UN profile (exit 1 on findings)."""
+    """Validate AKN files (- for standard input) against the strict OASIS schema and the UN
+    profile (exit 1 on findings)."""
     from drafting.io import parse_xml
     from drafting.model.validate import validate_tree
 
+    from drafting.commands.streams import STDIN_NAME, is_stdio, read_stdin
+
     bad = 0
     for path in files:
-        tree = parse_xml(read_bytes(path), str(path))
+        if is_stdio(path):
+            path = STDIN_NAME
+            tree = parse_xml(read_stdin(), path)
+        else:
+            tree = parse_xml(read_bytes(path), str(path))
         findings = validate_tree(tree)
         for f in findings:
             click.echo(f.format(str(path)))
