@@ -2,7 +2,7 @@
 hand once.
 
 ``tests/fixtures/check/real_findings.toml`` holds every finding that ``drafting check`` gives on
-the real documents of ``corpus/real`` (each PDF's pdftotext text and ``pdftotext -layout``
+the real documents of ``corpus/real`` (each PDF, its pdftotext text and its ``pdftotext -layout``
 text), each with a verdict (``true``: the printed document has that fault, or the text file does
 and the rule is about the file; ``false``: a misreading or a rule that is wrong here) and a
 one-line reason. ``test_check_real`` fails when a finding appears that the file does not hold
@@ -22,17 +22,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "corpus" / "real"
 VERDICTS = ROOT / "tests" / "fixtures" / "check" / "real_findings.toml"
-FORMS = (".pdftotext.txt", ".layout.txt")
+FORMS = (".pdf", ".pdftotext.txt", ".layout.txt")
 
 
 def inputs() -> list[Path]:
-    """Every pdftotext and layout text of a real UN document (not the parallel corpus)."""
-    return sorted(p for p in REAL.rglob("*.txt")
+    """Every real UN document as a PDF, its pdftotext text and its layout text (not the
+    parallel corpus, which is sentence lists)."""
+    return sorted(p for p in REAL.rglob("*")
                   if p.name.endswith(FORMS) and "parallel" not in p.relative_to(REAL).parts)
 
 
 def key(f) -> tuple:
-    return (f["path"], f["rule"], f["line"] or 0, f["column"] or 0, f["message"])
+    return (f["path"], f["rule"], f["line"] or 0, f["column"] or 0, f["message"], f.get("eid") or "")
 
 
 def current() -> list[dict]:
@@ -104,6 +105,7 @@ def write(found: list[dict], known: list[dict]) -> None:
                 f"line = {r['line'] or 0}",
                 f"column = {r['column'] or 0}",
                 f"message = {_toml_string(r['message'])}",
+                f"eid = {_toml_string(r.get('eid') or '')}",
                 f"verdict = {str(verdict).lower() if isinstance(verdict, bool) else verdict}",
                 f"why = {_toml_string(r.get('why', ''))}", ""]
     VERDICTS.parent.mkdir(parents=True, exist_ok=True)
