@@ -43,7 +43,7 @@ def current() -> list[dict]:
     from drafting.commands.check_files import run
     files = [str(p) for p in inputs()]
     out = []
-    for f in run(files, Config(), enabled_rules(), jobs=1).findings:
+    for f in run(files, Config(), enabled_rules(), jobs=2).findings:
         d = f.to_dict()
         d["path"] = Path(f.path).resolve().relative_to(REAL).as_posix()
         out.append(d)

@@ -196,6 +196,8 @@ def looks_like_un_document(path: str) -> bool:
     import zipfile
     from drafting.model.symbols import find_symbols
     suffix = Path(path).suffix.lower()
+    if suffix == ".pdf":
+        return True  # a PDF holds no text to look at cheaply; the hook does not pass PDFs
     try:
         if suffix == ".docx":
             with zipfile.ZipFile(path) as z:
