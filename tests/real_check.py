@@ -33,7 +33,9 @@ def inputs() -> list[Path]:
 
 
 def key(f) -> tuple:
-    return (f["path"], f["rule"], f["line"] or 0, f["column"] or 0, f["message"], f.get("eid") or "")
+    """A text finding is its place and message; a PDF has no lines, so its paragraph's eId."""
+    eid = (f.get("eid") or "") if f["path"].endswith(".pdf") else ""
+    return (f["path"], f["rule"], f["line"] or 0, f["column"] or 0, f["message"], eid)
 
 
 def current() -> list[dict]:
