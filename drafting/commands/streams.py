@@ -27,16 +27,8 @@ def is_stdio(path) -> bool:
 
 def read_stdin(max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     """Standard input, at most ``max_bytes`` (an empty input is an error, as an empty file)."""
-    stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
-    data = stream.read(max_bytes + 1)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    if len(data) > max_bytes:
-        raise DraftingError(f"standard input is larger than the {max_bytes / 1e6:.0f} MB limit "
-                            f"for one document (raise it with --max-mb)")
-    if not data.strip():
-        raise DraftingError("standard input is empty")
-    return data
+    from drafting.io import read_bytes
+    return read_bytes(STDIO, max_bytes)
 
 
 def sniff_format(data: bytes) -> str:
