@@ -78,8 +78,9 @@ def check_file(path: str, config: Config, rules, fmt: str | None = None,
     try:
         doc = load(path, config, fmt, stdin_filename)
     except DraftingError as exc:
-        name = (stdin_filename or "<stdin>") if is_stdio(path) else path
-        return Checked([unreadable(name, str(exc))])
+        if is_stdio(path):
+            raise  # empty or binary standard input is a usage error (exit 2), not a file's finding
+        return Checked([unreadable(path, str(exc))])
     return Checked(apply_rules(doc, rules), doc.warnings)
 
 
