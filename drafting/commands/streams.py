@@ -60,8 +60,12 @@ def input_format(path, data: bytes | None, fmt: str | None, stdin_filename: str 
 def read_input(path, fmt: str | None = None, lang: str | None = None,
                max_bytes: int = MAX_INPUT_BYTES, stdin_filename: str | None = None, **options):
     """Read a file or standard input into the model: a ReadResult whose ``source`` is the name
-    findings and diagnostics use, plus the bytes read (the source text of text inputs)."""
-    from drafting.io import read_bytes
+    findings and diagnostics use, and the bytes the reader read (for text and Markdown, the
+    decoded and cleaned UTF-8 the findings point into).
+
+    The steps of ``drafting.readers.read_document``, which names its input by its path: here
+    standard input is named by ``--stdin-filename``."""
+    from drafting.io import decode_report, read_bytes
     from drafting.readers import reader_for
     if is_stdio(path):
         data = read_stdin(max_bytes)
@@ -73,7 +77,12 @@ def read_input(path, fmt: str | None = None, lang: str | None = None,
         data = read_bytes(path, max_bytes)
     if fmt != "docx":
         options.pop("revisions", None)
+    notes = []
+    if fmt in ("text", "md"):
+        text, notes = decode_report(data, name, keep_form_feed=fmt == "text")
+        data = text.encode("utf-8")
     result = reader_for(fmt).read(data, name=name, lang=lang, **options)
+    result.diagnostics[:0] = notes
     result.source = name
     result.format = fmt
     return result, data
