@@ -64,15 +64,30 @@ class DraftingGroup(click.Group):
             ctx.exit(EXIT_USER)
 
 
-@click.group(cls=DraftingGroup, context_settings={"help_option_names": ["-h", "--help"]})
+EPILOG = """Every input and output may be - (standard input or output). Shell completion:
+eval "$(_DRAFTING_COMPLETE=bash_source drafting)" (zsh_source, fish_source).
+
+\b
+Examples:
+  drafting check report.txt                     # UN rules; exit 1 on errors
+  drafting diff old.docx new.docx -f docx -o redline.docx
+  pdftotext -layout A_80_1.pdf - | drafting ingest - -o A_80_1.xml"""
+
+
+@click.group(cls=DraftingGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=EPILOG)
 @click.version_option(__version__, prog_name="drafting")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-@click.option("-v", "--verbose", is_flag=True, help="Print info diagnostics too.")
+@click.option("-v", "--verbose", is_flag=True, help="Print more (information too).")
+@click.option("--color", "--colour", type=click.Choice(["auto", "always", "never"]), default="auto",
+              help="Colour the output: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR "
+                   "forces it), always or never.")
 @click.pass_context
-def cli(ctx, quiet, verbose):
+def cli(ctx, quiet, verbose, color):
     """drafting: structured drafting, comparison, generation and checking of UN documents."""
     ctx.ensure_object(dict)
-    ctx.obj["verbosity"] = 0 if quiet else (2 if verbose else 1)
+    ctx.obj.setdefault("verbosity", 0 if quiet else (2 if verbose else 1))
+    ctx.obj.setdefault("color", color)
 
 
 def _register() -> None:

@@ -332,8 +332,11 @@ def output_path(path: str | os.PathLike) -> Path:
     return target
 
 
-def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
+def write_atomic(path: str | os.PathLike, data: bytes | str,
+                 like: str | os.PathLike | None = None) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename, with the mode a copy
+    would have (cp): a file replaced keeps its mode, a new file gets the umask's; ``like``
+    gives the mode and owner of another file (an in-place fix's backup, the file itself).
 
     The temporary file is removed on every way out: an error, Ctrl-C, SIGTERM or SIGHUP (the CLI
     turns those into an exception). Failures of the file system (disk full, read-only, no
@@ -350,8 +353,14 @@ def write_atomic(path: str | os.PathLike, data: bytes | str) -> None:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
-        if os.path.exists(target):  # keep the permissions of the file replaced
-            os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
+        reference = like if like is not None else target
+        if os.path.exists(reference):  # keep the permissions of the file replaced
+            st = os.stat(reference)
+            os.chmod(tmp, stat.S_IMODE(st.st_mode))
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except PermissionError:
+                pass  # only root gives a file away; the mode is kept all the same
         else:
             umask = os.umask(0)
             os.umask(umask)

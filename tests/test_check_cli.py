@@ -154,7 +154,10 @@ def test_fix_refuses_to_write_over_its_input(tmp_path):
     doc = tmp_path / "doc.txt"
     shutil.copy(FIXTURES / "text.bad.txt", doc)
     before = doc.read_bytes()
-    result = CliRunner().invoke(cli, ["check", "--fix", "-o", str(doc), str(doc)])
+    result = CliRunner().invoke(cli, ["check", "--fix", "--fixed-to", str(doc), str(doc)])
+    assert result.exit_code == 2 and "overwrite the input" in result.output
+    assert doc.read_bytes() == before
+    result = CliRunner().invoke(cli, ["check", "-o", str(doc), str(doc)])  # the report
     assert result.exit_code == 2 and "overwrite the input" in result.output
     assert doc.read_bytes() == before
     assert CliRunner().invoke(cli, ["check", "--in-place", str(doc)]).exit_code == 2
@@ -190,7 +193,7 @@ def test_pre_commit_hook_definition():
     import yaml
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     hook = next(h for h in hooks if h["id"] == "drafting-check")
-    assert hook["entry"] == "drafting check" and hook["language"] == "python"
+    assert hook["entry"] == "drafting check --only-un-documents" and hook["language"] == "python"
     files = re.compile(hook["files"])
     assert files.search("docs/A_72_1.fr.txt") and files.search("report.docx") and files.search("r.xml")
     assert not files.search("build.py")

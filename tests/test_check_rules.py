@@ -8,7 +8,7 @@ import pytest
 
 from drafting.check.document import Config
 from drafting.check.registry import all_rules, enabled_rules
-from drafting.check.runner import check_file, check_versions
+from drafting.commands import check_files
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "check"
@@ -17,9 +17,13 @@ REAL = ROOT / "corpus" / "real"
 SINGLE_RULES = sorted(rid for rid, r in all_rules().items() if r.func and not r.multi and rid != "UN801")
 
 
+def check_versions(paths, config, rules):
+    return check_files.check_versions(paths, config, rules).findings
+
+
 def findings_of(path, config=None, select=None):
     config = config or Config()
-    return check_file(str(path), config, enabled_rules(select, None))
+    return check_files.check_file(str(path), config, enabled_rules(select, None)).findings
 
 
 def rules_of(path, **kw):

@@ -16,7 +16,7 @@ from drafting.errors import DraftingError
 FRENCH_SPACING = ("vienna", "modern", "auto")
 QUOTE_PROFILES = ("vienna", "new-york", "auto")
 KEYS = ("select", "ignore", "severity", "french-spacing", "quotes", "word-limit", "word-limits",
-        "lang")
+        "lang", "per-file-ignores", "include")
 
 
 def find_config(paths) -> Path | None:
@@ -129,6 +129,26 @@ def apply_setting(config: Config, key: str, value, where: str) -> None:
             raise DraftingError(f"{where}: expected a table of document kind = words")
         for kind, limit in value.items():
             config.word_limits[kind] = _positive_int(limit, f"{where}.{kind}")
+    elif key == "per-file-ignores":
+        if not isinstance(value, dict):
+            raise DraftingError(f"{where}: expected a table of path pattern = [rule ids]")
+        from drafting.check.suppress import known_pattern
+        for pattern, rules in value.items():
+            if isinstance(rules, str):
+                rules = rules.split(",")
+            if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
+                raise DraftingError(f"{where}.{pattern!r}: expected a list of rule ids or prefixes")
+            rules = [r.strip() for r in rules if r.strip()]
+            for r in rules:
+                if not known_pattern(r):
+                    config.warnings.append(f"{where}.{pattern!r}: unknown rule {r!r}")
+            config.per_file_ignores[pattern] = [r for r in rules if known_pattern(r)]
+    elif key == "include":
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise DraftingError(f"{where}: expected a list of path patterns")
+        config.include = list(value)
     elif key == "lang":
         from drafting.locale import LANGS
         if value not in LANGS:

@@ -29,7 +29,10 @@ class Config:
     quotes: str = "auto"               # fr: vienna (“ ”) | new-york (« ») | auto
     word_limits: dict[str, int] = field(default_factory=dict)  # kind (or "default") -> words
     lang: str | None = None            # force the language of every document
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> rules
+    include: list[str] = field(default_factory=list)  # globs of files that are UN documents
     source: str = ""                   # the file the settings came from, for messages
+    warnings: list[str] = field(default_factory=list)  # settings that name unknown rules
 
 
 @dataclass
@@ -42,6 +45,7 @@ class CheckedDocument:
     text: str | None = None            # the source text, for text and Markdown inputs
     config: Config = field(default_factory=Config)
     findings: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)   # about the check itself (unknown rules named)
 
     # -- views ---------------------------------------------------------------------------
 
@@ -63,6 +67,46 @@ class CheckedDocument:
     @property
     def kind(self) -> str:
         return self.doc.get("name") or ""
+
+    @cached_property
+    def adopted(self) -> bool:
+        """An adopted resolution or decision (``A/RES/80/1``, ``S/RES/2719 (2024)``): it prints
+        no ``Original:`` line and no sponsors. Known from the kind, or from the symbol when the
+        kind could not be read."""
+        if self.kind in ("resolution", "decision"):
+            return True
+        from drafting.errors import DraftingError
+        from drafting.model.symbols import parse_symbol
+        symbol = self.masthead.get("symbol")
+        if not symbol:
+            return False
+        try:
+            parsed = parse_symbol(symbol)
+        except DraftingError:
+            return False
+        return parsed.doc_type in ("RES", "DEC")
+
+    @property
+    def is_resolution(self) -> bool:
+        """Read as a resolution or decision, draft or adopted: a preamble and operative
+        paragraphs the rules can walk (the kind, not the symbol, says the tree has them)."""
+        return self.kind in ("resolution", "decision", "resolutionDraft", "decisionDraft")
+
+    @property
+    def is_note(self) -> bool:
+        """A note (by the Secretariat, verbale, of the President): paragraphs go unnumbered."""
+        return self.kind == "note"
+
+    @cached_property
+    def carries_formatting(self) -> bool:
+        """Whether italics can be read from this input: a PDF or DOCX always carries them; a
+        Markdown or AKN file only if it marks some emphasis somewhere; plain text never."""
+        if self.format in ("pdf", "docx"):
+            return True
+        if self.format in ("md", "akn"):
+            from drafting.model.akn import xp
+            return bool(xp(self.doc, "(.//a:i | .//a:b | .//a:u)[1]"))
+        return False
 
     @cached_property
     def lang(self) -> str:

@@ -1,4 +1,4 @@
-"""``--fix``: rewrite what is safe to rewrite, into a new file (or in place with a backup).
+"""``--fix``: rewrite what is safe to rewrite (the command writes the result).
 
 Only mechanical repairs whose result is certain: OCR ``|'`` -> ``l'``, double spaces, the
 French space before ``: ; ! ?`` per profile, straight quotes -> the language's quotes (only
@@ -9,24 +9,8 @@ so nothing else of the file changes; AKN inputs in the text of their elements.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
-
-from drafting.errors import DraftingError
 
 NBSP = "\u00a0"
-
-
-@dataclass
-class FixResult:
-    path: str
-    output: str
-    counts: dict = field(default_factory=dict)
-    skipped: str = ""        # why nothing was written
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
 
 
 def _count(counts, rule, n):
@@ -79,50 +63,24 @@ def split_front_matter(text: str) -> tuple[str, str]:
     return "", text
 
 
-def default_output(path: str) -> str:
-    p = Path(path)
-    return str(p.with_name(f"{p.stem}.fixed{p.suffix}"))
-
-
-def fix_file(path: str, config, enabled, output: str | None = None, in_place: bool = False) -> FixResult:
-    from drafting.check.runner import load
+def fix_document(doc, enabled) -> tuple[bytes | None, dict]:
+    """The fixed document as bytes (None when its format is not rewritten) and the count of
+    fixes per rule. Text and Markdown are fixed in their source text, AKN in its elements."""
     from drafting.check.typography import expected_quotes, spacing_profile
-    from drafting.io import check_output, read_bytes, write_atomic
-    doc = load(path, config)
     if doc.format not in ("text", "md", "akn"):
-        return FixResult(path, path, {}, f"{doc.format.upper()} files are not rewritten; fix "
-                                          f"the document in its editor or its source")
+        return None, {}
     spacing = spacing_profile(doc) if doc.lang == "fr" else "vienna"
     quotes = expected_quotes(doc)
     counts: dict = {}
-    if in_place:
-        target = path
-    else:
-        target = output or default_output(path)
-        check_output(target, [path])
     if doc.is_text:
         head, body = split_front_matter(doc.text) if doc.format == "md" else ("", doc.text)
-        new = head + fix_text(body, doc.lang, spacing, quotes, enabled, counts)
-        payload = new.encode("utf-8")
-    else:
-        from lxml import etree
-        for el in doc.root.iter():
-            if not isinstance(el.tag, str):
-                continue
-            if el.text:
-                el.text = fix_text(el.text, doc.lang, spacing, quotes, enabled, counts)
-            if el.tail and el.getparent() is not None:
-                el.tail = fix_text(el.tail, doc.lang, spacing, quotes, enabled, counts)
-        payload = etree.tostring(doc.root.getroottree(), xml_declaration=True, encoding="UTF-8")
-    if in_place:
-        if not counts:
-            return FixResult(path, path, counts)
-        original = read_bytes(path)
-        backup = path + ".bak"
-        write_atomic(backup, original)
-        write_atomic(path, payload)
-    else:
-        if Path(target).exists() and Path(target).is_dir():
-            raise DraftingError(f"{target}: is a folder; give a file name for the fixed output")
-        write_atomic(target, payload)
-    return FixResult(path, target, counts)
+        return (head + fix_text(body, doc.lang, spacing, quotes, enabled, counts)).encode("utf-8"), counts
+    from lxml import etree
+    for el in doc.root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.text:
+            el.text = fix_text(el.text, doc.lang, spacing, quotes, enabled, counts)
+        if el.tail and el.getparent() is not None:
+            el.tail = fix_text(el.tail, doc.lang, spacing, quotes, enabled, counts)
+    return etree.tostring(doc.root.getroottree(), xml_declaration=True, encoding="UTF-8"), counts

@@ -128,6 +128,47 @@ def as_sarif(findings, files: int, rules) -> str:
 FORMATS = {"text": as_text, "json": as_json, "github": as_github, "sarif": as_sarif}
 
 
+def statistics(findings, fmt: str = "text", colour: bool = False) -> str:
+    """The number of findings per rule, most frequent first (ruff's ``--statistics``)."""
+    from drafting.check.registry import RULES
+    counts = Counter(f.rule for f in findings)
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if fmt in ("json", "sarif"):
+        return json.dumps([{"rule": rid, "name": RULES[rid].name, "count": n,
+                            "severity": RULES[rid].severity, "fixable": RULES[rid].fixable}
+                           for rid, n in rows], ensure_ascii=False, indent=1) + "\n"
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    lines = []
+    for rid, n in rows:
+        r = RULES[rid]
+        fix = "[*]" if r.fixable else "[ ]"
+        rule = _paint(rid, r.severity) if colour else rid
+        lines.append(f"{n:>{width}}\t{rule}\t{fix} {r.name}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+_SGR = {"error": "31", "warning": "33", "info": "36"}
+
+
+def _paint(text: str, severity: str) -> str:
+    return f"\x1b[{_SGR.get(severity, '0')}m{text}\x1b[0m"
+
+
+def coloured(text: str) -> str:
+    """The text report with each finding's rule and severity in its colour."""
+    out = []
+    for line in text.splitlines(keepends=True):
+        for severity in _SGR:
+            marker = f" {severity}: "
+            head, sep, tail = line.partition(marker)
+            if sep and " UN" in head:
+                where, _, rule = head.rpartition(" ")
+                line = f"\x1b[1m{where}\x1b[0m {_paint(rule + ' ' + severity, severity)}: {tail}"
+                break
+        out.append(line)
+    return "".join(out)
+
+
 def list_rules_text(rules) -> str:
     out = []
     for r in rules:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from drafting.check.labels import bare, from_letter, from_roman, to_letter, to_roman
 from drafting.check.registry import rule
 from drafting.model.akn import xp
@@ -10,6 +12,19 @@ from drafting.model.akn import xp
 def _headed(doc, el):
     num = (el.findtext("{*}num") or "").strip()
     return num, bare(num)
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_NO_SPACES_SCRIPT = re.compile("[\u0600-\u06ff\u3400-\u9fff]")
+
+
+def reads_as_heading(text: str) -> bool:
+    """A chapter or section title is words (``Organizational structure``), never figures
+    (``D-2 (1) 2 (24) 123``) nor one acronym (``UNEA``): those are table rows and lists of
+    abbreviations a reading took for headings."""
+    if _NO_SPACES_SCRIPT.search(text):
+        return True
+    return any(not w.isupper() for w in _WORD.findall(text))
 
 
 def _sequence(doc, elements, parse, show, rule_id, what):
@@ -33,6 +48,8 @@ def _sequence(doc, elements, parse, show, rule_id, what):
         heading = " ".join("".join(el.find("{*}heading").itertext()).split()) \
             if el.find("{*}heading") is not None else ""
         if value is None:
+            if not num and not reads_as_heading(heading):
+                continue  # a table row or an acronym read as a heading: no lost number
             printed = f" (printed “{num}”)" if num else ""
             yield doc.finding(rule_id, f"{what} “{heading[:60]}” has lost its number{printed}: "
                               f"{show(expected)}. expected", eid=eid, num=num or None,

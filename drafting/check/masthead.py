@@ -126,9 +126,12 @@ def masthead_date(doc):
 @rule("UN405", "original-line", "warning",
       "The Original line names the original language in the document's language.",
       """``Original: English`` in English, ``Original: anglais`` (Vienna) or ``Original :
-      anglais`` (modern) in French, ``Original: inglés`` in Spanish.""")
+      anglais`` (modern) in French, ``Original: inglés`` in Spanish. An adopted resolution or
+      decision prints none and is not asked for one.""")
 def original_line(doc):
     if not has_masthead(doc):
+        return
+    if doc.adopted and not doc.masthead.get("original"):
         return
     printed = doc.masthead.get("original")
     if not printed:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from drafting.check.registry import rule
 from drafting.model.akn import local, text_content, xp
 
-RESOLUTION_KINDS = {"resolution", "resolutionDraft", "decision", "decisionDraft"}
-
 
 def _marks(doc) -> dict:
     from drafting.locale import LANGS, resolution_punctuation
@@ -14,11 +12,21 @@ def _marks(doc) -> dict:
 
 
 def _is_resolution(doc) -> bool:
-    return doc.kind in RESOLUTION_KINDS
+    return doc.is_resolution
 
 
 def _operative(doc):
-    return [u for u in doc.units if u.kind == "paragraph" and u.depth == 0 and u.num]
+    """The operative paragraphs: the numbered paragraphs of the body up to the first number
+    that does not follow on (the paragraphs of an annex, a convention, begin again at 1)."""
+    out, previous = [], 0
+    for u in doc.units:
+        if u.kind == "paragraph" and u.depth == 0 and u.num:
+            n = int(u.number) if u.number and u.number.isdigit() else None
+            if n is not None and out and n <= previous:
+                break
+            previous = n or previous + 1
+            out.append(u)
+    return out
 
 
 def _ending_text(el) -> str:
@@ -37,7 +45,11 @@ def _ending_text(el) -> str:
 
 
 def _last_char(text: str) -> str:
-    return text.rstrip()[-1:]
+    """The closing punctuation: a paragraph ending on a quoted title prints its full stop or
+    semicolon inside the quotation marks (``entitled “...Countries.”``)."""
+    text = text.rstrip()
+    bare = text.rstrip("”»’\"")
+    return bare[-1:] if bare != text and bare[-1:] in ".;,:" else text[-1:]
 
 
 @rule("UN501", "preambular-comma", "error",
@@ -96,9 +108,11 @@ def _opens_italic(p) -> bool:
 @rule("UN503", "italic-opening", "warning",
       "Preambular and operative paragraphs open with an italic word.",
       """The opening participle of a preambular paragraph (*Recalling*) and the opening verb of
-      an operative paragraph (*Decides*) are printed in italics.""")
+      an operative paragraph (*Decides*) are printed in italics. Only inputs that carry
+      formatting are read for it (PDF, DOCX, and Markdown or AKN that mark emphasis): plain
+      text cannot hold italics.""")
 def italic_opening(doc):
-    if not _is_resolution(doc):
+    if not _is_resolution(doc) or not doc.carries_formatting:
         return
     for u in doc.units:
         if u.kind == "preambular" or (u.kind == "paragraph" and u.depth == 0 and u.num):

@@ -19,13 +19,15 @@ NBSP = "\u00a0\u202f"
 # A straight quote between two letters is no quotation mark but a misread apostrophe (UN605).
 _STRAIGHT_QUOTE = re.compile(r'(?<![^\W\d_])"|"(?![^\W\d_])')
 _CURLY_QUOTES = re.compile("[“”«»]")
-_SPACE_THEN_SIGN = re.compile(r" [,.;:!?)]")
+_SPACE_THEN_SIGN = re.compile(r" [,.)]")
 _HIGH_SIGN = re.compile(r"[:;!?](?=\s|\Z)")
 _SPACED_HIGH = re.compile(rf"[ {NBSP}]([:;!?])")
 _TIGHT_HIGH = re.compile(r"(?<=[^\s\d:;!?(\[/])([;!?]|:(?!//))(?=\s|$)")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
-_SPACE_BEFORE = {"all": re.compile(r"(?<=\w) +([,.)])(?!\.)"),
-                 "en": re.compile(r"(?<=\w) +([,.;:!?)])(?!\.)")}
+_TWO_SPACES = re.compile(r"(?<=\S)  (?=\S)")  # in a text file, longer runs align columns
+# Not before an ellipsis nor the leader dots of a table of contents (``Australia . . . 3``).
+_SPACE_BEFORE = {"all": re.compile(r"(?<=\w) +([,.)])(?! ?\.)")}
+_ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def quote_profile(doc) -> str:
@@ -119,25 +121,33 @@ def french_spacing(doc):
 @rule("UN603", "double-space", "warning",
       "No double spaces between words.",
       """Two or more spaces between words are typing or extraction accidents; ``--fix`` replaces
-      them with one.""", fixable=True)
+      them with one. In a plain text, runs of three spaces or more align columns (a table, a
+      masthead) and are not reported. A text laid out with spaces (``pdftotext -layout``: many lines indented or
+      holding runs of three spaces or more) aligns and justifies with spaces and is not read
+      for them.""", fixable=True)
 def double_space(doc):
-    if "  " not in joined(doc):
+    if "  " not in joined(doc) or _spaces_are_layout(doc):
         return
+    pattern = _TWO_SPACES if doc.is_text and doc.format == "text" else _DOUBLE_SPACE
     for seg in segments(doc):
-        for m in _DOUBLE_SPACE.finditer(seg.text):
+        for m in pattern.finditer(seg.text):
             yield finding_at(doc, "UN603", "double space", seg, m.start(), m.group(0))
 
 
 @rule("UN604", "space-before-punctuation", "warning",
-      "No space before a comma, full stop or closing bracket (nor before : ; ! ? outside French).",
-      """English (and Spanish, Russian, Chinese) print no space before any punctuation; French
-      only before the high signs ``: ; ! ?`` (see UN602). A space before a comma, a full stop
-      or a closing bracket is wrong in every language.""")
+      "No space before a comma, full stop or closing bracket.",
+      """A space before a comma, a full stop or a closing bracket is wrong in every language.
+      (French prints a space before ``: ; ! ?``, the other languages none: that is UN602's,
+      read in French documents, since documents of the other languages quote French.)
+      Arabic-script lines are not read: text extracted from a PDF holds right-to-left text in
+      visual order, with its brackets and spaces moved.""")
 def space_before_punctuation(doc):
-    pattern = _SPACE_BEFORE["all"] if doc.lang == "fr" else _SPACE_BEFORE["en"]
+    pattern = _SPACE_BEFORE["all"]
     if not _SPACE_THEN_SIGN.search(joined(doc)):
         return
     for seg in segments(doc):
+        if " " not in seg.text or _ARABIC.search(seg.text):
+            continue
         for m in pattern.finditer(seg.text):
             yield finding_at(doc, "UN604", f"space before “{m.group(1)}”", seg, m.start(),
                              m.group(0))
@@ -192,28 +202,67 @@ def ocr_artefact(doc):
 
 
 @rule("UN606", "words-run-together", "warning",
-      "No words run together (``latraite``, ``Réponsesdelajustice``).",
-      """A token that is not a known word but splits into known words of the language, each
-      used more often on its own in the document than the token itself, is two or more words
-      whose spaces were lost (OCR, PDF extraction). Known words are a small common-word list
-      per language plus the document's own vocabulary.""")
+      "No words run together (``latraite``, ``SecretaryGeneral``).",
+      """A token the language does not know that splits into common words of it is two or
+      more words whose space or hyphen was lost (OCR, PDF extraction): ``latraite``,
+      ``capacitybuilding``, ``SecretaryGeneral``. The words of the language come from word
+      frequencies of the six languages (``wordfreq``); a word of the language is never cut,
+      nor a compound with a bound prefix or suffix (``intergovernmental``, ``reaccredited``).
+      Chinese has no spaces to lose and Arabic joins its clitics, so the rule reads English,
+      French, Russian and Spanish.""")
 def words_run_together(doc):
-    from drafting.check.wordsplit import Vocabulary
-    text = joined(doc)
-    vocab = Vocabulary.of(doc.lang, text)
-    if vocab is None:
+    from drafting.check.wordsplit import TOKEN, lexicon
+    lex = lexicon(doc.lang)
+    if lex is None:
         return
-    common = vocab.common
-    candidates = [w for w in vocab.counts if len(w) >= 6 and w not in common and w.isalpha()]
-    run_together = {w for w in candidates if vocab.split(w)}
-    if not run_together:
+    # Each distinct token once over the whole text (chunks of word characters, apostrophes,
+    # hyphens, dots, slashes and @: what is not all letters is a compound, an address or a
+    # number, never split); lines are searched only for the few found.
+    splits = {}
+    for chunk in set(_CHUNK.findall(joined(doc))):
+        token = chunk.rstrip(".")
+        if len(token) >= 6 and token.isalpha():
+            splits[token] = lex.split(token)
+    flagged = [token for token, parts in splits.items() if parts]
+    if not flagged:
+        return
+    text = joined(doc)
+    flagged = [t for t in flagged if not _own_spelling(text, t, splits[t])]
+    if not flagged:
         return
     for seg in segments(doc):
-        for m in vocab.TOKEN.finditer(seg.text):
-            parts = m.group(0).lower() in run_together and vocab.split(m.group(0))
+        if not any(token in seg.text for token in flagged):
+            continue
+        for m in TOKEN.finditer(seg.text):
+            token = m.group(0)
+            parts = splits.get(token)
             if parts:
-                yield finding_at(doc, "UN606", f"“{m.group(0)}” looks like words run together: "
-                                 f"“{' '.join(parts)}”", seg, m.start(), m.group(0))
+                yield finding_at(doc, "UN606", f"“{token}” looks like words run together: "
+                                 f"“{' '.join(parts)}”", seg, m.start(), token)
+
+
+def _own_spelling(text: str, token: str, parts: list[str]) -> bool:
+    """A lowercase compound the document writes three times or more, and never apart, is its
+    spelling (``workplans``): a space or hyphen lost in extraction is an accident of a line or
+    two, and the document prints the word apart elsewhere."""
+    if token != token.lower() or text.count(token) < 3:
+        return False
+    return " ".join(parts) not in text and "-".join(parts) not in text
+
+
+_CHUNK = re.compile(r"[\w'’\-./@#]{6,}")  # a hashtag (#ScaleUp) is a name
+_LAYOUT_RUN = re.compile(r"^   |\S   +\S")
+
+
+def _spaces_are_layout(doc) -> bool:
+    """A plain text laid out with spaces (``pdftotext -layout``): one line in four indented
+    by three spaces or more, or holding such a run between words. Its spaces align and
+    justify lines; typed double spaces are two, and typed lines start at the margin."""
+    if doc.format != "text" or not doc.is_text:
+        return False
+    lines = [s.text for s in segments(doc)]
+    runs = sum(1 for text in lines if _LAYOUT_RUN.search(text))
+    return runs * 4 >= len(lines) and runs >= 3
 
 
 def _starts_paragraph(doc, seg) -> bool:

@@ -1,92 +1,126 @@
-"""Words run together: a token that is no known word but splits into known words.
+"""Words run together: a token the language does not know that splits into words it knows well.
 
-Known words: a compact list per language (``data/words_<lang>.txt``: common words and the
-vocabulary of clean UN texts) plus the words of the document itself. A split is believed only
-when every part is used on its own in the document (or the list) more often than the token, so
-a rare compound of the language is not cut because its halves happen to be words; a token
-made only of function words (``lorsque``, ``thereon``) is a word of its own.
+The language's words come from ``wordfreq`` (word frequencies of Arabic, Chinese, English,
+French, Russian and Spanish gathered from many sources, shipped in the wheel): a word the
+language uses is never cut (``undertaken``, ``intergovernmental``, ``peacebuilding``,
+``devenir``), and the parts of a split must be common words (Zipf frequency 3 or more: about
+once per million words), so a rare word is not cut into rare halves. Hunspell dictionaries
+were measured too and rejected: they do not know the UN's own words (``peacebuilding``,
+``multistakeholder``), need a system package per language and take seconds to load.
+
+A token printed with an inner capital (``SecretaryGeneral``, ``CounterTerrorism``) is a hyphen
+or space lost in extraction even when the lowercase word exists, unless the language uses the
+whole token as a word of its own (a brand such as ``YouTube``).
+
+The frequency tables are loaded once per process, on the first look-up of a language.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections import Counter
 from functools import lru_cache
 
 MIN_LENGTH = 6
 MAX_PARTS = 4
+# Zipf frequencies (log10 of uses per billion words).
+COMMON = 3.0          # a part of a split: a common word of the language
+FUNCTION_WORD = 5.0   # a part of two or three letters: only the language's function words
+PART_COST = 0.7      # what one more part must gain in average frequency
+CAMEL_WORD = 3.5      # a token with an inner capital that the language uses this much is a name
 # One-letter words that may be a part of a split (French "a", "à", "y"; Spanish "a", "y", "o").
 ONE_LETTER = {"fr": {"a", "à", "y"}, "es": {"a", "y", "o", "e", "u"}, "en": {"a"}}
+# Languages written with spaces between words: Chinese has none to lose; Arabic joins its
+# clitics to words, so a split would be a matter of morphology, not of a lost space.
+LANGUAGES = ("en", "fr", "es", "ru")
+
+TOKEN = re.compile(r"(?<![\w'’\-./@#])[^\W\d_]{6,}(?![\w'’\-/@]|\.\w)")
+_INNER_CAPITAL = re.compile(r"(?<=[a-zß-ÿа-яё])(?=[A-ZÀ-ÞА-ЯЁ])")
 
 
 @lru_cache(maxsize=None)
-def word_list(lang: str, kind: str = "words") -> frozenset[str] | None:
-    """``words``: vocabulary; ``stop``: function words (data/<kind>_<lang>.txt)."""
-    from importlib.resources import files
-    path = files("drafting.check").joinpath(f"data/{kind}_{lang}.txt")
-    try:
-        text = path.read_text("utf-8")
-    except (FileNotFoundError, OSError):
+def lexicon(lang: str) -> "Lexicon | None":
+    """The language's words, loaded once per process on first use (None: no words to split)."""
+    if lang not in LANGUAGES:
         return None
-    return frozenset(w.strip().lower() for w in text.splitlines()
-                     if w.strip() and not w.startswith("#"))
+    return Lexicon(lang)
 
 
-class Vocabulary:
-    # Parts of web and mail addresses (www.ungift.org) are no words of the language.
-    TOKEN = re.compile(r"(?<![\w'’\-./@])[^\W\d_]{6,}(?![\w'’\-/@]|\.\w)")
-    # Hyphenated compounds count as one word: "inter" of "inter-institutions" is no word.
-    # (\w is twice as fast to scan as [^\W\d_]; words with digits are never split anyway)
-    WORD = re.compile(r"\w+(?:-\w+)*")
+@lru_cache(maxsize=None)
+def _frequencies(lang: str) -> dict[str, float]:
+    # The whole table as one dict: a look-up is then a dict access, not a call through
+    # wordfreq's tokenizer (the rule asks about thousands of substrings per document).
+    from wordfreq import get_frequency_dict
+    return get_frequency_dict(lang, wordlist="large")
 
-    def __init__(self, lang: str, common: frozenset[str], stop: frozenset[str], counts: Counter):
+
+@lru_cache(maxsize=None)
+def _affixes() -> dict:
+    import tomllib
+    from importlib.resources import files
+    return tomllib.loads(files("drafting.check").joinpath("data/affixes.toml").read_text("utf-8"))
+
+
+class Lexicon:
+    def __init__(self, lang: str):
         self.lang = lang
-        self.stop = stop
-        self.common = common | stop
-        self.counts = counts
+        self._freq = _frequencies(lang)
+        affixes = _affixes().get(lang, {})
+        self.prefixes = frozenset(affixes.get("prefixes", ()))
+        self.suffixes = frozenset(affixes.get("suffixes", ()))
+        self.words = frozenset(affixes.get("words", ()))
+        self.plural_s = lang in ("en", "fr", "es")
         self.one_letter = ONE_LETTER.get(lang, set())
-        self._splits: dict[str, list[str] | None] = {}
-        self._suspect: dict[str, bool] = {}
+        # UN documents quote titles and names in the other languages of their script: a word
+        # of any of them is no run-together word ("notamment" in an English text).
+        self._script = "cyrillic" if lang == "ru" else "latin"
+        self._others = [o for o in LANGUAGES if o != lang and (o == "ru") == (lang == "ru")]
+        self._zipf: dict[str, float] = {}
+        self._splits: dict[str, list[str] | None] = {}  # the unknown tokens met in this process
 
-    @classmethod
-    def of(cls, lang: str, text: str) -> "Vocabulary | None":
-        common, stop = word_list(lang), word_list(lang, "stop")
-        if common is None or stop is None:
-            return None
-        counts = Counter(cls.WORD.findall(text.lower()))
-        return cls(lang, common, stop, counts)
-
-    def weight(self, word: str) -> int:
-        return self.counts.get(word, 0) + (5 if word in self.common else 0)
+    def zipf(self, word: str) -> float:
+        z = self._zipf.get(word)
+        if z is None:
+            f = self._freq.get(word)
+            z = self._zipf[word] = math.log10(f) + 9 if f else 0.0
+        return z
 
     def known(self, word: str) -> bool:
-        """A word that may be a part of a split: short parts only if function words ("la",
-        "de"), content parts of four letters at least (so prefixes such as "in" stay on)."""
+        if word in self._freq or word in self.words:
+            return True
+        if self.plural_s and word.endswith("s") and (word[:-1] in self._freq or word[:-1] in self.words):
+            return True  # "workplans": the plural of a word of the language
+        return any(word in _frequencies(o) for o in self._others)
+
+    def part(self, word: str) -> bool:
+        """A word that may be a part of a split: a common word of the language; of two or
+        three letters only a function word."""
         if len(word) == 1:
             return word in self.one_letter
-        if word in self.stop:
-            return True
-        if len(word) < 4 or not (word in self.common or self.counts.get(word, 0) > 0):
-            return False
-        return not self._is_suspect(word)
-
-    def _is_suspect(self, word: str) -> bool:
-        """The document's own run-together tokens ("latraite") are no words to split others into."""
-        if len(word) < MIN_LENGTH or word in self.common:
-            return False
-        known = self._suspect.get(word)
-        if known is None:
-            self._suspect[word] = False  # no recursion through itself
-            known = self._suspect[word] = self._best_split(word, self.counts.get(word, 0)) is not None
-        return known
+        return self.zipf(word) >= (FUNCTION_WORD if len(word) <= 3 else COMMON)
 
     def split(self, token: str) -> list[str] | None:
-        low = token.lower()
-        if len(low) < MIN_LENGTH or low in self.common or not low.isalpha():
+        """The parts of a token whose spaces were lost, or None for a word of its own."""
+        if token[1:].islower() and self.known(token.lower()):
+            return None  # the common case: a word of the language, no inner capital
+        if token in self._splits:
+            return self._splits[token]
+        parts = self._splits[token] = self._split(token)
+        return parts
+
+    def _split(self, token: str) -> list[str] | None:
+        if len(token) < MIN_LENGTH or not token.isalpha() or not self._in_script(token):
             return None
-        if low not in self._splits:
-            self._splits[low] = self._best_split(low, self.counts.get(low, 0))
-        parts = self._splits[low]
+        low = token.lower()
+        pieces = _INNER_CAPITAL.split(token)
+        if len(pieces) > 1:
+            if self.zipf(low) >= CAMEL_WORD or (pieces[0].islower() and len(pieces[0]) <= 3):
+                return None  # a brand or a name the language uses as it is (eBay, weCollaborate)
+            if all(self.part(p.lower()) or len(p) >= 4 and self.known(p.lower()) for p in pieces):
+                return pieces
+        if self.known(low):
+            return None
+        parts = self._best_split(low)
         if not parts:
             return None
         out, i = [], 0
@@ -95,30 +129,43 @@ class Vocabulary:
             i += len(p)
         return out
 
-    def _best_split(self, low: str, own: int) -> list[str] | None:
-        """The split into the fewest known parts (breadth first: most words fail at once,
-        since no known word starts them)."""
+    def _in_script(self, token: str) -> bool:
+        cyrillic = "\u0400" <= token[0] <= "\u04ff"
+        return cyrillic == (self._script == "cyrillic")
+
+    def _best_split(self, low: str) -> list[str] | None:
+        """The split whose parts are the most frequent on average, less a cost for each part
+        beyond the first, over splits of two to four parts: "de la" beats the rarer "dela",
+        and "hostage taking" beats "host age taking". Breadth first, so most tokens fail at
+        once, since no common word starts them."""
         n = len(low)
-        frontier: dict[int, list[str]] = {0: []}
-        result = None
-        for _ in range(MAX_PARTS):
-            following: dict[int, list[str]] = {}
-            for j, parts in frontier.items():
+        frontier: dict[int, tuple[float, list[str]]] = {0: (0.0, [])}
+        best: tuple[float, list[str]] | None = None
+        for count in range(1, MAX_PARTS + 1):
+            following: dict[int, tuple[float, list[str]]] = {}
+            for j, (score, parts) in frontier.items():
                 for i in range(j + 1, min(n, j + 30) + 1):
-                    if i in following:
-                        continue
                     part = low[j:i]
-                    if part == low or not self.known(part) or self.weight(part) <= own:
+                    if part == low or not self.part(part):
                         continue
-                    following[i] = parts + [part]
+                    s = score + self.zipf(part)
+                    if i not in following or following[i][0] < s:
+                        following[i] = (s, parts + [part])
             if n in following:
-                result = following[n]
-                break
+                total, parts = following.pop(n)
+                score = total / count - PART_COST * (count - 1)
+                if best is None or score > best[0]:
+                    best = (score, parts)
             if not following:
                 break
             frontier = following
-        if not result or len(result) < 2 or all(p in self.stop for p in result):
-            return None  # "lorsque", "thereon": function words make compounds of their own
-        if result[-1] in self.stop and result[-2] not in self.stop:
+        return self._plausible(best[1]) if best else None
+
+    def _plausible(self, parts: list[str]) -> list[str] | None:
+        if all(len(p) <= 3 for p in parts):
+            return None  # "thereon", "lorsque": function words make compounds of their own
+        if len(parts[-1]) <= 3 and len(parts[-2]) > 3:
             return None  # "fonctionnel|les": an ending, not a lost space
-        return result
+        if parts[0] in self.prefixes or parts[-1] in self.suffixes:
+            return None  # "inter|divisional", "entrepreneur|ships": one word of the language
+        return parts

@@ -8,11 +8,11 @@ Exit codes as diff(1): 0 identical, 1 differences (or mismatches), 2 error. Heav
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass, field
 
 import click
 
+from drafting.commands.streams import manners
 from drafting.errors import DraftingError
 
 FORMATS = ["text", "json", "html", "docx"]
@@ -44,19 +44,27 @@ class Loaded:
         return lang_of_code(lang) or lang
 
 
-def load(path: str, fmt: str | None = None) -> Loaded:
-    """Read one input; an empty file is an empty document (everything will be inserted)."""
+def load(path: str, fmt: str | None = None, stdin_filename: str | None = None) -> Loaded:
+    """Read one input (``-``: standard input); an empty file is an empty document (everything
+    will be inserted)."""
+    from drafting.commands.streams import is_stdio, read_input
     from drafting.compare.items import items_of
     from drafting.model.units import masthead
-    from drafting.readers import read_document
 
     try:
         if os.path.isfile(path) and not open(path, "rb").read(65536).strip() and os.path.getsize(path) < 65536:
             return Loaded(path, None)
     except OSError as exc:
         raise DraftingError(f"{path}: cannot read: {exc.strerror}") from None
-    result = read_document(path, fmt)
-    return Loaded(path, result.root, masthead(result.root), items_of(result.root), result.format)
+    result, _ = read_input(path, fmt, stdin_filename=stdin_filename)
+    name = result.source if is_stdio(path) else path
+    return Loaded(name, result.root, masthead(result.root), items_of(result.root), result.format)
+
+
+def one_stdin(*paths) -> None:
+    from drafting.commands.streams import is_stdio
+    if sum(1 for p in paths if is_stdio(p)) > 1:
+        raise DraftingError("standard input (-) can be given once")
 
 
 def parse_ignore(value: str | None) -> frozenset:
@@ -87,23 +95,15 @@ def check_same_language(a: Loaded, b: Loaded) -> None:
 
 
 def want_colour(output: str | None) -> bool:
-    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    from drafting.commands.streams import colour
+    return colour(click.get_current_context(silent=True), output)
 
 
 def emit(data: str | bytes, output: str | None, inputs: list[str]) -> None:
-    """Write to ``output`` atomically (never over an input), or to stdout."""
-    from drafting.io import check_output, write_atomic
+    """Write to ``output`` atomically (never over an input), or to standard output (None, -)."""
+    from drafting.commands.streams import emit as write
 
-    if output is not None:  # -o '' is an error, not standard output
-        check_output(output, inputs)
-        write_atomic(output, data)
-    elif isinstance(data, bytes):
-        if sys.stdout.isatty():
-            raise DraftingError("a DOCX file is binary: give -o FILE.docx")
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        click.echo(data, nl=False)
+    write(data, output, inputs, color=want_colour(output) or None)
 
 
 def render_diff(alignment, old: Loaded, new: Loaded, fmt: str, colour: bool = False,
@@ -137,22 +137,36 @@ def _parse_date(value: str | None):
         raise DraftingError(f"--date {value!r}: give an ISO date, e.g. 2026-03-01 or 2026-03-01T10:00:00Z") from None
 
 
-@click.command("diff")
+DIFF_EXAMPLES = """\b
+Examples:
+  drafting diff A_C.2_80_L.21.txt A_RES_80_125.txt
+  drafting diff --stat old.docx new.docx
+  drafting diff old.docx new.docx -f docx -o redline.docx
+  pdftotext -layout new.pdf - | drafting diff old.txt - -f html -o changes.html"""
+
+
+@click.command("diff", epilog=DIFF_EXAMPLES)
 @click.argument("old", type=click.Path(dir_okay=True))
 @click.argument("new", type=click.Path(dir_okay=True))
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Report format; docx is NEW with Word tracked changes against OLD.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the report to FILE (atomically; - for standard output, the default).")
+@click.option("--stat", is_flag=True, help="Only the count of changed paragraphs by kind (as git diff --stat).")
 @click.option("--format-in", "format_in", help="Input format of both files (text, md, akn, docx).")
+@click.option("--stdin-filename", help="The name of standard input (-); its extension gives the format.")
 @click.option("--author", default="drafting", show_default=True, help="Author of the tracked changes (docx).")
 @click.option("--date", "date", help="Date of the tracked changes, ISO 8601 (docx; default: now).")
 @click.option("--ignore", "ignore", metavar="LIST",
               help="Leave aside, comma-separated: typography, formatting, case, footnote-numbers.")
 @click.option("--typography", "show_typography", is_flag=True,
               help="Show typography differences in text and HTML reports (always in JSON).")
+@manners
 @click.pass_context
-def diff_command(ctx, old, new, fmt, output, format_in, author, date, ignore, show_typography):
-    """What changed from OLD to NEW, paragraph by paragraph.
+def diff_command(ctx, old, new, fmt, output, stat, format_in, stdin_filename, author, date, ignore,
+                 show_typography):
+    """What changed from OLD to NEW, paragraph by paragraph (either may be - for standard
+    input).
 
     Paragraph numbers are not text: an inserted paragraph gives one insertion and the
     paragraphs after it "renumbered". Typography (hyphens, spaces, quotes) and extraction
@@ -164,23 +178,59 @@ def diff_command(ctx, old, new, fmt, output, format_in, author, date, ignore, sh
 
     when = _parse_date(date)
     ignored = parse_ignore(ignore)
-    a, b = load(old, format_in), load(new, format_in)
+    one_stdin(old, new)
+    a, b = load(old, format_in, stdin_filename), load(new, format_in, stdin_filename)
     check_same_language(a, b)
     alignment = align_items(a.items, b.items, compare_options([a, b], ignored))
-    if fmt == "docx" and (a.root is None or b.root is None):
-        raise DraftingError("a tracked-changes DOCX needs two non-empty documents")
-    data = render_diff(alignment, a, b, fmt, colour=want_colour(output), author=author, date=when,
-                       typography=show_typography)
+    if stat:
+        data = diff_stat(alignment, a, b, fmt, want_colour(output))
+    else:
+        if fmt == "docx" and (a.root is None or b.root is None):
+            raise DraftingError("a tracked-changes DOCX needs two non-empty documents")
+        data = render_diff(alignment, a, b, fmt, colour=want_colour(output), author=author,
+                           date=when, typography=show_typography)
     emit(data, output, [old, new])
     different = not alignment.identical or bool(masthead_changes(a.meta, b.meta))
     ctx.exit(1 if different else 0)
 
 
-@click.command("history")
+STAT_ORDER = ("modified", "inserted", "deleted", "moved", "split", "merged", "renumbered", "unchanged")
+STAT_SIGN = {"modified": "~", "inserted": "+", "deleted": "-", "moved": ">", "split": "<",
+             "merged": ">", "renumbered": "#"}
+STAT_WIDTH = 50
+
+
+def diff_stat(alignment, old: Loaded, new: Loaded, fmt: str, colour: bool) -> str:
+    """The paragraphs changed, by kind: one line with a bar of signs and one of counts."""
+    counts = alignment.summary
+    if fmt == "json":
+        import json
+        return json.dumps({"old": old.path, "new": new.path, "paragraphs": counts}) + "\n"
+    if fmt != "text":
+        raise DraftingError("--stat prints text or JSON (-f text or -f json)")
+    changed = {k: n for k, n in counts.items() if k in STAT_SIGN}
+    total = sum(changed.values())
+    scale = min(1.0, STAT_WIDTH / total) if total else 1.0
+    bar = ""
+    for kind in STAT_ORDER:
+        if kind in changed:
+            signs = STAT_SIGN[kind] * max(1, round(changed[kind] * scale))
+            code = {"inserted": "32", "deleted": "31", "modified": "33"}.get(kind, "36")
+            bar += f"\x1b[{code}m{signs}\x1b[0m" if colour else signs
+    parts = [f"{counts[k]} {k}" for k in STAT_ORDER if counts.get(k)]
+    return (f" {old.path} -> {new.path} | {total} {bar}\n"
+            f" {total} paragraph{'s' if total != 1 else ''} changed"
+            + (f": {', '.join(parts)}" if parts else "") + "\n")
+
+
+@click.command("history", epilog="""\b
+Example:
+  drafting history A_C.2_80_L.21.txt A_C.2_80_L.44.txt A_RES_80_125.txt -f html -o history.html""")
 @click.argument("versions", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
 @click.option("--format-in", "format_in", help="Input format of all files (text, md, akn, docx).")
+@manners
 @click.pass_context
 def history_command(ctx, versions, fmt, output, format_in):
     """Follow paragraphs along a chain of versions V1 V2 V3 ... (e.g. a resolution and its
@@ -189,6 +239,7 @@ def history_command(ctx, versions, fmt, output, format_in):
 
     if len(versions) < 2:
         raise DraftingError("history needs at least two versions")
+    one_stdin(*versions)
     docs = [load(v, format_in) for v in versions]
     hist = history(docs)
     emit(render_report(fmt, hist, history_json, history_html, history_text, output), output, list(versions))
@@ -206,18 +257,22 @@ def render_report(fmt: str, result, to_json, to_html, to_text, output) -> str:
     return to_text(result, colour=want_colour(output))
 
 
-@click.command("align")
+@click.command("align", epilog="""\b
+Example:
+  drafting align S_2025_354_en.txt S_2025_354_fr.txt -f json -o mismatches.json""")
 @click.argument("a", type=click.Path(dir_okay=False))
 @click.argument("b", type=click.Path(dir_okay=False))
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
 @click.option("--format-in", "format_in", help="Input format of both files (text, md, akn, docx).")
+@manners
 @click.pass_context
 def align_command(ctx, a, b, fmt, output, format_in):
     """Align two language versions of one document and list the structural mismatches a
     language unit must fix: missing paragraphs, footnote counts, numbers that differ."""
     from drafting.compare.languages import align_loaded, languages_html, languages_json, languages_text
 
+    one_stdin(a, b)
     da, db = load(a, format_in), load(b, format_in)
     result = align_loaded(da, db)
     emit(render_report(fmt, result, languages_json, languages_html, languages_text, output), output, [a, b])

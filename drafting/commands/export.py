@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from drafting.commands import LanguageChoice
+from drafting.commands.streams import manners
 from drafting.errors import DraftingError
 from drafting.io import MAX_INPUT_BYTES, check_output, write_atomic
 
@@ -32,40 +33,76 @@ def export_bytes(root, fmt: str, reference_doc: Path | None = None) -> bytes:
     return module.write(root, **options)
 
 
-@click.command()
-@click.argument("input", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file; the format comes from its extension unless --to is given.")
-@click.option("--to", "fmt", type=click.Choice(["docx", "html", "md", "akn"]), help="Output format.")
+EXAMPLES = """\b
+Examples:
+  drafting export report.txt -o report.docx
+  drafting export drafts/*.md --out-dir word/ -f docx
+  pdftotext -layout A_80_1.pdf - | drafting export - -f html -o - > A_80_1.html"""
+
+
+@click.command(epilog=EXAMPLES)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file (one input; - for standard output); the format comes from its "
+                   "extension unless -f is given.")
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for one NAME.EXT per input (the format from -f, default docx).")
+@click.option("-f", "--format", "--to", "fmt", type=click.Choice(["docx", "html", "md", "akn"]),
+              help="Output format.")
 @click.option("--reference-doc", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="DOCX whose styles, page setup, headers and footers are used (default: templates/reference.docx).")
 @click.option("--lang", type=LanguageChoice(), help="Language of the input (detected by default).")
 @click.option("--format-in", "fmt_in", type=click.Choice(["text", "md", "akn", "docx", "pdf"]), help="Input format (from the extension by default).")
+@click.option("--stdin-filename", help="The name of standard input (-); its extension gives the format.")
 @click.option("--revisions", type=click.Choice(["accept", "reject"]), default="accept", show_default=True,
               help="DOCX input: tracked changes accepted or rejected.")
 @click.option("--max-mb", type=float, default=MAX_INPUT_BYTES / 1024 / 1024, show_default=True, help="Refuse larger inputs.")
+@manners
 @click.pass_context
-def export(ctx, input, output, fmt, reference_doc, lang, fmt_in, revisions, max_mb):
-    """Export a document (PDF, text, OCR, Markdown, DOCX, AKN) as DOCX, HTML, Markdown or AKN.
+def export(ctx, inputs, output, out_dir, fmt, reference_doc, lang, fmt_in, stdin_filename,
+           revisions, max_mb):
+    """Export documents (PDF, text, OCR, Markdown, DOCX, AKN; - for standard input) as DOCX, HTML,
+    Markdown or AKN.
 
     DOCX: UN styles and page setup from the reference document, the masthead, the agenda
     footnote, real Word footnotes, numbered paragraphs as printed, a running header with the
     symbol and page numbers. HTML: one self-contained page. Nothing is written on error, and
-    the input is never overwritten.
+    an input is never overwritten. A DOCX is never written to a terminal.
     """
-    from drafting.readers import read_document
+    from drafting.commands.ingest import _read, out_name, print_diagnostics
+    from drafting.io import check_distinct
+    from drafting.commands.streams import emit, is_stdio, refuse_binary_on_terminal, verbosity
 
-    fmt = fmt or FORMATS.get(output.suffix.lower())
-    if not fmt:
-        raise DraftingError(f"{output}: cannot tell the output format from the extension; give --to")
-    check_output(output, [input] + ([reference_doc] if reference_doc else []))
-    options = {"revisions": revisions} if (fmt_in == "docx" or input.suffix.lower() == ".docx") else {}
-    result = read_document(input, fmt=fmt_in, lang=lang, max_bytes=int(max_mb * 1024 * 1024), **options)
-    verbosity = (ctx.find_root().obj or {}).get("verbosity", 1)
-    for d in result.diagnostics:
-        if {"error": 0, "warning": 1}.get(d.level, 2) <= verbosity:
-            click.echo(d.format(result.source), err=True)
-    write_atomic(output, export_bytes(result.root, fmt, reference_doc))
+    if output is not None and out_dir is not None:
+        raise DraftingError("give either -o (one input) or --out-dir, not both")
+    if output is None and out_dir is None:
+        raise DraftingError("give -o FILE (- for standard output) or --out-dir FOLDER")
+    if output is not None and len(inputs) > 1:
+        raise DraftingError("-o takes one input; use --out-dir for several")
+    if sum(1 for p in inputs if is_stdio(p)) > 1:
+        raise DraftingError("standard input (-) can be given once")
+    if output is not None:
+        fmt = fmt or (None if is_stdio(output) else FORMATS.get(output.suffix.lower()))
+        if not fmt:
+            raise DraftingError(f"{output}: cannot tell the output format from the extension; give -f (--to)")
+        targets = [output]
+    else:
+        fmt = fmt or "docx"
+        suffix = {"docx": ".docx", "html": ".html", "md": ".md", "akn": ".xml"}[fmt]
+        targets = [out_name(p, out_dir, suffix, stdin_filename) for p in inputs]
+        check_distinct(targets, inputs)
+    files = [p for p in inputs if not is_stdio(p)] + ([reference_doc] if reference_doc else [])
+    for target in targets:
+        if is_stdio(target):
+            if fmt == "docx":
+                refuse_binary_on_terminal(b"", "a DOCX file")
+        else:
+            check_output(target, files)
+    results = [_read(p, fmt_in, lang, max_mb, revisions, stdin_filename) for p in inputs]
+    data = [export_bytes(r.root, fmt, reference_doc) for r in results]
+    for result, payload, target in zip(results, data, targets):
+        print_diagnostics(result, verbosity(ctx))
+        emit(payload, target, files)
 
 
 def docx_to_pdf(docx_files: list[Path], out_dir: Path, timeout: int = 300) -> list[Path]:

@@ -10,19 +10,27 @@ from pathlib import Path
 
 import click
 
+from drafting.commands.streams import manners
 from drafting.errors import DraftingError
 
-@click.command("new")
+@click.command("new", epilog="""\b
+Examples:
+  drafting new draft-resolution --session session.yaml --lang fr -o L.5.docx
+  drafting new note --session session.yaml --lang en -o - -f md | less""")
 @click.argument("kind")
 @click.option("--session", "session", required=True, type=click.Path(dir_okay=False),
               help="The session file (YAML): organ, symbol, dates, title, body_markdown...")
 @click.option("--lang", "lang", required=True, help="The language of the draft: ar zh en fr ru es.")
 @click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
-              help="The file to write: NAME.xml (AKN), NAME.md (Markdown dialect) or NAME.docx.")
+              help="The file to write: NAME.xml (AKN), NAME.md (Markdown dialect) or NAME.docx; "
+                   "- for standard output (with -f).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["akn", "md", "docx"]),
+              help="Output format (default: from the extension of -o).")
 @click.option("--template", "template", type=click.Path(dir_okay=False), default=None,
               help="Use this template instead of templates/KIND.md.j2 (it runs sandboxed).")
+@manners
 @click.pass_context
-def new(ctx, kind, session, lang, output, template):
+def new(ctx, kind, session, lang, output, fmt, template):
     """Generate a new draft of KIND: draft-report, draft-report-addendum, draft-resolution,
     note or corrigendum."""
     from drafting.generate import check_kind, check_lang, generate, output_format, write_output
@@ -31,20 +39,27 @@ def new(ctx, kind, session, lang, output, template):
 
     check_kind(kind)
     check_lang(lang)
-    fmt = output_format(output)
+    from drafting.commands.streams import emit, is_stdio, refuse_binary_on_terminal
+    if is_stdio(output) and not fmt:
+        raise DraftingError("-o - writes to standard output: give the format with -f (akn, md, docx)")
+    fmt = fmt or output_format(output)
     inputs = [session] + ([template] if template else [])
-    check_output(output, inputs)
+    if is_stdio(output):
+        if fmt == "docx":
+            refuse_binary_on_terminal(b"", "a DOCX file")
+    else:
+        check_output(output, inputs)
     result = generate(kind, session, lang, template)
     findings = validate_tree(result.root)
     if findings:  # the generator's own bug, not the user's: keep the details
         raise RuntimeError("generated AKN is not valid: " + "; ".join(f.message for f in findings[:3]))
     data = write_output(result.root, fmt)
-    write_atomic(output, data)
+    emit(data if fmt == "docx" else data.decode("utf-8"), output, inputs)
     verbosity = (ctx.obj or {}).get("verbosity", 1)
     for d in result.diagnostics:
         if d.level != "info" or verbosity > 1:
             click.echo(d.format(str(session)), err=True)
-    if verbosity:
+    if verbosity and not is_stdio(output):
         click.echo(f"{output}: {kind} in {lang} ({fmt})", err=True)
 
 

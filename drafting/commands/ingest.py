@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from drafting.commands import LanguageChoice
+from drafting.commands.streams import manners
 from drafting.errors import DraftingError
 from drafting.io import MAX_INPUT_BYTES, check_distinct, check_output, read_bytes, write_atomic
 
@@ -25,64 +26,92 @@ def print_diagnostics(result, verbosity: int) -> None:
             click.echo(d.format(result.source), err=True)
 
 
-def _read(path, fmt, lang, max_mb, revisions="accept"):
-    from drafting.readers import read_document
+def _read(path, fmt, lang, max_mb, revisions="accept", stdin_filename=None):
+    from drafting.commands.streams import read_input
 
-    options = {"revisions": revisions} if str(path).lower().endswith(".docx") else {}
-    return read_document(path, fmt=fmt, lang=lang, max_bytes=int(max_mb * 1024 * 1024), **options)
+    result, _ = read_input(path, fmt, lang, int(max_mb * 1024 * 1024), stdin_filename,
+                           revisions=revisions)
+    return result
 
 
-@click.command()
+def out_name(path, out_dir: Path, suffix: str, stdin_filename=None) -> Path:
+    """OUT_DIR/NAME.SUFFIX for one input (standard input: its --stdin-filename, else stdin)."""
+    from drafting.commands.streams import is_stdio
+    stem = Path(stdin_filename).stem if is_stdio(path) and stdin_filename else (
+        "stdin" if is_stdio(path) else Path(path).stem)
+    return out_dir / (stem + suffix)
+
+
+@click.command(epilog="""\b
+Examples:
+  drafting ingest report.txt -o report.xml
+  drafting ingest corpus/*.txt --out-dir akn/
+  pdftotext -layout A_80_1.pdf - | drafting ingest - --stdin-filename A_80_1.txt > A_80_1.xml""")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output AKN file (one input).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output AKN file (one input; - for standard output, the default).")
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), help="Folder for one NAME.xml per input.")
 @click.option("--lang", type=LanguageChoice(), help="Language of the input (detected by default).")
 @click.option("--format-in", "fmt", type=click.Choice(["text", "md", "akn", "docx", "pdf"]), help="Input format (from the extension by default).")
 @click.option("--revisions", type=click.Choice(["accept", "reject"]), default="accept", show_default=True, help="DOCX tracked changes.")
 @click.option("--max-mb", type=float, default=MAX_INPUT_BYTES / 1024 / 1024, show_default=True, help="Refuse larger inputs.")
+@click.option("--stdin-filename", help="The name of standard input (-) in diagnostics; its extension gives the format.")
+@manners
 @click.pass_context
-def ingest(ctx, inputs, output, out_dir, lang, fmt, revisions, max_mb):
-    """Read documents (PDF, text, OCR, Markdown, DOCX, AKN) into Akoma Ntoso XML.
+def ingest(ctx, inputs, output, out_dir, lang, fmt, revisions, max_mb, stdin_filename):
+    """Read documents (PDF, text, OCR, Markdown, DOCX, AKN; - for standard input) into Akoma Ntoso
+    XML.
 
     Diagnostics (level, message, source line) go to stderr; the AKN goes to -o, to --out-dir or,
     for one input, to stdout.
     """
+    from drafting.commands.streams import emit, is_stdio
     from drafting.model.validate import validate_tree
     from drafting.writers.akn import write
 
     if output and len(inputs) > 1:
         raise DraftingError("-o takes one input; use --out-dir for several")
+    if sum(1 for p in inputs if is_stdio(p)) > 1:
+        raise DraftingError("standard input (-) can be given once")
+    files = [p for p in inputs if not is_stdio(p)]
     targets = []
     for path in inputs:
-        target = output or (out_dir / (path.stem + ".xml") if out_dir else None)
-        if target is not None:
-            check_output(target, inputs)
+        target = output or (out_name(path, out_dir, ".xml", stdin_filename) if out_dir else None)
+        if target is not None and not is_stdio(target):
+            check_output(target, files)
         targets.append(target)
     check_distinct(targets, inputs)
-    results = [(_read(p, fmt, lang, max_mb, revisions), t) for p, t in zip(inputs, targets)]
+    results = [(_read(p, fmt, lang, max_mb, revisions, stdin_filename), t) for p, t in zip(inputs, targets)]
     for result, target in results:
         print_diagnostics(result, _verbosity(ctx))
         findings = validate_tree(result.root)
         if findings:  # a reader bug, never the user's: keep the traceback-free message precise
             raise RuntimeError(f"{result.source}: the AKN produced is not valid: {findings[0].message}")
         data = write(result.root)
-        if target is None:
-            click.echo(data.decode("utf-8"), nl=False)
-        else:
-            write_atomic(target, data)
+        emit(data.decode("utf-8"), target, files)
 
 
-@click.command()
+@click.command(epilog="""\b
+Example:
+  drafting validate akn/*.xml""")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@manners
 @click.pass_context
 def validate(ctx, files):
-    """Validate AKN files against the strict OASIS schema and the UN profile (exit 1 on findings)."""
+    """Validate AKN files (- for standard input) against the strict OASIS schema and the UN
+    profile (exit 1 on findings)."""
     from drafting.io import parse_xml
     from drafting.model.validate import validate_tree
 
+    from drafting.commands.streams import STDIN_NAME, is_stdio, read_stdin
+
     bad = 0
     for path in files:
-        tree = parse_xml(read_bytes(path), str(path))
+        if is_stdio(path):
+            path = STDIN_NAME
+            tree = parse_xml(read_stdin(), path)
+        else:
+            tree = parse_xml(read_bytes(path), str(path))
         findings = validate_tree(tree)
         for f in findings:
             click.echo(f.format(str(path)))
@@ -93,10 +122,13 @@ def validate(ctx, files):
     ctx.exit(1 if bad else 0)
 
 
-@click.command()
+@click.command(epilog="""\b
+Example:
+  drafting show A_RES_80_125.txt""")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--lang", type=LanguageChoice())
 @click.option("--format-in", "fmt", type=click.Choice(["text", "md", "akn", "docx", "pdf"]))
+@manners
 @click.pass_context
 def show(ctx, path, lang, fmt):
     """Print a readable outline: masthead, headings, paragraph numbers and first words, footnotes."""
@@ -117,9 +149,12 @@ def corpus_files(folder: Path) -> list[Path]:
     return [p for p in files if not (p.suffix.lower() == ".xml" and p.with_suffix("") in stems)]
 
 
-@click.command()
+@click.command(epilog="""\b
+Example:
+  drafting build corpus -o build""")
 @click.argument("corpus", type=click.Path(file_okay=False, exists=True, path_type=Path), default="corpus")
 @click.option("-o", "--out-dir", type=click.Path(file_okay=False, path_type=Path), default="build", show_default=True)
+@manners
 @click.pass_context
 def build(ctx, corpus, out_dir):
     """The main job: every document of CORPUS through the toolkit, outputs into OUT_DIR."""

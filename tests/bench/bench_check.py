@@ -1,11 +1,14 @@
-"""Benchmark of ``drafting check``: 1,000 documents (the corpus repeated) in under 10 s on two
-cores. Run: ``.venv/bin/python -m tests.bench.bench_check``. Prints a markdown table and writes
-it to build/bench/check.md.
+"""Benchmark of ``drafting check``: 1,000 real documents (corpus/real's pdftotext and
+``pdftotext -layout`` texts, repeated) on two cores; the seeds as AKN too. Run:
+``.venv/bin/python -m tests.bench.bench_check``. Prints a markdown table and writes it to
+build/bench/check.md.
 
 Each run is the whole command (``drafting check FOLDER --format json``) in a fresh process, so
 start-up, reading (the text reader for .txt, the AKN reader for .xml), the rules and the report
 are all measured. Serial (``-j 1``) and parallel (``-j 2``) runs of the same files give the gain
-from the second core.
+from the second core; in the same run, the same files with the dictionary rule left out
+(``--ignore UN606``) give what the words of the six languages cost, and ``drafting ingest``
+of the same files what reading alone costs.
 """
 
 from __future__ import annotations
@@ -26,14 +29,18 @@ DRAFTING = [sys.executable, "-m", "drafting.cli"]
 
 
 def corpus_copies(folder: Path, suffix: str, count: int) -> int:
-    sources = sorted((ROOT / "corpus").glob(f"*{suffix}"))
+    if suffix == ".txt":  # the real documents as pdftotext gives them, both ways
+        sources = sorted(p for p in (ROOT / "corpus" / "real").rglob("*.txt")
+                         if p.name.endswith((".pdftotext.txt", ".layout.txt")))
+    else:
+        sources = sorted((ROOT / "corpus").glob(f"*{suffix}"))
     for i in range(count):
         src = sources[i % len(sources)]
         shutil.copyfile(src, folder / f"{i:04}_{src.name}")
     return count
 
 
-def timed(args) -> tuple[float, float, dict]:
+def timed(args, report: bool = True) -> tuple[float, float, dict]:
     """Wall seconds, CPU seconds (the command and its workers) and the report's summary."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -42,20 +49,29 @@ def timed(args) -> tuple[float, float, dict]:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode not in (0, 1):
-        raise SystemExit(f"drafting check failed: {proc.stderr}")
-    return elapsed, cpu, json.loads(proc.stdout)["summary"]
+        raise SystemExit(f"drafting {args[0]} failed: {proc.stderr}")
+    return elapsed, cpu, json.loads(proc.stdout)["summary"] if report else {}
 
 
 def main() -> None:
-    rows = []
+    rows, peers = [], []
     with tempfile.TemporaryDirectory() as tmp:
-        for suffix, what in ((".txt", "corpus .txt (text reader)"), (".xml", "corpus .xml (AKN reader)")):
+        for suffix, what in ((".txt", "corpus/real .txt (text reader)"), (".xml", "seeds .xml (AKN reader)")):
             folder = Path(tmp) / suffix.strip(".")
             folder.mkdir()
             corpus_copies(folder, suffix, DOCUMENTS)
             t1, cpu1, _ = timed(["check", str(folder), "--format", "json", "-j", "1"])
             t2, cpu2, summary = timed(["check", str(folder), "--format", "json", "-j", "2"])
             rows.append((what, summary["files"], summary["findings"], t1, t2, cpu1, cpu2))
+            if suffix == ".txt":
+                t3, cpu3, summary = timed(["check", str(folder), "--format", "json", "-j", "2",
+                                           "--ignore", "UN606"])
+                peers.append((f"{what}, without UN606", summary["findings"], t3, cpu3, cpu2 / cpu3))
+                files = sorted(str(p) for p in folder.iterdir())
+                out = Path(tmp) / "akn"
+                t4, cpu4, _ = timed(["ingest", *files[:DOCUMENTS // 4], "--out-dir", str(out)], False)
+                peers.append((f"{what}, reading alone (ingest, 1 core, x4)", None, 4 * t4, 4 * cpu4,
+                              cpu2 / (4 * cpu4)))
     load = os.getloadavg()[0]
     lines = [
         f"## drafting check: {DOCUMENTS} documents ({os.cpu_count()} cores, load average "
@@ -70,6 +86,11 @@ def main() -> None:
         lines.append(f"| {what} | {files} | {findings} | {t1:.2f} | {t2:.2f} | {t1 / t2:.2f}x | "
                      f"{cpu2:.2f} | {1000 * cpu2 / files:.1f} | {idle:.2f} | "
                      f"{'yes' if t2 < 10 else ('yes on idle cores' if idle < 10 else 'NO')} |")
+    lines += ["", "| the same files | findings | wall (s) | CPU s | check's CPU / this |",
+              "|---|---|---|---|---|"]
+    for what, findings, wall, cpu, ratio in peers:
+        lines.append(f"| {what} | {'' if findings is None else findings} | {wall:.2f} | {cpu:.2f} | "
+                     f"{ratio:.2f}x |")
     table = "\n".join(lines) + "\n"
     print(table)
     out = ROOT / "build" / "bench" / "check.md"
