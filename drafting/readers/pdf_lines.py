@@ -1,9 +1,10 @@
 """Classified page rows into the ``Line``s the passes read, in reading order.
 
 On each page: the running heads, then the text (bands of the masthead column by column), then the
-footnote rule and the footnotes, then the page foot. Measures are the page's own: the indent is
-the offset from where most lines of the page start, a gap is more space above a line than 1.4
-times the document's line spacing at that size, a centred line is centred on the text column.
+footnote rule and the footnotes, then the page foot (and any text printed at an angle). The
+indent is the offset from the document's text margin (where most long lines start), a gap is more
+space above a line than 1.4 times the document's line spacing at that size, a centred line is
+centred on the page's text column; the first line of a column of a band has a gap too.
 """
 
 from __future__ import annotations
