@@ -97,10 +97,14 @@ def _join(segs: list[list], all_bold: bool) -> str:
     return "".join(out)
 
 
+RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufeff]")
+
+
 def is_rtl(text: str) -> bool:
     """Mostly Arabic or Hebrew letters: a line printed right to left."""
-    rtl = sum(1 for c in text if "\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufeff")
-    return rtl > 0 and rtl * 2 > sum(1 for c in text if c.isalpha())
+    if not RTL_LETTERS.search(text):
+        return False
+    return len(RTL_LETTERS.findall(text)) * 2 > sum(1 for c in text if c.isalpha())
 
 
 def visual_to_logical(text: str) -> str:

@@ -34,6 +34,7 @@ class Row:
     size: float                           # the size most of its characters have
     top: float
     pieces: list[list[Run]] = field(default_factory=list)
+    _x1: float | None = field(default=None, repr=False)
 
     @property
     def x0(self) -> float:
@@ -41,7 +42,9 @@ class Row:
 
     @property
     def x1(self) -> float:
-        return max(r.x1 for r in self.runs)
+        if self._x1 is None:
+            self._x1 = max(r.x1 for r in self.runs)
+        return self._x1
 
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
