@@ -348,3 +348,30 @@ def test_a_500_page_pdf_reads_without_a_progress_bar_when_piped(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""                       # no progress bar, no escape codes
     assert out.read_text(encoding="utf-8").count("comprehensive and inclusive multilateral approach") == 167
+
+
+# --- the commands on PDFs ----------------------------------------------------------------------
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "drafting.cli", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_check_sees_the_italic_operative_verbs_the_pdf_prints(tmp_path):
+    from_pdf = _cli("check", str(RES_80_57))
+    extracted = tmp_path / "A_RES_80_57.txt"
+    extracted.write_bytes(RES_80_57.with_suffix(".pdftotext.txt").read_bytes())
+    from_text = _cli("check", str(extracted))
+    assert "UN503" in from_text.stdout + from_text.stderr          # plain text has lost the italics
+    assert "UN503" not in from_pdf.stdout + from_pdf.stderr        # the PDF still has them
+
+
+def test_diff_and_export_read_pdfs(tmp_path):
+    draft = REAL / "pairs/P05_C1_lethal_autonomous_weapons/A_C.1_80_L.41.pdf"
+    diff = _cli("diff", str(draft), str(RES_80_57))
+    assert diff.returncode == 1, diff.stderr                        # the texts differ
+    assert "'A/C.1/80/L.41' → 'A/RES/80/57'" in diff.stdout
+    out = tmp_path / "A_RES_80_57.docx"
+    export = _cli("export", str(RES_80_57), "-o", str(out))
+    assert export.returncode == 0, export.stderr
+    assert out.stat().st_size > 5000
