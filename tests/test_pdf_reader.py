@@ -213,7 +213,8 @@ def test_ocr_scan_is_read_from_its_text_layer():
     assert max(l.page for l in lines) == 17
     assert len(diagnostics) == 1 and "OCR text layer" in diagnostics[0][1] and "pages 1-17" in diagnostics[0][1]
     body = lines_of(OCR_SCAN)
-    assert all(l.size is None and l.bold is None for l in body)
+    assert all(l.size is None and l.bold is None for l in lines)
+    assert (16, "page-number", "Page 16") in furniture(OCR_SCAN)        # the older page line
     assert any("RAPPORT DU DIRECTEUR GENERAL" in l.text for l in body)
     assert not any("*" in l.text[:1] and l.text.count("*") >= 2 for l in body)   # no italics invented
 

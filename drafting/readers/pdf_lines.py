@@ -95,8 +95,8 @@ class LineMaker:
                 self._note(pr, i, prev, margin, styled)
                 prev = rows[i]
         for run in pr.turned:
-            self._add(Line(run.text.strip(), 0, pr.page.number, size=run.size, zone="furniture",
-                           furniture_kind="rotated-text"))
+            self._add(Line(run.text.strip(), 0, pr.page.number, size=run.size if styled else None,
+                           zone="furniture", furniture_kind="rotated-text"))
 
     def _gap(self, prev: Row | None, row: Row) -> bool:
         if prev is None:
@@ -115,8 +115,9 @@ class LineMaker:
 
     def _furniture(self, pr: PageRows, i: int) -> None:
         row = pr.rows[i]
+        size = None if pr.page.number in self.ocr else row.size
         for text, kind in pr.kinds.get(i) or [(plain(row.runs), "furniture")]:
-            self._add(Line(text, 0, pr.page.number, size=row.size, zone="furniture", furniture_kind=kind))
+            self._add(Line(text, 0, pr.page.number, size=size, zone="furniture", furniture_kind=kind))
 
 
 def _text_right(pr: PageRows) -> float:
