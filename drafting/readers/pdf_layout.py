@@ -13,6 +13,7 @@ column, the column whose first line stands higher first, as ``pdftotext`` reads 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from drafting.readers.pdf_runs import Run
@@ -24,6 +25,7 @@ SMALLER = 0.85            # a call or a subscript is at most this fraction of it
 PIECE_GAP = 2.0           # a gap of this many type sizes separates two pieces of a row
 LABEL_CHARS = 6           # a left piece this short alone on its row is a label, not a column
 BAND_BREAK = 3.0          # type sizes of vertical space that end a band
+FIGURES = re.compile(r"[\d\s.,()%–\-−+]+")   # a cell of figures: ``56 234 300``, ``(107 700)``, ``–``
 TOP_TIE = 2.0             # points: columns whose first lines start this close read left first
 
 
@@ -221,4 +223,10 @@ def _band_from(rows: list[Row], i: int, rules_y: list[float]) -> tuple[int, floa
     label = "".join(r.text for r in row.runs if r.x1 <= lo).split()
     if left_rows < 2 and len("".join(label)) <= LABEL_CHARS:
         return None        # a number or a label and its text (``1.``, ``(iii)``), not two columns
-    return end, (lo + hi) / 2
+    gutter = (lo + hi) / 2
+    right = ["".join(r.text for r in row_.runs if r.x0 >= gutter).strip() for row_ in rows[i:end]]
+    right = [text for text in right if text]
+    figures = sum(1 for text in right if FIGURES.fullmatch(text))
+    if figures >= 2 and figures * 2 >= len(right):
+        return None        # a table of figures: read row by row, each label with its figures
+    return end, gutter
