@@ -182,6 +182,12 @@ def test_numbers_and_their_text_on_one_line():
     assert "I. General principles for the safety of products on the market" in texts
 
 
+def test_a_table_of_figures_reads_row_by_row():
+    texts = [l.text for l in lines_of(REAL / "pairs/P14_C5_IRMCT_financing/A_RES_80_239.pdf")]
+    assert "Estimated appropriation for 2026^{a} 56 234 300 51 375 900" in texts
+    assert "Appropriation for 2026 56 126 600 51 268 200" in texts
+
+
 # --- other languages ---------------------------------------------------------------------------
 
 def test_spanish_document():
