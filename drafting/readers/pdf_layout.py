@@ -227,6 +227,6 @@ def _band_from(rows: list[Row], i: int, rules_y: list[float]) -> tuple[int, floa
     right = ["".join(r.text for r in row_.runs if r.x0 >= gutter).strip() for row_ in rows[i:end]]
     right = [text for text in right if text]
     figures = sum(1 for text in right if FIGURES.fullmatch(text))
-    if figures >= 2 and figures * 2 >= len(right):
+    if figures and figures * 2 >= len(right):
         return None        # a table of figures: read row by row, each label with its figures
     return end, gutter
