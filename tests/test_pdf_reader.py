@@ -182,6 +182,12 @@ def test_numbers_and_their_text_on_one_line():
     assert "I. General principles for the safety of products on the market" in texts
 
 
+def test_an_italic_stop_after_a_number_stays_outside_the_marks():
+    # A/C.6/80/L.8 prints the full stop of "1." in italics, with the verb after it
+    texts = [l.text for l in lines_of(REAL / "pairs/P09_C6_negotiable_cargo_documents/A_C.6_80_L.8.pdf")]
+    assert "1. *Commends* the United Nations Commission on International Trade Law" in texts
+
+
 def test_a_table_of_figures_reads_row_by_row():
     texts = [l.text for l in lines_of(REAL / "pairs/P14_C5_IRMCT_financing/A_RES_80_239.pdf")]
     assert "Estimated appropriation for 2026^{a} 56 234 300 51 375 900" in texts

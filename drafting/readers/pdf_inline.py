@@ -18,6 +18,7 @@ from drafting.readers.pdf_zones import is_raised
 
 CALL_PARTS = re.compile(r"[,\s]+")
 CALL = re.compile(r"\d{1,3}|\*{1,3}|[†‡§]{1,2}")
+OUTSIDE_MARKS = re.compile(r"[\s.,;:]*")    # leading spaces and stops stay outside the marks
 SPACE_GAP = 0.25           # of the type size: a wider gap between runs prints a space
 
 
@@ -87,8 +88,9 @@ def _join(segs: list[list], all_bold: bool) -> str:
         if not any(c.isalnum() for c in core) or not (italic or (bold and not all_bold)):
             out.append(text)
             continue
-        lead = text[: len(text) - len(text.lstrip())]
+        lead = OUTSIDE_MARKS.match(text).group()     # ``1`` + italic ``. Commends``: ``1. *Commends*``
         trail = text[len(text.rstrip()):]
+        core = text[len(lead):len(text) - len(trail)]
         if italic:
             core = "*" + core + "*"
         if bold and not all_bold:
