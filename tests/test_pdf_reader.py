@@ -182,6 +182,12 @@ def test_numbers_and_their_text_on_one_line():
     assert "I. General principles for the safety of products on the market" in texts
 
 
+def test_two_calls_at_one_point():
+    # A/79/437/Add.4 paragraph 10 ends "as follows:" with the raised calls 3,4
+    texts = [l.text for l in lines_of(REAL / "reports/A_79_437_Add.4.pdf")]
+    assert "vote of 88 to 76, with 6 abstentions. The voting was as follows:^{3}^{4}" in texts
+
+
 def test_an_italic_stop_after_a_number_stays_outside_the_marks():
     # A/C.6/80/L.8 prints the full stop of "1." in italics, with the verb after it
     texts = [l.text for l in lines_of(REAL / "pairs/P09_C6_negotiable_cargo_documents/A_C.6_80_L.8.pdf")]

@@ -93,11 +93,14 @@ def _glued(small: Row, line: Row, before_too: bool) -> bool:
     a subscript after its letter) or, for a raised row, the start of one (a footnote marker
     before its text)."""
     reach = 0.6 * line.size
-    for s in small.runs:
+    prev = None
+    for s in small.runs:                       # left to right: ``3,4`` after ``follows:`` chain on
         after = any(-1.0 <= s.x0 - r.x1 <= reach for r in line.runs)
         before = before_too and any(-1.0 <= r.x0 - s.x1 <= reach for r in line.runs)
-        if not (after or before):
+        chained = prev is not None and -1.0 <= s.x0 - prev.x1 <= reach
+        if not (after or before or chained):
             return False
+        prev = s
     return True
 
 
