@@ -343,6 +343,22 @@ def test_absurd_page_count_is_refused(monkeypatch):
         pdf_lines(REAL_BYTES, "X.pdf")
 
 
+def test_a_decompression_bomb_is_refused_before_pdfium_inflates_it(monkeypatch):
+    import zlib
+
+    monkeypatch.setattr("drafting.readers.pdf_document.MAX_INFLATED", 1024 * 1024)
+    content = zlib.compress(b" " * (3 * 1024 * 1024) + b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET", 9)
+    bomb = _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                 b"/Resources << /Font << /F1 5 0 R >> >> >>",
+                 b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
+                 b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"])
+    with pytest.raises(DraftingError, match="its compressed streams inflate to more than 1 MB"):
+        pdf_lines(bomb, "X.pdf")
+    monkeypatch.setattr("drafting.readers.pdf_document.MAX_INFLATED", 8 * 1024 * 1024)
+    assert [l.text for l in pdf_lines(bomb, "X.pdf")[0]] == ["Hello"]    # under the limit it reads
+
+
 def test_cli_error_is_one_line_exit_2(tmp_path):
     path = tmp_path / "locked.pdf"
     path.write_bytes(encrypted_pdf())
