@@ -182,6 +182,24 @@ def test_numbers_and_their_text_on_one_line():
     assert "I. General principles for the safety of products on the market" in texts
 
 
+def test_two_calls_at_one_point():
+    # A/79/437/Add.4 paragraph 10 ends "as follows:" with the raised calls 3,4
+    texts = [l.text for l in lines_of(REAL / "reports/A_79_437_Add.4.pdf")]
+    assert "vote of 88 to 76, with 6 abstentions. The voting was as follows:^{3}^{4}" in texts
+
+
+def test_an_italic_stop_after_a_number_stays_outside_the_marks():
+    # A/C.6/80/L.8 prints the full stop of "1." in italics, with the verb after it
+    texts = [l.text for l in lines_of(REAL / "pairs/P09_C6_negotiable_cargo_documents/A_C.6_80_L.8.pdf")]
+    assert "1. *Commends* the United Nations Commission on International Trade Law" in texts
+
+
+def test_a_table_of_figures_reads_row_by_row():
+    texts = [l.text for l in lines_of(REAL / "pairs/P14_C5_IRMCT_financing/A_RES_80_239.pdf")]
+    assert "Estimated appropriation for 2026^{a} 56 234 300 51 375 900" in texts
+    assert "Appropriation for 2026 56 126 600 51 268 200" in texts
+
+
 # --- other languages ---------------------------------------------------------------------------
 
 def test_spanish_document():
@@ -213,7 +231,8 @@ def test_ocr_scan_is_read_from_its_text_layer():
     assert max(l.page for l in lines) == 17
     assert len(diagnostics) == 1 and "OCR text layer" in diagnostics[0][1] and "pages 1-17" in diagnostics[0][1]
     body = lines_of(OCR_SCAN)
-    assert all(l.size is None and l.bold is None for l in body)
+    assert all(l.size is None and l.bold is None for l in lines)
+    assert (16, "page-number", "Page 16") in furniture(OCR_SCAN)        # the older page line
     assert any("RAPPORT DU DIRECTEUR GENERAL" in l.text for l in body)
     assert not any("*" in l.text[:1] and l.text.count("*") >= 2 for l in body)   # no italics invented
 
@@ -324,6 +343,22 @@ def test_absurd_page_count_is_refused(monkeypatch):
         pdf_lines(REAL_BYTES, "X.pdf")
 
 
+def test_a_decompression_bomb_is_refused_before_pdfium_inflates_it(monkeypatch):
+    import zlib
+
+    monkeypatch.setattr("drafting.readers.pdf_document.MAX_INFLATED", 1024 * 1024)
+    content = zlib.compress(b" " * (3 * 1024 * 1024) + b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET", 9)
+    bomb = _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                 b"/Resources << /Font << /F1 5 0 R >> >> >>",
+                 b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
+                 b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"])
+    with pytest.raises(DraftingError, match="its compressed streams inflate to more than 1 MB"):
+        pdf_lines(bomb, "X.pdf")
+    monkeypatch.setattr("drafting.readers.pdf_document.MAX_INFLATED", 8 * 1024 * 1024)
+    assert [l.text for l in pdf_lines(bomb, "X.pdf")[0]] == ["Hello"]    # under the limit it reads
+
+
 def test_cli_error_is_one_line_exit_2(tmp_path):
     path = tmp_path / "locked.pdf"
     path.write_bytes(encrypted_pdf())
@@ -348,3 +383,37 @@ def test_a_500_page_pdf_reads_without_a_progress_bar_when_piped(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""                       # no progress bar, no escape codes
     assert out.read_text(encoding="utf-8").count("comprehensive and inclusive multilateral approach") == 167
+
+
+# --- the commands on PDFs ----------------------------------------------------------------------
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "drafting.cli", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_check_sees_the_italic_operative_verbs_the_pdf_prints(tmp_path):
+    from_pdf = _cli("check", str(RES_80_57))
+    extracted = tmp_path / "A_RES_80_57.txt"
+    extracted.write_bytes(RES_80_57.with_suffix(".pdftotext.txt").read_bytes())
+    from_text = _cli("check", str(extracted))
+    # the PDF keeps the italic verbs, so the rule holds; plain text carries no italics at all, so
+    # the rule asks nothing of it
+    assert "UN503" not in from_pdf.stdout + from_pdf.stderr
+    assert "UN503" not in from_text.stdout + from_text.stderr
+    from drafting.readers import read_document
+    root = read_document(RES_80_57).root
+    verbs = root.xpath("//a:mainBody//a:paragraph/a:content/a:p/a:i[1]/text()",
+                       namespaces={"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"})
+    assert verbs == ["Underlines", "Stresses", "Calls upon", "Decides"]
+
+
+def test_diff_and_export_read_pdfs(tmp_path):
+    draft = REAL / "pairs/P05_C1_lethal_autonomous_weapons/A_C.1_80_L.41.pdf"
+    diff = _cli("diff", str(draft), str(RES_80_57))
+    assert diff.returncode == 1, diff.stderr                        # the texts differ
+    assert "'A/C.1/80/L.41' → 'A/RES/80/57'" in diff.stdout
+    out = tmp_path / "A_RES_80_57.docx"
+    export = _cli("export", str(RES_80_57), "-o", str(out))
+    assert export.returncode == 0, export.stderr
+    assert out.stat().st_size > 5000

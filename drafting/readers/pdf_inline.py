@@ -18,6 +18,7 @@ from drafting.readers.pdf_zones import is_raised
 
 CALL_PARTS = re.compile(r"[,\s]+")
 CALL = re.compile(r"\d{1,3}|\*{1,3}|[†‡§]{1,2}")
+OUTSIDE_MARKS = re.compile(r"[\s.,;:]*")    # leading spaces and stops stay outside the marks
 SPACE_GAP = 0.25           # of the type size: a wider gap between runs prints a space
 
 
@@ -87,8 +88,9 @@ def _join(segs: list[list], all_bold: bool) -> str:
         if not any(c.isalnum() for c in core) or not (italic or (bold and not all_bold)):
             out.append(text)
             continue
-        lead = text[: len(text) - len(text.lstrip())]
+        lead = OUTSIDE_MARKS.match(text).group()     # ``1`` + italic ``. Commends``: ``1. *Commends*``
         trail = text[len(text.rstrip()):]
+        core = text[len(lead):len(text) - len(trail)]
         if italic:
             core = "*" + core + "*"
         if bold and not all_bold:
@@ -97,10 +99,14 @@ def _join(segs: list[list], all_bold: bool) -> str:
     return "".join(out)
 
 
+RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufeff]")
+
+
 def is_rtl(text: str) -> bool:
     """Mostly Arabic or Hebrew letters: a line printed right to left."""
-    rtl = sum(1 for c in text if "\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufeff")
-    return rtl > 0 and rtl * 2 > sum(1 for c in text if c.isalpha())
+    if not RTL_LETTERS.search(text):
+        return False
+    return len(RTL_LETTERS.findall(text)) * 2 > sum(1 for c in text if c.isalpha())
 
 
 def visual_to_logical(text: str) -> str:

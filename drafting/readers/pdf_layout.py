@@ -13,6 +13,7 @@ column, the column whose first line stands higher first, as ``pdftotext`` reads 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from drafting.readers.pdf_runs import Run
@@ -24,6 +25,7 @@ SMALLER = 0.85            # a call or a subscript is at most this fraction of it
 PIECE_GAP = 2.0           # a gap of this many type sizes separates two pieces of a row
 LABEL_CHARS = 6           # a left piece this short alone on its row is a label, not a column
 BAND_BREAK = 3.0          # type sizes of vertical space that end a band
+FIGURES = re.compile(r"[\d\s.,()%–\-−+]+")   # a cell of figures: ``56 234 300``, ``(107 700)``, ``–``
 TOP_TIE = 2.0             # points: columns whose first lines start this close read left first
 
 
@@ -34,6 +36,7 @@ class Row:
     size: float                           # the size most of its characters have
     top: float
     pieces: list[list[Run]] = field(default_factory=list)
+    _x1: float | None = field(default=None, repr=False)
 
     @property
     def x0(self) -> float:
@@ -41,7 +44,9 @@ class Row:
 
     @property
     def x1(self) -> float:
-        return max(r.x1 for r in self.runs)
+        if self._x1 is None:
+            self._x1 = max(r.x1 for r in self.runs)
+        return self._x1
 
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
@@ -88,11 +93,14 @@ def _glued(small: Row, line: Row, before_too: bool) -> bool:
     a subscript after its letter) or, for a raised row, the start of one (a footnote marker
     before its text)."""
     reach = 0.6 * line.size
-    for s in small.runs:
+    prev = None
+    for s in small.runs:                       # left to right: ``3,4`` after ``follows:`` chain on
         after = any(-1.0 <= s.x0 - r.x1 <= reach for r in line.runs)
         before = before_too and any(-1.0 <= r.x0 - s.x1 <= reach for r in line.runs)
-        if not (after or before):
+        chained = prev is not None and -1.0 <= s.x0 - prev.x1 <= reach
+        if not (after or before or chained):
             return False
+        prev = s
     return True
 
 
@@ -218,4 +226,10 @@ def _band_from(rows: list[Row], i: int, rules_y: list[float]) -> tuple[int, floa
     label = "".join(r.text for r in row.runs if r.x1 <= lo).split()
     if left_rows < 2 and len("".join(label)) <= LABEL_CHARS:
         return None        # a number or a label and its text (``1.``, ``(iii)``), not two columns
-    return end, (lo + hi) / 2
+    gutter = (lo + hi) / 2
+    right = ["".join(r.text for r in row_.runs if r.x0 >= gutter).strip() for row_ in rows[i:end]]
+    right = [text for text in right if text]
+    figures = sum(1 for text in right if FIGURES.fullmatch(text))
+    if figures and figures * 2 >= len(right):
+        return None        # a table of figures: read row by row, each label with its figures
+    return end, gutter

@@ -1,9 +1,10 @@
 """Classified page rows into the ``Line``s the passes read, in reading order.
 
 On each page: the running heads, then the text (bands of the masthead column by column), then the
-footnote rule and the footnotes, then the page foot. Measures are the page's own: the indent is
-the offset from where most lines of the page start, a gap is more space above a line than 1.4
-times the document's line spacing at that size, a centred line is centred on the text column.
+footnote rule and the footnotes, then the page foot (and any text printed at an angle). The
+indent is the offset from the document's text margin (where most long lines start), a gap is more
+space above a line than 1.4 times the document's line spacing at that size, a centred line is
+centred on the page's text column; the first line of a column of a band has a gap too.
 """
 
 from __future__ import annotations
@@ -94,8 +95,8 @@ class LineMaker:
                 self._note(pr, i, prev, margin, styled)
                 prev = rows[i]
         for run in pr.turned:
-            self._add(Line(run.text.strip(), 0, pr.page.number, size=run.size, zone="furniture",
-                           furniture_kind="rotated-text"))
+            self._add(Line(run.text.strip(), 0, pr.page.number, size=run.size if styled else None,
+                           zone="furniture", furniture_kind="rotated-text"))
 
     def _gap(self, prev: Row | None, row: Row) -> bool:
         if prev is None:
@@ -114,8 +115,9 @@ class LineMaker:
 
     def _furniture(self, pr: PageRows, i: int) -> None:
         row = pr.rows[i]
+        size = None if pr.page.number in self.ocr else row.size
         for text, kind in pr.kinds.get(i) or [(plain(row.runs), "furniture")]:
-            self._add(Line(text, 0, pr.page.number, size=row.size, zone="furniture", furniture_kind=kind))
+            self._add(Line(text, 0, pr.page.number, size=size, zone="furniture", furniture_kind=kind))
 
 
 def _text_right(pr: PageRows) -> float:

@@ -37,6 +37,10 @@ _char_origin = _fast(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int, _VP, _INT, _
 _text_object = _fast(pdfium_c.FPDFText_GetTextObject, _VP, _VP, _INT)
 _char_box = _fast(pdfium_c.FPDFText_GetCharBox, ctypes.c_int, _VP, _INT, _DBL_P, _DBL_P, _DBL_P, _DBL_P)
 _char_angle = _fast(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float, _VP, _INT)
+_page_object = _fast(pdfium_c.FPDFPage_GetObject, _VP, _VP, _INT)
+_object_type = _fast(pdfium_c.FPDFPageObj_GetType, _INT, _VP)
+_FLT_P = ctypes.POINTER(ctypes.c_float)
+_object_bounds = _fast(pdfium_c.FPDFPageObj_GetBounds, _INT, _VP, _FLT_P, _FLT_P, _FLT_P, _FLT_P)
 _font_size = _fast(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VP, _INT)
 _obj_font = _fast(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
 _obj_render_mode = _fast(pdfium_c.FPDFTextObj_GetTextRenderMode, _INT, _VP)
@@ -144,7 +148,7 @@ def _read_chars(tp, result: PageText) -> None:
         return
     text = _page_string(tp, count)
     addr = ctypes.cast(tp, ctypes.c_void_p).value
-    objects = [_text_object(addr, i) for i in range(count)]
+    objects = list(map(_text_object, itertools.repeat(addr, count), range(count)))
     reader = _RunReader(addr, text, result)
     index = 0
     for obj, group in itertools.groupby(objects):
@@ -221,12 +225,13 @@ def _read_objects(page_raw, result: PageText) -> None:
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     area = result.width * result.height
+    page = ctypes.cast(page_raw, ctypes.c_void_p).value
     for i in range(pdfium_c.FPDFPage_CountObjects(page_raw)):
-        obj = pdfium_c.FPDFPage_GetObject(page_raw, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind not in (PAGEOBJ_PATH, PAGEOBJ_IMAGE):
+        obj = _page_object(page, i)
+        kind = _object_type(obj)
+        if kind != PAGEOBJ_PATH and kind != PAGEOBJ_IMAGE:
             continue
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
+        if not _object_bounds(obj, *refs):
             continue
         w, h = right.value - left.value, top.value - bottom.value
         if kind == PAGEOBJ_IMAGE:

@@ -31,9 +31,12 @@ REPEAT_DY = 4.0             # points: a row is repeated when another page prints
 RAISED = 0.2                # of the line's size: a baseline this much higher is raised
 TINY = 3.0                  # points: text smaller than this is not meant to be read
 
-PAGE_MARKER = re.compile(r"\d{1,4}(?: ?/ ?\d{1,4})?")
-JOB_NUMBER = re.compile(r"(?:[A-Z]\.)?\d{2}-\d{5}(?: ?\([A-Z]\))?")
-JOB_AND_STAMP = re.compile(r"((?:[A-Z]\.)?\d{2}-\d{5}(?: ?\([A-Z]\))?) +(\d{6}(?: \d{6})*)")
+# ``2/9``, ``7``, ``- 7 -``, and the page line of older documents (``Page 2``, ``Página 2``, ``Стр. 2``)
+PAGE_MARKER = re.compile(r"\d{1,4}(?: ?/ ?\d{1,4})?|- ?\d{1,4} ?-|(?:page|página|pág\.|стр\.|страница) ?\d{1,4}",
+                         re.IGNORECASE)
+# ``25-20009 (E)``, Vienna ``V.25-09303 (E)``, Geneva ``GE.25-12345 (F)``
+JOB_NUMBER = re.compile(r"(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?: ?\([A-Z]\))?")
+JOB_AND_STAMP = re.compile(r"((?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?: ?\([A-Z]\))?) +(\d{6}(?: \d{6})*)")
 STAMP = re.compile(r"\d{6}(?: \d{6})*|\([A-Z]\)")
 BARCODE = re.compile(r"\*\d{5,}\*")
 RECYCLE = LazyPattern(lambda: vocabulary().recycle)   # "Please recycle", the locale's words
