@@ -51,7 +51,7 @@ def index_command(ctx, inputs, db, fmt, lang, jobs, scheduler):
     if not quiet(ctx):
         click.echo(f"{db}: {counts['read']} read, {counts['unchanged']} unchanged, "
                    f"{counts['removed']} removed", err=True)
-    ctx.exit(1 if summary.failed else 0)
+    ctx.exit(2 if summary.failed else 0)
 
 
 @corpus_group.command("search")

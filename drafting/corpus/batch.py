@@ -15,13 +15,16 @@ from __future__ import annotations
 import glob
 import os
 import sys
+import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafting.errors import DraftingError
 
 SCHEDULER_TIMEOUT = 10.0   # seconds to wait for a Dask scheduler before giving up
+PARALLEL_FROM = 4          # fewer documents than this: in process (forking costs more)
 CLUSTER_WINDOW = 256       # tasks in flight on a cluster: bounds the parent's memory
 
 
@@ -103,16 +106,45 @@ def show_progress(quiet: bool) -> bool:
 
 
 def source_name(source) -> str:
+    """A source's name: its path, the name sent with its bytes, ``OLD -> NEW`` for a pair."""
+    if isinstance(source, list):
+        return " -> ".join(source_name(s) for s in source)
     return source[0] if isinstance(source, tuple) else str(source)
 
 
-def source_bytes(source) -> tuple[str, bytes]:
+def source_bytes(source, max_bytes: int | None = None) -> tuple[str, bytes]:
     """``(name, data)`` of a source: read from disk for a path."""
-    if isinstance(source, tuple):
-        return source
-    from drafting.io import read_bytes
+    from drafting.io import MAX_INPUT_BYTES, read_bytes
 
-    return str(source), read_bytes(source)
+    limit = max_bytes or MAX_INPUT_BYTES
+    if isinstance(source, tuple):
+        name, data = source
+        if len(data) > limit:
+            raise DraftingError(f"{name}: {len(data) / 1e6:.1f} MB is larger than the "
+                                f"{limit / 1e6:.0f} MB limit for one document")
+        return name, data
+    return str(source), read_bytes(source, limit)
+
+
+def packed(source):
+    """What a cluster task receives: bytes instead of paths (pairs stay pairs)."""
+    if isinstance(source, list):
+        return [packed(s) for s in source]
+    return source_bytes(source)
+
+
+@contextmanager
+def local_path(source):
+    """A path to read ``source`` from: the path itself, or the bytes written to a temporary
+    folder under the document's own file name (for code that reads files by name)."""
+    if not isinstance(source, tuple):
+        yield str(source)
+        return
+    name, data = source
+    with tempfile.TemporaryDirectory(prefix="drafting-") as folder:
+        path = Path(folder) / Path(name).name
+        path.write_bytes(data)
+        yield str(path)
 
 
 def _guarded(task, source, args):
@@ -159,7 +191,7 @@ def run(task, sources, args=(), *, jobs=None, scheduler=None, quiet=False, label
 
 
 def _run_local(task, sources, args, jobs):
-    if jobs <= 1 or len(sources) <= 1:
+    if jobs <= 1 or len(sources) < PARALLEL_FROM:
         for source in sources:
             yield (source_name(source),) + _guarded(task, source, args)
         return
@@ -174,8 +206,8 @@ def _run_local(task, sources, args, jobs):
             yield from part
 
 
-def _chunk_call(packed):
-    task, sources, args = packed
+def _chunk_call(job):
+    task, sources, args = job
     return _guarded_chunk(task, sources, args)
 
 
@@ -209,11 +241,11 @@ def _run_cluster(task, sources, args, address):
                     exhausted = True
                     break
                 try:
-                    packed = source_bytes(source)
+                    payload = packed(source)
                 except DraftingError as exc:  # vanished or unreadable here: reported, run goes on
                     yield source_name(source), False, str(exc)
                     continue
-                window.add(client.submit(_guarded_named, task, packed, args, pure=False))
+                window.add(client.submit(_guarded_named, task, payload, args, pure=False))
             if window.is_empty():
                 break
             yield next(window).result()
