@@ -231,7 +231,7 @@ def _run_cluster(task, sources, args, address):
 
     client = connect(address)
     try:
-        window = as_completed()
+        window = as_completed(loop=client.loop)
         pending = iter(sources)
         exhausted = False
         while True:
