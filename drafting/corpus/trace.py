@@ -108,14 +108,18 @@ def _sources(conn, para: dict, record: dict, path: str | None) -> list[Source]:
         measured.append((similarity(para["norm"], rows[i][2]), rows[i]))
     measured.sort(key=lambda m: -m[0])
     sources: list[Source] = []
+    symbol, date = record.get("symbol"), record.get("date")
     for score, (text_id, _, _, text) in measured[:MEASURED]:
+        # Earlier documents only: not the draft itself (by path or symbol), none dated after it.
+        # A formula repeated in hundreds of documents: the adopted and most recent first suffice.
         for occ in conn.execute(
                 "SELECT d.symbol, p.part, p.number, d.date, d.kind, d.path, p.eid FROM paragraphs p "
-                "JOIN documents d ON d.id = p.doc_id WHERE p.text_id = ?", (text_id,)):
-            symbol, part, number, date, kind, doc_path, eid = occ
-            if not _earlier(record, path, symbol, date, doc_path):
-                continue
-            sources.append(Source(symbol, part, number, date, kind, round(score, 4), text, doc_path, eid))
+                "JOIN documents d ON d.id = p.doc_id WHERE p.text_id = ? AND d.path IS NOT ? "
+                "AND (? IS NULL OR d.symbol IS NOT ?) AND (? IS NULL OR d.date IS NULL OR d.date < ?) "
+                "ORDER BY CASE d.kind WHEN 'resolution' THEN 0 WHEN 'decision' THEN 0 "
+                "WHEN 'draft' THEN 1 ELSE 2 END, d.date DESC LIMIT ?",
+                (text_id, path, symbol, symbol, date, date, SOURCES * 4)):
+            sources.append(Source(*occ[:5], round(score, 4), text, occ[5], occ[6]))
     sources.sort(key=sort_key)
     return _one_per_document(sources)[:SOURCES]
 
@@ -129,17 +133,6 @@ def _one_per_document(sources: list[Source]) -> list[Source]:
             seen.add(key)
             out.append(s)
     return out
-
-
-def _earlier(record: dict, path: str | None, symbol, date, doc_path) -> bool:
-    """Another document, issued before the draft (when both dates are known)."""
-    if path and doc_path == path:
-        return False
-    if record.get("symbol") and symbol == record["symbol"]:
-        return False
-    if record.get("date") and date:
-        return date < record["date"]
-    return True
 
 
 def _in_chunks(conn, sql: str, ids: list[int], size: int = 900) -> list:
