@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
-from drafting.corpus.signatures import band_keys, normalise, signature, to_blob
+from drafting.corpus.signatures import band_keys_of, normalise, signatures, to_blob
 
 TEXT_UNITS = {"preambular", "paragraph", "point"}
 
@@ -78,10 +78,11 @@ def paragraphs_of(root) -> list[dict]:
 
 def signed(paragraphs: list[dict]) -> list[dict]:
     """Each paragraph with its MinHash signature (bytes) and LSH band keys."""
-    for para in paragraphs:
-        sig = signature(para["norm"])
+    sigs = signatures([p["norm"] for p in paragraphs])
+    keys = band_keys_of(sigs)
+    for para, sig, row in zip(paragraphs, sigs, keys):
         para["sig"] = to_blob(sig)
-        para["keys"] = band_keys(sig)
+        para["keys"] = row.tolist()
     return paragraphs
 
 
