@@ -17,7 +17,11 @@ import numpy as np
 
 from drafting.corpus.signatures import from_blobs, similarity_estimates
 
-AMENDED_FROM = 0.6     # similarity from which a paragraph is an amended earlier one
+AMENDED_FROM = 0.35    # similarity from which a paragraph is an amended earlier one
+CLOSE = 0.9            # a source this close needs no second look
+RECENT_MARGIN = 0.15   # a more recent source this close to the best is the one drafters used
+MAIN_SHARE = 0.2       # a main source document is the close source of this share of paragraphs
+MAIN_DOCUMENTS = 2
 CANDIDATE_FLOOR = 0.25  # MinHash estimate below which a candidate is not worth measuring
 MEASURED = 6           # candidate texts measured exactly per paragraph
 SOURCES = 5            # sources reported per paragraph
@@ -68,27 +72,81 @@ def _descending(date: str | None) -> str:
 
 
 def trace_record(conn, record: dict, path: str | None = None, wanted=None) -> list[TracedParagraph]:
-    """Trace the paragraphs of ``record`` (see ``extract.document_record``) against the index."""
+    """Trace the paragraphs of ``record`` (see ``extract.document_record``) against the index.
+
+    Two passes. The first finds each paragraph's near-duplicates through the LSH index. A draft
+    is mostly built on one or two earlier texts (last session's resolution): those are the
+    documents the first pass finds most often. The second pass compares each paragraph the first
+    pass found no close source for with every paragraph of those documents, which finds the
+    heavily reworded ones that share too few word pairs for LSH.
+    """
     from drafting.compare.inline import inline_diff
 
+    paras = record["paragraphs"]
+    found = [_sources(conn, para, record, path) for para in paras]
+    _reworded(conn, paras, found)
     out = []
-    for para in record["paragraphs"]:
+    for para, sources in zip(paras, found):
         if wanted is not None and not wanted(para):
             continue
-        sources = _sources(conn, para, record, path)
-        if not sources:
+        sources = _recent_first(sources)
+        if not sources or sources[0].similarity < AMENDED_FROM:
             verdict = "new"
         elif sources[0].similarity >= 1.0:
             verdict = "carried"
-        elif sources[0].similarity >= AMENDED_FROM:
-            verdict = "amended"
         else:
-            verdict = "new"
-        for s in sources:
-            s.inline = [["=", s.text]] if s.similarity >= 1.0 and s.text == para["text"] else \
-                [list(x) for x in inline_diff(s.text, para["text"])]
+            verdict = "amended"
+        for src in sources:
+            src.inline = [["=", src.text]] if src.text == para["text"] else \
+                [list(x) for x in inline_diff(src.text, para["text"])]
         out.append(TracedParagraph(para["part"], para["number"], para["eid"], para["text"], verdict, sources))
     return out
+
+
+def _recent_first(sources: list[Source]) -> list[Source]:
+    """Among sources as close as the best (within RECENT_MARGIN), the adopted and most recent
+    first: agreed language comes from last session's resolution, not from the one before."""
+    if len(sources) < 2:
+        return sources
+    best = sources[0].similarity
+    near = [s for s in sources if s.similarity >= best - RECENT_MARGIN]
+    first = min(near, key=lambda s: (KIND_RANK.get(s.kind or "", 2), _descending(s.date)))
+    return [first] + [s for s in sources if s is not first]
+
+
+def _main_documents(found: list[list[Source]]) -> list[str]:
+    """The documents that are the close source of many paragraphs (paths)."""
+    from collections import Counter
+
+    counts = Counter(srcs[0].path for srcs in found if srcs and srcs[0].similarity >= CLOSE)
+    floor = max(3, MAIN_SHARE * len(found))
+    return [p for p, n in counts.most_common(MAIN_DOCUMENTS) if n >= floor]
+
+
+def _reworded(conn, paras: list[dict], found: list[list[Source]]) -> None:
+    """Second pass (see ``trace_record``): updates ``found`` in place."""
+    weak = [k for k, srcs in enumerate(found) if not srcs or srcs[0].similarity < CLOSE]
+    main = _main_documents(found)
+    if not weak or not main:
+        return
+    pool = conn.execute(
+        "SELECT d.symbol, p.part, p.number, d.date, d.kind, d.path, p.eid, t.text, t.norm "
+        f"FROM paragraphs p JOIN documents d ON d.id = p.doc_id JOIN texts t ON t.id = p.text_id "
+        f"WHERE d.path IN ({','.join('?' * len(main))})", main).fetchall()
+    words = [set(row[8].split()) for row in pool]
+    for k in weak:
+        mine = set(paras[k]["norm"].split())
+        overlap = sorted(((len(mine & w) / (len(mine | w) or 1), i) for i, w in enumerate(words)), reverse=True)
+        best = None
+        for _, i in overlap[:3]:
+            score = similarity(paras[k]["norm"], pool[i][8])
+            if best is None or score > best[0]:
+                best = (score, pool[i])
+        current = found[k][0].similarity if found[k] else 0.0
+        if best and best[0] > current:
+            row = best[1]
+            src = Source(*row[:5], round(best[0], 4), row[7], row[5], row[6])
+            found[k] = [src] + [s for s in found[k] if (s.symbol or s.path) != (src.symbol or src.path)]
 
 
 def _sources(conn, para: dict, record: dict, path: str | None) -> list[Source]:
