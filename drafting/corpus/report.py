@@ -30,8 +30,9 @@ def as_json(record: dict, traced) -> str:
 
 
 def _changed_words(inline) -> int:
-    return sum(len(text.split()) for op, text in inline if op == INSERT) or \
-        sum(len(text.split()) for op, text in inline if op == DELETE)
+    """Words changed: the larger of the words inserted and the words deleted."""
+    return max(sum(len(text.split()) for op, text in inline if op == INSERT),
+               sum(len(text.split()) for op, text in inline if op == DELETE))
 
 
 def summary_line(p) -> str:
