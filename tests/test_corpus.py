@@ -179,19 +179,23 @@ def test_unreadable_and_vanished_files_are_reported_and_the_run_goes_on(tmp_path
     assert counts["read"] == 1 and summary.failed[0][0].endswith("gone.txt")
 
 
-def test_scheduler_that_does_not_answer(tmp_path):
+def test_scheduler_that_does_not_answer(tmp_path, monkeypatch):
     pytest.importorskip("distributed")
     import socket
 
-    from drafting.corpus.batch import connect
-    from drafting.errors import DraftingError
+    from drafting.corpus import batch
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]   # a port nobody listens on
-    with pytest.raises(DraftingError, match="did not answer within 2 s"):
-        connect(f"tcp://127.0.0.1:{port}", timeout=2)
-    assert not (tmp_path / "c.sqlite").exists()
+    monkeypatch.setattr(batch, "SCHEDULER_TIMEOUT", 1.0)
+    monkeypatch.setattr(batch.connect, "__defaults__", (1.0,))
+    for args in (["corpus", "index", TERRORISM, "--db", tmp_path / "c.sqlite"],
+                 ["ingest", TERRORISM, "--out-dir", tmp_path / "akn"]):
+        result = run(*args, "--scheduler", f"tcp://127.0.0.1:{port}")
+        assert result.exit_code == 2
+        assert f"scheduler tcp://127.0.0.1:{port} did not answer within 1 s" in result.output
+    assert list(tmp_path.iterdir()) == []   # nothing written
 
 
 @pytest.fixture(scope="module")

@@ -158,23 +158,33 @@ def _guarded_chunk(task, sources, args):
     return [(source_name(s),) + _guarded(task, s, args) for s in sources]
 
 
+def scheduler_address(scheduler: str | None) -> str | None:
+    return scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
+
+
 def run(task, sources, args=(), *, jobs=None, scheduler=None, quiet=False, label="documents",
         summary: Summary | None = None):
-    """Yield an Outcome per source, as they finish (not in input order)."""
+    """An iterator of one Outcome per source, as they finish (not in input order). A cluster is
+    reached here, before the first result is asked for: a scheduler that does not answer fails
+    the call, before the caller has written anything."""
     summary = summary if summary is not None else Summary()
     sources = list(sources)
-    address = scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS")
+    address = scheduler_address(scheduler)
     if address:
-        stream = _run_cluster(task, sources, args, address)
+        stream = _run_cluster(connect(address), task, sources, args)
     else:
         stream = _run_local(task, sources, args, jobs or default_jobs())
+    return _outcomes(stream, len(sources), quiet, label, summary)
+
+
+def _outcomes(stream, total, quiet, label, summary):
     progress = None
-    if show_progress(quiet) and sources:
+    if show_progress(quiet) and total:
         from rich.progress import Progress
 
         progress = Progress(transient=True)
         progress.start()
-        bar = progress.add_task(label, total=len(sources))
+        bar = progress.add_task(label, total=total)
     try:
         for name, ok, value in stream:
             if ok:
@@ -224,12 +234,11 @@ def connect(address: str, timeout: float = SCHEDULER_TIMEOUT):
         raise DraftingError(f"scheduler {address} did not answer within {timeout:g} s ({type(exc).__name__})") from None
 
 
-def _run_cluster(task, sources, args, address):
+def _run_cluster(client, task, sources, args):
     """Tasks on a Dask cluster, at most CLUSTER_WINDOW in flight. The workers get the bytes,
     not the path: they need not share this machine's file system."""
     from dask.distributed import as_completed
 
-    client = connect(address)
     try:
         window = as_completed(loop=client.loop)
         pending = iter(sources)

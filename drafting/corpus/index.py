@@ -201,6 +201,9 @@ def index_files(db, files, roots=(), *, jobs=None, scheduler=None, quiet=False, 
     from drafting.corpus import batch
     from drafting.corpus.extract import document_record, file_digest
 
+    address = batch.scheduler_address(scheduler)
+    if address:  # a cluster that does not answer: refused before the index is touched
+        batch.connect(address).close()
     conn = connect(db, create=True)
     summary = batch.Summary()
     try:
