@@ -85,7 +85,7 @@ def test_trace_finds_the_earlier_session_first(db):
     # the draft itself and later documents are never sources
     assert all(s["date"] < "2025-12-19" for p in data["paragraphs"] for s in p["sources"])
     assert all(s["symbol"] != "A/RES/80/171" for p in data["paragraphs"] for s in p["sources"])
-    # operative 14 was amended in 2025: a few words, shown as an inline diff
+    # operative 14 was amended in 2025 ("parties" became "Parties"), shown as an inline diff
     op14 = paras[("operative", "14")]
     assert op14["verdict"] == "amended" and op14["sources"][0]["symbol"] in ("A/RES/79/129", "A/RES/78/115")
     assert {op for op, _ in op14["sources"][0]["inline"]} >= {"="} and len(op14["sources"][0]["inline"]) > 1

@@ -17,11 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "corpus" / "real"
 CHAINS = ROOT / "tests" / "fixtures" / "real" / "chains"
 
-# What trace reaches today on the three chains (the text reader does not yet split the preamble
-# from the footnotes of real resolutions; these rise with it).
-RECALL_MIN = 0.72
-OPERATIVE_RECALL_MIN = 0.92
-NEW_PRECISION_MIN = 0.64
+# What trace reaches on the three chains, read from their pdftotext renderings (0.971, 0.986,
+# 0.933, 0.837): most misses are paragraphs the text reader merges or numbers differently.
+RECALL_MIN = 0.97
+OPERATIVE_RECALL_MIN = 0.98
+NEW_PRECISION_MIN = 0.93
+VERDICT_AGREEMENT_MIN = 0.83   # carried / amended / new as the gold says
 
 
 def readable(pdf: Path) -> Path:
@@ -64,7 +65,7 @@ def trace_chain(chain: dict, tmp_path: Path) -> dict[tuple[str, str], tuple[str,
 
 
 def measure(tmp_path: Path) -> dict:
-    found = wanted = said_new = right_new = 0
+    found = wanted = said_new = right_new = agree = judged = 0
     operative = [0, 0]   # found, wanted: operative paragraphs carry printed numbers
     misses = []
     for path in sorted(CHAINS.glob("*.toml")):
@@ -72,6 +73,8 @@ def measure(tmp_path: Path) -> dict:
         ours = trace_chain(chain, tmp_path)
         for g in chain["paragraph"]:
             verdict, first = ours.get((g["doc"], g["id"]), ("missing", None))
+            judged += 1
+            agree += verdict == g["verdict"]
             if g["verdict"] in ("carried", "amended"):
                 wanted += 1
                 operative[1] += g["id"].startswith("OP")
@@ -86,6 +89,7 @@ def measure(tmp_path: Path) -> dict:
     return {"recall": found / wanted if wanted else 1.0,
             "new_precision": right_new / said_new if said_new else 1.0,
             "operative_recall": operative[0] / operative[1] if operative[1] else 1.0,
+            "verdicts": agree / judged if judged else 1.0,
             "wanted": wanted, "said_new": said_new, "misses": misses}
 
 
@@ -97,3 +101,4 @@ def test_trace_finds_the_hand_marked_sources_of_the_session_chains(tmp_path):
     assert m["recall"] >= RECALL_MIN, m["misses"][:20]
     assert m["operative_recall"] >= OPERATIVE_RECALL_MIN, m["misses"][:20]
     assert m["new_precision"] >= NEW_PRECISION_MIN
+    assert m["verdicts"] >= VERDICT_AGREEMENT_MIN

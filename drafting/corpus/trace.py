@@ -4,12 +4,14 @@ For each paragraph: LSH candidates from the index (texts sharing a band key), ra
 MinHash estimate; the best few measured exactly (word-level similarity of the normalised texts);
 their occurrences in earlier documents listed best first, adopted texts (resolutions) before
 drafts and, among equals, the most recent session first. The verdict: ``carried`` when the best
-source has the same words, ``amended`` when it is close (similarity at least AMENDED_FROM),
+source has the same words with the same capitals, ``amended`` when it is close (similarity at least AMENDED_FROM),
 ``new`` otherwise.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -59,6 +61,15 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def same_wording(a: str, b: str) -> bool:
+    """The same words with the same capitals (a capital changed is an amendment: "parties" ->
+    "Parties" is a different thing); spacing and line breaks do not count."""
+    return _WORDS.findall(unicodedata.normalize("NFKC", a)) == _WORDS.findall(unicodedata.normalize("NFKC", b))
+
+
 def sort_key(source: Source):
     return (-round(source.similarity, 3), KIND_RANK.get(source.kind or "", 2),
             _descending(source.date), source.symbol or "", source.number or "")
@@ -92,7 +103,7 @@ def trace_record(conn, record: dict, path: str | None = None, wanted=None) -> li
         sources = _recent_first(sources)
         if not sources or sources[0].similarity < AMENDED_FROM:
             verdict = "new"
-        elif sources[0].similarity >= 1.0:
+        elif sources[0].similarity >= 1.0 and same_wording(sources[0].text, para["text"]):
             verdict = "carried"
         else:
             verdict = "amended"
