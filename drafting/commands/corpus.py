@@ -58,8 +58,7 @@ def index_command(ctx, inputs, db, fmt, lang, jobs, scheduler):
 @click.argument("words")
 @click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True)
 @click.option("--since", help="Documents dated on or after this ISO date (2024-01-01).")
-@click.option("--kind", type=click.Choice(["resolution", "draft", "report", "decision", "note"]),
-              help="Only documents of this kind.")
+@click.option("--kind", help="Only documents of this kind: resolution, draft, report, note...")
 @click.option("--part", type=click.Choice(["preamble", "operative", "annex"]), help="Only this part.")
 @click.option("--lang", type=click.Choice(LANGS), help="Only documents in this language.")
 @click.option("-n", "--limit", type=click.IntRange(min=1), default=20, show_default=True)

@@ -180,9 +180,11 @@ def run(task, sources, args=(), *, jobs=None, scheduler=None, quiet=False, label
 def _outcomes(stream, total, quiet, label, summary):
     progress = None
     if show_progress(quiet) and total:
+        from rich.console import Console
         from rich.progress import Progress
 
-        progress = Progress(transient=True)
+        # stderr: standard output may be a report piped to a file while a person watches.
+        progress = Progress(console=Console(stderr=True), transient=True)
         progress.start()
         bar = progress.add_task(label, total=total)
     try:
