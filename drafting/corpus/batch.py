@@ -85,10 +85,10 @@ def one_per_document(files: list[str]) -> list[str]:
     """One file per document where a folder holds several renderings of one document (``X.docx``
     beside ``X.xml``, ``X.pdftotext.txt`` beside ``X.layout.txt``): the name up to its first dot
     names the document; the preferred rendering is the one whose format carries the most structure
-    (AKN, DOCX, then text), and among texts the reading-order text before the layout one."""
+    (AKN, DOCX, PDF, then text), and among texts the reading-order text before the layout one."""
     from drafting.readers import EXTENSIONS
 
-    rank = {"akn": 0, "docx": 1, "md": 2, "text": 3}
+    rank = {"akn": 0, "docx": 1, "pdf": 2, "md": 3, "text": 4}
     best: dict[tuple[str, str], tuple] = {}
     for order, path in enumerate(files):
         p = Path(path)
