@@ -49,21 +49,43 @@ def is_batch(args) -> bool:
                                 for a in args)
 
 
-def output_paths(files: list[str], out_dir, suffix: str) -> dict[str, object]:
-    """Where each input's output goes: its path below the inputs' common folder, under
-    ``out_dir``, with ``suffix`` (two inputs of one name in two folders do not collide)."""
+def output_base(files: list[str]) -> str:
+    """The inputs' common folder: outputs keep their paths below it (two inputs of one name in
+    two folders do not collide)."""
+    folders = [os.path.dirname(os.path.abspath(f)) for f in files]
+    return os.path.commonpath(folders) if folders else "."
+
+
+def output_path(name: str, out) -> str:
+    """Where the output of input ``name`` goes; ``out`` is (out_dir, base, suffix)."""
     from pathlib import Path
 
-    folders = [os.path.dirname(os.path.abspath(f)) for f in files]
-    base = os.path.commonpath(folders) if folders else "."
-    return {f: Path(out_dir) / Path(os.path.relpath(os.path.abspath(f), base)).with_suffix(suffix)
-            for f in files}
+    out_dir, base, suffix = out
+    return str(Path(out_dir) / Path(os.path.relpath(os.path.abspath(name), base)).with_suffix(suffix))
+
+
+def refuse_overwrite(files: list[str], out) -> None:
+    """An input is never overwritten: refused before anything is written."""
+    for f in files:
+        if os.path.abspath(f) == os.path.abspath(output_path(f, out)):
+            raise DraftingError(f"{f}: the output would overwrite the input; choose another --out-dir")
+
+
+def _deliver(source, data: bytes, out):
+    """A local run's worker writes its output itself (writes with fsync are slow enough to make
+    a single writing parent the bottleneck); a cluster's worker sends the bytes back."""
+    from drafting.io import write_atomic
+
+    if isinstance(source, tuple):
+        return data
+    write_atomic(output_path(str(source), out), data)
+    return None
 
 
 # -- tasks: module-level functions, plain data in and out (see drafting.corpus.batch) --------
 
-def ingest_task(source, fmt, lang, revisions, max_bytes) -> dict:
-    """One document to AKN: the XML bytes and the formatted diagnostics."""
+def ingest_task(source, fmt, lang, revisions, max_bytes, out) -> dict:
+    """One document to AKN, written (or its bytes, see ``_deliver``), and the diagnostics."""
     from drafting.corpus.batch import source_bytes
     from drafting.model.validate import validate_tree
     from drafting.readers import format_of, reader_for
@@ -76,11 +98,11 @@ def ingest_task(source, fmt, lang, revisions, max_bytes) -> dict:
     findings = validate_tree(result.root)
     if findings:
         raise DraftingError(f"{name}: the AKN produced is not valid: {findings[0].message}")
-    return {"akn": write(result.root),
+    return {"akn": _deliver(source, write(result.root), out),
             "diagnostics": [(d.level, d.format(name)) for d in result.diagnostics]}
 
 
-def export_task(source, to, fmt_in, lang, revisions, max_bytes, reference_doc) -> bytes:
+def export_task(source, to, fmt_in, lang, revisions, max_bytes, reference_doc, out) -> bytes | None:
     from drafting.commands.export import export_bytes
     from drafting.corpus.batch import source_bytes
     from drafting.readers import format_of, reader_for
@@ -89,7 +111,7 @@ def export_task(source, to, fmt_in, lang, revisions, max_bytes, reference_doc) -
     fmt = format_of(name, fmt_in)
     options = {"revisions": revisions} if fmt == "docx" else {}
     result = reader_for(fmt).read(data, name=name, lang=lang, **options)
-    return export_bytes(result.root, to, reference_doc)
+    return _deliver(source, export_bytes(result.root, to, reference_doc), out)
 
 
 def check_task(source, config, rule_ids, fmt) -> list:
@@ -140,17 +162,19 @@ def run_ingest(ctx, inputs, out_dir, fmt, lang, revisions, max_bytes, jobs, sche
     files = batch.expand_inputs(inputs)
     if not files:
         raise DraftingError("ingest: no documents found in " + ", ".join(map(str, inputs)))
-    targets = output_paths(files, out_dir, ".xml")
+    out = (str(out_dir), output_base(files), ".xml")
+    refuse_overwrite(files, out)
     verbosity = (ctx.find_root().obj or {}).get("verbosity", 1)
     levels = {"error": 0, "warning": 1, "info": 2}
     summary = batch.Summary()
-    for outcome in batch.run(ingest_task, files, (fmt, lang, revisions, max_bytes), jobs=jobs,
+    for outcome in batch.run(ingest_task, files, (fmt, lang, revisions, max_bytes, out), jobs=jobs,
                              scheduler=scheduler, quiet=quiet(ctx), label="ingest", summary=summary):
         if outcome.error is None:
             for level, line in outcome.value["diagnostics"]:
                 if levels.get(level, 2) <= verbosity:
                     click.echo(line, err=True)
-            write_atomic(targets[outcome.name], outcome.value["akn"])
+            if outcome.value["akn"] is not None:
+                write_atomic(output_path(outcome.name, out), outcome.value["akn"])
     finish(ctx, summary, "ingest")
     ctx.exit(2 if summary.failed else 0)
 
@@ -166,16 +190,14 @@ def run_export(ctx, inputs, out_dir, to, fmt_in, lang, revisions, max_bytes, ref
     if not files:
         raise DraftingError("export: no documents found in " + ", ".join(map(str, inputs)))
     suffix = {"docx": ".docx", "html": ".html", "md": ".md", "akn": ".xml"}[to]
-    targets = output_paths(files, out_dir, suffix)
-    clash = [f for f, t in targets.items() if os.path.abspath(f) == os.path.abspath(t)]
-    if clash:
-        raise DraftingError(f"{clash[0]}: the output would overwrite the input; choose another --out-dir")
+    out = (str(out_dir), output_base(files), suffix)
+    refuse_overwrite(files, out)
     summary = batch.Summary()
-    for outcome in batch.run(export_task, files, (to, fmt_in, lang, revisions, max_bytes, reference_doc),
+    for outcome in batch.run(export_task, files, (to, fmt_in, lang, revisions, max_bytes, reference_doc, out),
                              jobs=jobs, scheduler=scheduler, quiet=quiet(ctx), label="export",
                              summary=summary):
-        if outcome.error is None:
-            write_atomic(targets[outcome.name], outcome.value)
+        if outcome.error is None and outcome.value is not None:
+            write_atomic(output_path(outcome.name, out), outcome.value)
     finish(ctx, summary, "export")
     ctx.exit(2 if summary.failed else 0)
 
