@@ -26,7 +26,7 @@ def corpus_group():
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True,
               help="The index file (SQLite).")
-@click.option("--format-in", "fmt", type=click.Choice(["text", "md", "akn", "docx"]),
+@click.option("--format-in", "fmt", type=click.Choice(["text", "md", "akn", "docx", "pdf"]),
               help="Input format (from each file's extension by default).")
 @click.option("--lang", type=click.Choice(LANGS), help="Language of the documents (detected by default).")
 @batch_options
@@ -104,7 +104,7 @@ def _check_date(value: str | None) -> None:
 @click.option("--para", help="Only this paragraph: 5 or OP5 (operative), PP3 (preambular), '5 (a)'.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
-@click.option("--format-in", "format_in", type=click.Choice(["text", "md", "akn", "docx"]))
+@click.option("--format-in", "format_in", type=click.Choice(["text", "md", "akn", "docx", "pdf"]))
 @click.option("--lang", type=click.Choice(LANGS))
 def trace_command(file, db, para, fmt, output, format_in, lang):
     """Where the wording of each paragraph of FILE comes from: the closest earlier paragraphs
