@@ -44,12 +44,10 @@ print(json.dumps({"seconds": time.perf_counter() - t, "code": code,
 
 
 def sources() -> list[Path]:
-    from drafting.corpus.batch import expand_inputs
-
-    # The resolutions and drafts (the parallel sentence lists and the long reports are not
-    # what a secretariat's archive of negotiated texts is made of).
+    # The resolutions and drafts as text (the parallel sentence lists and the long reports are
+    # not what a secretariat's archive of negotiated texts is made of).
     real = ROOT / "corpus" / "real"
-    return [Path(p) for p in expand_inputs([real / "sessions", real / "pairs"]) if p.endswith(".txt")]
+    return sorted(real.glob("sessions/*/*.pdftotext.txt")) + sorted(real.glob("pairs/*/*.pdftotext.txt"))
 
 
 def make_corpus(count: int, folder: Path) -> None:
