@@ -47,9 +47,22 @@ def test_export_of_a_glob_keeps_going_past_a_bad_file(tmp_path):
     assert "drafting: failed:" in result.output and "binary" in result.output
     assert "export: 3 done, 1 failed" in result.output
     made = sorted(p.relative_to(tmp_path / "html").as_posix() for p in (tmp_path / "html").rglob("*.html"))
-    assert made == ["a/A_RES_78_115.pdftotext.html", "a/A_RES_79_129.pdftotext.html",
-                    "a/A_RES_80_171.pdftotext.html"]
+    assert made == ["A_RES_78_115.pdftotext.html", "A_RES_79_129.pdftotext.html",
+                    "A_RES_80_171.pdftotext.html"]   # files named by a glob: into the folder itself
     assert "<html" in (tmp_path / "html" / made[0]).read_text()
+
+
+def test_a_folder_tree_is_kept_under_the_output_folder(tmp_path):
+    docs = tmp_path / "docs"
+    for sub in ("one", "two"):
+        (docs / sub).mkdir(parents=True)
+        shutil.copy(TERRORISM / "A_RES_78_115.pdftotext.txt", docs / sub / "x.txt")
+    assert run("-q", "ingest", docs, "--out-dir", tmp_path / "akn").exit_code == 0
+    assert sorted(p.relative_to(tmp_path / "akn").as_posix() for p in (tmp_path / "akn").rglob("*.xml")) == \
+        ["one/x.xml", "two/x.xml"]
+    clash = run("ingest", docs / "one" / "x.txt", docs / "two" / "x.txt", "--out-dir", tmp_path / "flat")
+    assert clash.exit_code == 2 and "would both be written to" in clash.output
+    assert not (tmp_path / "flat").exists()
 
 
 def test_check_of_a_folder_is_the_same_on_one_and_two_workers():

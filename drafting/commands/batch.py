@@ -49,26 +49,34 @@ def is_batch(args) -> bool:
                                 for a in args)
 
 
-def output_base(files: list[str]) -> str:
-    """The inputs' common folder: outputs keep their paths below it (two inputs of one name in
-    two folders do not collide)."""
-    folders = [os.path.dirname(os.path.abspath(f)) for f in files]
-    return os.path.commonpath(folders) if folders else "."
+def output_roots(args) -> tuple[str, ...]:
+    """The folders named as inputs, longest first: the tree under each is kept under --out-dir."""
+    return tuple(sorted({os.path.abspath(str(a)) for a in args if os.path.isdir(str(a))}, key=len, reverse=True))
 
 
 def output_path(name: str, out) -> str:
-    """Where the output of input ``name`` goes; ``out`` is (out_dir, base, suffix)."""
+    """Where the output of input ``name`` goes; ``out`` is (out_dir, folder roots, suffix). A file
+    found in a folder named as input keeps its path below that folder; a file named one by one
+    (or by a glob) goes to the output folder itself."""
     from pathlib import Path
 
-    out_dir, base, suffix = out
-    return str(Path(out_dir) / Path(os.path.relpath(os.path.abspath(name), base)).with_suffix(suffix))
+    out_dir, roots, suffix = out
+    path = os.path.abspath(name)
+    relative = next((os.path.relpath(path, root) for root in roots if path.startswith(root + os.sep)),
+                    os.path.basename(path))
+    return str(Path(out_dir) / Path(relative).with_suffix(suffix))
 
 
-def refuse_overwrite(files: list[str], out) -> None:
-    """An input is never overwritten: refused before anything is written."""
-    for f in files:
-        if os.path.abspath(f) == os.path.abspath(output_path(f, out)):
+def check_targets(files: list[str], out) -> None:
+    """Refused before anything is written: an output that would overwrite an input, and two
+    inputs that would write one output (``a/x.txt`` and ``b/x.txt`` named one by one)."""
+    from drafting.io import check_distinct
+
+    targets = [output_path(f, out) for f in files]
+    for f, target in zip(files, targets):
+        if os.path.abspath(f) == os.path.abspath(target):
             raise DraftingError(f"{f}: the output would overwrite the input; choose another --out-dir")
+    check_distinct(targets, files)
 
 
 def _deliver(source, data: bytes, out):
@@ -162,8 +170,8 @@ def run_ingest(ctx, inputs, out_dir, fmt, lang, revisions, max_bytes, jobs, sche
     files = batch.expand_inputs(inputs)
     if not files:
         raise DraftingError("ingest: no documents found in " + ", ".join(map(str, inputs)))
-    out = (str(out_dir), output_base(files), ".xml")
-    refuse_overwrite(files, out)
+    out = (str(out_dir), output_roots(inputs), ".xml")
+    check_targets(files, out)
     verbosity = (ctx.find_root().obj or {}).get("verbosity", 1)
     levels = {"error": 0, "warning": 1, "info": 2}
     summary = batch.Summary()
@@ -190,8 +198,8 @@ def run_export(ctx, inputs, out_dir, to, fmt_in, lang, revisions, max_bytes, ref
     if not files:
         raise DraftingError("export: no documents found in " + ", ".join(map(str, inputs)))
     suffix = {"docx": ".docx", "html": ".html", "md": ".md", "akn": ".xml"}[to]
-    out = (str(out_dir), output_base(files), suffix)
-    refuse_overwrite(files, out)
+    out = (str(out_dir), output_roots(inputs), suffix)
+    check_targets(files, out)
     summary = batch.Summary()
     for outcome in batch.run(export_task, files, (to, fmt_in, lang, revisions, max_bytes, reference_doc, out),
                              jobs=jobs, scheduler=scheduler, quiet=quiet(ctx), label="export",
