@@ -10,11 +10,11 @@ from pathlib import Path
 
 import click
 
+from drafting.commands import LanguageChoice
 from drafting.commands.batch import batch_options, finish, quiet
 from drafting.errors import DraftingError
 
 DEFAULT_DB = "corpus.sqlite"
-LANGS = ["ar", "zh", "en", "fr", "ru", "es"]
 
 
 @click.group("corpus")
@@ -28,7 +28,7 @@ def corpus_group():
               help="The index file (SQLite).")
 @click.option("--format-in", "fmt", type=click.Choice(["text", "md", "akn", "docx", "pdf"]),
               help="Input format (from each file's extension by default).")
-@click.option("--lang", type=click.Choice(LANGS), help="Language of the documents (detected by default).")
+@click.option("--lang", type=LanguageChoice(), help="Language of the documents (detected by default).")
 @batch_options
 @click.pass_context
 def index_command(ctx, inputs, db, fmt, lang, jobs, scheduler):
@@ -60,7 +60,7 @@ def index_command(ctx, inputs, db, fmt, lang, jobs, scheduler):
 @click.option("--since", help="Documents dated on or after this ISO date (2024-01-01).")
 @click.option("--kind", help="Only documents of this kind: resolution, draft, report, note...")
 @click.option("--part", type=click.Choice(["preamble", "operative", "annex"]), help="Only this part.")
-@click.option("--lang", type=click.Choice(LANGS), help="Only documents in this language.")
+@click.option("--lang", type=LanguageChoice(), help="Only documents in this language.")
 @click.option("-n", "--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def search_command(words, db, since, kind, part, lang, limit, fmt):
@@ -105,7 +105,7 @@ def _check_date(value: str | None) -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
 @click.option("--format-in", "format_in", type=click.Choice(["text", "md", "akn", "docx", "pdf"]))
-@click.option("--lang", type=click.Choice(LANGS))
+@click.option("--lang", type=LanguageChoice())
 def trace_command(file, db, para, fmt, output, format_in, lang):
     """Where the wording of each paragraph of FILE comes from: the closest earlier paragraphs
     in the index (symbol, number, date, similarity, inline diff), adopted texts first, and a
