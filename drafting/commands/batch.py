@@ -122,18 +122,19 @@ def export_task(source, to, fmt_in, lang, revisions, max_bytes, reference_doc, o
     return _deliver(source, export_bytes(result.root, to, reference_doc), out)
 
 
-def check_task(source, config, rule_ids, fmt) -> list:
+def check_task(source, config, rule_ids, fmt) -> tuple[list, list]:
+    """One document's findings and warnings (an unreadable file gives its UN000 finding)."""
     from dataclasses import replace
 
-    from drafting.check import runner
     from drafting.check.registry import all_rules
+    from drafting.commands import check_files
     from drafting.corpus.batch import local_path, source_name
 
     rules = [all_rules()[rid] for rid in rule_ids]
     with local_path(source) as path:
-        findings = runner.check_file(path, config, rules, fmt)
+        checked = check_files.check_file(path, config, rules, fmt)
     name = source_name(source)
-    return [replace(f, path=name) if f.path == path else f for f in findings]
+    return [replace(f, path=name) if f.path == path else f for f in checked.findings], list(checked.warnings)
 
 
 def diff_task(pair, fmt_in, report_format, ignore=None, typography=False) -> dict:
@@ -210,22 +211,25 @@ def run_export(ctx, inputs, out_dir, to, fmt_in, lang, revisions, max_bytes, ref
     ctx.exit(2 if summary.failed else 0)
 
 
-def run_check(ctx, files, config, rules, jobs, scheduler, fmt) -> list:
-    """Findings of every file (an unreadable one gives its UN000 finding), sorted."""
+def run_check(ctx, files, config, rules, jobs, scheduler, fmt):
+    """``check`` of many files on the batch runner: a ``check_files.Checked``, findings sorted."""
     from drafting.check.findings import Finding
     from drafting.check.runner import warm_up
+    from drafting.commands.check_files import Checked
     from drafting.corpus import batch
 
     warm_up()  # before the workers fork: they start with the rules and word lists loaded
     summary = batch.Summary()
-    findings = []
+    out = Checked()
     for outcome in batch.run(check_task, files, (config, [r.id for r in rules], fmt), jobs=jobs,
                              scheduler=scheduler, quiet=quiet(ctx), label="check", summary=summary):
-        findings.extend(outcome.value or [])
-    findings.sort(key=Finding.sort_key)
+        findings, warnings = outcome.value or ([], [])
+        out.findings.extend(findings)
+        out.warnings.extend(warnings)
+    out.findings.sort(key=Finding.sort_key)
     if batch.show_progress(quiet(ctx)):
         finish(ctx, summary, "check")
-    return findings
+    return out
 
 
 def pair_folders(old_dir, new_dir, jobs=None, scheduler=None) -> tuple[list, list, list]:
