@@ -12,17 +12,26 @@ import click
 
 from drafting.commands import LanguageChoice
 from drafting.commands.batch import batch_options, finish, quiet
+from drafting.commands.streams import manners
 from drafting.errors import DraftingError
 
 DEFAULT_DB = "corpus.sqlite"
 
 
-@click.group("corpus")
+@click.group("corpus", epilog="""\b
+Examples:
+  drafting corpus index corpus/real/sessions archive/ --db corpus.sqlite
+  drafting corpus search "foreign terrorist fighters" --since 2024-01-01 --kind resolution""")
+@manners
 def corpus_group():
     """The corpus index: every paragraph of every document, for trace and search."""
 
 
-@corpus_group.command("index")
+@corpus_group.command("index", epilog="""\b
+Examples:
+  drafting corpus index corpus/real/sessions --db corpus.sqlite
+  drafting corpus index 'archive/**/*.docx' --db corpus.sqlite -j 4
+  drafting corpus index archive/ --scheduler tcp://10.0.0.5:8786""")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True,
               help="The index file (SQLite).")
@@ -30,6 +39,7 @@ def corpus_group():
               help="Input format (from each file's extension by default).")
 @click.option("--lang", type=LanguageChoice(), help="Language of the documents (detected by default).")
 @batch_options
+@manners
 @click.pass_context
 def index_command(ctx, inputs, db, fmt, lang, jobs, scheduler):
     """Index every paragraph of the documents in INPUTS (files, folders, globs) into --db.
@@ -54,7 +64,10 @@ def index_command(ctx, inputs, db, fmt, lang, jobs, scheduler):
     ctx.exit(2 if summary.failed else 0)
 
 
-@corpus_group.command("search")
+@corpus_group.command("search", epilog="""\b
+Examples:
+  drafting corpus search "foreign terrorist fighters" --since 2024-01-01
+  drafting corpus search "climate finance" --part operative --kind resolution -f json""")
 @click.argument("words")
 @click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True)
 @click.option("--since", help="Documents dated on or after this ISO date (2024-01-01).")
@@ -63,6 +76,7 @@ def index_command(ctx, inputs, db, fmt, lang, jobs, scheduler):
 @click.option("--lang", type=LanguageChoice(), help="Only documents in this language.")
 @click.option("-n", "--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@manners
 def search_command(words, db, since, kind, part, lang, limit, fmt):
     """Paragraphs containing WORDS, or worded nearly like WORDS (a long query), with symbol and number."""
     import json
@@ -98,7 +112,11 @@ def _check_date(value: str | None) -> None:
             raise DraftingError(f"--since {value!r}: give an ISO date, e.g. 2024-01-01") from None
 
 
-@click.command("trace")
+@click.command("trace", epilog="""\b
+Examples:
+  drafting trace draft.docx --db corpus.sqlite
+  drafting trace draft.docx --para OP5
+  drafting trace A_C.2_80_L.37.pdf -f html -o trace.html""")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True)
 @click.option("--para", help="Only this paragraph: 5 or OP5 (operative), PP3 (preambular), '5 (a)'.")
@@ -106,6 +124,7 @@ def _check_date(value: str | None) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
 @click.option("--format-in", "format_in", type=click.Choice(["text", "md", "akn", "docx", "pdf"]))
 @click.option("--lang", type=LanguageChoice())
+@manners
 def trace_command(file, db, para, fmt, output, format_in, lang):
     """Where the wording of each paragraph of FILE comes from: the closest earlier paragraphs
     in the index (symbol, number, date, similarity, inline diff), adopted texts first, and a
