@@ -43,7 +43,7 @@ def echo_error(message: str) -> None:
     click.echo(f"drafting: error: {one_line(message)}", err=True)
 
 # Modules under drafting.commands, each exposing COMMANDS: a list of click commands.
-COMMAND_MODULES = ["ingest", "compare", "generate", "check", "export"]
+COMMAND_MODULES = ["ingest", "compare", "generate", "check", "export", "corpus"]
 
 
 class DraftingGroup(click.Group):

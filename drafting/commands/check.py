@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+from drafting.commands.batch import expand_globs, run_check, scheduler_option
 from drafting.commands.streams import manners
 
 FORMAT_CHOICES = ["text", "json", "github", "sarif"]
@@ -65,12 +66,13 @@ def _split(values) -> list[str]:
               help="Pass over files that do not start like a UN document (no symbol, no Distr. "
                    "line) unless the settings' `include` lists them: for pre-commit.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@scheduler_option
 @manners
 @click.pass_context
 def check(ctx, paths, output_format, report_path, select, ignore, statistics, exit_zero,
           baseline_path, write_baseline, fix, in_place, fixed_to, list_rules, config_path,
           stdin_filename, lang, french_spacing, quotes, word_limit, versions, format_in,
-          only_un_documents, jobs):
+          only_un_documents, jobs, scheduler):
     """Check UN documents against the UN formatting rules (UN101...).
 
     PATHS are files, folders (searched for .txt, .md, .xml, .docx) or - for standard input.
@@ -121,7 +123,7 @@ def check(ctx, paths, output_format, report_path, select, ignore, statistics, ex
         baseline = read_baseline(read_text(baseline_path), baseline_path)
 
     rules = registry.enabled_rules(config.select, config.ignore)
-    files = check_files.collect_files(paths)
+    files = check_files.collect_files(expand_globs(paths))
     if only_un_documents:
         import os
         files = check_files.un_documents(files, config.include,
@@ -142,7 +144,8 @@ def check(ctx, paths, output_format, report_path, select, ignore, statistics, ex
     if versions:
         checked = check_files.check_versions(files, config, rules, format_in, stdin_filename)
     else:
-        checked = check_files.run(files, config, rules, jobs, format_in, stdin_filename)
+        checked = check_files.run(files, config, rules, jobs, format_in, stdin_filename) \
+            if any(is_stdio(f) for f in files) else run_check(ctx, files, config, rules, jobs, scheduler, format_in)
     findings = checked.findings
 
     warnings = list(config.warnings) + checked.warnings + (baseline.warnings if baseline else [])

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import click
 
+from drafting.commands.batch import batch_options, run_diff
 from drafting.commands.streams import manners
 from drafting.errors import DraftingError
 
@@ -161,21 +162,25 @@ Examples:
               help="Leave aside, comma-separated: typography, formatting, case, footnote-numbers.")
 @click.option("--typography", "show_typography", is_flag=True,
               help="Show typography differences in text and HTML reports (always in JSON).")
+@batch_options
 @manners
 @click.pass_context
 def diff_command(ctx, old, new, fmt, output, stat, format_in, stdin_filename, author, date, ignore,
-                 show_typography):
+                 show_typography, jobs, scheduler):
     """What changed from OLD to NEW, paragraph by paragraph (either may be - for standard
     input).
 
     Paragraph numbers are not text: an inserted paragraph gives one insertion and the
     paragraphs after it "renumbered". Typography (hyphens, spaces, quotes) and extraction
     artefacts (a word cut by a space) are not edits: counted apart and hidden unless
-    --typography. Exit code 0 identical, 1 differences, 2 error.
+    --typography. Exit code 0 identical, 1 differences, 2 error. OLD and NEW may be folders:
+    their documents are paired by file name, else by symbol.
     """
     from drafting.compare.align import align_items
     from drafting.compare.render import masthead_changes
 
+    if os.path.isdir(old) and os.path.isdir(new):
+        return run_diff(ctx, old, new, fmt, output, format_in, jobs, scheduler, ignore, show_typography)
     when = _parse_date(date)
     ignored = parse_ignore(ignore)
     one_stdin(old, new)

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from drafting.commands import LanguageChoice
+from drafting.commands.batch import batch_options, is_batch, run_export
 from drafting.commands.streams import manners
 from drafting.errors import DraftingError
 from drafting.io import MAX_INPUT_BYTES, check_output, write_atomic
@@ -41,7 +42,7 @@ Examples:
 
 
 @click.command(epilog=EXAMPLES)
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Output file (one input; - for standard output); the format comes from its "
                    "extension unless -f is given.")
@@ -57,21 +58,27 @@ Examples:
 @click.option("--revisions", type=click.Choice(["accept", "reject"]), default="accept", show_default=True,
               help="DOCX input: tracked changes accepted or rejected.")
 @click.option("--max-mb", type=float, default=MAX_INPUT_BYTES / 1024 / 1024, show_default=True, help="Refuse larger inputs.")
+@batch_options
 @manners
 @click.pass_context
 def export(ctx, inputs, output, out_dir, fmt, reference_doc, lang, fmt_in, stdin_filename,
-           revisions, max_mb):
+           revisions, max_mb, jobs, scheduler):
     """Export documents (PDF, text, OCR, Markdown, DOCX, AKN; - for standard input) as DOCX, HTML,
     Markdown or AKN.
 
     DOCX: UN styles and page setup from the reference document, the masthead, the agenda
     footnote, real Word footnotes, numbered paragraphs as printed, a running header with the
     symbol and page numbers. HTML: one self-contained page. Nothing is written on error, and
-    an input is never overwritten. A DOCX is never written to a terminal.
+    an input is never overwritten. A DOCX is never written to a terminal. Folders and globs
+    with --out-dir run on all cores (or --scheduler).
     """
     from drafting.commands.ingest import _read, out_name, print_diagnostics
     from drafting.io import check_distinct
     from drafting.commands.streams import emit, is_stdio, refuse_binary_on_terminal, verbosity
+
+    if out_dir and output is None and not any(is_stdio(p) for p in inputs) and (is_batch(inputs) or scheduler):
+        return run_export(ctx, inputs, out_dir, fmt or "docx", fmt_in, lang, revisions,
+                          int(max_mb * 1024 * 1024), reference_doc, jobs, scheduler)
 
     if output is not None and out_dir is not None:
         raise DraftingError("give either -o (one input) or --out-dir, not both")

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from drafting.commands import LanguageChoice
+from drafting.commands.batch import batch_options, is_batch, run_ingest
 from drafting.commands.streams import manners
 from drafting.errors import DraftingError
 from drafting.io import MAX_INPUT_BYTES, check_distinct, check_output, read_bytes, write_atomic
@@ -47,7 +48,7 @@ Examples:
   drafting ingest report.txt -o report.xml
   drafting ingest corpus/*.txt --out-dir akn/
   pdftotext -layout A_80_1.pdf - | drafting ingest - --stdin-filename A_80_1.txt > A_80_1.xml""")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Output AKN file (one input; - for standard output, the default).")
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), help="Folder for one NAME.xml per input.")
@@ -56,18 +57,22 @@ Examples:
 @click.option("--revisions", type=click.Choice(["accept", "reject"]), default="accept", show_default=True, help="DOCX tracked changes.")
 @click.option("--max-mb", type=float, default=MAX_INPUT_BYTES / 1024 / 1024, show_default=True, help="Refuse larger inputs.")
 @click.option("--stdin-filename", help="The name of standard input (-) in diagnostics; its extension gives the format.")
+@batch_options
 @manners
 @click.pass_context
-def ingest(ctx, inputs, output, out_dir, lang, fmt, revisions, max_mb, stdin_filename):
+def ingest(ctx, inputs, output, out_dir, lang, fmt, revisions, max_mb, stdin_filename, jobs, scheduler):
     """Read documents (PDF, text, OCR, Markdown, DOCX, AKN; - for standard input) into Akoma Ntoso
     XML.
 
     Diagnostics (level, message, source line) go to stderr; the AKN goes to -o, to --out-dir or,
-    for one input, to stdout.
+    for one input, to stdout. Folders and globs with --out-dir run on all cores (or --scheduler).
     """
     from drafting.commands.streams import emit, is_stdio
     from drafting.model.validate import validate_tree
     from drafting.writers.akn import write
+
+    if out_dir and not output and not any(is_stdio(p) for p in inputs) and (is_batch(inputs) or scheduler):
+        return run_ingest(ctx, inputs, out_dir, fmt, lang, revisions, int(max_mb * 1024 * 1024), jobs, scheduler)
 
     if output and len(inputs) > 1:
         raise DraftingError("-o takes one input; use --out-dir for several")
