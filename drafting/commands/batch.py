@@ -110,7 +110,7 @@ def ingest_task(source, fmt, lang, revisions, max_bytes, out) -> dict:
             "diagnostics": [(d.level, d.format(name)) for d in result.diagnostics]}
 
 
-def export_task(source, to, fmt_in, lang, revisions, max_bytes, reference_doc, out) -> bytes | None:
+def export_task(source, to, fmt_in, lang, revisions, max_bytes, reference_doc, emblem, out) -> bytes | None:
     from drafting.commands.export import export_bytes
     from drafting.corpus.batch import source_bytes
     from drafting.readers import format_of, reader_for
@@ -119,7 +119,7 @@ def export_task(source, to, fmt_in, lang, revisions, max_bytes, reference_doc, o
     fmt = format_of(name, fmt_in)
     options = {"revisions": revisions} if fmt == "docx" else {}
     result = reader_for(fmt).read(data, name=name, lang=lang, **options)
-    return _deliver(source, export_bytes(result.root, to, reference_doc), out)
+    return _deliver(source, export_bytes(result.root, to, reference_doc, emblem), out)
 
 
 def check_task(source, config, rule_ids, fmt) -> tuple[list, list]:
@@ -188,7 +188,7 @@ def run_ingest(ctx, inputs, out_dir, fmt, lang, revisions, max_bytes, jobs, sche
     ctx.exit(2 if summary.failed else 0)
 
 
-def run_export(ctx, inputs, out_dir, to, fmt_in, lang, revisions, max_bytes, reference_doc,
+def run_export(ctx, inputs, out_dir, to, fmt_in, lang, revisions, max_bytes, reference_doc, emblem,
                jobs, scheduler) -> None:
     from drafting.corpus import batch
     from drafting.io import write_atomic
@@ -202,7 +202,7 @@ def run_export(ctx, inputs, out_dir, to, fmt_in, lang, revisions, max_bytes, ref
     out = (str(out_dir), output_roots(inputs), suffix)
     check_targets(files, out)
     summary = batch.Summary()
-    for outcome in batch.run(export_task, files, (to, fmt_in, lang, revisions, max_bytes, reference_doc, out),
+    for outcome in batch.run(export_task, files, (to, fmt_in, lang, revisions, max_bytes, reference_doc, emblem, out),
                              jobs=jobs, scheduler=scheduler, quiet=quiet(ctx), label="export",
                              summary=summary):
         if outcome.error is None and outcome.value is not None:

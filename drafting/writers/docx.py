@@ -6,7 +6,7 @@ as WordprocessingML with lxml. python-docx has no footnote API, so the writer as
 package itself (a zip of XML parts): ``word/document.xml``, ``word/footnotes.xml`` (with the
 separator and continuation-separator footnotes), their relationships and content types.
 
-What is kept so that AKN -> DOCX -> AKN is exact (see ``drafting.readers.docx``):
+What is kept so that AKN -> DOCX -> AKN is exact (the DOCX reader maps them back):
 paragraph and point numbers are printed as text followed by a tab (never Word auto-numbering);
 each AKN construct has its own paragraph style (``_ H _Ch_G`` chapter, ``_ Point_2_G`` a point
 at depth 2 ...) and each masthead/title part its own character style (``AKN docNumber`` ...);
@@ -31,29 +31,33 @@ Reusable API (the compare writer builds Word tracked changes on it)::
     renderer.body(root)        -> [w:p]      the whole document body in reading order
     package(renderer, body_paragraphs, root) -> bytes   the .docx file
 
-Elements returned are lxml elements in the ``w:`` namespace (``docx_styles.W_NS``); a caller may
+Elements returned are lxml elements in the ``w:`` namespace (``drafting.ooxml.names.W_NS``); a caller may
 wrap runs in ``w:ins``/``w:del`` before passing them to ``paragraph_xml``.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import zipfile
 from functools import lru_cache
 from pathlib import Path
 from html import escape
 
 from lxml import etree
 
+from drafting import locale
 from drafting.errors import DraftingError
 from drafting.io import parse_xml
 from drafting.model.akn import doc_element, first, local, paragraphs_of, text_content, xp
 from drafting.locale import code as language_code, lang_of_code
 from drafting.model.units import document_language
-from drafting.writers import docx_styles as S
-from drafting.writers.docx_styles import R_NS, W_NS, w
+from drafting.ooxml import footnotes as F
+from drafting.ooxml import styles as S
+from drafting.ooxml.names import (CT_CUSTOM_PROPS, CT_FOOTNOTES, CUSTOM_PROPS_NS, DC_NS, NSMAP,
+                                  REL_CUSTOM_PROPS, REL_FOOTNOTES, REL_IMAGE, VT_NS, w)
+from drafting.ooxml.order import get_or_add, insert_in_order
+from drafting.ooxml.package import (DocxPackage, relationship_target, with_content_types,
+                                    with_relationship, write_package, xml_bytes)
 from drafting.resources import templates_dir
 
 DEFAULT_REFERENCE = templates_dir() / "reference.docx"
@@ -71,7 +75,6 @@ HIERARCHY = {"chapter": "chapter", "section": "section", "subsection": "subsecti
              "subdivision": "subsection", "rule": "subsection", "subclause": "subsection"}
 SEMANTIC_ELEMENTS = {"docAuthority", "docNumber", "docDate", "docCommittee", "session",
                      "docType", "docProponent", "docTitle"}
-NSMAP = {"w": W_NS, "r": R_NS}
 
 
 class Reference:
@@ -83,6 +86,15 @@ class Reference:
         styles = etree.fromstring(members["word/styles.xml"])
         self.styles_root = styles
         self.style_ids: dict[str, str] = {}
+        self.emblem_id = None
+        self.emblem_part = None
+        rels = members.get("word/_rels/document.xml.rels")
+        if rels:
+            for rel in etree.fromstring(rels):
+                target = rel.get("Target", "")
+                if rel.get("Type") == REL_IMAGE and target.rpartition("/")[2].startswith("emblem."):
+                    self.emblem_id = rel.get("Id")
+                    self.emblem_part = "word/" + target.lstrip("/").removeprefix("word/")
         for style in styles.iterchildren(w("style")):
             name_el = style.find(w("name"))
             if name_el is not None:
@@ -94,6 +106,29 @@ class Reference:
             return _default_reference()
         return _load_reference(Path(path))
 
+    def with_emblem(self, path: str | Path) -> "Reference":
+        """A copy whose emblem slot holds the image at ``path`` (PNG or JPEG, at most 2 MB)."""
+        from drafting.io import read_bytes
+
+        data = read_bytes(path, max_bytes=2 * 1024 * 1024)
+        if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
+            raise DraftingError(f"{path}: the emblem must be a PNG or JPEG image")
+        if not self.emblem_part:
+            raise DraftingError(f"{self.name}: the reference document has no emblem slot "
+                                f"(an image related as media/emblem.png)")
+        members = dict(self.members)
+        ext = "png" if data.startswith(b"\x89PNG") else "jpeg"
+        part = self.emblem_part.rpartition(".")[0] + "." + ext
+        members.pop(self.emblem_part, None)
+        members[part] = data
+        rels = members["word/_rels/document.xml.rels"]
+        old_target = self.emblem_part.removeprefix("word/")
+        members["word/_rels/document.xml.rels"] = rels.replace(
+            f'Target="{old_target}"'.encode(), f'Target="{part.removeprefix("word/")}"'.encode())
+        members["[Content_Types].xml"] = with_content_types(
+            members["[Content_Types].xml"], {}, {ext: f"image/{ext}"})
+        return Reference(members, self.name)
+
     def style_id(self, name: str) -> str:
         found = self.style_ids.get(S.style_key(name))
         if found:
@@ -103,12 +138,25 @@ class Reference:
         if self is default:
             raise KeyError(f"style {name!r} missing from the default reference")
         sid = default.style_id(name)
+        self.style_ids[S.style_key(name)] = sid
         for style in default.styles_root.iterchildren(w("style")):
             if style.get(w("styleId")) == sid:
                 self.styles_root.append(_copy(style))
+                # the style it is based on comes too, or its look would be lost
+                based = style.find(w("basedOn"))
+                if based is not None:
+                    base_name = default.name_of(based.get(w("val")))
+                    if base_name:
+                        self.style_id(base_name)
                 break
-        self.style_ids[S.style_key(name)] = sid
         return sid
+
+    def name_of(self, style_id: str) -> str | None:
+        for style in self.styles_root.iterchildren(w("style")):
+            if style.get(w("styleId")) == style_id:
+                name = style.find(w("name"))
+                return name.get(w("val")) if name is not None else None
+        return None
 
 
 def _copy(el):
@@ -122,7 +170,6 @@ def _default_reference() -> Reference:
 
 def _load_reference(path: Path) -> Reference:
     from drafting.io import read_bytes
-    from drafting.readers.docx_package import DocxPackage
 
     # The reference is user input like any DOCX: the same zip checks (not a zip, .doc, bombs).
     package = DocxPackage(read_bytes(path), f"{path} (reference document)")
@@ -154,12 +201,12 @@ class DocxRenderer:
 
     # -- paragraphs --------------------------------------------------------------------------
 
-    def paragraph_xml(self, style_name: str, runs, num: str | None = None):
+    def paragraph_xml(self, style_name: str, runs, num: str | None = None, inferred: bool = False):
         p = etree.Element(w("p"), nsmap=NSMAP)
         ppr = etree.SubElement(p, w("pPr"))
         etree.SubElement(ppr, w("pStyle")).set(w("val"), self.reference.style_id(style_name))
         if num:
-            p.append(self.run(num))
+            p.append(self.run(num, (), S.semantic_style("inferredNumber") if inferred else None))
             p.append(self.tab_run())
         for r in runs:
             p.append(r)
@@ -167,7 +214,7 @@ class DocxRenderer:
             # right-to-left unless the paragraph is all Latin (the English masthead lines)
             text = "".join(t.text or "" for t in p.iter(w("t")))
             if _RTL_CHARS.search(text) or not _LTR_CHARS.search(text):
-                etree.SubElement(ppr, w("bidi"))
+                get_or_add(ppr, "bidi")
         return p
 
     def unit_style(self, el, depth: int | None = None) -> str:
@@ -190,6 +237,8 @@ class DocxRenderer:
             return S.PREAMBLE
         if name == "paragraph" and first(el, "a:content/a:blockContainer") is not None:
             return S.QUOTE
+        if name == "paragraph" and _in_resolution(el) and _num(el):
+            return S.OPERATIVE
         return S.TEXT
 
     @staticmethod
@@ -208,7 +257,8 @@ class DocxRenderer:
         num = _num(el)
         if name in HIERARCHY:
             heading = first(el, "a:heading")
-            return self.paragraph_xml(style, self.runs(heading) if heading is not None else [], num)
+            return self.paragraph_xml(style, self.runs(heading) if heading is not None else [], num,
+                                      _num_inferred(el))
         if name in ("crossHeading",):
             return self.paragraph_xml(style, self.runs(el))
         runs = []
@@ -216,7 +266,7 @@ class DocxRenderer:
             if runs:
                 runs.append(self.run(" "))
             runs.extend(self.runs(p))
-        return self.paragraph_xml(style, runs, num)
+        return self.paragraph_xml(style, runs, num, _num_inferred(el))
 
     def element(self, el, depth: int = 0) -> list:
         """The element and everything inside it, in reading order."""
@@ -401,10 +451,8 @@ class DocxRenderer:
             _add_text(r, marker)
         ref.set(w("id"), str(fid))
         if note.get("refersTo") == "#unanchored":
-            from drafting.readers.docx import note_key
-
             text = " ".join(text_content(p, skip_notes=True) for p in (xp(note, "a:p") or [note]))
-            self.unanchored.append(note_key(marker, text))
+            self.unanchored.append(F.unanchored_key(marker, text))
 
         footnote = etree.Element(w("footnote"), nsmap=NSMAP)
         footnote.set(w("id"), str(fid))
@@ -450,59 +498,110 @@ class DocxRenderer:
         self.num_start = self.next_auto = best_start
 
     def footnotes_xml(self) -> bytes:
-        root = etree.Element(w("footnotes"), nsmap=NSMAP)
-        for fid, kind, mark in (("-1", "separator", "separator"),
-                                ("0", "continuationSeparator", "continuationSeparator")):
-            fn = etree.SubElement(root, w("footnote"))
-            fn.set(w("type"), kind)
-            fn.set(w("id"), fid)
-            p = etree.SubElement(fn, w("p"))
-            ppr = etree.SubElement(p, w("pPr"))
-            spacing = etree.SubElement(ppr, w("spacing"))
-            spacing.set(w("after"), "0")
-            spacing.set(w("line"), "240")
-            spacing.set(w("lineRule"), "auto")
-            etree.SubElement(etree.SubElement(p, w("r")), w(mark))
+        root = F.footnotes_root(SEPARATOR_INDENT, FOOTNOTE_RULE)
         root.extend(self.footnotes)
-        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        return xml_bytes(root)
 
     # -- front matter and whole body ------------------------------------------------------
 
     def masthead(self, cover) -> list:
+        """The UN masthead: "United Nations" and the symbol over a thin rule; the emblem, the
+        organ and the Distr. line; the date and Original lines under Distr.; a thick rule. The
+        job number goes to the foot of page 1 (the first-page footer), not the body."""
         rows = paragraphs_of(cover)
         kinds = [_row_kind(p) for p in rows]
+        organs = [p for p, k in zip(rows, kinds) if k == "organ"]
+        symbol = next((p for p, k in zip(rows, kinds) if k == "symbol"), None)
+        distr = [p for p, k in zip(rows, kinds) if k == "distr"]
         out = []
-        symbol_row = rows[kinds.index("symbol")] if "symbol" in kinds else None
-        top_done = False
-        for p, kind in zip(rows, kinds):
-            if kind == "organ" and not top_done and symbol_row is not None:
-                runs = self.runs(p) + [self.tab_run()] + self.runs(symbol_row)
-                out.append(self.paragraph_xml(S.MASTHEAD_TOP, runs))
-                top_done = True
-            elif kind == "symbol":
-                if not top_done:
-                    out.append(self.paragraph_xml(S.MASTHEAD_TOP, [self.tab_run()] + self.runs(p)))
-                    top_done = True
-            elif kind == "organ":
-                out.append(self.paragraph_xml(S.MASTHEAD_TOP if not out else S.MASTHEAD_ORGAN,
-                                              self.runs(p)))
-            elif kind == "job":
-                out.append(self.paragraph_xml(S.MASTHEAD_JOB, self.runs(p)))
-            else:
-                out.append(self.paragraph_xml(S.MASTHEAD_DISTR, self.runs(p)))
+        top = [self.tab_run()]
+        if organs and _is_united_nations(organs[0]):
+            top += self.runs(organs.pop(0))
+        else:
+            top.append(self.run(locale.united_nations(locale.masthead_lang(self.lang))))
+        if symbol is not None:
+            top += [self.tab_run()] + self.symbol_runs(symbol)
+        out.append(self.paragraph_xml(S.MASTHEAD_TOP, top))
+        organ_runs = self.emblem_runs() + [self.tab_run()]
+        organ = organs.pop(0) if organs else None
+        long_organ = organ is not None and _long_organ(text_content(organ))
+        if organ is not None:
+            organ_runs += self.runs(organ)
+        if long_organ:
+            # a long name ("Conference of the Parties to ...") wraps in 14 pt before the Distr.
+            # column, and Distr. takes its own line
+            for r in organ_runs[2:]:
+                get_or_add(get_or_add(r, "rPr"), "sz", val="28")
+        elif distr and first(distr[0], ".//a:inline[@name='distribution']") is not None:
+            # "Distr.: Limited" stands on the organ's line, in the text's size and weight
+            small = self.runs(distr.pop(0))
+            for r in small:
+                rpr = get_or_add(r, "rPr")
+                get_or_add(rpr, "b", val="0")
+                get_or_add(rpr, "sz", val="20")
+            organ_runs += [self.tab_run()] + small
+        organ_p = self.paragraph_xml(S.MASTHEAD_ORGAN, organ_runs)
+        if long_organ:
+            get_or_add(organ_p.find(w("pPr")), "ind", right=str(ORGAN_RIGHT_INDENT))
+        out.append(organ_p)
+        for p in organs:
+            out.append(self.paragraph_xml(S.MASTHEAD_ORGAN, [self.tab_run()] + self.runs(p)))
+        for p in distr:
+            out.append(self.paragraph_xml(S.MASTHEAD_DISTR, self.runs(p)))
+        out.append(self.paragraph_xml(S.MASTHEAD_RULE, []))
         return out
+
+    def symbol_runs(self, row) -> list:
+        """The symbol's row, its first series letter(s) printed large (``A``/C.1/80/L.41)."""
+        runs = self.runs(row)
+        number = first(row, ".//a:docNumber")
+        text = text_content(number) if number is not None else ""
+        series = re.match(r"[A-Z]{1,8}(?=/)", text)
+        if not series:
+            return runs
+        for i, r in enumerate(runs):
+            t = r.find(w("t"))
+            if t is not None and t.text and t.text.startswith(series.group()):
+                big = _copy(r)
+                big.find(w("t")).text = series.group()
+                get_or_add(get_or_add(big, "rPr"), "sz", val="40")
+                t.text = t.text[len(series.group()):]
+                runs.insert(i, big)
+                break
+        return runs
+
+    def emblem_runs(self) -> list:
+        """The emblem slot, anchored at the margin beside the organ; none if the reference
+        document has no emblem image."""
+        rid = self.reference.emblem_id
+        if not rid:
+            return []
+        return [etree.fromstring(_EMBLEM_XML.format(rid=rid))]
 
     def preface(self, preface) -> list:
         out = []
-        for p in paragraphs_of(preface):
+        rows = paragraphs_of(preface)
+        if _assembly_document(preface):
+            rows = _session_first(rows)
+        for p in rows:
             container = p.getparent()
             in_title = local(container) == "container" and container.get("name") == "title"
             if in_title:
-                style = S.TITLE if first(p, ".//a:docTitle") is not None else S.DOC_TYPE
+                style = S.ADOPTED_TYPE if _adopted(preface) else S.DOC_TYPE
+                if first(p, ".//a:docTitle") is not None:
+                    style = S.RESOLUTION_TITLE if _in_resolution_kind(preface) else S.TITLE
             elif local(container) == "container" and container.get("name") == "other":
                 style = S.PREFACE_OTHER
-            else:
+            elif first(p, ".//a:docCommittee") is not None:
+                style = S.SESSION_BODY
+            elif first(p, ".//a:inline[@name='agendaItem']") is not None:
+                style = S.AGENDA_ITEM
+            elif first(p, ".//a:inline[@name='agendaItemTitle']") is not None:
+                style = S.AGENDA_TITLE
+            elif first(p, ".//a:session") is not None:
                 style = S.SESSION_INFO
+            else:
+                style = S.SESSION_PLACE
             out.append(self.paragraph_xml(style, self.runs(p)))
         return out
 
@@ -536,6 +635,38 @@ class DocxRenderer:
         return out
 
 
+SEPARATOR_INDENT = 794   # twips: the footnote rule starts 1.4 cm in, as on the UN's pages
+FOOTNOTE_RULE = "_" * 18   # the UN's footnote rule is text: 18 underscores in bold 9 pt
+RESOLUTION_KINDS = {"resolution", "resolutionDraft", "decision", "decisionDraft"}
+
+
+def _adopted(el) -> bool:
+    """An adopted resolution or decision (not a draft): its document line is printed larger."""
+    doc = el.getparent()
+    return doc is not None and (doc.get("name") or local(doc)) in ("resolution", "decision")
+
+
+def _in_resolution_kind(el) -> bool:
+    doc = el.getparent()
+    return doc is not None and (doc.get("name") in RESOLUTION_KINDS or local(doc) in RESOLUTION_KINDS)
+
+
+def _in_resolution(el) -> bool:
+    """An operative paragraph of a resolution or decision (its mainBody, not an annex)."""
+    parent = el.getparent()
+    while parent is not None and local(parent) not in ("mainBody", "attachment", "hcontainer"):
+        parent = parent.getparent()
+    if parent is None or local(parent) != "mainBody":
+        return False
+    doc = parent.getparent()
+    return doc is not None and (doc.get("name") in RESOLUTION_KINDS or local(doc) in RESOLUTION_KINDS)
+
+
+def _num_inferred(el) -> bool:
+    num = first(el, "a:num")
+    return num is not None and num.get("refersTo") == "#inferredNumber"
+
+
 def _num(el) -> str | None:
     num = first(el, "a:num")
     if num is None:
@@ -556,6 +687,62 @@ def _own_ps(el) -> list:
     if lst is not None:
         return paragraphs_of(first(lst, "a:intro")) if first(lst, "a:intro") is not None else []
     return []
+
+
+def _assembly_document(el) -> bool:
+    doc = el.getparent()
+    return any(locale.is_general_assembly(" ".join(text_content(a).split()))
+               for a in xp(doc, "a:coverPage//a:docAuthority")) if doc is not None else False
+
+
+ORGAN_RIGHT_INDENT = 2950   # twips: a long organ name stops short of the Distr. column (11.9 cm)
+
+
+def _long_organ(text: str) -> bool:
+    """An organ's name too long for the masthead's middle column at 20 pt."""
+    text = " ".join(text.split())
+    wide = sum(1 for c in text if "\u2e80" <= c <= "\u9fff")
+    return len(text) + wide > 30
+
+
+def _session_first(rows: list) -> list:
+    """The session line above the committee's name, as the General Assembly prints them
+    ("Eightieth session" / "First Committee")."""
+    rows = list(rows)
+    for i in range(len(rows) - 1):
+        if first(rows[i], ".//a:docCommittee") is not None and first(rows[i + 1], ".//a:session") is not None:
+            rows[i], rows[i + 1] = rows[i + 1], rows[i]
+            break
+    return rows
+
+
+def _is_united_nations(row) -> bool:
+    text = " ".join(text_content(row).split())
+    return any(text == locale.united_nations(lang) for lang in locale.languages())
+
+
+# The emblem: a picture anchored at the page margin, level with the organ line (1.98 x 1.66 cm,
+# the printed size), in front of no text.
+_EMBLEM_XML = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" '
+    'locked="1" layoutInCell="1" allowOverlap="1">'
+    '<wp:simplePos x="0" y="0"/>'
+    '<wp:positionH relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+    '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+    '<wp:extent cx="712800" cy="597600"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+    '<wp:docPr id="1" name="Emblem" descr="Emblem"/>'
+    '<wp:cNvGraphicFramePr/>'
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+    '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+    '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+    '<pic:nvPicPr><pic:cNvPr id="1" name="emblem"/><pic:cNvPicPr/></pic:nvPicPr>'
+    '<pic:blipFill><a:blip xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+    '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="712800" cy="597600"/></a:xfrm>'
+    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+    '</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>')
 
 
 def _row_kind(p) -> str:
@@ -606,6 +793,12 @@ def document_facts(root) -> dict[str, str]:
     distr = first(doc, "a:coverPage//a:inline[@name='distribution']")
     if distr is not None and (distr.get("refersTo") or "").startswith("#distribution"):
         facts["distribution"] = distr.get("refersTo")[len("#distribution"):].lower()
+    work_date = first(doc, "a:meta/a:identification/a:FRBRWork/a:FRBRdate")
+    if work_date is not None and work_date.get("name") == "inferred":
+        facts["inferredDate"] = work_date.get("date")
+    job = first(doc, "a:coverPage//a:inline[@name='jobNumber']")
+    if job is not None:
+        facts["jobNumber"] = re.sub(r"\s+", " ", text_content(job)).strip()
     session = first(doc, "a:preface//a:session")
     if session is not None and session.get("value"):
         facts["session"] = session.get("value")
@@ -614,8 +807,7 @@ def document_facts(root) -> dict[str, str]:
 
 
 def _custom_properties(facts: dict[str, str]) -> bytes:
-    ns = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-    vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    ns, vt = CUSTOM_PROPS_NS, VT_NS
     root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns, "vt": vt})
     for pid, (key, value) in enumerate(sorted(facts.items()), start=2):
         prop = etree.SubElement(root, f"{{{ns}}}property",
@@ -636,33 +828,12 @@ def _document_xml(reference: Reference, body_paragraphs, num_start: int = 1,
     if sect is None:
         sect = etree.Element(w("sectPr"))
     if num_start != 1:
-        _set_footnote_start(sect, num_start)
-    if bidi and sect.find(w("bidi")) is None:
+        F.set_first_number(sect, num_start)
+    if bidi:
         # a right-to-left section: footnote separator and page layout mirror too
-        after = [c for c in sect if c.tag in (w("rtlGutter"), w("docGrid"), w("printerSettings"),
-                                               w("sectPrChange"))]
-        if after:
-            after[0].addprevious(etree.Element(w("bidi")))
-        else:
-            etree.SubElement(sect, w("bidi"))
+        get_or_add(sect, "bidi")
     body.append(sect)
-    return etree.tostring(template, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _set_footnote_start(sect, start: int) -> None:
-    """sectPr/footnotePr/numStart, placed after the header and footer references."""
-    pr = sect.find(w("footnotePr"))
-    if pr is None:
-        pr = etree.Element(w("footnotePr"))
-        refs = [c for c in sect if c.tag in (w("headerReference"), w("footerReference"))]
-        if refs:
-            refs[-1].addnext(pr)
-        else:
-            sect.insert(0, pr)
-    el = pr.find(w("numStart"))
-    if el is None:
-        el = etree.SubElement(pr, w("numStart"))
-    el.set(w("val"), str(start))
+    return xml_bytes(template)
 
 
 def _styles_xml(reference: Reference, lang: str) -> bytes:
@@ -680,60 +851,9 @@ def _styles_xml(reference: Reference, lang: str) -> bytes:
     return etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-# settings.xml children that come after footnotePr in the schema's sequence
-_AFTER_FOOTNOTE_PR = {"endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema",
-                      "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
-                      "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
-                      "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
-                      "decimalSymbol", "listSeparator"}
-
-
 def _settings_xml(settings_xml: bytes) -> bytes:
-    """Name the separator footnotes in the settings, as Word itself writes them."""
     settings = etree.fromstring(settings_xml)
-    if settings.find(w("footnotePr")) is not None:
-        return settings_xml
-    pr = etree.Element(w("footnotePr"))
-    for fid in ("-1", "0"):
-        etree.SubElement(pr, w("footnote")).set(w("id"), fid)
-    for child in settings:
-        if isinstance(child.tag, str) and child.tag.rpartition("}")[2] in _AFTER_FOOTNOTE_PR:
-            child.addprevious(pr)
-            break
-    else:
-        settings.append(pr)
-    return etree.tostring(settings, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _rels_with(rels_xml: bytes, rel_type: str, target: str) -> tuple[bytes, bool]:
-    """Add a relationship unless one of that type exists; returns (xml, added)."""
-    rels = etree.fromstring(rels_xml)
-    for rel in rels:
-        if rel.get("Type") == rel_type:
-            return rels_xml, False
-    ids = {rel.get("Id") for rel in rels}
-    n = 1
-    while f"rId{n}" in ids:
-        n += 1
-    etree.SubElement(rels, f"{{{S.PKG_REL_NS}}}Relationship", Id=f"rId{n}", Type=rel_type,
-                     Target=target)
-    return etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True), True
-
-
-def _rel_target(rels_xml: bytes, rel_type: str) -> str | None:
-    for rel in etree.fromstring(rels_xml):
-        if rel.get("Type") == rel_type:
-            return rel.get("Target")
-    return None
-
-
-def _content_types_with(ct_xml: bytes, overrides: dict[str, str]) -> bytes:
-    types = etree.fromstring(ct_xml)
-    present = {o.get("PartName") for o in types if o.get("PartName")}
-    for part, ctype in overrides.items():
-        if part not in present:
-            etree.SubElement(types, f"{{{S.CT_NS}}}Override", PartName=part, ContentType=ctype)
-    return etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml_bytes(settings) if F.name_separators(settings) else settings_xml
 
 
 def _fill_placeholders(xml: bytes, values: dict[str, str]) -> bytes:
@@ -751,8 +871,8 @@ def package(renderer: DocxRenderer, body_paragraphs, root) -> bytes:
     members["word/styles.xml"] = _styles_xml(ref, renderer.lang)
 
     doc_rels = members["word/_rels/document.xml.rels"]
-    doc_rels, _ = _rels_with(doc_rels, S.REL_FOOTNOTES, "footnotes.xml")
-    target = _rel_target(doc_rels, S.REL_FOOTNOTES).lstrip("/")
+    doc_rels, _ = with_relationship(doc_rels, REL_FOOTNOTES, "footnotes.xml")
+    target = relationship_target(doc_rels, REL_FOOTNOTES).lstrip("/")
     footnotes_part = target if target.startswith("word/") else "word/" + target
     members["word/_rels/document.xml.rels"] = doc_rels
     members[footnotes_part] = renderer.footnotes_xml()
@@ -763,11 +883,11 @@ def package(renderer: DocxRenderer, body_paragraphs, root) -> bytes:
     if renderer.unanchored:
         facts["unanchored"] = json.dumps(renderer.unanchored, ensure_ascii=False)
     members["docProps/custom.xml"] = _custom_properties(facts)
-    members["_rels/.rels"], _ = _rels_with(members["_rels/.rels"], S.REL_CUSTOM_PROPS,
-                                           "docProps/custom.xml")
-    members["[Content_Types].xml"] = _content_types_with(members["[Content_Types].xml"], {
-        "/" + footnotes_part: S.CT_FOOTNOTES,
-        "/docProps/custom.xml": S.CT_CUSTOM_PROPS,
+    members["_rels/.rels"], _ = with_relationship(members["_rels/.rels"], REL_CUSTOM_PROPS,
+                                                  "docProps/custom.xml")
+    members["[Content_Types].xml"] = with_content_types(members["[Content_Types].xml"], {
+        "/" + footnotes_part: CT_FOOTNOTES,
+        "/docProps/custom.xml": CT_CUSTOM_PROPS,
     })
 
     if "docProps/core.xml" in members:
@@ -777,19 +897,13 @@ def package(renderer: DocxRenderer, body_paragraphs, root) -> bytes:
         if re.fullmatch(r"word/(header|footer)\d*\.xml", name):
             members[name] = _fill_placeholders(members[name], mast)
 
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        order = ["[Content_Types].xml", "_rels/.rels"] + sorted(
-            n for n in members if n not in ("[Content_Types].xml", "_rels/.rels"))
-        for name in order:
-            zf.writestr(name, members[name])
-    return buf.getvalue()
+    return write_package(members)
 
 
 def _core_xml(core_xml: bytes, root) -> bytes:
     """Title, subject and language of the file (what Word shows in File > Info)."""
     core = etree.fromstring(core_xml)
-    dc = "http://purl.org/dc/elements/1.1/"
+    dc = DC_NS
     doc = doc_element(root)
     title = " ".join(xp(doc, "string(a:preface//a:docTitle)").split())
     symbol = _masthead_values(root)["symbol"]
@@ -814,9 +928,14 @@ def _masthead_values(root) -> dict[str, str]:
     return {"symbol": symbol, "job_number": s("a:coverPage//a:inline[@name='jobNumber']")}
 
 
-def write(root, reference_doc: str | Path | None = None, **options) -> bytes:
-    """The AKN tree ``root`` as the bytes of a .docx file."""
+def write(root, reference_doc: str | Path | None = None, emblem: str | Path | None = None,
+          **options) -> bytes:
+    """The AKN tree ``root`` as the bytes of a .docx file; ``emblem``: an image file (PNG or
+    JPEG) for the emblem slot of the reference document."""
     lang = options.get("lang") or document_language(root)
-    renderer = DocxRenderer(Reference.load(reference_doc), lang=lang)
+    reference = Reference.load(reference_doc)
+    if emblem is not None:
+        reference = reference.with_emblem(emblem)
+    renderer = DocxRenderer(reference, lang=lang)
     renderer.plan_footnotes(root)
     return package(renderer, renderer.body(root), root)
