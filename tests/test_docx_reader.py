@@ -136,7 +136,7 @@ def test_doc_extension_is_refused_with_advice_to_convert(tmp_path):
 
 def test_declared_size_lie_is_caught_while_reading():
     """A zip entry whose data inflates past its declared size is refused."""
-    from drafting.readers.docx_package import DocxPackage
+    from drafting.ooxml.package import DocxPackage
 
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:

@@ -25,7 +25,7 @@ from drafting.model.validate import validate_tree
 from drafting.readers import read_document
 from drafting.readers import docx as docx_reader
 from drafting.writers import docx as docx_writer
-from drafting.writers.docx_styles import W_NS
+from drafting.ooxml.names import W_NS
 
 W = {"w": W_NS}
 CORPUS_XML = sorted(CORPUS.glob("*.xml"))

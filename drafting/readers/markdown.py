@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from drafting.errors import DraftingError
-from drafting.generate.frame import build_frame
-from drafting.generate.keys import RESOLUTION_KINDS, check_keys, load_mapping, resolve_language
+from drafting.model.session_frame import build_frame
+from drafting.model.session_keys import RESOLUTION_KINDS, check_keys, load_mapping, resolve_language
 from drafting.io import clean_text, decode_text
 from drafting.locale import languages
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled

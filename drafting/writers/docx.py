@@ -6,7 +6,7 @@ as WordprocessingML with lxml. python-docx has no footnote API, so the writer as
 package itself (a zip of XML parts): ``word/document.xml``, ``word/footnotes.xml`` (with the
 separator and continuation-separator footnotes), their relationships and content types.
 
-What is kept so that AKN -> DOCX -> AKN is exact (see ``drafting.readers.docx``):
+What is kept so that AKN -> DOCX -> AKN is exact (the DOCX reader maps them back):
 paragraph and point numbers are printed as text followed by a tab (never Word auto-numbering);
 each AKN construct has its own paragraph style (``_ H _Ch_G`` chapter, ``_ Point_2_G`` a point
 at depth 2 ...) and each masthead/title part its own character style (``AKN docNumber`` ...);
@@ -31,16 +31,14 @@ Reusable API (the compare writer builds Word tracked changes on it)::
     renderer.body(root)        -> [w:p]      the whole document body in reading order
     package(renderer, body_paragraphs, root) -> bytes   the .docx file
 
-Elements returned are lxml elements in the ``w:`` namespace (``docx_styles.W_NS``); a caller may
+Elements returned are lxml elements in the ``w:`` namespace (``drafting.ooxml.names.W_NS``); a caller may
 wrap runs in ``w:ins``/``w:del`` before passing them to ``paragraph_xml``.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import zipfile
 from functools import lru_cache
 from pathlib import Path
 from html import escape
@@ -52,8 +50,13 @@ from drafting.io import parse_xml
 from drafting.model.akn import doc_element, first, local, paragraphs_of, text_content, xp
 from drafting.locale import code as language_code, lang_of_code
 from drafting.model.units import document_language
-from drafting.writers import docx_styles as S
-from drafting.writers.docx_styles import R_NS, W_NS, w
+from drafting.ooxml import footnotes as F
+from drafting.ooxml import styles as S
+from drafting.ooxml.names import (CT_CUSTOM_PROPS, CT_FOOTNOTES, CUSTOM_PROPS_NS, DC_NS, NSMAP,
+                                  REL_CUSTOM_PROPS, REL_FOOTNOTES, VT_NS, w)
+from drafting.ooxml.order import get_or_add, insert_in_order
+from drafting.ooxml.package import (DocxPackage, relationship_target, with_content_types,
+                                    with_relationship, write_package, xml_bytes)
 from drafting.resources import templates_dir
 
 DEFAULT_REFERENCE = templates_dir() / "reference.docx"
@@ -71,7 +74,6 @@ HIERARCHY = {"chapter": "chapter", "section": "section", "subsection": "subsecti
              "subdivision": "subsection", "rule": "subsection", "subclause": "subsection"}
 SEMANTIC_ELEMENTS = {"docAuthority", "docNumber", "docDate", "docCommittee", "session",
                      "docType", "docProponent", "docTitle"}
-NSMAP = {"w": W_NS, "r": R_NS}
 
 
 class Reference:
@@ -122,7 +124,6 @@ def _default_reference() -> Reference:
 
 def _load_reference(path: Path) -> Reference:
     from drafting.io import read_bytes
-    from drafting.readers.docx_package import DocxPackage
 
     # The reference is user input like any DOCX: the same zip checks (not a zip, .doc, bombs).
     package = DocxPackage(read_bytes(path), f"{path} (reference document)")
@@ -167,7 +168,7 @@ class DocxRenderer:
             # right-to-left unless the paragraph is all Latin (the English masthead lines)
             text = "".join(t.text or "" for t in p.iter(w("t")))
             if _RTL_CHARS.search(text) or not _LTR_CHARS.search(text):
-                etree.SubElement(ppr, w("bidi"))
+                get_or_add(ppr, "bidi")
         return p
 
     def unit_style(self, el, depth: int | None = None) -> str:
@@ -401,10 +402,8 @@ class DocxRenderer:
             _add_text(r, marker)
         ref.set(w("id"), str(fid))
         if note.get("refersTo") == "#unanchored":
-            from drafting.readers.docx import note_key
-
             text = " ".join(text_content(p, skip_notes=True) for p in (xp(note, "a:p") or [note]))
-            self.unanchored.append(note_key(marker, text))
+            self.unanchored.append(F.unanchored_key(marker, text))
 
         footnote = etree.Element(w("footnote"), nsmap=NSMAP)
         footnote.set(w("id"), str(fid))
@@ -450,21 +449,9 @@ class DocxRenderer:
         self.num_start = self.next_auto = best_start
 
     def footnotes_xml(self) -> bytes:
-        root = etree.Element(w("footnotes"), nsmap=NSMAP)
-        for fid, kind, mark in (("-1", "separator", "separator"),
-                                ("0", "continuationSeparator", "continuationSeparator")):
-            fn = etree.SubElement(root, w("footnote"))
-            fn.set(w("type"), kind)
-            fn.set(w("id"), fid)
-            p = etree.SubElement(fn, w("p"))
-            ppr = etree.SubElement(p, w("pPr"))
-            spacing = etree.SubElement(ppr, w("spacing"))
-            spacing.set(w("after"), "0")
-            spacing.set(w("line"), "240")
-            spacing.set(w("lineRule"), "auto")
-            etree.SubElement(etree.SubElement(p, w("r")), w(mark))
+        root = F.footnotes_root()
         root.extend(self.footnotes)
-        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        return xml_bytes(root)
 
     # -- front matter and whole body ------------------------------------------------------
 
@@ -614,8 +601,7 @@ def document_facts(root) -> dict[str, str]:
 
 
 def _custom_properties(facts: dict[str, str]) -> bytes:
-    ns = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-    vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    ns, vt = CUSTOM_PROPS_NS, VT_NS
     root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns, "vt": vt})
     for pid, (key, value) in enumerate(sorted(facts.items()), start=2):
         prop = etree.SubElement(root, f"{{{ns}}}property",
@@ -636,33 +622,12 @@ def _document_xml(reference: Reference, body_paragraphs, num_start: int = 1,
     if sect is None:
         sect = etree.Element(w("sectPr"))
     if num_start != 1:
-        _set_footnote_start(sect, num_start)
-    if bidi and sect.find(w("bidi")) is None:
+        F.set_first_number(sect, num_start)
+    if bidi:
         # a right-to-left section: footnote separator and page layout mirror too
-        after = [c for c in sect if c.tag in (w("rtlGutter"), w("docGrid"), w("printerSettings"),
-                                               w("sectPrChange"))]
-        if after:
-            after[0].addprevious(etree.Element(w("bidi")))
-        else:
-            etree.SubElement(sect, w("bidi"))
+        get_or_add(sect, "bidi")
     body.append(sect)
-    return etree.tostring(template, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _set_footnote_start(sect, start: int) -> None:
-    """sectPr/footnotePr/numStart, placed after the header and footer references."""
-    pr = sect.find(w("footnotePr"))
-    if pr is None:
-        pr = etree.Element(w("footnotePr"))
-        refs = [c for c in sect if c.tag in (w("headerReference"), w("footerReference"))]
-        if refs:
-            refs[-1].addnext(pr)
-        else:
-            sect.insert(0, pr)
-    el = pr.find(w("numStart"))
-    if el is None:
-        el = etree.SubElement(pr, w("numStart"))
-    el.set(w("val"), str(start))
+    return xml_bytes(template)
 
 
 def _styles_xml(reference: Reference, lang: str) -> bytes:
@@ -680,60 +645,9 @@ def _styles_xml(reference: Reference, lang: str) -> bytes:
     return etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-# settings.xml children that come after footnotePr in the schema's sequence
-_AFTER_FOOTNOTE_PR = {"endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema",
-                      "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
-                      "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
-                      "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
-                      "decimalSymbol", "listSeparator"}
-
-
 def _settings_xml(settings_xml: bytes) -> bytes:
-    """Name the separator footnotes in the settings, as Word itself writes them."""
     settings = etree.fromstring(settings_xml)
-    if settings.find(w("footnotePr")) is not None:
-        return settings_xml
-    pr = etree.Element(w("footnotePr"))
-    for fid in ("-1", "0"):
-        etree.SubElement(pr, w("footnote")).set(w("id"), fid)
-    for child in settings:
-        if isinstance(child.tag, str) and child.tag.rpartition("}")[2] in _AFTER_FOOTNOTE_PR:
-            child.addprevious(pr)
-            break
-    else:
-        settings.append(pr)
-    return etree.tostring(settings, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _rels_with(rels_xml: bytes, rel_type: str, target: str) -> tuple[bytes, bool]:
-    """Add a relationship unless one of that type exists; returns (xml, added)."""
-    rels = etree.fromstring(rels_xml)
-    for rel in rels:
-        if rel.get("Type") == rel_type:
-            return rels_xml, False
-    ids = {rel.get("Id") for rel in rels}
-    n = 1
-    while f"rId{n}" in ids:
-        n += 1
-    etree.SubElement(rels, f"{{{S.PKG_REL_NS}}}Relationship", Id=f"rId{n}", Type=rel_type,
-                     Target=target)
-    return etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True), True
-
-
-def _rel_target(rels_xml: bytes, rel_type: str) -> str | None:
-    for rel in etree.fromstring(rels_xml):
-        if rel.get("Type") == rel_type:
-            return rel.get("Target")
-    return None
-
-
-def _content_types_with(ct_xml: bytes, overrides: dict[str, str]) -> bytes:
-    types = etree.fromstring(ct_xml)
-    present = {o.get("PartName") for o in types if o.get("PartName")}
-    for part, ctype in overrides.items():
-        if part not in present:
-            etree.SubElement(types, f"{{{S.CT_NS}}}Override", PartName=part, ContentType=ctype)
-    return etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml_bytes(settings) if F.name_separators(settings) else settings_xml
 
 
 def _fill_placeholders(xml: bytes, values: dict[str, str]) -> bytes:
@@ -751,8 +665,8 @@ def package(renderer: DocxRenderer, body_paragraphs, root) -> bytes:
     members["word/styles.xml"] = _styles_xml(ref, renderer.lang)
 
     doc_rels = members["word/_rels/document.xml.rels"]
-    doc_rels, _ = _rels_with(doc_rels, S.REL_FOOTNOTES, "footnotes.xml")
-    target = _rel_target(doc_rels, S.REL_FOOTNOTES).lstrip("/")
+    doc_rels, _ = with_relationship(doc_rels, REL_FOOTNOTES, "footnotes.xml")
+    target = relationship_target(doc_rels, REL_FOOTNOTES).lstrip("/")
     footnotes_part = target if target.startswith("word/") else "word/" + target
     members["word/_rels/document.xml.rels"] = doc_rels
     members[footnotes_part] = renderer.footnotes_xml()
@@ -763,11 +677,11 @@ def package(renderer: DocxRenderer, body_paragraphs, root) -> bytes:
     if renderer.unanchored:
         facts["unanchored"] = json.dumps(renderer.unanchored, ensure_ascii=False)
     members["docProps/custom.xml"] = _custom_properties(facts)
-    members["_rels/.rels"], _ = _rels_with(members["_rels/.rels"], S.REL_CUSTOM_PROPS,
-                                           "docProps/custom.xml")
-    members["[Content_Types].xml"] = _content_types_with(members["[Content_Types].xml"], {
-        "/" + footnotes_part: S.CT_FOOTNOTES,
-        "/docProps/custom.xml": S.CT_CUSTOM_PROPS,
+    members["_rels/.rels"], _ = with_relationship(members["_rels/.rels"], REL_CUSTOM_PROPS,
+                                                  "docProps/custom.xml")
+    members["[Content_Types].xml"] = with_content_types(members["[Content_Types].xml"], {
+        "/" + footnotes_part: CT_FOOTNOTES,
+        "/docProps/custom.xml": CT_CUSTOM_PROPS,
     })
 
     if "docProps/core.xml" in members:
@@ -777,19 +691,13 @@ def package(renderer: DocxRenderer, body_paragraphs, root) -> bytes:
         if re.fullmatch(r"word/(header|footer)\d*\.xml", name):
             members[name] = _fill_placeholders(members[name], mast)
 
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        order = ["[Content_Types].xml", "_rels/.rels"] + sorted(
-            n for n in members if n not in ("[Content_Types].xml", "_rels/.rels"))
-        for name in order:
-            zf.writestr(name, members[name])
-    return buf.getvalue()
+    return write_package(members)
 
 
 def _core_xml(core_xml: bytes, root) -> bytes:
     """Title, subject and language of the file (what Word shows in File > Info)."""
     core = etree.fromstring(core_xml)
-    dc = "http://purl.org/dc/elements/1.1/"
+    dc = DC_NS
     doc = doc_element(root)
     title = " ".join(xp(doc, "string(a:preface//a:docTitle)").split())
     symbol = _masthead_values(root)["symbol"]

@@ -13,8 +13,8 @@ import re
 
 import yaml
 
-from drafting.generate.frame import build_frame
-from drafting.generate.keys import RESOLUTION_KINDS
+from drafting.model.session_frame import build_frame
+from drafting.model.session_keys import RESOLUTION_KINDS
 from drafting.model.akn import doc_element, first, local, text_content, xp
 from drafting.locale import lang_of_code
 from drafting.model.units import masthead as masthead_facts

@@ -11,17 +11,8 @@ from __future__ import annotations
 
 import re
 
-from drafting.writers.docx_styles import w
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
+from drafting.model.numbering import to_roman
+from drafting.ooxml.names import val as _val, w
 
 
 def _letters(n: int) -> str:
@@ -36,9 +27,9 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "upperLetter":
         return _letters(n).upper()
     if fmt == "lowerRoman":
-        return _roman(n)
+        return to_roman(n).lower()
     if fmt == "upperRoman":
-        return _roman(n).upper()
+        return to_roman(n)
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt in ("bullet", "none"):
@@ -52,6 +43,7 @@ class Numbering:
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.style_numpr: dict[str, tuple[str | None, int]] = {}
+        self.problems: list[str] = []      # values Word would refuse, read as their defaults
         # Word and pandoc define many lists that no paragraph uses: their levels are read only
         # when a paragraph refers to them (see levels_of).
         self.abstract_elements = {}
@@ -64,23 +56,32 @@ class Numbering:
                 for ov in num.iterchildren(w("lvlOverride")):
                     start = _val(ov, "startOverride")
                     if start is not None:
-                        overrides[int(ov.get(w("ilvl"), "0"))] = int(start)
+                        overrides[self._int(ov.get(w("ilvl")), 0)] = self._int(start, 1)
                 self.nums[num.get(w("numId"))] = (abstract_id, overrides)
         if styles_root is not None:
             for style in styles_root.iterchildren(w("style")):
                 numpr = style.find(f"{w('pPr')}/{w('numPr')}")
                 if numpr is not None:
                     num_id = _val(numpr, "numId")
-                    ilvl = int(_val(numpr, "ilvl") or 0)
+                    ilvl = self._int(_val(numpr, "ilvl"), 0)
                     self.style_numpr[style.get(w("styleId"))] = (num_id, ilvl)
+
+    def _int(self, text: str | None, default: int) -> int:
+        if text is None:
+            return default
+        if text.strip().isdigit() and len(text.strip()) <= 6:
+            return int(text)
+        if len(self.problems) < 20:
+            self.problems.append(f"numbering: {text[:20]!r} is not a number (read as {default})")
+        return default
 
     def levels_of(self, abstract_id: str | None) -> dict[int, dict]:
         if abstract_id not in self.abstract:
             levels = {}
             ab = self.abstract_elements.get(abstract_id)
             for lvl in (ab.iterchildren(w("lvl")) if ab is not None else ()):
-                levels[int(lvl.get(w("ilvl"), "0"))] = {
-                    "start": int(_val(lvl, "start") or 1),
+                levels[self._int(lvl.get(w("ilvl")), 0)] = {
+                    "start": self._int(_val(lvl, "start"), 1),
                     "fmt": _val(lvl, "numFmt") or "decimal",
                     "text": _val(lvl, "lvlText") or "",
                 }
@@ -92,7 +93,7 @@ class Numbering:
         num_id, ilvl = None, 0
         if numpr is not None:
             num_id = _val(numpr, "numId")
-            ilvl = int(_val(numpr, "ilvl") or 0)
+            ilvl = self._int(_val(numpr, "ilvl"), 0)
         if num_id is None and style_id in self.style_numpr:
             num_id, ilvl = self.style_numpr[style_id]
         if num_id is None or num_id == "0" or num_id not in self.nums:
@@ -129,7 +130,3 @@ class Numbering:
         text = re.sub(r"%([1-9])", sub, level["text"]).strip()
         return (text, ilvl) if text else None
 
-
-def _val(el, tag: str) -> str | None:
-    child = el.find(w(tag))
-    return child.get(w("val")) if child is not None else None

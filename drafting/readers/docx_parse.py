@@ -1,0 +1,566 @@
+"""DOCX reader, first half: the package parsed into paragraphs of runs (pandoc's Docx/Parse.hs).
+
+What Word knows is gathered here and nothing is interpreted: each paragraph of the body (and of
+the first-page header) becomes a ``Record`` of text tokens with their formats and semantic
+character styles, footnote references with their bodies, the number Word auto-numbering prints,
+the style's name and role, the indent and alignment. Tracked changes are resolved as accepted
+(default) or rejected; a paragraph whose mark goes (deleted and accepted, inserted and
+rejected) flows into the next one, which keeps its own properties (in Word the formatting lives
+in the mark). Tables are read whole; text boxes and content controls are read where they stand.
+What a record means (a heading, a preambular paragraph, the symbol) is decided by
+``docx_styled`` (this toolkit's own styles) or by the shared passes (``docx_lines``).
+"""
+
+from __future__ import annotations
+
+import json
+from copy import deepcopy
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from drafting.errors import DraftingError
+from drafting.locale import languages
+from drafting.model.blocks import NoteRef, Styled, plain_text
+from drafting.ooxml.footnotes import first_number, notes_by_id, unanchored_key
+from drafting.ooxml.names import w
+from drafting.ooxml.numbering import Numbering, format_number
+from drafting.ooxml.package import DocxPackage
+from drafting.ooxml.styles import FRONT_ROLES, PROPERTY_PREFIX, SEMANTIC_BY_KEY, StyleSheet, run_formats, style_key, switched_off
+from drafting.readers.text import detect_language
+
+FORMAT_ORDER = ("b", "i", "u", "sup", "sub")
+TRANSPARENT = {w(t) for t in ("hyperlink", "smartTag", "sdt", "sdtContent", "fldSimple",
+                              "customXml", "bdo", "dir")}
+INSERTED = {w("ins"), w("moveTo")}
+DELETED = {w("del"), w("moveFrom")}
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+FALLBACK = f"{{{MC_NS}}}Fallback"
+TEXTBOX = w("txbxContent")
+SKIPPED_CONTAINERS = {w("footnote"), w("endnote"), FALLBACK}
+
+
+@dataclass
+class Token:
+    text: str
+    fmt: frozenset = frozenset()
+    semantic: str | None = None
+
+
+@dataclass
+class Record:
+    """One Word paragraph as the reader sees it."""
+
+    index: int
+    role: str | None
+    style: str
+    tokens: list            # Token | NoteRef
+    auto_label: tuple[str, int] | None = None
+    num: str | None = None
+    all_bold: bool = False
+    rows: list | None = None      # a table: rows of cells, each cell a token list
+    header_rows: int = 0
+    indent: float | None = None   # left indent in points (direct or from the style)
+    first_line: float | None = None   # first-line indent in points (negative: hanging)
+    centered: bool = False
+    in_textbox: bool = False
+    outline: int | None = None    # the style's outline level (0: a top heading)
+
+    @property
+    def text(self) -> str:
+        return "".join(t.text for t in self.tokens if isinstance(t, Token))
+
+
+@dataclass
+class ParseState:
+    revisions: str
+    footnotes: dict
+    next_auto: int = 1
+    endnotes: dict = field(default_factory=dict)
+    next_endnote: int = 1
+    notes: list = field(default_factory=list)            # every NoteRef, in reading order
+    pending_bodies: list = field(default_factory=list)
+    comments: int = 0
+    changes: int = 0
+    pending_custom: NoteRef | None = None
+    char_styles: dict = field(default_factory=dict)    # styleId -> (key, fmt)
+    textbox_paragraphs: int = 0
+
+
+
+
+@dataclass
+class ParsedDocx:
+    """A DOCX as the interpreting half receives it."""
+
+    name: str
+    records: list            # the body's paragraphs and tables, in reading order
+    header_records: list     # the first-page header's paragraphs (UN templates put the masthead there)
+    facts: dict              # this toolkit's custom properties (drafting.*), prefix removed
+    lang: str
+    state: ParseState
+    problems: list           # damaged optional parts, read with defaults
+
+    @property
+    def ours(self) -> bool:
+        """Written by this toolkit: its facts are stored, or its paragraph styles are used."""
+        return bool(self.facts.get("kind")) or any(
+            r.role in FRONT_ROLES or (r.role or "").startswith("point") for r in self.records)
+
+
+def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang: str | None = None) -> ParsedDocx:
+    if revisions not in ("accept", "reject"):
+        raise DraftingError(f"--revisions must be accept or reject, not {revisions!r}")
+    pkg = DocxPackage(data, name, lenient=("styles", "numbering"))
+    props = pkg.properties()
+    facts = {k[len(PROPERTY_PREFIX):]: v for k, v in props.items() if k.startswith(PROPERTY_PREFIX)}
+    styles = StyleSheet(pkg.parts["styles"])
+    state = ParseState(revisions=revisions, footnotes=notes_by_id(pkg.parts["footnotes"]),
+                       endnotes=notes_by_id(pkg.parts["endnotes"], "endnote"))
+    state.next_auto = first_number(pkg.document, pkg.parts["settings"])
+    state.char_styles = styles.char
+    numbering = Numbering(pkg.parts["numbering"], pkg.parts["styles"])
+
+    body = pkg.document.find(w("body"))
+    if body is None:
+        raise DraftingError(f"{name}: not a Word document (no body)")
+    records = []
+    joined = None
+    tables_seen: set = set()
+    for i, p in enumerate(body.iter(w("p")), start=1):
+        container = _container(p)
+        if container in SKIPPED_CONTAINERS:
+            continue
+        table = _enclosing_table(p)
+        if table is not None:
+            # A table is read once, as a whole, where its first paragraph stands.
+            if table not in tables_seen:
+                tables_seen.add(table)
+                records.append(_table_record(table, i, styles, numbering, state))
+            continue
+        rec = _record(p, i, styles, numbering, state)
+        if container == TEXTBOX:
+            rec.in_textbox = True
+            state.textbox_paragraphs += 1
+        if joined is not None:
+            if has_text(joined.tokens):
+                rec.tokens = joined.tokens + rec.tokens
+                rec.index = joined.index
+            joined = None
+        if _mark_removed(p, revisions):
+            state.changes += 1
+            joined = rec
+            continue
+        records.append(rec)
+    if joined is not None and has_text(joined.tokens):
+        records.append(joined)
+    _mark_unanchored(state.notes, facts.get("unanchored"))
+    lang = lang or facts.get("lang") or _detect_language(records) or _lang_of_styles(pkg.parts["styles"])
+    if lang not in languages():
+        lang = "en"
+    if pkg.parts["comments"] is not None:
+        state.comments = max(state.comments, len(pkg.parts["comments"].findall(w("comment"))))
+
+    header_records = []
+    for header in pkg.header_parts()[:1]:   # the first-page header (or the only one)
+        for p in header.iter(w("p")):
+            if _container(p) not in SKIPPED_CONTAINERS:
+                header_records.append(_record(p, 0, styles, numbering, state))
+    return ParsedDocx(name, records, header_records, facts, lang, state,
+                      pkg.problems + numbering.problems)
+
+
+# -- language, footnotes, tables ---------------------------------------------------------------------
+
+
+def _detect_language(records) -> str | None:
+    """Word's default language is often en-US whatever the text: the text decides."""
+    text = "\n".join(r.text for r in records[:400])
+    if len(text.strip()) < 200:
+        return None
+    return detect_language(text)
+
+
+def _lang_of_styles(root) -> str | None:
+    if root is None:
+        return None
+    lang = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
+    if lang is None:
+        return None
+    for attr in ("val", "eastAsia", "bidi"):
+        value = (lang.get(w(attr)) or "")[:2].lower()
+        if value in ("zh", "ar") and attr != "val":
+            continue
+        if value in languages():
+            return value
+    return None
+
+
+def _mark_unanchored(notes, recorded: str | None) -> None:
+    if not recorded:
+        return
+    try:
+        keys = set(json.loads(recorded))
+    except (ValueError, TypeError):
+        return
+    for note in notes:
+        text = " ".join(plain_text(para) for para in note.body)
+        if unanchored_key(note.marker, text) in keys:
+            note.anchored = False
+
+
+def _mark_removed(p, revisions: str) -> bool:
+    """A tracked deletion (accepted) or insertion (rejected) of the paragraph mark itself."""
+    mark = p.find(f"{w('pPr')}/{w('rPr')}")
+    if mark is None:
+        return False
+    return mark.find(w("del" if revisions == "accept" else "ins")) is not None
+
+
+def _enclosing_table(p):
+    """The outermost table a paragraph stands in, if any."""
+    found, parent = None, p.getparent()
+    while parent is not None:
+        if parent.tag == w("tbl"):
+            found = parent
+        parent = parent.getparent()
+    return found
+
+
+def _table_record(table, index, styles, numbering, state) -> Record:
+    rows, header_rows, tokens = [], 0, []
+    for tr in table.iter(w("tr")):
+        if _enclosing_table(tr) is not table:
+            continue  # rows of a table nested in a cell are read as that cell's text
+        cells = []
+        for tc in tr.findall(w("tc")):
+            cell: list = []
+            for p in tc.iter(w("p")):
+                if cell:
+                    cell.append(Token(" "))
+                cell.extend(_record(p, index, styles, numbering, state).tokens)
+            cells.append(cell)
+            tokens.extend(cell)
+        trpr = tr.find(w("trPr"))
+        if trpr is not None and trpr.find(w("tblHeader")) is not None and len(rows) == header_rows:
+            header_rows += 1
+        rows.append(cells)
+    return Record(index, "table", "", tokens, rows=rows, header_rows=header_rows)
+
+
+def _container(p):
+    """The innermost note, text box or alternate-content fallback a paragraph stands in (the
+    fallback repeats its choice's text box for old readers), else None."""
+    parent = p.getparent()
+    while parent is not None:
+        if parent.tag in SKIPPED_CONTAINERS or parent.tag == TEXTBOX:
+            return parent.tag
+        parent = parent.getparent()
+    return None
+
+
+# -- paragraphs and runs ---------------------------------------------------------------------
+
+
+def _record(p, index, styles, numbering, state) -> Record:
+    ppr = p.find(w("pPr"))
+    numbered = p
+    if ppr is not None and state.revisions == "reject" and ppr.find(w("pPrChange")) is not None:
+        # a tracked change of paragraph properties: rejected, the old ones (style, numbering)
+        state.changes += 1
+        old = ppr.find(w("pPrChange")).find(w("pPr"))
+        ppr = old if old is not None else etree.Element(w("pPr"))
+        numbered = etree.Element(w("p"))
+        numbered.append(deepcopy(ppr))
+    sid = None
+    if ppr is not None and ppr.find(w("pStyle")) is not None:
+        sid = ppr.find(w("pStyle")).get(w("val"))
+    key, role, style_fmt = styles.paragraph(sid)
+    tokens: list = []
+    _walk(p, tokens, state, frozenset(), False)
+    _resolve_bodies(state)
+    label = numbering.label(numbered, sid)
+    texts = [t for t in tokens if isinstance(t, Token) and t.text.strip()]
+    all_bold = bool(texts) and (all("b" in t.fmt for t in texts) or "b" in style_fmt)
+    rec = Record(index, role, key, tokens, label, all_bold=all_bold, outline=styles.outline.get(sid))
+    left = styles.indent.get(sid)
+    ind = ppr.find(w("ind")) if ppr is not None else None
+    if ind is not None:
+        left = _twips(ind.get(w("left")) or ind.get(w("start")), left or 0)
+        first = _twips(ind.get(w("firstLine")), 0) - _twips(ind.get(w("hanging")), 0)
+        rec.first_line = first / 20
+    rec.indent = left / 20 if left is not None else None
+    jc = ppr.find(w("jc")) if ppr is not None else None
+    rec.centered = jc is not None and jc.get(w("val")) == "center"
+    return rec
+
+
+def _twips(value: str | None, default: int) -> int:
+    if value is None:
+        return default
+    try:
+        return int(float(value))
+    except ValueError:
+        return default
+
+
+def _walk(node, tokens, state, fmt, deleted) -> None:
+    for child in node:
+        tag = child.tag
+        if tag == w("r"):
+            _run(child, tokens, state, deleted)
+        elif tag in INSERTED:
+            state.changes += 1
+            if state.revisions == "accept":
+                _walk(child, tokens, state, fmt, deleted)
+        elif tag in DELETED:
+            state.changes += 1
+            if state.revisions == "reject":
+                _walk(child, tokens, state, fmt, True)
+        elif tag in TRANSPARENT:
+            _walk(child, tokens, state, fmt, deleted)
+        elif tag == w("commentReference") or tag == w("commentRangeStart"):
+            if tag == w("commentRangeStart"):
+                state.comments += 1
+
+
+def _run(r, tokens, state, deleted) -> None:
+    rpr = r.find(w("rPr"))
+    if rpr is not None and rpr.find(w("rPrChange")) is not None:
+        state.changes += 1
+        if state.revisions == "reject":   # the formatting the run had before the change
+            old = rpr.find(w("rPrChange")).find(w("rPr"))
+            rpr = old if old is not None else etree.Element(w("rPr"))
+    fmt = set()
+    semantic = None
+    is_note_ref_style = False
+    if rpr is not None:
+        rstyle = rpr.find(w("rStyle"))
+        if rstyle is not None:
+            key, style_fmt = state.char_styles.get(rstyle.get(w("val")), (style_key(rstyle.get(w("val"))), frozenset()))
+            semantic = SEMANTIC_BY_KEY.get(key)
+            is_note_ref_style = key in ("footnotereference", "endnotereference")
+            if not is_note_ref_style:
+                fmt |= style_fmt
+        direct = run_formats(rpr)
+        fmt -= switched_off(rpr)   # direct formatting may switch a style's formatting off
+        fmt |= direct
+        if rpr.find(w("del")) is not None and state.revisions == "accept":
+            pass
+    fmt = frozenset(fmt)
+    for child in r:
+        tag = child.tag
+        text = None
+        if tag == w("t") or (tag == w("delText") and deleted):
+            text = child.text or ""
+        elif tag == w("tab"):
+            text = "\t"
+        elif tag in (w("br"), w("cr")):
+            text = " "
+        elif tag == w("noBreakHyphen"):
+            text = "-"
+        elif tag == w("footnoteReference"):
+            tokens.append(_note(child, state))
+            continue
+        elif tag == w("endnoteReference"):
+            tokens.append(_endnote(child, state))
+            continue
+        if text is None:
+            continue
+        if state.pending_custom is not None:
+            # a custom footnote mark printed after w:customMarkFollows: it is the marker
+            state.pending_custom.marker = text.strip()
+            state.pending_custom = None
+            continue
+        if is_note_ref_style and not text.strip():
+            continue
+        if tokens and isinstance(tokens[-1], Token) and tokens[-1].fmt == fmt and tokens[-1].semantic == semantic:
+            tokens[-1].text += text
+        else:
+            tokens.append(Token(text, fmt, semantic))
+    state.pending_custom = None
+
+
+def _note(ref, state) -> NoteRef:
+    fid = ref.get(w("id"))
+    custom = ref.get(w("customMarkFollows")) in ("1", "true", "on")
+    note = NoteRef(marker="", body=[])
+    if custom:
+        state.pending_custom = note
+    else:
+        note.marker = str(state.next_auto)
+        state.next_auto += 1
+    _body_later(note, state.footnotes.get(fid), custom, state)
+    return note
+
+
+def _body_later(note, element, custom, state) -> None:
+    """A note's body is read once its paragraph is done: a custom mark is known only then."""
+    state.notes.append(note)
+    if element is not None:
+        state.pending_bodies.append((note, element, custom))
+
+
+def _resolve_bodies(state) -> None:
+    pending, state.pending_bodies = state.pending_bodies, []
+    for note, element, custom in pending:
+        note.body = _note_body(element, state, note.marker if custom else None)
+
+
+def _endnote(ref, state) -> NoteRef:
+    """An endnote is kept as a footnote; Word numbers endnotes i, ii, iii by default."""
+    note = NoteRef(marker="", body=[])
+    if ref.get(w("customMarkFollows")) in ("1", "true", "on"):
+        state.pending_custom = note
+    else:
+        note.marker = format_number(state.next_endnote, "lowerRoman")
+        state.next_endnote += 1
+    _body_later(note, state.endnotes.get(ref.get(w("id"))),
+                ref.get(w("customMarkFollows")) in ("1", "true", "on"), state)
+    return note
+
+
+def _note_body(element, state, custom_marker: str | None = None) -> list:
+    paras = []
+    saved = state.pending_custom
+    state.pending_custom = None
+    for p in element.iter(w("p")):
+        tokens: list = []
+        _walk_note(p, tokens, state)
+        paras.append(tokens)
+    state.pending_custom = saved
+    # the mark and the space or tab after it are not part of the note's text
+    if paras:
+        first = paras[0]
+        while first and isinstance(first[0], Token) and not first[0].text.strip():
+            first.pop(0)
+        if first and isinstance(first[0], Token):
+            first[0].text = first[0].text.lstrip()
+            # a custom mark repeated at the start of the note in an unstyled run
+            if custom_marker and first[0].text.startswith(custom_marker):
+                first[0].text = first[0].text[len(custom_marker):].lstrip()
+    return [inlines(tokens) for tokens in paras if has_text(tokens)] or [[""]]
+
+
+def _walk_note(p, tokens, state) -> None:
+    """Runs of a footnote paragraph, leaving out the reference mark (footnoteRef or custom)."""
+    leading = True
+    for r in p.iter(w("r")):
+        if not _run_kept(r, state):
+            continue
+        rstyle = r.find(f"{w('rPr')}/{w('rStyle')}")
+        key = state.char_styles.get(rstyle.get(w("val")), ("",))[0] if rstyle is not None else ""
+        if r.find(w("footnoteRef")) is not None or r.find(w("endnoteRef")) is not None:
+            continue
+        if leading and key in ("footnotereference", "endnotereference", "footnotecharacters",
+                               "endnotecharacters"):
+            continue   # a custom mark repeated at the start of the note
+        before = len(tokens)
+        _run(r, tokens, state, _in_deleted(r))
+        if len(tokens) > before and any(isinstance(t, Token) and t.text.strip() for t in tokens[before:]):
+            leading = False
+
+
+def _run_kept(r, state) -> bool:
+    parent = r.getparent()
+    while parent is not None and parent.tag != w("p"):
+        if parent.tag in INSERTED and state.revisions == "reject":
+            return False
+        if parent.tag in DELETED and state.revisions == "accept":
+            return False
+        parent = parent.getparent()
+    return True
+
+
+def _in_deleted(r) -> bool:
+    parent = r.getparent()
+    while parent is not None and parent.tag != w("p"):
+        if parent.tag in DELETED:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def has_text(tokens) -> bool:
+    return any((isinstance(t, Token) and t.text.strip()) or isinstance(t, NoteRef) for t in tokens)
+
+
+def inlines(tokens) -> list:
+    """Tokens -> inline items, formatting nested so that ``<b><i>x</i> y</b>`` stays one ``b``."""
+    items = []
+    for t in tokens:
+        if isinstance(t, Token):
+            items.append((t.text, t.fmt))
+        else:
+            items.append((t, frozenset()))
+    return _nest(items)
+
+
+def _nest(items) -> list:
+    out: list = []
+    i = 0
+    while i < len(items):
+        value, fmt = items[i]
+        if not fmt:
+            if isinstance(value, str) and out and isinstance(out[-1], str):
+                out[-1] += value
+            else:
+                out.append(value)
+            i += 1
+            continue
+        tag = next(t for t in FORMAT_ORDER if t in fmt)
+        j = i
+        group = []
+        while j < len(items) and tag in items[j][1]:
+            group.append((items[j][0], items[j][1] - {tag}))
+            j += 1
+        out.append(Styled(tag, _nest(group)))
+        i = j
+    return out
+
+
+def strip_inlines(items: list) -> list:
+    """Trim whitespace at both ends of a list of inlines (text ends only)."""
+    items = list(items)
+    if items and isinstance(items[0], str):
+        items[0] = items[0].lstrip()
+        if not items[0]:
+            items.pop(0)
+    if items and isinstance(items[-1], str):
+        items[-1] = items[-1].rstrip()
+        if not items[-1]:
+            items.pop()
+    return items
+
+
+def split_num(tokens, pattern=None) -> tuple[str | None, list]:
+    """Take a printed number off the front of a paragraph: ``12.<tab>`` (ours) or a typed one."""
+    if not tokens or not isinstance(tokens[0], Token):
+        return None, tokens
+    text = tokens[0].text
+    if pattern is None:
+        head, tab, rest = text.partition("\t")
+        if not tab or not head.strip() or len(head) > 16:
+            return None, tokens
+        num = head.strip()
+    else:
+        m = pattern.match(text)
+        if not m:
+            return None, tokens
+        num, rest = m.group(1), text[m.end():]
+    out = list(tokens)
+    out[0] = Token(rest, tokens[0].fmt, tokens[0].semantic)
+    if not rest:
+        out.pop(0)
+    return num, out
+
+
+def plain(tokens) -> str:
+    # str.split folds runs of white space as the regex \s+ would, at a fraction of the cost
+    return " ".join("".join(t.text for t in tokens if isinstance(t, Token)).split())
+
+
+def tokens_inlines(tokens) -> list:
+    return strip_inlines(inlines(tokens))
+
+

@@ -1,0 +1,423 @@
+"""DOCX reader, second half for this toolkit's own files: styles say exactly what each paragraph is.
+
+A DOCX this toolkit exported names every paragraph's construct in its style (``_ H _Ch_G`` a
+chapter, ``_ Point_2_G`` a point at depth 2, ``_ Masthead Distr_G`` a masthead row), marks the
+masthead and title parts with semantic character styles (``AKN docNumber`` ...) and keeps what
+the print does not show (ISO date, document kind) in custom properties: mapping them back is
+exact, so the round trip AKN -> DOCX -> AKN gives the same AKN. Word files from elsewhere go
+through the shared passes instead (``docx_lines``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from drafting.locale.vocabulary import vocabulary
+from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point
+from drafting.ooxml.styles import FRONT_ROLES
+from drafting.readers.docx_parse import Record, Token, has_text, plain, split_num, strip_inlines, tokens_inlines
+
+PARA_NUM = re.compile(r"^(\d{1,3}\.)(?:\s+|\t)")
+PROFILE_PARA_NUM = re.compile(r"\d+(?:\.| -)")   # the UN profile's paragraph numbers (Arabic "1 -")
+POINT_NUM = re.compile(r"^(\(?[a-z]{1,2}\)|\(?[ivxl]{1,6}\)|[a-z]\.)(?:\s+|\t)")
+HEADING_NUM = re.compile(r"^((?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.)(?:\s+|\t)")
+ROMAN_LABEL = re.compile(r"^\(?([ivxl]+)\)$")
+
+
+class _Assembler:
+    def __init__(self, lang: str, facts: dict, name: str) -> None:
+        self.blocks = DocumentBlocks(kind=facts.get("kind") or "note", lang=lang, source_name=name)
+        self.facts = facts
+        self.current: Para | None = None
+        self.lists: list[list] = []          # lists[d-1] = the item list of depth d
+        self.last_point_label: dict[int, str] = {}
+        self.seen_agenda = False
+
+    # front matter (our styles)
+    def masthead_row(self, rec: Record) -> None:
+        m = self.blocks.masthead
+        groups = _semantic_groups(rec.tokens)
+        plain_before = ""
+        any_semantic = False
+        for sem, toks in groups:
+            text = plain(toks)
+            if sem is None:
+                notes = [t for t in toks if isinstance(t, NoteRef)]
+                if notes and m.symbol_note is None:
+                    m.symbol_note = notes[0]
+                plain_before += "".join(t.text for t in toks if isinstance(t, Token))
+                continue
+            any_semantic = True
+            if sem == "docAuthority":
+                m.organs.append(text)
+            elif sem == "docNumber":
+                m.symbol = text
+            elif sem == "distribution":
+                m.distribution = text
+                m.distribution_kind = self.facts.get("distribution") or _distribution_kind(text)
+            elif sem == "docDate":
+                m.date_text = text
+                m.date = self._date(text)
+            elif sem == "languageOfExpression":
+                m.language_line = text
+            elif sem == "originalLanguage":
+                m.original = text
+                m.original_label = plain_before.strip() or None
+            elif sem == "jobNumber":
+                m.job_number = text
+            plain_before = ""
+        if not any_semantic and plain_before.strip() and m.date_text is None:
+            m.date_text = re.sub(r"\s+", " ", plain_before).strip()
+
+    def _date(self, text: str) -> _dt.date | None:
+        if self.facts.get("date") and self.facts.get("dateText") == text:
+            try:
+                return _dt.date.fromisoformat(self.facts["date"])
+            except ValueError:
+                pass
+        try:
+            from drafting.locale import parse_date
+        except ImportError:
+            return None
+        return parse_date(text, self.blocks.lang)
+
+    def session_row(self, rec: Record) -> None:
+        pf = self.blocks.preface
+        groups = _semantic_groups(rec.tokens)
+        sems = {sem for sem, _ in groups}
+        if "agendaItem" in sems:
+            pf.agenda_text = plain(rec.tokens)
+            pf.agenda_item = next(plain(t) for s, t in groups if s == "agendaItem")
+            notes = [t for t in rec.tokens if isinstance(t, NoteRef)]
+            if notes:
+                pf.agenda_note = notes[0]
+            self.seen_agenda = True
+            return
+        if sems == {"agendaItemTitle"} or ("agendaItemTitle" in sems and len(sems) <= 2):
+            toks = [t for s, ts in groups if s == "agendaItemTitle" for t in ts]
+            pf.agenda_title = tokens_inlines(toks)
+            return
+        if "docCommittee" in sems:
+            pf.body = next(plain(t) for s, t in groups if s == "docCommittee")
+            return
+        if "session" in sems:
+            text = next(plain(t) for s, t in groups if s == "session")
+            pf.session_text = text
+            value = self.facts.get("session") if self.facts.get("sessionText") == text else None
+            pf.session_number = int(value) if value and value.isdigit() else _session_number(text)
+            return
+        if pf.place_dates is None and not self.seen_agenda and not pf.extra:
+            pf.place_dates = plain(rec.tokens)
+        else:
+            pf.extra.append(tokens_inlines(rec.tokens))
+
+    def title_row(self, rec: Record) -> None:
+        pf = self.blocks.preface
+        for sem, toks in _semantic_groups(rec.tokens):
+            if sem == "docProponent":
+                pf.sponsors.append(plain(toks))
+            elif sem == "docType":
+                if pf.doc_type is None:
+                    pf.doc_type = plain(toks)
+                else:
+                    pf.doc_type_extra.append(plain(toks))
+            elif sem == "docTitle":
+                pf.title = tokens_inlines(toks)
+            elif sem is None and plain(toks) and plain(toks) not in (":", *vocabulary().conjunctions):
+                if not any(s in ("docProponent", "docType", "docTitle") for s, _ in _semantic_groups(rec.tokens)):
+                    pf.title = tokens_inlines(rec.tokens)
+
+    # body
+    def paragraph(self, num, inlines, role="paragraph", line=None) -> None:
+        para = Para(num, inlines, role=role, line=line)
+        if role in ("formula", "preambular"):
+            self.blocks.preamble.append(para)
+            self.current = None
+            self.lists = []
+            return
+        if role == "conclusion":
+            self.blocks.conclusions.append(Para(None, inlines, role="paragraph", line=line))
+            return
+        self.blocks.body.append(para)
+        self.current = para
+        self.lists = [para.points]
+
+    def table(self, rows, header_rows, line=None) -> None:
+        cells = [[tokens_inlines(cell) for cell in row] for row in rows]
+        self.blocks.body.append(Para(None, [], line=line, table=cells, header_rows=header_rows))
+        self.current = None
+        self.lists = []
+
+    def heading(self, level, num, inlines, line=None) -> None:
+        self.blocks.body.append(Heading(level, num, inlines, line=line))
+        self.current = None
+        self.lists = []
+
+    def point(self, depth, num, inlines, line=None) -> None:
+        if self.current is None:
+            self.paragraph(None, [], line=line)
+        depth = max(1, min(depth, len(self.lists)))
+        point = Point(num, inlines, line=line)
+        self.lists[depth - 1].append(point)
+        self.lists = self.lists[:depth] + [point.points]
+        if num:
+            self.last_point_label[depth] = num
+
+    def list_heading(self, depth, inlines, line=None) -> None:
+        if self.current is None:
+            self.heading("crossHeading", None, inlines, line)
+            return
+        depth = max(1, min(depth, len(self.lists)))
+        self.lists[depth - 1].append(Heading("crossHeading", None, inlines, line=line))
+        self.lists = self.lists[:depth]
+
+    def wrap_up(self, inlines, line=None) -> None:
+        if self.current is None or not self.current.points:
+            self.paragraph(None, inlines, line=line)
+            return
+        self.current.wrap_up = inlines
+        self.current = None
+        self.lists = []
+
+
+def _semantic_groups(tokens) -> list[tuple[str | None, list]]:
+    groups: list[tuple[str | None, list]] = []
+    for t in tokens:
+        sem = t.semantic if isinstance(t, Token) else None
+        if isinstance(t, Token) and sem is None and t.text == "\t":
+            sem = None
+        if groups and groups[-1][0] == sem:
+            groups[-1][1].append(t)
+        else:
+            groups.append((sem, [t]))
+    return groups
+
+
+def _distribution_kind(text: str) -> str | None:
+    try:
+        from drafting.locale import distribution_kind
+        return distribution_kind(text)
+    except ImportError:
+        low = text.lower()
+        for stem, kind in (("lim", "limited"), ("restr", "restricted"), ("gen", "general"), ("gén", "general")):
+            if stem in low:
+                return kind
+    return None
+
+
+def _session_number(text: str) -> int | None:
+    try:
+        from drafting.locale import parse_session_ordinal
+        return parse_session_ordinal(text)
+    except ImportError:
+        return None
+
+
+def assemble(records: list[Record], lang: str, facts: dict, name: str,
+             header_records: list[Record] = ()) -> DocumentBlocks:
+    asm = _Assembler(lang, facts, name)
+    ours = any(r.role in FRONT_ROLES or (r.role or "").startswith("point") for r in records) \
+        or bool(facts.get("kind"))
+    records = [r for r in records if has_text(r.tokens) or r.auto_label]
+    if not ours:
+        header_records = [r for r in header_records if plain(r.tokens)]
+        records = _front_matter_foreign(header_records + records, asm, len(header_records))
+    for rec in records:
+        role = rec.role
+        line = rec.index
+        if role == "masthead":
+            asm.masthead_row(rec)
+        elif role == "sessionInfo":
+            asm.session_row(rec)
+        elif role == "titleBlock":
+            asm.title_row(rec)
+        elif role == "prefaceOther":
+            asm.blocks.preface.extra.append(tokens_inlines(rec.tokens))
+        elif role == "table":
+            asm.table(rec.rows, rec.header_rows, line)
+        elif role == "annex":
+            num, toks = split_num(rec.tokens)
+            asm.heading("annex", num, tokens_inlines(toks), line)
+        elif role in ("chapter", "section", "subsection"):
+            num, toks = split_num(rec.tokens) if ours else _foreign_heading_num(rec)
+            if rec.auto_label:
+                num = rec.auto_label[0]
+            asm.heading(role, num, tokens_inlines(toks), line)
+        elif role == "crossHeading":
+            # a top-level cross-heading may carry a num (printed before a tab)
+            num, toks = split_num(rec.tokens) if ours else (None, rec.tokens)
+            asm.heading("crossHeading", num, tokens_inlines(toks), line)
+        elif role and role.startswith("point"):
+            num, toks = split_num(rec.tokens)
+            asm.point(int(role[-1]), num, tokens_inlines(toks), line)
+        elif role and role.startswith("listHeading"):
+            asm.list_heading(int(role[-1]), tokens_inlines(rec.tokens), line)
+        elif role == "wrapUp":
+            asm.wrap_up(tokens_inlines(rec.tokens), line)
+        elif role in ("formula", "preambular", "conclusion", "quote"):
+            num, toks = split_num(rec.tokens) if role == "quote" else (None, rec.tokens)
+            if num and not PROFILE_PARA_NUM.fullmatch(num):
+                num, toks = None, rec.tokens
+            asm.paragraph(num, tokens_inlines(toks), role=role, line=line)
+        elif ours:
+            num, toks = split_num(rec.tokens)
+            if num and not PROFILE_PARA_NUM.fullmatch(num):
+                num, toks = None, rec.tokens   # not a paragraph number: it stays text
+            asm.paragraph(num, tokens_inlines(toks), line=line)
+        else:
+            _foreign_paragraph(rec, asm)
+    kind = facts.get("kind")
+    if kind:
+        asm.blocks.kind = kind
+    return asm.blocks
+
+
+
+
+# -- documents from elsewhere ----------------------------------------------------------------------
+
+
+def _foreign_heading_num(rec: Record):
+    num, toks = split_num(rec.tokens)
+    if num is None:
+        num, toks = split_num(rec.tokens, HEADING_NUM)
+    return num, toks
+
+
+def _foreign_paragraph(rec: Record, asm: _Assembler) -> None:
+    """A paragraph of a DOCX not made by this toolkit: number and kind from its label or text."""
+    line = rec.index
+    if rec.auto_label:
+        _foreign_numbered(rec, asm, *rec.auto_label)
+        return
+    num, toks = split_num(rec.tokens, PARA_NUM)
+    if num:
+        asm.paragraph(num, tokens_inlines(toks), line=line)
+        return
+    num, toks = split_num(rec.tokens, POINT_NUM)
+    if num and asm.current is not None:
+        depth = 2 if _is_roman_point(num, asm) else 1
+        asm.point(depth, num, tokens_inlines(toks), line)
+        return
+    text = plain(rec.tokens)
+    if rec.all_bold and len(text) < 200 and not text.endswith((".", ";", ",")):
+        num, toks = split_num(rec.tokens, HEADING_NUM)
+        level = "crossHeading"
+        if num and re.fullmatch(r"[IVXL]+\.", num):
+            level = "chapter"
+        elif num and re.fullmatch(r"[A-Z]\.", num):
+            level = "section"
+        elif num:
+            level = "subsection"
+        asm.heading(level, num if level != "crossHeading" else None,
+                    tokens_inlines(toks if level != "crossHeading" else rec.tokens), line)
+        return
+    asm.paragraph(None, tokens_inlines(rec.tokens), line=line)
+
+
+def _foreign_numbered(rec: Record, asm: _Assembler, label: str, ilvl: int) -> None:
+    """A paragraph Word numbers itself: a heading, a paragraph or a point, by its label."""
+    line = rec.index
+    inlines = tokens_inlines(rec.tokens)
+    text = plain(rec.tokens)
+    heading_like = len(text) < 150 and not text.endswith((".", ";", ",", ":"))
+    if ilvl == 0 and heading_like and re.fullmatch(r"[IVXL]+\.", label):
+        asm.heading("chapter", label, inlines, line)
+    elif ilvl == 0 and heading_like and re.fullmatch(r"[A-Z]\.", label):
+        asm.heading("section", label, inlines, line)
+    elif ilvl == 0 and PROFILE_PARA_NUM.fullmatch(label):
+        asm.paragraph(label, inlines, line=line)
+    elif asm.current is not None:
+        depth = 2 if _is_roman_point(label, asm) else 1
+        asm.point(max(depth, ilvl), label, inlines, line)
+    else:  # a number that is neither a paragraph's nor a point's: kept as text
+        asm.paragraph(None, strip_inlines([label + " "] + inlines), line=line)
+
+
+def _is_roman_point(label: str, asm: _Assembler) -> bool:
+    m = ROMAN_LABEL.match(label)
+    if not m:
+        return False
+    letter = m.group(1)
+    previous = asm.last_point_label.get(1, "")
+    prev = re.sub(r"[^a-z]", "", previous)
+    # "(i)" after "(h)" is a letter; "(i)" anywhere else opens the second level.
+    if len(letter) == 1 and prev and ord(letter) == ord(prev[-1]) + 1:
+        return False
+    return len(asm.lists) >= 2
+
+
+def _front_matter_foreign(records: list[Record], asm: _Assembler, in_header: int = 0) -> list[Record]:
+    """Masthead and title of a document from elsewhere, with the text reader's recognisers.
+
+    The front matter is what comes before the first heading or numbered paragraph; lines the
+    recognisers do not know stay in the body, so no text is lost. The first ``in_header``
+    records come from the first-page header, where UN templates print the masthead: there a
+    short line without digits is an organ ("General Assembly"); other header lines are page
+    furniture and are reported.
+    """
+    try:
+        from drafting.readers import text_masthead as tm
+    except ImportError:
+        return records
+    m, pf = asm.blocks.masthead, asm.blocks.preface
+    kept = []
+    in_front = True
+    for position, rec in enumerate(records):
+        text = plain(rec.tokens)
+        from_header = position < in_header
+        if in_front and not from_header and (rec.role in ("chapter", "section", "subsection") or rec.auto_label
+                         or PARA_NUM.match(text)):
+            in_front = False
+        if not in_front or not text:
+            kept.append(rec)
+            continue
+        fields = None
+        try:
+            fields = tm.masthead_fields(text)
+        except Exception:  # a recogniser's own limits must not stop reading
+            fields = None
+        if fields:
+            for f in fields:
+                tm.apply_field(m, f)
+            notes = [t for t in rec.tokens if isinstance(t, NoteRef)]
+            if notes and m.symbol and m.symbol_note is None:
+                m.symbol_note = notes[0]
+            continue
+        if vocabulary().organization.fullmatch(text):
+            m.organs.append(text)
+            continue
+        if tm.is_session_line(text):
+            pf.session_text, pf.session_number = text, tm.session_number(text)
+            continue
+        item = tm.agenda_item(text)
+        if item:
+            pf.agenda_text, pf.agenda_item = text, item
+            continue
+        if pf.session_text and not pf.place_dates and tm.is_place_dates(text):
+            pf.place_dates = text
+            continue
+        if from_header:
+            if len(text) < 120 and not re.search(r"\d", text):
+                m.organs.append(text)
+            else:
+                asm.blocks.note("info", f"first-page header line left out: {text}", code="furniture")
+            continue
+        kind = tm.document_kind(text)
+        if kind and pf.doc_type is None:
+            key, sponsors = kind
+            pf.sponsors = sponsors
+            pf.doc_type = text.rpartition(":")[2].strip() if ":" in text else text
+            asm.blocks.kind = tm.kind_of(key, None)
+            continue
+        if m.symbol or m.distribution:
+            # under a recognised masthead, the other lines before the body are the title
+            # (bold) and preface lines; without one they are body text (a note, a letter)
+            if rec.all_bold and pf.title is None:
+                pf.title = tokens_inlines(rec.tokens)
+            else:
+                pf.extra.append(tokens_inlines(rec.tokens))
+            continue
+        kept.append(rec)
+    return kept
