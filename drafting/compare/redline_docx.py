@@ -21,7 +21,7 @@ from lxml import etree
 
 from drafting.compare.inline import DELETE, EQUAL, INSERT, inline_diff
 from drafting.compare.items import NOTE_ATOMS, Item, is_note
-from drafting.writers.docx_styles import w
+from drafting.ooxml.names import w
 
 TRACKED_FORMATS = ("b", "i", "u", "sup", "sub")
 
@@ -213,7 +213,7 @@ class Redliner:
     # -- paragraphs -------------------------------------------------------------------------
 
     def para(self, item: Item, runs: list):
-        from drafting.writers import docx_styles as S
+        from drafting.ooxml import styles as S
 
         style = S.WRAP_UP if item.kind == "wrapUp" else self.r.unit_style(item.element)
         return self.r.paragraph_xml(style, runs)
@@ -326,7 +326,7 @@ def redline_docx(alignment, old_root, new_root, author: str = "drafting",
                  date: _dt.datetime | None = None, reference_doc=None) -> bytes:
     """The .docx bytes of NEW with tracked changes against OLD (see the module docstring)."""
     from drafting.model.akn import doc_element, local
-    from drafting.writers import docx_styles as S
+    from drafting.ooxml import styles as S
     from drafting.model.akn import paragraphs_of
     from drafting.model.units import document_language
     from drafting.writers.docx import DocxRenderer, Reference, package

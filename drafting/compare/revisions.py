@@ -12,7 +12,7 @@ import io
 import zipfile
 
 from drafting.io import parse_xml
-from drafting.writers.docx_styles import w
+from drafting.ooxml.names import w
 
 PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 RANGES = ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")
