@@ -13,7 +13,7 @@ from pathlib import Path
 
 from drafting import locale
 from drafting.errors import DraftingError
-from drafting.generate.keys import KEYS, KINDS, check_keys, load_mapping, resolve_language
+from drafting.model.session_keys import KEYS, KINDS, check_keys, load_mapping, resolve_language
 from drafting.generate.render import TEMPLATES_DIR, render
 from drafting.io import decode_report, read_bytes, read_text
 from drafting.locale import languages

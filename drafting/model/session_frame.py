@@ -10,7 +10,7 @@ so that a document read from elsewhere and written back to Markdown keeps its pr
 from __future__ import annotations
 
 from drafting import locale
-from drafting.generate.keys import AKN_KINDS, KINDS
+from drafting.model.session_keys import AKN_KINDS, KINDS
 from drafting.model.blocks import Masthead, NoteRef, Preface
 
 
