@@ -120,11 +120,32 @@ def render_diff(alignment, old: Loaded, new: Loaded, fmt: str, colour: bool = Fa
     if fmt == "docx":
         from drafting.compare.redline_docx import redline_docx
 
-        return redline_docx(alignment, old.root, new.root, author=author, date=date)
+        return redline_docx(alignment, old.root, new.root, author=author,
+                            date=date or changes_date(new.root))
     from drafting.compare.text_report import text_report
 
     return text_report(alignment, old.meta, new.meta, old.path, new.path, colour=colour,
                        typography=typography)
+
+
+def changes_date(root):
+    """When no --date is given, the tracked changes carry a date the inputs decide, so that the
+    same two files give the same DOCX: NEW's own date (its docDate), else SOURCE_DATE_EPOCH,
+    else the first day a zip can record."""
+    import datetime as dt
+    import os
+
+    from drafting.model.akn import doc_element, xp
+
+    iso = xp(doc_element(root), "string(a:coverPage//a:docDate/@date)") if root is not None else ""
+    try:
+        return dt.datetime.combine(dt.date.fromisoformat(iso[:10]), dt.time(), dt.timezone.utc)
+    except ValueError:
+        pass
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit() and len(epoch) <= 12:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
 
 
 def _parse_date(value: str | None):
@@ -157,7 +178,7 @@ Examples:
 @click.option("--format-in", "format_in", help="Input format of both files (text, md, akn, docx).")
 @click.option("--stdin-filename", help="The name of standard input (-); its extension gives the format.")
 @click.option("--author", default="drafting", show_default=True, help="Author of the tracked changes (docx).")
-@click.option("--date", "date", help="Date of the tracked changes, ISO 8601 (docx; default: now).")
+@click.option("--date", "date", help="Date of the tracked changes, ISO 8601 (docx; default: NEW's own date, else SOURCE_DATE_EPOCH).")
 @click.option("--ignore", "ignore", metavar="LIST",
               help="Leave aside, comma-separated: typography, formatting, case, footnote-numbers.")
 @click.option("--typography", "show_typography", is_flag=True,
