@@ -63,7 +63,22 @@ def context_for(values: dict, kind: str, lang: str) -> dict:
     context["body_markdown"] = (resolved.get("body_markdown") or "").strip("\n")
     # the marks ending the organ line, preambular and operative paragraphs (Arabic ، ؛)
     context["punctuation"] = locale.resolution_punctuation(lang)
+    if context.get("organ"):
+        context["formula"] = context.get("formula") or locale.enacting_formula(context["organ"], lang)
+    context["formula_in_body"] = opens_with_formula(context["body_markdown"], context.get("formula"),
+                                                    context.get("organ"))
     return context
+
+
+def opens_with_formula(body: str, formula: str | None, organ: str | None) -> bool:
+    """The body's first paragraph is the formula already (``*The General Assembly*,``): the
+    template does not print it a second time."""
+    first = body.strip().split("\n\n", 1)[0] if body else ""
+    words = " ".join(first.replace("*", "").split()).rstrip(",،，:").strip().casefold()
+    if not words or len(words) > 300:
+        return False
+    names = {n.casefold() for n in (formula, organ) if n}
+    return words in names or any(words.endswith(" " + n) for n in names if organ and n == organ.casefold())
 
 
 def generate(kind: str, session: str | Path, lang: str, template: str | Path | None = None,
@@ -135,11 +150,11 @@ def output_format(out: str | Path) -> str:
     return OUTPUT_FORMATS[suffix]
 
 
-def write_output(root, fmt: str) -> bytes:
+def write_output(root, fmt: str, **options) -> bytes:
     from drafting.writers import writer_for
 
     try:
         writer = writer_for(fmt)
     except ModuleNotFoundError as exc:
         raise DraftingError(f"the {fmt} writer is not available: {exc}") from None
-    return writer.write(root)
+    return writer.write(root, **options)

@@ -126,6 +126,36 @@ def agenda_item_line(item: str | int, lang: str, provisional: bool = True) -> st
     return agenda["provisional_item" if provisional else "item"].format(item=item)
 
 
+def is_general_assembly(organ: str | None) -> bool:
+    """The General Assembly (or one of its Main Committees' parent organ), named in any of the
+    six languages."""
+    if not organ:
+        return False
+    folded = " ".join(organ.split()).casefold()
+    return any(folded == terms(lang)["organs"]["general_assembly"].casefold() for lang in languages())
+
+
+def assembly_agenda_line(item: str | int, lang: str) -> str:
+    """``Agenda item 107``: how the General Assembly prints an agenda item on its drafts."""
+    return terms(lang)["agenda"]["assembly_item"].format(item=item)
+
+
+def enacting_formula(organ: str, lang: str) -> str:
+    """The formula that opens a resolution, from its organ: ``The General Assembly``; other
+    organs in English take "The" ("The Conference of the Parties ..."), elsewhere the organ as
+    named (the article varies with the name in French and Spanish: give ``formula`` then)."""
+    if is_general_assembly(organ):
+        return terms(lang)["organs"]["general_assembly_formula"]
+    if lang == "en" and not organ.lower().startswith("the "):
+        return "The " + organ
+    return organ
+
+
+def united_nations(lang: str) -> str:
+    """The organization's name as a masthead's first line prints it."""
+    return terms(lang)["reader"]["organization"][0]
+
+
 def session_ordinal(n: int, lang: str) -> str:
     """The session line in words: ``Quatrième session``, ``Cuarto período de sesiones``."""
     ordinals = terms(lang)["sessions"]["ordinals"]

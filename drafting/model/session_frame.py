@@ -96,8 +96,12 @@ def build_frame(keys: dict, lang: str, symbol_note: NoteRef | None = None) -> tu
         p.session_text = keys["session_text"]
     p.place_dates = keys.get("place_dates") or place_and_dates(keys.get("place"), keys.get("dates"), lang)
     p.agenda_item = keys.get("agenda_item")
-    p.agenda_text = keys.get("agenda_text") or agenda_line(
-        p.agenda_item, lang, keys.get("provisional_agenda", True) is not False)
+    organ = keys.get("organ") or (m.organs[-1] if m.organs else None)
+    if p.agenda_item and keys.get("provisional_agenda") is None and locale.is_general_assembly(organ):
+        p.agenda_text = locale.assembly_agenda_line(p.agenda_item, lang)
+    else:
+        p.agenda_text = agenda_line(p.agenda_item, lang, keys.get("provisional_agenda", True) is not False)
+    p.agenda_text = keys.get("agenda_text") or p.agenda_text
     if keys.get("agenda_title"):
         p.agenda_title = [keys["agenda_title"]]
     if keys.get("agenda_note"):

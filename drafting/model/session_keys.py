@@ -57,15 +57,16 @@ KEYS: list[Key] = [
     Key("date", "date", ALL, help="the date of issue, YYYY-MM-DD"),
     Key("original", "lang", ALL, help="the language of the original: ar zh en fr ru es"),
     Key("session", "int", ALL, help="the session number, printed as an ordinal in words"),
-    Key("place", "text", ALL, help="where the session meets (Vienna)"),
-    Key("dates", "dates", ALL, help="first and last day of the session: [YYYY-MM-DD, YYYY-MM-DD]"),
+    Key("place", "text", help="where the session meets (Vienna); General Assembly drafts print none"),
+    Key("dates", "dates", help="first and last day of the session: [YYYY-MM-DD, YYYY-MM-DD]"),
     Key("agenda_item", "text", help='the agenda item as printed: "5" or "2 (d)"'),
     Key("agenda_title", "text", help="the agenda item's title, printed under the agenda line"),
-    Key("provisional_agenda", "bool", help="true (default): 'Item N of the provisional agenda'"),
+    Key("provisional_agenda", "bool", help="true: 'Item N of the provisional agenda' (the default, "
+        "except for the General Assembly: 'Agenda item N'); false: 'Item N of the agenda'"),
     Key("sponsors", "text-list", frozenset({"draft-resolution"}), help="the sponsors of a draft resolution"),
     Key("title", "text", ALL - {"corrigendum"}, help="the document's title"),
     Key("formula", "text", help="draft resolutions: the enacting formula without its comma "
-        "(default: the organ)"),
+        "(default: from the organ, 'The General Assembly'; not printed again when the body opens with it)"),
     Key("numbered", "bool", help="false: leave paragraphs and headings unnumbered (default true)"),
     Key("body_markdown", "text", ALL, where="session", help="the body in the Markdown drafting dialect"),
     # the printed forms, written by the Markdown writer when a document's print differs from
@@ -85,7 +86,7 @@ KEYS: list[Key] = [
     Key("original_text", "str", where="front", help="the word after 'Original:' as printed"),
     Key("language_line", "str", where="front", help="the masthead's language line as printed "
         "('' when none is printed)"),
-    Key("job_number", "str", where="front", help="the job number printed on the first page, e.g. V.12-54630"),
+    Key("job_number", "str", help="the job number printed on the first page, e.g. V.12-54630"),
 ]
 KEY_BY_NAME = {k.name: k for k in KEYS}
 
