@@ -9,13 +9,27 @@ Style names follow the UN Geneva/Vienna templates (``_ H _Ch_G``, ``_ Single Txt
 "AKN ..." character styles) are ours, so that a document exported and read back keeps its
 structure: the DOCX reader recognises paragraphs and inline parts by these names.
 
-Headers and footers hold two placeholders the writer fills per document: ``{symbol}`` (running
-header) and ``{job_number}`` (first-page footer). The footer holds a PAGE field.
+The page follows the United Nations' printed page (measured on the PDFs of corpus/real): the
+masthead's "United Nations" line with the symbol at the right over a thin rule; the emblem, the
+organ in 20 pt bold and the distribution block at 11.9 cm; a thick rule; the session block at the
+margin; the title block and text 2.2 cm in. Later pages carry running heads: the symbol at the
+outer edge in bold (left on even pages, right on odd ones), page "n/N" and the job number at the
+foot; page 1 carries the job number at its foot. Headers and footers hold two placeholders the
+writer fills per document: ``{symbol}`` and ``{job_number}``.
+
+The emblem is an image slot (``word/media/emblem.png``): use of the United Nations emblem is
+restricted (General Assembly resolution 92 (I)), so the project ships a neutral placeholder of the
+emblem's printed size (1.98 x 1.66 cm) that an office replaces with its own file (``--emblem``, or
+its own reference document).
 """
 
 from __future__ import annotations
 
+import io
+import struct
 import sys
+import zipfile
+import zlib
 from pathlib import Path
 
 from docx import Document
@@ -29,8 +43,14 @@ FONT = "Times New Roman"
 EAST_ASIAN_FONT = "SimSun"          # Chinese; LibreOffice substitutes Noto Serif CJK when absent
 COMPLEX_FONT = "Simplified Arabic"  # Arabic; LibreOffice substitutes Noto Naskh Arabic when absent
 
-TEXT_INDENT = Cm(2)        # UN body text starts 2 cm in from the margin
-NUMBER_TAB = Cm(3)         # the text of a numbered paragraph starts at the tab after its number
+TEXT_INDENT = Cm(2.2)      # UN body text starts 2.2 cm in from the margin (63 pt on the PDFs)
+TEXT_RIGHT = Cm(2.2)       # and stops 2.2 cm before the right margin
+NUMBER_TAB = Cm(3.2)       # the text of a numbered paragraph starts at the tab after its number
+PARTICIPLE = Pt(24)        # preambular and operative paragraphs open 24 pt in (the formula too)
+OPERATIVE_TAB = TEXT_INDENT + Pt(47)   # a resolution's operative text after "1."
+DISTR_AT = Cm(11.9)        # the Distr./date/Original block of the masthead
+EMBLEM_SIZE = (Cm(1.98), Cm(1.66))
+EMBLEM_PIXELS = (155, 130)
 
 
 def _fonts(rpr_owner) -> None:
@@ -135,8 +155,11 @@ def build(path: Path) -> None:
 
     # Body text and headings (UN Geneva names; H_1 is a section, H_2 a subsection).
     text_tabs = [(NUMBER_TAB, WD_TAB_ALIGNMENT.LEFT)]
-    _paragraph_style(doc, "_ Single Txt_G", left=TEXT_INDENT, right=Cm(1), after=6,
+    _paragraph_style(doc, "_ Single Txt_G", left=TEXT_INDENT, right=TEXT_RIGHT, after=6,
                      align=WD_ALIGN_PARAGRAPH.JUSTIFY, tabs=text_tabs)
+    # a resolution's operative paragraph: "1." 24 pt in, its text at the next tab, then flush
+    _paragraph_style(doc, "_ Operative_G", base="_ Single Txt_G", first=PARTICIPLE, after=6,
+                     tabs=[(OPERATIVE_TAB, WD_TAB_ALIGNMENT.LEFT)])
     _paragraph_style(doc, "_ H _Ch_G", size=14, bold=True, left=TEXT_INDENT, first=Cm(-1),
                      right=Cm(1), before=18, after=12, keep_next=True, next_style="_ Single Txt_G",
                      tabs=[(TEXT_INDENT, WD_TAB_ALIGNMENT.LEFT)])
@@ -153,36 +176,45 @@ def build(path: Path) -> None:
     _paragraph_style(doc, "_ Table Txt_G", size=9, after=2)
     # Sub-paragraphs a), (i), ...: the label at the text indent, the text at the next tab.
     for depth in (1, 2, 3, 4):
-        label_at = Cm(2 + depth)
+        label_at = TEXT_INDENT + Cm(depth)
         _paragraph_style(doc, f"_ Point_{depth}_G", base="_ Single Txt_G", left=label_at + Cm(1),
                          first=Cm(-1), after=6)
         _paragraph_style(doc, f"_ List H_{depth}_G", base="_ Single Txt_G", italic=True,
                          left=label_at, before=6, after=6, keep_next=True)
-    _paragraph_style(doc, "_ Wrap Up_G", base="_ Single Txt_G")
-    _paragraph_style(doc, "_ Quote_G", base="_ Single Txt_G", left=Cm(3), right=Cm(2))
-    _paragraph_style(doc, "_ Formula_G", base="_ Single Txt_G", first=Cm(1))
-    _paragraph_style(doc, "_ Preamble_G", base="_ Single Txt_G", first=Cm(1))
+    _paragraph_style(doc, "_ Wrap Up_G", base="_ Single Txt_G", after=6)
+    _paragraph_style(doc, "_ Quote_G", base="_ Single Txt_G", left=Cm(3.2), right=Cm(3.2), after=6)
+    _paragraph_style(doc, "_ Formula_G", base="_ Single Txt_G", first=PARTICIPLE, after=6)
+    _paragraph_style(doc, "_ Preamble_G", base="_ Single Txt_G", first=PARTICIPLE, after=6)
     _paragraph_style(doc, "_ Conclusion_G", base="_ Single Txt_G", before=12)
 
-    # Masthead and preface.
-    _paragraph_style(doc, "_ Masthead Top_G", size=10, after=6,
-                     tabs=[(Cm(17), WD_TAB_ALIGNMENT.RIGHT)])
-    _paragraph_style(doc, "_ Masthead Organ_G", size=14, bold=True, after=6)
-    _paragraph_style(doc, "_ Masthead Distr_G", size=10, left=Cm(12))
-    _paragraph_style(doc, "_ Masthead Job_G", size=8, left=Cm(12), before=6)
-    _paragraph_style(doc, "_ Session Info_G", size=10, bold=True, before=6)
-    _paragraph_style(doc, "_ Preface Other_G", size=10, left=TEXT_INDENT, before=3)
-    _paragraph_style(doc, "_ Doc Type_G", size=10, bold=True, left=TEXT_INDENT, before=12,
-                     keep_next=True)
-    _paragraph_style(doc, "_ Title_G", size=16, bold=True, left=TEXT_INDENT, right=Cm(1),
-                     before=12, after=12, keep_next=True, line=18)
+    # Masthead and preface, measured on the printed page (corpus/real, A/C.1/80/L.41 page 1).
+    full_width = Cm(21.0 - 2 * 2.1)
+    top = _paragraph_style(doc, "_ Masthead Top_G", size=14, after=3,
+                           tabs=[(TEXT_INDENT, WD_TAB_ALIGNMENT.LEFT),
+                                 (full_width, WD_TAB_ALIGNMENT.RIGHT)])
+    _border(top, "bottom", 6)
+    _paragraph_style(doc, "_ Masthead Organ_G", size=20, bold=True, before=3,
+                     tabs=[(TEXT_INDENT, WD_TAB_ALIGNMENT.LEFT), (DISTR_AT, WD_TAB_ALIGNMENT.LEFT)])
+    _paragraph_style(doc, "_ Masthead Distr_G", size=10, left=DISTR_AT)
+    _paragraph_style(doc, "_ Masthead Job_G", size=8, left=DISTR_AT, before=6)
+    rule = _paragraph_style(doc, "_ Masthead Rule_G", size=4, before=84, after=3, line=4)
+    _border(rule, "bottom", 18)
+    _paragraph_style(doc, "_ Session Info_G", size=10, bold=True, right=Cm(7.3))
+    _paragraph_style(doc, "_ Session Body_G", size=12, bold=True, right=Cm(7.3))
+    _paragraph_style(doc, "_ Agenda Item_G", size=10, right=Cm(7.3))
+    _paragraph_style(doc, "_ Agenda Title_G", size=10, bold=True, right=Cm(7.3))
+    _paragraph_style(doc, "_ Preface Other_G", size=10, left=TEXT_INDENT, right=TEXT_RIGHT, before=3)
+    _paragraph_style(doc, "_ Doc Type_G", size=10, bold=True, left=TEXT_INDENT, right=TEXT_RIGHT,
+                     before=18, keep_next=True)
+    _paragraph_style(doc, "_ Title_G", size=12, bold=True, left=TEXT_INDENT, right=TEXT_RIGHT,
+                     before=12, after=12, keep_next=True, line=14)
 
     # Footnotes: Word's built-in names (pandoc and LibreOffice know them) and the UN one.
-    footnote_text = _paragraph_style(doc, "footnote text", size=9, left=Cm(2),
-                                     first=Cm(-0.5), line=10)
+    footnote_text = _paragraph_style(doc, "footnote text", size=9, left=TEXT_INDENT,
+                                     right=TEXT_RIGHT, first=Cm(-0.5), line=10, after=1)
     footnote_text.element.set(qn("w:styleId"), "FootnoteText")
-    _paragraph_style(doc, "_ FootnoteText", base="footnote text", size=9, left=Cm(2),
-                     first=Cm(-0.5), line=10)
+    _paragraph_style(doc, "_ FootnoteText", base="footnote text", size=9, left=TEXT_INDENT,
+                     right=TEXT_RIGHT, first=Cm(-0.5), line=10, after=1)
     reference = doc.styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER)
     reference.element.set(qn("w:styleId"), "FootnoteReference")
     reference.font.superscript = True
@@ -197,23 +229,37 @@ def build(path: Path) -> None:
     }.items():
         _character_style(doc, name, **kw)
 
-    # Page: A4, UN margins; different first page (the masthead page has no running header).
+    # Page: A4, the UN's margins; a different first page (the masthead page has no running
+    # head) and different even and odd pages (the symbol at the outer edge).
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
-    section.left_margin, section.right_margin = Cm(2), Cm(2)
+    section.left_margin, section.right_margin = Cm(2.1), Cm(2.1)
     section.header_distance, section.footer_distance = Cm(1.25), Cm(1.25)
     section.different_first_page_header_footer = True
+    doc.settings.odd_and_even_pages_header_footer = True
 
-    header = section.header.paragraphs[0]
-    header.text = "{symbol}"
-    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    header.runs[0].font.bold = True
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _page_field(footer)
+    for header, align in ((section.header, WD_ALIGN_PARAGRAPH.RIGHT),
+                          (section.even_page_header, WD_ALIGN_PARAGRAPH.LEFT)):
+        p = header.paragraphs[0]
+        run = p.add_run("{symbol}")
+        run.font.bold = True
+        run.font.size = Pt(9)
+        p.alignment = align
+    # odd pages: job number left, page right; even pages: page left, job number right
+    for footer, page_first in ((section.footer, False), (section.even_page_footer, True)):
+        p = footer.paragraphs[0]
+        p.paragraph_format.tab_stops.add_tab_stop(full_width, WD_TAB_ALIGNMENT.RIGHT)
+        if page_first:
+            _page_of(p)
+            p.add_run("\t")
+            p.add_run("{job_number}").font.size = Pt(8)
+        else:
+            p.add_run("{job_number}").font.size = Pt(8)
+            p.add_run("\t")
+            _page_of(p)
     first_footer = section.first_page_footer.paragraphs[0]
-    first_footer.text = "{job_number}"
+    first_footer.add_run("{job_number}").font.size = Pt(10)
     section.first_page_header.paragraphs[0].text = ""
 
     # The reference body is replaced by the writer; leave it empty.
@@ -222,7 +268,90 @@ def build(path: Path) -> None:
         body.remove(p)
     doc.core_properties.title = "UN document (drafting reference)"
     doc.core_properties.author = "drafting"
-    doc.save(str(path))
+    buf = io.BytesIO()
+    doc.save(buf)
+    path.write_bytes(_with_emblem(buf.getvalue()))
+
+
+def _border(style, side: str, size: int) -> None:
+    """A paragraph border of ``size`` eighths of a point on one side of a paragraph style."""
+    ppr = style.element.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    edge = OxmlElement(f"w:{side}")
+    for key, value in (("w:val", "single"), ("w:sz", str(size)), ("w:space", "1"), ("w:color", "auto")):
+        edge.set(qn(key), value)
+    borders.append(edge)
+    # pBdr comes after keepNext .. numPr and before shd, tabs, spacing, ind, jc
+    later = [c for c in ppr if c.tag in (qn("w:shd"), qn("w:tabs"), qn("w:spacing"), qn("w:ind"), qn("w:jc"))]
+    if later:
+        later[0].addprevious(borders)
+    else:
+        ppr.append(borders)
+
+
+def _field(paragraph, instr: str, bold: bool = True) -> None:
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), f" {instr} ")
+    run = OxmlElement("w:r")
+    if bold:
+        rpr = OxmlElement("w:rPr")
+        rpr.append(OxmlElement("w:b"))
+        size = OxmlElement("w:sz")
+        size.set(qn("w:val"), "18")
+        rpr.append(size)
+        run.append(rpr)
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _page_of(paragraph) -> None:
+    """``2/7``: the page and the count of pages, in bold 9 pt as the UN prints them."""
+    _field(paragraph, "PAGE")
+    slash = paragraph.add_run("/")
+    slash.font.bold = True
+    slash.font.size = Pt(9)
+    _field(paragraph, "NUMPAGES")
+
+
+def placeholder_emblem(width: int = EMBLEM_PIXELS[0], height: int = EMBLEM_PIXELS[1]) -> bytes:
+    """A neutral grey ring on white, as a PNG of the emblem's size (no image library needed)."""
+    cx, cy = (width - 1) / 2, (height - 1) / 2
+    outer, inner = min(cx, cy) - 2, min(cx, cy) - 8
+    rows = bytearray()
+    for y in range(height):
+        rows.append(0)
+        for x in range(width):
+            d = ((x - cx) ** 2 + (y - cy) ** 2) ** 0.5
+            rows.append(170 if inner <= d <= outer else 255)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)   # 8-bit greyscale
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(bytes(rows), 9))
+            + chunk(b"IEND", b""))
+
+
+def _with_emblem(docx: bytes) -> bytes:
+    """Add the emblem slot: word/media/emblem.png, related to the document (rIdEmblem)."""
+    src = zipfile.ZipFile(io.BytesIO(docx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", (
+                    b'<Relationship Id="rIdEmblem" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/image" Target="media/emblem.png"/>'
+                    b"</Relationships>"))
+            elif info.filename == "[Content_Types].xml" and b'Extension="png"' not in data:
+                data = data.replace(b"<Default ", b'<Default Extension="png" ContentType="image/png"/><Default ', 1)
+            zf.writestr(info.filename, data)
+        zf.writestr("word/media/emblem.png", placeholder_emblem())
+    return out.getvalue()
 
 
 if __name__ == "__main__":

@@ -160,8 +160,9 @@ def test_masthead_header_footer_and_page_setup(exported):
     assert "CTOC/COP/2008/L.9" in headers and "{symbol}" not in headers
     assert "PAGE" in footers and "V.08-57125 (C)" in footers
     text = "".join(doc.itertext())
-    for line in ("Distr.: Limited", "15 October 2008", "Chinese", "Original:", "V.08-57125 (C)"):
+    for line in ("Distr.: Limited", "15 October 2008", "Chinese", "Original:"):
         assert line in text
+    assert "V.08-57125 (C)" not in text   # the job number is printed at the foot of page 1 only
 
 
 def test_arabic_is_right_to_left_and_chinese_has_east_asian_fonts(exported):
@@ -208,6 +209,8 @@ def _tokens(text: str) -> list[str]:
 def _pdf_words(text: str) -> list[str]:
     text = text.replace("\u00ad", "")
     text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)       # hyphenation at line ends
+    # a raised abbreviation ending (M^me, M^lle) comes out of pdftotext as a word of its own
+    text = re.sub(r"\b(M) (mes?|lles?)\b", r"\1\2", text)
     return _tokens(text)
 
 

@@ -23,14 +23,16 @@ FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md", ".mark
            ".xml": "akn", ".akn": "akn"}
 
 
-def export_bytes(root, fmt: str, reference_doc: Path | None = None) -> bytes:
+def export_bytes(root, fmt: str, reference_doc: Path | None = None, emblem: Path | None = None) -> bytes:
     from drafting.writers import writer_for
 
     try:
         module = writer_for(fmt)
     except ModuleNotFoundError as exc:
         raise DraftingError(f"the {fmt} writer is not available: {exc}") from None
-    options = {"reference_doc": reference_doc} if fmt == "docx" and reference_doc else {}
+    options = {}
+    if fmt == "docx":
+        options = {k: v for k, v in (("reference_doc", reference_doc), ("emblem", emblem)) if v}
     return module.write(root, **options)
 
 
@@ -52,6 +54,8 @@ Examples:
               help="Output format.")
 @click.option("--reference-doc", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="DOCX whose styles, page setup, headers and footers are used (default: templates/reference.docx).")
+@click.option("--emblem", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="PNG or JPEG for the emblem slot of the masthead (docx; default: a neutral placeholder).")
 @click.option("--lang", type=LanguageChoice(), help="Language of the input (detected by default).")
 @click.option("--format-in", "fmt_in", type=click.Choice(["text", "md", "akn", "docx", "pdf"]), help="Input format (from the extension by default).")
 @click.option("--stdin-filename", help="The name of standard input (-); its extension gives the format.")
@@ -61,7 +65,7 @@ Examples:
 @batch_options
 @manners
 @click.pass_context
-def export(ctx, inputs, output, out_dir, fmt, reference_doc, lang, fmt_in, stdin_filename,
+def export(ctx, inputs, output, out_dir, fmt, reference_doc, emblem, lang, fmt_in, stdin_filename,
            revisions, max_mb, jobs, scheduler):
     """Export documents (PDF, text, OCR, Markdown, DOCX, AKN; - for standard input) as DOCX, HTML,
     Markdown or AKN.
@@ -98,7 +102,7 @@ def export(ctx, inputs, output, out_dir, fmt, reference_doc, lang, fmt_in, stdin
         suffix = {"docx": ".docx", "html": ".html", "md": ".md", "akn": ".xml"}[fmt]
         targets = [out_name(p, out_dir, suffix, stdin_filename) for p in inputs]
         check_distinct(targets, inputs)
-    files = [p for p in inputs if not is_stdio(p)] + ([reference_doc] if reference_doc else [])
+    files = [p for p in inputs if not is_stdio(p)] + [p for p in (reference_doc, emblem) if p]
     for target in targets:
         if is_stdio(target):
             if fmt == "docx":
@@ -106,7 +110,7 @@ def export(ctx, inputs, output, out_dir, fmt, reference_doc, lang, fmt_in, stdin
         else:
             check_output(target, files)
     results = [_read(p, fmt_in, lang, max_mb, revisions, stdin_filename) for p in inputs]
-    data = [export_bytes(r.root, fmt, reference_doc) for r in results]
+    data = [export_bytes(r.root, fmt, reference_doc, emblem) for r in results]
     for result, payload, target in zip(results, data, targets):
         print_diagnostics(result, verbosity(ctx))
         emit(payload, target, files)

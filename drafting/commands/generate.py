@@ -26,11 +26,13 @@ Examples:
                    "- for standard output (with -f).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["akn", "md", "docx"]),
               help="Output format (default: from the extension of -o).")
+@click.option("--emblem", type=click.Path(dir_okay=False, exists=True),
+              help="PNG or JPEG for the emblem slot of the masthead (docx; default: a neutral placeholder).")
 @click.option("--template", "template", type=click.Path(dir_okay=False), default=None,
               help="Use this template instead of templates/KIND.md.j2 (it runs sandboxed).")
 @manners
 @click.pass_context
-def new(ctx, kind, session, lang, output, fmt, template):
+def new(ctx, kind, session, lang, output, fmt, template, emblem):
     """Generate a new draft of KIND: draft-report, draft-report-addendum, draft-resolution,
     note or corrigendum."""
     from drafting.generate import check_kind, check_lang, generate, output_format, write_output
@@ -43,7 +45,7 @@ def new(ctx, kind, session, lang, output, fmt, template):
     if is_stdio(output) and not fmt:
         raise DraftingError("-o - writes to standard output: give the format with -f (akn, md, docx)")
     fmt = fmt or output_format(output)
-    inputs = [session] + ([template] if template else [])
+    inputs = [session] + [p for p in (template, emblem) if p]
     if is_stdio(output):
         if fmt == "docx":
             refuse_binary_on_terminal(b"", "a DOCX file")
@@ -53,7 +55,7 @@ def new(ctx, kind, session, lang, output, fmt, template):
     findings = validate_tree(result.root)
     if findings:  # the generator's own bug, not the user's: keep the details
         raise RuntimeError("generated AKN is not valid: " + "; ".join(f.message for f in findings[:3]))
-    data = write_output(result.root, fmt)
+    data = write_output(result.root, fmt, **({"emblem": emblem} if emblem and fmt == "docx" else {}))
     emit(data if fmt == "docx" else data.decode("utf-8"), output, inputs)
     verbosity = (ctx.obj or {}).get("verbosity", 1)
     for d in result.diagnostics:

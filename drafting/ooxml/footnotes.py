@@ -38,8 +38,9 @@ def first_number(*roots) -> int:
     return 1
 
 
-def footnotes_root():
-    """An empty footnotes part: only the separator and continuation separator notes."""
+def footnotes_root(separator_indent: int = 0):
+    """An empty footnotes part: only the separator and continuation separator notes, the rule
+    ``separator_indent`` twips in from the margin."""
     root = etree.Element(w("footnotes"), nsmap=NSMAP)
     for fid, kind in (("-1", "separator"), ("0", "continuationSeparator")):
         fn = etree.SubElement(root, w("footnote"))
@@ -48,6 +49,8 @@ def footnotes_root():
         p = etree.SubElement(fn, w("p"))
         ppr = etree.SubElement(p, w("pPr"))
         get_or_add(ppr, "spacing", after="0", line="240", lineRule="auto")
+        if separator_indent:
+            get_or_add(ppr, "ind", left=str(separator_indent))
         etree.SubElement(etree.SubElement(p, w("r")), w(kind))
     return root
 

@@ -67,6 +67,8 @@ SEQUENCES: dict[str, tuple[str, ...]] = {
         "doNotAutoCompressPictures forceUpgrade captions readModeInkLockDown smartTagType "
         "schemaLibrary shapeDefaults doNotEmbedSmartTags decimalSymbol listSeparator".split()),
 }
+# An element's properties come before all its content (CT_R, CT_P, CT_Tbl, CT_Row, CT_Tc).
+PROPERTIES_FIRST = {"r": "rPr", "p": "pPr", "tbl": "tblPr", "tr": "trPr", "tc": "tcPr"}
 _RANK = {parent: {name: i for i, name in enumerate(names)} for parent, names in SEQUENCES.items()}
 
 
@@ -75,6 +77,9 @@ def insert_in_order(parent, child) -> None:
 
     A parent or child the table does not know is appended (the schema allows it at the end, or
     the caller owns the order)."""
+    if PROPERTIES_FIRST.get(local_name(parent.tag)) == local_name(child.tag):
+        parent.insert(0, child)
+        return
     ranks = _RANK.get(local_name(parent.tag))
     rank = ranks.get(local_name(child.tag)) if ranks else None
     if rank is None:

@@ -25,6 +25,7 @@ CROSS_HEADING = "_ H_4_G"
 ANNEX = "_ H_Annex_G"
 TABLE_TEXT = "_ Table Txt_G"
 TEXT = "_ Single Txt_G"
+OPERATIVE = "_ Operative_G"      # a resolution's operative paragraph: its number 24 pt in
 WRAP_UP = "_ Wrap Up_G"
 QUOTE = "_ Quote_G"
 FORMULA = "_ Formula_G"
@@ -34,7 +35,11 @@ MASTHEAD_TOP = "_ Masthead Top_G"
 MASTHEAD_ORGAN = "_ Masthead Organ_G"
 MASTHEAD_DISTR = "_ Masthead Distr_G"
 MASTHEAD_JOB = "_ Masthead Job_G"
+MASTHEAD_RULE = "_ Masthead Rule_G"   # the thick rule under the masthead (an empty paragraph)
 SESSION_INFO = "_ Session Info_G"
+SESSION_BODY = "_ Session Body_G"     # the committee or subsidiary body, larger
+AGENDA_ITEM = "_ Agenda Item_G"
+AGENDA_TITLE = "_ Agenda Title_G"
 PREFACE_OTHER = "_ Preface Other_G"
 DOC_TYPE = "_ Doc Type_G"
 TITLE = "_ Title_G"
@@ -81,7 +86,9 @@ PARAGRAPH_ROLES: dict[str, str] = {
     style_key(CONCLUSION): "conclusion",
     style_key(MASTHEAD_TOP): "masthead", style_key(MASTHEAD_ORGAN): "masthead",
     style_key(MASTHEAD_DISTR): "masthead", style_key(MASTHEAD_JOB): "masthead",
-    style_key(SESSION_INFO): "sessionInfo",
+    style_key(SESSION_INFO): "sessionInfo", style_key(SESSION_BODY): "sessionInfo",
+    style_key(AGENDA_ITEM): "sessionInfo", style_key(AGENDA_TITLE): "sessionInfo",
+    style_key(OPERATIVE): "text",
     style_key(PREFACE_OTHER): "prefaceOther",
     style_key(DOC_TYPE): "titleBlock", style_key(TITLE): "titleBlock",
 }

@@ -67,7 +67,8 @@ class _Assembler:
             elif sem == "jobNumber":
                 m.job_number = text
             plain_before = ""
-        if not any_semantic and plain_before.strip() and m.date_text is None:
+        if not any_semantic and plain_before.strip() and m.date_text is None \
+                and not _is_united_nations(plain_before):
             m.date_text = re.sub(r"\s+", " ", plain_before).strip()
 
     def _date(self, text: str) -> _dt.date | None:
@@ -270,7 +271,17 @@ def assemble(records: list[Record], lang: str, facts: dict, name: str,
     kind = facts.get("kind")
     if kind:
         asm.blocks.kind = kind
+    if facts.get("jobNumber") and not asm.blocks.masthead.job_number:
+        asm.blocks.masthead.job_number = facts["jobNumber"]   # printed at the foot of page 1
     return asm.blocks
+
+
+def _is_united_nations(text: str) -> bool:
+    """The masthead's first line, which the writer prints when the model has no such organ."""
+    from drafting import locale
+
+    text = " ".join(text.split())
+    return any(text == locale.united_nations(lang) for lang in locale.LANGS)
 
 
 

@@ -45,6 +45,7 @@ from html import escape
 
 from lxml import etree
 
+from drafting import locale
 from drafting.errors import DraftingError
 from drafting.io import parse_xml
 from drafting.model.akn import doc_element, first, local, paragraphs_of, text_content, xp
@@ -53,7 +54,7 @@ from drafting.model.units import document_language
 from drafting.ooxml import footnotes as F
 from drafting.ooxml import styles as S
 from drafting.ooxml.names import (CT_CUSTOM_PROPS, CT_FOOTNOTES, CUSTOM_PROPS_NS, DC_NS, NSMAP,
-                                  REL_CUSTOM_PROPS, REL_FOOTNOTES, VT_NS, w)
+                                  REL_CUSTOM_PROPS, REL_FOOTNOTES, REL_IMAGE, VT_NS, w)
 from drafting.ooxml.order import get_or_add, insert_in_order
 from drafting.ooxml.package import (DocxPackage, relationship_target, with_content_types,
                                     with_relationship, write_package, xml_bytes)
@@ -85,6 +86,15 @@ class Reference:
         styles = etree.fromstring(members["word/styles.xml"])
         self.styles_root = styles
         self.style_ids: dict[str, str] = {}
+        self.emblem_id = None
+        self.emblem_part = None
+        rels = members.get("word/_rels/document.xml.rels")
+        if rels:
+            for rel in etree.fromstring(rels):
+                target = rel.get("Target", "")
+                if rel.get("Type") == REL_IMAGE and target.rpartition("/")[2].startswith("emblem."):
+                    self.emblem_id = rel.get("Id")
+                    self.emblem_part = "word/" + target.lstrip("/").removeprefix("word/")
         for style in styles.iterchildren(w("style")):
             name_el = style.find(w("name"))
             if name_el is not None:
@@ -96,6 +106,29 @@ class Reference:
             return _default_reference()
         return _load_reference(Path(path))
 
+    def with_emblem(self, path: str | Path) -> "Reference":
+        """A copy whose emblem slot holds the image at ``path`` (PNG or JPEG, at most 2 MB)."""
+        from drafting.io import read_bytes
+
+        data = read_bytes(path, max_bytes=2 * 1024 * 1024)
+        if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
+            raise DraftingError(f"{path}: the emblem must be a PNG or JPEG image")
+        if not self.emblem_part:
+            raise DraftingError(f"{self.name}: the reference document has no emblem slot "
+                                f"(an image related as media/emblem.png)")
+        members = dict(self.members)
+        ext = "png" if data.startswith(b"\x89PNG") else "jpeg"
+        part = self.emblem_part.rpartition(".")[0] + "." + ext
+        members.pop(self.emblem_part, None)
+        members[part] = data
+        rels = members["word/_rels/document.xml.rels"]
+        old_target = self.emblem_part.removeprefix("word/")
+        members["word/_rels/document.xml.rels"] = rels.replace(
+            f'Target="{old_target}"'.encode(), f'Target="{part.removeprefix("word/")}"'.encode())
+        members["[Content_Types].xml"] = with_content_types(
+            members["[Content_Types].xml"], {}, {ext: f"image/{ext}"})
+        return Reference(members, self.name)
+
     def style_id(self, name: str) -> str:
         found = self.style_ids.get(S.style_key(name))
         if found:
@@ -105,12 +138,25 @@ class Reference:
         if self is default:
             raise KeyError(f"style {name!r} missing from the default reference")
         sid = default.style_id(name)
+        self.style_ids[S.style_key(name)] = sid
         for style in default.styles_root.iterchildren(w("style")):
             if style.get(w("styleId")) == sid:
                 self.styles_root.append(_copy(style))
+                # the style it is based on comes too, or its look would be lost
+                based = style.find(w("basedOn"))
+                if based is not None:
+                    base_name = default.name_of(based.get(w("val")))
+                    if base_name:
+                        self.style_id(base_name)
                 break
-        self.style_ids[S.style_key(name)] = sid
         return sid
+
+    def name_of(self, style_id: str) -> str | None:
+        for style in self.styles_root.iterchildren(w("style")):
+            if style.get(w("styleId")) == style_id:
+                name = style.find(w("name"))
+                return name.get(w("val")) if name is not None else None
+        return None
 
 
 def _copy(el):
@@ -191,6 +237,8 @@ class DocxRenderer:
             return S.PREAMBLE
         if name == "paragraph" and first(el, "a:content/a:blockContainer") is not None:
             return S.QUOTE
+        if name == "paragraph" and _in_resolution(el) and _num(el):
+            return S.OPERATIVE
         return S.TEXT
 
     @staticmethod
@@ -449,45 +497,91 @@ class DocxRenderer:
         self.num_start = self.next_auto = best_start
 
     def footnotes_xml(self) -> bytes:
-        root = F.footnotes_root()
+        root = F.footnotes_root(SEPARATOR_INDENT)
         root.extend(self.footnotes)
         return xml_bytes(root)
 
     # -- front matter and whole body ------------------------------------------------------
 
     def masthead(self, cover) -> list:
+        """The UN masthead: "United Nations" and the symbol over a thin rule; the emblem, the
+        organ and the Distr. line; the date and Original lines under Distr.; a thick rule. The
+        job number goes to the foot of page 1 (the first-page footer), not the body."""
         rows = paragraphs_of(cover)
         kinds = [_row_kind(p) for p in rows]
+        organs = [p for p, k in zip(rows, kinds) if k == "organ"]
+        symbol = next((p for p, k in zip(rows, kinds) if k == "symbol"), None)
+        distr = [p for p, k in zip(rows, kinds) if k == "distr"]
         out = []
-        symbol_row = rows[kinds.index("symbol")] if "symbol" in kinds else None
-        top_done = False
-        for p, kind in zip(rows, kinds):
-            if kind == "organ" and not top_done and symbol_row is not None:
-                runs = self.runs(p) + [self.tab_run()] + self.runs(symbol_row)
-                out.append(self.paragraph_xml(S.MASTHEAD_TOP, runs))
-                top_done = True
-            elif kind == "symbol":
-                if not top_done:
-                    out.append(self.paragraph_xml(S.MASTHEAD_TOP, [self.tab_run()] + self.runs(p)))
-                    top_done = True
-            elif kind == "organ":
-                out.append(self.paragraph_xml(S.MASTHEAD_TOP if not out else S.MASTHEAD_ORGAN,
-                                              self.runs(p)))
-            elif kind == "job":
-                out.append(self.paragraph_xml(S.MASTHEAD_JOB, self.runs(p)))
-            else:
-                out.append(self.paragraph_xml(S.MASTHEAD_DISTR, self.runs(p)))
+        top = [self.tab_run()]
+        if organs and _is_united_nations(organs[0]):
+            top += self.runs(organs.pop(0))
+        else:
+            top.append(self.run(locale.united_nations(locale.masthead_lang(self.lang))))
+        if symbol is not None:
+            top += [self.tab_run()] + self.symbol_runs(symbol)
+        out.append(self.paragraph_xml(S.MASTHEAD_TOP, top))
+        organ_runs = self.emblem_runs() + [self.tab_run()]
+        if organs:
+            organ_runs += self.runs(organs.pop(0))
+        if distr and first(distr[0], ".//a:inline[@name='distribution']") is not None:
+            # "Distr.: Limited" stands on the organ's line, in the text's size and weight
+            small = self.runs(distr.pop(0))
+            for r in small:
+                rpr = get_or_add(r, "rPr")
+                get_or_add(rpr, "b", val="0")
+                get_or_add(rpr, "sz", val="20")
+            organ_runs += [self.tab_run()] + small
+        out.append(self.paragraph_xml(S.MASTHEAD_ORGAN, organ_runs))
+        for p in organs:
+            out.append(self.paragraph_xml(S.MASTHEAD_ORGAN, [self.tab_run()] + self.runs(p)))
+        for p in distr:
+            out.append(self.paragraph_xml(S.MASTHEAD_DISTR, self.runs(p)))
+        out.append(self.paragraph_xml(S.MASTHEAD_RULE, []))
         return out
+
+    def symbol_runs(self, row) -> list:
+        """The symbol's row, its first series letter(s) printed large (``A``/C.1/80/L.41)."""
+        runs = self.runs(row)
+        number = first(row, ".//a:docNumber")
+        text = text_content(number) if number is not None else ""
+        series = re.match(r"[A-Z]{1,8}(?=/)", text)
+        if not series:
+            return runs
+        for i, r in enumerate(runs):
+            t = r.find(w("t"))
+            if t is not None and t.text and t.text.startswith(series.group()):
+                big = _copy(r)
+                big.find(w("t")).text = series.group()
+                get_or_add(get_or_add(big, "rPr"), "sz", val="40")
+                t.text = t.text[len(series.group()):]
+                runs.insert(i, big)
+                break
+        return runs
+
+    def emblem_runs(self) -> list:
+        """The emblem slot, anchored at the margin beside the organ; none if the reference
+        document has no emblem image."""
+        rid = self.reference.emblem_id
+        if not rid:
+            return []
+        return [etree.fromstring(_EMBLEM_XML.format(rid=rid))]
 
     def preface(self, preface) -> list:
         out = []
-        for p in paragraphs_of(preface):
+        for p in _session_first(paragraphs_of(preface)):
             container = p.getparent()
             in_title = local(container) == "container" and container.get("name") == "title"
             if in_title:
                 style = S.TITLE if first(p, ".//a:docTitle") is not None else S.DOC_TYPE
             elif local(container) == "container" and container.get("name") == "other":
                 style = S.PREFACE_OTHER
+            elif first(p, ".//a:docCommittee") is not None:
+                style = S.SESSION_BODY
+            elif first(p, ".//a:inline[@name='agendaItem']") is not None:
+                style = S.AGENDA_ITEM
+            elif first(p, ".//a:inline[@name='agendaItemTitle']") is not None:
+                style = S.AGENDA_TITLE
             else:
                 style = S.SESSION_INFO
             out.append(self.paragraph_xml(style, self.runs(p)))
@@ -523,6 +617,21 @@ class DocxRenderer:
         return out
 
 
+SEPARATOR_INDENT = 794   # twips: the footnote rule starts 1.4 cm in, as on the UN's pages
+RESOLUTION_KINDS = {"resolution", "resolutionDraft", "decision", "decisionDraft"}
+
+
+def _in_resolution(el) -> bool:
+    """An operative paragraph of a resolution or decision (its mainBody, not an annex)."""
+    parent = el.getparent()
+    while parent is not None and local(parent) not in ("mainBody", "attachment", "hcontainer"):
+        parent = parent.getparent()
+    if parent is None or local(parent) != "mainBody":
+        return False
+    doc = parent.getparent()
+    return doc is not None and (doc.get("name") in RESOLUTION_KINDS or local(doc) in RESOLUTION_KINDS)
+
+
 def _num(el) -> str | None:
     num = first(el, "a:num")
     if num is None:
@@ -543,6 +652,46 @@ def _own_ps(el) -> list:
     if lst is not None:
         return paragraphs_of(first(lst, "a:intro")) if first(lst, "a:intro") is not None else []
     return []
+
+
+def _session_first(rows: list) -> list:
+    """The session line above the committee's name, as the General Assembly prints them
+    ("Eightieth session" / "First Committee")."""
+    rows = list(rows)
+    for i in range(len(rows) - 1):
+        if first(rows[i], ".//a:docCommittee") is not None and first(rows[i + 1], ".//a:session") is not None:
+            rows[i], rows[i + 1] = rows[i + 1], rows[i]
+            break
+    return rows
+
+
+def _is_united_nations(row) -> bool:
+    text = " ".join(text_content(row).split())
+    return any(text == locale.united_nations(lang) for lang in locale.LANGS)
+
+
+# The emblem: a picture anchored at the page margin, level with the organ line (1.98 x 1.66 cm,
+# the printed size), in front of no text.
+_EMBLEM_XML = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" '
+    'locked="1" layoutInCell="1" allowOverlap="1">'
+    '<wp:simplePos x="0" y="0"/>'
+    '<wp:positionH relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+    '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+    '<wp:extent cx="712800" cy="597600"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+    '<wp:docPr id="1" name="Emblem" descr="Emblem"/>'
+    '<wp:cNvGraphicFramePr/>'
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+    '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+    '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+    '<pic:nvPicPr><pic:cNvPr id="1" name="emblem"/><pic:cNvPicPr/></pic:nvPicPr>'
+    '<pic:blipFill><a:blip xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+    '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="712800" cy="597600"/></a:xfrm>'
+    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+    '</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>')
 
 
 def _row_kind(p) -> str:
@@ -593,6 +742,9 @@ def document_facts(root) -> dict[str, str]:
     distr = first(doc, "a:coverPage//a:inline[@name='distribution']")
     if distr is not None and (distr.get("refersTo") or "").startswith("#distribution"):
         facts["distribution"] = distr.get("refersTo")[len("#distribution"):].lower()
+    job = first(doc, "a:coverPage//a:inline[@name='jobNumber']")
+    if job is not None:
+        facts["jobNumber"] = re.sub(r"\s+", " ", text_content(job)).strip()
     session = first(doc, "a:preface//a:session")
     if session is not None and session.get("value"):
         facts["session"] = session.get("value")
@@ -722,9 +874,14 @@ def _masthead_values(root) -> dict[str, str]:
     return {"symbol": symbol, "job_number": s("a:coverPage//a:inline[@name='jobNumber']")}
 
 
-def write(root, reference_doc: str | Path | None = None, **options) -> bytes:
-    """The AKN tree ``root`` as the bytes of a .docx file."""
+def write(root, reference_doc: str | Path | None = None, emblem: str | Path | None = None,
+          **options) -> bytes:
+    """The AKN tree ``root`` as the bytes of a .docx file; ``emblem``: an image file (PNG or
+    JPEG) for the emblem slot of the reference document."""
     lang = options.get("lang") or document_language(root)
-    renderer = DocxRenderer(Reference.load(reference_doc), lang=lang)
+    reference = Reference.load(reference_doc)
+    if emblem is not None:
+        reference = reference.with_emblem(emblem)
+    renderer = DocxRenderer(reference, lang=lang)
     renderer.plan_footnotes(root)
     return package(renderer, renderer.body(root), root)
