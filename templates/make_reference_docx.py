@@ -189,25 +189,28 @@ def build(path: Path) -> None:
 
     # Masthead and preface, measured on the printed page (corpus/real, A/C.1/80/L.41 page 1).
     full_width = Cm(21.0 - 2 * 2.1)
-    top = _paragraph_style(doc, "_ Masthead Top_G", size=14, after=3,
+    top = _paragraph_style(doc, "_ Masthead Top_G", size=14, after=3, line=17,
                            tabs=[(TEXT_INDENT, WD_TAB_ALIGNMENT.LEFT),
                                  (full_width, WD_TAB_ALIGNMENT.RIGHT)])
     _border(top, "bottom", 6)
-    _paragraph_style(doc, "_ Masthead Organ_G", size=20, bold=True, before=3,
+    _paragraph_style(doc, "_ Masthead Organ_G", size=20, bold=True, before=6, line=24,
                      tabs=[(TEXT_INDENT, WD_TAB_ALIGNMENT.LEFT), (DISTR_AT, WD_TAB_ALIGNMENT.LEFT)])
     _paragraph_style(doc, "_ Masthead Distr_G", size=10, left=DISTR_AT)
     _paragraph_style(doc, "_ Masthead Job_G", size=8, left=DISTR_AT, before=6)
     rule = _paragraph_style(doc, "_ Masthead Rule_G", size=4, before=84, after=3, line=4)
     _border(rule, "bottom", 18)
     _paragraph_style(doc, "_ Session Info_G", size=10, bold=True, right=Cm(7.3))
-    _paragraph_style(doc, "_ Session Body_G", size=12, bold=True, right=Cm(7.3))
+    _paragraph_style(doc, "_ Session Body_G", size=12, bold=True, right=Cm(7.3), line=14)
     _paragraph_style(doc, "_ Agenda Item_G", size=10, right=Cm(7.3))
+    _paragraph_style(doc, "_ Session Place_G", size=10, right=Cm(7.3))
     _paragraph_style(doc, "_ Agenda Title_G", size=10, bold=True, right=Cm(7.3))
     _paragraph_style(doc, "_ Preface Other_G", size=10, left=TEXT_INDENT, right=TEXT_RIGHT, before=3)
     _paragraph_style(doc, "_ Doc Type_G", size=10, bold=True, left=TEXT_INDENT, right=TEXT_RIGHT,
                      before=18, keep_next=True)
-    _paragraph_style(doc, "_ Title_G", size=12, bold=True, left=TEXT_INDENT, right=TEXT_RIGHT,
-                     before=12, after=12, keep_next=True, line=14)
+    _paragraph_style(doc, "_ Title_G", size=14, bold=True, left=TEXT_INDENT, right=TEXT_RIGHT,
+                     before=12, after=12, keep_next=True, line=16)
+    _paragraph_style(doc, "_ Resolution Title_G", size=12, bold=True, left=TEXT_INDENT,
+                     right=TEXT_RIGHT, before=12, after=12, keep_next=True, line=14)
 
     # Footnotes: Word's built-in names (pandoc and LibreOffice know them) and the UN one.
     footnote_text = _paragraph_style(doc, "footnote text", size=9, left=TEXT_INDENT,
@@ -221,7 +224,7 @@ def build(path: Path) -> None:
 
     # Semantic character styles: what a run *is* in the AKN (masthead and title parts).
     for name, kw in {
-        "AKN docAuthority": {}, "AKN docNumber": {"size": 14},
+        "AKN docAuthority": {}, "AKN docNumber": {"size": 10},
         "AKN distribution": {}, "AKN docDate": {}, "AKN languageOfExpression": {},
         "AKN originalLanguage": {}, "AKN jobNumber": {}, "AKN docCommittee": {},
         "AKN session": {}, "AKN agendaItem": {}, "AKN agendaItemTitle": {},
@@ -233,9 +236,11 @@ def build(path: Path) -> None:
     # head) and different even and odd pages (the symbol at the outer edge).
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
+    # the masthead starts 1.6 cm from the top; on later pages the running head stands 1.7 cm
+    # from the top and pushes the text below it
+    section.top_margin, section.bottom_margin = Cm(1.6), Cm(2.5)
     section.left_margin, section.right_margin = Cm(2.1), Cm(2.1)
-    section.header_distance, section.footer_distance = Cm(1.25), Cm(1.25)
+    section.header_distance, section.footer_distance = Cm(1.7), Cm(1.25)
     section.different_first_page_header_footer = True
     doc.settings.odd_and_even_pages_header_footer = True
 
@@ -246,6 +251,8 @@ def build(path: Path) -> None:
         run.font.bold = True
         run.font.size = Pt(9)
         p.alignment = align
+        p.paragraph_format.space_after = Pt(14)
+        _paragraph_border(p, "bottom", 4)
     # odd pages: job number left, page right; even pages: page left, job number right
     for footer, page_first in ((section.footer, False), (section.even_page_footer, True)):
         p = footer.paragraphs[0]
@@ -287,6 +294,13 @@ def _border(style, side: str, size: int) -> None:
         later[0].addprevious(borders)
     else:
         ppr.append(borders)
+
+
+def _paragraph_border(paragraph, side: str, size: int) -> None:
+    """A border on one paragraph (the rule under the running head)."""
+    class _Owner:   # _border works on anything with a paragraph-properties element
+        element = paragraph._p
+    _border(_Owner, side, size)
 
 
 def _field(paragraph, instr: str, bold: bool = True) -> None:

@@ -39,10 +39,12 @@ MASTHEAD_RULE = "_ Masthead Rule_G"   # the thick rule under the masthead (an em
 SESSION_INFO = "_ Session Info_G"
 SESSION_BODY = "_ Session Body_G"     # the committee or subsidiary body, larger
 AGENDA_ITEM = "_ Agenda Item_G"
+SESSION_PLACE = "_ Session Place_G"   # place and dates of the session
 AGENDA_TITLE = "_ Agenda Title_G"
 PREFACE_OTHER = "_ Preface Other_G"
 DOC_TYPE = "_ Doc Type_G"
 TITLE = "_ Title_G"
+RESOLUTION_TITLE = "_ Resolution Title_G"   # smaller than a report's title
 FOOTNOTE_TEXT = "_ FootnoteText"
 FOOTNOTE_REFERENCE = "footnote reference"
 
@@ -88,9 +90,11 @@ PARAGRAPH_ROLES: dict[str, str] = {
     style_key(MASTHEAD_DISTR): "masthead", style_key(MASTHEAD_JOB): "masthead",
     style_key(SESSION_INFO): "sessionInfo", style_key(SESSION_BODY): "sessionInfo",
     style_key(AGENDA_ITEM): "sessionInfo", style_key(AGENDA_TITLE): "sessionInfo",
+    style_key(SESSION_PLACE): "sessionInfo",
     style_key(OPERATIVE): "text",
     style_key(PREFACE_OTHER): "prefaceOther",
     style_key(DOC_TYPE): "titleBlock", style_key(TITLE): "titleBlock",
+    style_key(RESOLUTION_TITLE): "titleBlock",
 }
 for _d in (1, 2, 3, 4):
     PARAGRAPH_ROLES[style_key(point_style(_d))] = f"point{_d}"

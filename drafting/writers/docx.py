@@ -522,9 +522,16 @@ class DocxRenderer:
             top += [self.tab_run()] + self.symbol_runs(symbol)
         out.append(self.paragraph_xml(S.MASTHEAD_TOP, top))
         organ_runs = self.emblem_runs() + [self.tab_run()]
-        if organs:
-            organ_runs += self.runs(organs.pop(0))
-        if distr and first(distr[0], ".//a:inline[@name='distribution']") is not None:
+        organ = organs.pop(0) if organs else None
+        long_organ = organ is not None and _long_organ(text_content(organ))
+        if organ is not None:
+            organ_runs += self.runs(organ)
+        if long_organ:
+            # a long name ("Conference of the Parties to ...") wraps in 14 pt before the Distr.
+            # column, and Distr. takes its own line
+            for r in organ_runs[2:]:
+                get_or_add(get_or_add(r, "rPr"), "sz", val="28")
+        elif distr and first(distr[0], ".//a:inline[@name='distribution']") is not None:
             # "Distr.: Limited" stands on the organ's line, in the text's size and weight
             small = self.runs(distr.pop(0))
             for r in small:
@@ -532,7 +539,10 @@ class DocxRenderer:
                 get_or_add(rpr, "b", val="0")
                 get_or_add(rpr, "sz", val="20")
             organ_runs += [self.tab_run()] + small
-        out.append(self.paragraph_xml(S.MASTHEAD_ORGAN, organ_runs))
+        organ_p = self.paragraph_xml(S.MASTHEAD_ORGAN, organ_runs)
+        if long_organ:
+            get_or_add(organ_p.find(w("pPr")), "ind", right=str(ORGAN_RIGHT_INDENT))
+        out.append(organ_p)
         for p in organs:
             out.append(self.paragraph_xml(S.MASTHEAD_ORGAN, [self.tab_run()] + self.runs(p)))
         for p in distr:
@@ -569,11 +579,16 @@ class DocxRenderer:
 
     def preface(self, preface) -> list:
         out = []
-        for p in _session_first(paragraphs_of(preface)):
+        rows = paragraphs_of(preface)
+        if _assembly_document(preface):
+            rows = _session_first(rows)
+        for p in rows:
             container = p.getparent()
             in_title = local(container) == "container" and container.get("name") == "title"
             if in_title:
-                style = S.TITLE if first(p, ".//a:docTitle") is not None else S.DOC_TYPE
+                style = S.DOC_TYPE
+                if first(p, ".//a:docTitle") is not None:
+                    style = S.RESOLUTION_TITLE if _in_resolution_kind(preface) else S.TITLE
             elif local(container) == "container" and container.get("name") == "other":
                 style = S.PREFACE_OTHER
             elif first(p, ".//a:docCommittee") is not None:
@@ -582,8 +597,10 @@ class DocxRenderer:
                 style = S.AGENDA_ITEM
             elif first(p, ".//a:inline[@name='agendaItemTitle']") is not None:
                 style = S.AGENDA_TITLE
-            else:
+            elif first(p, ".//a:session") is not None:
                 style = S.SESSION_INFO
+            else:
+                style = S.SESSION_PLACE
             out.append(self.paragraph_xml(style, self.runs(p)))
         return out
 
@@ -621,6 +638,11 @@ SEPARATOR_INDENT = 794   # twips: the footnote rule starts 1.4 cm in, as on the 
 RESOLUTION_KINDS = {"resolution", "resolutionDraft", "decision", "decisionDraft"}
 
 
+def _in_resolution_kind(el) -> bool:
+    doc = el.getparent()
+    return doc is not None and (doc.get("name") in RESOLUTION_KINDS or local(doc) in RESOLUTION_KINDS)
+
+
 def _in_resolution(el) -> bool:
     """An operative paragraph of a resolution or decision (its mainBody, not an annex)."""
     parent = el.getparent()
@@ -652,6 +674,22 @@ def _own_ps(el) -> list:
     if lst is not None:
         return paragraphs_of(first(lst, "a:intro")) if first(lst, "a:intro") is not None else []
     return []
+
+
+def _assembly_document(el) -> bool:
+    doc = el.getparent()
+    return any(locale.is_general_assembly(" ".join(text_content(a).split()))
+               for a in xp(doc, "a:coverPage//a:docAuthority")) if doc is not None else False
+
+
+ORGAN_RIGHT_INDENT = 2950   # twips: a long organ name stops short of the Distr. column (11.9 cm)
+
+
+def _long_organ(text: str) -> bool:
+    """An organ's name too long for the masthead's middle column at 20 pt."""
+    text = " ".join(text.split())
+    wide = sum(1 for c in text if "\u2e80" <= c <= "\u9fff")
+    return len(text) + wide > 30
 
 
 def _session_first(rows: list) -> list:
