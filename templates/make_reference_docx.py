@@ -228,7 +228,7 @@ def build(path: Path) -> None:
         "AKN distribution": {}, "AKN docDate": {}, "AKN languageOfExpression": {},
         "AKN originalLanguage": {}, "AKN jobNumber": {}, "AKN docCommittee": {},
         "AKN session": {}, "AKN agendaItem": {}, "AKN agendaItemTitle": {},
-        "AKN docType": {}, "AKN docProponent": {}, "AKN docTitle": {},
+        "AKN docType": {}, "AKN docProponent": {}, "AKN docTitle": {}, "AKN inferredNumber": {},
     }.items():
         _character_style(doc, name, **kw)
 

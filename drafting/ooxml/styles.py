@@ -64,6 +64,7 @@ SEMANTIC_INLINES = [
     "docAuthority", "docNumber", "distribution", "docDate", "languageOfExpression",
     "originalLanguage", "jobNumber", "docCommittee", "session", "agendaItem",
     "agendaItemTitle", "docType", "docProponent", "docTitle",
+    "inferredNumber",   # a paragraph number the source did not print (the run of the number)
 ]
 
 

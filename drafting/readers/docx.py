@@ -17,16 +17,31 @@ from __future__ import annotations
 
 from drafting.model.build import build_akn
 from drafting.readers import ReadResult
+from drafting.readers.docx_lines import docx_lines
 from drafting.readers.docx_parse import ParsedDocx, parse_docx
 from drafting.readers.docx_styled import assemble
+from drafting.readers.passes import read_lines
 
 
 def read(data: bytes, name: str = "input", lang: str | None = None, **options) -> ReadResult:
     parsed = parse_docx(data, name, options.get("revisions") or "accept", lang)
-    blocks = assemble(parsed.records, parsed.lang, parsed.facts, name, parsed.header_records)
+    if parsed.ours:
+        blocks = assemble(parsed.records, parsed.lang, parsed.facts, name, parsed.header_records)
+    else:
+        blocks = read_lines(docx_lines(parsed), name, parsed.lang)
+        if not _un_masthead(blocks):
+            blocks.kind = "doc"   # a letter, a CV: its paragraphs, no masthead forced on it
     report(parsed, blocks)
     built = build_akn(blocks)
     return ReadResult(root=built.root, diagnostics=blocks.diagnostics, source_lines=built.source_lines)
+
+
+def _un_masthead(blocks) -> bool:
+    """Anything of a UN document: a masthead field, a session, a document type or numbered
+    paragraphs (a letter or a CV has none of them)."""
+    m, pf = blocks.masthead, blocks.preface
+    return bool(m.symbol or m.distribution or m.organs or pf.session_text or pf.doc_type
+                or any(getattr(b, "num", None) for b in blocks.body))
 
 
 def report(parsed: ParsedDocx, blocks) -> None:

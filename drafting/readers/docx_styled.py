@@ -33,6 +33,7 @@ class _Assembler:
         self.lists: list[list] = []          # lists[d-1] = the item list of depth d
         self.last_point_label: dict[int, str] = {}
         self.seen_agenda = False
+        self.last = None                     # the paragraph, heading or point made last
 
     # front matter (our styles)
     def masthead_row(self, rec: Record) -> None:
@@ -132,6 +133,7 @@ class _Assembler:
     # body
     def paragraph(self, num, inlines, role="paragraph", line=None) -> None:
         para = Para(num, inlines, role=role, line=line)
+        self.last = para
         if role in ("formula", "preambular"):
             self.blocks.preamble.append(para)
             self.current = None
@@ -151,7 +153,8 @@ class _Assembler:
         self.lists = []
 
     def heading(self, level, num, inlines, line=None) -> None:
-        self.blocks.body.append(Heading(level, num, inlines, line=line))
+        self.last = Heading(level, num, inlines, line=line)
+        self.blocks.body.append(self.last)
         self.current = None
         self.lists = []
 
@@ -160,6 +163,7 @@ class _Assembler:
             self.paragraph(None, [], line=line)
         depth = max(1, min(depth, len(self.lists)))
         point = Point(num, inlines, line=line)
+        self.last = point
         self.lists[depth - 1].append(point)
         self.lists = self.lists[:depth] + [point.points]
         if num:
@@ -218,13 +222,14 @@ def _session_number(text: str) -> int | None:
 def assemble(records: list[Record], lang: str, facts: dict, name: str,
              header_records: list[Record] = ()) -> DocumentBlocks:
     asm = _Assembler(lang, facts, name)
-    ours = any(r.role in FRONT_ROLES or (r.role or "").startswith("point") for r in records) \
-        or bool(facts.get("kind"))
     records = [r for r in records if has_text(r.tokens) or r.auto_label]
-    if not ours:
-        header_records = [r for r in header_records if plain(r.tokens)]
-        records = _front_matter_foreign(header_records + records, asm, len(header_records))
     for rec in records:
+        asm.last = None
+        inferred = _inferred_number(rec.tokens)
+        if inferred and len(rec.tokens) > 1 and isinstance(rec.tokens[1], Token):
+            # the number's run joins the tab and text after it, to be split off as any number
+            rec.tokens = [Token(rec.tokens[0].text + rec.tokens[1].text, rec.tokens[1].fmt,
+                                rec.tokens[1].semantic)] + rec.tokens[2:]
         role = rec.role
         line = rec.index
         if role == "masthead":
@@ -241,13 +246,11 @@ def assemble(records: list[Record], lang: str, facts: dict, name: str,
             num, toks = split_num(rec.tokens)
             asm.heading("annex", num, tokens_inlines(toks), line)
         elif role in ("chapter", "section", "subsection"):
-            num, toks = split_num(rec.tokens) if ours else _foreign_heading_num(rec)
-            if rec.auto_label:
-                num = rec.auto_label[0]
+            num, toks = split_num(rec.tokens)
             asm.heading(role, num, tokens_inlines(toks), line)
         elif role == "crossHeading":
             # a top-level cross-heading may carry a num (printed before a tab)
-            num, toks = split_num(rec.tokens) if ours else (None, rec.tokens)
+            num, toks = split_num(rec.tokens)
             asm.heading("crossHeading", num, tokens_inlines(toks), line)
         elif role and role.startswith("point"):
             num, toks = split_num(rec.tokens)
@@ -261,13 +264,13 @@ def assemble(records: list[Record], lang: str, facts: dict, name: str,
             if num and not PROFILE_PARA_NUM.fullmatch(num):
                 num, toks = None, rec.tokens
             asm.paragraph(num, tokens_inlines(toks), role=role, line=line)
-        elif ours:
+        else:
             num, toks = split_num(rec.tokens)
             if num and not PROFILE_PARA_NUM.fullmatch(num):
                 num, toks = None, rec.tokens   # not a paragraph number: it stays text
             asm.paragraph(num, tokens_inlines(toks), line=line)
-        else:
-            _foreign_paragraph(rec, asm)
+        if inferred and asm.last is not None and asm.last.num:
+            asm.last.num_inferred = True
     kind = facts.get("kind")
     if kind:
         asm.blocks.kind = kind
@@ -276,159 +279,14 @@ def assemble(records: list[Record], lang: str, facts: dict, name: str,
     return asm.blocks
 
 
+def _inferred_number(tokens) -> bool:
+    """A number the source did not print, marked by its character style (``AKN inferredNumber``)."""
+    return bool(tokens) and isinstance(tokens[0], Token) and tokens[0].semantic == "inferredNumber"
+
+
 def _is_united_nations(text: str) -> bool:
     """The masthead's first line, which the writer prints when the model has no such organ."""
     from drafting import locale
 
     text = " ".join(text.split())
     return any(text == locale.united_nations(lang) for lang in locale.LANGS)
-
-
-
-
-# -- documents from elsewhere ----------------------------------------------------------------------
-
-
-def _foreign_heading_num(rec: Record):
-    num, toks = split_num(rec.tokens)
-    if num is None:
-        num, toks = split_num(rec.tokens, HEADING_NUM)
-    return num, toks
-
-
-def _foreign_paragraph(rec: Record, asm: _Assembler) -> None:
-    """A paragraph of a DOCX not made by this toolkit: number and kind from its label or text."""
-    line = rec.index
-    if rec.auto_label:
-        _foreign_numbered(rec, asm, *rec.auto_label)
-        return
-    num, toks = split_num(rec.tokens, PARA_NUM)
-    if num:
-        asm.paragraph(num, tokens_inlines(toks), line=line)
-        return
-    num, toks = split_num(rec.tokens, POINT_NUM)
-    if num and asm.current is not None:
-        depth = 2 if _is_roman_point(num, asm) else 1
-        asm.point(depth, num, tokens_inlines(toks), line)
-        return
-    text = plain(rec.tokens)
-    if rec.all_bold and len(text) < 200 and not text.endswith((".", ";", ",")):
-        num, toks = split_num(rec.tokens, HEADING_NUM)
-        level = "crossHeading"
-        if num and re.fullmatch(r"[IVXL]+\.", num):
-            level = "chapter"
-        elif num and re.fullmatch(r"[A-Z]\.", num):
-            level = "section"
-        elif num:
-            level = "subsection"
-        asm.heading(level, num if level != "crossHeading" else None,
-                    tokens_inlines(toks if level != "crossHeading" else rec.tokens), line)
-        return
-    asm.paragraph(None, tokens_inlines(rec.tokens), line=line)
-
-
-def _foreign_numbered(rec: Record, asm: _Assembler, label: str, ilvl: int) -> None:
-    """A paragraph Word numbers itself: a heading, a paragraph or a point, by its label."""
-    line = rec.index
-    inlines = tokens_inlines(rec.tokens)
-    text = plain(rec.tokens)
-    heading_like = len(text) < 150 and not text.endswith((".", ";", ",", ":"))
-    if ilvl == 0 and heading_like and re.fullmatch(r"[IVXL]+\.", label):
-        asm.heading("chapter", label, inlines, line)
-    elif ilvl == 0 and heading_like and re.fullmatch(r"[A-Z]\.", label):
-        asm.heading("section", label, inlines, line)
-    elif ilvl == 0 and PROFILE_PARA_NUM.fullmatch(label):
-        asm.paragraph(label, inlines, line=line)
-    elif asm.current is not None:
-        depth = 2 if _is_roman_point(label, asm) else 1
-        asm.point(max(depth, ilvl), label, inlines, line)
-    else:  # a number that is neither a paragraph's nor a point's: kept as text
-        asm.paragraph(None, strip_inlines([label + " "] + inlines), line=line)
-
-
-def _is_roman_point(label: str, asm: _Assembler) -> bool:
-    m = ROMAN_LABEL.match(label)
-    if not m:
-        return False
-    letter = m.group(1)
-    previous = asm.last_point_label.get(1, "")
-    prev = re.sub(r"[^a-z]", "", previous)
-    # "(i)" after "(h)" is a letter; "(i)" anywhere else opens the second level.
-    if len(letter) == 1 and prev and ord(letter) == ord(prev[-1]) + 1:
-        return False
-    return len(asm.lists) >= 2
-
-
-def _front_matter_foreign(records: list[Record], asm: _Assembler, in_header: int = 0) -> list[Record]:
-    """Masthead and title of a document from elsewhere, with the text reader's recognisers.
-
-    The front matter is what comes before the first heading or numbered paragraph; lines the
-    recognisers do not know stay in the body, so no text is lost. The first ``in_header``
-    records come from the first-page header, where UN templates print the masthead: there a
-    short line without digits is an organ ("General Assembly"); other header lines are page
-    furniture and are reported.
-    """
-    try:
-        from drafting.readers import text_masthead as tm
-    except ImportError:
-        return records
-    m, pf = asm.blocks.masthead, asm.blocks.preface
-    kept = []
-    in_front = True
-    for position, rec in enumerate(records):
-        text = plain(rec.tokens)
-        from_header = position < in_header
-        if in_front and not from_header and (rec.role in ("chapter", "section", "subsection") or rec.auto_label
-                         or PARA_NUM.match(text)):
-            in_front = False
-        if not in_front or not text:
-            kept.append(rec)
-            continue
-        fields = None
-        try:
-            fields = tm.masthead_fields(text)
-        except Exception:  # a recogniser's own limits must not stop reading
-            fields = None
-        if fields:
-            for f in fields:
-                tm.apply_field(m, f)
-            notes = [t for t in rec.tokens if isinstance(t, NoteRef)]
-            if notes and m.symbol and m.symbol_note is None:
-                m.symbol_note = notes[0]
-            continue
-        if vocabulary().organization.fullmatch(text):
-            m.organs.append(text)
-            continue
-        if tm.is_session_line(text):
-            pf.session_text, pf.session_number = text, tm.session_number(text)
-            continue
-        item = tm.agenda_item(text)
-        if item:
-            pf.agenda_text, pf.agenda_item = text, item
-            continue
-        if pf.session_text and not pf.place_dates and tm.is_place_dates(text):
-            pf.place_dates = text
-            continue
-        if from_header:
-            if len(text) < 120 and not re.search(r"\d", text):
-                m.organs.append(text)
-            else:
-                asm.blocks.note("info", f"first-page header line left out: {text}", code="furniture")
-            continue
-        kind = tm.document_kind(text)
-        if kind and pf.doc_type is None:
-            key, sponsors = kind
-            pf.sponsors = sponsors
-            pf.doc_type = text.rpartition(":")[2].strip() if ":" in text else text
-            asm.blocks.kind = tm.kind_of(key, None)
-            continue
-        if m.symbol or m.distribution:
-            # under a recognised masthead, the other lines before the body are the title
-            # (bold) and preface lines; without one they are body text (a note, a letter)
-            if rec.all_bold and pf.title is None:
-                pf.title = tokens_inlines(rec.tokens)
-            else:
-                pf.extra.append(tokens_inlines(rec.tokens))
-            continue
-        kept.append(rec)
-    return kept

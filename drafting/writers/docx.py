@@ -201,12 +201,12 @@ class DocxRenderer:
 
     # -- paragraphs --------------------------------------------------------------------------
 
-    def paragraph_xml(self, style_name: str, runs, num: str | None = None):
+    def paragraph_xml(self, style_name: str, runs, num: str | None = None, inferred: bool = False):
         p = etree.Element(w("p"), nsmap=NSMAP)
         ppr = etree.SubElement(p, w("pPr"))
         etree.SubElement(ppr, w("pStyle")).set(w("val"), self.reference.style_id(style_name))
         if num:
-            p.append(self.run(num))
+            p.append(self.run(num, (), S.semantic_style("inferredNumber") if inferred else None))
             p.append(self.tab_run())
         for r in runs:
             p.append(r)
@@ -257,7 +257,8 @@ class DocxRenderer:
         num = _num(el)
         if name in HIERARCHY:
             heading = first(el, "a:heading")
-            return self.paragraph_xml(style, self.runs(heading) if heading is not None else [], num)
+            return self.paragraph_xml(style, self.runs(heading) if heading is not None else [], num,
+                                      _num_inferred(el))
         if name in ("crossHeading",):
             return self.paragraph_xml(style, self.runs(el))
         runs = []
@@ -265,7 +266,7 @@ class DocxRenderer:
             if runs:
                 runs.append(self.run(" "))
             runs.extend(self.runs(p))
-        return self.paragraph_xml(style, runs, num)
+        return self.paragraph_xml(style, runs, num, _num_inferred(el))
 
     def element(self, el, depth: int = 0) -> list:
         """The element and everything inside it, in reading order."""
@@ -652,6 +653,11 @@ def _in_resolution(el) -> bool:
         return False
     doc = parent.getparent()
     return doc is not None and (doc.get("name") in RESOLUTION_KINDS or local(doc) in RESOLUTION_KINDS)
+
+
+def _num_inferred(el) -> bool:
+    num = first(el, "a:num")
+    return num is not None and num.get("refersTo") == "#inferredNumber"
 
 
 def _num(el) -> str | None:

@@ -1,0 +1,101 @@
+"""DOCX reader, second half for Word files from elsewhere: paragraphs as printed lines.
+
+Most Word files from outside the secretariat use ``Normal`` for everything, so structure comes
+from content, as for a PDF: each Word paragraph becomes a ``Line`` carrying what Word knows and
+the shared passes (``drafting.readers.passes.read_lines``) find the masthead, the preamble, the
+numbers and the headings. What Word knows travels as a PDF's facts would:
+- each paragraph is a block of its own (``gap_before``);
+- the number Word auto-numbering prints is written before the text, as printed;
+- italic and bold runs as ``*..*`` and ``**..**``, footnote references as ``^{n}``;
+- a heading style (Word's ``Heading n``, the UN's ``_ H _Ch_G`` ...) or an all-bold paragraph
+  as ``bold``; left indent and alignment as ``indent`` and ``centered``;
+- each footnote's text as a ``zone="note"`` line with its ``note_marker``, right after the
+  paragraph that calls it (where a page would print it);
+- table rows as ``| cell | cell |`` lines; text boxes and content controls where they stand;
+- the first-page header's lines first (UN templates print the masthead there).
+"""
+
+from __future__ import annotations
+
+from drafting.model.blocks import NoteRef, plain_text
+from drafting.readers.docx_parse import ParsedDocx, Record, Token
+from drafting.readers.lines import Line
+
+HEADING_ROLES = {"chapter", "section", "subsection", "crossHeading", "annex"}
+
+
+def docx_lines(parsed: ParsedDocx) -> list[Line]:
+    out: list[Line] = []
+    for rec in parsed.header_records:
+        text = render(rec.tokens)
+        if text.strip():
+            out.append(Line(text, len(out) + 1, gap_before=True, bold=rec.all_bold or None,
+                            centered=rec.centered or None))
+    for rec in parsed.records:
+        if rec.rows is not None:
+            out.extend(_table_lines(rec, len(out)))
+            continue
+        # a paragraph bold throughout says so in ``bold``, as a PDF line would, not in its text
+        text = render(rec.tokens, bold_marks=not rec.all_bold)
+        if rec.auto_label:
+            text = rec.auto_label[0] + " " + text.lstrip()
+        if not text.strip():
+            continue
+        indent = None
+        if rec.indent is not None or rec.first_line is not None:
+            indent = (rec.indent or 0.0) + (rec.first_line or 0.0)
+        heading = rec.role in HEADING_ROLES or (rec.outline is not None and rec.outline < 4)
+        out.append(Line(text, len(out) + 1, gap_before=True, indent=indent,
+                        bold=True if (heading or rec.all_bold) else None,
+                        centered=rec.centered or None))
+        out.extend(_note_lines(rec.tokens, len(out)))
+    return out
+
+
+def render(tokens, bold_marks: bool = True) -> str:
+    """Runs in the text dialect: ``*italic*``, ``**bold**``, ``^{1}`` for a footnote call."""
+    parts: list[str] = []
+    for t in tokens:
+        if isinstance(t, NoteRef):
+            parts.append("^{" + (t.marker or "*") + "}")
+            continue
+        text = t.text.replace("\t", " ")
+        core = text.strip()
+        if not core:
+            parts.append(text)
+            continue
+        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+        # bold and italic together read as italic: the dialect has no mark for both, and the
+        # italic (a participle, a title) is what the passes read
+        if "i" in t.fmt:
+            core = f"*{core}*"
+        elif "b" in t.fmt and bold_marks:
+            core = f"**{core}**"
+        elif "sup" in t.fmt and not core.isdigit():
+            # a raised ordinal ending (4^{th}); a raised digit typed by hand stays on the line,
+            # as the dialect reads every raised digit as a footnote call
+            core = "^{" + core + "}"
+        parts.append(lead + core + trail)
+    return " ".join("".join(parts).split())
+
+
+def _note_lines(tokens, start: int) -> list[Line]:
+    out = []
+    for t in tokens:
+        if isinstance(t, NoteRef) and t.body:
+            text = " ".join(" ".join(plain_text(p).split()) for p in t.body if plain_text(p).strip())
+            out.append(Line(text, start + len(out) + 1, gap_before=True, zone="note",
+                            note_marker=t.marker or "*"))
+    return out
+
+
+def _table_lines(rec: Record, start: int) -> list[Line]:
+    out = []
+    for row in rec.rows:
+        cells = [render(cell) for cell in row]
+        out.append(Line("| " + " | ".join(c.replace("|", "/") for c in cells) + " |", start + len(out) + 1,
+                        gap_before=not out))
+    for row in rec.rows:
+        for cell in row:
+            out.extend(_note_lines([t for t in cell if isinstance(t, (Token, NoteRef))], start + len(out)))
+    return out
