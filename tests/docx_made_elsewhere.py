@@ -6,7 +6,9 @@
 - python-docx: one Word paragraph per paragraph, as a drafter types a clean document: the
   paragraphs the text reader finds (masthead and preface lines, then each paragraph with its
   number typed), in the default ``Normal`` style, the footnotes' text at the end.
-They are made once into build/docx_in/ and kept (the folder is a cache: delete it to remake).
+The pandoc and LibreOffice files are made once into build/docx_in/ and kept (a cache keyed by
+the text: delete the folder to remake them); the python-docx ones follow the text reader, so
+they are made again on every run.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ def make_all(sources: list[Path], folder: Path) -> dict[tuple[str, str], Path]:
         for way in WAYS:
             path = folder / f"{stem}.{key}.{way}.docx"
             out[(way, src)] = path
-            if path.exists():
+            if path.exists() and way != "python-docx":
                 continue
             if way == "pandoc":
                 lines = [line.strip() for line in data.decode("utf-8").replace("\f", "\n").split("\n")]

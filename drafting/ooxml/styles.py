@@ -155,8 +155,13 @@ class StyleSheet:
         self.char: dict[str, tuple[str, frozenset]] = {}
         self.outline: dict[str, int] = {}
         self.indent: dict[str, int] = {}
+        self.spacing: dict[str, tuple[int, int]] = {}   # styleId -> (before, after) in twips
+        self.default_spacing = (0, 0)
         if root is None:
             return
+        default = root.find(f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}/{w('spacing')}")
+        if default is not None:
+            self.default_spacing = (_twips(default.get(w("before"))), _twips(default.get(w("after"))))
         para, char, based, rpr, ppr = {}, {}, {}, {}, {}
         for style in root.iterchildren(w("style")):
             sid = style.get(w("styleId"))
@@ -190,7 +195,23 @@ class StyleSheet:
                     ind = pr.find(w("ind"))
                     if ind is not None:
                         self.indent[sid] = _twips(ind.get(w("left")) or ind.get(w("start")))
+                spacing = pr.find(w("spacing")) if pr is not None else None
+                if spacing is not None:
+                    before, after = self.spacing.get(sid, (None, None))
+                    if before is None and spacing.get(w("before")) is not None:
+                        before = _twips(spacing.get(w("before")))
+                    if after is None and spacing.get(w("after")) is not None:
+                        after = _twips(spacing.get(w("after")))
+                    self.spacing[sid] = (before, after)
             self.para[sid] = (key, role, frozenset(fmt))
+
+    def space_around(self, sid: str | None) -> tuple[int, int]:
+        """Space before and after a paragraph of this style, in twips (the defaults filled in)."""
+        before, after = self.spacing.get(sid, (None, None))
+        if sid is None and "Normal" in self.spacing:
+            before, after = self.spacing["Normal"]
+        return (self.default_spacing[0] if before is None else before,
+                self.default_spacing[1] if after is None else after)
 
     def paragraph(self, sid: str | None) -> tuple[str, str | None, frozenset]:
         return self.para.get(sid, (style_key(sid or "Normal"), None, frozenset()))

@@ -4,7 +4,9 @@ Most Word files from outside the secretariat use ``Normal`` for everything, so s
 from content, as for a PDF: each Word paragraph becomes a ``Line`` carrying what Word knows and
 the shared passes (``drafting.readers.passes.read_lines``) find the masthead, the preamble, the
 numbers and the headings. What Word knows travels as a PDF's facts would:
-- each paragraph is a block of its own (``gap_before``);
+- space between paragraphs (Word's spacing before and after) as ``gap_before``, a page break
+  as ``page_break_before``: a file that keeps each printed line as a paragraph (a text file
+  opened in Word) has none, and its lines are unwrapped as a PDF's are;
 - the number Word auto-numbering prints is written before the text, as printed;
 - italic and bold runs as ``*..*`` and ``**..**``, footnote references as ``^{n}``;
 - a heading style (Word's ``Heading n``, the UN's ``_ H _Ch_G`` ...) or an all-bold paragraph
@@ -20,6 +22,7 @@ from __future__ import annotations
 from drafting.model.blocks import NoteRef, plain_text
 from drafting.readers.docx_parse import ParsedDocx, Record, Token
 from drafting.readers.lines import Line
+from drafting.readers.text import join_lone_labels
 
 HEADING_ROLES = {"chapter", "section", "subsection", "crossHeading", "annex"}
 
@@ -31,25 +34,37 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
         if text.strip():
             out.append(Line(text, len(out) + 1, gap_before=True, bold=rec.all_bold or None,
                             centered=rec.centered or None))
+    space_after = 0
+    page, page_break = 1, False
     for rec in parsed.records:
+        if rec.page_break_before and out:
+            page, page_break = page + 1, True   # a break in an empty paragraph moves on too
         if rec.rows is not None:
             out.extend(_table_lines(rec, len(out)))
+            space_after = 1
             continue
         # a paragraph bold throughout says so in ``bold``, as a PDF line would, not in its text
         text = render(rec.tokens, bold_marks=not rec.all_bold)
         if rec.auto_label:
             text = rec.auto_label[0] + " " + text.lstrip()
         if not text.strip():
+            space_after = max(space_after, 1)   # an empty paragraph is a blank line
             continue
+        gap = bool(space_after or rec.space_before) or not out
+        space_after = rec.space_after
+        broke, page_break = page_break, False
         indent = None
         if rec.indent is not None or rec.first_line is not None:
             indent = (rec.indent or 0.0) + (rec.first_line or 0.0)
         heading = rec.role in HEADING_ROLES or (rec.outline is not None and rec.outline < 4)
-        out.append(Line(text, len(out) + 1, gap_before=True, indent=indent,
+        out.append(Line(text, len(out) + 1, page=page, gap_before=gap, page_break_before=broke,
+                        indent=indent,
                         bold=True if (heading or rec.all_bold) else None,
                         centered=rec.centered or None))
-        out.extend(_note_lines(rec.tokens, len(out)))
-    return out
+        out.extend(_note_lines(rec.tokens, len(out), page))
+    # a number kept as a paragraph of its own ("1." then the text: a printed line per
+    # paragraph) goes back in front of its text, as the text reader does for pdftotext
+    return join_lone_labels(out)
 
 
 def render(tokens, bold_marks: bool = True) -> str:
@@ -79,12 +94,12 @@ def render(tokens, bold_marks: bool = True) -> str:
     return " ".join("".join(parts).split())
 
 
-def _note_lines(tokens, start: int) -> list[Line]:
+def _note_lines(tokens, start: int, page: int = 1) -> list[Line]:
     out = []
     for t in tokens:
         if isinstance(t, NoteRef) and t.body:
             text = " ".join(" ".join(plain_text(p).split()) for p in t.body if plain_text(p).strip())
-            out.append(Line(text, start + len(out) + 1, gap_before=True, zone="note",
+            out.append(Line(text, start + len(out) + 1, page=page, gap_before=True, zone="note",
                             note_marker=t.marker or "*"))
     return out
 

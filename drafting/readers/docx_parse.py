@@ -65,6 +65,9 @@ class Record:
     centered: bool = False
     in_textbox: bool = False
     outline: int | None = None    # the style's outline level (0: a top heading)
+    space_before: int = 0         # twips of space above and below the paragraph (style or direct)
+    space_after: int = 0
+    page_break_before: bool = False
 
     @property
     def text(self) -> str:
@@ -292,6 +295,13 @@ def _record(p, index, styles, numbering, state) -> Record:
     rec.indent = left / 20 if left is not None else None
     jc = ppr.find(w("jc")) if ppr is not None else None
     rec.centered = jc is not None and jc.get(w("val")) == "center"
+    rec.space_before, rec.space_after = styles.space_around(sid)
+    spacing = ppr.find(w("spacing")) if ppr is not None else None
+    if spacing is not None:
+        rec.space_before = _twips(spacing.get(w("before")), rec.space_before)
+        rec.space_after = _twips(spacing.get(w("after")), rec.space_after)
+    rec.page_break_before = (ppr is not None and ppr.find(w("pageBreakBefore")) is not None) or any(
+        br.get(w("type")) == "page" for br in p.iter(w("br")))
     return rec
 
 

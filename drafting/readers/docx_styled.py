@@ -126,6 +126,9 @@ class _Assembler:
                     pf.doc_type_extra.append(plain(toks))
             elif sem == "docTitle":
                 pf.title = tokens_inlines(toks)
+            elif sem is None and pf.title and toks and all(
+                    isinstance(t, NoteRef) or not t.text.strip() for t in toks):
+                pf.title = pf.title + tokens_inlines(toks)   # the title's own footnote
             elif sem is None and plain(toks) and plain(toks) not in (":", *vocabulary().conjunctions):
                 if not any(s in ("docProponent", "docType", "docTitle") for s, _ in _semantic_groups(rec.tokens)):
                     pf.title = tokens_inlines(rec.tokens)
@@ -274,6 +277,11 @@ def assemble(records: list[Record], lang: str, facts: dict, name: str,
     kind = facts.get("kind")
     if kind:
         asm.blocks.kind = kind
+    if facts.get("inferredDate") and not asm.blocks.masthead.date:
+        try:   # the date the reader of the source found in its text, when no masthead date
+            asm.blocks.inferred_date = _dt.date.fromisoformat(facts["inferredDate"])
+        except ValueError:
+            pass
     if facts.get("jobNumber") and not asm.blocks.masthead.job_number:
         asm.blocks.masthead.job_number = facts["jobNumber"]   # printed at the foot of page 1
     return asm.blocks

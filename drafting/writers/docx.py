@@ -786,6 +786,9 @@ def document_facts(root) -> dict[str, str]:
     distr = first(doc, "a:coverPage//a:inline[@name='distribution']")
     if distr is not None and (distr.get("refersTo") or "").startswith("#distribution"):
         facts["distribution"] = distr.get("refersTo")[len("#distribution"):].lower()
+    work_date = first(doc, "a:meta/a:identification/a:FRBRWork/a:FRBRdate")
+    if work_date is not None and work_date.get("name") == "inferred":
+        facts["inferredDate"] = work_date.get("date")
     job = first(doc, "a:coverPage//a:inline[@name='jobNumber']")
     if job is not None:
         facts["jobNumber"] = re.sub(r"\s+", " ", text_content(job)).strip()
