@@ -89,7 +89,9 @@ class Numbering:
         return self.abstract[abstract_id]
 
     def numpr_of(self, p, style_id: str | None) -> tuple[str, int] | None:
-        numpr = p.find(f"{w('pPr')}/{w('numPr')}")
+        return self._resolve(p.find(f"{w('pPr')}/{w('numPr')}"), style_id)
+
+    def _resolve(self, numpr, style_id: str | None) -> tuple[str, int] | None:
         num_id, ilvl = None, 0
         if numpr is not None:
             num_id = _val(numpr, "numId")
@@ -102,7 +104,13 @@ class Numbering:
 
     def label(self, p, style_id: str | None) -> tuple[str, int] | None:
         """The printed label of a numbered paragraph (``12.``, ``(a)``) and its level; else None."""
-        found = self.numpr_of(p, style_id)
+        return self.label_of(p.find(f"{w('pPr')}/{w('numPr')}"), style_id)
+
+    def label_of(self, numpr, style_id: str | None) -> tuple[str, int] | None:
+        """The same, from the paragraph's ``w:numPr`` (None when it has none)."""
+        if numpr is None and style_id not in self.style_numpr:
+            return None
+        found = self._resolve(numpr, style_id)
         if not found:
             return None
         num_id, ilvl = found

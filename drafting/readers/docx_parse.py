@@ -38,6 +38,10 @@ MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 FALLBACK = f"{{{MC_NS}}}Fallback"
 TEXTBOX = w("txbxContent")
 SKIPPED_CONTAINERS = {w("footnote"), w("endnote"), FALLBACK}
+# names used per paragraph and per run, built once
+W_PPR, W_PSTYLE, W_VAL, W_NUMPR, W_IND, W_JC, W_SPACING = (
+    w("pPr"), w("pStyle"), w("val"), w("numPr"), w("ind"), w("jc"), w("spacing"))
+W_PAGE_BREAK_BEFORE, W_R, W_BR, W_TYPE = w("pageBreakBefore"), w("r"), w("br"), w("type")
 
 
 @dataclass
@@ -88,6 +92,7 @@ class ParseState:
     pending_custom: NoteRef | None = None
     char_styles: dict = field(default_factory=dict)    # styleId -> (key, fmt)
     textbox_paragraphs: int = 0
+    page_break: bool = False     # the paragraph being read holds a page break
 
 
 
@@ -266,42 +271,44 @@ def _container(p):
 
 
 def _record(p, index, styles, numbering, state) -> Record:
-    ppr = p.find(w("pPr"))
-    numbered = p
+    ppr = p.find(W_PPR)
     if ppr is not None and state.revisions == "reject" and ppr.find(w("pPrChange")) is not None:
         # a tracked change of paragraph properties: rejected, the old ones (style, numbering)
         state.changes += 1
-        old = ppr.find(w("pPrChange")).find(w("pPr"))
-        ppr = old if old is not None else etree.Element(w("pPr"))
-        numbered = etree.Element(w("p"))
-        numbered.append(deepcopy(ppr))
-    sid = None
-    if ppr is not None and ppr.find(w("pStyle")) is not None:
-        sid = ppr.find(w("pStyle")).get(w("val"))
+        old = ppr.find(w("pPrChange")).find(W_PPR)
+        ppr = old if old is not None else etree.Element(W_PPR)
+    props = {child.tag: child for child in ppr} if ppr is not None else {}
+    style = props.get(W_PSTYLE)
+    sid = style.get(W_VAL) if style is not None else None
     key, role, style_fmt = styles.paragraph(sid)
     tokens: list = []
+    state.page_break = False
     _walk(p, tokens, state, frozenset(), False)
-    _resolve_bodies(state)
-    label = numbering.label(numbered, sid)
-    texts = [t for t in tokens if isinstance(t, Token) and t.text.strip()]
-    all_bold = bool(texts) and (all("b" in t.fmt for t in texts) or "b" in style_fmt)
+    if state.pending_bodies:
+        _resolve_bodies(state)
+    label = numbering.label_of(props.get(W_NUMPR), sid)
+    all_bold = False
+    for t in tokens:
+        if isinstance(t, Token) and t.text.strip():
+            all_bold = "b" in t.fmt or "b" in style_fmt
+            if not all_bold:
+                break
     rec = Record(index, role, key, tokens, label, all_bold=all_bold, outline=styles.outline.get(sid))
     left = styles.indent.get(sid)
-    ind = ppr.find(w("ind")) if ppr is not None else None
+    ind = props.get(W_IND)
     if ind is not None:
         left = _twips(ind.get(w("left")) or ind.get(w("start")), left or 0)
         first = _twips(ind.get(w("firstLine")), 0) - _twips(ind.get(w("hanging")), 0)
         rec.first_line = first / 20
     rec.indent = left / 20 if left is not None else None
-    jc = ppr.find(w("jc")) if ppr is not None else None
-    rec.centered = jc is not None and jc.get(w("val")) == "center"
+    jc = props.get(W_JC)
+    rec.centered = jc is not None and jc.get(W_VAL) == "center"
     rec.space_before, rec.space_after = styles.space_around(sid)
-    spacing = ppr.find(w("spacing")) if ppr is not None else None
+    spacing = props.get(W_SPACING)
     if spacing is not None:
         rec.space_before = _twips(spacing.get(w("before")), rec.space_before)
         rec.space_after = _twips(spacing.get(w("after")), rec.space_after)
-    rec.page_break_before = (ppr is not None and ppr.find(w("pageBreakBefore")) is not None) or any(
-        br.get(w("type")) == "page" for br in p.iter(w("br")))
+    rec.page_break_before = W_PAGE_BREAK_BEFORE in props or state.page_break
     return rec
 
 
@@ -317,7 +324,7 @@ def _twips(value: str | None, default: int) -> int:
 def _walk(node, tokens, state, fmt, deleted) -> None:
     for child in node:
         tag = child.tag
-        if tag == w("r"):
+        if tag == W_R:
             _run(child, tokens, state, deleted)
         elif tag in INSERTED:
             state.changes += 1
@@ -334,48 +341,53 @@ def _walk(node, tokens, state, fmt, deleted) -> None:
                 state.comments += 1
 
 
+# what a run's children print
+RUN_TEXT = {w("tab"): "\t", w("br"): " ", w("cr"): " ", w("noBreakHyphen"): "-"}
+W_T, W_DEL_TEXT, W_RPR, W_RSTYLE, W_RPR_CHANGE = w("t"), w("delText"), w("rPr"), w("rStyle"), w("rPrChange")
+W_FOOTNOTE_REF, W_ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
+NO_FORMAT: frozenset = frozenset()
+
+
 def _run(r, tokens, state, deleted) -> None:
-    rpr = r.find(w("rPr"))
-    if rpr is not None and rpr.find(w("rPrChange")) is not None:
-        state.changes += 1
-        if state.revisions == "reject":   # the formatting the run had before the change
-            old = rpr.find(w("rPrChange")).find(w("rPr"))
-            rpr = old if old is not None else etree.Element(w("rPr"))
-    fmt = set()
+    rpr = r.find(W_RPR)
+    fmt = NO_FORMAT
     semantic = None
     is_note_ref_style = False
     if rpr is not None:
-        rstyle = rpr.find(w("rStyle"))
+        change = rpr.find(W_RPR_CHANGE)
+        if change is not None:
+            state.changes += 1
+            if state.revisions == "reject":   # the formatting the run had before the change
+                old = change.find(W_RPR)
+                rpr = old if old is not None else etree.Element(W_RPR)
+        formats: set = set()
+        rstyle = rpr.find(W_RSTYLE)
         if rstyle is not None:
-            key, style_fmt = state.char_styles.get(rstyle.get(w("val")), (style_key(rstyle.get(w("val"))), frozenset()))
+            sid = rstyle.get(W_VAL)
+            key, style_fmt = state.char_styles.get(sid) or (style_key(sid), NO_FORMAT)
             semantic = SEMANTIC_BY_KEY.get(key)
             is_note_ref_style = key in ("footnotereference", "endnotereference")
             if not is_note_ref_style:
-                fmt |= style_fmt
-        direct = run_formats(rpr)
-        fmt -= switched_off(rpr)   # direct formatting may switch a style's formatting off
-        fmt |= direct
-        if rpr.find(w("del")) is not None and state.revisions == "accept":
-            pass
-    fmt = frozenset(fmt)
+                formats |= style_fmt
+        if len(rpr) > (rstyle is not None):   # direct formatting beside the style
+            formats -= switched_off(rpr)      # it may switch a style's formatting off
+            formats |= run_formats(rpr)
+        fmt = frozenset(formats)
     for child in r:
         tag = child.tag
-        text = None
-        if tag == w("t") or (tag == w("delText") and deleted):
+        if tag == W_T or (tag == W_DEL_TEXT and deleted):
             text = child.text or ""
-        elif tag == w("tab"):
-            text = "\t"
-        elif tag in (w("br"), w("cr")):
-            text = " "
-        elif tag == w("noBreakHyphen"):
-            text = "-"
-        elif tag == w("footnoteReference"):
+        elif tag in RUN_TEXT:
+            text = RUN_TEXT[tag]
+            if tag == W_BR and child.get(W_TYPE) == "page":
+                state.page_break = True
+        elif tag == W_FOOTNOTE_REF:
             tokens.append(_note(child, state))
             continue
-        elif tag == w("endnoteReference"):
+        elif tag == W_ENDNOTE_REF:
             tokens.append(_endnote(child, state))
             continue
-        if text is None:
+        else:
             continue
         if state.pending_custom is not None:
             # a custom footnote mark printed after w:customMarkFollows: it is the marker
@@ -384,8 +396,9 @@ def _run(r, tokens, state, deleted) -> None:
             continue
         if is_note_ref_style and not text.strip():
             continue
-        if tokens and isinstance(tokens[-1], Token) and tokens[-1].fmt == fmt and tokens[-1].semantic == semantic:
-            tokens[-1].text += text
+        last = tokens[-1] if tokens else None
+        if last is not None and last.__class__ is Token and last.fmt == fmt and last.semantic == semantic:
+            last.text += text
         else:
             tokens.append(Token(text, fmt, semantic))
     state.pending_custom = None
