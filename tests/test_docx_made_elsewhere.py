@@ -180,3 +180,49 @@ def test_a_body_of_only_tables_and_text_boxes_is_read(tmp_path):
     for word in ("Country", "Pledge", "Norway", "1,200", "Boxed remark on the pledges."):
         assert word in text
     assert any("text box" in d.message for d in result.diagnostics)
+
+
+def test_ten_thousand_paragraphs_are_read_with_progress_and_no_bar_off_a_terminal(tmp_path):
+    import docx as python_docx
+    from click.testing import CliRunner
+
+    from drafting.cli import cli
+    from drafting.readers.docx_parse import parse_docx
+
+    doc = python_docx.Document()
+    for n in range(1, 10_001):
+        doc.add_paragraph(f"{n}. The Working Group considered item {n} of its agenda.")
+    path = tmp_path / "long.docx"
+    doc.save(str(path))
+    calls = []
+    parsed = parse_docx(path.read_bytes(), path.name, progress=lambda done, total: calls.append((done, total)))
+    assert len(parsed.records) == 10_000
+    assert calls[0] == (500, 10_000) and calls[-1] == (10_000, 10_000)
+    result = CliRunner().invoke(cli, ["ingest", str(path), "-o", str(tmp_path / "long.xml")])
+    assert result.exit_code == 0, result.output
+    assert "reading long.docx" not in result.output   # not a terminal: no bar
+    root = read_document(tmp_path / "long.xml").root
+    units = body_units(root)
+    assert len(units) == 10_000
+    # paragraph numbers have at most three digits in UN documents: "1000." stays in the text
+    assert [u.num for u in units[:999]] == [f"{n}." for n in range(1, 1000)]
+    assert units[-1].text.startswith("10000. The Working Group")
+
+
+def test_a_person_at_a_terminal_sees_a_progress_bar(monkeypatch):
+    import io
+    import sys
+
+    from drafting.commands.progress import reading_progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    with reading_progress("long.docx") as progress:
+        assert progress is not None
+        progress(5000, 10_000)
+        progress(10_000, 10_000)
+    assert "reading long.docx" in screen.getvalue()

@@ -28,10 +28,12 @@ def print_diagnostics(result, verbosity: int) -> None:
 
 
 def _read(path, fmt, lang, max_mb, revisions="accept", stdin_filename=None):
+    from drafting.commands.progress import reading_progress
     from drafting.commands.streams import read_input
 
-    result, _ = read_input(path, fmt, lang, int(max_mb * 1024 * 1024), stdin_filename,
-                           revisions=revisions)
+    with reading_progress(Path(stdin_filename or path).name) as progress:
+        result, _ = read_input(path, fmt, lang, int(max_mb * 1024 * 1024), stdin_filename,
+                               revisions=revisions, **({"progress": progress} if progress else {}))
     return result
 
 

@@ -75,8 +75,9 @@ def read_input(path, fmt: str | None = None, lang: str | None = None,
         name = str(path)
         fmt = input_format(path, None, fmt, None)  # an unknown extension fails before reading
         data = read_bytes(path, max_bytes)
-    if fmt != "docx":
+    if fmt != "docx":   # options only the DOCX reader takes
         options.pop("revisions", None)
+        options.pop("progress", None)
     notes = []
     if fmt in ("text", "md"):
         text, notes = decode_report(data, name, keep_form_feed=fmt == "text")

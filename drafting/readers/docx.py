@@ -24,7 +24,7 @@ from drafting.readers.passes import read_lines
 
 
 def read(data: bytes, name: str = "input", lang: str | None = None, **options) -> ReadResult:
-    parsed = parse_docx(data, name, options.get("revisions") or "accept", lang)
+    parsed = parse_docx(data, name, options.get("revisions") or "accept", lang, options.get("progress"))
     if parsed.ours:
         blocks = assemble(parsed.records, parsed.lang, parsed.facts, name, parsed.header_records)
     else:

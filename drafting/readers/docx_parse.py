@@ -116,7 +116,13 @@ class ParsedDocx:
             r.role in FRONT_ROLES or (r.role or "").startswith("point") for r in self.records)
 
 
-def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang: str | None = None) -> ParsedDocx:
+PROGRESS_FROM = 2000     # paragraphs: a shorter document is read before a bar would draw
+PROGRESS_EVERY = 500
+
+
+def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang: str | None = None,
+               progress=None) -> ParsedDocx:
+    """``progress(done, total)``, if given, is called as the paragraphs of a long body are read."""
     if revisions not in ("accept", "reject"):
         raise DraftingError(f"--revisions must be accept or reject, not {revisions!r}")
     pkg = DocxPackage(data, name, lenient=("styles", "numbering"))
@@ -135,7 +141,12 @@ def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang
     records = []
     joined = None
     tables_seen: set = set()
-    for i, p in enumerate(body.iter(w("p")), start=1):
+    paragraphs = list(body.iter(w("p")))
+    if progress is None or len(paragraphs) < PROGRESS_FROM:
+        progress = None
+    for i, p in enumerate(paragraphs, start=1):
+        if progress is not None and i % PROGRESS_EVERY == 0:
+            progress(i, len(paragraphs))
         container = _container(p)
         if container in SKIPPED_CONTAINERS:
             continue
@@ -162,6 +173,8 @@ def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang
         records.append(rec)
     if joined is not None and has_text(joined.tokens):
         records.append(joined)
+    if progress is not None:
+        progress(len(paragraphs), len(paragraphs))
     _mark_unanchored(state.notes, facts.get("unanchored"))
     lang = lang or facts.get("lang") or _detect_language(records) or _lang_of_styles(pkg.parts["styles"])
     if lang not in languages():
