@@ -325,8 +325,6 @@ def _docx_without(tmp_path: Path, source: str, dropped: str) -> Path:
     return out
 
 
-@pytest.mark.xfail(strict=True, reason="readers/docx: footnote references whose footnotes part is missing "
-                                       "or unreachable give a footnote without text, invalid AKN (owner: Office XML)")
 @pytest.mark.parametrize("dropped", ["word/footnotes.xml", "word/_rels/document.xml.rels"])
 def test_docx_whose_footnotes_cannot_be_found(tmp_path, capsys, dropped):
     src = _docx_without(tmp_path, "pandoc_report.docx", dropped)
