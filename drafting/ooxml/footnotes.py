@@ -38,9 +38,10 @@ def first_number(*roots) -> int:
     return 1
 
 
-def footnotes_root(separator_indent: int = 0):
+def footnotes_root(separator_indent: int = 0, rule_text: str | None = None):
     """An empty footnotes part: only the separator and continuation separator notes, the rule
-    ``separator_indent`` twips in from the margin."""
+    ``separator_indent`` twips in from the margin. ``rule_text`` (underscores, as the UN's Word
+    templates print it) replaces Word's drawn rule, so that the rule is text in a PDF too."""
     root = etree.Element(w("footnotes"), nsmap=NSMAP)
     for fid, kind in (("-1", "separator"), ("0", "continuationSeparator")):
         fn = etree.SubElement(root, w("footnote"))
@@ -51,7 +52,14 @@ def footnotes_root(separator_indent: int = 0):
         get_or_add(ppr, "spacing", after="0", line="240", lineRule="auto")
         if separator_indent:
             get_or_add(ppr, "ind", left=str(separator_indent))
-        etree.SubElement(etree.SubElement(p, w("r")), w(kind))
+        run = etree.SubElement(p, w("r"))
+        if rule_text:
+            rpr = etree.SubElement(run, w("rPr"))
+            get_or_add(rpr, "b")
+            get_or_add(rpr, "sz", val="18")
+            etree.SubElement(run, w("t")).text = rule_text
+        else:
+            etree.SubElement(run, w(kind))
     return root
 
 

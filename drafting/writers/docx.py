@@ -498,7 +498,7 @@ class DocxRenderer:
         self.num_start = self.next_auto = best_start
 
     def footnotes_xml(self) -> bytes:
-        root = F.footnotes_root(SEPARATOR_INDENT)
+        root = F.footnotes_root(SEPARATOR_INDENT, FOOTNOTE_RULE)
         root.extend(self.footnotes)
         return xml_bytes(root)
 
@@ -636,6 +636,7 @@ class DocxRenderer:
 
 
 SEPARATOR_INDENT = 794   # twips: the footnote rule starts 1.4 cm in, as on the UN's pages
+FOOTNOTE_RULE = "_" * 18   # the UN's footnote rule is text: 18 underscores in bold 9 pt
 RESOLUTION_KINDS = {"resolution", "resolutionDraft", "decision", "decisionDraft"}
 
 
