@@ -54,9 +54,6 @@ def _lines(path, revisions="accept"):
 # The passes shared with the PDF and text readers do not yet read every fact these lines carry;
 # each gap below is named, and the end-to-end expectation kept as a strict xfail (it turns
 # into a failure, to be unmarked, the day the passes read it).
-STAR_NOTE_LINES = ("a star note (zone 'note', marker '*') whose call '^{*}' stands in a body "
-                   "paragraph of a document without a masthead is not given to that call: the "
-                   "notes come out as [*: its text, 1, *: '[*]'] (the call gets an empty note)")
 BOLD_TITLE_WITHOUT_GAP = ("the title printed in bold right under the agenda line, with no space "
                           "above it (Word paragraphs without spacing), is not taken as the title: "
                           "the passes do not read a line's bold as the start of the title block")
@@ -109,7 +106,6 @@ def test_tracked_changes_rejected():
     assert texts[1] == "It decided to meet again in Vienna in 2012."
 
 
-@pytest.mark.xfail(strict=True, reason=STAR_NOTE_LINES)
 def test_footnotes_auto_numbered_and_custom_marks_and_italics():
     result, _ = _units(DOCX / "tracked_changes.docx")
     notes = [(n.marker, n.text) for n in all_notes(result.root)]
