@@ -183,7 +183,8 @@ def build(path: Path) -> None:
                          left=label_at, before=6, after=6, keep_next=True)
     _paragraph_style(doc, "_ Wrap Up_G", base="_ Single Txt_G", after=6)
     _paragraph_style(doc, "_ Quote_G", base="_ Single Txt_G", left=Cm(3.2), right=Cm(3.2), after=6)
-    _paragraph_style(doc, "_ Formula_G", base="_ Single Txt_G", first=PARTICIPLE, after=6)
+    # the formula names the organ in italics ("The General Assembly,")
+    _paragraph_style(doc, "_ Formula_G", base="_ Single Txt_G", first=PARTICIPLE, after=6, italic=True)
     _paragraph_style(doc, "_ Preamble_G", base="_ Single Txt_G", first=PARTICIPLE, after=6)
     _paragraph_style(doc, "_ Conclusion_G", base="_ Single Txt_G", before=12)
 
@@ -207,6 +208,8 @@ def build(path: Path) -> None:
     _paragraph_style(doc, "_ Preface Other_G", size=10, left=TEXT_INDENT, right=TEXT_RIGHT, before=3)
     _paragraph_style(doc, "_ Doc Type_G", size=10, bold=True, left=TEXT_INDENT, right=TEXT_RIGHT,
                      before=18, keep_next=True)
+    _paragraph_style(doc, "_ Adopted Type_G", size=14, bold=True, left=TEXT_INDENT, right=Cm(4.2),
+                     before=18, keep_next=True, line=16)
     _paragraph_style(doc, "_ Title_G", size=14, bold=True, left=TEXT_INDENT, right=TEXT_RIGHT,
                      before=12, after=12, keep_next=True, line=16)
     _paragraph_style(doc, "_ Resolution Title_G", size=12, bold=True, left=TEXT_INDENT,

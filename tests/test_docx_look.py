@@ -35,6 +35,12 @@ COMMITTEE_DRAFT = [
     ("Lethal autonomous weapons systems", 1), ("The General Assembly", 1), ("Recalling", 1),
     ("25-16646", 1), ("A/C.1/80/L.41", 2),
 ]
+ADOPTED_RESOLUTION = [
+    ("United Nations", 1), ("/RES/80/57", 1), ("General Assembly", 1), ("Distr.: General", 1),
+    ("5 December 2025", 1), ("Eightieth session", 1), ("Agenda item 99 (kk)", 1),
+    ("General and complete disarmament", 1), ("Resolution adopted by the General Assembly", 1),
+    ("The General Assembly", 1), ("Recalling", 1), ("25-20009", 1),
+]
 SUBSIDIARY_REPORT = [
     ("United Nations", 1), ("/CN.3/2025/8", 1), ("Economic and Social Council", 1),
     ("Distr.: General", 1), ("12 December 2024", 1), ("Original: English", 1),
@@ -53,10 +59,20 @@ def _new(kind: str, session, lang: str, tmp_path):
     return out.with_suffix(".pdf")
 
 
+def _export(source, tmp_path):
+    out = tmp_path / (source.name.removesuffix(".pdftotext.txt") + ".docx")
+    result = CliRunner().invoke(cli, ["export", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+                   check=True, capture_output=True, timeout=300)
+    return out.with_suffix(".pdf")
+
+
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
     folder = tmp_path_factory.mktemp("look")
     return {
+        "adopted": _export(REAL / "pairs/P05_C1_lethal_autonomous_weapons/A_RES_80_57.pdftotext.txt", folder),
         "committee": _new("draft-resolution", "ga_first_committee", "en", folder),
         "report": _new("draft-report", "statistical_commission_report", "en", folder),
         "example_ar": _new("draft-resolution", EXAMPLES / "draft-resolution", "ar", folder),
@@ -105,6 +121,11 @@ def test_a_general_assembly_committee_draft_looks_like_the_un_page(printed):
     assert head.bold and head.y < 0.08
     foot = find(ours, "2/", 2)
     assert foot is not None and foot.bold and foot.y > 0.9
+
+
+def test_an_adopted_resolution_exported_from_its_text_looks_like_the_un_page(printed):
+    real = REAL / "pairs/P05_C1_lethal_autonomous_weapons/A_RES_80_57.pdf"
+    _compare(printed["adopted"], real, ADOPTED_RESOLUTION, "adopted_resolution")
 
 
 def test_a_subsidiary_body_report_looks_like_the_un_page(printed):

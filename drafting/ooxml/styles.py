@@ -45,6 +45,7 @@ PREFACE_OTHER = "_ Preface Other_G"
 DOC_TYPE = "_ Doc Type_G"
 TITLE = "_ Title_G"
 RESOLUTION_TITLE = "_ Resolution Title_G"   # smaller than a report's title
+ADOPTED_TYPE = "_ Adopted Type_G"   # "Resolution adopted by the General Assembly on ...", 14 pt
 FOOTNOTE_TEXT = "_ FootnoteText"
 FOOTNOTE_REFERENCE = "footnote reference"
 
@@ -95,7 +96,7 @@ PARAGRAPH_ROLES: dict[str, str] = {
     style_key(OPERATIVE): "text",
     style_key(PREFACE_OTHER): "prefaceOther",
     style_key(DOC_TYPE): "titleBlock", style_key(TITLE): "titleBlock",
-    style_key(RESOLUTION_TITLE): "titleBlock",
+    style_key(RESOLUTION_TITLE): "titleBlock", style_key(ADOPTED_TYPE): "titleBlock",
 }
 for _d in (1, 2, 3, 4):
     PARAGRAPH_ROLES[style_key(point_style(_d))] = f"point{_d}"

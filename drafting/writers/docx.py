@@ -587,7 +587,7 @@ class DocxRenderer:
             container = p.getparent()
             in_title = local(container) == "container" and container.get("name") == "title"
             if in_title:
-                style = S.DOC_TYPE
+                style = S.ADOPTED_TYPE if _adopted(preface) else S.DOC_TYPE
                 if first(p, ".//a:docTitle") is not None:
                     style = S.RESOLUTION_TITLE if _in_resolution_kind(preface) else S.TITLE
             elif local(container) == "container" and container.get("name") == "other":
@@ -638,6 +638,12 @@ class DocxRenderer:
 SEPARATOR_INDENT = 794   # twips: the footnote rule starts 1.4 cm in, as on the UN's pages
 FOOTNOTE_RULE = "_" * 18   # the UN's footnote rule is text: 18 underscores in bold 9 pt
 RESOLUTION_KINDS = {"resolution", "resolutionDraft", "decision", "decisionDraft"}
+
+
+def _adopted(el) -> bool:
+    """An adopted resolution or decision (not a draft): its document line is printed larger."""
+    doc = el.getparent()
+    return doc is not None and (doc.get("name") or local(doc)) in ("resolution", "decision")
 
 
 def _in_resolution_kind(el) -> bool:
