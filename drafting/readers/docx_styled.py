@@ -297,4 +297,4 @@ def _is_united_nations(text: str) -> bool:
     from drafting import locale
 
     text = " ".join(text.split())
-    return any(text == locale.united_nations(lang) for lang in locale.LANGS)
+    return any(text == locale.united_nations(lang) for lang in locale.languages())

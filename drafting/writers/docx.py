@@ -718,7 +718,7 @@ def _session_first(rows: list) -> list:
 
 def _is_united_nations(row) -> bool:
     text = " ".join(text_content(row).split())
-    return any(text == locale.united_nations(lang) for lang in locale.LANGS)
+    return any(text == locale.united_nations(lang) for lang in locale.languages())
 
 
 # The emblem: a picture anchored at the page margin, level with the organ line (1.98 x 1.66 cm,
