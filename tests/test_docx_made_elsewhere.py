@@ -167,17 +167,19 @@ def _p(text: str) -> str:
     return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
 
 
-def test_a_body_of_only_tables_and_text_boxes_is_read(tmp_path):
+def test_a_body_of_only_tables_text_boxes_and_content_controls_is_read(tmp_path):
     table = ("<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
              "<w:tr><w:tc>" + _p("Country") + "</w:tc><w:tc>" + _p("Pledge") + "</w:tc></w:tr>"
              "<w:tr><w:tc>" + _p("Norway") + "</w:tc><w:tc>" + _p("1,200") + "</w:tc></w:tr></w:tbl>")
     box = ('<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
            "<w:txbxContent>" + _p("Boxed remark on the pledges.") + "</w:txbxContent>"
            "</v:textbox></v:shape></w:pict></w:r></w:p>")
-    path = _docx_with_body(tmp_path, table + box)
+    control = "<w:sdt><w:sdtPr/><w:sdtContent>" + _p("Text in a content control.") + "</w:sdtContent></w:sdt>"
+    path = _docx_with_body(tmp_path, table + box + control)
     result = read_docx(path.read_bytes(), path.name)
     text = " ".join(result.root.itertext())
-    for word in ("Country", "Pledge", "Norway", "1,200", "Boxed remark on the pledges."):
+    for word in ("Country", "Pledge", "Norway", "1,200", "Boxed remark on the pledges.",
+                 "Text in a content control."):
         assert word in text
     assert any("text box" in d.message for d in result.diagnostics)
 
