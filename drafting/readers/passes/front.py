@@ -86,10 +86,6 @@ def is_summary(text: str) -> bool:
     return _fold(STARS.sub("", text)) in words("summary")
 
 
-def _is_body_opener(text: str) -> bool:
-    return _fold(text) in words("body_openers")
-
-
 def body_starts(line: Line, lang: str, unwrapped: bool) -> bool:
     t = plain(line.text).strip()
     f = forms(lang)

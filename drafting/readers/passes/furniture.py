@@ -20,7 +20,7 @@ from drafting.model.job_numbers import find_job_number, is_barcode
 from drafting.locale.vocabulary import LazyPattern, vocabulary
 from drafting.model.symbols import looks_like_symbol
 from drafting.readers.lines import Line
-from drafting.readers.passes.reading import Reading
+from drafting.readers.passes.reading import Reading, pages_of
 
 PAGE_MARKER = re.compile(r"^(?:-\s*)?(?:Page\s+)?(?P<page>\d{1,3})\s*/\s*\d{1,3}$", re.I)
 BARE_PAGE = re.compile(r"^(?:-\s*)?(?:Page\s+|page\s+)?(?P<page>\d{1,3})(?:\s*-)?$")
@@ -63,14 +63,6 @@ def kind_of(text: str, bare_pages: bool, page: int) -> str | None:
     return None
 
 
-def _pages(lines: list[Line]) -> list[list[Line]]:
-    pages: list[list[Line]] = []
-    for line in lines:
-        if not pages or line.page_break_before:
-            pages.append([])
-        pages[-1].append(line)
-    return pages
-
 
 def _mark(reading: Reading, line: Line, kind: str) -> None:
     line.zone, line.furniture_kind = "furniture", kind
@@ -86,7 +78,7 @@ def _norm(text: str) -> str:
 
 
 def run(reading: Reading) -> None:
-    pages = _pages(reading.lines)
+    pages = pages_of(reading.lines)
     text_lines = [l for l in reading.lines if l.zone is None and l.text.strip()]
     # Modern UN pages print "2/9"; older ones a bare page number, which only counts where no
     # marker of the "2/9" form is printed anywhere.

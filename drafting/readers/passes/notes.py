@@ -21,7 +21,7 @@ import re
 from drafting.locale.vocabulary import vocabulary
 from drafting.model.symbols import looks_like_symbol
 from drafting.readers.lines import Line
-from drafting.readers.passes.reading import FootnoteBody, Reading
+from drafting.readers.passes.reading import FootnoteBody, Reading, pages_of
 from drafting.readers.passes.calls import STAR_CALL
 from drafting.readers.passes.text import TERMINAL, join_lines, marked_spans
 from drafting.readers.text_inline import SUPERSCRIPT_DIGITS, superscript_to_digits
@@ -34,9 +34,6 @@ NOTE_BODY_SUP = re.compile(r"^\s*([" + SUPERSCRIPT_DIGITS + r"]+)\s*(\S.*)$")
 NOTE_BODY_CARET = re.compile(r"^\s*\^\{?(\d{1,3})\}?\s+(\S.*)$")
 NOTE_BODY_STAR = re.compile(r"^\s*(\*{1,3})\s+(\S.*)$")
 NOTE_BODY_PLAIN = re.compile(r"^\s*(\d{1,3})\s{1,6}(?=[A-ZÀ-Ý«“\"(])(\S.*)$")
-_BLOCK_START = re.compile(
-    r"^\s*(?:[-•]\s+)?(?:\d{1,3}[.,]\s|[IVXL]+\.\s|[A-Z]\.\s|\(?[a-z]{1,4}\)\s|[" + SUPERSCRIPT_DIGITS + r"])")
-
 
 def marker_of(token: str) -> str:
     return superscript_to_digits(token.strip().removeprefix("^{").removesuffix("}"))
@@ -56,18 +53,10 @@ class _Numbering:
             self.last = max(self.last, int(marker))
 
 
-def _pages(lines: list[Line]) -> list[list[Line]]:
-    pages: list[list[Line]] = []
-    for line in lines:
-        if not pages or line.page_break_before:
-            pages.append([])
-        pages[-1].append(line)
-    return pages
-
 
 def run(reading: Reading) -> None:
     numbering = _Numbering()
-    pages = _pages(reading.lines)
+    pages = pages_of(reading.lines)
     ruled = any(_rule_index(p) is not None for p in pages)
     for page in pages:
         zone_start = _rule_index(page)

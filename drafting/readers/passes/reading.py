@@ -57,3 +57,13 @@ class Reading:
     def flow(self) -> list[Line]:
         """The lines no pass has set aside as furniture, notes or rules."""
         return [l for l in self.lines if l.zone in (None, "body")]
+
+
+def pages_of(lines: list[Line]) -> list[list[Line]]:
+    """The lines page by page (a page begins where a line says it breaks)."""
+    pages: list[list[Line]] = []
+    for line in lines:
+        if not pages or line.page_break_before:
+            pages.append([])
+        pages[-1].append(line)
+    return pages
