@@ -231,10 +231,12 @@ def run(reading: Reading) -> None:
             end = _after_letter_title(body, end)
             break
         end += 1
-    if end == limit and limit == len(body):
-        end = _first_long(body, limit)
-    elif end == limit:
-        end = 0
+    if end == limit:
+        # no formula, number, chapter or summary: the body starts after the line that says what
+        # the document is (a report's, a note's), else at the first long unwrapped line
+        end = _after_document_line(body, min(limit, 60))
+        if end is None:
+            end = _first_long(body, limit) if limit == len(body) else 0
     # An uppercase heading right above the first paragraph belongs to the body ("CONTEXTE").
     if end > 1 and body[end - 1].text.strip().isupper() and len(body[end - 1].text.strip()) < 80 \
             and not _is_organ_line(body[end - 1].text):
@@ -268,6 +270,17 @@ def _after_letter_title(body: list[Line], start: int) -> int:
             if last[0] not in words("letter_unfinished") and (k + 1 >= len(body) or not body[k + 1].text.strip()[:1].islower()):
                 return k + 1
     return start + 1
+
+
+def _after_document_line(body: list[Line], limit: int) -> int | None:
+    for k in range(limit):
+        found = _document_line(body[k].text)
+        if found and found[0] in ("report", "note", "note_by_the_secretariat"):
+            k += 1
+            while k < len(body) and not body[k].gap_before and body[k].text.strip()[:1].islower():
+                k += 1
+            return k
+    return None
 
 
 def _first_long(body: list[Line], limit: int) -> int:

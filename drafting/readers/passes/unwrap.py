@@ -212,6 +212,8 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
              margins: dict[int, float], expected: int | None, lang: str) -> bool:
     """Does ``line`` continue the block ``prev`` (whose last line is ``prev_line``)?"""
     stripped = line.text.strip()
+    # a new page, also where its first line (the running head) was set aside
+    new_page = line.page_break_before or line.page != prev_line.page
     if open_bold(prev.text):
         return True
     if starts_item(stripped, expected, lang) or closing_line(plain(stripped), lang) or (
@@ -225,11 +227,11 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
     if strip_calls(prev_line.text).endswith((",", "،", "，")) and opens_clause(stripped, lang):
         return False  # a participle after a preambular paragraph's closing comma
     indented = _indented(line, prev_line, margins)
-    if indented and not lowercase and not (line.page_break_before and not ends_clause(prev.text)):
+    if indented and not lowercase and not (new_page and not ends_clause(prev.text)):
         return False
-    if indented is False and line.page_break_before and not line.gap_before:
+    if indented is False and new_page and not line.gap_before:
         return True  # a paragraph that runs on at the margin of the next page
-    if line.page_break_before:
+    if new_page:
         return lowercase or not ends_clause(prev.text)
     if indented is False and not line.gap_before:
         # at the margin: a new paragraph only after a heading or a short closing line
