@@ -33,9 +33,11 @@ def inputs() -> list[Path]:
 
 
 def key(f) -> tuple:
-    """A text finding is its place and message; a PDF has no lines, so its paragraph's eId."""
-    eid = (f.get("eid") or "") if f["path"].endswith(".pdf") else ""
-    return (f["path"], f["rule"], f["line"] or 0, f["column"] or 0, f["message"], eid)
+    """A text finding is its line, column and message; a PDF has no lines of its own (the
+    reader's line numbers move as it improves), so its message and paragraph's eId."""
+    if f["path"].endswith(".pdf"):
+        return (f["path"], f["rule"], 0, 0, f["message"], f.get("eid") or "")
+    return (f["path"], f["rule"], f["line"] or 0, f["column"] or 0, f["message"], "")
 
 
 def current() -> list[dict]:
