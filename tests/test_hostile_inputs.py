@@ -308,7 +308,7 @@ def test_twenty_thousand_paragraphs_numbered_alike_get_distinct_eids(tmp_path, c
 
 # --- failures in code maintained elsewhere (owner named in the reason) ---------------------------
 
-def test_diff_of_two_corpus_seeds_in_text(capsys):
+def test_diff_of_two_corpus_seeds_in_text(capsys):  # was an IndexError in the text report
     code, out, err = run(capsys, "diff", SEED, SEED_001)
     assert code == 1 and "Traceback" not in err
 
