@@ -158,6 +158,7 @@ def session_with(tmp_path, first_line: str) -> Path:
     ("title: " + "[" * 2000 + "]" * 2000, r"s\.yaml:1: nested more than 20 levels"),
     ("title: &a [x, x]", r"anchors and aliases"),
     ('symbol: "A/72/L.1\\nA/72/L.2"', r"key 'symbol': must be one line"),
+    ("title: " + "x" * 3_000_000, r"s\.yaml:1: key 'title': more than 10,000 characters"),
 ])
 def test_session_file_attacks_are_one_line(tmp_path, capsys, line, message):
     session = session_with(tmp_path, line)
