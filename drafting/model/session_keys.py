@@ -114,6 +114,7 @@ def _fail(source: str, line: int, message: str) -> DraftingError:
 
 MAX_YAML_DEPTH = 20        # a session file is a mapping of texts, lists and per-language maps
 MAX_NUMBER_DIGITS = 20     # a session number or a year: never thousands of digits
+MAX_VALUE_CHARS = 10_000   # every key but the body: a title, an organ, sponsors, a place
 
 
 def load_mapping(text: str, source: str, line_offset: int = 0) -> Located:
@@ -151,7 +152,21 @@ def load_mapping(text: str, source: str, line_offset: int = 0) -> Located:
             lines[str(key_node.value)] = key_node.start_mark.line + 1 + line_offset
     located = Located(values=values, lines=lines, source=source, first_line=1 + line_offset)
     located.values = {k: _clean_value(v, str(k), located) for k, v in values.items()}
+    for key, value in located.values.items():
+        if str(key) != "body_markdown" and _text_size(value) > MAX_VALUE_CHARS:
+            raise _fail(source, located.line(str(key)), f"key {key!r}: more than {MAX_VALUE_CHARS:,} "
+                        f"characters; a title, an organ or a place is far shorter")
     return located
+
+
+def _text_size(value) -> int:
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, list):
+        return sum(_text_size(v) for v in value)
+    if isinstance(value, dict):
+        return sum(_text_size(v) for v in value.values())
+    return 0
 
 
 def _clean_value(value, key: str, loc: Located):

@@ -59,7 +59,9 @@ def parse_blocks(text: str, name: str = "input.md", lang: str | None = None) -> 
     blocks = DocumentBlocks(kind=kind, lang=lang, masthead=masthead, preface=preface, source_name=name)
     blocks.diagnostics.extend(key_lines.notes if key_lines is not None else [])
     blocks.diagnostics.extend(reader.diagnostics)
-    organ_names = [keys.get("organ"), keys.get("body"), keys.get("formula")]
+    # every organ line of the masthead may open the formula ("United Nations" above "General
+    # Assembly": the formula names the second)
+    organ_names = [keys.get("organ"), keys.get("body"), keys.get("formula")] + list(keys.get("organs") or [])
     preamble, body = number_document(reader.items, kind in RESOLUTION_KINDS,
                                      keys.get("numbered", True) is not False,
                                      [n for n in organ_names if n], blocks)

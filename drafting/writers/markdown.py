@@ -90,6 +90,14 @@ class _Writer:
         if not self.numbered:
             keys["numbered"] = False
         self._printed_overrides(keys, facts, lang)
+        formula = first(doc, "a:preamble/a:formula")
+        if formula is not None:
+            # the reader knows a formula by the organ's name in it; one that names another body
+            # ("The General Assembly," under a Committee's masthead) is named in the front matter
+            text = re.sub(r"\s+", " ", text_content(formula)).strip().rstrip(",،，:").strip()
+            named = [keys.get("organ")] + (keys.get("organs") or [])
+            if text and not any(n and n.strip().lower() in text.lower() for n in named):
+                keys["formula"] = text
         return keys
 
     def _printed_overrides(self, keys: dict, facts: dict, lang: str) -> None:

@@ -318,6 +318,9 @@ def main(argv=None) -> int:
             if i % 500 == 0:
                 bad = sum(r["failed"] for r in records)
                 print(f"{i} runs, {bad} failures, {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+                # the table so far, so that a long campaign cut short still says what it found
+                (args.out / "campaign.partial.md").write_text(
+                    table(sorted(records, key=lambda r: r["index"]), args, time.perf_counter() - started))
     records.sort(key=lambda r: r["index"])
     report = table(records, args, time.perf_counter() - started)
     (args.out / "campaign.md").write_text(report)
