@@ -331,3 +331,27 @@ def test_docx_whose_footnotes_cannot_be_found(tmp_path, capsys, dropped):
     src = _docx_without(tmp_path, "pandoc_report.docx", dropped)
     code, out, err = run(capsys, "ingest", src, "-o", tmp_path / "o.xml")
     assert code in (0, 2) and "Traceback" not in err
+
+
+# --- found by the campaign, fixed -------------------------------------------------------------------
+
+def test_many_points_with_one_label_are_read_in_linear_time(tmp_path, capsys):
+    """10,000 points all labelled (a) hung the reader (each point looked at every point before
+    it); 5,000 now read in well under the campaign's limit, and every point is kept."""
+    src = tmp_path / "p.txt"
+    src.write_text("1. Decides:\n\n" + "".join(f"(a) point {i};\n\n" for i in range(5000)), encoding="utf-8")
+    code, out, err = run(capsys, "ingest", src, "-o", tmp_path / "p.xml")
+    assert code == 0, err
+    points = etree.parse(str(tmp_path / "p.xml")).xpath("//a:point", namespaces={"a": AKN})
+    assert len(points) == 5000
+
+
+def test_a_run_of_raised_digits_is_no_footnote_number(tmp_path, capsys):
+    """10,000 raised ones made a footnote numbered with 9,999 digits, which no integer holds:
+    export and check ended in a traceback. A footnote number has at most four digits."""
+    src = tmp_path / "s.txt"
+    src.write_text("\u00b9" * 10000 + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "export", src, "-o", tmp_path / "s.docx")
+    assert code == 0 and "Traceback" not in err, err
+    code, out, err = run(capsys, "check", src)
+    assert code in (0, 1) and "Traceback" not in err, err

@@ -84,7 +84,8 @@ def footnote_without_reference(doc):
       gaps and no repeats of a number for a different note. The agenda asterisk and letters
       (table notes) are not counted.""")
 def footnote_order(doc):
-    notes = [n for n in body_notes(doc) if (n.get("marker") or "").isdigit()]
+    # numbered notes (a mark of more than six digits is no footnote number: a foreign file's)
+    notes = [n for n in body_notes(doc) if (n.get("marker") or "").isdigit() and len(n.get("marker")) <= 6]
     unanchored = {int(n.get("marker")) for n in notes if n.get("refersTo") == "#unanchored"}
     expected = 1
     seen = set()

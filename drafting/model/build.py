@@ -112,7 +112,11 @@ class _Builder:
         if not ref.anchored:
             attrs["refersTo"] = "#unanchored"
         note = E.authorialNote(**attrs)
-        for para in ref.body or [[""]]:
+        # A note printed without any text (a damaged file, a lost page foot) keeps its mark as its
+        # text: the AKN profile wants every note to say something, and nothing is invented.
+        body = ref.body if any(plain_text(para).strip() or any(isinstance(x, NoteRef) for x in para)
+                               for para in ref.body or []) else [[f"[{ref.marker}]"]]
+        for para in body:
             p = etree.SubElement(note, q("p"))
             self.inline_into(p, para, eid)
         if ref.line:

@@ -33,7 +33,9 @@ def superscript_to_digits(text: str) -> str:
 def note_markers(group: str) -> list[str] | None:
     """``8, 9`` -> ["8", "9"]; None when the group is not a footnote reference (``me``, ``e``)."""
     parts = [p for p in re.split(r"[,\s]+", superscript_to_digits(group).strip()) if p]
-    if parts and all(p.isdigit() or p == "*" for p in parts):
+    # a footnote number has at most four digits (no UN document has 10,000 notes); a longer run of
+    # raised digits is a raised number, kept as printed
+    if parts and all((p.isdigit() and len(p) <= 4) or p in ("*", "**", "***") for p in parts):
         return parts
     return None
 

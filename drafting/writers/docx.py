@@ -486,7 +486,8 @@ class DocxRenderer:
         markers = [n.get("marker") or "" for n in notes]
         best: list = []
         best_start = 1
-        for start in sorted({int(m) for m in markers if m.isdigit() and not m.startswith("0")}):
+        # a footnote number has a few digits; a longer mark (foreign AKN) is shown as printed
+        for start in sorted({int(m) for m in markers if m.isdigit() and len(m) <= 6 and not m.startswith("0")}):
             chain, expected = [], start
             for note, marker in zip(notes, markers):
                 if marker == str(expected):

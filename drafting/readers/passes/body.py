@@ -204,10 +204,13 @@ class BodyAssembler:
         else:
             owner = self.last_para
             roman_label = re.sub(r"[()]", "", label)
-            letters = [p for p in owner.points if isinstance(p, Point) and p.num and re.sub(r"[()]", "", p.num).isalpha()]
-            if (letters and re.fullmatch(r"[ivxl]+", roman_label)
-                    and not _next_letter(letters[-1].num, label)):
-                letters[-1].points.append(point)
+            # the last lettered point of the paragraph, looked up from the end (a loop over
+            # every point each time made 10,000 points quadratic)
+            last_letter = next((p for p in reversed(owner.points) if isinstance(p, Point) and p.num
+                                and re.sub(r"[()]", "", p.num).isalpha()), None)
+            if (last_letter is not None and re.fullmatch(r"[ivxl]+", roman_label)
+                    and not _next_letter(last_letter.num, label)):
+                last_letter.points.append(point)
             else:
                 owner.points.append(point)
         self.block_owner[index] = point

@@ -30,7 +30,7 @@ from drafting.readers.text_inline import SUPERSCRIPT_DIGITS, superscript_to_digi
 RULE = re.compile(r"^\s*_{5,}(?P<numbers>(?:\s+\d{1,3})*)\s*$")
 MARKER_ONLY = re.compile(r"^\s*(?P<m>\d{1,3}|\*{1,3}|[" + SUPERSCRIPT_DIGITS + r"]{1,3}|\^\{(?:\d{1,3}|\*{1,3})\})\s*$")
 MARKER_TEXT = re.compile(r"^\s*(?P<m>\d{1,3}|\*{1,3}|[" + SUPERSCRIPT_DIGITS + r"]{1,3}|\^\{(?:\d{1,3}|\*{1,3})\})\s*(?P<t>\S.*)$")
-NOTE_BODY_SUP = re.compile(r"^\s*([" + SUPERSCRIPT_DIGITS + r"]+)\s*(\S.*)$")
+NOTE_BODY_SUP = re.compile(r"^\s*([" + SUPERSCRIPT_DIGITS + r"]{1,3})\s*(\S.*)$")
 NOTE_BODY_CARET = re.compile(r"^\s*\^\{?(\d{1,3})\}?\s+(\S.*)$")
 NOTE_BODY_STAR = re.compile(r"^\s*(\*{1,3})\s+(\S.*)$")
 NOTE_BODY_PLAIN = re.compile(r"^\s*(\d{1,3})\s{1,6}(?=[A-ZÀ-Ý«“\"(])(\S.*)$")
