@@ -145,3 +145,14 @@ def test_tables_and_annexes():
     french = parse_text("1. Le tableau suivant:\n\n| Pays | Nombre |\n|---|---|\n| Chili | 12 |\n", lang="fr")
     assert french.body[1].table == [[["Pays"], ["Nombre"]], [["Chili"], ["12"]]]
     assert not [d for d in french.diagnostics if d.code == "ocr-repair"]
+
+
+def test_points_of_a_preambular_paragraph_are_kept_in_its_container():
+    """"Noting the following measures: (a) ...; (b) ...," — the points belong to the preambular
+    paragraph and stay in the preamble, a list in its container (they were dropped)."""
+    r = read_document(TEXT.parent / "preamble" / "en_draft_preambular_points.txt")
+    assert validate_tree(r.root) == []
+    items = r.root.xpath("//a:preamble/a:container[2]/a:blockList/a:item",
+                         namespaces={"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"})
+    assert ["".join(i.itertext()) for i in items] == ["(a)Laws adopted in 2024;", "(b)Plans adopted in 2025,"]
+    assert masthead(r.root)["kind"] == "resolutionDraft"

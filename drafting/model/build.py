@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from drafting.model.akn import DOC_ELEMENT, E, q
+from drafting.model.numbering import point_key
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled, plain_text
 from drafting.model.identification import build_meta, slug, work_number
 
@@ -274,10 +275,28 @@ class _Builder:
                 eid = self.eids.count("preamble", "container")
                 name = preambular_name(para.text, self.blocks.lang)
                 container = E.container(self.p(para.text, eid), name=name, eId=eid)
+                if para.points:
+                    # points (a), (b) of a preambular paragraph: a list inside its container
+                    container.append(self.block_list(para.points, eid))
                 if para.line:
                     self.lines[eid] = para.line
                 el.append(container)
         return el
+
+    def block_list(self, points, owner_eid: str):
+        list_eid = f"{owner_eid}__list_1"
+        block = E.blockList(eId=list_eid)
+        for k, point in enumerate(points, start=1):
+            label = point_key(point.num) if isinstance(point, Point) and point.num else None
+            item_eid = f"{list_eid}__item_{label or k}"
+            item = E.item(eId=item_eid)
+            if isinstance(point, Point) and point.num:
+                item.append(E.num(point.num))
+            item.append(self.p(point.text, item_eid))
+            if isinstance(point, Point) and point.points:
+                item.append(self.block_list(point.points, item_eid))
+            block.append(item)
+        return block
 
     # -- front matter --------------------------------------------------------------------
 
