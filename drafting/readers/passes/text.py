@@ -11,12 +11,14 @@ QUOTE_CLOSE = "”»\""
 _MARK_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹,* \t\u00a0"
 
 
-def strip_trailing_marks(text: str) -> str:
-    """The text without the footnote marks, commas and spaces that trail it (``sent.¹``,
-    ``sent.^{2, 3}``, ``sent.**``). A loop from the end, not a regular expression: a pattern that
-    repeats a group of repeated characters backtracks exponentially on long runs of spaces."""
+def strip_calls(text: str, commas: bool = False) -> str:
+    """The text without the footnote calls (``sent.¹``, ``sent.^{2, 3}``, ``sent.**``) and spaces
+    that trail it, and the commas among them if asked. A loop from the end, not a regular
+    expression: a pattern that repeats a group of repeated characters backtracks exponentially
+    on long runs of spaces."""
+    chars = _MARK_CHARS if commas else _MARK_CHARS.replace(",", "")
     while True:
-        text = text.rstrip(_MARK_CHARS)
+        text = text.rstrip(chars)
         if text.endswith("}"):
             start = text.rfind("^{")
             if start != -1 and "}" not in text[start:-1]:
@@ -25,19 +27,14 @@ def strip_trailing_marks(text: str) -> str:
         return text
 
 
+def strip_trailing_marks(text: str) -> str:
+    """The text without the footnote marks, commas and spaces that trail it."""
+    return strip_calls(text, commas=True)
+
+
 def ends_sentence(text: str) -> bool:
     """Does the text end a sentence (footnote marks after the punctuation aside)?"""
     return strip_trailing_marks(text).endswith(TERMINAL) or text.rstrip().endswith(TERMINAL)
-
-
-def strip_calls(text: str) -> str:
-    """The text without the footnote calls and spaces that trail it; commas stay."""
-    while True:
-        text = text.rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹* \t\u00a0")
-        if text.endswith("}") and "^{" in text:
-            text = text[: text.rfind("^{")]
-            continue
-        return text
 
 
 def ends_clause(text: str) -> bool:
