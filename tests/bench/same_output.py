@@ -1,0 +1,103 @@
+"""Check (not a test) that a speed change keeps every reader's output byte for byte.
+
+Run: .venv/bin/python -m tests.bench.same_output [REF]   (REF: the code to compare against; by
+default the last commit of ``main`` this branch is built on, ``git merge-base HEAD main``)
+
+Every input of corpus/real (PDF, pdftotext, -layout, Markdown), the seeds of corpus/ (text and
+their AKN) and the Word and Markdown fixtures is read with the code at REF (a ``git archive`` of it,
+imported ahead of the working tree) and with the working tree; the AKN and the diagnostics of each
+must be the same bytes. REF's outputs are kept in build/same_output/REF_SHA/ so that each later
+check reads only with the working tree. Exit 1 and the list of differing inputs when any differ.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import tarfile
+import io
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD = ROOT / "build" / "same_output"
+
+
+def inputs() -> list[Path]:
+    files = [p for p in sorted((ROOT / "corpus" / "real").rglob("*"))
+             if p.suffix in (".pdf", ".txt") or (p.suffix == ".md" and p.name != "MANIFEST.md")]
+    files += sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "corpus").glob("*.xml"))
+    files += [p for p in sorted((ROOT / "tests" / "fixtures" / "docx").glob("*.docx"))
+              if not p.name.startswith("bad_")]
+    files += sorted((ROOT / "tests" / "fixtures" / "markdown").glob("*.md"))
+    return [p.relative_to(ROOT) for p in files]
+
+
+# Runs in a fresh process whose sys.path starts with the code to measure.
+WORKER = r"""
+import sys
+from pathlib import Path
+from drafting.errors import DraftingError
+from drafting.readers import read_document
+from drafting.writers.akn import write
+out = Path(sys.argv[1])
+for name in sys.argv[2:]:
+    try:
+        result = read_document(name)
+        data = write(result.root) + b"\n<!-- diagnostics -->\n" + "\n".join(
+            d.format(result.source) for d in result.diagnostics).encode("utf-8")
+    except DraftingError as exc:
+        data = f"error: {exc}".encode("utf-8")
+    target = out / (name.replace("/", "__") + ".out")
+    target.write_bytes(data)
+"""
+
+
+def read_all(code: Path | None, out: Path, files: list[Path]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    env_path = [str(code)] if code else []
+    command = [sys.executable, "-c", "import sys; sys.path[:0] = %r; exec(%r)" % (env_path, WORKER),
+               str(out), *map(str, files)]
+    subprocess.run(command, cwd=ROOT, check=True)
+
+
+def reference(ref: str, files: list[Path]) -> Path:
+    sha = subprocess.run(["git", "rev-parse", ref], cwd=ROOT, capture_output=True, text=True,
+                         check=True).stdout.strip()
+    out = BUILD / sha
+    if (out / "done").exists():
+        return out
+    code = BUILD / f"{sha}.src"
+    if not code.exists():
+        archive = subprocess.run(["git", "archive", sha, "drafting"], cwd=ROOT, capture_output=True,
+                                 check=True).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(code, filter="data")
+    print(f"reading {len(files)} inputs with {ref} ({sha[:10]})", flush=True)
+    read_all(code, out, files)
+    (out / "done").write_text("\n".join(map(str, files)), encoding="utf-8")
+    return out
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "(missing)"
+
+
+def main(argv: list[str]) -> int:
+    ref = argv[0] if argv else subprocess.run(["git", "merge-base", "HEAD", "main"], cwd=ROOT,
+                                              capture_output=True, text=True, check=True).stdout.strip()
+    files = inputs()
+    expected = reference(ref, files)
+    actual = BUILD / "work"
+    print(f"reading {len(files)} inputs with the working tree", flush=True)
+    read_all(None, actual, files)
+    differ = [f for f in files if digest(expected / (str(f).replace("/", "__") + ".out"))
+              != digest(actual / (str(f).replace("/", "__") + ".out"))]
+    for f in differ:
+        print(f"differs: {f}  (diff {expected}/{str(f).replace('/', '__')}.out {actual}/...)")
+    print(f"{len(files) - len(differ)} of {len(files)} inputs give the same AKN and diagnostics")
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
