@@ -91,6 +91,12 @@ _CONTROLS = "\x00-\x08\x0b\x0e-\x1f"
 _UNDECODED = "\udc80-\udcff"          # a byte that was not valid UTF-8 (surrogateescape)
 _UNHOLDABLE = re.compile(f"[{_CONTROLS}\x0c\ud800-\udfff{_NON_CHARACTERS}]")
 _UNHOLDABLE_KEEP_FF = re.compile(f"[{_CONTROLS}\ud800-\udfff{_NON_CHARACTERS}]")
+# The same classes without the non-characters of the planes above the BMP, for a text that has
+# no character up there (nearly every text): a class of a few BMP ranges scans ten times faster.
+_BMP_NON_CHARACTERS = "\ufdd0-\ufdef\ufffe\uffff"
+_UNHOLDABLE_BMP = re.compile(f"[{_CONTROLS}\x0c\ud800-\udfff{_BMP_NON_CHARACTERS}]")
+_UNHOLDABLE_KEEP_FF_BMP = re.compile(f"[{_CONTROLS}\ud800-\udfff{_BMP_NON_CHARACTERS}]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _line_of(text: str, pos: int) -> int:
@@ -110,7 +116,10 @@ def clean_text(text: str, keep_form_feed: bool = True) -> tuple[str, list[Diagno
     character becomes a space (NUL, usually the debris of UTF-16, is dropped); a lone surrogate
     or a non-character is dropped.
     """
-    pattern = _UNHOLDABLE_KEEP_FF if keep_form_feed else _UNHOLDABLE
+    if _ASTRAL.search(text):
+        pattern = _UNHOLDABLE_KEEP_FF if keep_form_feed else _UNHOLDABLE
+    else:
+        pattern = _UNHOLDABLE_KEEP_FF_BMP if keep_form_feed else _UNHOLDABLE_BMP
     found: dict[str, list[int]] = {"byte": [], "control": [], "other": []}
     for m in pattern.finditer(text):
         c = m.group()
