@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _STOPWORDS = {
     "fr": {"le", "la", "les", "des", "du", "et", "à", "en", "une", "que", "qui", "est", "dans", "sur", "au"},
@@ -19,8 +20,8 @@ def detect_language(text: str) -> str:
         return "ar"
     if len(re.findall(r"[\u0400-\u04ff]", sample)) > 50:
         return "ru"
-    words = re.findall(r"[a-zà-ÿ]+", sample.lower())
-    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    words = Counter(re.findall(r"[a-zà-ÿ]+", sample.lower()))
+    scores = {lang: sum(words[w] for w in stop) for lang, stop in _STOPWORDS.items()}
     return max(scores, key=scores.get) if words else "en"
 
 

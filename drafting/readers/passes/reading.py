@@ -49,7 +49,7 @@ class Reading:
 
     @classmethod
     def start(cls, lines: list[Line], name: str, lang: str | None) -> "Reading":
-        lang = lang or masthead_language(lines) or detect_language("\n".join(l.text for l in lines[:4000]))
+        lang = lang or masthead_language(lines) or detect_language(_opening_text(lines))
         doc = DocumentBlocks(kind="", lang=lang, source_name=name)
         layout = sum(1 for l in lines if l.indent is not None) > len(lines) // 2
         return cls(lines, doc, layout=layout)
@@ -57,6 +57,18 @@ class Reading:
     def flow(self) -> list[Line]:
         """The lines no pass has set aside as furniture, notes or rules."""
         return [l for l in self.lines if l.zone in (None, "body")]
+
+
+def _opening_text(lines: list[Line], size: int = 20000) -> str:
+    """The text of the first lines, one a line, as far as ``size`` characters (what
+    ``detect_language`` samples), without joining the whole document first."""
+    parts, total = [], 0
+    for line in lines[:4000]:
+        parts.append(line.text)
+        total += len(line.text) + 1
+        if total >= size:
+            break
+    return "\n".join(parts)
 
 
 def pages_of(lines: list[Line]) -> list[list[Line]]:
