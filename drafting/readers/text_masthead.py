@@ -42,6 +42,9 @@ def _distribution_kind(word: str) -> str | None:
     return None
 
 
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
+
 def _date_at_start(text: str):
     """The longest prefix of ``text`` that parses as a date, in any language."""
     from drafting.locale import parse_date
@@ -52,7 +55,12 @@ def _date_at_start(text: str):
     if not m:
         return None
     words = m.group(1).split()
-    for n in range(len(words), 0, -1):
+    # Every date form carries a four-digit year, and no run of digits spans a space: a prefix
+    # shorter than the first word with four digits in a row is no date.
+    shortest = next((k + 1 for k, w in enumerate(words) if _YEAR_DIGITS.search(w)), None)
+    if shortest is None:
+        return None
+    for n in range(len(words), shortest - 1, -1):
         candidate = " ".join(words[:n])
         found = parse_date(candidate)
         if found:
