@@ -120,7 +120,7 @@ def is_wrapped(lines: list[Line]) -> bool:
     moderate = sum(1 for n in lengths if 45 <= n <= 110)
     run_on = sum(1 for a, b in zip(lines, lines[1:])
                  if a.text.strip() and b.text.strip() and not b.gap_before
-                 and not ends_sentence(a.text) and b.text.strip()[:1].islower())
+                 and b.text.strip()[:1].islower() and not ends_sentence(a.text))
     if long_lines / len(lengths) >= 0.05:
         return False
     return moderate / len(lengths) > 0.5 or run_on >= max(3, len(lengths) // 10)
@@ -135,10 +135,15 @@ def is_heading_like(text: str, lang: str = "en") -> bool:
                 or (ANNEX_LABEL.match(t) and len(t) < 30))
 
 
+_STARS = re.compile(r"\*\*+")
+
+
 def open_bold(text: str) -> bool:
     """Is a ``**`` bold span opened and not yet closed? (``agenda**`` closes nothing: note marks)"""
+    if "**" not in text:
+        return False  # most text: no bold at all, and a block's text grows line by line
     is_open = False
-    for m in re.finditer(r"\*\*+", text):
+    for m in _STARS.finditer(text):
         before = text[m.start() - 1] if m.start() else " "
         after = text[m.end()] if m.end() < len(text) else " "
         if not is_open and not after.isspace() and len(m.group()) == 2:
@@ -216,8 +221,10 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
     new_page = line.page_break_before or line.page != prev_line.page
     if open_bold(prev.text):
         return True
-    if starts_item(stripped, expected, lang) or closing_line(plain(stripped), lang) or (
-            ANNEX_LABEL.match(plain(stripped)) and len(stripped) < 30):
+    if starts_item(stripped, expected, lang):
+        return False
+    bare = plain(stripped)
+    if closing_line(bare, lang) or (ANNEX_LABEL.match(bare) and len(stripped) < 30):
         return False
     lowercase = stripped[:1].islower() or (stripped[:1].isdigit() and not ends_sentence(prev.text))
     if line.bold is not None and prev_line.bold is not None and line.bold != prev_line.bold and not lowercase:
@@ -251,7 +258,7 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
     elif line.gap_before:
         merge = lowercase or (len(prev.text) > 120 and not ends_sentence(prev.text)
                               and not (prev.text.endswith(",") and opens_clause(stripped, lang)))
-    if merge and is_heading_like(prev.text, lang) and not lowercase and not open_bold(prev.text):
+    if merge and not lowercase and is_heading_like(prev.text, lang) and not open_bold(prev.text):
         merge = False
     if merge and line.gap_before and is_heading_like(stripped, lang) and stripped.isupper():
         merge = False
