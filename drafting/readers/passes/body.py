@@ -22,7 +22,10 @@ from drafting.readers.passes.unwrap import ARABIC_POINT, BULLET, POINT, closing_
 from drafting.readers.text_inline import merge_strings, parse_inline
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 
-LEADER_DOTS = re.compile(r"(?:\.\s?){6,}|…{3,}")
+# Leader dots of a table of contents: six dots (each followed by at most one space) or three
+# ellipses. Two patterns that open with their literal: searched much faster than one alternation.
+LEADER_DOTS = re.compile(r"\.(?:\s?\.){5}")
+LEADER_ELLIPSES = re.compile("…{3}")
 RESOLUTION_KINDS = ("resolution", "resolutionDraft", "decision", "decisionDraft")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -71,7 +74,7 @@ class BodyAssembler:
             self.block_owner[index] = self.annex
             return
 
-        if LEADER_DOTS.search(text):
+        if LEADER_DOTS.search(text) or ("…" in text and LEADER_ELLIPSES.search(text)):
             # "I. Introduction . . . . . . 4": a line of the table of contents, no chapter
             self._plain(index, text, line)
             return
