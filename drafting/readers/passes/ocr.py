@@ -13,6 +13,8 @@ from drafting.readers.text_ocr import repair_line
 
 DASH_PREFIX = re.compile(r"^\s*-\s+")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+DASH_NUMBERED = re.compile(r"^\s*-\s+\d{1,3}\.\s")
+NUMBERED = re.compile(r"^\s*\d{1,3}\.\s")
 
 
 # "2*. Reaffirms*": an italic run that a layout-aware reader opened on the label's full stop
@@ -25,8 +27,8 @@ def run(reading: Reading) -> None:
     for line in body:
         if "*" in line.text[:8]:
             line.text = LABEL_IN_MARK.sub(r"\1\2 *", line.text)
-    dash_lines = sum(1 for l in body if re.match(r"^\s*-\s+\d{1,3}\.\s", l.text))
-    plain_numbered = sum(1 for l in body if re.match(r"^\s*\d{1,3}\.\s", l.text))
+    dash_lines = sum(1 for l in body if DASH_NUMBERED.match(l.text))
+    plain_numbered = sum(1 for l in body if NUMBERED.match(l.text))
     if dash_lines > plain_numbered and dash_lines >= 3:
         for line in body:
             line.text = DASH_PREFIX.sub("", line.text)
