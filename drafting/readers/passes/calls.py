@@ -20,7 +20,9 @@ from drafting.readers.passes.reading import Reading
 from drafting.readers.passes.text import marked_spans
 from drafting.readers.text_inline import SUPERSCRIPT_DIGITS, note_markers
 
-RAISED = re.compile(r"[" + SUPERSCRIPT_DIGITS + r"]+|\^\{[^}]{1,20}\}")
+# Raised digits or a ``^{...}`` group. Written to open with one character class (the
+# alternatives checked behind it) so that the search skips plain text fast.
+RAISED = re.compile(r"[" + SUPERSCRIPT_DIGITS + r"^](?:(?<=\^)\{[^}]{1,20}\}|(?<!\^)[" + SUPERSCRIPT_DIGITS + r"]*)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _WORD_AFTER = re.compile(r"\s*([^\W\d_]+|%)")
 # "1 and 2", "3 to 5", "1-3": a range of numbers, not a call
@@ -54,8 +56,10 @@ def _called(reading: Reading) -> set[str]:
 
 @lru_cache(maxsize=256)
 def _patterns(marker: str) -> tuple[re.Pattern, re.Pattern]:
-    return (re.compile(r"(?<!\d)(?:19|20)\d\d[–-](?:19|20)\d\d(" + marker + r")(?!\d)"),
-            re.compile(r"(?<![\d/\-–^{])" + marker + r"(?![\d/]|[.,]\d)"))
+    # Each opens with its literal digits and looks behind them after (what stands before the
+    # year or the marker): the search then skips to the digits instead of trying every position.
+    return (re.compile(r"(?:19|20)(?<!\d..)\d\d[–-](?:19|20)\d\d(" + marker + r")(?!\d)"),
+            re.compile(marker + r"(?<![\d/\-–^{]" + marker + r")(?![\d/]|[.,]\d)"))
 
 
 def _candidate(text: str, marker: str, pos: int, lang: str) -> tuple[int, int, bool] | None:

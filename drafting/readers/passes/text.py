@@ -53,7 +53,8 @@ def join_lines(a: str, b: str) -> str:
 
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])")
+# (the star first, what stands before it looked at behind it: a search then skips to the stars)
+_ITALIC = re.compile(r"\*(?<![\w*]\*)(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])")
 _RAISED = re.compile(r"\^\{([^}]*)\}")
 
 
