@@ -23,7 +23,9 @@ from drafting.readers.passes.language import detect_language  # noqa: F401 - the
 POINTS_PER_COLUMN = 5.0
 # Columns side by side (the masthead, a page foot) stand at least this many spaces apart.
 COLUMN_GAP = re.compile(r"\S(?P<gap> {8,})\S")
-INNER_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+# Two spaces or more between printed characters (the first space first: a search skips to it).
+_GAP_SPACES = " " * 8
+INNER_SPACES = re.compile(r" (?<=\S ) +(?=\S)")
 # A number or label printed alone on its line: extraction breaks the line at the tab that follows
 # a paragraph number ("1." then the text), a chapter numeral or a point label.
 LONE_LABEL = re.compile(r"^\s*(?:\d{1,4}\.|\d{1,4} -|[IVXL]{1,6}\.|[A-Z]\.|\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]|[ivx]{1,4})\))\s*$")
@@ -72,17 +74,18 @@ def text_lines(text: str) -> list[Line]:
         block.clear()
 
     for no, chunk in enumerate(raw, start=1):
-        pieces = chunk.split("\f")
-        for k, piece in enumerate(pieces):
+        for k, piece in enumerate(chunk.split("\f") if "\f" in chunk else (chunk,)):
             if k:
                 flush()
                 page, page_break, gap = page + 1, True, False
             if not piece.strip():
-                flush()
+                if block:
+                    flush()
                 gap = gap or (k == 0 and not page_break)
                 continue
-            if not layout:
-                emit(no, [(None, piece.rstrip())])
+            if not layout:  # one column, no indent: the line as it is (emit, inlined)
+                out.append(Line(piece.rstrip(), no, page, page_break, gap))
+                page_break, gap = False, False
                 continue
             columns = _columns(piece)
             if page == 1 and len(columns) == 2 and (not block or abs(block[0][1][0][0] - columns[0][0]) <= 6):
@@ -97,11 +100,13 @@ def text_lines(text: str) -> list[Line]:
 def join_lone_labels(lines: list[Line]) -> list[Line]:
     """Put a number printed alone on its line back in front of the text that follows it."""
     out: list[Line] = []
+    # a label is at most eight characters long: only short lines are matched, each once
+    label = [len(l.text.strip()) <= 8 and LONE_LABEL.match(l.text) is not None for l in lines]
     k = 0
     while k < len(lines):
         line = lines[k]
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if (nxt is not None and LONE_LABEL.match(line.text) and not LONE_LABEL.match(nxt.text)
+        if (nxt is not None and label[k] and not label[k + 1]
                 and not nxt.page_break_before):
             out.append(Line(line.text.strip() + " " + nxt.text.lstrip(), line.no, line.page,
                             page_break_before=line.page_break_before, gap_before=line.gap_before,
@@ -118,12 +123,15 @@ def _columns(line: str) -> list[tuple[int, str]]:
     parts: list[tuple[int, str]] = []
     start = len(line) - len(line.lstrip(" "))
     pos = start
+    if line.find(_GAP_SPACES, start) == -1:  # no gap wide enough between columns: one column
+        text = line[start:].rstrip()
+        return [(start, INNER_SPACES.sub(" ", text) if "  " in text else text)] if text.strip() else []
     for m in COLUMN_GAP.finditer(line, start):
         end = m.start("gap")
         parts.append((pos, line[pos:end]))
         pos = m.end("gap")
     parts.append((pos, line[pos:].rstrip()))
-    return [(col, INNER_SPACES.sub(" ", text)) for col, text in parts if text.strip()]
+    return [(col, INNER_SPACES.sub(" ", text) if "  " in text else text) for col, text in parts if text.strip()]
 
 
 def parse_text(text: str, name: str = "input", lang: str | None = None) -> DocumentBlocks:
