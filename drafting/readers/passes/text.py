@@ -9,6 +9,8 @@ TERMINAL = (".", ":", ";", "!", "?", "…", "”", "»", '"', "’", "。", "；
 QUOTE_OPEN = "“«\"„"
 QUOTE_CLOSE = "”»\""
 _MARK_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹,* \t\u00a0"
+_MARK_CHARS_NO_COMMA = _MARK_CHARS.replace(",", "")
+_CLAUSE_END = TERMINAL + (",", "،", "，")
 
 
 def strip_calls(text: str, commas: bool = False) -> str:
@@ -16,7 +18,9 @@ def strip_calls(text: str, commas: bool = False) -> str:
     that trail it, and the commas among them if asked. A loop from the end, not a regular
     expression: a pattern that repeats a group of repeated characters backtracks exponentially
     on long runs of spaces."""
-    chars = _MARK_CHARS if commas else _MARK_CHARS.replace(",", "")
+    chars = _MARK_CHARS if commas else _MARK_CHARS_NO_COMMA
+    if text[-1:] not in chars and text[-1:] != "}":
+        return text  # nothing trails (most lines): no copy, no loop
     while True:
         text = text.rstrip(chars)
         if text.endswith("}"):
@@ -39,7 +43,7 @@ def ends_sentence(text: str) -> bool:
 
 def ends_clause(text: str) -> bool:
     """Does the text end a sentence or a clause of a resolution (``...,``)?"""
-    return strip_calls(text).endswith(TERMINAL + (",", "،", "，"))
+    return strip_calls(text).endswith(_CLAUSE_END)
 
 
 def join_lines(a: str, b: str) -> str:
