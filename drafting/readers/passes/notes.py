@@ -33,6 +33,8 @@ MARKER_TEXT = re.compile(r"^\s*(?P<m>\d{1,3}|\*{1,3}|[" + SUPERSCRIPT_DIGITS + r
 NOTE_BODY_SUP = re.compile(r"^\s*([" + SUPERSCRIPT_DIGITS + r"]{1,3})\s*(\S.*)$")
 NOTE_BODY_CARET = re.compile(r"^\s*\^\{?(\d{1,3})\}?\s+(\S.*)$")
 NOTE_BODY_STAR = re.compile(r"^\s*(\*{1,3})\s+(\S.*)$")
+_BODY_LEADS = SUPERSCRIPT_DIGITS + "^"
+RAISED_DIGITS = re.compile(r"[" + SUPERSCRIPT_DIGITS + r"]+")
 NOTE_BODY_PLAIN = re.compile(r"^\s*(\d{1,3})\s{1,6}(?=[A-ZÀ-Ý«“\"(])(\S.*)$")
 
 def marker_of(token: str) -> str:
@@ -290,8 +292,10 @@ def _marked_notes(reading: Reading) -> None:
         if page_end:
             _take_page_foot_notes(reading, body)
         text = line.text
-        m = NOTE_BODY_SUP.match(text) or NOTE_BODY_CARET.match(text)
-        star = NOTE_BODY_STAR.match(text)
+        # each of the three opens with its mark after the indent: match only where one stands
+        lead = text.lstrip()[:1]
+        m = (NOTE_BODY_SUP.match(text) or NOTE_BODY_CARET.match(text)) if lead and lead in _BODY_LEADS else None
+        star = NOTE_BODY_STAR.match(text) if lead == "*" else None
         if star and not _is_star_note(star.group(2)):
             # "* Circulated in Arabic only": a star note when a star in the text above calls it
             called = any(star.group(1) in m.group(1) for l in body if l.page == line.page
@@ -380,7 +384,7 @@ def _take_paired_foot_notes(reading: Reading, body: list[Line], next_marker: int
 def _raised_markers(lines: list[Line]) -> set[str]:
     found = set()
     for line in lines:
-        for ref in re.findall(r"[" + SUPERSCRIPT_DIGITS + r"]+", line.text):
+        for ref in RAISED_DIGITS.findall(line.text):
             found.add(superscript_to_digits(ref))
     return found
 
