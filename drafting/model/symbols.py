@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from drafting.errors import DraftingError
 
@@ -314,8 +315,10 @@ def _try_parse(text: str) -> Symbol | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def looks_like_symbol(line: str) -> bool:
-    """True when the whole line (stripped) is one document symbol: a masthead or running head."""
-    if not line or not line.strip():
+    """True when the whole line (stripped) is one document symbol: a masthead or running head.
+    (Cached: a running head is asked about on every page, and most lines have no slash.)"""
+    if not line or "/" not in line or not line.strip():
         return False
     return _try_parse(line) is not None
