@@ -29,6 +29,7 @@ LANGUAGE_LETTER = re.compile(r"^\([EFSRCA]\)$")
 RECYCLE = LazyPattern(lambda: vocabulary().recycle)   # "Please recycle", the locale's words
 _JOB_SHAPE = re.compile(r"\d{2}-?\d{5}")
 FURNITURE_TOKEN = re.compile(r"^(?:\d{1,3}/\d{1,3}|\d{1,3}|(?:V\.|GE\.|K)?\d{2}-\d{5}|\([EFSRCA]\)|\d{6}|\*\d{7}\*)$")
+_SPACE_RUN = re.compile(r"\s+")
 EDGE = 4            # lines at the head of a page that may be running heads
 FOOT_EDGE = 8       # lines at the foot: page marker, job number, stamp, barcode, recycle mark
 
@@ -74,7 +75,7 @@ def _mark(reading: Reading, line: Line, kind: str) -> None:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u2011", "-")).strip().rstrip("*").strip()
+    return _SPACE_RUN.sub(" ", text.replace("\u2011", "-")).strip().rstrip("*").strip()
 
 
 def run(reading: Reading) -> None:
