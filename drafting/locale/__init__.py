@@ -307,8 +307,8 @@ def _opening_key(text: str, lang: str, table: str) -> str | None:
             text = text[len(prefix):].lstrip()
             break
     folded = text.casefold()
-    for phrase, name in _openings(lang, table):
-        rest = _after_phrase(folded, phrase.casefold())
+    for phrase, name in _folded_openings(lang, table):
+        rest = _after_phrase(folded, phrase)
         if rest is None:
             continue
         for modifier, suffix in data.get("opening_modifiers", {}).items():
@@ -323,6 +323,12 @@ def _openings(lang: str, table: str) -> tuple[tuple[str, str], ...]:
     """Openings of a table, longest first, so "Prenant note" wins over "Prenant"."""
     entries = [(_clean_opening(k), v) for k, v in terms(lang).get(table, {}).items()]
     return tuple(sorted(entries, key=lambda kv: -len(kv[0])))
+
+
+@lru_cache(maxsize=None)
+def _folded_openings(lang: str, table: str) -> tuple[tuple[str, str], ...]:
+    """``_openings`` with each phrase case-folded once, not at every paragraph."""
+    return tuple((phrase.casefold(), name) for phrase, name in _openings(lang, table))
 
 
 def _clean_opening(text: str) -> str:
