@@ -69,12 +69,21 @@ class _EIds:
         return self.make(prefix, kind, str(self.counters[key]))
 
 
+_NOT_LABEL = re.compile(r"[^0-9A-Za-z\u0600-\u06FF]+")
+
+
 def num_label(num: str | None) -> str | None:
     """The eId label of a printed number: ``12.`` -> ``12``, ``(ii)`` -> ``ii``, ``a)`` -> ``a``."""
     if not num:
         return None
-    label = re.sub(r"[^0-9A-Za-z\u0600-\u06FF]+", "", num)
+    label = _NOT_LABEL.sub("", num)
     return label or None
+
+
+# Elements made in place under their parent (etree.SubElement) rather than made apart and then
+# appended (E.x(...)): an element made apart starts a document of its own, three times the work.
+_P, _CONTENT, _NUM, _SUP, _NOTE = q("p"), q("content"), q("num"), q("sup"), q("authorialNote")
+_PARAGRAPH, _POINT, _LIST, _INTRO, _WRAP_UP = q("paragraph"), q("point"), q("list"), q("intro"), q("wrapUp")
 
 
 class _Builder:
@@ -102,62 +111,61 @@ class _Builder:
                 child = etree.SubElement(parent, q(item.tag))
                 self.inline_into(child, item.children, owner_eid)
             elif isinstance(item, NoteRef):
-                parent.append(self.note(item, owner_eid))
+                self.note(item, owner_eid, parent)
             else:  # pragma: no cover - a reader bug
                 raise TypeError(f"unexpected inline item {item!r}")
         _flush_text(parent, run)
 
-    def note(self, ref: NoteRef, owner_eid: str):
+    def note(self, ref: NoteRef, owner_eid: str, parent=None):
         eid = self.eids.count(owner_eid, "authorialNote")
         attrs = {"eId": eid, "marker": ref.marker, "placement": "bottom"}
         if not ref.anchored:
             attrs["refersTo"] = "#unanchored"
-        note = E.authorialNote(**attrs)
+        sup = E.sup() if parent is None else etree.SubElement(parent, _SUP)
+        note = etree.SubElement(sup, _NOTE, attrs)
         # A note printed without any text (a damaged file, a lost page foot) keeps its mark as its
         # text: the AKN profile wants every note to say something, and nothing is invented.
         body = ref.body if any(plain_text(para).strip() or any(isinstance(x, NoteRef) for x in para)
                                for para in ref.body or []) else [[f"[{ref.marker}]"]]
         for para in body:
-            p = etree.SubElement(note, q("p"))
+            p = etree.SubElement(note, _P)
             self.inline_into(p, para, eid)
         if ref.line:
             self.lines[eid] = ref.line
-        return E.sup(note)
+        return sup
 
-    def p(self, inlines, owner_eid: str):
-        el = E.p()
+    def p(self, inlines, owner_eid: str, parent=None):
+        el = E.p() if parent is None else etree.SubElement(parent, _P)
         self.inline_into(el, inlines, owner_eid)
         return el
 
     # -- body -------------------------------------------------------------------------------
 
-    def point(self, point: Point, prefix: str):
-        from drafting.model.numbering import point_key
-
+    def point(self, point: Point, prefix: str, parent=None):
         eid = self.eids.make(prefix, "point", num_label(point_key(point.num)))
-        el = E.point(eId=eid)
+        el = E.point(eId=eid) if parent is None else etree.SubElement(parent, _POINT, eId=eid)
         if point.line:
             self.lines[eid] = point.line
         if point.num:
-            el.append(self.num(point.num, point.num_inferred))
+            self.num(point.num, point.num_inferred, el)
         if point.points:
-            el.append(self.list_of(point.text, point.points, None, eid))
+            self.list_of(point.text, point.points, None, eid, el)
         else:
-            el.append(E.content(self.p(point.text, eid)))
+            self.p(point.text, eid, etree.SubElement(el, _CONTENT))
         return el
 
-    def list_of(self, intro, items, wrap_up, prefix: str):
+    def list_of(self, intro, items, wrap_up, prefix: str, parent=None):
         eid = self.eids.count(prefix, "list")
-        el = E.list(eId=eid)
+        el = E.list(eId=eid) if parent is None else etree.SubElement(parent, _LIST, eId=eid)
         if intro and _has_text(intro):
-            el.append(E.intro(self.p(intro, eid)))
+            self.p(intro, eid, etree.SubElement(el, _INTRO))
         for item in items:
             if isinstance(item, Heading):
                 el.append(self.cross_heading(item, eid))
             else:
-                el.append(self.point(item, eid))
+                self.point(item, eid, el)
         if wrap_up and _has_text(wrap_up):
-            el.append(E.wrapUp(self.p(wrap_up, eid)))
+            self.p(wrap_up, eid, etree.SubElement(el, _WRAP_UP))
         return el
 
     def cross_heading(self, heading: Heading, prefix: str):
@@ -169,13 +177,17 @@ class _Builder:
         self.inline_into(el, text, eid)
         return el
 
-    def num(self, text: str, inferred: bool):
+    def num(self, text: str, inferred: bool, parent=None):
         """A printed number; one the source lost and the reader inferred says so, so that the
         fact survives in the AKN (the checker reports it from the XML too)."""
+        if parent is None:
+            el = E.num(text, refersTo="#inferredNumber") if inferred else E.num(text)
+        else:
+            el = etree.SubElement(parent, _NUM, {"refersTo": "#inferredNumber"} if inferred else {})
+            el.text = text
         if inferred:
             self.inferred = True
-            return E.num(text, refersTo="#inferredNumber")
-        return E.num(text)
+        return el
 
     def heading_label(self, heading: Heading) -> str | None:
         """The eId label of a heading's number, the same in every language version:
@@ -215,13 +227,13 @@ class _Builder:
             table.append(tr)
         return table
 
-    def paragraph(self, para: Para, prefix: str):
+    def paragraph(self, para: Para, prefix: str, parent=None):
         eid = self.eids.make(prefix, "para", num_label(para.num))
-        el = E.paragraph(eId=eid)
+        el = E.paragraph(eId=eid) if parent is None else etree.SubElement(parent, _PARAGRAPH, eId=eid)
         if para.line:
             self.lines[eid] = para.line
         if para.num:
-            el.append(self.num(para.num, para.num_inferred))
+            self.num(para.num, para.num_inferred, el)
         if para.table is not None:
             el.append(E.content(self.table(para, eid)))
         elif para.role == "quote":
@@ -229,9 +241,9 @@ class _Builder:
             block.append(self.p(para.text, eid))
             el.append(E.content(block))
         elif para.points:
-            el.append(self.list_of(para.text, para.points, para.wrap_up, eid))
+            self.list_of(para.text, para.points, para.wrap_up, eid, el)
         else:
-            el.append(E.content(self.p(para.text, eid)))
+            self.p(para.text, eid, etree.SubElement(el, _CONTENT))
         return el
 
     def body(self, items, container):
@@ -260,7 +272,7 @@ class _Builder:
                     parent.append(self.cross_heading(item, prefix))
             else:
                 parent, _, prefix = stack[-1]
-                parent.append(self.paragraph(item, prefix))
+                self.paragraph(item, prefix, parent)
 
     def preamble(self, paras):
         el = E.preamble()
