@@ -70,8 +70,9 @@ def is_formula(text: str) -> bool:
     closed = t.endswith((",", "،", "，"))
     core = t.rstrip(",،，").strip()
     article = False
+    folded_core = _fold(core)  # once, not once per article word
     for word in words("formula_articles"):
-        if _fold(core).startswith(word + " ") or (word.endswith(("'", "’")) and _fold(core).startswith(word)):
+        if folded_core.startswith(word + " ") or (word.endswith(("'", "’")) and folded_core.startswith(word)):
             core, article = core[len(word):].strip(), True
             break
     folded = _fold(core)
