@@ -175,16 +175,18 @@ def run(reading: Reading) -> None:
     blocks: list[Block] = []
     last_number = 0
     prev_line: Line | None = None
+    paragraph = forms(lang).paragraph
     for i in range(start, len(lines)):
         line = lines[i]
         stripped = line.text.strip()
         if not stripped:
             continue
         prev = blocks[-1] if blocks else None
-        number = forms(lang).paragraph.match(DASH_PREFIX.sub("", stripped))
+        # (a stripped line opens with "-" or "|" where the dash prefix or a table row stands)
+        number = paragraph.match(DASH_PREFIX.sub("", stripped) if stripped[0] == "-" else stripped)
         if number and number.group("dot") in (".", ",") and int(number.group("num")) == last_number + 1:
             last_number += 1
-        if TABLE_ROW.match(stripped):
+        if stripped[0] == "|" and TABLE_ROW.match(stripped):
             if prev is not None and prev.is_table and not line.gap_before:
                 prev.text += "\n" + stripped
                 prev.last_index = i
@@ -224,7 +226,7 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
     if starts_item(stripped, expected, lang):
         return False
     bare = plain(stripped)
-    if closing_line(bare, lang) or (ANNEX_LABEL.match(bare) and len(stripped) < 30):
+    if closing_line(bare, lang) or (len(stripped) < 30 and ANNEX_LABEL.match(bare)):
         return False
     lowercase = stripped[:1].islower() or (stripped[:1].isdigit() and not ends_sentence(prev.text))
     if line.bold is not None and prev_line.bold is not None and line.bold != prev_line.bold and not lowercase:
