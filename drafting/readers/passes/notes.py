@@ -382,11 +382,8 @@ def _take_paired_foot_notes(reading: Reading, body: list[Line], next_marker: int
 
 
 def _raised_markers(lines: list[Line]) -> set[str]:
-    found = set()
-    for line in lines:
-        for ref in RAISED_DIGITS.findall(line.text):
-            found.add(superscript_to_digits(ref))
-    return found
+    # one search of the whole text (no raised digit is a line break: the same runs as line by line)
+    return {superscript_to_digits(ref) for ref in RAISED_DIGITS.findall("\n".join(line.text for line in lines))}
 
 
 def _adopt_plain_digit_notes(reading: Reading, referenced: set[str]) -> None:

@@ -69,6 +69,7 @@ def closing_line(text: str, lang: str) -> re.Match | None:
     return _closing_pattern(lang).match(text.strip())
 
 
+@lru_cache(maxsize=None)
 def phrases_exist(lang: str) -> bool:
     return bool(terms(lang).get("reader", {}).get("closing"))
 
@@ -105,10 +106,17 @@ def starts_item(text: str, expected: int | None, lang: str) -> bool:
     if m and m.group("dot") == ",":
         # "4," opens paragraph 4 only where 4 is the next number; "2011, en marge" is text.
         return expected is not None and int(m.group("num")) == expected
-    return bool(
-        m or f.chapter.match(t) or f.section.match(t) or POINT.match(t) or BULLET.match(t)
-        or ARABIC_POINT.match(t) or ROMAN_LOOKALIKE.match(t) or LOST_NUMERAL.match(t) or t.startswith("**")
-    )
+    return bool(m or f.chapter.match(t) or f.section.match(t) or _OTHER_ITEM.match(t) or t.startswith("**"))
+
+
+def _unnamed(pattern: re.Pattern) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
+
+
+# POINT, BULLET, ARABIC_POINT, ROMAN_LOOKALIKE and LOST_NUMERAL as one alternation (their groups
+# unnamed): one match where starts_item asks whether any of them opens the line.
+_OTHER_ITEM = re.compile("|".join(f"(?:{_unnamed(p)})" for p in (POINT, BULLET, ARABIC_POINT, ROMAN_LOOKALIKE,
+                                                                    LOST_NUMERAL)))
 
 
 def is_wrapped(lines: list[Line]) -> bool:
