@@ -307,7 +307,8 @@ def _opening_key(text: str, lang: str, table: str) -> str | None:
             text = text[len(prefix):].lstrip()
             break
     folded = text.casefold()
-    for phrase, name in _folded_openings(lang, table):
+    by_initial, every = _openings_by_initial(lang, table)
+    for phrase, name in (every if every is not None else by_initial.get(folded[:1], ())):
         rest = _after_phrase(folded, phrase)
         if rest is None:
             continue
@@ -331,11 +332,28 @@ def _folded_openings(lang: str, table: str) -> tuple[tuple[str, str], ...]:
     return tuple((phrase.casefold(), name) for phrase, name in _openings(lang, table))
 
 
+@lru_cache(maxsize=None)
+def _openings_by_initial(lang: str, table: str):
+    """The folded openings by their first character, each list in the longest-first order: only
+    those can open a text starting with that character. (Every opening, when one is empty.)"""
+    folded = _folded_openings(lang, table)
+    if any(not phrase for phrase, _ in folded):
+        return {}, folded
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for phrase, name in folded:
+        groups.setdefault(phrase[0], []).append((phrase, name))
+    return {initial: tuple(entries) for initial, entries in groups.items()}, None
+
+
 def _clean_opening(text: str) -> str:
     """Drop markup and a paragraph number before the opening words; unify apostrophes."""
     text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u00a0", " ")
-    text = re.sub(r"^[\s*_\"“«]*(?:\d+\.\s*)?[\s*_]*", "", text)
-    return re.sub(r"[*_]", "", text)
+    text = _OPENING_MARKUP.sub("", text)
+    return _STARS_UNDERSCORES.sub("", text)
+
+
+_OPENING_MARKUP = re.compile(r"^[\s*_\"“«]*(?:\d+\.\s*)?[\s*_]*")
+_STARS_UNDERSCORES = re.compile(r"[*_]")
 
 
 def _after_phrase(folded: str, phrase: str) -> str | None:
