@@ -147,7 +147,11 @@ class LazyPattern:
 
     @functools.cached_property
     def pattern(self) -> re.Pattern:
-        return self._build()
+        compiled = self._build()
+        # from now on a call goes straight to the compiled pattern's own method
+        self.match, self.search, self.fullmatch = compiled.match, compiled.search, compiled.fullmatch
+        self.finditer, self.sub = compiled.finditer, compiled.sub
+        return compiled
 
     def match(self, text: str, *args):
         return self.pattern.match(text, *args)
