@@ -543,3 +543,31 @@ def _fold(text: str) -> str:
     """Compare words regardless of case, spacing and Unicode composition."""
     text = unicodedata.normalize("NFC", text).translate(_SPACES)
     return " ".join(text.split()).casefold()
+
+
+# --- what check knows of each language -------------------------------------------------------
+
+
+def run_together_words(lang: str) -> dict[str, Any] | None:
+    """What the words-run-together rule knows of a language (one-letter words, bound prefixes
+    and suffixes, solid compounds), or None when the language is not read for it (Chinese has
+    no spaces to lose, Arabic joins its clitics)."""
+    if lang not in languages():
+        return None
+    words = terms(lang).get("check", {}).get("words", {})
+    return words if words.get("checked") else None
+
+
+def official_records_names() -> tuple[str, ...]:
+    """The series line of an Official Records volume in every language ("Official Records")."""
+    return tuple(terms(lang)["check"]["official_records"] for lang in languages())
+
+
+def organization_names() -> tuple[str, ...]:
+    """The organization's name in every language, as title pages and mastheads print it."""
+    return tuple(name for lang in languages() for name in terms(lang)["reader"]["organization"])
+
+
+def main_committee_word(lang: str) -> str:
+    """The word for a Main Committee in its report's title: "Committee", "Commission"."""
+    return terms(lang)["check"]["committee"]
