@@ -28,6 +28,47 @@ def has_masthead(doc) -> bool:
     return bool(m.get("distribution") or m.get("date") or m.get("original") or m.get("language"))
 
 
+def masthead_lines_read(doc) -> bool:
+    """A Distr., date, Original or language line was read, even when the reader found too
+    little to call it a masthead (an old scan's letter-spaced masthead read garbled by OCR):
+    a masthead is printed, however badly it reads."""
+    m = doc.masthead
+    return bool(m.get("distribution") or m.get("date") or m.get("original") or m.get("language"))
+
+
+_COVER_LINES = 120  # the title page and its verso are within the first lines of a text
+
+
+def cover_lines(doc) -> list[str]:
+    """The lines of the first pages: the model's cover page and preface, the running heads
+    the reader removed as page furniture, and the first lines of a text file."""
+    from drafting.model.akn import text_content, xp
+    lines = [text_content(el) for el in
+             xp(doc.doc, "a:coverPage//a:p | a:coverPage//a:docNumber | a:preface//a:p | "
+                         "a:preface//a:docTitle | a:preface//a:docType")]
+    lines += [d.message.partition("): ")[2] for d in doc.diagnostics_with("furniture")]
+    if doc.source is not None:
+        lines += doc.source[:_COVER_LINES]
+    return [" ".join(line.split()) for line in lines if line.strip()]
+
+
+def _publication_patterns():
+    from drafting.locale import official_records_names, organization_names
+    from drafting.locale.vocabulary import alternation
+    series = re.compile(rf"^(?:{alternation(official_records_names())})(?:,\s*\d{{4}})?$", re.I)
+    imprint = re.compile(rf"^(?:{alternation(organization_names())})\s*•\s*\S[^•,]*,\s*\d{{4}}$")
+    return series, imprint
+
+
+def is_publication(doc) -> bool:
+    """A UN publication: an Official Records volume (a title page with the series line
+    "Official Records" and its supplement number) or a report issued as a publication (a Joint
+    Inspection Unit report, a study) prints a title page with the imprint "United Nations •
+    New York, 2025", never a masthead."""
+    series, imprint = _publication_patterns()
+    return any(series.match(line) or imprint.match(line) for line in cover_lines(doc))
+
+
 def _finding(doc, rule_id, message, needle=None):
     line = doc.line_of(MASTHEAD_ID)
     if line is None and doc.is_text:
@@ -40,9 +81,12 @@ def _finding(doc, rule_id, message, needle=None):
       "The document has a UN masthead (symbol, Distr. line, date, Original line).",
       """Every UN document opens with a masthead: the symbol, the distribution, the date and the
       original language. A document without any of them was not prepared as a UN document (or
-      lost its first page). The other masthead rules stay silent then.""")
+      lost its first page). The other masthead rules stay silent then. A publication prints a
+      title page instead (an Official Records volume, a Joint Inspection Unit report: the
+      series line "Official Records" or the imprint "United Nations • New York, 2025") and is
+      not asked for one; nor is a document of which some masthead line was read.""")
 def masthead_missing(doc):
-    if has_masthead(doc):
+    if has_masthead(doc) or masthead_lines_read(doc) or is_publication(doc):
         return
     diag = doc.diagnostics_with("no-masthead")
     line = diag[0].line if diag and diag[0].line else (1 if doc.is_text else None)
@@ -163,11 +207,44 @@ def language_line(doc):
                        f"language ({expected[0]})", needle=printed)
 
 
+def _main_committee_report(symbol: str, doc_types: list[str]) -> bool:
+    """A General Assembly document (``A/...``) titled as a committee's report: "Report of the
+    Second Committee", "Rapport de la Deuxième Commission", "Доклад Второго комитета",
+    "تقرير اللجنة الثانية": after the word "report", the committee's name (capitalized words,
+    "and") up to the word "committee", not a report about a committee ("Report of the
+    Secretary-General on the work of the Committee")."""
+    if not symbol.startswith("A/"):
+        return False
+    from drafting.locale import LANGS, main_committee_word, terms
+    from drafting.locale.vocabulary import vocabulary
+    conjunctions = {c.casefold() for c in vocabulary().conjunctions}
+    for title in doc_types:
+        low = title.casefold()
+        for x in LANGS:
+            committee = main_committee_word(x).casefold()
+            if committee not in low:
+                continue
+            if " " not in title.strip():
+                return True  # written without spaces ("第二委员会的报告"): the name is the title
+            for phrase in terms(x)["reader"]["report"]:
+                at = low.find(phrase.casefold())
+                if at < 0:
+                    continue
+                for word in title[at + len(phrase):].split():
+                    if word.casefold().startswith(committee):
+                        return True
+                    if word[:1].islower() and word.casefold() not in conjunctions:
+                        break  # a lower-case word: the report is about a committee, not by it
+    return False
+
+
 @rule("UN407", "modifier-kind", "error",
       "An addendum or corrigendum symbol goes with the matching document type, and back.",
       """A symbol ending in ``/Add.n`` belongs to a document titled Addendum (Additif, Adición),
       one ending in ``/Corr.n`` to a Corrigendum (Rectificatif, Corrección); a document titled
-      so must carry the matching symbol.""")
+      so must carry the matching symbol. A Main Committee of the General Assembly reports on
+      the sub-items of one agenda item in addenda to its report (``A/79/437/Add.4``), each
+      titled as the Committee's report, not Addendum.""")
 def modifier_kind(doc):
     if not has_masthead(doc):
         return
@@ -184,6 +261,8 @@ def modifier_kind(doc):
     symbol_kind = m.group(1) if m else None
     lang = _lang(doc)
     word = {"Add": document_kind("addendum", lang), "Corr": document_kind("corrigendum", lang)}
+    if symbol_kind == "Add" and _main_committee_report(printed, doc.masthead.get("doc_type") or []):
+        symbol_kind = None
     if symbol_kind and symbol_kind not in kinds:
         yield _finding(doc, "UN407", f"symbol {printed} is a{'n addendum' if symbol_kind == 'Add' else ' corrigendum'}"
                        f" but the document is not titled {word[symbol_kind]}", needle=printed)
