@@ -67,8 +67,9 @@ def spacing_profile(doc) -> str:
       "Quotation marks are the language's (and house profile's): “ ” or « », never straight.",
       """English, Spanish and Chinese use “ ”; Russian « »; French « » in New York texts and “ ”
       in Vienna texts of 2004-2012 (setting ``quotes``: ``vienna``, ``new-york`` or ``auto`` =
-      the majority use of the document). Straight quotes ``"`` are always reported and
-      ``--fix`` replaces them.""", fixable=True)
+      the majority use of the document). A passage in another language quoted whole (a
+      statement in French in an English compilation) keeps its language's marks. Straight
+      quotes ``"`` are always reported and ``--fix`` replaces them.""", fixable=True)
 def quotation_marks(doc):
     text = joined(doc)
     if '"' not in text and not _CURLY_QUOTES.search(text):
@@ -84,10 +85,25 @@ def quotation_marks(doc):
                                  seg, m.start(), '"')
         if not any(o in seg.text for o in others):
             continue
+        passage_marks = _passage_marks(doc, seg)
         for m in _CURLY_QUOTES.finditer(seg.text):
-            if m.group(0) in others:
+            if m.group(0) in others and m.group(0) not in passage_marks:
                 yield finding_at(doc, "UN601", f"quotation mark {m.group(0)} where {opening} "
                                  f"{closing} are used in {doc.lang}", seg, m.start(), m.group(0))
+
+
+def _passage_marks(doc, seg) -> frozenset[str]:
+    """The quotation marks of the language the passage around a segment is written in, when
+    that is not the document's: a statement quoted whole in its own language keeps its marks.
+    The passage is the paragraph that holds the segment (a line of a text file is too short
+    to tell a language by)."""
+    from drafting.locale import passage_language, quotation_marks_of
+    text = seg.text
+    if seg.from_source:
+        unit = doc.unit_at(seg.line)
+        text = unit.text if unit is not None and unit.text else text
+    lang = passage_language(text)
+    return quotation_marks_of(lang) if lang and lang != doc.lang else frozenset()
 
 
 @rule("UN602", "french-spacing", "warning",
@@ -219,7 +235,8 @@ def words_run_together(doc):
     # hyphens, dots, slashes and @: what is not all letters is a compound, an address or a
     # number, never split); lines are searched only for the few found.
     splits = {}
-    for chunk in set(_CHUNK.findall(joined(doc))):
+    chunks = set(_CHUNK.findall(joined(doc)))
+    for chunk in chunks:
         token = chunk.rstrip(".")
         if len(token) >= 6 and token.isalpha():
             splits[token] = lex.split(token)
@@ -227,7 +244,9 @@ def words_run_together(doc):
     if not flagged:
         return
     text = joined(doc)
-    flagged = [t for t in flagged if not _own_spelling(text, t, splits[t])]
+    named = _address_labels(chunks)
+    flagged = [t for t in flagged
+               if not _own_spelling(text, t, splits[t]) and t.lower() not in named]
     if not flagged:
         return
     for seg in segments(doc):
@@ -236,7 +255,7 @@ def words_run_together(doc):
         for m in TOKEN.finditer(seg.text):
             token = m.group(0)
             parts = splits.get(token)
-            if parts:
+            if parts and token.lower() not in named and not _in_a_name(lex, seg.text, m):
                 yield finding_at(doc, "UN606", f"“{token}” looks like words run together: "
                                  f"“{' '.join(parts)}”", seg, m.start(), token)
 
@@ -251,6 +270,37 @@ def _own_spelling(text: str, token: str, parts: list[str]) -> bool:
 
 
 _CHUNK = re.compile(r"[\w'’\-./@#]{6,}")  # a hashtag (#ScaleUp) is a name
+_CAPITALIZED = re.compile(r"[^\W\d_][^\W\d_'’\-]*")
+
+
+# The last label of a web address (``undocs.org``); a longer address has two dots or more.
+_DOMAINS = {"org", "int", "com", "net", "edu", "gov", "info", "io"}
+
+
+def _address_labels(chunks) -> set[str]:
+    """The names a document also prints inside a web or e-mail address (``wedocs.unep.org``,
+    ``@weCollaborate``): a site's or a service's name, never words run together."""
+    labels = set()
+    for chunk in chunks:
+        address = chunk.strip(".")
+        parts = address.split(".")
+        if "@" in address or "/" in address or len(parts) > 2 and all(parts) or \
+                len(parts) == 2 and parts[0] and parts[1] in _DOMAINS:
+            labels.update(part.lower() for part in re.split(r"[./@\-]", address) if part.isalpha())
+    return labels
+
+
+def _in_a_name(lex, line: str, m) -> bool:
+    """A capitalized token beside a capitalized word the language does not know is part of a
+    proper name (``Sirianne Dahlum``), which no word list holds."""
+    token = m.group(0)
+    if not (token[:1].isupper() and token[1:].islower()):
+        return False
+    before = _CAPITALIZED.findall(line[max(0, m.start() - 40):m.start()])
+    after = _CAPITALIZED.match(line, m.end() + 1) if line[m.end():m.end() + 1] == " " else None
+    neighbours = ([before[-1]] if before and line[:m.start()].endswith(before[-1] + " ") else []) + \
+        ([after.group(0)] if after else [])
+    return any(w[:1].isupper() and not lex.known(w.lower()) for w in neighbours)
 _LAYOUT_RUN = re.compile(r"^   |\S   +\S")
 
 

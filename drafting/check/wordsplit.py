@@ -68,6 +68,9 @@ class Lexicon:
         self.words = frozenset(known.get("words", ()))
         self.plural_s = bool(known.get("plural_s"))
         self.one_letter = frozenset(known.get("one_letter", ()))
+        # longest ending first, so "erions" is tried before "ions" and "s"
+        self.verb_endings = tuple(sorted(known.get("verb_endings", ()), key=len, reverse=True))
+        self.infinitives = tuple(known.get("infinitive_endings", ()))
         # UN documents quote titles and names in the other languages of their script: a word
         # of any of them is no run-together word ("notamment" in an English text).
         self._script = known.get("script", "latin")
@@ -88,7 +91,17 @@ class Lexicon:
             return True
         if self.plural_s and word.endswith("s") and (word[:-1] in self._freq or word[:-1] in self.words):
             return True  # "workplans": the plural of a word of the language
-        return any(word in _frequencies(o) for o in self._others)
+        return any(word in _frequencies(o) for o in self._others) or self.verb_form(word)
+
+    def verb_form(self, word: str) -> bool:
+        """A form of a verb the language uses, though the frequencies lack the form itself
+        ("raillions" of "railler", "encorde" of "encorder")."""
+        for ending in self.verb_endings:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                stem = word[:len(word) - len(ending)]
+                if any(stem + infinitive in self._freq for infinitive in self.infinitives):
+                    return True
+        return False
 
     def part(self, word: str) -> bool:
         """A word that may be a part of a split: a common word of the language; of two or

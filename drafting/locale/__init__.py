@@ -571,3 +571,42 @@ def organization_names() -> tuple[str, ...]:
 def main_committee_word(lang: str) -> str:
     """The word for a Main Committee in its report's title: "Committee", "Commission"."""
     return terms(lang)["check"]["committee"]
+
+
+_SCRIPTS = (("ru", "\u0400", "\u04ff"), ("ar", "\u0600", "\u06ff"), ("zh", "\u4e00", "\u9fff"))
+
+
+def passage_language(text: str) -> str | None:
+    """The language a passage is written in, told by its script (Cyrillic, Arabic, Chinese
+    characters) or, in the Latin script, by the function words common in one language and rare
+    in the others; None when the passage is too short to tell."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 20:
+        return None
+    for lang, low, high in _SCRIPTS:
+        if sum(1 for c in letters if low <= c <= high) * 2 > len(letters):
+            return lang
+    hits = dict.fromkeys(_common_words(), 0)
+    for word in re.findall(r"\w+", text.casefold()):
+        for lang, words in _common_words().items():
+            if word in words:
+                hits[lang] += 1
+    best = max(hits, key=hits.get, default=None)
+    if best is None or hits[best] < 3 or sorted(hits.values())[-2:] == [hits[best]] * 2:
+        return None
+    return best
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(terms(lang)["check"]["common_words"]) for lang in languages()
+            if terms(lang)["check"]["common_words"]}
+
+
+def quotation_marks_of(lang: str) -> frozenset[str]:
+    """Every quotation mark a language prints, outer and inner, in any house profile."""
+    quotes = terms(lang)["quotes"]
+    marks = {quotes["open"], quotes["close"], quotes["inner_open"], quotes["inner_close"]}
+    for profile in (quotes.get("profiles") or {}).values():
+        marks |= {profile["open"], profile["close"]}
+    return frozenset(m.strip() for m in marks if m.strip())
