@@ -211,6 +211,8 @@ def ocr_artefact(doc):
                                  seg, m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
                                  m.group(0))
     for d in doc.diagnostics_with("ocr-repair"):
+        if _a_list_of_numbers(doc, d):
+            continue
         if d.line and d.line not in lines:
             lines.add(d.line)
             yield doc.finding("UN605", f"OCR artefact repaired by the reader: {d.message}",
@@ -313,6 +315,16 @@ def _spaces_are_layout(doc) -> bool:
     lines = [s.text for s in segments(doc)]
     runs = sum(1 for text in lines if _LAYOUT_RUN.search(text))
     return runs * 4 >= len(lines) and runs >= 3
+
+
+def _a_list_of_numbers(doc, diagnostic) -> bool:
+    """A number and comma the reader took for a paragraph number (``9,`` for ``9.``) that
+    goes on with another number (``9, 12, 28 and 53 (a) of the report``): a list of
+    paragraph numbers wrapped at a line start, no OCR artefact."""
+    if "paragraph number" not in diagnostic.message:
+        return False
+    unit = doc.unit_at(diagnostic.line)
+    return unit is not None and bool(unit.text) and unit.text.lstrip()[:1].isdigit()
 
 
 def _starts_paragraph(doc, seg) -> bool:
