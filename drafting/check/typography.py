@@ -156,7 +156,8 @@ def double_space(doc):
       (French prints a space before ``: ; ! ?``, the other languages none: that is UN602's,
       read in French documents, since documents of the other languages quote French.)
       Arabic-script lines are not read: text extracted from a PDF holds right-to-left text in
-      visual order, with its brackets and spaces moved.""")
+      visual order, with its brackets and spaces moved. A space right after a footnote call
+      is the reader's, not the text's.""")
 def space_before_punctuation(doc):
     pattern = _SPACE_BEFORE["all"]
     if not _SPACE_THEN_SIGN.search(joined(doc)):
@@ -165,6 +166,8 @@ def space_before_punctuation(doc):
         if " " not in seg.text or _ARABIC.search(seg.text):
             continue
         for m in pattern.finditer(seg.text):
+            if m.start() in seg.calls:
+                continue  # the space a reader put after a raised footnote call
             yield finding_at(doc, "UN604", f"space before “{m.group(1)}”", seg, m.start(),
                              m.group(0))
 
