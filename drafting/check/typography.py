@@ -25,6 +25,7 @@ _SPACED_HIGH = re.compile(rf"[ {NBSP}]([:;!?])")
 _TIGHT_HIGH = re.compile(r"(?<=[^\s\d:;!?(\[/])([;!?]|:(?!//))(?=\s|$)")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
 _TWO_SPACES = re.compile(r"(?<=\S)  (?=\S)")  # in a text file, longer runs align columns
+_LINE_LABEL = re.compile(r"\s*(?:[(\[]?[\w*]{1,4}[.)/\]:]|\d{1,3})")  # a paragraph, point or note label
 # Not before an ellipsis nor the leader dots of a table of contents (``Australia . . . 3``).
 _SPACE_BEFORE = {"all": re.compile(r"(?<=\w) +([,.)])(?! ?\.)")}
 _ARABIC = re.compile("[\u0600-\u06ff]")
@@ -138,7 +139,8 @@ def french_spacing(doc):
       "No double spaces between words.",
       """Two or more spaces between words are typing or extraction accidents; ``--fix`` replaces
       them with one. In a plain text, runs of three spaces or more align columns (a table, a
-      masthead) and are not reported. A text laid out with spaces (``pdftotext -layout``: many lines indented or
+      masthead) and are not reported, nor are the spaces after the label that opens a line
+      (``a)``, ``3/``, ``12.``), which align the text. A text laid out with spaces (``pdftotext -layout``: many lines indented or
       holding runs of three spaces or more) aligns and justifies with spaces and is not read
       for them.""", fixable=True)
 def double_space(doc):
@@ -147,6 +149,8 @@ def double_space(doc):
     pattern = _TWO_SPACES if doc.is_text and doc.format == "text" else _DOUBLE_SPACE
     for seg in segments(doc):
         for m in pattern.finditer(seg.text):
+            if seg.from_source and _LINE_LABEL.fullmatch(seg.text, 0, m.start()):
+                continue  # the label of a line ("a)", "3/", "12."): spaces align the text after it
             yield finding_at(doc, "UN603", "double space", seg, m.start(), m.group(0))
 
 
