@@ -69,6 +69,37 @@ def is_publication(doc) -> bool:
     return any(series.match(line) or imprint.match(line) for line in cover_lines(doc))
 
 
+def _heading_lines(doc) -> list[str]:
+    """The lines of the masthead and the title block as the model holds them (a masthead line
+    the reader did not recognise ends up in the title or among the organs)."""
+    from drafting.model.akn import text_content, xp
+    return [text_content(el) for el in
+            xp(doc.doc, "a:coverPage//a:p | a:coverPage//a:docTitle | a:preface//a:p | "
+                        "a:preface//a:docTitle | a:preface//a:docAuthority")]
+
+
+def _printed_elsewhere(doc, test) -> bool:
+    """What a masthead rule misses is printed in the title block all the same: the reader put
+    a masthead line into the title, so its absence is no evidence of a fault."""
+    return any(test(line) for line in _heading_lines(doc))
+
+
+def _has_date(line: str) -> bool:
+    from drafting.locale import LANGS, find_dates
+    return any(find_dates(line, x) for x in LANGS)
+
+
+def _names(line: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", line, re.I) is not None
+
+
+def _original_label(line: str) -> bool:
+    """A line that opens with the Original label of any language ("Original: Arabic/English/")."""
+    from drafting.locale import LANGS, terms
+    start = line.lstrip()[:20].casefold()
+    return any(start.startswith(terms(x)["masthead"]["original_label"].casefold()) for x in LANGS)
+
+
 def _finding(doc, rule_id, message, needle=None):
     line = doc.line_of(MASTHEAD_ID)
     if line is None and doc.is_text:
@@ -155,7 +186,8 @@ def masthead_date(doc):
     iso = doc.masthead.get("date")
     text = doc.masthead.get("date_text")
     if not iso:
-        yield _finding(doc, "UN404", "the masthead has no date that can be read")
+        if not _printed_elsewhere(doc, _has_date):
+            yield _finding(doc, "UN404", "the masthead has no date that can be read")
         return
     try:
         date = dt.date.fromisoformat(iso)
@@ -179,7 +211,8 @@ def original_line(doc):
         return
     printed = doc.masthead.get("original")
     if not printed:
-        yield _finding(doc, "UN405", "the masthead has no Original line")
+        if not _printed_elsewhere(doc, _original_label):
+            yield _finding(doc, "UN405", "the masthead has no Original line")
         return
     from drafting.locale import LANGS, language_name, masthead_lang
     names = [language_name(x, masthead_lang(_lang(doc))) for x in LANGS]
@@ -201,7 +234,8 @@ def language_line(doc):
     expected = [masthead_language(_lang(doc))]
     printed = doc.masthead.get("language")
     if not printed:
-        yield _finding(doc, "UN406", f"the masthead has no language line ({expected[0]})")
+        if not _printed_elsewhere(doc, lambda line: _names(line, expected[0])):
+            yield _finding(doc, "UN406", f"the masthead has no language line ({expected[0]})")
     elif not _casefold_in(printed, expected):
         yield _finding(doc, "UN406", f"language line “{printed}” does not match the document "
                        f"language ({expected[0]})", needle=printed)
