@@ -8,10 +8,6 @@ from drafting.check.registry import rule
 from drafting.model.akn import local, text_content, xp
 
 
-# Inputs read from printed pages, where page breaks cut paragraphs and footnote calls are text.
-PAGE_FORMATS = {"pdf", "text"}
-
-
 def _marks(doc) -> dict:
     from drafting.locale import LANGS, resolution_punctuation
     return resolution_punctuation(doc.lang if doc.lang in LANGS else "en")
@@ -62,7 +58,7 @@ def _closing_mark(doc, text: str) -> str | None:
     if _FOOTNOTE_RULE.search(text):
         return None
     end = _last_char(_CALL_AFTER_MARK.sub("", text.rstrip()))
-    if end.isalnum() and doc.format in PAGE_FORMATS:
+    if end.isalnum() and doc.read_from_pages:
         return None
     return end
 
