@@ -59,7 +59,7 @@ def _note_finding(doc, rule_id, message, note, needle=None):
       nothing to show at the bottom of the page.""")
 def footnote_without_body(doc):
     for note in body_notes(doc):
-        text = " ".join(text_content(p) for p in xp(note, "a:p")).strip()
+        text = " ".join(text_content(p) for p in note.iterchildren("{*}p")).strip()
         if not text:
             yield _note_finding(doc, "UN301", f"footnote {note.get('marker')} has a reference "
                                 f"but no text", note, needle=note.get("marker"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from drafting.model.akn import local, text_content, xp
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     text: str
     line: int | None

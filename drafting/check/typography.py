@@ -245,8 +245,10 @@ def words_run_together(doc):
     # number, never split); lines are searched only for the few found.
     splits = {}
     chunks = set(_CHUNK.findall(joined(doc)))
-    for chunk in chunks:
-        token = chunk.rstrip(".")
+    # the words of the language in lower case are most tokens: a dict look-up drops them
+    common = lex.common_lowercase
+    tokens = {chunk.rstrip(".") for chunk in chunks}
+    for token in [t for t in tokens if t not in common]:
         if len(token) >= 6 and token.isalpha():
             splits[token] = lex.split(token)
     flagged = [token for token, parts in splits.items() if parts]

@@ -79,6 +79,12 @@ class Lexicon:
         self._zipf: dict[str, float] = {}
         self._splits: dict[str, list[str] | None] = {}  # the unknown tokens met in this process
 
+    @property
+    def common_lowercase(self) -> dict:
+        """The language's words (lower case, as the frequencies hold them) for ``in``: a
+        lower-case token in it is a word of the language, never split."""
+        return self._freq
+
     def zipf(self, word: str) -> float:
         z = self._zipf.get(word)
         if z is None:

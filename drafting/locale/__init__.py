@@ -372,6 +372,7 @@ def _date_fields(d: _dt.date, lang: str, n: str = "") -> dict[str, str]:
             f"m{n}": str(d.month), f"year{n}": str(d.year)}
 
 
+@lru_cache(maxsize=4096)
 def format_date(d: _dt.date, lang: str) -> str:
     """A date in the UN form of the language: ``12 octobre 2011``, ``1er juillet 2006``,
     ``12 de octubre de 2011``, ``12 октября 2011 года``, ``2011年10月12日``,
@@ -407,8 +408,10 @@ _NUMERIC_DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d
 _ISO = re.compile(r"(?<![\d\-])(\d{4})-(\d{2})-(\d{2})(?![\d\-])")
 
 
+@lru_cache(maxsize=None)
 def _month_numbers(lang: str) -> dict[str, int]:
-    """Every month spelling the language's data file knows, folded, -> month number."""
+    """Every month spelling the language's data file knows, folded, -> month number (cached:
+    read-only)."""
     dates = terms(lang)["dates"]
     names = {_fold(name): i for i, name in enumerate(dates["months"], start=1)}
     names.update({_fold(name): n for name, n in dates.get("month_aliases", {}).items()})
