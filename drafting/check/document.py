@@ -98,6 +98,17 @@ class CheckedDocument:
         return self.kind == "note"
 
     @cached_property
+    def read_from_pages(self) -> bool:
+        """Read from printed pages (a PDF, or a text extracted from one: it holds page breaks
+        or page furniture the reader removed): page breaks cut paragraphs, footnote calls are
+        plain figures, and the structure of lists is the reader's reconstruction, where a
+        DOCX, Markdown or AKN file, or a text typed as such, states it."""
+        if self.format == "pdf":
+            return True
+        return self.format == "text" and bool(
+            "\f" in (self.text or "") or self.diagnostics_with("furniture"))
+
+    @cached_property
     def carries_formatting(self) -> bool:
         """Whether italics can be read from this input: a PDF or DOCX always carries them; a
         Markdown or AKN file only if it marks some emphasis somewhere; plain text never."""

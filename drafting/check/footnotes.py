@@ -21,6 +21,14 @@ def body_notes(doc):
     return cached
 
 
+def _calls_are_plain_figures(doc) -> bool:
+    """A text extracted from printed pages: its footnote calls lost their raised position and
+    are figures among the text's own figures, so a call the reader did not find, or took from
+    a figure, is no evidence of a call missing or out of order in the document (its PDF, a
+    DOCX or AKN file carry the calls and are read for them)."""
+    return doc.format == "text" and doc.read_from_pages
+
+
 def _owner_eid(note):
     parent = note.getparent()
     while parent is not None:
@@ -51,7 +59,7 @@ def _note_finding(doc, rule_id, message, note, needle=None):
       nothing to show at the bottom of the page.""")
 def footnote_without_body(doc):
     for note in body_notes(doc):
-        text = " ".join(text_content(p) for p in xp(note, "a:p")).strip()
+        text = " ".join(text_content(p) for p in note.iterchildren("{*}p")).strip()
         if not text:
             yield _note_finding(doc, "UN301", f"footnote {note.get('marker')} has a reference "
                                 f"but no text", note, needle=note.get("marker"))
@@ -61,13 +69,22 @@ def footnote_without_body(doc):
       "Every footnote text is referenced from the text.",
       """A footnote printed at the bottom of a page with no marker in the text that refers to
       it (the reference was lost or never inserted). The model keeps the note at the end of
-      the paragraph where its text was printed.""")
+      the paragraph where its text was printed. A text extracted from printed pages is not
+      read for it: its calls are plain figures (the PDF is).""")
 def footnote_without_reference(doc):
+    if _calls_are_plain_figures(doc):
+        return
     unanchored = {n.get("marker"): n for n in body_notes(doc) if n.get("refersTo") == "#unanchored"}
+    if doc.read_from_pages:
+        # a table's notes (a, b) are referenced from inside the table, which a reading of
+        # pages may not hold as text (a table drawn as an image, or read as lines)
+        unanchored = {k: n for k, n in unanchored.items() if not (k or "").isalpha()}
     diagnostics = doc.diagnostics_with("unanchored-note")
     if diagnostics:  # the reader knows the line of the footnote text in the source file
         for d in diagnostics:
             m = re.search(r"footnote (\S+)", d.message)
+            if m and doc.read_from_pages and m.group(1).isalpha():
+                continue
             note = unanchored.get(m.group(1)) if m else None
             eid = note.get("eId") if note is not None else None
             yield doc.finding("UN302", d.message, eid=eid, line=d.line,
@@ -82,8 +99,11 @@ def footnote_without_reference(doc):
       "Footnotes are numbered 1, 2, 3 in the order of their first reference.",
       """Numbered footnotes follow the order in which the text first refers to them, with no
       gaps and no repeats of a number for a different note. The agenda asterisk and letters
-      (table notes) are not counted.""")
+      (table notes) are not counted. A text extracted from printed pages is not read for it:
+      its calls are plain figures (the PDF is).""")
 def footnote_order(doc):
+    if _calls_are_plain_figures(doc):
+        return
     # numbered notes (a mark of more than six digits is no footnote number: a foreign file's)
     notes = [n for n in body_notes(doc) if (n.get("marker") or "").isdigit() and len(n.get("marker")) <= 6]
     unanchored = {int(n.get("marker")) for n in notes if n.get("refersTo") == "#unanchored"}

@@ -31,7 +31,10 @@ def _sequence(doc, elements, parse, show, rule_id, what):
     """Report missing and out-of-sequence numbers in one run of headings.
 
     A run may start later than 1 (an addendum printing chapter VI only); a missing number is
-    reported with the number its neighbours imply.
+    reported with the number its neighbours imply. A run that starts again at I or A is a run
+    of its own (a text quoted whole, as paragraph numbers are read); in an input read from
+    pages a number after a gap is not reported (a heading the reading missed), a repeat or a
+    number going back is.
     """
     values = []
     for el in elements:
@@ -56,7 +59,11 @@ def _sequence(doc, elements, parse, show, rule_id, what):
                               needle=num or heading[:20] or None)
             expected += 1
             continue
-        if value != expected:
+        if value == 1 and expected > 1:
+            pass  # a run of its own begins: a text quoted whole, an annex, a reproduced report
+        elif value > expected and doc.read_from_pages:
+            pass  # a heading between them the reading of pages did not recognise as one
+        elif value != expected:
             yield doc.finding(rule_id, f"{what} {num} where {show(expected)}. is expected",
                               eid=eid, num=num, needle=num)
         expected = value + 1
@@ -66,7 +73,9 @@ def _sequence(doc, elements, parse, show, rule_id, what):
       "Chapters are numbered I, II, III in sequence, none without its number.",
       """Chapter headings carry Roman numerals in sequence. A chapter whose number was lost
       (an OCR or copy accident) or numbered out of sequence is reported with the number
-      expected from its neighbours. An addendum may start at a later chapter.""")
+      expected from its neighbours. An addendum may start at a later chapter; a run that
+      starts again at I is a text of its own (a report reproduced in an annex). In a PDF or
+      its text, a number after a gap is a heading the reading missed, not reported.""")
 def chapter_numbering(doc):
     for d, unit in doc.inferred_numbers({"chapter"}):
         yield doc.finding("UN201", f"chapter {unit.num if unit is not None else ''} is printed "
@@ -79,7 +88,8 @@ def chapter_numbering(doc):
 @rule("UN202", "section-lettering", "error",
       "Sections are lettered A, B, C in sequence within each chapter.",
       """Sections restart at A in each chapter and follow the alphabet without gaps or
-      repeats.""")
+      repeats. A run that starts again at A is a text of its own; in a PDF or its text, a
+      letter after a gap is a heading the reading missed, not reported.""")
 def section_lettering(doc):
     for d, unit in doc.inferred_numbers({"section"}):
         yield doc.finding("UN202", f"section {unit.num if unit is not None else ''} is printed "
@@ -95,8 +105,12 @@ def section_lettering(doc):
 @rule("UN203", "lone-section", "warning",
       "A chapter divided into sections has at least two: an A. needs a B.",
       """Dividing a chapter makes sense only with two parts at least; a single section A. means
-      either a missing section or a heading that should not be there.""")
+      either a missing section or a heading that should not be there. Inputs read from pages
+      (a PDF, its text) are not read for it: a section heading the reading missed would make
+      any chapter look so.""")
 def lone_section(doc):
+    if doc.read_from_pages:
+        return  # the reading of pages may have missed the section B. heading: no evidence
     for parent in xp(doc.doc, "a:mainBody | a:mainBody/a:chapter"):
         sections = xp(parent, "a:section")
         if len(sections) == 1:

@@ -169,10 +169,18 @@ def _is_set_off(el) -> bool:
       """The points of a list are labelled in sequence without gaps or repeats: letters a), b),
       c), then Roman i), ii), iii) one level down; numbered lists restart at 1 (under each
       cross-heading). The form follows the language: (a) and (i) in English and Chinese,
-      a) and i) in French, Spanish and Russian.""")
+      a) and i) in French, Spanish and Russian. A list that starts again at (a) or 1 is a list
+      of its own; labels printed in a sentence ("three objectives: (a) ...; (b) ...") are an
+      enumeration, not a list. In an input read from pages (a PDF or its text) the list
+      structure is the reader's reconstruction: numbered points print like numbered
+      paragraphs, and a label after a gap (items lost to OCR or a page break, a nested list
+      flattened) is no evidence; a label that repeats or goes back is still reported there.""")
 def point_labels(doc):
     from drafting.locale import LANGS, point_label
-    for d, unit in doc.inferred_numbers({"point"}):
+    # A list item's number inferred in an input read from pages is the reader's guess about
+    # where a list runs (numbered points and numbered paragraphs print alike, and the one
+    # paragraph of an article prints no number): no evidence of a lost label.
+    for d, unit in ([] if doc.read_from_pages else doc.inferred_numbers({"point"})):
         number = unit.number if unit is not None and unit.num else _number_in(d.message)
         yield doc.finding("UN103", f"list item {number or ''} is printed without its number",
                           unit, line=d.line, column=1 if d.line else None)
@@ -204,6 +212,7 @@ def point_labels(doc):
             first = value_of(labels[0], series)
             expected = first if first and first > 1 and first == carry.get(series, 0) + 1 else 1
             outer = None  # (series, expected) of a letter run while its (i), (ii) are read
+            running = None  # the paragraph's running text, read when a label is missed
             for (p, num), label in zip(labelled, labels):
                 if outer is None and series == "letter" and label.lower() == "i" and expected != 9:
                     outer, series, expected = (series, expected), "roman", 1  # one level down
@@ -212,6 +221,16 @@ def point_labels(doc):
                     outer = None
                 value = value_of(label, series)
                 unit_num = num
+                if value == 1 and expected > 1:
+                    expected = 1  # a list of its own begins (a quoted text, a nested list)
+                if value and value > 1 and value != expected:
+                    if running is None:
+                        running = _running_text(lst.getparent())
+                    if _printed_in(running, value - 1, series, num, doc.lang):
+                        expected = value  # (a) and (b) printed in the sentence: a reading cut it
+                if value != expected and doc.read_from_pages and (
+                        series == "number" or value and value > expected):
+                    expected = value  # what a reading of pages may lose or flatten: see below
                 if value != expected:
                     want = (bare(point_label(expected - 1, 0, doc.lang)) if series == "letter"
                             else label_of(expected, series))
@@ -228,6 +247,37 @@ def point_labels(doc):
             if outer is not None:
                 series, expected = outer
             carry[series] = expected - 1
+
+
+def _running_text(el) -> str:
+    """The words of an element without its labels (``num``) and footnotes: where the labels of
+    an enumeration printed in a sentence stand ("three objectives: (a) ...; (b) ...")."""
+    parts = []
+    for node in el.iter():
+        name = local(node) if isinstance(node.tag, str) else ""
+        if name in ("num", "authorialNote"):
+            if node.tail:
+                parts.append(node.tail)
+            continue
+        if node.text and isinstance(node.tag, str) and not any(
+                local(a) in ("num", "authorialNote") for a in node.iterancestors()):
+            parts.append(node.text)
+        if node.tail and node is not el and not any(
+                local(a) in ("num", "authorialNote") for a in node.iterancestors()):
+            parts.append(node.tail)
+    return " ".join(parts)
+
+
+def _printed_in(text: str, expected: int, series: str, num: str, lang: str) -> bool:
+    """The label expected before ``num`` is printed in the running text, in ``num``'s form:
+    an enumeration in a sentence whose later labels a reading took for list items."""
+    from drafting.locale import point_label
+    if series == "letter":
+        want = bare(point_label(expected - 1, 0, lang))
+    else:
+        want = label_of(expected, series)
+    label = re.sub(r"[^\s()\[\].]+", want, num.strip(), count=1)
+    return label in text
 
 
 def _shape(label: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from drafting.check.registry import rule
 from drafting.model.akn import local, text_content, xp
 
@@ -44,6 +46,23 @@ def _ending_text(el) -> str:
     return " ".join(text_content(c) for c in xp(el, "a:content | a:p"))
 
 
+# A footnote call read as text after the closing mark ("Agreement;12"): the mark is the end.
+_CALL_AFTER_MARK = re.compile(r"(?<=[.;,:”»’\"])\s?(?:\d{1,3}|\*{1,3})$")
+_FOOTNOTE_RULE = re.compile(r"_{5,}")  # the rule above a page's footnotes
+
+
+def _closing_mark(doc, text: str) -> str | None:
+    """The mark a paragraph ends with, or None when what was read cannot tell it: a page
+    break cut the paragraph (the footnote rule of the page foot is in its text, or, in an
+    input read from pages, a PDF or its text, it ends on a letter or figure, mid-sentence)."""
+    if _FOOTNOTE_RULE.search(text):
+        return None
+    end = _last_char(_CALL_AFTER_MARK.sub("", text.rstrip()))
+    if end.isalnum() and doc.read_from_pages:
+        return None
+    return end
+
+
 def _last_char(text: str) -> str:
     """The closing punctuation: a paragraph ending on a quoted title prints its full stop or
     semicolon inside the quotation marks (``entitled “...Countries.”``)."""
@@ -55,14 +74,19 @@ def _last_char(text: str) -> str:
 @rule("UN501", "preambular-comma", "error",
       "Preambular paragraphs of a resolution end with a comma.",
       """Each preambular paragraph is one clause of the sentence the enacting formula opens:
-      it ends with a comma (``،`` in Arabic).""")
+      it ends with a comma (``،`` in Arabic). A paragraph ending with a colon introduces its
+      points or a quotation; in an input read from printed pages (a PDF, its text) a paragraph
+      that ends mid-sentence was cut by a page break and is not read for its end.""")
 def preambular_comma(doc):
     if not _is_resolution(doc):
         return
     comma = _marks(doc)["preambular_end"]
     for u in doc.units:
-        if u.kind == "preambular" and u.text and _last_char(u.text) != comma:
-            yield doc.finding("UN501", f"preambular paragraph ends with “{_last_char(u.text)}”, "
+        if u.kind != "preambular" or not u.text:
+            continue
+        end = _closing_mark(doc, u.text)
+        if end and end != comma and end != ":":  # a colon introduces its points or a quotation
+            yield doc.finding("UN501", f"preambular paragraph ends with “{end}”, "
                               f"not a comma", u, needle=u.text.rstrip()[-15:])
 
 
@@ -70,7 +94,9 @@ def preambular_comma(doc):
       "Operative paragraphs end with a semicolon, the last one with a full stop.",
       """Operative paragraphs continue the one sentence of the resolution: each ends with a
       semicolon (``؛`` in Arabic) and the last with a full stop. A paragraph with
-      sub-paragraphs ends where its last sub-paragraph or closing words end.""")
+      sub-paragraphs ends where its last sub-paragraph or closing words end; one ending with a
+      colon introduces them. A footnote call after the mark is no part of the end; a paragraph
+      cut by a page break (in a PDF or its text) is not read for its end.""")
 def operative_punctuation(doc):
     if not _is_resolution(doc):
         return
@@ -78,9 +104,9 @@ def operative_punctuation(doc):
     marks = _marks(doc)
     semicolon, stop = marks["operative_end"], marks["final_end"]
     for i, u in enumerate(paras):
-        end = _last_char(_ending_text(u.element))
+        end = _closing_mark(doc, _ending_text(u.element))
         want = stop if i == len(paras) - 1 else semicolon
-        if end and end != want:
+        if end and end != want and end != ":":  # a colon introduces points or a quotation
             what = "the last operative paragraph" if want == stop else f"operative paragraph {u.num}"
             yield doc.finding("UN502", f"{what} ends with “{end}”, not “{want}”", u)
 

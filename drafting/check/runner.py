@@ -72,9 +72,9 @@ def warm_up() -> None:
     import drafting.readers.akn  # noqa: F401
     import drafting.readers.text  # noqa: F401
     from drafting.check.registry import all_rules
-    from drafting.check.wordsplit import LANGUAGES, lexicon
+    from drafting.check.wordsplit import languages as word_languages, lexicon
     all_rules()
-    for lang in LANGUAGES:  # the word tables, shared by the forked workers
+    for lang in word_languages():  # the word tables, shared by the forked workers
         lexicon(lang).known("")
 
 

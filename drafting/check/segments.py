@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from drafting.model.akn import local, text_content, xp
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     text: str
     line: int | None
     eid: str | None = None
     num: str | None = None
     from_source: bool = False
+    calls: frozenset = frozenset()  # offsets in ``text`` where a footnote call stood (model text)
 
 
 def segments(doc) -> list[Segment]:
@@ -36,13 +37,41 @@ def segments(doc) -> list[Segment]:
         for el in xp(doc.doc, ".//a:p | .//a:heading | .//a:docTitle"):
             if local(el) == "p" and xp(el, "ancestor::a:docTitle"):
                 continue
-            text = text_content(el, skip_notes=True)
+            text, calls = _text_and_calls(el)
             if text.strip():
                 eid = _owner_eid(el)
                 line = doc.line_of(eid) or (el.sourceline if doc.format == "akn" else None)
-                out.append(Segment(text, line, eid))
+                out.append(Segment(text, line, eid, calls=calls))
     doc.__dict__["_segments"] = out
     return out
+
+
+def _text_and_calls(el) -> tuple[str, frozenset]:
+    """The text of an element without its footnote bodies (``text_content``), and the offsets
+    where the footnote calls stood: what a reader put around a raised call (a space before the
+    full stop) is no typing of the author's."""
+    parts: list[str] = []
+    calls: set[int] = set()
+    size = 0
+
+    def walk(node):
+        nonlocal size
+        if local(node) == "authorialNote":
+            calls.add(size)
+        elif node.text and isinstance(node.tag, str):
+            parts.append(node.text)
+            size += len(node.text)
+            for child in node:
+                walk(child)
+        else:
+            for child in node:
+                walk(child)
+        if node.tail and node is not el:
+            parts.append(node.tail)
+            size += len(node.tail)
+
+    walk(el)
+    return "".join(parts), frozenset(calls)
 
 
 def joined(doc) -> str:

@@ -25,6 +25,7 @@ _SPACED_HIGH = re.compile(rf"[ {NBSP}]([:;!?])")
 _TIGHT_HIGH = re.compile(r"(?<=[^\s\d:;!?(\[/])([;!?]|:(?!//))(?=\s|$)")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
 _TWO_SPACES = re.compile(r"(?<=\S)  (?=\S)")  # in a text file, longer runs align columns
+_LINE_LABEL = re.compile(r"\s*(?:[(\[]?[\w*]{1,4}[.)/\]:]|\d{1,3})")  # a paragraph, point or note label
 # Not before an ellipsis nor the leader dots of a table of contents (``Australia . . . 3``).
 _SPACE_BEFORE = {"all": re.compile(r"(?<=\w) +([,.)])(?! ?\.)")}
 _ARABIC = re.compile("[\u0600-\u06ff]")
@@ -67,8 +68,9 @@ def spacing_profile(doc) -> str:
       "Quotation marks are the language's (and house profile's): “ ” or « », never straight.",
       """English, Spanish and Chinese use “ ”; Russian « »; French « » in New York texts and “ ”
       in Vienna texts of 2004-2012 (setting ``quotes``: ``vienna``, ``new-york`` or ``auto`` =
-      the majority use of the document). Straight quotes ``"`` are always reported and
-      ``--fix`` replaces them.""", fixable=True)
+      the majority use of the document). A passage in another language quoted whole (a
+      statement in French in an English compilation) keeps its language's marks. Straight
+      quotes ``"`` are always reported and ``--fix`` replaces them.""", fixable=True)
 def quotation_marks(doc):
     text = joined(doc)
     if '"' not in text and not _CURLY_QUOTES.search(text):
@@ -84,10 +86,25 @@ def quotation_marks(doc):
                                  seg, m.start(), '"')
         if not any(o in seg.text for o in others):
             continue
+        passage_marks = _passage_marks(doc, seg)
         for m in _CURLY_QUOTES.finditer(seg.text):
-            if m.group(0) in others:
+            if m.group(0) in others and m.group(0) not in passage_marks:
                 yield finding_at(doc, "UN601", f"quotation mark {m.group(0)} where {opening} "
                                  f"{closing} are used in {doc.lang}", seg, m.start(), m.group(0))
+
+
+def _passage_marks(doc, seg) -> frozenset[str]:
+    """The quotation marks of the language the passage around a segment is written in, when
+    that is not the document's: a statement quoted whole in its own language keeps its marks.
+    The passage is the paragraph that holds the segment (a line of a text file is too short
+    to tell a language by)."""
+    from drafting.locale import passage_language, quotation_marks_of
+    text = seg.text
+    if seg.from_source:
+        unit = doc.unit_at(seg.line)
+        text = unit.text if unit is not None and unit.text else text
+    lang = passage_language(text)
+    return quotation_marks_of(lang) if lang and lang != doc.lang else frozenset()
 
 
 @rule("UN602", "french-spacing", "warning",
@@ -122,7 +139,8 @@ def french_spacing(doc):
       "No double spaces between words.",
       """Two or more spaces between words are typing or extraction accidents; ``--fix`` replaces
       them with one. In a plain text, runs of three spaces or more align columns (a table, a
-      masthead) and are not reported. A text laid out with spaces (``pdftotext -layout``: many lines indented or
+      masthead) and are not reported, nor are the spaces after the label that opens a line
+      (``a)``, ``3/``, ``12.``), which align the text. A text laid out with spaces (``pdftotext -layout``: many lines indented or
       holding runs of three spaces or more) aligns and justifies with spaces and is not read
       for them.""", fixable=True)
 def double_space(doc):
@@ -131,6 +149,8 @@ def double_space(doc):
     pattern = _TWO_SPACES if doc.is_text and doc.format == "text" else _DOUBLE_SPACE
     for seg in segments(doc):
         for m in pattern.finditer(seg.text):
+            if seg.from_source and _LINE_LABEL.fullmatch(seg.text, 0, m.start()):
+                continue  # the label of a line ("a)", "3/", "12."): spaces align the text after it
             yield finding_at(doc, "UN603", "double space", seg, m.start(), m.group(0))
 
 
@@ -140,7 +160,8 @@ def double_space(doc):
       (French prints a space before ``: ; ! ?``, the other languages none: that is UN602's,
       read in French documents, since documents of the other languages quote French.)
       Arabic-script lines are not read: text extracted from a PDF holds right-to-left text in
-      visual order, with its brackets and spaces moved.""")
+      visual order, with its brackets and spaces moved. A space right after a footnote call
+      is the reader's, not the text's.""")
 def space_before_punctuation(doc):
     pattern = _SPACE_BEFORE["all"]
     if not _SPACE_THEN_SIGN.search(joined(doc)):
@@ -149,6 +170,8 @@ def space_before_punctuation(doc):
         if " " not in seg.text or _ARABIC.search(seg.text):
             continue
         for m in pattern.finditer(seg.text):
+            if m.start() in seg.calls:
+                continue  # the space a reader put after a raised footnote call
             yield finding_at(doc, "UN604", f"space before “{m.group(1)}”", seg, m.start(),
                              m.group(0))
 
@@ -195,6 +218,8 @@ def ocr_artefact(doc):
                                  seg, m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
                                  m.group(0))
     for d in doc.diagnostics_with("ocr-repair"):
+        if _a_list_of_numbers(doc, d):
+            continue
         if d.line and d.line not in lines:
             lines.add(d.line)
             yield doc.finding("UN605", f"OCR artefact repaired by the reader: {d.message}",
@@ -219,15 +244,20 @@ def words_run_together(doc):
     # hyphens, dots, slashes and @: what is not all letters is a compound, an address or a
     # number, never split); lines are searched only for the few found.
     splits = {}
-    for chunk in set(_CHUNK.findall(joined(doc))):
-        token = chunk.rstrip(".")
+    chunks = set(_CHUNK.findall(joined(doc)))
+    # the words of the language in lower case are most tokens: a dict look-up drops them
+    common = lex.common_lowercase
+    tokens = {chunk.rstrip(".") for chunk in chunks}
+    for token in [t for t in tokens if t not in common]:
         if len(token) >= 6 and token.isalpha():
             splits[token] = lex.split(token)
     flagged = [token for token, parts in splits.items() if parts]
     if not flagged:
         return
     text = joined(doc)
-    flagged = [t for t in flagged if not _own_spelling(text, t, splits[t])]
+    named = _address_labels(chunks)
+    flagged = [t for t in flagged
+               if not _own_spelling(text, t, splits[t]) and t.lower() not in named]
     if not flagged:
         return
     for seg in segments(doc):
@@ -236,7 +266,7 @@ def words_run_together(doc):
         for m in TOKEN.finditer(seg.text):
             token = m.group(0)
             parts = splits.get(token)
-            if parts:
+            if parts and token.lower() not in named and not _in_a_name(lex, seg.text, m):
                 yield finding_at(doc, "UN606", f"“{token}” looks like words run together: "
                                  f"“{' '.join(parts)}”", seg, m.start(), token)
 
@@ -251,6 +281,37 @@ def _own_spelling(text: str, token: str, parts: list[str]) -> bool:
 
 
 _CHUNK = re.compile(r"[\w'’\-./@#]{6,}")  # a hashtag (#ScaleUp) is a name
+_CAPITALIZED = re.compile(r"[^\W\d_][^\W\d_'’\-]*")
+
+
+# The last label of a web address (``undocs.org``); a longer address has two dots or more.
+_DOMAINS = {"org", "int", "com", "net", "edu", "gov", "info", "io"}
+
+
+def _address_labels(chunks) -> set[str]:
+    """The names a document also prints inside a web or e-mail address (``wedocs.unep.org``,
+    ``@weCollaborate``): a site's or a service's name, never words run together."""
+    labels = set()
+    for chunk in chunks:
+        address = chunk.strip(".")
+        parts = address.split(".")
+        if "@" in address or "/" in address or len(parts) > 2 and all(parts) or \
+                len(parts) == 2 and parts[0] and parts[1] in _DOMAINS:
+            labels.update(part.lower() for part in re.split(r"[./@\-]", address) if part.isalpha())
+    return labels
+
+
+def _in_a_name(lex, line: str, m) -> bool:
+    """A capitalized token beside a capitalized word the language does not know is part of a
+    proper name (``Sirianne Dahlum``), which no word list holds."""
+    token = m.group(0)
+    if not (token[:1].isupper() and token[1:].islower()):
+        return False
+    before = _CAPITALIZED.findall(line[max(0, m.start() - 40):m.start()])
+    after = _CAPITALIZED.match(line, m.end() + 1) if line[m.end():m.end() + 1] == " " else None
+    neighbours = ([before[-1]] if before and line[:m.start()].endswith(before[-1] + " ") else []) + \
+        ([after.group(0)] if after else [])
+    return any(w[:1].isupper() and not lex.known(w.lower()) for w in neighbours)
 _LAYOUT_RUN = re.compile(r"^   |\S   +\S")
 
 
@@ -263,6 +324,16 @@ def _spaces_are_layout(doc) -> bool:
     lines = [s.text for s in segments(doc)]
     runs = sum(1 for text in lines if _LAYOUT_RUN.search(text))
     return runs * 4 >= len(lines) and runs >= 3
+
+
+def _a_list_of_numbers(doc, diagnostic) -> bool:
+    """A number and comma the reader took for a paragraph number (``9,`` for ``9.``) that
+    goes on with another number (``9, 12, 28 and 53 (a) of the report``): a list of
+    paragraph numbers wrapped at a line start, no OCR artefact."""
+    if "paragraph number" not in diagnostic.message:
+        return False
+    unit = doc.unit_at(diagnostic.line)
+    return unit is not None and bool(unit.text) and unit.text.lstrip()[:1].isdigit()
 
 
 def _starts_paragraph(doc, seg) -> bool:

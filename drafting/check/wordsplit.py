@@ -28,20 +28,23 @@ COMMON = 3.0          # a part of a split: a common word of the language
 FUNCTION_WORD = 5.0   # a part of two or three letters: only the language's function words
 PART_COST = 0.7      # what one more part must gain in average frequency
 CAMEL_WORD = 3.5      # a token with an inner capital that the language uses this much is a name
-# One-letter words that may be a part of a split (French "a", "à", "y"; Spanish "a", "y", "o").
-ONE_LETTER = {"fr": {"a", "à", "y"}, "es": {"a", "y", "o", "e", "u"}, "en": {"a"}}
-# Languages written with spaces between words: Chinese has none to lose; Arabic joins its
-# clitics to words, so a split would be a matter of morphology, not of a lost space.
-LANGUAGES = ("en", "fr", "es", "ru")
 
 TOKEN = re.compile(r"(?<![\w'’\-./@#])[^\W\d_]{6,}(?![\w'’\-/@]|\.\w)")
 _INNER_CAPITAL = re.compile(r"(?<=[a-zß-ÿа-яё])(?=[A-ZÀ-ÞА-ЯЁ])")
 
 
 @lru_cache(maxsize=None)
+def languages() -> tuple[str, ...]:
+    """The languages read for words run together (the locale says which: those written with
+    spaces between words whose words are not joined by clitics)."""
+    from drafting.locale import languages as all_languages, run_together_words
+    return tuple(lang for lang in all_languages() if run_together_words(lang))
+
+
+@lru_cache(maxsize=None)
 def lexicon(lang: str) -> "Lexicon | None":
     """The language's words, loaded once per process on first use (None: no words to split)."""
-    if lang not in LANGUAGES:
+    if lang not in languages():
         return None
     return Lexicon(lang)
 
@@ -54,29 +57,33 @@ def _frequencies(lang: str) -> dict[str, float]:
     return get_frequency_dict(lang, wordlist="large")
 
 
-@lru_cache(maxsize=None)
-def _affixes() -> dict:
-    import tomllib
-    from importlib.resources import files
-    return tomllib.loads(files("drafting.check").joinpath("data/affixes.toml").read_text("utf-8"))
-
-
 class Lexicon:
     def __init__(self, lang: str):
         self.lang = lang
         self._freq = _frequencies(lang)
-        affixes = _affixes().get(lang, {})
-        self.prefixes = frozenset(affixes.get("prefixes", ()))
-        self.suffixes = frozenset(affixes.get("suffixes", ()))
-        self.words = frozenset(affixes.get("words", ()))
-        self.plural_s = lang in ("en", "fr", "es")
-        self.one_letter = ONE_LETTER.get(lang, set())
+        from drafting.locale import run_together_words
+        known = run_together_words(lang) or {}
+        self.prefixes = frozenset(known.get("prefixes", ()))
+        self.suffixes = frozenset(known.get("suffixes", ()))
+        self.words = frozenset(known.get("words", ()))
+        self.plural_s = bool(known.get("plural_s"))
+        self.one_letter = frozenset(known.get("one_letter", ()))
+        # longest ending first, so "erions" is tried before "ions" and "s"
+        self.verb_endings = tuple(sorted(known.get("verb_endings", ()), key=len, reverse=True))
+        self.infinitives = tuple(known.get("infinitive_endings", ()))
         # UN documents quote titles and names in the other languages of their script: a word
         # of any of them is no run-together word ("notamment" in an English text).
-        self._script = "cyrillic" if lang == "ru" else "latin"
-        self._others = [o for o in LANGUAGES if o != lang and (o == "ru") == (lang == "ru")]
+        self._script = known.get("script", "latin")
+        self._others = [o for o in languages()
+                        if o != lang and run_together_words(o).get("script", "latin") == self._script]
         self._zipf: dict[str, float] = {}
         self._splits: dict[str, list[str] | None] = {}  # the unknown tokens met in this process
+
+    @property
+    def common_lowercase(self) -> dict:
+        """The language's words (lower case, as the frequencies hold them) for ``in``: a
+        lower-case token in it is a word of the language, never split."""
+        return self._freq
 
     def zipf(self, word: str) -> float:
         z = self._zipf.get(word)
@@ -90,7 +97,17 @@ class Lexicon:
             return True
         if self.plural_s and word.endswith("s") and (word[:-1] in self._freq or word[:-1] in self.words):
             return True  # "workplans": the plural of a word of the language
-        return any(word in _frequencies(o) for o in self._others)
+        return any(word in _frequencies(o) for o in self._others) or self.verb_form(word)
+
+    def verb_form(self, word: str) -> bool:
+        """A form of a verb the language uses, though the frequencies lack the form itself
+        ("raillions" of "railler", "encorde" of "encorder")."""
+        for ending in self.verb_endings:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                stem = word[:len(word) - len(ending)]
+                if any(stem + infinitive in self._freq for infinitive in self.infinitives):
+                    return True
+        return False
 
     def part(self, word: str) -> bool:
         """A word that may be a part of a split: a common word of the language; of two or

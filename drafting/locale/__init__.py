@@ -396,6 +396,7 @@ def _date_fields(d: _dt.date, lang: str, n: str = "") -> dict[str, str]:
             f"m{n}": str(d.month), f"year{n}": str(d.year)}
 
 
+@lru_cache(maxsize=4096)
 def format_date(d: _dt.date, lang: str) -> str:
     """A date in the UN form of the language: ``12 octobre 2011``, ``1er juillet 2006``,
     ``12 de octubre de 2011``, ``12 октября 2011 года``, ``2011年10月12日``,
@@ -431,8 +432,10 @@ _NUMERIC_DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d
 _ISO = re.compile(r"(?<![\d\-])(\d{4})-(\d{2})-(\d{2})(?![\d\-])")
 
 
+@lru_cache(maxsize=None)
 def _month_numbers(lang: str) -> dict[str, int]:
-    """Every month spelling the language's data file knows, folded, -> month number."""
+    """Every month spelling the language's data file knows, folded, -> month number (cached:
+    read-only)."""
     dates = terms(lang)["dates"]
     names = {_fold(name): i for i, name in enumerate(dates["months"], start=1)}
     names.update({_fold(name): n for name, n in dates.get("month_aliases", {}).items()})
@@ -567,3 +570,70 @@ def _fold(text: str) -> str:
     """Compare words regardless of case, spacing and Unicode composition."""
     text = unicodedata.normalize("NFC", text).translate(_SPACES)
     return " ".join(text.split()).casefold()
+
+
+# --- what check knows of each language -------------------------------------------------------
+
+
+def run_together_words(lang: str) -> dict[str, Any] | None:
+    """What the words-run-together rule knows of a language (one-letter words, bound prefixes
+    and suffixes, solid compounds), or None when the language is not read for it (Chinese has
+    no spaces to lose, Arabic joins its clitics)."""
+    if lang not in languages():
+        return None
+    words = terms(lang).get("check", {}).get("words", {})
+    return words if words.get("checked") else None
+
+
+def official_records_names() -> tuple[str, ...]:
+    """The series line of an Official Records volume in every language ("Official Records")."""
+    return tuple(terms(lang)["check"]["official_records"] for lang in languages())
+
+
+def organization_names() -> tuple[str, ...]:
+    """The organization's name in every language, as title pages and mastheads print it."""
+    return tuple(name for lang in languages() for name in terms(lang)["reader"]["organization"])
+
+
+def main_committee_word(lang: str) -> str:
+    """The word for a Main Committee in its report's title: "Committee", "Commission"."""
+    return terms(lang)["check"]["committee"]
+
+
+_SCRIPTS = (("ru", "\u0400", "\u04ff"), ("ar", "\u0600", "\u06ff"), ("zh", "\u4e00", "\u9fff"))
+
+
+def passage_language(text: str) -> str | None:
+    """The language a passage is written in, told by its script (Cyrillic, Arabic, Chinese
+    characters) or, in the Latin script, by the function words common in one language and rare
+    in the others; None when the passage is too short to tell."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 20:
+        return None
+    for lang, low, high in _SCRIPTS:
+        if sum(1 for c in letters if low <= c <= high) * 2 > len(letters):
+            return lang
+    hits = dict.fromkeys(_common_words(), 0)
+    for word in re.findall(r"\w+", text.casefold()):
+        for lang, words in _common_words().items():
+            if word in words:
+                hits[lang] += 1
+    best = max(hits, key=hits.get, default=None)
+    if best is None or hits[best] < 3 or sorted(hits.values())[-2:] == [hits[best]] * 2:
+        return None
+    return best
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(terms(lang)["check"]["common_words"]) for lang in languages()
+            if terms(lang)["check"]["common_words"]}
+
+
+def quotation_marks_of(lang: str) -> frozenset[str]:
+    """Every quotation mark a language prints, outer and inner, in any house profile."""
+    quotes = terms(lang)["quotes"]
+    marks = {quotes["open"], quotes["close"], quotes["inner_open"], quotes["inner_close"]}
+    for profile in (quotes.get("profiles") or {}).values():
+        marks |= {profile["open"], profile["close"]}
+    return frozenset(m.strip() for m in marks if m.strip())
