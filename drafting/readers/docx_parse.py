@@ -355,7 +355,8 @@ def _walk(node, tokens, state, fmt, deleted) -> None:
 
 
 # what a run's children print
-RUN_TEXT = {w("tab"): "\t", w("br"): " ", w("cr"): " ", w("noBreakHyphen"): "-"}
+# a non-breaking hyphen is the character U+2011 (LibreOffice writes that character as one)
+RUN_TEXT = {w("tab"): "\t", w("br"): " ", w("cr"): " ", w("noBreakHyphen"): "\u2011"}
 W_T, W_DEL_TEXT, W_RPR, W_RSTYLE, W_RPR_CHANGE = w("t"), w("delText"), w("rPr"), w("rStyle"), w("rPrChange")
 W_FOOTNOTE_REF, W_ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
 NO_FORMAT: frozenset = frozenset()
@@ -403,9 +404,9 @@ def _run(r, tokens, state, deleted) -> None:
         else:
             continue
         if state.pending_custom is not None:
-            # a custom footnote mark printed after w:customMarkFollows: it is the marker
-            state.pending_custom.marker = text.strip()
-            state.pending_custom = None
+            # a custom footnote mark: the run's text after w:customMarkFollows (one text or
+            # several, a character each)
+            state.pending_custom.marker += text.strip()
             continue
         if is_note_ref_style and not text.strip():
             continue
