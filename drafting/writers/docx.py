@@ -617,8 +617,24 @@ class DocxRenderer:
         for child in preamble:
             name = local(child)
             style = S.FORMULA if name == "formula" else S.PREAMBLE
-            for p in paragraphs_of(child) if name else []:
+            for p in xp(child, "a:p") if name else []:
                 out.append(self.paragraph_xml(style, self.runs(p)))
+            for lst in xp(child, "a:blockList") if name else []:
+                out.extend(self.block_list(lst, 1))
+        return out
+
+    def block_list(self, lst, depth: int) -> list:
+        """The points (a), (b) of a preambular paragraph, as the points of an operative one."""
+        out = []
+        for item in xp(lst, "a:item"):
+            runs: list = []
+            for p in xp(item, "a:p"):
+                if runs:
+                    runs.append(self.run(" "))
+                runs.extend(self.runs(p))
+            out.append(self.paragraph_xml(S.point_style(depth), runs, _num(item)))
+            for sub in xp(item, "a:blockList"):
+                out.extend(self.block_list(sub, depth + 1))
         return out
 
     def body(self, root) -> list:
