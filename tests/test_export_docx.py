@@ -7,6 +7,7 @@ all DOCX are converted to PDF in one LibreOffice run.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
 import subprocess
@@ -349,3 +350,27 @@ def test_round_trip_survives_a_save_by_libreoffice(exported, resaved, name):
     assert resaved[name].exists()
     back = read_document(resaved[name]).root
     assert _signature(back) == _signature(root)
+
+
+def test_points_of_a_preambular_paragraph_are_written_and_read_back_from_docx_and_markdown():
+    """"Noting the following measures: (a) ...; (b) ...,": the points are printed under their
+    preambular paragraph as points (DOCX point styles, Markdown label lines) and read back into
+    its container's list: the AKN comes back byte for byte."""
+    from drafting.readers import markdown as markdown_reader
+    from drafting.writers import markdown as markdown_writer
+
+    src = Path(__file__).parent / "fixtures" / "preamble" / "en_draft_preambular_points.txt"
+    root = read_document(src).root
+    assert root.xpath("count(//a:preamble//a:blockList/a:item)", namespaces={"a": root.nsmap[None]}) == 2
+    data = docx_writer.write(root)
+    doc = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    texts = ["".join(p.itertext()) for p in doc.iter(f"{{{W_NS}}}p")]
+    assert "(a)Laws adopted in 2024;" in texts and "(b)Plans adopted in 2025," in texts   # num, tab, text
+    canonical = etree.tostring(root, method="c14n")
+    assert etree.tostring(docx_reader.read(data, "points.docx").root, method="c14n") == canonical
+    md = markdown_writer.write(root).decode()
+    assert "*Noting* the following measures:\n(a) Laws adopted in 2024;\n(b) Plans adopted in 2025,\n" in md
+    back = markdown_reader.read(md.encode(), "points.md").root
+    ns = {"a": root.nsmap[None]}
+    assert etree.tostring(back.xpath("//a:preamble", namespaces=ns)[0], method="c14n") == \
+        etree.tostring(root.xpath("//a:preamble", namespaces=ns)[0], method="c14n")

@@ -15,6 +15,7 @@ applies either and the tests read the result back.
 from __future__ import annotations
 
 import datetime as _dt
+from contextlib import contextmanager
 from bisect import bisect_left, bisect_right
 
 from lxml import etree
@@ -22,6 +23,7 @@ from lxml import etree
 from drafting.compare.inline import DELETE, EQUAL, INSERT, inline_diff
 from drafting.compare.items import NOTE_ATOMS, Item, is_note
 from drafting.ooxml.names import w
+from drafting.ooxml.order import get_or_add, insert_in_order
 
 TRACKED_FORMATS = ("b", "i", "u", "sup", "sub")
 
@@ -31,9 +33,24 @@ class _Tracker:
 
     def __init__(self, author: str, date: _dt.datetime):
         self.author = author
-        self.date = date.replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+        when = date.replace(microsecond=0)
+        self.date = self.edit_date = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+        # paragraphs inserted or deleted whole are dated two minutes later: LibreOffice joins
+        # revisions of one author at most a minute apart when they touch, and it counts a
+        # paragraph inserted after another from the other's paragraph end, so a change at the
+        # end of the paragraph before would swallow that paragraph end (Reject All then joins
+        # the two paragraphs)
+        self.whole_date = (when + _dt.timedelta(minutes=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.next_id = 1
         self.next_move = 1
+
+    @contextmanager
+    def whole_paragraph(self):
+        self.date = self.whole_date
+        try:
+            yield
+        finally:
+            self.date = self.edit_date
 
     def attrs(self, el):
         el.set(w("id"), str(self.next_id))
@@ -59,10 +76,7 @@ class _Tracker:
         if ppr is None:
             ppr = etree.Element(w("pPr"))
             p.insert(0, ppr)
-        rpr = ppr.find(w("rPr"))
-        if rpr is None:
-            rpr = etree.SubElement(ppr, w("rPr"))
-        rpr.append(self.attrs(etree.Element(w(kind))))
+        get_or_add(ppr, "rPr").append(self.attrs(etree.Element(w(kind))))
 
 
 def _to_deleted(r) -> None:
@@ -120,11 +134,14 @@ class Redliner:
     def __init__(self, renderer, tracker: _Tracker):
         self.r = renderer
         self.t = tracker
+        self.old_of: dict = {}     # id(reference run) -> OLD's note, for a footnote both sides keep
 
     # -- runs -------------------------------------------------------------------------------
 
     def _note(self, note_el, kind: str | None, old_note=None):
         runs = self.r.footnote_reference(note_el)
+        if kind is None and old_note is not None:
+            self.old_of[id(runs[0])] = old_note
         footnote = self.r.footnotes[-1]
         if kind in ("ins", "del"):
             for p in footnote.iter(w("p")):
@@ -212,18 +229,32 @@ class Redliner:
 
     # -- paragraphs -------------------------------------------------------------------------
 
-    def para(self, item: Item, runs: list):
+    def para(self, item: Item, runs: list, old_item: Item | None = None):
+        """The paragraph of ``item``; where OLD's paragraph ``old_item`` had other paragraph
+        properties (a point become a paragraph, an annex heading become a cross-heading), the
+        old ones are kept in a tracked ``w:pPrChange``."""
+        p = self.r.paragraph_xml(self._style(item), runs)
+        if old_item is not None:
+            ppr = p.find(w("pPr"))
+            old_ppr = self.r.paragraph_xml(self._style(old_item), []).find(w("pPr"))
+            if etree.tostring(ppr) != etree.tostring(old_ppr):
+                change = self.t.attrs(etree.Element(w("pPrChange")))
+                change.append(old_ppr)
+                insert_in_order(ppr, change)
+        return p
+
+    def _style(self, item: Item) -> str:
         from drafting.ooxml import styles as S
 
-        style = S.WRAP_UP if item.kind == "wrapUp" else self.r.unit_style(item.element)
-        return self.r.paragraph_xml(style, runs)
+        return S.WRAP_UP if item.kind == "wrapUp" else self.r.unit_style(item.element)
 
     def whole(self, item: Item, kind: str) -> list:
         """An inserted, deleted or moved paragraph: every run, its footnotes and the mark."""
         side = _Side([item])
-        num = self.t.wrap(kind, [self.r.run(item.num), self.r.tab_run()]) if item.num else []
-        p = self.para(item, num + self._segment(side, 0, len(side.text), kind, [0]))
-        self.t.mark(p, kind)
+        with self.t.whole_paragraph():
+            num = self.t.wrap(kind, [self.r.run(item.num), self.r.tab_run()]) if item.num else []
+            p = self.para(item, num + self._segment(side, 0, len(side.text), kind, [0]))
+            self.t.mark(p, kind)
         return [p]
 
     def moved(self, item: Item, kind: str, name: str, mid: int) -> list:
@@ -232,7 +263,7 @@ class Redliner:
         start.set(w("id"), str(mid))
         start.set(w("name"), name)
         start.set(w("author"), self.t.author)
-        start.set(w("date"), self.t.date)
+        start.set(w("date"), self.t.whole_date)
         end = etree.Element(w(f"{kind}RangeEnd"))
         end.set(w("id"), str(mid))
         ppr = p.find(w("pPr"))
@@ -259,9 +290,19 @@ class Redliner:
         new_break = set(new.breaks) if split else set()
         part = 0
 
+        closed = 0
+
         def close(mark: str | None, next_item: Item, num_runs: list):
-            nonlocal current, para_item
-            p = self.para(para_item, current)
+            nonlocal current, para_item, closed
+            # the OLD paragraph this one stands for: each part of a merge its own; every part of
+            # a split the one OLD paragraph (rejected, the parts join into the last one's mark
+            # in Word, into the first one in LibreOffice)
+            if merged:
+                old_item = old_items[closed] if closed < len(old_items) else None
+            else:
+                old_item = old_items[0] if old_items else None
+            closed += 1
+            p = self.para(para_item, current, old_item)
             if mark:
                 self.t.mark(p, mark)
             paragraphs.append(p)
@@ -327,7 +368,7 @@ def redline_docx(alignment, old_root, new_root, author: str = "drafting",
     """The .docx bytes of NEW with tracked changes against OLD (see the module docstring)."""
     from drafting.model.akn import doc_element, local
     from drafting.ooxml import styles as S
-    from drafting.model.akn import paragraphs_of
+    from drafting.model.akn import paragraphs_of, xp
     from drafting.model.units import document_language
     from drafting.writers.docx import DocxRenderer, Reference, package
 
@@ -357,6 +398,10 @@ def redline_docx(alignment, old_root, new_root, author: str = "drafting",
                 body += renderer.masthead(part)
             elif local(part) == "preface":
                 body += renderer.preface(part)
+        old_front = [n for part in doc_element(old_root) if local(part) in ("coverPage", "preface")
+                     for n in xp(part, ".//a:authorialNote")]
+        for (_note, run, _footnote), old_note in zip(renderer.references, old_front):
+            red.old_of[id(run)] = old_note
     else:
         for label, kind in (("old", "del"), ("new", "ins")):
             for part in doc_element(old_root if label == "old" else new_root):
@@ -405,4 +450,98 @@ def redline_docx(alignment, old_root, new_root, author: str = "drafting",
     for part in doc_element(new_root):       # the closing formula, as the writer prints it
         if local(part) == "conclusions":
             body += [renderer.paragraph_xml(S.CONCLUSION, renderer.runs(p)) for p in paragraphs_of(part)]
+    _number_notes_as_word_does(renderer, body, red.old_of)
     return package(renderer, body, new_root)
+
+
+def _number_notes_as_word_does(renderer, body: list, old_of: dict) -> None:
+    """Footnotes auto-numbered wherever Word's own numbering prints both sides right.
+
+    Word numbers auto-numbered footnotes in the order of their references, over the references
+    that are left: after Accept All those of NEW (kept and inserted), after Reject All those of
+    OLD (kept and deleted). Going through the references in order with the number each side
+    prints next, a reference is auto-numbered where its markers are those numbers (most
+    documents: every one); the others get custom marks, which print one fixed text (a ``*``, a
+    number out of sequence, a footnote called twice)."""
+    notes = {id(run): (note, footnote) for note, run, footnote in renderer.references}
+    refs = []                                   # (run, reference, footnote, side, old, new)
+    for p in body:
+        for ref in p.iter(w("footnoteReference")):
+            run = ref.getparent()
+            if id(run) not in notes:
+                return
+            note, footnote = notes[id(run)]
+            side = _revision_side(run)
+            marker = note.get("marker") or ""
+            if side == "both":
+                old = old_of.get(id(run))
+                refs.append((run, ref, footnote, side, old.get("marker") or "" if old is not None else None, marker))
+            else:
+                refs.append((run, ref, footnote, side, marker if side == "old" else None,
+                             marker if side == "new" else None))
+    firsts = [int(m) for _r, _f, _n, _s, old, new in refs for m in (old, new)
+              if m and m.isdigit() and len(m) <= 6]
+    if not firsts:
+        return
+    next_old = next_new = start = min(firsts)
+    for run, ref, footnote, side, old, new in refs:
+        if side == "old":
+            auto = old == str(next_old)
+            next_old += auto
+        elif side == "new":
+            auto = new == str(next_new)
+            next_new += auto
+        else:
+            auto = old == str(next_old) and new == str(next_new)
+            next_old += auto
+            next_new += auto
+        if auto:
+            _auto_mark(run, ref, footnote)
+        else:
+            _custom_mark(run, ref, footnote, new if new is not None else old or "")
+    renderer.num_start = start
+
+
+MARK_TEXT = (w("t"), w("delText"))
+
+
+def _auto_mark(run, ref, footnote) -> None:
+    if ref.get(w("customMarkFollows")) is None:
+        return
+    del ref.attrib[w("customMarkFollows")]
+    for t in [c for c in run if c.tag in MARK_TEXT]:
+        run.remove(t)
+    mark = next(footnote.iter(w("r")), None)
+    if mark is not None and mark.find(w("footnoteRef")) is None:
+        for t in [c for c in mark if c.tag in MARK_TEXT]:
+            mark.remove(t)
+        etree.SubElement(mark, w("footnoteRef"))
+
+
+def _custom_mark(run, ref, footnote, marker: str) -> None:
+    """A custom mark, one text per character (LibreOffice takes a text's first character as
+    the mark and prints the rest again)."""
+    if ref.get(w("customMarkFollows")) is not None:
+        return
+    ref.set(w("customMarkFollows"), "1")
+    tag = w("delText") if _revision_side(run) == "old" else w("t")
+    for char in marker:
+        etree.SubElement(run, tag).text = char
+    mark = next(footnote.iter(w("r")), None)
+    if mark is not None:
+        for old in mark.findall(w("footnoteRef")):
+            mark.remove(old)
+        etree.SubElement(mark, w("delText") if _revision_side(mark) == "old" else w("t")).text = marker
+
+
+def _revision_side(run) -> str:
+    """Which side a run belongs to: ``old`` (deleted or moved away), ``new`` (inserted or moved
+    here) or ``both``."""
+    parent = run.getparent()
+    while parent is not None and parent.tag != w("p"):
+        if parent.tag in (w("del"), w("moveFrom")):
+            return "old"
+        if parent.tag in (w("ins"), w("moveTo")):
+            return "new"
+        parent = parent.getparent()
+    return "both"

@@ -76,6 +76,17 @@ def resolve_tree(root, accept: bool) -> int:
             run.remove(rpr)
             if old is not None and len(old):
                 run.insert(index, old)
+    for change in list(root.iter(w("pPrChange"))):
+        count += 1
+        ppr = change.getparent()
+        ppr.remove(change)
+        old = change.find(w("pPr"))
+        if not accept and old is not None:
+            # the old paragraph properties; the mark's own run properties stay
+            for child in [c for c in ppr if c.tag != w("rPr")]:
+                ppr.remove(child)
+            for k, child in enumerate(c for c in old if c.tag != w("rPr")):
+                ppr.insert(k, child)
     if not accept:
         for t in list(root.iter(w("delText"))):
             t.tag = w("t")

@@ -19,11 +19,15 @@ numbers and the headings. What Word knows travels as a PDF's facts would:
 
 from __future__ import annotations
 
+from collections import Counter
+
 from drafting.model.blocks import NoteRef, plain_text
 from drafting.readers.docx_parse import ParsedDocx, Record, Token
 from drafting.readers.lines import Line
 from drafting.readers.text import join_lone_labels
 
+RULE_TEXT = "_" * 15       # a drawn horizontal rule, as text prints it
+LINE_OF_PRINT = 160       # characters: longer than any line a page prints
 HEADING_ROLES = {"chapter", "section", "subsection", "crossHeading", "annex"}
 
 
@@ -36,21 +40,27 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
                             centered=rec.centered or None))
     space_after = 0
     page, page_break = 1, False
+    usual = usual_spacing(parsed.records) if printed_lines(parsed.records) else 0
     for rec in parsed.records:
         if rec.page_break_before and out:
             page, page_break = page + 1, True   # a break in an empty paragraph moves on too
         if rec.rows is not None:
             out.extend(_table_lines(rec, len(out)))
-            space_after = 1
+            space_after = usual + 1
             continue
         # a paragraph bold throughout says so in ``bold``, as a PDF line would, not in its text
         text = render(rec.tokens, bold_marks=not rec.all_bold)
         if rec.auto_label:
             text = rec.auto_label[0] + " " + text.lstrip()
-        if not text.strip():
-            space_after = max(space_after, 1)   # an empty paragraph is a blank line
+        if rec.rule:
+            # a drawn rule, as a PDF's rule line: the passes decide what it rules off
+            out.append(Line(RULE_TEXT, len(out) + 1, page=page, gap_before=True, zone="rule"))
+            space_after = usual + 1
             continue
-        gap = bool(space_after or rec.space_before) or not out
+        if not text.strip():
+            space_after = max(space_after, usual + 1)   # an empty paragraph is a blank line
+            continue
+        gap = space_after + rec.space_before > usual or not out
         space_after = rec.space_after
         broke, page_break = page_break, False
         indent = None
@@ -65,6 +75,43 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
     # a number kept as a paragraph of its own ("1." then the text: a printed line per
     # paragraph) goes back in front of its text, as the text reader does for pdftotext
     return join_lone_labels(out)
+
+
+def printed_lines(records) -> bool:
+    """Are the Word paragraphs printed lines (text pasted or converted line by line)? Then few
+    are longer than a line of print, and most stop mid-sentence, on a letter, digit or hyphen
+    (a paragraph per paragraph ends on its punctuation)."""
+    lengths, open_ends = 0, 0
+    long_ = 0
+    for rec in records:
+        text = rec.text.strip()
+        if rec.rows is not None or not text:
+            continue
+        lengths += 1
+        long_ += len(text) > LINE_OF_PRINT
+        open_ends += text[-1].isalnum() or text[-1] == "-"
+    return lengths >= 8 and long_ < 0.05 * lengths and open_ends * 2 >= lengths
+
+
+def usual_spacing(records) -> int:
+    """The space (twips) that most paragraphs of the document leave above them.
+
+    In a file whose paragraphs are printed lines, space that every paragraph leaves (pandoc's
+    ``Body Text``) is the document's rhythm, as a PDF's line spacing is: only more than that
+    says a block begins, and the lines are unwrapped as a PDF's are. (Where each paragraph is a
+    paragraph, its space is a real gap and stays one.)"""
+    spaces: Counter = Counter()
+    after = 0
+    for rec in records:
+        if rec.rows is not None or not rec.text.strip():
+            after = 0
+            continue
+        spaces[after + rec.space_before] += 1
+        after = rec.space_after
+    if not spaces:
+        return 0
+    value, count = spaces.most_common(1)[0]
+    return value if count * 2 > sum(spaces.values()) else 0
 
 
 def render(tokens, bold_marks: bool = True) -> str:

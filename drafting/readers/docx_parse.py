@@ -42,6 +42,9 @@ SKIPPED_CONTAINERS = {w("footnote"), w("endnote"), FALLBACK}
 W_PPR, W_PSTYLE, W_VAL, W_NUMPR, W_IND, W_JC, W_SPACING = (
     w("pPr"), w("pStyle"), w("val"), w("numPr"), w("ind"), w("jc"), w("spacing"))
 W_PAGE_BREAK_BEFORE, W_R, W_BR, W_TYPE = w("pageBreakBefore"), w("r"), w("br"), w("type")
+W_PBDR = w("pBdr")
+VML, OFFICE = "urn:schemas-microsoft-com:vml", "urn:schemas-microsoft-com:office:office"
+VML_RECT, VML_LINE, O_HR = f"{{{VML}}}rect", f"{{{VML}}}line", f"{{{OFFICE}}}hr"
 
 
 @dataclass
@@ -72,6 +75,7 @@ class Record:
     space_before: int = 0         # twips of space above and below the paragraph (style or direct)
     space_after: int = 0
     page_break_before: bool = False
+    rule: bool = False            # a paragraph that prints only a horizontal rule
 
     @property
     def text(self) -> str:
@@ -322,7 +326,16 @@ def _record(p, index, styles, numbering, state) -> Record:
         rec.space_before = _twips(spacing.get(w("before")), rec.space_before)
         rec.space_after = _twips(spacing.get(w("after")), rec.space_after)
     rec.page_break_before = W_PAGE_BREAK_BEFORE in props or state.page_break
+    rec.rule = not tokens and _draws_rule(p, props.get(W_PBDR))
     return rec
+
+
+def _draws_rule(p, borders) -> bool:
+    """An empty paragraph that prints a horizontal line: Word's horizontal-line shape (VML
+    ``o:hr``, what pandoc writes for a thematic break) or a border above or below it."""
+    if borders is not None and (borders.find(w("bottom")) is not None or borders.find(w("top")) is not None):
+        return True
+    return any(shape.get(O_HR) in ("t", "true") for shape in p.iter(VML_RECT, VML_LINE))
 
 
 def _twips(value: str | None, default: int) -> int:
@@ -355,7 +368,8 @@ def _walk(node, tokens, state, fmt, deleted) -> None:
 
 
 # what a run's children print
-RUN_TEXT = {w("tab"): "\t", w("br"): " ", w("cr"): " ", w("noBreakHyphen"): "-"}
+# a non-breaking hyphen is the character U+2011 (LibreOffice writes that character as one)
+RUN_TEXT = {w("tab"): "\t", w("br"): " ", w("cr"): " ", w("noBreakHyphen"): "\u2011"}
 W_T, W_DEL_TEXT, W_RPR, W_RSTYLE, W_RPR_CHANGE = w("t"), w("delText"), w("rPr"), w("rStyle"), w("rPrChange")
 W_FOOTNOTE_REF, W_ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
 NO_FORMAT: frozenset = frozenset()
@@ -403,9 +417,9 @@ def _run(r, tokens, state, deleted) -> None:
         else:
             continue
         if state.pending_custom is not None:
-            # a custom footnote mark printed after w:customMarkFollows: it is the marker
-            state.pending_custom.marker = text.strip()
-            state.pending_custom = None
+            # a custom footnote mark: the run's text after w:customMarkFollows (one text or
+            # several, a character each)
+            state.pending_custom.marker += text.strip()
             continue
         if is_note_ref_style and not text.strip():
             continue

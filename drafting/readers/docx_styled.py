@@ -139,8 +139,9 @@ class _Assembler:
         self.last = para
         if role in ("formula", "preambular"):
             self.blocks.preamble.append(para)
-            self.current = None
-            self.lists = []
+            # points printed after a preambular paragraph are its own (a list in its container)
+            self.current = para if role == "preambular" else None
+            self.lists = [para.points] if role == "preambular" else []
             return
         if role == "conclusion":
             self.blocks.conclusions.append(Para(None, inlines, role="paragraph", line=line))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from drafting import locale
-from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled, plain_text
+from drafting.model.blocks import DocumentBlocks, Heading, Para, Point, Styled, plain_text
 from drafting.model.numbering import from_roman
 from drafting.readers.passes.front import is_formula
 
@@ -56,18 +56,7 @@ def number_document(items, is_resolution: bool, numbered: bool, organ_names: lis
             preamble, body = body[:first], body[first:]
             for para in preamble:
                 para.num = None
-                para.role = "preambular"
-                if para.points:
-                    blocks.note("warning", "sub-paragraphs in a preambular paragraph are kept as text",
-                                para.line, "preamble-points")
-                    extra = " ".join(_flatten_points(para.points))
-                    if extra:
-                        # before the footnotes kept at the paragraph's end (their calls were lost)
-                        cut = len(para.text)
-                        while cut and isinstance(para.text[cut - 1], NoteRef) and not para.text[cut - 1].anchored:
-                            cut -= 1
-                        para.text = para.text[:cut] + [" " + extra] + para.text[cut:]
-                    para.points = []
+                para.role = "preambular"   # its points (a), (b) stay a list in its container
             if preamble and _is_formula(preamble[0], organ_names):
                 preamble[0].role = "formula"
     # a "####" before the first chapter stays a cross-heading: the builder gives it the main
@@ -76,17 +65,6 @@ def number_document(items, is_resolution: bool, numbered: bool, organ_names: lis
     if numbered:
         _number_headings(body, blocks.lang)
     return preamble, body
-
-
-def _flatten_points(points) -> list[str]:
-    out = []
-    for p in points:
-        text = f"{p.num or ''} {plain_text(p.text)}".strip()
-        if text:
-            out.append(text)
-        if isinstance(p, Point):
-            out += _flatten_points(p.points)
-    return out
 
 
 def _number_paragraphs(body, numbered: bool) -> None:

@@ -197,6 +197,7 @@ class DocxRenderer:
         self.next_auto = 1                 # the number Word will print on the next auto footnote
         self.num_start = 1                 # footnotePr/numStart of the section
         self.auto_notes: set | None = None # planned auto-numbered notes (plan_footnotes)
+        self.references: list = []         # (note element, reference run, w:footnote), in render order
         self._in_note = False
 
     # -- paragraphs --------------------------------------------------------------------------
@@ -448,7 +449,11 @@ class DocxRenderer:
             self.next_auto += 1
         else:
             ref.set(w("customMarkFollows"), "1")
-            _add_text(r, marker)
+            # one w:t per character: Word reads the run's text as the mark either way, and
+            # LibreOffice takes only a text's first character as the mark (it prints the
+            # rest again after the reference)
+            for char in _CONTROL.sub("", marker):
+                etree.SubElement(r, w("t")).text = char
         ref.set(w("id"), str(fid))
         if note.get("refersTo") == "#unanchored":
             text = " ".join(text_content(p, skip_notes=True) for p in (xp(note, "a:p") or [note]))
@@ -457,6 +462,7 @@ class DocxRenderer:
         footnote = etree.Element(w("footnote"), nsmap=NSMAP)
         footnote.set(w("id"), str(fid))
         self.footnotes.append(footnote)  # reserve the id before nested content is rendered
+        self.references.append((note, r, footnote))
         self._in_note = True
         try:
             paras = xp(note, "a:p") or [note]
@@ -611,8 +617,24 @@ class DocxRenderer:
         for child in preamble:
             name = local(child)
             style = S.FORMULA if name == "formula" else S.PREAMBLE
-            for p in paragraphs_of(child) if name else []:
+            for p in xp(child, "a:p") if name else []:
                 out.append(self.paragraph_xml(style, self.runs(p)))
+            for lst in xp(child, "a:blockList") if name else []:
+                out.extend(self.block_list(lst, 1))
+        return out
+
+    def block_list(self, lst, depth: int) -> list:
+        """The points (a), (b) of a preambular paragraph, as the points of an operative one."""
+        out = []
+        for item in xp(lst, "a:item"):
+            runs: list = []
+            for p in xp(item, "a:p"):
+                if runs:
+                    runs.append(self.run(" "))
+                runs.extend(self.runs(p))
+            out.append(self.paragraph_xml(S.point_style(depth), runs, _num(item)))
+            for sub in xp(item, "a:blockList"):
+                out.extend(self.block_list(sub, depth + 1))
         return out
 
     def body(self, root) -> list:

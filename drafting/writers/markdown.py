@@ -154,11 +154,17 @@ class _Writer:
         if preamble is not None:
             for el in preamble:
                 if local(el) in ("formula", "container"):
+                    unanchored: list = []
                     for p in xp(el, "a:p"):
-                        unanchored: list = []
                         out += [self.block_text(p, unanchored), ""]
-                        for label, paras in unanchored:
-                            out += self.definition(label, paras)
+                    lists = xp(el, "a:blockList")
+                    if lists:
+                        out.pop()              # the points follow their paragraph's line
+                        for lst in lists:
+                            self.items(lst, 0, out, unanchored)
+                        out.append("")
+                    for label, paras in unanchored:
+                        out += self.definition(label, paras)
         main = first(self.doc, "a:mainBody")
         if main is not None:
             self.container(main, out)
@@ -260,6 +266,16 @@ class _Writer:
                     self.points(sub, depth + 1, out, unanchored)
             elif name == "crossHeading":
                 out.append(f"{indent or '  '}#### {self.inline(item)}")
+
+    def items(self, lst, depth: int, out: list[str], unanchored: list) -> None:
+        """The points (a), (b) of a preambular paragraph (a blockList of items)."""
+        for item in xp(lst, "a:item"):
+            num = first(item, "a:num")
+            label = _num_text(num) if num is not None else "-"
+            text = " ".join(self.block_text(p, unanchored, at_line_start=False) for p in xp(item, "a:p"))
+            out.append(f"{' ' * (4 * depth)}{label} {text}".rstrip())
+            for sub in xp(item, "a:blockList"):
+                self.items(sub, depth + 1, out, unanchored)
 
     def definition(self, label: str, paras: list[str]) -> list[str]:
         lines = [f"[^{label}]: {paras[0] if paras else ''}"]

@@ -364,7 +364,10 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
                 reading.star_refs.append(pf.agenda_note)
             pf.agenda_text, pf.agenda_item = text, item
             role[i] = "agenda"
-            k = _continuation(lines, i, end, claimed)
+            # a document line ("Report of the Secretary-General") after the agenda title's first
+            # line ends it, where no blank line does (text kept a printed line per paragraph)
+            k = _continuation(lines, i, end, lambda n: claimed(n) or (
+                n > i + 1 and _document_line(lines[n].text) is not None))
             if k > i + 1:
                 title = " ".join(l.text.strip() for l in lines[i + 1:k])
                 pf.agenda_title = parse_inline(title, notes)

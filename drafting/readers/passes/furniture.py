@@ -136,13 +136,15 @@ def _without_pages(reading: Reading, lines: list[Line]) -> None:
     counts = Counter(_norm(l.text) for l in lines if len(l.text.strip()) < 80)
     repeated = {t for t, n in counts.items() if n >= 3 and not t.endswith((".", ":", ";", ","))
                 and not re.match(r"^[-•*(\d]", t) and not re.match(r"^[IVXL]+\.|^[A-Z]\.\s", t)}
+    seen: set[str] = set()
     for k, line in enumerate(lines):
         kind = kind_of(line.text, False, 0)
         text = _norm(line.text)
         if kind is None and k >= 12 and len(text) < 80 and looks_like_symbol(text):
             kind = "running-head"
-        if kind is None and k >= 12 and text in repeated:
-            kind = "running-head"
+        if kind is None and k >= 12 and text in repeated and text in seen:
+            kind = "running-head"   # its first printing, on page 1 (no running head), is text: the title
+        seen.add(text)
         if kind and kind != "stamp":
             _mark(reading, line, kind)
 

@@ -48,6 +48,8 @@ class _Numbering:
         self.last = 0
 
     def plausible(self, marker: str, window: int = 10) -> bool:
+        if marker.startswith("0"):
+            return False   # no footnote number starts with 0 ("010324" is a print-date stamp)
         return not marker.isdigit() or self.last < int(marker) <= self.last + window
 
     def seen(self, marker: str) -> None:
@@ -58,7 +60,7 @@ class _Numbering:
 
 def run(reading: Reading) -> None:
     numbering = _Numbering()
-    pages = pages_of(reading.lines)
+    pages = _pages(reading.lines)
     ruled = any(_rule_index(p) is not None for p in pages)
     for page in pages:
         zone_start = _rule_index(page)
@@ -79,6 +81,21 @@ def run(reading: Reading) -> None:
     reading.body = reading.flow()
     _place(reading)
     _marked_notes(reading)
+
+
+def _pages(lines: list[Line]) -> list[list[Line]]:
+    """The pages; in text that kept no page breaks (a file pasted line by line) a page begins
+    where the furniture pass found a running head (the symbol or short title atop each page;
+    a page's foot prints its job number and stamps among the footnotes, so the foot cannot say)."""
+    pages = pages_of(lines)
+    if len(pages) > 1:
+        return pages
+    out: list[list[Line]] = [[]]
+    for k, line in enumerate(lines):
+        if out[-1] and line.furniture_kind == "running-head" and lines[k - 1].furniture_kind != "running-head":
+            out.append([])
+        out[-1].append(line)
+    return out
 
 
 def _rule_index(page: list[Line]) -> int | None:

@@ -1,0 +1,82 @@
+"""The tracked-changes DOCX of every real pair (tests/fixtures/real/pairs: drafts and adopted
+texts, successive sessions): Accept All gives NEW and Reject All gives OLD, both as resolved
+here and as LibreOffice resolves them (Edit > Track Changes > Accept All / Reject All, then saved
+as a Word file), read back by the DOCX reader: every unit's kind, number, text and footnotes
+(markers and texts).
+
+What this guards: custom footnote marks (LibreOffice reads only a mark's first character),
+footnotes renumbered, deleted or called twice (Word's auto-numbering must print each side's own
+numbers), a point become a paragraph or an annex heading become a cross-heading (the old
+paragraph style kept in a tracked paragraph-property change), a paragraph inserted after a
+paragraph that ends with a change (LibreOffice joins touching revisions).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, ROOT
+
+from drafting.compare.align import align_documents
+from drafting.compare.items import items_of
+from drafting.compare.redline_docx import redline_docx
+from drafting.compare.revisions import resolve_docx
+from drafting.readers import read_document
+from drafting.readers.docx import read as read_docx
+
+GOLD = Path(__file__).parent / "fixtures" / "real" / "pairs"
+PAIRS = sorted(GOLD.glob("*.toml"))
+SYSTEM_PYTHON = "/usr/bin/python3"     # the Python that has LibreOffice's uno module
+
+
+def signature(root) -> list:
+    return [(i.kind, i.num, i.text, tuple((n.marker, n.text) for n in i.notes)) for i in items_of(root)]
+
+
+@pytest.fixture(scope="module")
+def pairs(tmp_path_factory):
+    """pair name -> (OLD, NEW, path of the redline)."""
+    folder = tmp_path_factory.mktemp("redlines")
+    out = {}
+    for gold in PAIRS:
+        spec = tomllib.loads(gold.read_text(encoding="utf-8"))
+        old, new = (read_document(CORPUS / "real" / spec[k].replace(".pdf", ".pdftotext.txt")).root
+                    for k in ("old", "new"))
+        path = folder / f"{gold.stem}.docx"
+        path.write_bytes(redline_docx(align_documents(old, new), old, new))
+        out[gold.stem] = (old, new, path)
+    return out
+
+
+def test_every_real_pair_accepts_to_new_and_rejects_to_old(pairs):
+    assert len(pairs) == 20
+    wrong = []
+    for name, (old, new, path) in pairs.items():
+        data = path.read_bytes()
+        for accept, want in ((True, new), (False, old)):
+            got = read_docx(resolve_docx(data, accept=accept), "resolved.docx").root
+            if signature(got) != signature(want):
+                wrong.append((name, "accepted" if accept else "rejected"))
+    assert wrong == []
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and Path(SYSTEM_PYTHON).exists()),
+                    reason="LibreOffice (and its Python bridge) resolves the changes")
+def test_libreoffice_accept_all_gives_new_and_reject_all_gives_old_on_every_real_pair(pairs, tmp_path):
+    check = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True)
+    if check.returncode:
+        pytest.skip("LibreOffice's Python bridge (uno) is not installed")
+    subprocess.run([SYSTEM_PYTHON, str(ROOT / "tests" / "libreoffice_revisions.py"), str(tmp_path),
+                    *[str(path) for _old, _new, path in pairs.values()]],
+                   check=True, capture_output=True, timeout=600)
+    wrong = []
+    for name, (old, new, _path) in pairs.items():
+        for state, want in (("accepted", new), ("rejected", old)):
+            got = read_docx((tmp_path / f"{name}.{state}.docx").read_bytes(), f"{name}.{state}.docx").root
+            if signature(got) != signature(want):
+                wrong.append((name, state))
+    assert wrong == []
