@@ -8,15 +8,18 @@
 - Unnumbered chapters, sections and subsections get I., A., 1. (sections restart per chapter,
   subsections per section), unless marked ``{-}``.
 - Sub-paragraph labels written with letters or roman numerals are rewritten in the language's
-  form by position: ``(a)`` in English, ``a)`` in French and Spanish.
+  form by position: ``(a)`` in English, ``a)`` in French and Spanish; ``relabel: false`` in the
+  front matter keeps every label as typed (the writer sets it when a document prints its labels
+  out of sequence, so that they come back as printed).
 """
 
 from __future__ import annotations
 
+import copy
 import re
 
 from drafting import locale
-from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled, plain_text
+from drafting.model.blocks import DocumentBlocks, Heading, Para, Point, Styled, plain_text
 from drafting.model.numbering import from_roman
 from drafting.readers.passes.front import is_formula
 
@@ -56,18 +59,7 @@ def number_document(items, is_resolution: bool, numbered: bool, organ_names: lis
             preamble, body = body[:first], body[first:]
             for para in preamble:
                 para.num = None
-                para.role = "preambular"
-                if para.points:
-                    blocks.note("warning", "sub-paragraphs in a preambular paragraph are kept as text",
-                                para.line, "preamble-points")
-                    extra = " ".join(_flatten_points(para.points))
-                    if extra:
-                        # before the footnotes kept at the paragraph's end (their calls were lost)
-                        cut = len(para.text)
-                        while cut and isinstance(para.text[cut - 1], NoteRef) and not para.text[cut - 1].anchored:
-                            cut -= 1
-                        para.text = para.text[:cut] + [" " + extra] + para.text[cut:]
-                    para.points = []
+                para.role = "preambular"  # its points (a), (b) stay its own: a list in its container
             if preamble and _is_formula(preamble[0], organ_names):
                 preamble[0].role = "formula"
     # a "####" before the first chapter stays a cross-heading: the builder gives it the main
@@ -76,17 +68,6 @@ def number_document(items, is_resolution: bool, numbered: bool, organ_names: lis
     if numbered:
         _number_headings(body, blocks.lang)
     return preamble, body
-
-
-def _flatten_points(points) -> list[str]:
-    out = []
-    for p in points:
-        text = f"{p.num or ''} {plain_text(p.text)}".strip()
-        if text:
-            out.append(text)
-        if isinstance(p, Point):
-            out += _flatten_points(p.points)
-    return out
 
 
 def _number_paragraphs(body, numbered: bool) -> None:
@@ -145,6 +126,30 @@ def relabel_points(body, lang: str, blocks: DocumentBlocks) -> None:
             _relabel(item.points, 0, lang, blocks)
 
 
+class _Silent:
+    def note(self, *args, **kwargs) -> None:
+        pass
+
+
+def relabelling_changes(lists, lang: str) -> bool:
+    """Would reading these lists of points back relabel any of them? (The writer asks, to keep
+    labels printed out of sequence as printed: ``relabel: false``.)"""
+    for points in lists:
+        trial = copy.deepcopy(points)
+        _relabel(trial, 0, lang, _Silent())
+        if _labels(trial) != _labels(points):
+            return True
+    return False
+
+
+def _labels(points) -> list:
+    out = []
+    for p in points:
+        if isinstance(p, Point):
+            out += [p.num, _labels(p.points)]
+    return out
+
+
 def _relabel(points, level: int, lang: str, blocks: DocumentBlocks) -> None:
     """``level`` counts the lettered ancestors only: letters under a "1." item are level 0.
 
@@ -161,7 +166,9 @@ def _relabel(points, level: int, lang: str, blocks: DocumentBlocks) -> None:
         letters = [_letter_value(b, labels["letters"]) for b in bares]
         romans = [_roman_value(b) for b in bares]
         keep_roman, in_sequence = False, True
-        if _consecutive(letters):
+        if level >= 1 and _consecutive(romans):
+            start = romans[0] - 1  # under a lettered point (i) is the first roman, not the letter i
+        elif _consecutive(letters):
             start = letters[0]
         elif _consecutive(romans):
             start, keep_roman = romans[0] - 1, level == 0

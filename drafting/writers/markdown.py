@@ -17,13 +17,16 @@ from drafting.model.session_frame import build_frame
 from drafting.model.session_keys import RESOLUTION_KINDS
 from drafting.model.akn import doc_element, first, local, text_content, xp
 from drafting.locale import lang_of_code
+from drafting.model.blocks import Point
 from drafting.model.units import masthead as masthead_facts
+from drafting.readers.markdown_numbering import relabelling_changes
+from drafting.readers.markdown_parser import BULLETS
 
 HEADING_MARKS = {"chapter": "#", "section": "##", "subsection": "###"}
 CONTAINERS = {"chapter", "section", "subsection", "part", "division", "hcontainer", "article", "clause"}
 INLINE_SPECIALS = re.compile(r"([\\*_^\[\]`])")
 LINE_START_RISKS = re.compile(
-    r"^(?:#{1,6}(?:\s|$)|>|[-•+](?:\s|$)|\d{1,4}\.(?:\s|$)"
+    rf"^(?:#{{1,6}}(?:\s|$)|>|[+{BULLETS}](?:\s|$)|\d{{1,4}}\.(?:\s|$)"
     r"|\(?(?:[a-z]{1,3}|[ivxlc]+|\d{1,3}|[\u0621-\u064a]{1,2})\)(?:\s|$))"
 )
 
@@ -89,6 +92,8 @@ class _Writer:
             keys["title"] = facts["title"]
         if not self.numbered:
             keys["numbered"] = False
+        if relabelling_changes(self._point_lists(), lang):
+            keys["relabel"] = False  # labels printed out of sequence come back as printed
         self._printed_overrides(keys, facts, lang)
         formula = first(doc, "a:preamble/a:formula")
         if formula is not None:
@@ -145,6 +150,20 @@ class _Writer:
             return None
         return re.sub(r"\s+", " ", text_content(item.getparent())).strip()
 
+    def _point_lists(self) -> list[list[Point]]:
+        """Every paragraph's (and preambular paragraph's) points, as the reader would hold them."""
+        def tree(lst) -> list[Point]:
+            out = []
+            for item in lst:
+                if local(item) in ("point", "item"):
+                    num = first(item, "a:num")
+                    sub = first(item, "a:list") if local(item) == "point" else first(item, "a:blockList")
+                    out.append(Point(num=_num_text(num) if num is not None else None, text=[],
+                                     points=tree(sub) if sub is not None else []))
+            return out
+        lists = [tree(el) for el in xp(self.doc, "a:mainBody//a:paragraph/a:list")]
+        return lists + [tree(el) for el in xp(self.doc, "a:preamble/a:container/a:blockList")]
+
     # -- body -------------------------------------------------------------------------------------
 
     def run(self) -> str:
@@ -154,11 +173,17 @@ class _Writer:
         if preamble is not None:
             for el in preamble:
                 if local(el) in ("formula", "container"):
+                    unanchored: list = []
                     for p in xp(el, "a:p"):
-                        unanchored: list = []
                         out += [self.block_text(p, unanchored), ""]
-                        for label, paras in unanchored:
-                            out += self.definition(label, paras)
+                    block = first(el, "a:blockList")
+                    if block is not None:
+                        # the points (a), (b) of a preambular paragraph, right under it
+                        out.pop()
+                        self.points(block, 0, out, unanchored)
+                        out.append("")
+                    for label, paras in unanchored:
+                        out += self.definition(label, paras)
         main = first(self.doc, "a:mainBody")
         if main is not None:
             self.container(main, out)
@@ -247,13 +272,21 @@ class _Writer:
         for item in lst:
             name = local(item)
             indent = " " * (4 * depth)
-            if name == "point":
+            if name == "item" and first(item, "a:num") is None:
+                # an item of a preambular paragraph's list without a label: the builder's form of
+                # a cross-heading between its points, and read back as one
+                out.append(f"{indent or '  '}#### {' '.join(self.inline(p) for p in xp(item, 'a:p'))}".rstrip())
+            elif name in ("point", "item"):  # item: a point of a preambular paragraph (blockList)
                 num = first(item, "a:num")
                 label = _num_text(num) if num is not None else "-"
                 if depth == 0 and re.fullmatch(r"\d+\.", label):
                     indent += "  "  # an indented "1." is an item, not a paragraph number
-                sub = first(item, "a:list")
-                ps = xp(item, "a:content/a:p") if sub is None else xp(sub, "a:intro/a:p")
+                if name == "item":
+                    sub = first(item, "a:blockList")
+                    ps = xp(item, "a:p")
+                else:
+                    sub = first(item, "a:list")
+                    ps = xp(item, "a:content/a:p") if sub is None else xp(sub, "a:intro/a:p")
                 text = " ".join(self.block_text(p, unanchored, at_line_start=False) for p in ps)
                 out.append(f"{indent}{label} {text}".rstrip())
                 if sub is not None:
@@ -347,7 +380,7 @@ def _escape_start(text: str) -> str:
     m = re.match(r"(\d{1,4})\.(\s|$)", text)
     if m:
         return f"{m.group(1)}\\.{text[m.end(1) + 1:]}"
-    if text[0] in "#>-+(":
+    if text[0] in "#>+(" + BULLETS:
         return "\\" + text
     m = re.match(r"([^\s)]+)\)", text)
     if m:
