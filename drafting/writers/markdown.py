@@ -47,6 +47,9 @@ class _Writer:
         self.numbered = bool(xp(self.doc, "a:mainBody//a:paragraph/a:num")) or self.kind in RESOLUTION_KINDS
         self.notes: list[tuple[str, list[str]]] = []     # anchored definitions, written at the end
         self.labels: set[str] = set()
+        self.repeats: dict[str, int] = {}                 # marker -> the last n of its "marker-n"
+        self.defined: dict[tuple, str] = {}               # (marker, paragraphs) -> label: a dict, so
+                                                          # 50,000 notes are found in linear time
 
     # -- front matter ---------------------------------------------------------------------------
 
@@ -339,13 +342,16 @@ class _Writer:
     def note_ref(self, note, unanchored) -> str:
         paras = self.note_paras(note)
         marker = note.get("marker") or str(len(self.labels) + 1)
-        if note.get("refersTo") != "#unanchored" and (marker, paras) in self.notes:
-            return f"[^{marker}]"  # the same footnote called again: one definition serves both calls
+        key = (marker, tuple(paras))
+        if note.get("refersTo") != "#unanchored" and key in self.defined:
+            # the same footnote called again: one definition serves both calls
+            return f"[^{self.defined[key]}]"
         label = self.label_for(marker)
         if note.get("refersTo") == "#unanchored":
             (unanchored if unanchored is not None else self.notes).append((label, paras))
             return ""
         self.notes.append((label, paras))
+        self.defined[key] = label
         return f"[^{label}]"
 
     def note_paras(self, note) -> list[str]:
@@ -353,10 +359,11 @@ class _Writer:
 
     def label_for(self, marker: str) -> str:
         label = re.sub(r"[\s\]\[^]+", "", marker) or "n"
-        base, n = label, 1
+        base, n = label, self.repeats.get(label, 1)   # counted on, not probed from 2 each time
         while label in self.labels:
             n += 1
             label = f"{base}-{n}"
+        self.repeats[base] = n
         self.labels.add(label)
         return label
 
