@@ -451,3 +451,18 @@ def test_the_same_inputs_give_the_same_bytes_in_every_format(tmp_path):
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     assert len(outputs[0]) == 7
     assert outputs[0] == outputs[1]
+
+
+def test_a_text_of_no_break_spaces_only_is_empty_not_a_traceback(tmp_path, capsys):
+    """28 no-break spaces and nothing else: the reader found no line and no page (an IndexError
+    in every command). The file is empty, said in one line; the passes take no lines as well."""
+    from drafting.readers.text import parse_text
+
+    src = tmp_path / "in.txt"
+    src.write_text("\u00a0" * 28, encoding="utf-8")
+    for argv in (["ingest", src, "-o", tmp_path / "o.xml"], ["show", src]):
+        code, out, err = run(capsys, *argv)
+        assert_one_line_error(code, err, "the file is empty")
+    code, out, err = run(capsys, "check", src)  # check reports a file it cannot read as a finding
+    assert code == 1 and "the file is empty" in out + err and "Traceback" not in err
+    assert parse_text("\u00a0" * 28).body == []

@@ -24,6 +24,7 @@ from drafting.model.numbering import from_roman
 from drafting.readers.passes.front import is_formula
 
 FORMULA_END = (",", "،", "，")
+LETTER_ROUNDS = 3  # labels by position go up to (zzz): the UN doubles (and rarely triples) letters
 LETTER_LABEL_RE = re.compile(r"^\(?(?:[a-z]{1,3}|[\u0621-\u064a]{1,2})\)$")
 
 
@@ -175,6 +176,12 @@ def _relabel(points, level: int, lang: str, blocks: DocumentBlocks) -> None:
         else:
             start = letters[0] if letters[0] is not None else 0
             in_sequence = False
+        if not keep_roman and start + len(lettered) > LETTER_ROUNDS * len(labels["letters"]):
+            # past (zzz) a label by position grows with the list ((aaaa...) of 4,000 letters for
+            # the 100,000th point): no UN list is that long, and the labels are kept as typed
+            blocks.note("info", f"a list of {len(lettered):,} lettered sub-paragraphs: labels kept as typed",
+                        lettered[0].line, "relabelled")
+            bares = []
         for index, (point, bare) in enumerate(zip(lettered, bares), start):
             if keep_roman:  # (i) (ii) straight under a paragraph: roman, in the language's form
                 point.num = labels["level0"].format(label=bare)
