@@ -26,6 +26,18 @@ from drafting.model.blocks import Diagnostic
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024  # larger inputs are almost surely not one UN document
 
+# How much one document may hold. The longest real UN documents hold about 2,000 paragraphs,
+# points and notes together; the limits are far above that and keep every command within about a
+# gigabyte of memory. A document beyond one is refused with one line, before it is built.
+MAX_PARAGRAPHS = 100_000
+MAX_POINTS = 100_000
+MAX_NOTES = 50_000
+# Checked on the text before any reader runs, in one linear pass and no memory: a line that opens
+# a paragraph, a point or a note ("12.", "(a)", "[^3]:", "3 " at the foot of a page) is one unit
+# at most, so a text with more such lines than the three limits together is refused at once.
+MAX_UNIT_LINES = MAX_PARAGRAPHS + MAX_POINTS + MAX_NOTES
+_UNIT_LINE = re.compile(r"^[ \t>]*(?:\d|\(|\[\^|[a-z]{1,4}\)|[-•–·▪◦][ \t])", re.MULTILINE)
+
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -72,6 +84,71 @@ def read_bytes(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES) -> byt
     if not data.strip():
         raise DraftingError(f"{p}: the file is empty")
     return data
+
+
+def check_unit_lines(text: str, name: str) -> None:
+    """Refuse a text that opens more units than a document may hold, before it is read."""
+    count = 0
+    for _ in _UNIT_LINE.finditer(text):
+        count += 1
+        if count > MAX_UNIT_LINES:
+            raise DraftingError(
+                f"{name}: more than {MAX_UNIT_LINES:,} lines open a paragraph, point or note; a "
+                f"document holds at most {MAX_PARAGRAPHS:,} paragraphs, {MAX_POINTS:,} points and "
+                f"{MAX_NOTES:,} notes (split it)")
+
+
+def check_counts(paragraphs: int, points: int, notes: int, name: str = "") -> None:
+    """Refuse a document beyond the limits (``MAX_PARAGRAPHS``, ``MAX_POINTS``, ``MAX_NOTES``)."""
+    for count, limit, what in ((paragraphs, MAX_PARAGRAPHS, "paragraphs"), (points, MAX_POINTS, "points"),
+                               (notes, MAX_NOTES, "footnotes")):
+        if count > limit:
+            where = f"{name}: " if name else ""
+            raise DraftingError(f"{where}{count:,} {what} is more than the {limit:,} one document may "
+                                f"hold (split it)")
+
+
+def check_block_counts(blocks) -> None:
+    """``check_counts`` on what a reader recognised, before the AKN tree is built."""
+    from drafting.model.blocks import NoteRef, Para, Point, Styled
+
+    paragraphs = points = notes = 0
+    inlines: list = []
+    stack = list(blocks.preamble) + list(blocks.body) + list(blocks.conclusions)
+    while stack:  # a stack, not recursion: nesting is as deep as the input makes it
+        item = stack.pop()
+        if isinstance(item, Para):
+            paragraphs += 1
+            inlines.append(item.text)
+            if item.wrap_up:
+                inlines.append(item.wrap_up)
+            for row in item.table or ():
+                inlines.extend(row)
+        elif isinstance(item, Point):
+            points += 1
+            inlines.append(item.text)
+        else:
+            inlines.append(getattr(item, "text", None) or [])
+        stack.extend(getattr(item, "points", None) or ())
+    while inlines:
+        for x in inlines.pop():
+            if isinstance(x, NoteRef):
+                notes += 1
+                inlines.extend(x.body or ())
+            elif isinstance(x, Styled):
+                inlines.append(x.children)
+    check_counts(paragraphs, points, notes, blocks.source_name)
+
+
+def check_tree_counts(root, name: str) -> None:
+    """``check_counts`` on an AKN tree read from a file."""
+    from drafting.model.akn import AKN_NS
+
+    counts = {"paragraph": 0, "point": 0, "authorialNote": 0}
+    tags = {f"{{{AKN_NS}}}{t}": t for t in counts}
+    for el in root.iter(*tags):
+        counts[tags[el.tag]] += 1
+    check_counts(counts["paragraph"], counts["point"], counts["authorialNote"], name)
 
 
 def _check_size(size: int, max_bytes: int, name: str) -> None:
@@ -187,6 +264,9 @@ def decode_report(data: bytes, name: str = "input", keep_form_feed: bool = True)
                 notes.append(Diagnostic("warning", "not UTF-8: read as Windows-1252 (save the file as UTF-8 "
                                         "if letters look wrong)", None, "encoding"))
     text = _reject_binary(text, name)
+    if not text.strip():  # no-break spaces, ideographic spaces, line separators only
+        raise DraftingError(f"{name}: the file is empty (white space only)")
+    check_unit_lines(text, name)
     text, cleaned = clean_text(text, keep_form_feed)
     return text, notes + cleaned
 

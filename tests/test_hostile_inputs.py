@@ -355,3 +355,114 @@ def test_a_run_of_raised_digits_is_no_footnote_number(tmp_path, capsys):
     assert code == 0 and "Traceback" not in err, err
     code, out, err = run(capsys, "check", src)
     assert code in (0, 1) and "Traceback" not in err, err
+
+
+# --- limits: how much one document may hold ----------------------------------------------------
+
+@pytest.mark.parametrize("suffix, text, what", [
+    (".md", "".join(f"{i}. Paragraph {i}.\n\n" for i in range(1, 13)), "12 paragraphs is more than the 10"),
+    (".txt", "1. Decides:\n\n" + "".join(f"(a) point {i};\n\n" for i in range(12)), "12 points is more than the 10"),
+    (".md", "1. Text" + "".join(f"[^{i}]" for i in range(6)) + "\n\n" + "".join(f"[^{i}]: N.\n" for i in range(6)),
+     "6 footnotes is more than the 5"),
+])
+def test_a_document_beyond_the_limits_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch, suffix, text, what):
+    """The limits (drafting.io.MAX_PARAGRAPHS, MAX_POINTS, MAX_NOTES) made small, so that the
+    refusal is shown on a small input: one line, exit 2, nothing written."""
+    import drafting.io as io
+
+    monkeypatch.setattr(io, "MAX_PARAGRAPHS", 10)
+    monkeypatch.setattr(io, "MAX_POINTS", 10)
+    monkeypatch.setattr(io, "MAX_NOTES", 5)
+    src = tmp_path / ("in" + suffix)
+    src.write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "ingest", src, "-o", tmp_path / "o.xml")
+    assert_one_line_error(code, err, re.escape(what))
+    assert files_in(tmp_path) == {src.name}
+
+
+def test_foreign_akn_beyond_the_limits_is_refused_before_validation(tmp_path, capsys, monkeypatch):
+    import drafting.io as io
+
+    monkeypatch.setattr(io, "MAX_PARAGRAPHS", 10)
+    paras = "".join(f'<paragraph eId="para_{i}"><num>{i}.</num><content><p>t</p></content></paragraph>'
+                    for i in range(11))
+    src = tmp_path / "in.xml"
+    src.write_text(f'<akomaNtoso xmlns="{AKN}"><doc name="report"><meta/><mainBody>{paras}</mainBody></doc>'
+                   f'</akomaNtoso>', encoding="utf-8")
+    code, out, err = run(capsys, "show", src)
+    assert_one_line_error(code, err, "11 paragraphs is more than the 10")
+
+
+def test_a_text_opening_more_units_than_any_document_holds_is_refused_before_reading(tmp_path, capsys,
+                                                                                     monkeypatch):
+    """1 million paragraph numbers: refused by one linear scan of the text, before a reader
+    builds anything (the limit made small here)."""
+    import drafting.io as io
+
+    monkeypatch.setattr(io, "MAX_UNIT_LINES", 100)
+    src = tmp_path / "in.txt"
+    src.write_text("".join(f"{i}. x\n" for i in range(1, 102)), encoding="utf-8")
+    code, out, err = run(capsys, "export", src, "-o", tmp_path / "o.md")
+    assert_one_line_error(code, err, "more than 100 lines open a paragraph, point or note")
+
+
+def test_markdown_with_many_footnotes_is_written_in_one_pass(tmp_path, capsys):
+    """10,000 footnotes took 5 s to write as Markdown (each note compared with every note
+    before it); every note keeps its own label, and notes with one mark get -2, -3 ... in turn."""
+    from drafting.readers.markdown import read_text
+    from drafting.writers.markdown import to_markdown
+
+    n = 3000
+    src = "1. Text" + "".join(f"[^{i}]" for i in range(n)) + "\n\n" + "".join(f"[^{i}]: Note {i}.\n" for i in range(n))
+    markdown = to_markdown(read_text(src).root)
+    assert markdown.count("]: Note ") == n
+    same = "".join(f"{i}. Text.[^{i}]\n\n" for i in range(1, 6)) + "".join(f"[^{i}]: Note {i}.\n" for i in range(1, 6))
+    root = read_text(same).root
+    for note in root.iter(f"{{{AKN}}}authorialNote"):
+        note.set("marker", "1")
+    written = to_markdown(root)
+    assert [line.split(":")[0] for line in written.splitlines() if line.startswith("[^")] == [
+        "[^1]", "[^1-2]", "[^1-3]", "[^1-4]", "[^1-5]"]
+
+
+# --- reproducible outputs ---------------------------------------------------------------------
+
+def test_the_same_inputs_give_the_same_bytes_in_every_format(tmp_path):
+    """Two processes with different hash seeds write every format and the three diff formats:
+    byte for byte the same (zip timestamps fixed, tracked changes dated by the inputs)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\nfrom drafting.cli import main\n"
+        "seed, old, new, out = sys.argv[1:]\n"
+        "runs = [['export', new, '-o', f'{out}/e.{f}', '-q'] for f in ('xml', 'md', 'html', 'docx')]\n"
+        "runs += [['diff', old, new, '-f', f, '-o', f'{out}/d.{f}', '-q'] for f in ('json', 'html', 'docx')]\n"
+        "for argv in runs:\n"
+        "    try:\n        main(argv)\n    except SystemExit:\n        pass\n")
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        out.mkdir()
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        env.pop("SOURCE_DATE_EPOCH", None)
+        subprocess.run([sys.executable, "-c", script, seed, str(SEED), str(SEED_001), str(out)], env=env,
+                       check=True, cwd=ROOT, capture_output=True)
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert len(outputs[0]) == 7
+    assert outputs[0] == outputs[1]
+
+
+def test_a_text_of_no_break_spaces_only_is_empty_not_a_traceback(tmp_path, capsys):
+    """28 no-break spaces and nothing else: the reader found no line and no page (an IndexError
+    in every command). The file is empty, said in one line; the passes take no lines as well."""
+    from drafting.readers.text import parse_text
+
+    src = tmp_path / "in.txt"
+    src.write_text("\u00a0" * 28, encoding="utf-8")
+    for argv in (["ingest", src, "-o", tmp_path / "o.xml"], ["show", src]):
+        code, out, err = run(capsys, *argv)
+        assert_one_line_error(code, err, "the file is empty")
+    code, out, err = run(capsys, "check", src)  # check reports a file it cannot read as a finding
+    assert code == 1 and "the file is empty" in out + err and "Traceback" not in err
+    assert parse_text("\u00a0" * 28).body == []

@@ -214,3 +214,60 @@ def test_any_draft_reads_to_valid_akn_and_round_trips(kind, lang, lines):
     again = read_text(markdown, "h.md").root
     assert write_akn(again) == write_akn(root)
     assert to_markdown(again) == markdown
+
+
+# -- what real documents print and Markdown must carry back ---------------------------------------
+
+PREAMBLE_POINTS = ROOT / "tests" / "fixtures" / "preamble" / "en_draft_preambular_points.txt"
+
+
+def test_points_of_a_preambular_paragraph_go_through_markdown():
+    """"Noting the following measures: (a) ...; (b) ...,": the points stay in the preambular
+    paragraph's container (a blockList), written under it and read back there."""
+    original = read_document(PREAMBLE_POINTS).root
+    markdown = to_markdown(original)
+    assert "*Noting* the following measures:\n(a) Laws adopted in 2024;\n(b) Plans adopted in 2025," in markdown
+    back = read_text(markdown, "p.md").root
+    assert validate_tree(back) == []
+    items = ["".join(i.itertext()) for i in xp(back, "//a:preamble/a:container[2]/a:blockList/a:item")]
+    assert items == ["(a)Laws adopted in 2024;", "(b)Plans adopted in 2025,"]
+    assert write_akn(back) == write_akn(read_text(to_markdown(back), "p.md").root)
+
+
+def test_bullets_of_un_documents_are_points_and_a_lone_dash_paragraph_stays_text():
+    src = "---\nlang: fr\n---\n\n1. Nous proposons :\n– la diligence raisonnable ;\n▪ le droit ;\n\n\\– {-}\n"
+    root = read_text(src, "b.md").root
+    assert [(u.kind, u.num, u.text) for u in body_units(root)] == [
+        ("paragraph", "1.", "Nous proposons :"), ("point", "–", "la diligence raisonnable ;"),
+        ("point", "▪", "le droit ;"), ("paragraph", None, "–")]
+    assert to_markdown(root).endswith("\\– {-}\n")
+
+
+def test_a_lone_roman_item_under_a_letter_stays_the_first_roman():
+    root = read_text("---\nlang: es\n---\n\n1. Propuestas:\na) Principios;\nb) Funciones:\n    i) coordinar;\n",
+                     "r.md").root
+    assert [u.num for u in units(root, "point")] == ["a)", "b)", "i)"]  # not ix), the ninth
+
+
+def test_labels_printed_out_of_sequence_come_back_as_printed():
+    """A document prints (a) (b) (c) (b) (a point lost its place in the PDF): the writer says
+    ``relabel: false`` and the labels come back as printed; a draft without it is relabelled."""
+    src = "---\nlang: en\n---\n\n1. Matters:\n(a) one;\n(b) two;\n(c) three;\n(b) four.\n"
+    relabelled = read_text(src, "l.md").root
+    assert [u.num for u in units(relabelled, "point")] == ["(a)", "(b)", "(c)", "(d)"]
+    kept = read_text(src.replace("lang: en", "lang: en\nrelabel: false"), "l.md").root
+    assert [u.num for u in units(kept, "point")] == ["(a)", "(b)", "(c)", "(b)"]
+    markdown = to_markdown(kept)
+    assert "relabel: false" in markdown and "relabel" not in to_markdown(relabelled)
+    assert [u.num for u in units(read_text(markdown, "l.md").root, "point")] == ["(a)", "(b)", "(c)", "(b)"]
+
+
+def test_a_second_note_with_the_same_mark_keeps_its_mark():
+    """An annex numbers its notes afresh: two notes 1, labelled [^1] and [^1-2] in Markdown."""
+    src = "---\nlang: en\n---\n\n1. Text.[^1]\n\n# Annex\n\n1. Annex text.[^1-2]\n\n[^1]: First.\n\n[^1-2]: Second.\n"
+    root = read_text(src, "n.md").root
+    assert [(n.marker, n.text) for n in all_notes(root)] == [("1", "First."), ("1", "Second.")]
+    again = read_text(to_markdown(root), "n.md").root
+    assert write_akn(again) == write_akn(root)
+    lone = read_text("---\nlang: en\n---\n\n1. Text.[^2-3]\n\n[^2-3]: A label of its own.\n", "n.md").root
+    assert [n.marker for n in all_notes(lone)] == ["2-3"]

@@ -19,20 +19,10 @@ from drafting.writers import writer_for
 REAL = Path(__file__).resolve().parent.parent / "corpus" / "real"
 DOCUMENTS = sorted(REAL.rglob("*.pdftotext.txt"))
 
-KNOWN_LOSSES = {
-    # a list of letters that goes on in roman, or letters out of order: set by position
-    "A_AC.292_2024_3__es": "labels i) after h) read as roman",
-    "A_RES_80_162": "(i) after (c) relettered", "A_C.6_80_L.8": "(i) after (c) relettered",
-    "E_2025_28-E_CN.7_2025_11": "(ii) after a long lettered list relabelled",
-    "JIU_REP_2025_1": "(b) after (c) relettered",
-    # a paragraph that is only an en dash: the dialect cannot escape it
-    "A_C.5_80_L.13": "paragraph '–'", "A_RES_80_239": "paragraph '–'", "S_2024_228__ru": "item '–'",
-    "A_AC.292_2025_INF_5__en-ar-fr-ru-es": "the French paragraph 3 comes back with other text (not yet examined)",
-    "A_AC.292_2025_INF_5_Rev.1__en-ar-fr-ru-es": "the French paragraph 3 comes back with other text (not yet examined)",
-    # the Arabic annex's text layer is mis-encoded: a bullet glued to the text before it
-    "S_2025_354__en-ar": "a bullet '▪' inside a mis-encoded Arabic line",
-    # the recommended draft resolution numbers its notes afresh: two notes 10, relabelled 10-2
-    "A_79_437_Add.4": "the recommended draft's own footnote numbers",
+KNOWN_LOSSES: dict[str, str] = {
+    # none: labels printed out of sequence come back as printed (``relabel: false``), the bullets
+    # UN documents print (– ▪) are points, a lone dash paragraph is escaped, a second note with
+    # the same mark keeps it (``[^10-2]``)
 }
 
 

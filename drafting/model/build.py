@@ -547,4 +547,7 @@ def preambular_name(inlines, lang: str) -> str:
 
 
 def build_akn(blocks: DocumentBlocks, generated: _dt.date | None = None) -> BuiltDocument:
+    from drafting.io import check_block_counts
+
+    check_block_counts(blocks)  # a document beyond the limits is refused before it is built
     return _Builder(blocks).build(generated)

@@ -87,6 +87,8 @@ KEYS: list[Key] = [
     Key("language_line", "str", where="front", help="the masthead's language line as printed "
         "('' when none is printed)"),
     Key("job_number", "str", help="the job number printed on the first page, e.g. V.12-54630"),
+    Key("relabel", "bool", where="front", help="false: keep every sub-paragraph label as typed "
+        "(written when the printed labels are out of sequence)"),
 ]
 KEY_BY_NAME = {k.name: k for k in KEYS}
 

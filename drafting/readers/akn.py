@@ -10,7 +10,7 @@ UN profile's own rules (a footnote without text, a paragraph number not "N.") ar
 from __future__ import annotations
 
 from drafting.errors import DraftingError, InvalidDocument
-from drafting.io import parse_xml
+from drafting.io import check_tree_counts, parse_xml
 from drafting.model.akn import AKN_NS
 from drafting.model.blocks import Diagnostic
 from drafting.readers import ReadResult
@@ -27,6 +27,7 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
         raise DraftingError(f"{name}: not Akoma Ntoso 3.0 (root element is {root.tag})")
     if not any(isinstance(child.tag, str) for child in root):
         raise DraftingError(f"{name}: no document inside <akomaNtoso> (an empty Akoma Ntoso file)")
+    check_tree_counts(root, name)  # before validation, whose work grows with the tree
     findings = schema_findings(tree)
     if findings:
         lines = [f.format(name) for f in findings[:MAX_LISTED]]

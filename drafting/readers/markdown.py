@@ -27,6 +27,7 @@ HEADING_LEVELS = {"h1": "chapter", "h2": "section", "h3": "subsection", "h4": "c
 HEADING_NUMBER_RE = re.compile(r"(?P<num>(?:[IVXLCDM]+|[A-Z]|\d{1,3})\.|[一二三四五六七八九十]+[、.])\s+(?=\S)")
 STYLE_TAGS = {"em": "i", "strong": "b", "sup": "sup"}
 UNDEFINED_NOTE_RE = re.compile(r"\[\^([^\]\s]+)\]")
+SECOND_MARK_RE = re.compile(r"(?P<mark>[^\s-]+)-[2-9]\d*")
 
 
 def read(data: bytes, name: str = "input.md", lang: str | None = None, **options) -> ReadResult:
@@ -65,7 +66,8 @@ def parse_blocks(text: str, name: str = "input.md", lang: str | None = None) -> 
     preamble, body = number_document(reader.items, kind in RESOLUTION_KINDS,
                                      keys.get("numbered", True) is not False,
                                      [n for n in organ_names if n], blocks)
-    relabel_points(body, lang, blocks)
+    if keys.get("relabel", True) is not False:
+        relabel_points(preamble + body, lang, blocks)
     blocks.preamble, blocks.body = preamble, body
     if key_lines is None and not keys:
         blocks.note("info", "no front matter: masthead and preface left empty", 1, "no-front-matter")
@@ -151,7 +153,15 @@ class _BlockReader:
         self.referenced.add(label)
         paras, def_line = self.definitions[label]
         body = [self.inlines(p, def_line, in_note=True) for p in paras] or [[""]]
-        return NoteRef(marker=label, body=body, anchored=True, line=def_line)
+        return NoteRef(marker=self.printed_mark(label), body=body, anchored=True, line=def_line)
+
+    def printed_mark(self, label: str) -> str:
+        """``[^10-2]`` beside a ``[^10]``: a second note printed with the mark 10 (an annex or a
+        recommended draft numbers its notes afresh; labels must differ, marks need not)."""
+        m = SECOND_MARK_RE.fullmatch(label)
+        if m and m.group("mark") in self.definitions:
+            return m.group("mark")
+        return label
 
     # -- blocks ----------------------------------------------------------------------------------
 
@@ -299,7 +309,7 @@ class _BlockReader:
             if label in self.referenced:
                 continue
             paras, line = self.definitions[label]
-            ref = NoteRef(marker=label, body=[self.inlines(p, line, in_note=True) for p in paras] or [[""]],
+            ref = NoteRef(marker=self.printed_mark(label), body=[self.inlines(p, line, in_note=True) for p in paras] or [[""]],
                           anchored=label.startswith("*"), line=line)
             if label.startswith("*") and self.symbol_note is None:
                 self.symbol_note = ref

@@ -8,11 +8,14 @@
 - Unnumbered chapters, sections and subsections get I., A., 1. (sections restart per chapter,
   subsections per section), unless marked ``{-}``.
 - Sub-paragraph labels written with letters or roman numerals are rewritten in the language's
-  form by position: ``(a)`` in English, ``a)`` in French and Spanish.
+  form by position: ``(a)`` in English, ``a)`` in French and Spanish; ``relabel: false`` in the
+  front matter keeps every label as typed (the writer sets it when a document prints its labels
+  out of sequence, so that they come back as printed).
 """
 
 from __future__ import annotations
 
+import copy
 import re
 
 from drafting import locale
@@ -21,6 +24,7 @@ from drafting.model.numbering import from_roman
 from drafting.readers.passes.front import is_formula
 
 FORMULA_END = (",", "،", "，")
+LETTER_ROUNDS = 3  # labels by position go up to (zzz): the UN doubles (and rarely triples) letters
 LETTER_LABEL_RE = re.compile(r"^\(?(?:[a-z]{1,3}|[\u0621-\u064a]{1,2})\)$")
 
 
@@ -56,7 +60,7 @@ def number_document(items, is_resolution: bool, numbered: bool, organ_names: lis
             preamble, body = body[:first], body[first:]
             for para in preamble:
                 para.num = None
-                para.role = "preambular"   # its points (a), (b) stay a list in its container
+                para.role = "preambular"  # its points (a), (b) stay its own: a list in its container
             if preamble and _is_formula(preamble[0], organ_names):
                 preamble[0].role = "formula"
     # a "####" before the first chapter stays a cross-heading: the builder gives it the main
@@ -123,6 +127,30 @@ def relabel_points(body, lang: str, blocks: DocumentBlocks) -> None:
             _relabel(item.points, 0, lang, blocks)
 
 
+class _Silent:
+    def note(self, *args, **kwargs) -> None:
+        pass
+
+
+def relabelling_changes(lists, lang: str) -> bool:
+    """Would reading these lists of points back relabel any of them? (The writer asks, to keep
+    labels printed out of sequence as printed: ``relabel: false``.)"""
+    for points in lists:
+        trial = copy.deepcopy(points)
+        _relabel(trial, 0, lang, _Silent())
+        if _labels(trial) != _labels(points):
+            return True
+    return False
+
+
+def _labels(points) -> list:
+    out = []
+    for p in points:
+        if isinstance(p, Point):
+            out += [p.num, _labels(p.points)]
+    return out
+
+
 def _relabel(points, level: int, lang: str, blocks: DocumentBlocks) -> None:
     """``level`` counts the lettered ancestors only: letters under a "1." item are level 0.
 
@@ -139,13 +167,21 @@ def _relabel(points, level: int, lang: str, blocks: DocumentBlocks) -> None:
         letters = [_letter_value(b, labels["letters"]) for b in bares]
         romans = [_roman_value(b) for b in bares]
         keep_roman, in_sequence = False, True
-        if _consecutive(letters):
+        if level >= 1 and _consecutive(romans):
+            start = romans[0] - 1  # under a lettered point (i) is the first roman, not the letter i
+        elif _consecutive(letters):
             start = letters[0]
         elif _consecutive(romans):
             start, keep_roman = romans[0] - 1, level == 0
         else:
             start = letters[0] if letters[0] is not None else 0
             in_sequence = False
+        if not keep_roman and start + len(lettered) > LETTER_ROUNDS * len(labels["letters"]):
+            # past (zzz) a label by position grows with the list ((aaaa...) of 4,000 letters for
+            # the 100,000th point): no UN list is that long, and the labels are kept as typed
+            blocks.note("info", f"a list of {len(lettered):,} lettered sub-paragraphs: labels kept as typed",
+                        lettered[0].line, "relabelled")
+            bares = []
         for index, (point, bare) in enumerate(zip(lettered, bares), start):
             if keep_roman:  # (i) (ii) straight under a paragraph: roman, in the language's form
                 point.num = labels["level0"].format(label=bare)

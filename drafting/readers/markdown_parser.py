@@ -20,14 +20,18 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
-# A sub-paragraph label at the start of a line: (a) a) (iv) iv) (1) 1) (أ) أ) - and, when the line
-# is indented, 1. (items of a list that restarts at 1, as opposed to the document's paragraphs).
+# A sub-paragraph label at the start of a line: (a) a) (iv) iv) (1) 1) (أ) أ), a bullet, and, when
+# the line is indented, 1. (items of a list that restarts at 1, as opposed to the document's
+# paragraphs).
 ARABIC_LETTER = "\u0621-\u064a"
+# The bullets UN documents print (the hyphen, •, the en dash of French and Russian lists, ▪ ◦ ·):
+# every one is kept as typed; a backslash before one at the start of a paragraph keeps it text
+BULLETS = "-•–·▪◦"
 LABEL_RE = re.compile(
     rf"(?P<label>\((?:[a-z]{{1,3}}|[ivxlc]+|\d{{1,3}}|[{ARABIC_LETTER}]{{1,2}})\)"
     rf"|(?:[a-z]{{1,3}}|[ivxlc]+|\d{{1,3}}|[{ARABIC_LETTER}]{{1,2}})\)"
     rf"|(?P<dotted>\d{{1,3}}\.)"
-    rf"|(?P<bullet>[-•]))[ \t]+(?=\S)"
+    rf"|(?P<bullet>[{BULLETS}]))[ \t]+(?=\S)"
 )
 # Lines that end a sub-paragraph item's text (they open another block).
 BLOCK_START_RE = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|>|\[\^[^\]\s]+\]:)")
@@ -36,6 +40,8 @@ LIST_HEADING_RE = re.compile(r"#{4}[ \t]+(?=\S)")
 LONE_UNDERSCORE_RE = re.compile(r"(?<!\\)_")
 PARA_NUMBER_RE = re.compile(r"(?P<num>\d{1,4}(?:\.| -))[ \t]+(?=\S)")  # "12." or the Arabic "12 -"
 UNNUMBERED_RE = re.compile(r"(?<!\\)[ \t]*\{-\}[ \t]*$")
+# CommonMark escapes ASCII punctuation only: the dialect's own escape of a bullet that is not ASCII
+ESCAPED_BULLET_RE = re.compile(rf"\\(?=[{BULLETS.replace('-', '')}](?:[ \t]|$))")
 
 
 def _line_text(state: StateBlock, line: int) -> str:
@@ -127,6 +133,9 @@ def number_and_marks(state: StateCore) -> None:
             if m:
                 tok.meta["num"] = m.group("num")
                 content = content[m.end():]
+        if tok.type == "paragraph_open":
+            if ESCAPED_BULLET_RE.match(content):
+                content = content[1:]
         # the dialect's emphasis is *...* only: an underscore is always a letter (__init__, file_name)
         inline.content = LONE_UNDERSCORE_RE.sub(r"\\_", content)
 

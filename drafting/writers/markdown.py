@@ -17,13 +17,16 @@ from drafting.model.session_frame import build_frame
 from drafting.model.session_keys import RESOLUTION_KINDS
 from drafting.model.akn import doc_element, first, local, text_content, xp
 from drafting.locale import lang_of_code
+from drafting.model.blocks import Point
 from drafting.model.units import masthead as masthead_facts
+from drafting.readers.markdown_numbering import relabelling_changes
+from drafting.readers.markdown_parser import BULLETS
 
 HEADING_MARKS = {"chapter": "#", "section": "##", "subsection": "###"}
 CONTAINERS = {"chapter", "section", "subsection", "part", "division", "hcontainer", "article", "clause"}
 INLINE_SPECIALS = re.compile(r"([\\*_^\[\]`])")
 LINE_START_RISKS = re.compile(
-    r"^(?:#{1,6}(?:\s|$)|>|[-•+](?:\s|$)|\d{1,4}\.(?:\s|$)"
+    rf"^(?:#{{1,6}}(?:\s|$)|>|[+{BULLETS}](?:\s|$)|\d{{1,4}}\.(?:\s|$)"
     r"|\(?(?:[a-z]{1,3}|[ivxlc]+|\d{1,3}|[\u0621-\u064a]{1,2})\)(?:\s|$))"
 )
 
@@ -44,6 +47,9 @@ class _Writer:
         self.numbered = bool(xp(self.doc, "a:mainBody//a:paragraph/a:num")) or self.kind in RESOLUTION_KINDS
         self.notes: list[tuple[str, list[str]]] = []     # anchored definitions, written at the end
         self.labels: set[str] = set()
+        self.repeats: dict[str, int] = {}                 # marker -> the last n of its "marker-n"
+        self.defined: dict[tuple, str] = {}               # (marker, paragraphs) -> label: a dict, so
+                                                          # 50,000 notes are found in linear time
 
     # -- front matter ---------------------------------------------------------------------------
 
@@ -89,6 +95,8 @@ class _Writer:
             keys["title"] = facts["title"]
         if not self.numbered:
             keys["numbered"] = False
+        if relabelling_changes(self._point_lists(), lang):
+            keys["relabel"] = False  # labels printed out of sequence come back as printed
         self._printed_overrides(keys, facts, lang)
         formula = first(doc, "a:preamble/a:formula")
         if formula is not None:
@@ -145,6 +153,20 @@ class _Writer:
             return None
         return re.sub(r"\s+", " ", text_content(item.getparent())).strip()
 
+    def _point_lists(self) -> list[list[Point]]:
+        """Every paragraph's (and preambular paragraph's) points, as the reader would hold them."""
+        def tree(lst) -> list[Point]:
+            out = []
+            for item in lst:
+                if local(item) in ("point", "item"):
+                    num = first(item, "a:num")
+                    sub = first(item, "a:list") if local(item) == "point" else first(item, "a:blockList")
+                    out.append(Point(num=_num_text(num) if num is not None else None, text=[],
+                                     points=tree(sub) if sub is not None else []))
+            return out
+        lists = [tree(el) for el in xp(self.doc, "a:mainBody//a:paragraph/a:list")]
+        return lists + [tree(el) for el in xp(self.doc, "a:preamble/a:container/a:blockList")]
+
     # -- body -------------------------------------------------------------------------------------
 
     def run(self) -> str:
@@ -157,11 +179,11 @@ class _Writer:
                     unanchored: list = []
                     for p in xp(el, "a:p"):
                         out += [self.block_text(p, unanchored), ""]
-                    lists = xp(el, "a:blockList")
-                    if lists:
-                        out.pop()              # the points follow their paragraph's line
-                        for lst in lists:
-                            self.items(lst, 0, out, unanchored)
+                    block = first(el, "a:blockList")
+                    if block is not None:
+                        # the points (a), (b) of a preambular paragraph, right under it
+                        out.pop()
+                        self.points(block, 0, out, unanchored)
                         out.append("")
                     for label, paras in unanchored:
                         out += self.definition(label, paras)
@@ -253,29 +275,27 @@ class _Writer:
         for item in lst:
             name = local(item)
             indent = " " * (4 * depth)
-            if name == "point":
+            if name == "item" and first(item, "a:num") is None:
+                # an item of a preambular paragraph's list without a label: the builder's form of
+                # a cross-heading between its points, and read back as one
+                out.append(f"{indent or '  '}#### {' '.join(self.inline(p) for p in xp(item, 'a:p'))}".rstrip())
+            elif name in ("point", "item"):  # item: a point of a preambular paragraph (blockList)
                 num = first(item, "a:num")
                 label = _num_text(num) if num is not None else "-"
                 if depth == 0 and re.fullmatch(r"\d+\.", label):
                     indent += "  "  # an indented "1." is an item, not a paragraph number
-                sub = first(item, "a:list")
-                ps = xp(item, "a:content/a:p") if sub is None else xp(sub, "a:intro/a:p")
+                if name == "item":
+                    sub = first(item, "a:blockList")
+                    ps = xp(item, "a:p")
+                else:
+                    sub = first(item, "a:list")
+                    ps = xp(item, "a:content/a:p") if sub is None else xp(sub, "a:intro/a:p")
                 text = " ".join(self.block_text(p, unanchored, at_line_start=False) for p in ps)
                 out.append(f"{indent}{label} {text}".rstrip())
                 if sub is not None:
                     self.points(sub, depth + 1, out, unanchored)
             elif name == "crossHeading":
                 out.append(f"{indent or '  '}#### {self.inline(item)}")
-
-    def items(self, lst, depth: int, out: list[str], unanchored: list) -> None:
-        """The points (a), (b) of a preambular paragraph (a blockList of items)."""
-        for item in xp(lst, "a:item"):
-            num = first(item, "a:num")
-            label = _num_text(num) if num is not None else "-"
-            text = " ".join(self.block_text(p, unanchored, at_line_start=False) for p in xp(item, "a:p"))
-            out.append(f"{' ' * (4 * depth)}{label} {text}".rstrip())
-            for sub in xp(item, "a:blockList"):
-                self.items(sub, depth + 1, out, unanchored)
 
     def definition(self, label: str, paras: list[str]) -> list[str]:
         lines = [f"[^{label}]: {paras[0] if paras else ''}"]
@@ -322,13 +342,16 @@ class _Writer:
     def note_ref(self, note, unanchored) -> str:
         paras = self.note_paras(note)
         marker = note.get("marker") or str(len(self.labels) + 1)
-        if note.get("refersTo") != "#unanchored" and (marker, paras) in self.notes:
-            return f"[^{marker}]"  # the same footnote called again: one definition serves both calls
+        key = (marker, tuple(paras))
+        if note.get("refersTo") != "#unanchored" and key in self.defined:
+            # the same footnote called again: one definition serves both calls
+            return f"[^{self.defined[key]}]"
         label = self.label_for(marker)
         if note.get("refersTo") == "#unanchored":
             (unanchored if unanchored is not None else self.notes).append((label, paras))
             return ""
         self.notes.append((label, paras))
+        self.defined[key] = label
         return f"[^{label}]"
 
     def note_paras(self, note) -> list[str]:
@@ -336,10 +359,11 @@ class _Writer:
 
     def label_for(self, marker: str) -> str:
         label = re.sub(r"[\s\]\[^]+", "", marker) or "n"
-        base, n = label, 1
+        base, n = label, self.repeats.get(label, 1)   # counted on, not probed from 2 each time
         while label in self.labels:
             n += 1
             label = f"{base}-{n}"
+        self.repeats[base] = n
         self.labels.add(label)
         return label
 
@@ -363,7 +387,7 @@ def _escape_start(text: str) -> str:
     m = re.match(r"(\d{1,4})\.(\s|$)", text)
     if m:
         return f"{m.group(1)}\\.{text[m.end(1) + 1:]}"
-    if text[0] in "#>-+(":
+    if text[0] in "#>+(" + BULLETS:
         return "\\" + text
     m = re.match(r"([^\s)]+)\)", text)
     if m:

@@ -4,8 +4,8 @@
     .venv/bin/python -m tests.fuzz.campaign --runs 500 --seed 7 --jobs 2 --time-limit 20
 
 Each run is one command on one case of ``tests/fuzz/hostile.py`` in a fresh folder. Two worker
-processes import the toolkit once and fork a child per run, so a run costs the command's own work
-and not an interpreter start; the child gets an address-space limit and a CPU limit
+processes import the toolkit once (and load check's word tables) and fork a child per run, so a
+run costs the command's own work and not an interpreter start; the child gets an address-space limit and a CPU limit
 (``resource.setrlimit``), the parent a wall-clock limit (the child is killed past it). The table
 counts runs, tracebacks, hangs, slow runs, peak memory, files written on error, inputs changed,
 temporary files left behind and error messages longer than one line; every failure is kept under
@@ -115,6 +115,11 @@ def _init_worker(args: dict) -> None:
     import drafting.readers.markdown  # noqa: F401
     import drafting.readers.text  # noqa: F401
     import drafting.writers.akn  # noqa: F401
+    from drafting.check.runner import warm_up
+
+    # check's word tables (about 3 s and 240 MB, whatever the input) are loaded before forking,
+    # as `check` itself does for its workers: a run measures the input's own cost
+    warm_up()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 

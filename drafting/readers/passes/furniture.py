@@ -84,7 +84,7 @@ def run(reading: Reading) -> None:
     # Modern UN pages print "2/9"; older ones a bare page number, which only counts where no
     # marker of the "2/9" form is printed anywhere.
     bare_pages = not any(PAGE_MARKER.match(l.text.strip()) for l in text_lines)
-    if len(pages) == 1:
+    if len(pages) <= 1:  # one page, or none (a text of spaces only)
         _without_pages(reading, text_lines)
         _report(reading)
         return
