@@ -62,12 +62,19 @@ def paragraphs_of(el) -> list:
     return xp(el, ".//a:p[not(ancestor::a:authorialNote)]")
 
 
-def text_content(el, skip_notes: bool = True) -> str:
-    """Plain text of an element; footnote bodies are left out unless asked for."""
+# Elements that hold a whole other document (a draft quoted in a report): its text is its own
+# units', never part of the paragraph that introduces it.
+QUOTED_DOCUMENTS = ("embeddedStructure",)
+
+
+def text_content(el, skip_notes: bool = True, skip_quoted: bool = True) -> str:
+    """Plain text of an element; footnote bodies and documents quoted inside it (a draft
+    resolution in a report's paragraph) are left out unless asked for."""
     parts: list[str] = []
 
     def walk(node):
-        if skip_notes and local(node) == "authorialNote":
+        name = local(node)
+        if (skip_notes and name == "authorialNote") or (skip_quoted and node is not el and name in QUOTED_DOCUMENTS):
             if node.tail:
                 parts.append(node.tail)
             return

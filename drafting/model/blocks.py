@@ -91,6 +91,23 @@ class Para:
     num_inferred: bool = False
     table: list[list[list[Inline]]] | None = None
     header_rows: int = 0
+    quoted: list["QuotedDocument"] = field(default_factory=list)
+
+
+@dataclass
+class QuotedDocument:
+    """A whole document printed inside another: the draft resolution or decision that a report
+    recommends, reproduced under the paragraph that recommends it (``... the adoption of the
+    following draft resolution:``). It has its own label (``Draft resolution I``), title, enacting
+    formula, preamble and numbering; its paragraphs are not the report's.
+    """
+
+    kind: str                                 # resolutionDraft or decisionDraft
+    label: list[Inline] | None = None         # "Draft resolution I" as printed, if printed
+    title: list[Inline] | None = None
+    preamble: list[Para] = field(default_factory=list)
+    body: list["Heading | Para"] = field(default_factory=list)
+    line: int | None = None
 
 
 @dataclass

@@ -15,8 +15,8 @@ from lxml import etree
 
 from drafting.model.akn import DOC_ELEMENT, E, q
 from drafting.model.numbering import point_key
-from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, Styled, plain_text
-from drafting.model.identification import build_meta, slug, work_number
+from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, QuotedDocument, Styled, plain_text
+from drafting.model.identification import build_meta, component_meta, slug, work_number
 
 # An annex holds chapters of its own (and numbers its paragraphs afresh): it ranks above them.
 HEADING_RANK = {"annex": -1, "chapter": 0, "section": 1, "subsection": 2}
@@ -213,8 +213,8 @@ class _Builder:
         el.append(title)
         return el
 
-    def main_cross_heading(self, heading: Heading):
-        return self.titled("hcontainer", self.eids.count("", "hcontainer"), heading, name="crossHeading")
+    def main_cross_heading(self, heading: Heading, prefix: str = ""):
+        return self.titled("hcontainer", self.eids.count(prefix, "hcontainer"), heading, name="crossHeading")
 
     def table(self, para: Para, owner_eid: str):
         """A table set in the text: rows of header (``th``) or data (``td``) cells."""
@@ -243,12 +243,46 @@ class _Builder:
         elif para.points:
             self.list_of(para.text, para.points, para.wrap_up, eid, el)
         else:
-            self.p(para.text, eid, etree.SubElement(el, _CONTENT))
+            content = etree.SubElement(el, _CONTENT)
+            self.p(para.text, eid, content)
+            for quoted in para.quoted:
+                # the draft the paragraph recommends, quoted whole under it (a block of its own)
+                etree.SubElement(content, _P).append(self.quoted_document(quoted, eid))
         return el
 
-    def body(self, items, container):
+    def quoted_document(self, quoted: QuotedDocument, prefix: str):
+        """A draft printed inside a report: ``embeddedStructure`` holding a whole ``statement``
+        with its own identification (a component of the report's work), title, preamble and
+        numbered paragraphs. Its eIds carry the embedded structure's eId as their prefix, so they
+        stay unique in the report."""
+        eid = self.eids.count(prefix, "embeddedStructure")
+        if quoted.line:
+            self.lines[eid] = quoted.line
+        doc = E.statement(component_meta(self.meta, eid, quoted.kind), name=quoted.kind,
+                          contains="originalVersion")
+        rows = []
+        if quoted.label:
+            label = E.docType()
+            self.inline_into(label, quoted.label, eid)
+            rows.append(E.p(label))
+        if quoted.title:
+            title = E.docTitle()
+            self.inline_into(title, quoted.title, eid)
+            rows.append(E.p(title))
+        if rows:
+            doc.append(E.preface(E.container(*rows, name="title", eId=f"{eid}__preface__title")))
+        if quoted.preamble:
+            doc.append(self.preamble(quoted.preamble, prefix=eid))
+        main = E.mainBody()
+        self.body(quoted.body, main, prefix=eid)
+        if len(main) == 0:
+            main.append(E.paragraph(E.content(E.p()), eId=self.eids.make(eid, "para", None)))
+        doc.append(main)
+        return E.embeddedStructure(doc, eId=eid)
+
+    def body(self, items, container, prefix: str = ""):
         """Place headings and paragraphs, opening and closing chapters/sections as they come."""
-        stack = [(container, -2, "")]  # (element, rank, eId prefix)
+        stack = [(container, -2, prefix)]  # (element, rank, eId prefix)
         for item in items:
             if isinstance(item, Heading) and item.level in HEADING_RANK:
                 rank = HEADING_RANK[item.level]
@@ -267,24 +301,25 @@ class _Builder:
                 if len(stack) == 1:
                     # mainBody admits no crossHeading: the schema's generic hierarchical
                     # container, named for what it is, carries the heading there.
-                    parent.append(self.main_cross_heading(item))
+                    parent.append(self.main_cross_heading(item, prefix))
                 else:
                     parent.append(self.cross_heading(item, prefix))
             else:
                 parent, _, prefix = stack[-1]
                 self.paragraph(item, prefix, parent)
 
-    def preamble(self, paras):
+    def preamble(self, paras, prefix: str = ""):
         el = E.preamble()
+        own = f"{prefix}__preamble" if prefix else "preamble"
         for para in paras:
             if para.role == "formula":
-                eid = self.eids.make("preamble", "formula", "1")
+                eid = self.eids.make(own, "formula", "1")
                 formula = E.formula(self.p(para.text, eid), name="enactingFormula", eId=eid)
                 if para.line:
                     self.lines[eid] = para.line
                 el.append(formula)
             else:
-                eid = self.eids.count("preamble", "container")
+                eid = self.eids.count(own, "container")
                 name = preambular_name(para.text, self.blocks.lang)
                 container = E.container(self.p(para.text, eid), name=name, eId=eid)
                 if para.points:
@@ -431,6 +466,7 @@ class _Builder:
             refs = meta.find(q("references"))
             if not any(r.get("eId") == ref.get("eId") for r in refs):
                 refs.append(ref)
+        self.meta = meta
         doc = E(element, meta, name=b.kind, contains="originalVersion")
         cover = self.cover_page()
         if cover is not None:

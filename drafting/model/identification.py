@@ -142,3 +142,24 @@ def build_meta(
             E.TLCConcept(eId=name, href=f"/akn/ontology/concept/un/{name}", showAs=distribution_kind.capitalize())
         )
     return E.meta(identification, E.references(*refs, source="#drafting"))
+
+
+def component_meta(meta, component: str, kind: str):
+    """The <meta> of a document held inside another (a draft quoted in a report, an annex): the
+    identification of the containing work, named as its component ``!<component>``, of its own
+    subtype. The containing symbol is not the component's, so it is left out; the references
+    stay with the containing document (their eIds must be unique in it)."""
+    import copy
+
+    identification = copy.deepcopy(meta.find(E.identification().tag))
+    for el in identification.iter():
+        if not isinstance(el.tag, str):
+            continue
+        name = el.tag.rpartition("}")[2]
+        if name == "FRBRthis":
+            el.set("value", el.get("value").replace("/!main", f"/!{component}"))
+        elif name in ("FRBRalias", "FRBRnumber"):
+            el.getparent().remove(el)
+        elif name == "FRBRsubtype":
+            el.set("value", kind)
+    return E.meta(identification)

@@ -8,7 +8,8 @@ nothing here is a second copy of state, and ``text`` and ``notes`` are computed 
 Reading order: the preamble (formula, preambular paragraphs), then the main body: chapters,
 sections, annexes (``hcontainer name="annex"``, headings of their own), cross-headings (inside
 a chapter or at the top level as ``hcontainer name="crossHeading"``), paragraphs and their
-points. With ``wrap_ups=True`` the text printed after a list of points (``wrapUp``) is a unit of
+points. A draft quoted whole in a paragraph (``embeddedStructure``) follows that paragraph: a
+heading unit of level ``embeddedStructure``, then the draft's own preamble and paragraphs. With ``wrap_ups=True`` the text printed after a list of points (``wrapUp``) is a unit of
 its own after the points, as a reader sees it; otherwise it is folded into its paragraph's text.
 """
 
@@ -18,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from drafting.model.akn import doc_element, first, local, q, text_content, xp
+from drafting.model.akn import QUOTED_DOCUMENTS, doc_element, first, local, q, text_content, xp
 
 HEADING_ELEMENTS = {"chapter", "section", "subsection"}
 
@@ -117,6 +118,8 @@ def text_parts(el, wrap_up: bool = True) -> list:
         return [heading] if heading is not None else []
     if name in ("crossHeading", "formula", "container", "wrapUp"):
         return [el]
+    if name in QUOTED_DOCUMENTS:   # a quoted draft: its label and title
+        return xp(el, "./*/a:preface/a:container[@name='title']")
     parts = []
     for child in el:
         tag = child.tag
@@ -153,6 +156,7 @@ _CONTENT, _LIST, _INTRO, _WRAP, _NUM, _HEADING = (
 _PREAMBLE, _MAIN, _FORMULA, _CONTAINER = (q(t) for t in ("preamble", "mainBody", "formula", "container"))
 _PARAGRAPH, _POINT, _CROSS, _HCONTAINER = (q(t) for t in ("paragraph", "point", "crossHeading", "hcontainer"))
 _HEADING_LEVEL = {q(t): t for t in HEADING_ELEMENTS}
+_EMBEDDED = q("embeddedStructure")
 
 
 def body_units(root, wrap_ups: bool = False) -> list[Unit]:
@@ -160,16 +164,36 @@ def body_units(root, wrap_ups: bool = False) -> list[Unit]:
     cross-headings included). ``wrap_ups``: the text after a list of points is a unit of its
     own (kind ``wrapUp``), as compare needs it."""
     units: list[Unit] = []
-    for part in doc_element(root):
+    _document(doc_element(root), units, 0, None, None, wrap_ups)
+    return units
+
+
+def _document(doc, units, depth, parent_eid, chapter_eid, wrap_ups) -> None:
+    """The preamble and main body of a document (the whole one, or one quoted inside it)."""
+    for part in doc:
         if part.tag == _PREAMBLE:
             for child in part:
                 if child.tag == _FORMULA:
-                    units.append(Unit("formula", child, child.get("eId"), None, 0, None, None, "formula"))
+                    units.append(Unit("formula", child, child.get("eId"), None, depth, parent_eid,
+                                      chapter_eid, "formula"))
                 elif child.tag == _CONTAINER:
-                    units.append(Unit("preambular", child, child.get("eId"), None, 0, None, None, "container"))
+                    units.append(Unit("preambular", child, child.get("eId"), None, depth, parent_eid,
+                                      chapter_eid, "container"))
         elif part.tag == _MAIN:
-            _walk(part, units, 0, None, None, wrap_ups)
-    return units
+            _walk(part, units, depth, parent_eid, chapter_eid, wrap_ups)
+
+
+def _quoted(paragraph, units, depth, parent_eid, wrap_ups) -> None:
+    """The drafts a paragraph quotes whole (``content/p/embeddedStructure``): a heading unit of
+    level ``embeddedStructure`` (its label and title), then the draft's own units beneath it."""
+    for content in paragraph.iterfind(_CONTENT):
+        for p in content:
+            for quoted in p.iterfind(_EMBEDDED):
+                eid = quoted.get("eId")
+                units.append(Unit("heading", quoted, eid, None, depth, parent_eid, eid, "embeddedStructure"))
+                for doc in quoted:
+                    if isinstance(doc.tag, str):
+                        _document(doc, units, depth + 1, eid, eid, wrap_ups)
 
 
 def _num(el) -> str | None:
@@ -200,6 +224,8 @@ def _walk(container, units, depth, parent_eid, chapter_eid, wrap_ups):
             eid = child.get("eId")
             name = "paragraph" if tag == _PARAGRAPH else "point"
             units.append(Unit(name, child, eid, _num(child), depth, parent_eid, chapter_eid, name, wrap_ups))
+            if tag == _PARAGRAPH:
+                _quoted(child, units, depth + 1, eid, wrap_ups)
             for lst in child:
                 if lst.tag != _LIST:
                     continue

@@ -13,7 +13,8 @@ module with one job and one ``run(reading)`` function; a rule about UN layout li
 7. ``body``       blocks become chapters, sections, paragraphs, points, annexes
 8. ``numbers``    lost paragraph and chapter numbers inferred from the sequence, reported
 9. ``footnotes``  calls get their bodies; a body nobody calls stays where it was printed
-10. ``preamble``  a resolution's formula, preambular paragraphs and closing line
+10. ``quoted``    the drafts a report recommends become documents of their own inside it
+11. ``preamble``  a resolution's formula, preambular paragraphs and closing line
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ from __future__ import annotations
 from drafting.model.blocks import DocumentBlocks
 from drafting.readers.lines import Line
 from drafting.readers.passes import (body, calls, footnotes, front, furniture, notes, numbers, ocr, preamble,
-                                     unwrap)
+                                     quoted, unwrap)
 from drafting.readers.passes.reading import Reading
 
 PASSES = (furniture.run, notes.run, ocr.run, front.run, calls.run, unwrap.run, body.run, numbers.run,
-          footnotes.run, preamble.run)
+          footnotes.run, quoted.run, preamble.run)
 
 
 def read_lines(lines: list[Line], name: str = "input", lang: str | None = None) -> DocumentBlocks:

@@ -1,4 +1,4 @@
-"""Pass 10: a resolution's enacting formula and preambular paragraphs.
+"""Pass 11: a resolution's enacting formula and preambular paragraphs.
 
 In a resolution or decision the paragraphs before the first numbered one are its preamble: the
 enacting formula, found by its words (``The General Assembly,``), then the preambular paragraphs,
@@ -21,19 +21,23 @@ def run(reading: Reading) -> None:
     doc = reading.doc
     if doc.kind not in RESOLUTION_KINDS:
         return
-    body = doc.body
+    doc.preamble, doc.body = split_preamble(doc.body, doc.lang)
+
+
+def split_preamble(body: list, lang: str) -> tuple[list[Para], list]:
+    """(preamble, operative part) of a resolution's or decision's paragraphs: the formula and the
+    preambular paragraphs before the first numbered one, then the rest. The same rule reads a
+    resolution and the draft a report reproduces."""
     formula = next((i for i, p in enumerate(body[:3]) if isinstance(p, Para) and is_formula(plain_text(p.text))), None)
     first_numbered = next((i for i, p in enumerate(body) if isinstance(p, Para) and p.num), None)
     if formula is not None and not plain_text(body[formula].text).rstrip().endswith((",", "،", "，")):
         # "The General Assembly" / "Adopts the Declaration annexed ...": one unnumbered operative paragraph
         body[formula].role = "formula"
-        doc.preamble = [body[formula]]
-        doc.body = body[formula + 1:]
-        return
+        return [body[formula]], body[formula + 1:]
     if first_numbered is None:
         first_numbered = len(body) if formula is not None else None
     if first_numbered is None:
-        return
+        return [], body
     # Cross-headings over the operative part ("Peacebuilding Commission") open the body.
     first_numbered = next((i for i, p in enumerate(body[:first_numbered]) if isinstance(p, Heading)), first_numbered)
     head = body[:first_numbered]
@@ -41,9 +45,8 @@ def run(reading: Reading) -> None:
         para.role = "formula" if k == formula or (formula is None and k == 0 and
                                                   plain_text(para.text).rstrip().endswith(",")) else "preambular"
         if para.role == "preambular":
-            _italicise_opening(para, doc.lang)
-    doc.preamble = head
-    doc.body = body[first_numbered:]
+            _italicise_opening(para, lang)
+    return head, body[first_numbered:]
 
 
 def _italicise_opening(para: Para, lang: str) -> None:
