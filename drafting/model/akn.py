@@ -58,8 +58,17 @@ def doc_element(root):
 
 
 def paragraphs_of(el) -> list:
-    """The ``p`` elements inside ``el`` that are not footnote bodies, in document order."""
-    return xp(el, ".//a:p[not(ancestor::a:authorialNote)]")
+    """The ``p`` elements inside ``el`` that are not footnote bodies, in document order; the
+    paragraphs of a document quoted inside ``el`` (a draft in a report's paragraph) are that
+    document's, not ``el``'s, and the ``p`` that only holds the quoted document is none."""
+    depth = len(xp(el, "ancestor-or-self::a:embeddedStructure"))
+    return xp(el, ".//a:p[not(ancestor::a:authorialNote)][not(a:embeddedStructure)]"
+                  "[count(ancestor::a:embeddedStructure) = $n]", n=depth)
+
+
+def quoted_documents(el) -> list:
+    """The documents quoted whole in a paragraph (``content/p/embeddedStructure/*``)."""
+    return xp(el, "a:content/a:p/a:embeddedStructure/*")
 
 
 # Elements that hold a whole other document (a draft quoted in a report): its text is its own

@@ -48,7 +48,7 @@ from lxml import etree
 from drafting import locale
 from drafting.errors import DraftingError
 from drafting.io import parse_xml
-from drafting.model.akn import doc_element, first, local, paragraphs_of, text_content, xp
+from drafting.model.akn import doc_element, first, local, paragraphs_of, quoted_documents, text_content, xp
 from drafting.locale import code as language_code, lang_of_code
 from drafting.model.units import document_language
 from drafting.ooxml import footnotes as F
@@ -293,6 +293,8 @@ class DocxRenderer:
             else:
                 out.append(self.unit(el, depth))
                 out.extend(self._list_items(lst, depth + 1))
+            for quoted in quoted_documents(el) if name == "paragraph" else []:
+                out.extend(self.quoted(quoted))
         elif name == "crossHeading":
             out.append(self.unit(el, depth))
         elif name in ("list", "blockList"):
@@ -635,6 +637,20 @@ class DocxRenderer:
             out.append(self.paragraph_xml(S.point_style(depth), runs, _num(item)))
             for sub in xp(item, "a:blockList"):
                 out.extend(self.block_list(sub, depth + 1))
+        return out
+
+    def quoted(self, doc) -> list:
+        """A draft quoted whole under a paragraph: its label and title as a title, its formula,
+        preamble and paragraphs in the styles of a resolution."""
+        out = []
+        for p in xp(doc, "a:preface/a:container/a:p"):
+            out.append(self.paragraph_xml(S.RESOLUTION_TITLE if first(p, ".//a:docTitle") is not None else S.DOC_TYPE,
+                                          self.runs(p)))
+        for part in doc:
+            if local(part) == "preamble":
+                out.extend(self.preamble(part))
+            elif local(part) == "mainBody":
+                out.extend(self.element(part))
         return out
 
     def body(self, root) -> list:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from lxml import etree
 from lxml.builder import E
 
-from drafting.model.akn import doc_element, first, local, paragraphs_of, text_content, xp
+from drafting.model.akn import doc_element, first, local, paragraphs_of, quoted_documents, text_content, xp
 from drafting.model.units import document_language
 
 CSS = """
@@ -160,6 +160,8 @@ class _Html:
                 self.items(lst, depth + 1, out)
             if content is None and lst is None:
                 out.append(self.p(el, cls, num, eid=eid))
+            for quoted in quoted_documents(el) if name == "paragraph" else []:
+                self.quoted(quoted, depth, out)
         elif name == "crossHeading":
             out.append(self.p(el, "cross", tag="h5", eid=eid))
         elif name == "p":
@@ -169,6 +171,25 @@ class _Html:
         elif name:
             for child in el:
                 self.unit(child, depth, out)
+
+    def quoted(self, doc, depth: int, out: list) -> None:
+        """A draft quoted whole under a paragraph, set off as a block of its own: its label and
+        title, formula, preamble and paragraphs."""
+        block = etree.Element("blockquote", {"class": "quoted"})
+        if doc.getparent() is not None and doc.getparent().get("eId"):
+            block.set("id", doc.getparent().get("eId"))
+        for p in xp(doc, "a:preface/a:container/a:p"):
+            block.append(self.p(p, "title" if first(p, ".//a:docTitle") is not None else "doctype"))
+        for child in xp(doc, "a:preamble/*"):
+            cls = "formula" if local(child) == "formula" else "preamble"
+            for p in paragraphs_of(child):
+                block.append(self.p(p, cls, eid=child.get("eId")))
+        inner: list = []
+        for main in xp(doc, "a:mainBody"):
+            for child in main:
+                self.unit(child, depth, inner)
+        block.extend(inner)
+        out.append(block)
 
     def items(self, lst, depth, out) -> None:
         for child in lst:

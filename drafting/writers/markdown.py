@@ -15,7 +15,7 @@ import yaml
 
 from drafting.model.session_frame import build_frame
 from drafting.model.session_keys import RESOLUTION_KINDS
-from drafting.model.akn import doc_element, first, local, text_content, xp
+from drafting.model.akn import doc_element, first, local, paragraphs_of, quoted_documents, text_content, xp
 from drafting.locale import lang_of_code
 from drafting.model.blocks import Point
 from drafting.model.units import masthead as masthead_facts
@@ -243,7 +243,7 @@ class _Writer:
                 out += ["> " + self.block_text(p, unanchored_after), ""]
         else:
             lst = first(el, "a:list")
-            paras = xp(el, "a:content/a:p") if lst is None else xp(lst, "a:intro/a:p")
+            paras = xp(el, "a:content/a:p[not(a:embeddedStructure)]") if lst is None else xp(lst, "a:intro/a:p")
             texts = [self.block_text(p, unanchored_after) for p in paras] or [""]
             head = prefix + texts[0] if prefix else texts[0]
             if num is None and self.numbered:
@@ -258,6 +258,21 @@ class _Writer:
             out.append("")
         for label, paras in unanchored_after:
             out += self.definition(label, paras)
+        for quoted in quoted_documents(el):
+            self.quoted(quoted, out)
+
+    def quoted(self, doc, out: list[str]) -> None:
+        """A draft quoted whole under a paragraph: its label and title as a heading, then its
+        formula, preamble and paragraphs."""
+        title = [self.inline(p) for p in xp(doc, "a:preface/a:container/a:p")]
+        if title:
+            out += ["#### " + " ".join(t.strip() for t in title if t.strip()), ""]
+        for el in xp(doc, "a:preamble/*"):
+            for p in paragraphs_of(el):
+                out += [self.block_text(p), ""]
+        main = first(doc, "a:mainBody")
+        if main is not None:
+            self.container(main, out)
 
     def table(self, table, unanchored: list) -> list[str]:
         """A pipe table; the dialect's tables have one header row (the first row stands as one)."""

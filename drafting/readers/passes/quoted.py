@@ -47,8 +47,16 @@ def run(reading: Reading) -> None:
         drafts = _drafts(body[i:end], kind, words, doc.lang)
         if drafts:
             item.quoted = drafts
+            _own_numbering(doc, body[i:end])
             i = end
     doc.body = out
+
+
+def _own_numbering(doc, items: list) -> None:
+    """A draft numbers its paragraphs from 1: the warnings that took its paragraph 1 for a
+    number out of the report's sequence are withdrawn."""
+    lines = {p.line for p in items if isinstance(p, Para) and p.num and p.line is not None}
+    doc.diagnostics = [d for d in doc.diagnostics if not (d.code == "sequence" and d.line in lines)]
 
 
 def _draft_words(lang: str) -> dict[str, list[str]]:
@@ -156,7 +164,7 @@ def _draft(items: list, kind: str, words, lang: str) -> QuotedDocument | None:
     if not rest and not title:
         return None
     first_num = next((p.num for p in rest if isinstance(p, Para) and p.num), None)
-    if first_num is not None and re.sub(r"\D", "", first_num) != "1":
+    if first_num is not None and not label_kind and re.sub(r"\D", "", first_num) != "1":
         return None  # a draft numbers its paragraphs from 1: these go on with the report's
     if title:
         inlines: list = []
