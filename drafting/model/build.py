@@ -18,9 +18,9 @@ from drafting.model.numbering import point_key
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, QuotedDocument, Styled, plain_text
 from drafting.model.identification import build_meta, component_meta, slug, work_number
 
-# An annex holds chapters of its own (and numbers its paragraphs afresh): it ranks above them.
-HEADING_RANK = {"annex": -1, "chapter": 0, "section": 1, "subsection": 2}
-HEADING_EID = {"annex": "annex", "chapter": "chp", "section": "sec", "subsection": "subsec"}
+# Annexes are attachments of their own (``attachments``), each with chapters and numbering of its own.
+HEADING_RANK = {"chapter": 0, "section": 1, "subsection": 2}
+HEADING_EID = {"chapter": "chp", "section": "sec", "subsection": "subsec"}
 
 # English lower-camel names of preambular openings come from the locale data files when the
 # locale package is there; this small default keeps the builder usable on its own.
@@ -273,12 +273,38 @@ class _Builder:
             doc.append(E.preface(E.container(*rows, name="title", eId=f"{eid}__preface__title")))
         if quoted.preamble:
             doc.append(self.preamble(quoted.preamble, prefix=eid))
+        items, annexes = _split_annexes(quoted.body)
         main = E.mainBody()
-        self.body(quoted.body, main, prefix=eid)
+        self.body(items, main, prefix=eid)
         if len(main) == 0:
             main.append(E.paragraph(E.content(E.p()), eId=self.eids.make(eid, "para", None)))
         doc.append(main)
+        if annexes:
+            doc.append(self.attachments(annexes, prefix=eid))
         return E.embeddedStructure(doc, eId=eid)
+
+    def attachments(self, annexes: list[tuple[Heading, list]], prefix: str = ""):
+        """Annexes as AKN attachments: each an ``attachment`` opened by the annex's label
+        (``num``) and title (``heading``), holding a ``doc name="annex"`` of its own (a component
+        of the work, ``!annex_II``) whose paragraphs and chapters are numbered afresh. The
+        attachment's eId names it by its printed number (``annex_II``; ``annex_1`` for a lone
+        ``Annex``), and prefixes every eId inside it."""
+        out = E.attachments()
+        for position, (heading, items) in enumerate(annexes, start=1):
+            eid = self.eids.make(prefix, "annex", annex_number(heading.num) or str(position))
+            att = self.titled("attachment", eid, heading)
+            if not heading.text:
+                att.remove(att.find(q("heading")))
+            doc = E.doc(component_meta(self.meta, eid.rpartition("__")[2], "annex"), name="annex",
+                        contains="originalVersion")
+            main = E.mainBody()
+            self.body(items, main, prefix=eid)
+            if len(main) == 0:
+                main.append(E.paragraph(E.content(E.p()), eId=self.eids.make(eid, "para", None)))
+            doc.append(main)
+            att.append(doc)
+            out.append(att)
+        return out
 
     def body(self, items, container, prefix: str = ""):
         """Place headings and paragraphs, opening and closing chapters/sections as they come."""
@@ -290,10 +316,7 @@ class _Builder:
                     stack.pop()
                 parent, _, prefix = stack[-1]
                 eid = self.eids.make(prefix, HEADING_EID[item.level], self.heading_label(item))
-                if item.level == "annex":
-                    el = self.titled("hcontainer", eid, item, name="annex")
-                else:
-                    el = self.titled(item.level, eid, item)
+                el = self.titled(item.level, eid, item)
                 parent.append(el)
                 stack.append((el, rank, eid))
             elif isinstance(item, Heading):
@@ -476,8 +499,9 @@ class _Builder:
             doc.append(preface)
         if b.preamble:
             doc.append(self.preamble(b.preamble))
+        items, annexes = _split_annexes(b.body)
         main = E.mainBody()
-        self.body(b.body, main)
+        self.body(items, main)
         if len(main) == 0:
             # mainBody may not be empty; an empty document keeps an explicit empty paragraph.
             main.append(E.paragraph(E.content(E.p()), eId=self.eids.make("", "para", None)))
@@ -487,12 +511,46 @@ class _Builder:
             for para in b.conclusions:
                 conclusions.append(self.p(para.text, "conclusions"))
             doc.append(conclusions)
+        if annexes:
+            doc.append(self.attachments(annexes))
         if self.inferred:
             meta.find(q("references")).append(E.TLCConcept(
                 eId="inferredNumber", href="/akn/ontology/concept/un/inferredNumber",
                 showAs="Number not printed, inferred from the sequence"))
         root = E.akomaNtoso(doc)
         return BuiltDocument(root=root, source_lines=self.lines)
+
+
+def _split_annexes(items: list) -> tuple[list, list[tuple[Heading, list]]]:
+    """The items of the main body, then each annex with its items: an annex label opens an
+    annex that runs to the next one, and annexes come after the body they are annexed to."""
+    start = next((k for k, item in enumerate(items) if isinstance(item, Heading) and item.level == "annex"),
+                 len(items))
+    annexes: list[tuple[Heading, list]] = []
+    for item in items[start:]:
+        if isinstance(item, Heading) and item.level == "annex":
+            annexes.append((item, []))
+        else:
+            annexes[-1][1].append(item)
+    return items[:start], annexes
+
+
+def annex_number(label: str | None) -> str | None:
+    """The number an annex label prints: ``Annex II`` -> ``II``, ``Annexe 3`` -> ``3``,
+    ``附件一`` -> ``1``; None for a lone ``Annex``."""
+    from drafting.model.numbering import ANNEX_LABEL, chinese_value
+
+    if not label:
+        return None
+    match = ANNEX_LABEL.match(label.strip())
+    text = (match.group("label") if match else label).strip().rstrip("*")
+    tail = text.split()[-1] if len(text.split()) > 1 else ""
+    if re.fullmatch(r"[IVXL]{1,5}|\d{1,2}|[A-Z]", tail):
+        return tail
+    zh = re.search(r"[一二三四五六七八九十]+$", text)
+    if zh and chinese_value(zh.group(0)):
+        return str(chinese_value(zh.group(0)))
+    return num_label(tail) if tail else None
 
 
 # What lxml refuses (XML 1.0 has no place for it). Readers clean their input at the edge and say

@@ -6,7 +6,8 @@ nothing here is a second copy of state, and ``text`` and ``notes`` are computed 
 (most rules need only kinds, numbers and eIds; a unit's text costs about 50 µs).
 
 Reading order: the preamble (formula, preambular paragraphs), then the main body: chapters,
-sections, annexes (``hcontainer name="annex"``, headings of their own), cross-headings (inside
+sections, annexes (``attachments/attachment``, read as written before them as ``hcontainer
+name="annex"``: a heading unit of level ``annex``, then the annex's own body), cross-headings (inside
 a chapter or at the top level as ``hcontainer name="crossHeading"``), paragraphs and their
 points. A draft quoted whole in a paragraph (``embeddedStructure``) follows that paragraph: a
 heading unit of level ``embeddedStructure``, then the draft's own preamble and paragraphs. With ``wrap_ups=True`` the text printed after a list of points (``wrapUp``) is a unit of
@@ -95,7 +96,7 @@ def notes_of(el) -> list[Note]:
 
 
 OWNER_ELEMENTS = {"paragraph", "point", "container", "formula", "crossHeading", "hcontainer",
-                  "chapter", "section", "subsection", "coverPage", "preface"}
+                  "chapter", "section", "subsection", "coverPage", "preface", "attachment"}
 
 
 def _owner(node):
@@ -113,7 +114,7 @@ def text_parts(el, wrap_up: bool = True) -> list:
     """The elements whose text is the unit's own, in order (number and nested points left out;
     the wrap-up after the points left out unless ``wrap_up``)."""
     name = local(el)
-    if name in HEADING_ELEMENTS or name == "hcontainer":   # a heading, an annex, a cross-heading
+    if name in HEADING_ELEMENTS or name in ("hcontainer", "attachment"):   # a heading, an annex, a cross-heading
         heading = first(el, "a:heading")
         return [heading] if heading is not None else []
     if name in ("crossHeading", "formula", "container", "wrapUp"):
@@ -157,6 +158,8 @@ _PREAMBLE, _MAIN, _FORMULA, _CONTAINER = (q(t) for t in ("preamble", "mainBody",
 _PARAGRAPH, _POINT, _CROSS, _HCONTAINER = (q(t) for t in ("paragraph", "point", "crossHeading", "hcontainer"))
 _HEADING_LEVEL = {q(t): t for t in HEADING_ELEMENTS}
 _EMBEDDED = q("embeddedStructure")
+_ATTACHMENTS, _ATTACHMENT = q("attachments"), q("attachment")
+_HIERARCHY_PARTS = {q("num"), q("heading"), q("subheading")}
 
 
 def body_units(root, wrap_ups: bool = False) -> list[Unit]:
@@ -181,6 +184,17 @@ def _document(doc, units, depth, parent_eid, chapter_eid, wrap_ups) -> None:
                                       chapter_eid, "container"))
         elif part.tag == _MAIN:
             _walk(part, units, depth, parent_eid, chapter_eid, wrap_ups)
+        elif part.tag == _ATTACHMENTS:
+            for attachment in part:
+                if attachment.tag != _ATTACHMENT:
+                    continue
+                # an annex: a heading unit (its label and title), then its own body beneath it
+                eid = attachment.get("eId")
+                units.append(Unit("heading", attachment, eid, _num(attachment), depth, parent_eid,
+                                  eid, "annex"))
+                for annexed in attachment:
+                    if annexed.tag not in _HIERARCHY_PARTS and isinstance(annexed.tag, str):
+                        _document(annexed, units, depth + 1, eid, eid, wrap_ups)
 
 
 def _quoted(paragraph, units, depth, parent_eid, wrap_ups) -> None:

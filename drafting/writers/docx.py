@@ -224,7 +224,7 @@ class DocxRenderer:
             depth = self._list_depth(el)
         if name == "hcontainer" and el.get("name") == "crossHeading":
             return S.CROSS_HEADING   # a cross-heading at the top of mainBody
-        if name == "hcontainer" and el.get("name") == "annex":
+        if name == "attachment" or (name == "hcontainer" and el.get("name") == "annex"):
             return S.ANNEX
         if name in HIERARCHY:
             return S.HEADING_STYLE[HIERARCHY[name]]
@@ -256,7 +256,7 @@ class DocxRenderer:
         name = local(el)
         style = self.unit_style(el, depth)
         num = _num(el)
-        if name in HIERARCHY:
+        if name in HIERARCHY or name == "attachment":
             heading = first(el, "a:heading")
             return self.paragraph_xml(style, self.runs(heading) if heading is not None else [], num,
                                       _num_inferred(el))
@@ -279,6 +279,10 @@ class DocxRenderer:
             for child in el:
                 if local(child) not in ("num", "heading", "subheading"):
                     out.extend(self.element(child, depth))
+        elif name == "attachment":   # an annex: its label and title, then its own body
+            out.append(self.unit(el, depth))
+            for main in xp(el, "*/a:mainBody"):
+                out.extend(self.element(main, depth))
         elif name == "paragraph" and first(el, "a:content/a:table") is not None:
             out.append(self.table_xml(first(el, "a:content/a:table")))
         elif name in ("paragraph", "point"):
@@ -301,7 +305,7 @@ class DocxRenderer:
             out.extend(self._list_items(el, depth + 1))
         elif name == "p":
             out.append(self.paragraph_xml(S.TEXT, self.runs(el)))
-        elif name in ("num", "heading", "subheading", "intro"):
+        elif name in ("num", "heading", "subheading", "intro", "meta"):
             pass
         elif isinstance(el.tag, str):
             for child in el:

@@ -47,7 +47,7 @@ sup.fn a, .footnotes a.back { text-decoration: none; }
 """
 
 HEADINGS = {"chapter": "h2", "section": "h3", "subsection": "h4", "part": "h2", "title": "h2",
-            "article": "h3", "hcontainer": "h4", "division": "h3"}
+            "article": "h3", "hcontainer": "h4", "division": "h3", "attachment": "h2"}
 FORMAT = {"i": "i", "b": "b", "u": "u", "sup": "sup", "sub": "sub"}
 
 
@@ -125,14 +125,15 @@ class _Html:
             out.append(h)
         elif name in HEADINGS:
             heading = first(el, "a:heading")
-            tag = "h2" if name == "hcontainer" and el.get("name") == "annex" else HEADINGS[name]
+            tag = "h2" if name == "attachment" or (name == "hcontainer" and el.get("name") == "annex") \
+                else HEADINGS[name]
             h = etree.Element(tag, id=eid) if eid else etree.Element(tag)
             if num:
                 etree.SubElement(h, "span", {"class": "num"}).text = num + " "
             if heading is not None:
                 self.inline(heading, h)
             out.append(h)
-            for child in el:
+            for child in (xp(el, "*/a:mainBody/*") if name == "attachment" else el):
                 if local(child) not in ("num", "heading", "subheading"):
                     self.unit(child, depth, out)
         elif name in ("paragraph", "point"):
@@ -282,6 +283,11 @@ def write(root, **options) -> bytes:
         elif name == "conclusions":
             for p in paragraphs_of(part):
                 main.append(h.p(p, "conclusion"))
+        elif name == "attachments":
+            out = []
+            for attachment in xp(part, "a:attachment"):
+                h.unit(attachment, 0, out)
+            main.extend(out)
 
     notes = h.footnotes()
     if notes is not None:

@@ -190,6 +190,8 @@ class _Writer:
         main = first(self.doc, "a:mainBody")
         if main is not None:
             self.container(main, out)
+        for attachment in xp(self.doc, "a:attachments/a:attachment"):
+            self.annex(attachment, out)
         for label, paras in self.notes:
             out += self.definition(label, paras)
         symbol_note = first(self.doc, "a:coverPage//a:authorialNote")
@@ -212,11 +214,7 @@ class _Writer:
                 out += [line.rstrip(), ""]
                 self.container(el, out)
             elif name == "hcontainer" and el.get("name") == "annex":
-                num, heading = first(el, "a:num"), first(el, "a:heading")
-                label = _num_text(num) if num is not None else "Annex"
-                title = self.inline(heading) if heading is not None else ""
-                out += [f"# {label}: {title}".rstrip(": ") if title else f"# {label}", ""]
-                self.container(el, out)
+                self.annex(el, out)
             elif name == "hcontainer" and el.get("name") == "crossHeading":
                 heading = first(el, "a:heading")
                 out += ["#### " + (self.inline(heading) if heading is not None else ""), ""]
@@ -229,6 +227,19 @@ class _Writer:
             elif name in ("intro", "wrapUp", "content"):
                 for p in xp(el, ".//a:p"):
                     out += [self.block_text(p), ""]
+
+    def annex(self, el, out: list[str]) -> None:
+        """``# Annex II: Title``, then the annex's body (an attachment's document, or the
+        annex container of earlier files)."""
+        num, heading = first(el, "a:num"), first(el, "a:heading")
+        label = _num_text(num) if num is not None else "Annex"
+        title = self.inline(heading) if heading is not None else ""
+        out += [f"# {label}: {title}".rstrip(": ") if title else f"# {label}", ""]
+        if local(el) == "attachment":
+            for main in xp(el, "*/a:mainBody"):
+                self.container(main, out)
+        else:
+            self.container(el, out)
 
     def paragraph(self, el, out: list[str]) -> None:
         num = first(el, "a:num")
