@@ -7,11 +7,15 @@ import re
 from drafting.check.labels import bare, from_letter, from_roman, to_letter, to_roman
 from drafting.check.registry import rule
 from drafting.model.akn import xp
+from drafting.model.numbering import label_number
 
 
 def _headed(doc, el):
+    """The printed number and its label: ``IV.`` -> ``IV``; ``Chapter IV`` (a commission's
+    report, a treaty) -> ``IV``."""
     num = (el.findtext("{*}num") or "").strip()
-    return num, bare(num)
+    named = len(num.split()) > 1 and label_number(num)   # a numeral after a word
+    return num, named or bare(num)
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")

@@ -176,3 +176,24 @@ def annex_label() -> re.Pattern:
     return re.compile(rf"^(?P<label>(?:{alternation(words)})"
                       r"(?:\s+(?:[IVXL]{1,5}|\d{1,2}|[A-Z]|[一二三四五六七八九十]+|[\u0621-\u064A]{2,12}(?: [\u0621-\u064A]{2,12})?))?)"
                       r"\*?(?:\s*[:：]\s*(?P<title>\S.*))?$")
+
+
+def division_label() -> re.Pattern:
+    """``Article 1``, ``Chapter IV``, ``Artículo 12``, ``第3条`` (the divisions of a treaty set out
+    in an annex), each with the title printed after it on the same line or none: groups
+    ``article`` or ``chapter`` (the label as printed) and ``title``."""
+    numeral = r"(?:\d{1,3}|[IVXLC]{1,7}|[一二三四五六七八九十百]{1,4})"
+    kinds = {}
+    for kind in ("article", "chapter"):
+        forms = []
+        for lang in languages():
+            template = terms(lang)["headings"].get(f"{kind}_label")
+            if not template:
+                continue
+            for form in {template, template.upper()}:
+                before, _, after = form.partition("{N}" if form.isupper() else "{n}")
+                space = r"\s*" if not before.endswith(" ") else r"\s+"
+                forms.append(re.escape(before.rstrip()) + space + numeral + re.escape(after))
+        kinds[kind] = "|".join(sorted(set(forms), key=len, reverse=True)) or r"(?!)"
+    return re.compile(rf"^(?:(?P<article>{kinds['article']})|(?P<chapter>{kinds['chapter']}))"
+                      r"(?:\s+(?P<title>\S.*))?$")

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from drafting.model.akn import DOC_ELEMENT, E, q
-from drafting.model.numbering import point_key
+from drafting.model.numbering import label_number, point_key
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, QuotedDocument, Styled, plain_text
 from drafting.model.identification import build_meta, component_meta, slug, work_number
 
 # Annexes are attachments of their own (``attachments``), each with chapters and numbering of its own.
-HEADING_RANK = {"chapter": 0, "section": 1, "subsection": 2}
-HEADING_EID = {"chapter": "chp", "section": "sec", "subsection": "subsec"}
+# An article of a treaty (``Article 1``) sits under its chapter and holds its numbered paragraphs.
+HEADING_RANK = {"chapter": 0, "section": 1, "subsection": 2, "article": 3}
+HEADING_EID = {"chapter": "chp", "section": "sec", "subsection": "subsec", "article": "art"}
 
 # English lower-camel names of preambular openings come from the locale data files when the
 # locale package is there; this small default keeps the builder usable on its own.
@@ -199,7 +200,7 @@ class _Builder:
             return roman(own.chapter_value(heading.num))
         if heading.level == "section" and own.section_value(heading.num):
             return chr(ord("A") + own.section_value(heading.num) - 1)
-        return num_label(heading.num)
+        return label_number(heading.num) or num_label(heading.num)
 
     def titled(self, tag: str, eid: str, heading: Heading, **attrs):
         """A hierarchical element opened by its ``num`` and ``heading``."""
@@ -538,18 +539,16 @@ def _split_annexes(items: list) -> tuple[list, list[tuple[Heading, list]]]:
 def annex_number(label: str | None) -> str | None:
     """The number an annex label prints: ``Annex II`` -> ``II``, ``Annexe 3`` -> ``3``,
     ``附件一`` -> ``1``; None for a lone ``Annex``."""
-    from drafting.model.numbering import ANNEX_LABEL, chinese_value
+    from drafting.model.numbering import ANNEX_LABEL
 
     if not label:
         return None
     match = ANNEX_LABEL.match(label.strip())
     text = (match.group("label") if match else label).strip().rstrip("*")
+    number = label_number(text)
+    if number:
+        return number
     tail = text.split()[-1] if len(text.split()) > 1 else ""
-    if re.fullmatch(r"[IVXL]{1,5}|\d{1,2}|[A-Z]", tail):
-        return tail
-    zh = re.search(r"[一二三四五六七八九十]+$", text)
-    if zh and chinese_value(zh.group(0)):
-        return str(chinese_value(zh.group(0)))
     return num_label(tail) if tail else None
 
 

@@ -185,3 +185,17 @@ def chinese_value(text: str) -> int | None:
             total += (1 if digit is None else digit) * _ZH_UNITS[c]
             digit = None
     return total + (digit or 0)
+
+
+def label_number(label: str | None) -> str | None:
+    """The number of a label that names its kind: ``Chapter IV`` -> ``IV``, ``Article 12`` ->
+    ``12``, ``Annex B`` -> ``B``, ``第3条`` -> ``3``, ``附件一`` -> ``1``; None for none."""
+    text = (label or "").strip().rstrip("*.")
+    words = text.split()
+    if len(words) > 1 and re.fullmatch(r"[IVXLC]{1,7}|\d{1,3}|[A-Z]", words[-1]):
+        return words[-1]
+    zh = re.search(r"([一二三四五六七八九十百]+|\d{1,3})[条章]?$", text)
+    if zh and not text[:1].isascii():
+        value = zh.group(1) if zh.group(1).isdigit() else chinese_value(zh.group(1))
+        return str(value) if value else None
+    return None

@@ -22,7 +22,7 @@ from functools import cached_property
 
 from drafting.model.akn import QUOTED_DOCUMENTS, doc_element, first, local, q, text_content, xp
 
-HEADING_ELEMENTS = {"chapter", "section", "subsection"}
+HEADING_ELEMENTS = {"chapter", "section", "subsection", "article"}
 
 
 def printed_number(num: str | None) -> str | None:

@@ -20,6 +20,7 @@ from drafting.model.build import build_akn
 from drafting.readers import ReadResult
 from drafting.readers.markdown_numbering import number_document, relabel_points
 from drafting.readers.markdown_parser import dialect_parser
+from drafting.locale.vocabulary import LazyPattern, division_label
 from drafting.model.numbering import ANNEX_LABEL, forms
 
 HEADING_LEVELS = {"h1": "chapter", "h2": "section", "h3": "subsection", "h4": "crossHeading"}
@@ -72,6 +73,9 @@ def parse_blocks(text: str, name: str = "input.md", lang: str | None = None) -> 
     if key_lines is None and not keys:
         blocks.note("info", "no front matter: masthead and preface left empty", 1, "no-front-matter")
     return blocks
+
+
+DIVISION_LABEL = LazyPattern(division_label)   # "Article 1", "Chapter I" of a treaty
 
 
 class _BlockReader:
@@ -208,6 +212,16 @@ class _BlockReader:
             heading = Heading(level="annex", num=annex.group("label"), text=self.inlines(children, line), line=line)
             heading.unnumbered = True
             self.items.append(heading)
+            self._last_para = None
+            return
+        division = DIVISION_LABEL.match(content.strip()) if level in ("chapter", "subsection") else None
+        if division:
+            # "# Chapter I General provisions", "### Article 1 Scope of application": a treaty's
+            # chapter and article, labelled as printed
+            kind = "article" if division.group("article") else "chapter"
+            title = division.group("title") or ""
+            children = _drop_prefix(inline.children or [], len(content) - len(title)) if title else []
+            self.items.append(Heading(level=kind, num=division.group(kind), text=self.inlines(children, line), line=line))
             self._last_para = None
             return
         # "# I. Introduction", "# 一. 导言", "# أولا - مقدمة": the language's own numbering first

@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from drafting.locale.vocabulary import LazyPattern, vocabulary
+from drafting.locale.vocabulary import LazyPattern, division_label, vocabulary
 from drafting.readers.pdf_layout import Row, SMALLER
 from drafting.readers.pdf_runs import PageText, Run
 
@@ -39,6 +39,7 @@ JOB_NUMBER = re.compile(r"(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?: ?\([A-Z]\))?")
 JOB_AND_STAMP = re.compile(r"((?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?: ?\([A-Z]\))?) +(\d{6}(?: \d{6})*)")
 STAMP = re.compile(r"\d{6}(?: \d{6})*|\([A-Z]\)")
 BARCODE = re.compile(r"\*\d{5,}\*")
+DIVISION_LABEL = LazyPattern(division_label)   # "Article 21", "Chapter II": a treaty's headings
 RECYCLE = LazyPattern(lambda: vocabulary().recycle)   # "Please recycle", the locale's words
 SYMBOL = re.compile(r"[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.()]+(?:-[A-Z][A-Za-z0-9.()]*)?){1,8}")
 UNDERSCORES = re.compile(r"_{5,}")
@@ -69,6 +70,11 @@ def furniture_pieces(text: str, symbols: bool) -> list[tuple[str, str]] | None:
     if symbols and SYMBOL.fullmatch(text.replace(" ", "")):
         return [(text, "running-head")]
     return None
+
+
+def _division_label(text: str) -> bool:
+    m = DIVISION_LABEL.match(text.strip("*_ ")) if len(text) < 40 else None
+    return bool(m) and not m.group("title")
 
 
 def _signature(piece: list[Run]) -> tuple[str, float]:
@@ -147,7 +153,9 @@ def _edge_kinds(pr: PageRows, i: int, repeats: set[tuple[int, int, int]],
             return None     # the first page's symbol is its masthead's, even where it repeats
         found = furniture_pieces(text, allow_symbol)
         if found is None:
-            if under_rule or (pr.page.number - 1, i, k) not in repeats:
+            if under_rule or (pr.page.number - 1, i, k) not in repeats or _division_label(text):
+                # "Article 21" and "Article 27" atop two pages repeat as "Article ##" does, yet are
+                # a treaty's headings, no running head
                 return None
             found = [(text, "running-head")]
         kinds.extend(found)

@@ -22,7 +22,7 @@ from drafting.model.units import masthead as masthead_facts
 from drafting.readers.markdown_numbering import relabelling_changes
 from drafting.readers.markdown_parser import BULLETS
 
-HEADING_MARKS = {"chapter": "#", "section": "##", "subsection": "###"}
+HEADING_MARKS = {"chapter": "#", "section": "##", "subsection": "###", "article": "###"}
 CONTAINERS = {"chapter", "section", "subsection", "part", "division", "hcontainer", "article", "clause"}
 INLINE_SPECIALS = re.compile(r"([\\*_^\[\]`])")
 LINE_START_RISKS = re.compile(

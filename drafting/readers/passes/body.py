@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from drafting.locale import parse_date
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, plain_text
+from drafting.locale.vocabulary import LazyPattern, division_label
 from drafting.model.numbering import ANNEX_LABEL, forms
 from drafting.readers.passes.reading import Block, Reading
 from drafting.readers.passes.text import QUOTE_CLOSE, QUOTE_OPEN, ends_clause, ends_sentence, plain
@@ -22,6 +23,7 @@ from drafting.readers.passes.unwrap import ARABIC_POINT, BULLET, POINT, closing_
 from drafting.readers.text_inline import merge_strings, parse_inline
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 
+DIVISION_LABEL = LazyPattern(division_label)   # "Article 1", "Chapter IV" in every language
 # Leader dots of a table of contents: six dots (each followed by at most one space) or three
 # ellipses. Two patterns that open with their literal: searched much faster than one alternation.
 LEADER_DOTS = re.compile(r"\.(?:\s?\.){5}")
@@ -50,6 +52,7 @@ class BodyAssembler:
         self.last_section: int | None = None
         self.block_owner: dict[int, object] = {}   # block index -> Para/Point/Heading it became
         self.annex: Heading | None = None          # the annex being read, until its title is known
+        self.untitled: Heading | None = None       # "Article 1" just read, its title on the next line
 
     def inline(self, text: str) -> list:
         return parse_inline(text, self.notes)
@@ -72,6 +75,13 @@ class BodyAssembler:
         if self.annex is not None and not self.annex.text and self._is_cross_heading(text):
             self.annex.text = self.inline(text)
             self.block_owner[index] = self.annex
+            return
+        untitled, self.untitled = self.untitled, None
+        if self._division(index, text, line):
+            return
+        if untitled is not None and self._is_cross_heading(plain(text)):
+            untitled.text = self.inline(text)   # the title printed under "Article 1"
+            self.block_owner[index] = untitled
             return
 
         if LEADER_DOTS.search(text) or ("…" in text and LEADER_ELLIPSES.search(text)):
@@ -125,6 +135,30 @@ class BodyAssembler:
         self._plain(index, text, line)
 
     # -- pieces
+
+    def _division(self, index: int, text: str, line: int) -> bool:
+        """``Article 1`` / ``Chapter I`` of a treaty (a convention set out in an annex), alone on
+        its line or with its title after it: an article or chapter heading; each article numbers
+        its paragraphs from 1. ``Article 5 of the Convention ...`` is a sentence, no heading."""
+        m = DIVISION_LABEL.match(plain(text)) if len(text) < 200 else None
+        if not m or (m.group("title") and (not m.group("title")[:1].isupper() or ends_sentence(m.group("title")))):
+            return False
+        level = "article" if m.group("article") else "chapter"
+        label, title = m.group(level), m.group("title") or ""
+        at = text.find(label)
+        if title and at >= 0:
+            # the title as printed, its italics and calls kept: what follows the label and the
+            # marks that closed it ("*Article 1* *Scope of application*")
+            rest = text[at + len(label):]
+            title = (rest[at:] if rest.startswith(text[:at]) else rest).strip()
+        heading = Heading(level, label, self.inline(title) if title else [], line)
+        self._heading(index, heading)
+        self.untitled = None if title else heading
+        if level == "article":
+            self.expected, self.last_para = 1, None
+        else:
+            self.last_section = None
+        return True
 
     def _table(self, index: int, block: Block) -> None:
         rows, header_rows = [], 0

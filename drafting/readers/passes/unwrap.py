@@ -23,8 +23,10 @@ from collections import Counter
 from functools import lru_cache
 
 from drafting.locale import terms
+from drafting.locale.vocabulary import LazyPattern, division_label
 from drafting.model.numbering import ANNEX_LABEL, forms
 from drafting.readers.lines import Line
+from drafting.readers.passes.front import _fold, is_formula, words
 from drafting.readers.passes.reading import Block, Reading
 from drafting.readers.passes.text import ends_clause, ends_sentence, join_lines, plain, strip_calls
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
@@ -41,6 +43,9 @@ PARTICIPLE = {
     "fr": re.compile(r"^(?:Profondément |Vivement )?[A-ZÉÈ][a-zéèêàç]+(?:ant|ée|é)\b"),
     "es": re.compile(r"^[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ando|iendo|endo|ada|ado)\b"),
 }
+
+
+DIVISION_LABEL = LazyPattern(division_label)   # "Article 3", "Chapter II" in every language
 
 
 @lru_cache(maxsize=None)
@@ -140,7 +145,25 @@ def is_heading_like(text: str, lang: str = "en") -> bool:
         return False
     f = forms(lang)
     return bool(f.chapter.match(t) or f.section.match(t) or (t.isupper() and len(t) > 3)
-                or (ANNEX_LABEL.match(t) and len(t) < 30))
+                or (ANNEX_LABEL.match(t) and len(t) < 30) or is_division_label(t))
+
+
+def _formula_under_title(line: str, before: str) -> bool:
+    """An enacting formula opened by its article (``The States Parties to this Convention,``)
+    right under a title (a short run of words with no closing punctuation) begins the text; the
+    name of an organ wrapped inside a sentence (``... of the\nConference of the Parties ...,``)
+    does not."""
+    before = plain(before).strip()
+    first_word = line.split(" ", 1)[0]
+    return (line.endswith((",", "،", "，")) and len(before) < 160 and before[-1:].isalnum()
+            and first_word[:1].isupper() and any(_fold(line).startswith(a + " ") for a in words("formula_articles"))
+            and is_formula(plain(line)))
+
+
+def is_division_label(text: str) -> bool:
+    """``Article 3``, ``Chapter II`` alone on a line: a treaty's label, its title on the next."""
+    m = DIVISION_LABEL.match(text) if len(text) < 30 else None
+    return bool(m) and not m.group("title")
 
 
 _STARS = re.compile(r"\*\*+")
@@ -234,8 +257,10 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
     if starts_item(stripped, expected, lang):
         return False
     bare = plain(stripped)
-    if closing_line(bare, lang) or (len(stripped) < 30 and ANNEX_LABEL.match(bare)):
+    if closing_line(bare, lang) or (len(stripped) < 30 and ANNEX_LABEL.match(bare)) or is_division_label(bare):
         return False
+    if _formula_under_title(stripped, prev.text):
+        return False  # "The States Parties to this Convention,": a formula stands alone, under a title
     lowercase = stripped[:1].islower() or (stripped[:1].isdigit() and not ends_sentence(prev.text))
     if line.bold is not None and prev_line.bold is not None and line.bold != prev_line.bold and not lowercase:
         return False
