@@ -46,7 +46,7 @@ def numbering_events(doc) -> list[tuple]:
     stack: list[_Series] = []
     pending: list = []
     for unit in doc.units:
-        if unit.level == "annex":  # an annex numbers its paragraphs afresh
+        if unit.level in ("annex", "article"):  # an annex, a treaty's article: numbered afresh
             stack, pending = [], []
             continue
         if unit.kind != "paragraph":
