@@ -197,3 +197,11 @@ def division_label() -> re.Pattern:
         kinds[kind] = "|".join(sorted(set(forms), key=len, reverse=True)) or r"(?!)"
     return re.compile(rf"^(?:(?P<article>{kinds['article']})|(?P<chapter>{kinds['chapter']}))"
                       r"(?:\s+(?P<title>\S.*))?$")
+
+
+def annex_of() -> re.Pattern:
+    """``Annex to the letter dated ...``, ``Anexo de la carta de fecha ...``, ``Приложение к
+    письму ...``: the heading of an annex to a letter, named by what it is annexed to (the annex
+    word, then a word in lower case)."""
+    words = [terms(lang)["headings"]["annex_label"] for lang in languages()]
+    return re.compile(rf"^(?:{alternation(words)})\s+[^\W\d_A-Z]\w*\s+\S")

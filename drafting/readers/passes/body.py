@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from drafting.locale import parse_date
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, plain_text
-from drafting.locale.vocabulary import LazyPattern, division_label
+from drafting.locale.vocabulary import LazyPattern, annex_of, division_label
 from drafting.model.numbering import ANNEX_LABEL, forms
 from drafting.readers.passes.reading import Block, Reading
 from drafting.readers.passes.text import QUOTE_CLOSE, QUOTE_OPEN, ends_clause, ends_sentence, plain
@@ -24,6 +24,7 @@ from drafting.readers.text_inline import merge_strings, parse_inline
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 
 DIVISION_LABEL = LazyPattern(division_label)   # "Article 1", "Chapter IV" in every language
+ANNEX_OF = LazyPattern(annex_of)               # "Annex to the letter dated ...", every language
 # Leader dots of a table of contents: six dots (each followed by at most one space) or three
 # ellipses. Two patterns that open with their literal: searched much faster than one alternation.
 LEADER_DOTS = re.compile(r"\.(?:\s?\.){5}")
@@ -65,6 +66,13 @@ class BodyAssembler:
             self._table(index, block)
             return
         m = ANNEX_LABEL.match(text) if len(text) < 120 else None
+        if ANNEX_OF.match(plain(text)) and len(text) < 400 and not ends_sentence(plain(text)):
+            # "Annex to the letter dated ... addressed to ...": an annex named by what it is
+            # annexed to, no number of its own
+            self.annex = Heading("annex", None, self.inline(text), line)
+            self._heading(index, self.annex)
+            self.expected, self.last_para, self.last_section = None, None, None
+            return
         if m and not m.group("title"):
             # An annex numbers its chapters and paragraphs afresh; its label ("Annex II") is its
             # number, the title printed under it its heading.

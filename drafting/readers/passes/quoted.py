@@ -16,7 +16,7 @@ import re
 
 from drafting.locale import terms
 from drafting.model.blocks import Heading, Para, QuotedDocument, plain_text
-from drafting.readers.passes.front import is_formula
+from drafting.readers.passes.front import is_formula, words
 from drafting.readers.passes.preamble import RESOLUTION_KINDS, split_preamble
 from drafting.readers.passes.reading import Reading
 
@@ -75,7 +75,8 @@ def _names_draft(text: str, phrase: str) -> bool:
     if " " not in phrase:
         return phrase in text
     want = phrase.split()
-    have = text.split()
+    # a word may carry the Arabic article (مشروع القرار for مشروع قرار)
+    have = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in text.split()]
     stems = [w[: max(3, len(w) - 2)] for w in want]
     for k in range(len(have) - len(want) + 1):
         if all(have[k + j].startswith(stems[j]) for j in range(len(want))):
@@ -118,6 +119,16 @@ def _is_title_line(item) -> bool:
     return not is_formula(text) and not text.endswith((".", ";", ":", ","))
 
 
+def _names_organ(text: str) -> bool:
+    """``The General Assembly decides ...``: a decision of one paragraph opens with its organ."""
+    folded = " ".join(text.casefold().split()[:8])
+    for article in words("formula_articles"):
+        if folded.startswith(article + " "):
+            folded = folded[len(article) + 1:]
+            break
+    return any(folded.startswith(organ + " ") for organ in words("organs"))
+
+
 def _ends_quote(item, words) -> bool:
     if isinstance(item, Heading):
         return item.level in REPORT_LEVELS
@@ -158,8 +169,10 @@ def _draft(items: list, kind: str, words, lang: str) -> QuotedDocument | None:
         k += 1
     rest = items[k:]
     has_formula = any(isinstance(p, Para) and is_formula(plain_text(p.text)) for p in rest[:1])
-    if not has_formula and not any(isinstance(p, Para) and p.num for p in rest) and not label_kind:
-        # No formula, no numbered paragraph, no label: nothing shows a draft's text here.
+    if not (has_formula or title or label_kind or any(isinstance(p, Para) and p.num for p in rest)
+            or (rest and isinstance(rest[0], Para) and _names_organ(plain_text(rest[0].text)))):
+        # No formula, title, label or numbered paragraph, and no organ deciding: nothing shows
+        # a draft's text here.
         return None
     if not rest and not title:
         return None

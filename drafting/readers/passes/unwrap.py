@@ -23,7 +23,7 @@ from collections import Counter
 from functools import lru_cache
 
 from drafting.locale import terms
-from drafting.locale.vocabulary import LazyPattern, division_label
+from drafting.locale.vocabulary import LazyPattern, annex_of, division_label
 from drafting.model.numbering import ANNEX_LABEL, forms
 from drafting.readers.lines import Line
 from drafting.readers.passes.front import _fold, is_formula, words
@@ -46,6 +46,7 @@ PARTICIPLE = {
 
 
 DIVISION_LABEL = LazyPattern(division_label)   # "Article 3", "Chapter II" in every language
+ANNEX_OF = LazyPattern(annex_of)               # "Annex to the letter dated ...", every language
 
 
 @lru_cache(maxsize=None)
@@ -257,7 +258,8 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
     if starts_item(stripped, expected, lang):
         return False
     bare = plain(stripped)
-    if closing_line(bare, lang) or (len(stripped) < 30 and ANNEX_LABEL.match(bare)) or is_division_label(bare):
+    if closing_line(bare, lang) or (len(stripped) < 30 and ANNEX_LABEL.match(bare)) or is_division_label(bare) \
+            or ANNEX_OF.match(bare):
         return False
     if _formula_under_title(stripped, prev.text):
         return False  # "The States Parties to this Convention,": a formula stands alone, under a title
