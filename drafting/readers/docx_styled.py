@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from drafting.locale.vocabulary import vocabulary
+from drafting.locale.vocabulary import LazyPattern, division_label, vocabulary
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point
 from drafting.ooxml.styles import FRONT_ROLES
 from drafting.readers.docx_parse import Record, Token, has_text, plain, split_num, strip_inlines, tokens_inlines
+from drafting.readers.passes.quoted import quote_drafts
 
 PARA_NUM = re.compile(r"^(\d{1,3}\.)(?:\s+|\t)")
 PROFILE_PARA_NUM = re.compile(r"\d+(?:\.| -)")   # the UN profile's paragraph numbers (Arabic "1 -")
@@ -24,6 +25,9 @@ POINT_NUM = re.compile(r"^(\(?[a-z]{1,2}\)|\(?[ivxl]{1,6}\)|[a-z]\.)(?:\s+|\t)")
 HEADING_NUM = re.compile(r"^((?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.)(?:\s+|\t)")
 ROMAN_LABEL = re.compile(r"^\(?([ivxl]+)\)$")
 
+
+
+DIVISION_LABEL = LazyPattern(division_label)   # "Article 1" of a treaty in a heading style
 
 class _Assembler:
     def __init__(self, lang: str, facts: dict, name: str) -> None:
@@ -137,6 +141,12 @@ class _Assembler:
     def paragraph(self, num, inlines, role="paragraph", line=None) -> None:
         para = Para(num, inlines, role=role, line=line)
         self.last = para
+        if role in ("formula", "preambular") and self.blocks.body:
+            # a formula or preamble after the body has begun: a draft quoted in a report, set
+            # apart from the body after assembly (``quote_drafts``)
+            self.blocks.body.append(para)
+            self.current, self.lists = None, []
+            return
         if role in ("formula", "preambular"):
             self.blocks.preamble.append(para)
             # points printed after a preambular paragraph are its own (a list in its container)
@@ -251,6 +261,9 @@ def assemble(records: list[Record], lang: str, facts: dict, name: str,
             asm.heading("annex", num, tokens_inlines(toks), line)
         elif role in ("chapter", "section", "subsection"):
             num, toks = split_num(rec.tokens)
+            division = DIVISION_LABEL.match(num.strip()) if num else None
+            if division and division.group("article"):
+                role = "article"   # "Article 1" of a treaty, set in a heading style
             asm.heading(role, num, tokens_inlines(toks), line)
         elif role == "crossHeading":
             # a top-level cross-heading may carry a num (printed before a tab)
@@ -278,6 +291,7 @@ def assemble(records: list[Record], lang: str, facts: dict, name: str,
     kind = facts.get("kind")
     if kind:
         asm.blocks.kind = kind
+    quote_drafts(asm.blocks)
     if facts.get("inferredDate") and not asm.blocks.masthead.date:
         try:   # the date the reader of the source found in its text, when no masthead date
             asm.blocks.inferred_date = _dt.date.fromisoformat(facts["inferredDate"])

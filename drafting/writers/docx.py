@@ -648,8 +648,8 @@ class DocxRenderer:
         preamble and paragraphs in the styles of a resolution."""
         out = []
         for p in xp(doc, "a:preface/a:container/a:p"):
-            out.append(self.paragraph_xml(S.RESOLUTION_TITLE if first(p, ".//a:docTitle") is not None else S.DOC_TYPE,
-                                          self.runs(p)))
+            # its label and title are headings over its text, not the report's own title block
+            out.append(self.paragraph_xml(S.CROSS_HEADING, self.runs(p)))
         for part in doc:
             if local(part) == "preamble":
                 out.extend(self.preamble(part))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from drafting.locale import terms
-from drafting.model.blocks import Heading, Para, QuotedDocument, plain_text
+from drafting.model.blocks import DocumentBlocks, Heading, Para, QuotedDocument, plain_text
 from drafting.readers.passes.front import is_formula, words
 from drafting.readers.passes.preamble import RESOLUTION_KINDS, split_preamble
 from drafting.readers.passes.reading import Reading
@@ -29,7 +29,12 @@ TAIL_WORDS = 5        # the draft's name, and a word or two after it, before the
 
 
 def run(reading: Reading) -> None:
-    doc = reading.doc
+    quote_drafts(reading.doc)
+
+
+def quote_drafts(doc: DocumentBlocks) -> None:
+    """Move the drafts that follow a recommending paragraph of ``doc``'s body into that
+    paragraph, as documents of their own (the Word reader calls it on what its styles gave)."""
     if doc.kind in RESOLUTION_KINDS:
         return
     words = _draft_words(doc.lang)
