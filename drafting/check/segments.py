@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafting.model.akn import local, text_content, xp
+from drafting.model.akn import QUOTED_DOCUMENTS, local, text_content, xp
 
 
 @dataclass(slots=True)
@@ -58,6 +58,8 @@ def _text_and_calls(el) -> tuple[str, frozenset]:
         nonlocal size
         if local(node) == "authorialNote":
             calls.add(size)
+        elif local(node) in QUOTED_DOCUMENTS:
+            pass    # a draft quoted in the paragraph: its own paragraphs are segments of their own
         elif node.text and isinstance(node.tag, str):
             parts.append(node.text)
             size += len(node.text)
