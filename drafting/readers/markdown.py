@@ -20,7 +20,8 @@ from drafting.model.build import build_akn
 from drafting.readers import ReadResult
 from drafting.readers.markdown_numbering import number_document, relabel_points
 from drafting.readers.markdown_parser import dialect_parser
-from drafting.locale.vocabulary import LazyPattern, division_label
+from drafting.readers.passes.quoted import quote_drafts
+from drafting.locale.vocabulary import LazyPattern, annex_of, division_label
 from drafting.model.numbering import ANNEX_LABEL, forms
 
 HEADING_LEVELS = {"h1": "chapter", "h2": "section", "h3": "subsection", "h4": "crossHeading"}
@@ -70,12 +71,14 @@ def parse_blocks(text: str, name: str = "input.md", lang: str | None = None) -> 
     if keys.get("relabel", True) is not False:
         relabel_points(preamble + body, lang, blocks)
     blocks.preamble, blocks.body = preamble, body
+    quote_drafts(blocks)   # the drafts a report recommends, under the paragraph that does
     if key_lines is None and not keys:
         blocks.note("info", "no front matter: masthead and preface left empty", 1, "no-front-matter")
     return blocks
 
 
 DIVISION_LABEL = LazyPattern(division_label)   # "Article 1", "Chapter I" of a treaty
+ANNEX_OF = LazyPattern(annex_of)               # "Annex to the letter dated ...", every language
 
 
 class _BlockReader:
@@ -204,6 +207,13 @@ class _BlockReader:
                       "read as a cross-heading", line, "heading-level")
             level = "crossHeading"
         num = None
+        if level == "chapter" and ANNEX_OF.match(content.strip()):
+            # "# Annex to the letter dated ...": an annex named by what it is annexed to
+            heading = Heading(level="annex", num=None, text=self.inlines(inline.children or [], line), line=line)
+            heading.unnumbered = True
+            self.items.append(heading)
+            self._last_para = None
+            return
         annex = ANNEX_LABEL.match(content.strip()) if level == "chapter" else None
         if annex:
             # "# Annex II: Title": an annex, whose label is its number and whose numbering restarts

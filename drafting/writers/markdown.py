@@ -232,9 +232,12 @@ class _Writer:
         """``# Annex II: Title``, then the annex's body (an attachment's document, or the
         annex container of earlier files)."""
         num, heading = first(el, "a:num"), first(el, "a:heading")
-        label = _num_text(num) if num is not None else "Annex"
         title = self.inline(heading) if heading is not None else ""
-        out += [f"# {label}: {title}".rstrip(": ") if title else f"# {label}", ""]
+        if num is None and title:
+            out += [f"# {title}", ""]   # "Annex to the letter dated ...": named by its title alone
+        else:
+            label = _num_text(num) if num is not None else "Annex"
+            out += [f"# {label}: {title}".rstrip(": ") if title else f"# {label}", ""]
         if local(el) == "attachment":
             for main in xp(el, "*/a:mainBody"):
                 self.container(main, out)
@@ -275,12 +278,15 @@ class _Writer:
     def quoted(self, doc, out: list[str]) -> None:
         """A draft quoted whole under a paragraph: its label and title as a heading, then its
         formula, preamble and paragraphs."""
-        title = [self.inline(p) for p in xp(doc, "a:preface/a:container/a:p")]
-        if title:
-            out += ["#### " + " ".join(t.strip() for t in title if t.strip()), ""]
+        # its label and title as cross-headings over it (the readers quote what follows them)
+        for p in xp(doc, "a:preface/a:container/a:p"):
+            out += ["#### " + self.inline(p).strip(), ""]
         for el in xp(doc, "a:preamble/*"):
             for p in paragraphs_of(el):
-                out += [self.block_text(p), ""]
+                unanchored: list = []
+                out += [self.block_text(p, unanchored) + (" {-}" if self.numbered else ""), ""]
+                for label, paras in unanchored:
+                    out += self.definition(label, paras)
         main = first(doc, "a:mainBody")
         if main is not None:
             self.container(main, out)
