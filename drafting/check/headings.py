@@ -11,7 +11,7 @@ from drafting.model.akn import xp
 
 def _headed(doc, el):
     num = (el.findtext("{*}num") or "").strip()
-    return num, bare(num)
+    return num, bare(num.split()[-1] if num else num)  # "IV." or "Chapter IV" as printed
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
