@@ -194,10 +194,11 @@ class BodyAssembler:
         # Items that restart the numbering under a paragraph ending in a colon are its list;
         # so are items 1, 2 ... right under one before any paragraph was numbered (a letter's
         # "... as follows:" and its list).
-        introduced = self.last_para is not None and plain_text(self.last_para.text).rstrip().endswith((":", "："))
+        # (never across a heading: "Chapter II" after a list of definitions opens new paragraphs)
+        introduced = (self.last_para is not None and bool(self.out) and self.out[-1] is self.last_para
+                      and plain_text(self.last_para.text).rstrip().endswith((":", "：")))
         if introduced and ((self.expected is not None and n < self.expected)
-                           or (self.expected is None and n == 1 and self.out and self.out[-1] is self.last_para
-                               and not self.last_para.points)):
+                           or (self.expected is None and n == 1 and not self.last_para.points)):
             self.list = _ListState(self.last_para, 1)
             self.last_para.points.extend(self.pending_cross)
             self.pending_cross = []

@@ -213,7 +213,7 @@ def is_heading_like(text: str, lang: str = "en") -> bool:
         return False
     f = forms(lang)
     return bool(f.chapter.match(t) or f.section.match(t) or (t.isupper() and len(t) > 3)
-                or (ANNEX_LABEL.match(t) and len(t) < 30))
+                or (ANNEX_LABEL.match(t) and len(t) < 30) or chapter_word_label(t, lang))
 
 
 _STARS = re.compile(r"\*\*+")
@@ -420,6 +420,7 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
     if indented and not lowercase and not (new_page and not ends_clause(prev.text)):
         return False
     if (not new_page and not line.gap_before and prev.last_index > prev.first_index and is_heading_like(prev.text, lang)
+            and not chapter_word_label(prev.text, lang)
             and (line.indent is None or prev_line.indent is None or abs(line.indent - prev_line.indent) < 3)
             and len(prev_line.text.strip()) >= 0.6 * width and not ends_clause(prev_line.text)
             and not ends_sentence(stripped) and len(stripped) < 0.75 * width):
