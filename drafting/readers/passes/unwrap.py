@@ -171,23 +171,24 @@ def _neighbour_labels(label: str, step: int) -> list[str]:
 def inline_enumeration(text: str, block: str, ahead: str = "") -> bool:
     """Is the point label that opens the line ``text`` one of an enumeration run into the text
     (``... three areas: (a) x; (b) y; and`` / ``(c) z``) rather than a sub-paragraph? The point
-    before it stands inside the block, after its opening, or the point after it stands in the
-    same line, or in the lines after it that open no item, after a clause's end. A
-    sub-paragraph opens its own line and names neither."""
+    before it stands inside the block after a clause's end (``: (a)``, ``; and (b)``; not a
+    reference, ``l'alinéa a) de l'article 3``), or the point after it stands so in the same
+    line or in the lines after it that open no item. A sub-paragraph opens its own line and
+    names neither."""
     m = POINT.match(text)
     if not m:
         return False
     label = m.group("num")
-    body = plain(block)
-    for before in _neighbour_labels(label, -1):
-        at = body.find(before, 1)
-        while at > 0:
-            if body[at - 1].isspace():
-                return True
-            at = body.find(before, at + 1)
-    rest = plain(m.group("rest") + " " + ahead)
-    return any(re.search(r"[;,:]\s+(?:[^\W\d_]{1,4}\s+)?" + re.escape(after), rest)
-               for after in _neighbour_labels(label, +1))
+    before = [b for b in _neighbour_labels(label, -1) if b in block]
+    if before and _enumerated(plain(block), before):
+        return True
+    return _enumerated(plain(m.group("rest") + " " + ahead), _neighbour_labels(label, +1))
+
+
+def _enumerated(text: str, labels: list[str]) -> bool:
+    """Does one of ``labels`` stand in ``text`` as an item of an enumeration: after ``:``, ``;``
+    or ``,`` and perhaps a short word (``and``, ``or``, ``et``, ``y``)?"""
+    return any(re.search(r"[;,:]\s+(?:[^\W\d_]{1,4}\s+)?" + re.escape(label), text) for label in labels)
 
 
 def is_wrapped(lines: list[Line]) -> bool:
