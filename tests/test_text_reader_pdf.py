@@ -39,13 +39,8 @@ def extracted(tmp_path_factory):
 
 # LibreOffice draws the footnote rule (it is no text), and pdftotext -layout prints a note's
 # number on a line of its own above its text: a note that is only a symbol in capitals
-# ("CTOC/COP/WG.4/2009/2.") is then read as a chapter heading without a number.
-SYMBOL_NOTE_AS_CHAPTER = ("-layout: a footnote whose text is a document symbol, under its number "
-                          "at a page foot with no rule in the text, is read as a chapter heading")
-
-
-@pytest.mark.parametrize("mode", ["plain", pytest.param("layout", marks=pytest.mark.xfail(
-    strict=True, reason=SYMBOL_NOTE_AS_CHAPTER))])
+# ("CTOC/COP/WG.4/2009/2.") stays a note's text, no chapter heading (a symbol is no title).
+@pytest.mark.parametrize("mode", ["plain", "layout"])
 def test_structure_survives_pdf_extraction(extracted, mode):
     r = read_document(extracted[mode], lang="fr")
     assert validate_tree(r.root) == []

@@ -79,7 +79,7 @@ class NumberingForms:
         if not num:
             return None
         if self.chapter_numerals is None:
-            return roman_value(num)
+            return roman_value(num.split()[-1])  # "III." or, as the Official Records print it, "Chapter III"
         word = re.sub(r"\s*[-–.、．]\s*$", "", num.strip())
         return self.chapter_numerals.index(word) + 1 if word in self.chapter_numerals else None
 

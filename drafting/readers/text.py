@@ -97,15 +97,46 @@ def text_lines(text: str) -> list[Line]:
     return join_lone_labels(out)
 
 
+# what a page's foot prints between a label and its text in plain pdftotext: the page number
+# ("18", "13/17") or the job number ("25-16438", "25-16438 (E)")
+LONE_POINT = re.compile(r"^\s*(?:\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]|[ivx]{1,4})\))\s*$")
+LONE_HEADING = re.compile(r"^\s*(?:[IVXL]{1,6}|[A-Z])\.\s*$")
+PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}|\d{1,3}/\d{1,3}|\d{2}-\d{5}(?:\s*\([A-Z]\))?)\s*$")
+
+
 def join_lone_labels(lines: list[Line]) -> list[Line]:
     """Put a number printed alone on its line back in front of the text that follows it."""
     out: list[Line] = []
     # a label is at most eight characters long: only short lines are matched, each once
     label = [len(l.text.strip()) <= 8 and LONE_LABEL.match(l.text) is not None for l in lines]
+    n = len(lines)
     k = 0
-    while k < len(lines):
+    while k < n:
         line = lines[k]
-        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        nxt = lines[k + 1] if k + 1 < n else None
+        if (k + 3 < n and label[k] and label[k + 1] and not label[k + 2] and not label[k + 3]
+                and LONE_POINT.match(line.text) and LONE_HEADING.match(nxt.text)
+                and not any(x.page_break_before for x in lines[k + 1:k + 4])):
+            # "(h)" / "V." / "Consumer product reviews." / "Risk assessment and management": the
+            # labels' column first, then the texts: the page's last point, then the next heading
+            for lab, text in ((line, lines[k + 2]), (nxt, lines[k + 3])):
+                out.append(Line(lab.text.strip() + " " + text.text.lstrip(), lab.no, lab.page,
+                                page_break_before=lab.page_break_before, gap_before=lab.gap_before,
+                                indent=lab.indent))
+            k += 4
+            continue
+        if (k + 2 < n and label[k] and not label[k + 2] and PAGE_NUMBER.match(nxt.text)
+                and not PAGE_NUMBER.match(lines[k + 2].text)
+                and not nxt.page_break_before and not lines[k + 2].page_break_before):
+            # "(b)" / "18" / "The Co-Chairs ...": plain pdftotext prints the page's number (or job
+            # number) between the label of the page's last item and its text; it stays after them
+            after = lines[k + 2]
+            out.append(Line(line.text.strip() + " " + after.text.lstrip(), line.no, line.page,
+                            page_break_before=line.page_break_before, gap_before=line.gap_before,
+                            indent=line.indent))
+            out.append(nxt)
+            k += 3
+            continue
         if (nxt is not None and label[k] and not label[k + 1]
                 and not nxt.page_break_before):
             out.append(Line(line.text.strip() + " " + nxt.text.lstrip(), line.no, line.page,

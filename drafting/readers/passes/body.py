@@ -19,7 +19,8 @@ from drafting.locale.vocabulary import LazyPattern, annex_of, division_label
 from drafting.model.numbering import ANNEX_LABEL, forms
 from drafting.readers.passes.reading import Block, Reading
 from drafting.readers.passes.text import QUOTE_CLOSE, QUOTE_OPEN, ends_clause, ends_sentence, plain
-from drafting.readers.passes.unwrap import ARABIC_POINT, BULLET, POINT, closing_line, opens_listed_clause
+from drafting.readers.passes.unwrap import (ARABIC_POINT, BULLET, POINT, chapter_word_label, closing_line,
+                                            opens_listed_clause)
 from drafting.readers.text_inline import merge_strings, parse_inline
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 
@@ -29,6 +30,7 @@ ANNEX_OF = LazyPattern(annex_of)               # "Annex to the letter dated ..."
 # ellipses. Two patterns that open with their literal: searched much faster than one alternation.
 LEADER_DOTS = re.compile(r"\.(?:\s?\.){5}")
 LEADER_ELLIPSES = re.compile("…{3}")
+SEPARATOR = re.compile(r"^[*⁂∗]+(?:\s+[*⁂∗]+)*$")   # "***", "* * *": a break between parts of a text
 RESOLUTION_KINDS = ("resolution", "resolutionDraft", "decision", "decisionDraft")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -65,6 +67,13 @@ class BodyAssembler:
         if block.is_table:
             self._table(index, block)
             return
+        if block.contents:
+            self._contents(index, block)
+            return
+        if SEPARATOR.match(text):
+            # a separator ("***", "* * *") between parts of a text or a list: no paragraph, no item
+            self.block_owner[index] = None
+            return
         m = ANNEX_LABEL.match(text) if len(text) < 120 else None
         if ANNEX_OF.match(plain(text)) and len(text) < 400 and not ends_sentence(plain(text)):
             # "Annex to the letter dated ... addressed to ...": an annex named by what it is
@@ -95,6 +104,13 @@ class BodyAssembler:
         if LEADER_DOTS.search(text) or ("…" in text and LEADER_ELLIPSES.search(text)):
             # "I. Introduction . . . . . . 4": a line of the table of contents, no chapter
             self._plain(index, text, line)
+            return
+        m = chapter_word_label(text, self.doc.lang)
+        if m and len(text) < 300 and not (m.group("rest") or "A")[:1].islower():
+            # "Chapter III" over its title; "Chapter I contains ..." is a sentence
+            label = plain(text).strip()[:m.end("num")].strip()  # "Chapter III", the number as printed
+            self._heading(index, Heading("chapter", label, self.inline(m.group("rest") or ""), line))
+            self.last_section = None
             return
         m = f.chapter.match(text)
         if m and (len(text) < 200 or not ends_sentence(text)):
@@ -134,7 +150,7 @@ class BodyAssembler:
                 self.list.owner.points.append(heading)
                 self.list.after_cross = True
                 self.block_owner[index] = self.list.owner
-            elif text.isupper():
+            elif _capitals_title(text):
                 self._heading(index, Heading("chapter", None, self.inline(text), line))
             else:
                 self.pending_cross.append(heading)
@@ -182,6 +198,14 @@ class BodyAssembler:
         self.out.append(para)
         self.block_owner[index] = para
 
+    def _contents(self, index: int, block: Block) -> None:
+        """A line of a table of contents or abbreviations: kept as printed, opening nothing."""
+        self._flush_cross()
+        self.list = None
+        para = Para(None, self.inline(block.text), line=block.line)
+        self.out.append(para)
+        self.block_owner[index] = para
+
     def _heading(self, index: int, heading: Heading) -> None:
         if self.annex is not heading:
             self.annex = None if self.annex is None or self.annex.text else self.annex
@@ -209,18 +233,24 @@ class BodyAssembler:
             # "4," is a paragraph number only where the sequence expects it.
             self._plain(index, block.text, line)
             return
+        # Items that restart the numbering under a paragraph ending in a colon are its list;
+        # so are items 1, 2 ... right under one before any paragraph was numbered (a letter's
+        # "... as follows:" and its list).
+        # (never across a heading: "Chapter II" after a list of definitions opens new paragraphs)
+        introduced = (self.last_para is not None and bool(self.out) and self.out[-1] is self.last_para
+                      and plain_text(self.last_para.text).rstrip().endswith((":", "：")))
+        if introduced and ((self.expected is not None and n < self.expected)
+                           or (self.expected is None and n == 1 and not self.last_para.points)):
+            self.list = _ListState(self.last_para, 1)
+            self.last_para.points.extend(self.pending_cross)
+            self.pending_cross = []
+            self._list_item(index, n, rest, line)
+            return
         # A resolution has no numbered subheadings: its short operative paragraphs stay paragraphs.
         is_heading = (len(rest) < 120 and not ends_sentence(rest) and n != self.expected
                       and self.doc.kind not in RESOLUTION_KINDS)
         if is_heading:
             self._heading(index, Heading("subsection", f"{n}.", self.inline(rest), line))
-            return
-        if self.expected is not None and n < self.expected and self.last_para is not None \
-                and plain_text(self.last_para.text).rstrip().endswith(":"):
-            self.list = _ListState(self.last_para, 1)
-            self.last_para.points.extend(self.pending_cross)
-            self.pending_cross = []
-            self._list_item(index, n, rest, line)
             return
         if self.expected is not None and n < self.expected:
             self.doc.note("warning", f"paragraph {n} out of sequence (expected {self.expected})", line, "sequence")
@@ -261,6 +291,7 @@ class BodyAssembler:
         self.block_owner[index] = point
 
     def _is_cross_heading(self, text: str) -> bool:
+        text = plain(text).strip()  # an italic cross-heading ("*Operational segment*") as its words
         if len(text) > 150 or ends_clause(text) or text[:1] in QUOTE_OPEN:
             return False
         if self.doc.kind in RESOLUTION_KINDS and opens_listed_clause(text, self.doc.lang):
@@ -270,6 +301,15 @@ class BodyAssembler:
         return len(text.split()) <= 16
 
     def _plain(self, index: int, text: str, line: int) -> None:
+        if self.list is not None and self.list.after_cross:
+            # headings after the list's last item, then text: the headings open what follows
+            # ("Draft decision II" / its title / "The Council takes note ..."), the list ended
+            points = self.list.owner.points
+            while points and isinstance(points[-1], Heading):
+                self.pending_cross.insert(0, points.pop())
+            self.list = None
+        if self.list is not None and ends_clause(plain(text)) and plain(text).rstrip().endswith((":", "：")):
+            self.list = None  # a new introduction ("Sennar:"): the list before it ended, a new one follows
         if self.list is not None and len(text) < 400:
             # An item whose number was lost: it takes the next number of the list.
             self._list_item(index, self.list.next_num, text, line)
@@ -286,6 +326,13 @@ class BodyAssembler:
     def finish(self) -> list:
         self._flush_cross()
         return self.out
+
+
+def _capitals_title(text: str) -> bool:
+    """A title in capitals (``INTRODUCTION``), an unnumbered chapter of older documents; not a
+    cell of a table (``D-2 (1)``) or an abbreviation (``UNEP``)."""
+    letters = sum(1 for c in text if c.isalpha())
+    return text.isupper() and letters >= 5 and letters >= 0.7 * sum(1 for c in text if not c.isspace())
 
 
 def _next_letter(prev: str | None, label: str) -> bool:

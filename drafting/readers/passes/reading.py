@@ -29,6 +29,7 @@ class Block:
     indent: float | None = None
     is_table: bool = False
     bold: bool = False
+    contents: bool = False   # a line of a table of contents or a list of abbreviations
 
 
 @dataclass

@@ -24,8 +24,9 @@ from functools import lru_cache
 
 from drafting.locale import terms
 from drafting.locale.vocabulary import LazyPattern, annex_of, division_label
-from drafting.model.numbering import ANNEX_LABEL, forms
+from drafting.model.numbering import ANNEX_LABEL, forms, from_roman, to_roman
 from drafting.readers.lines import Line
+from drafting.readers.passes.contents import table_lines
 from drafting.readers.passes.front import _fold, is_formula, words
 from drafting.readers.passes.reading import Block, Reading
 from drafting.readers.passes.text import ends_clause, ends_sentence, join_lines, plain, strip_calls
@@ -73,6 +74,40 @@ def closing_line(text: str, lang: str) -> re.Match | None:
     if len(text) > 90 or not _DIGIT.search(text) or not phrases_exist(lang):
         return None  # every closing line carries the meeting's number
     return _closing_pattern(lang).match(text.strip())
+
+
+@lru_cache(maxsize=None)
+def _unfinished_words(lang: str) -> frozenset[str]:
+    return frozenset(terms(lang).get("reader", {}).get("unfinished", []))
+
+
+_LAST_WORD = re.compile(r"(?:^|(?<=\s))([^\W\d_]+['’]?)$")
+
+
+def ends_unfinished(text: str, lang: str) -> bool:
+    """Does the printed line end with a word no heading or sentence ends with (``... achieve
+    the``, ``... de la``)? Such a line runs on, whatever the next one looks like. ``...; and``
+    closes a point of a list: the clause before it is finished."""
+    t = plain(strip_calls(text)).rstrip()
+    m = _LAST_WORD.search(t)
+    if not m or m.group(1).replace("’", "'") not in _unfinished_words(lang):
+        return False
+    return not t[:m.start()].rstrip().endswith((";", ",", ":", "،", "؛"))
+
+
+@lru_cache(maxsize=None)
+def _chapter_word(lang: str) -> re.Pattern:
+    words = terms(lang).get("reader", {}).get("chapter_word", [])
+    if not words or forms(lang).chapter_numerals is not None:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(r"^(?:" + alternatives + r")\s+(?P<num>[IVXLC]{1,6})\.?(?:\s+(?P<rest>\S.*))?$")
+
+
+def chapter_word_label(text: str, lang: str) -> re.Match | None:
+    """``Chapter III`` on a line of its own (its title on the lines under it): a chapter's label
+    as the Official Records print it. The match's ``rest`` is the title once joined."""
+    return _chapter_word(lang).match(plain(text).strip())
 
 
 @lru_cache(maxsize=None)
@@ -125,6 +160,43 @@ _OTHER_ITEM = re.compile("|".join(f"(?:{_unnamed(p)})" for p in (POINT, BULLET, 
                                                                     LOST_NUMERAL)))
 
 
+def _neighbour_labels(label: str, step: int) -> list[str]:
+    """The labels before (``step`` -1) or after (+1) a point label, in its printed form:
+    ``(c)`` -> ``(b)``; ``(i)`` -> ``(h)`` (a letter) and nothing (the numeral one)."""
+    core = label.strip("()")
+    wrap = (lambda c: f"({c})") if label.startswith("(") else (lambda c: f"{c})")
+    found = []
+    if len(core) == 1 and "a" <= chr(ord(core) + step) <= "z":
+        found.append(wrap(chr(ord(core) + step)))
+    value = from_roman(core)
+    if value is not None and value + step >= 1:
+        found.append(wrap(to_roman(value + step).lower()))
+    return found
+
+
+def inline_enumeration(text: str, block: str, ahead: str = "") -> bool:
+    """Is the point label that opens the line ``text`` one of an enumeration run into the text
+    (``... three areas: (a) x; (b) y; and`` / ``(c) z``) rather than a sub-paragraph? The point
+    before it stands inside the block after a clause's end (``: (a)``, ``; and (b)``; not a
+    reference, ``l'alinéa a) de l'article 3``), or the point after it stands so in the same
+    line or in the lines after it that open no item. A sub-paragraph opens its own line and
+    names neither."""
+    m = POINT.match(text)
+    if not m:
+        return False
+    label = m.group("num")
+    before = [b for b in _neighbour_labels(label, -1) if b in block]
+    if before and _enumerated(plain(block), before):
+        return True
+    return _enumerated(plain(m.group("rest") + " " + ahead), _neighbour_labels(label, +1))
+
+
+def _enumerated(text: str, labels: list[str]) -> bool:
+    """Does one of ``labels`` stand in ``text`` as an item of an enumeration: after ``:``, ``;``
+    or ``,`` and perhaps a short word (``and``, ``or``, ``et``, ``y``)?"""
+    return any(re.search(r"[;,:]\s+(?:[^\W\d_]{1,4}\s+)?" + re.escape(label), text) for label in labels)
+
+
 def is_wrapped(lines: list[Line]) -> bool:
     """Hard-wrapped text (OCR, ``pdftotext``) has many lines of similar, moderate length."""
     lengths = [len(l.text.strip()) for l in lines if l.text.strip()]
@@ -135,8 +207,10 @@ def is_wrapped(lines: list[Line]) -> bool:
     run_on = sum(1 for a, b in zip(lines, lines[1:])
                  if a.text.strip() and b.text.strip() and not b.gap_before
                  and b.text.strip()[:1].islower() and not ends_sentence(a.text))
-    if long_lines / len(lengths) >= 0.05:
-        return False
+    median = sorted(lengths)[len(lengths) // 2]
+    if long_lines / len(lengths) >= 0.05 and not (45 <= median <= 110 and long_lines / len(lengths) < 0.2):
+        return False  # one paragraph a line; but most lines wrapped, some justified lines glued
+                      # into one (Cyrillic pdftotext), is still wrapped text
     return moderate / len(lengths) > 0.5 or run_on >= max(3, len(lengths) // 10)
 
 
@@ -146,7 +220,8 @@ def is_heading_like(text: str, lang: str = "en") -> bool:
         return False
     f = forms(lang)
     return bool(f.chapter.match(t) or f.section.match(t) or (t.isupper() and len(t) > 3)
-                or (ANNEX_LABEL.match(t) and len(t) < 30) or is_division_label(t))
+                or (ANNEX_LABEL.match(t) and len(t) < 30) or is_division_label(t)
+                or chapter_word_label(t, lang))
 
 
 def _formula_under_title(line: str, before: str) -> bool:
@@ -185,6 +260,38 @@ def open_bold(text: str) -> bool:
     return is_open
 
 
+_LABEL_THEN_BOLD = re.compile(r"^\S{1,8}\s+\*\*(?:(?!\*\*).)+\*\*$")
+
+
+def _bold(line: Line) -> bool | None:
+    """Is the line's text bold? A point's label is printed in the body font before bold words
+    (``(a) **To request ...**``): such a line is as bold as the lines that wrap it."""
+    if line.bold is False and _LABEL_THEN_BOLD.match(line.text.strip()):
+        return True
+    return line.bold
+
+
+def opens_sentence(text: str) -> bool:
+    """Does the text open with a capital, or with a letter of a script without case (Arabic,
+    Chinese), where every sentence opens so?"""
+    c = text[:1]
+    return c.isupper() or (c.isalpha() and c.lower() == c.upper())
+
+
+def _bold_start(line: Line) -> bool:
+    """Does the line open in bold? (its words after a point's label, or a bold span at its start)"""
+    return bool(_bold(line)) or plain_start_bold(line.text)
+
+
+def _bold_end(line: Line) -> bool:
+    """Does the line close in bold? (a bold span running on to the next line)"""
+    return bool(_bold(line)) or strip_calls(line.text).rstrip().endswith("**")
+
+
+def plain_start_bold(text: str) -> bool:
+    return text.lstrip().startswith("**")
+
+
 def _margins(lines: list[Line]) -> dict[int, float]:
     """Each page's text margin: the indent most lines of the page start at."""
     by_page: dict[int, Counter] = {}
@@ -203,17 +310,25 @@ def run(reading: Reading) -> None:
     wrapped = is_wrapped(body)
     margins = _margins(body)
     lengths = sorted(len(l.text.strip()) for l in body if l.text.strip())
+    if wrapped:  # the measure of the wrapped lines, not of lines extraction glued together
+        lengths = [n for n in lengths if n <= 110] or lengths
     width = lengths[int(len(lengths) * 0.9)] if lengths else 80
     blocks: list[Block] = []
     last_number = 0
     prev_line: Line | None = None
     paragraph = forms(lang).paragraph
+    tables = table_lines(lines, start, lang)
     for i in range(start, len(lines)):
         line = lines[i]
         stripped = line.text.strip()
         if not stripped:
             continue
         prev = blocks[-1] if blocks else None
+        if i in tables:
+            # a table of contents or of abbreviations: each printed line is kept as it stands
+            blocks.append(Block(stripped, line.no, i, i, indent=line.indent, contents=True))
+            prev_line = line
+            continue
         # (a stripped line opens with "-" or "|" where the dash prefix or a table row stands)
         number = paragraph.match(DASH_PREFIX.sub("", stripped) if stripped[0] == "-" else stripped)
         if number and number.group("dot") in (".", ",") and int(number.group("num")) == last_number + 1:
@@ -226,7 +341,12 @@ def run(reading: Reading) -> None:
                 blocks.append(Block(stripped, line.no, i, i, is_table=True))
             prev_line = line
             continue
-        merge = prev is not None and not prev.is_table and _runs_on(
+        if prev is not None and POINT.match(stripped) and inline_enumeration(stripped, prev.text, _ahead(lines, i, lang)):
+            prev.text = join_lines(prev.text, stripped)
+            prev.last_index = i
+            prev_line = line
+            continue
+        merge = prev is not None and not prev.is_table and not prev.contents and _runs_on(
             line, prev_line, prev, wrapped, width, margins, last_number if number else None, lang)
         if merge:
             prev.text = join_lines(prev.text, stripped)
@@ -234,7 +354,45 @@ def run(reading: Reading) -> None:
         else:
             blocks.append(Block(stripped, line.no, i, i, indent=line.indent, bold=bool(line.bold)))
         prev_line = line
-    reading.blocks = blocks
+    reading.blocks = _first_lines_put_back(blocks, lang)
+
+
+def _ahead(lines: list[Line], i: int, lang: str, count: int = 3) -> str:
+    """The text of the few lines after line ``i`` that open no item (where an enumeration run
+    into the text goes on: "i) coordinar ...", "... técnicos; ii) ayudar ...")."""
+    out = []
+    for line in lines[i + 1:i + 1 + count]:
+        t = line.text.strip()
+        if not t or line.page_break_before or starts_item(t, None, lang) or POINT.match(t + " ."):
+            break
+        out.append(t)
+    return " ".join(out)
+
+
+def _first_lines_put_back(blocks: list[Block], lang: str) -> list[Block]:
+    """``30.`` / ``in 2030.`` / ``Calls for a further review ...``: plain ``pdftotext`` may print
+    a numbered paragraph's first line after the rest of it. A paragraph's text opens with a
+    capital; one that opens in lower case takes back the unfinished line that comes next and
+    opens with a capital."""
+    f = forms(lang)
+    out: list[Block] = []
+    k = 0
+    while k < len(blocks):
+        block = blocks[k]
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        m = f.paragraph.match(block.text)
+        if (m and nxt is not None and not block.is_table and not nxt.is_table and not nxt.contents
+                and m.group("rest")[:1].islower() and nxt.first_index == nxt.last_index
+                and opens_sentence(nxt.text) and not ends_sentence(nxt.text)
+                and not starts_item(nxt.text, None, lang)):
+            block.text = f"{m.group('num')}{m.group('dot')} {nxt.text} {m.group('rest')}"
+            block.last_index = max(block.last_index, nxt.last_index)
+            out.append(block)
+            k += 2
+            continue
+        out.append(block)
+        k += 1
+    return out
 
 
 def _indented(line: Line, prev_line: Line, margins: dict[int, float]) -> bool | None:
@@ -255,6 +413,17 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
     new_page = line.page_break_before or line.page != prev_line.page
     if open_bold(prev.text):
         return True
+    if inline_enumeration(stripped, prev.text):
+        return True
+    label = chapter_word_label(prev.text, lang)
+    if label and not label.group("rest"):
+        return True  # the title under "Chapter III"
+    label = chapter_word_label(stripped, lang)
+    if label and not label.group("rest"):
+        return False
+    if (plain_start_bold(stripped) and _bold_end(prev_line) and not ends_sentence(prev_line.text)
+            and len(prev_line.text.strip()) >= 0.75 * width and not is_heading_like(prev.text, lang)):
+        return True  # a bold span wrapped onto the next line: "(c) **In relation to ... Permanent**" / "**Representatives**."
     if starts_item(stripped, expected, lang):
         return False
     bare = plain(stripped)
@@ -263,16 +432,28 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
         return False
     if _formula_under_title(stripped, prev.text):
         return False  # "The States Parties to this Convention,": a formula stands alone, under a title
+    if ends_unfinished(prev_line.text, lang):
+        return True
     lowercase = stripped[:1].islower() or (stripped[:1].isdigit() and not ends_sentence(prev.text))
-    if line.bold is not None and prev_line.bold is not None and line.bold != prev_line.bold and not lowercase:
-        return False
+    if line.bold is not None and prev_line.bold is not None and _bold_start(line) != _bold_end(prev_line) \
+            and not lowercase:
+        return False  # bold after regular text or regular after bold: a heading, a bold lead-in
     if ends_clause(prev_line.text) and opens_listed_clause(stripped, lang):
         return False
     if strip_calls(prev_line.text).endswith((",", "،", "，")) and opens_clause(stripped, lang):
         return False  # a participle after a preambular paragraph's closing comma
     indented = _indented(line, prev_line, margins)
+    if indented and not new_page and not ends_clause(prev_line.text) and starts_item(prev_line.text.strip(), None, lang) \
+            and len(prev_line.text.strip()) >= 0.6 * width:
+        return True  # a hanging indent: an item's text wraps under its text, not under its label
     if indented and not lowercase and not (new_page and not ends_clause(prev.text)):
         return False
+    if (not new_page and not line.gap_before and prev.last_index > prev.first_index and is_heading_like(prev.text, lang)
+            and not chapter_word_label(prev.text, lang)
+            and (line.indent is None or prev_line.indent is None or abs(line.indent - prev_line.indent) < 3)
+            and len(prev_line.text.strip()) >= 0.6 * width and not ends_clause(prev_line.text)
+            and not ends_sentence(stripped) and len(stripped) < 0.75 * width):
+        return True  # the third line of a heading, under its second: "Plan of Action on Ageing, 2002"
     if indented is False and new_page and not line.gap_before:
         return True  # a paragraph that runs on at the margin of the next page
     if new_page:
@@ -281,7 +462,7 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
         # at the margin: a new paragraph only after a heading or a short closing line
         return lowercase or not (is_heading_like(prev.text, lang) or (ends_sentence(prev_line.text)
                                                          and len(prev_line.text.strip()) < 0.6 * width
-                                                         and stripped[:1].isupper()))
+                                                         and opens_sentence(stripped)))
     merge = False
     if wrapped:
         last_len = len(prev_line.text.strip())
@@ -289,12 +470,19 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
         merge = (not line.gap_before and full) or lowercase or (full and not ends_sentence(prev.text))
         if line.gap_before and not lowercase and ends_sentence(prev.text):
             merge = False
+        if prev.first_index == prev.last_index and POINT.match(prev.text):
+            last_len += 12  # a point's first line also holds its indent and the space after its label
         if merge and not line.gap_before and ends_clause(prev_line.text) and last_len < 0.75 * width \
-                and stripped[:1].isupper():
+                and opens_sentence(stripped):
             merge = False  # a paragraph's last line falls short of the measure
     elif line.gap_before:
         merge = lowercase or (len(prev.text) > 120 and not ends_sentence(prev.text)
                               and not (prev.text.endswith(",") and opens_clause(stripped, lang)))
+    else:
+        # one paragraph a line, but extraction may still wrap some of them (justified lines
+        # pdftotext printed whole): a line in lower case opens no paragraph, nor one that
+        # opens without a capital ("(2020 год);") under an unfinished line
+        merge = lowercase or (not ends_clause(prev_line.text) and not opens_sentence(stripped))
     if merge and not lowercase and is_heading_like(prev.text, lang) and not open_bold(prev.text):
         merge = False
     if merge and line.gap_before and is_heading_like(stripped, lang) and stripped.isupper():

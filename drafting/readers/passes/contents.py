@@ -1,0 +1,126 @@
+"""The table of contents and the list of abbreviations of a report: tables, never chapters.
+
+A UN report prints its contents under the heading ``Contents`` (``Table des matières``,
+``Índice`` ...): entries ``I. Introduction . . . . 4`` with leader dots and page numbers, on one
+or more pages of their own. Extracted text scatters the table's columns (plain ``pdftotext``
+prints the numerals ``IV.`` ``V.`` on lines of their own after the entries), so none of its lines
+may open a chapter or a section. The contents run from the heading to the last entry with
+leader dots of the page, and the column debris after it (bare labels, page numbers, a word such
+as ``Annexes``); a following page goes on with them when its first lines carry leader dots.
+
+A list of abbreviations (``Abbreviations and acronyms``) prints pairs ``CEB  United Nations
+System ...`` to the end of its page: its capitals are no chapter titles.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from drafting.locale import terms
+from drafting.readers.lines import Line
+from drafting.readers.passes.text import plain
+
+# leader dots; a long entry leaves only a few of them at the end of its line ("... review . . .")
+LEADER_DOTS = re.compile(r"(?:\.\s?){6,}|…{3,}|\s(?:\.\s?){3,5}(?:\d{1,4}|[ivxlc]{1,6})?\s*$")
+# an entry that ends with its page or paragraphs and no leader dots ("Afrique 29 - 31"), on the
+# page that the heading opens
+ENTRY_END = re.compile(r"\s\d{1,3}(?:\s*[-–]\s*\S{1,4})?(?:\s*\.)?$")
+# What the columns of a contents table leave on lines of their own: ``IV.``, ``B.``, ``27``,
+# ``iii``, ``Page``, ``Annexes``.
+_TOKEN = r"(?:[IVXLC]{1,6}\.|[A-Z]\.|\d{1,4}|[ivxlc]{1,6}|[^\W\d_]+)"
+_PAGE = r"(?:\d{1,4}|[ivxlc]{1,6})"
+# (a token, perhaps with a page number; or a label, a word and a page number that the text
+# reader joined: "VII. Annexes iii", never "I. Introduction")
+DEBRIS = re.compile(r"^(?:" + _TOKEN + r"(?:\s+" + _PAGE + r")?|(?:[IVXLC]{1,6}|[A-Z])\.\s+[^\W\d_]+\s+" + _PAGE + r")$")
+# in a column of lone labels, the last label keeps the word printed beside it ("VII. Annexes")
+LONE_LABEL = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.$")
+LABEL_WORD = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.\s+[^\W\d_]+$")
+FIRST_LINES = 6   # a page goes on with the contents when one of its first lines has leader dots
+
+
+@lru_cache(maxsize=None)
+def _heading(lang: str, key: str) -> re.Pattern:
+    words = set(terms(lang).get("reader", {}).get(key, [])) | set(terms("en").get("reader", {}).get(key, []))
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(_bare(w)) for w in sorted(words, key=len, reverse=True))
+    # "Contents" alone, or with the column word over the page numbers ("Contents    Page")
+    return re.compile(r"^(?:" + alternatives + r")(?:\s+[^\W\d_]+)?$", re.I)
+
+
+def _text(line: Line) -> str:
+    return plain(line.text).strip()
+
+
+def _bare(text: str) -> str:
+    """The text without accents: typescripts print capitals without them (TABLE DES MATIERES)."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def table_lines(lines: list[Line], start: int, lang: str) -> set[int]:
+    """Indexes of the lines (from ``start``) that belong to a table of contents or a list of
+    abbreviations. The contents' heading may stand before ``start``, among the lines the
+    masthead and the title were read from."""
+    found: set[int] = set()
+    contents, glossary = _heading(lang, "contents"), _heading(lang, "abbreviations")
+    i = 0
+    while i < len(lines):
+        text = lines[i].text
+        if len(text) > 60:  # a heading "Contents", "Abbreviations and acronyms": short lines only
+            i += 1
+            continue
+        text = _bare(_text(lines[i]))
+        if contents.match(text):
+            i = _contents(lines, i, found)
+        elif glossary.match(text):
+            i = _glossary(lines, i, found)
+        i += 1
+    return {k for k in found if k >= start}
+
+
+def _page_end(lines: list[Line], i: int) -> int:
+    """The index after the last line of the page of line ``i``."""
+    page = lines[i].page
+    j = i + 1
+    while j < len(lines) and lines[j].page == page and not lines[j].page_break_before:
+        j += 1
+    return j
+
+
+def _contents(lines: list[Line], head: int, found: set[int]) -> int:
+    """Mark the contents that open at line ``head``; the index of their last line. Every page
+    but the last is the table's whole; on the last, the table ends with its last entry."""
+    pages = []   # (first index, end index) of each page of the table
+    i = head
+    while i < len(lines):
+        end = _page_end(lines, i)
+        dotted = [k for k in range(i, end) if LEADER_DOTS.search(lines[k].text)
+                  or (i == head and ENTRY_END.search(_text(lines[k])))]
+        opening = [k for k in range(i, end) if lines[k].text.strip()][:FIRST_LINES]
+        if not dotted or (i != head and dotted[0] not in opening):
+            break  # a page of body text: the contents ended on the page before
+        pages.append((i, end, dotted[-1]))
+        i = end
+    if not pages:
+        return head
+    for first, end, _ in pages[:-1]:
+        found.update(range(first, end))
+    first, end, last_dotted = pages[-1]
+    stop = last_dotted + 1
+    while stop < end and (not lines[stop].text.strip() or DEBRIS.match(_text(lines[stop]))
+                          or (LONE_LABEL.match(_text(lines[stop - 1])) and LABEL_WORD.match(_text(lines[stop])))):
+        stop += 1
+    found.update(range(first, stop))
+    found.add(head)
+    return stop - 1
+
+
+def _glossary(lines: list[Line], head: int, found: set[int]) -> int:
+    """Mark a list of abbreviations: from its heading to the end of its page."""
+    end = _page_end(lines, head)
+    found.update(range(head, end))
+    return end - 1
