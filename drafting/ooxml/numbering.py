@@ -15,7 +15,8 @@ from drafting.model.numbering import to_roman
 from drafting.ooxml.names import val as _val, w
 
 W_ABSTRACT_NUM, W_ABSTRACT_NUM_ID, W_NUM, W_NUM_ID = w("abstractNum"), w("abstractNumId"), w("num"), w("numId")
-W_LVL, W_ILVL = w("lvl"), w("ilvl")
+W_LVL, W_ILVL, W_LVL_OVERRIDE, W_VAL = w("lvl"), w("ilvl"), w("lvlOverride"), w("val")
+LEVEL_RESTART = f"{W_LVL_OVERRIDE}/{w('startOverride')}"   # a w:num that restarts a level
 LEVEL_REF = re.compile(r"%([1-9])")      # "%1.%2": the number of level 1, then of level 2
 
 
@@ -51,7 +52,8 @@ class Numbering:
         # paragraph refers to them (_num, _level), once.
         self.abstract_elements: dict = {}
         self.num_elements: dict = {}
-        self._nums: dict[str, tuple[str | None, dict[int, int]]] = {}
+        self._nums: dict[str, tuple[str | None, bool]] = {}
+        self._overrides: dict[tuple, int | None] = {}
         self._levels: dict[tuple, dict | None] = {}
         if numbering_root is not None:
             for ab in numbering_root.iterchildren(W_ABSTRACT_NUM):
@@ -77,18 +79,28 @@ class Numbering:
             self.problems.append(f"numbering: {text[:20]!r} is not a number (read as {default})")
         return default
 
-    def _num(self, num_id: str) -> tuple[str | None, dict[int, int]]:
-        """A ``w:num``: its abstract numbering and the levels it restarts (``startOverride``)."""
+    def _num(self, num_id: str) -> tuple[str | None, bool]:
+        """A ``w:num``: its abstract numbering, and whether it restarts any level."""
         found = self._nums.get(num_id)
         if found is None:
             num = self.num_elements[num_id]
-            overrides = {}
-            for ov in num.iterchildren(w("lvlOverride")):
-                start = _val(ov, "startOverride")
-                if start is not None:
-                    overrides[self._int(ov.get(W_ILVL), 0)] = self._int(start, 1)
-            found = self._nums[num_id] = (_val(num, "abstractNumId"), overrides)
+            child = num.find(W_ABSTRACT_NUM_ID)
+            found = self._nums[num_id] = (child.get(W_VAL) if child is not None else None,
+                                          num.find(LEVEL_RESTART) is not None)
         return found
+
+    def _override(self, num_id: str, ilvl: int) -> int | None:
+        """The level's ``startOverride`` in the ``w:num`` (read when first asked)."""
+        key = (num_id, ilvl)
+        if key not in self._overrides:
+            found = None
+            for ov in self.num_elements[num_id].iterchildren(W_LVL_OVERRIDE):
+                if self._int(ov.get(W_ILVL), 0) == ilvl:
+                    start = _val(ov, "startOverride")
+                    found = self._int(start, 1) if start is not None else None
+                    break
+            self._overrides[key] = found
+        return self._overrides[key]
 
     def _level(self, abstract_id: str | None, ilvl: int) -> dict | None:
         """One level of an abstract numbering: start, numFmt, lvlText (None if it has none)."""
@@ -117,8 +129,10 @@ class Numbering:
     def _resolve(self, numpr, style_id: str | None) -> tuple[str, int] | None:
         num_id, ilvl = None, 0
         if numpr is not None:
-            num_id = _val(numpr, "numId")
-            ilvl = self._int(_val(numpr, "ilvl"), 0)
+            child = numpr.find(W_NUM_ID)
+            num_id = child.get(W_VAL) if child is not None else None
+            child = numpr.find(W_ILVL)
+            ilvl = self._int(child.get(W_VAL), 0) if child is not None else 0
         if num_id is None and style_id in self.style_numpr:
             num_id, ilvl = self.style_numpr[style_id]
         if num_id is None or num_id == "0" or num_id not in self.num_elements:
@@ -137,25 +151,29 @@ class Numbering:
         if not found:
             return None
         num_id, ilvl = found
-        abstract_id, overrides = self._num(num_id)
-        key = f"num:{num_id}" if overrides else f"abs:{abstract_id}"
+        abstract_id, restarts = self._num(num_id)
+        key = f"num:{num_id}" if restarts else f"abs:{abstract_id}"
         counters = self.counters.setdefault(key, {})
+        level = self._level(abstract_id, ilvl)
         if ilvl not in counters:
-            level = self._level(abstract_id, ilvl)
-            counters[ilvl] = overrides.get(ilvl, level["start"] if level else 1)
+            start = self._override(num_id, ilvl) if restarts else None
+            counters[ilvl] = start if start is not None else (level["start"] if level else 1)
         else:
             counters[ilvl] += 1
         if len(counters) > 1:
             for deeper in [k for k in counters if k > ilvl]:
                 del counters[deeper]
-        level = self._level(abstract_id, ilvl)
         if not level or level["fmt"] in ("bullet", "none"):
             return None
 
         def sub(m):
             k = int(m.group(1)) - 1
             lvl = self._level(abstract_id, k) or {"fmt": "decimal", "start": 1}
-            value = counters.get(k, overrides.get(k, lvl.get("start", 1)))
+            if k in counters:
+                value = counters[k]
+            else:
+                start = self._override(num_id, k) if restarts else None
+                value = start if start is not None else lvl.get("start", 1)
             return format_number(value, lvl["fmt"])
 
         text = LEVEL_REF.sub(sub, level["text"]).strip() if "%" in level["text"] else level["text"].strip()

@@ -151,10 +151,12 @@ def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang
     for i, p in enumerate(paragraphs, start=1):
         if progress is not None and i % PROGRESS_EVERY == 0:
             progress(i, len(paragraphs))
-        container = _container(p)
+        # most paragraphs stand in the body itself: no note, text box or table around them
+        nested = p.getparent() is not body
+        container = _container(p) if nested else None
         if container in SKIPPED_CONTAINERS:
             continue
-        table = _enclosing_table(p)
+        table = _enclosing_table(p) if nested else None
         if table is not None:
             # A table is read once, as a whole, where its first paragraph stands.
             if table not in tables_seen:
@@ -301,7 +303,7 @@ def _record(p, index, styles, numbering, state) -> Record:
     key, role, style_fmt = styles.paragraph(sid)
     tokens: list = []
     state.page_break = False
-    _walk(p, tokens, state, frozenset(), False)
+    _walk(p, tokens, state, NO_FORMAT, False)
     if state.pending_bodies:
         _resolve_bodies(state)
     label = numbering.label_of(props.get(W_NUMPR), sid)
