@@ -374,3 +374,15 @@ def test_points_of_a_preambular_paragraph_are_written_and_read_back_from_docx_an
     ns = {"a": root.nsmap[None]}
     assert etree.tostring(back.xpath("//a:preamble", namespaces=ns)[0], method="c14n") == \
         etree.tostring(root.xpath("//a:preamble", namespaces=ns)[0], method="c14n")
+
+
+def test_points_of_a_preambular_paragraph_with_one_label_twice_have_distinct_ids():
+    """Two points printed "1." under a preambular paragraph: the list's items keep unique eIds
+    (the schema refuses a repeated one)."""
+    from drafting.readers.markdown import read_text
+
+    src = "---\nkind: draft-resolution\nlang: en\n---\n\nRecalling x:\n  1. restart\n  1. restart\n\n1. Decides.\n"
+    root = read_text(src, "h.md").root
+    assert validate_tree(root) == []
+    ids = root.xpath("//a:preamble//a:item/@eId", namespaces={"a": root.nsmap[None]})
+    assert len(ids) == 2 and len(set(ids)) == 2

@@ -359,7 +359,8 @@ class _Builder:
         block = E.blockList(eId=list_eid)
         for k, point in enumerate(points, start=1):
             label = point_key(point.num) if isinstance(point, Point) and point.num else None
-            item_eid = f"{list_eid}__item_{label or k}"
+            # unique even where two points print the same label ("1." twice)
+            item_eid = self.eids.make(list_eid, "item", label or str(k))
             item = E.item(eId=item_eid)
             if isinstance(point, Point) and point.num:
                 item.append(E.num(point.num))

@@ -14,6 +14,11 @@ import re
 from drafting.model.numbering import to_roman
 from drafting.ooxml.names import val as _val, w
 
+W_ABSTRACT_NUM, W_ABSTRACT_NUM_ID, W_NUM, W_NUM_ID = w("abstractNum"), w("abstractNumId"), w("num"), w("numId")
+W_LVL, W_ILVL, W_LVL_OVERRIDE, W_VAL = w("lvl"), w("ilvl"), w("lvlOverride"), w("val")
+LEVEL_RESTART = f"{W_LVL_OVERRIDE}/{w('startOverride')}"   # a w:num that restarts a level
+LEVEL_REF = re.compile(r"%([1-9])")      # "%1.%2": the number of level 1, then of level 2
+
 
 def _letters(n: int) -> str:
     # Word: a..z, then aa..zz, aaa...
@@ -39,25 +44,22 @@ def format_number(n: int, fmt: str) -> str:
 
 class Numbering:
     def __init__(self, numbering_root, styles_root=None) -> None:
-        self.abstract: dict[str, dict[int, dict]] = {}
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.style_numpr: dict[str, tuple[str | None, int]] = {}
         self.problems: list[str] = []      # values Word would refuse, read as their defaults
-        # Word and pandoc define many lists that no paragraph uses: their levels are read only
-        # when a paragraph refers to them (see levels_of).
-        self.abstract_elements = {}
+        # Word and pandoc define many lists (pandoc one per list of the text), most of which no
+        # paragraph uses, or only one level of them: a list and a level are read when a
+        # paragraph refers to them (_num, _level), once.
+        self.abstract_elements: dict = {}
+        self.num_elements: dict = {}
+        self._nums: dict[str, tuple[str | None, bool]] = {}
+        self._overrides: dict[tuple, int | None] = {}
+        self._levels: dict[tuple, dict | None] = {}
         if numbering_root is not None:
-            for ab in numbering_root.iterchildren(w("abstractNum")):
-                self.abstract_elements[ab.get(w("abstractNumId"))] = ab
-            for num in numbering_root.iterchildren(w("num")):
-                abstract_id = _val(num, "abstractNumId")
-                overrides = {}
-                for ov in num.iterchildren(w("lvlOverride")):
-                    start = _val(ov, "startOverride")
-                    if start is not None:
-                        overrides[self._int(ov.get(w("ilvl")), 0)] = self._int(start, 1)
-                self.nums[num.get(w("numId"))] = (abstract_id, overrides)
+            for ab in numbering_root.iterchildren(W_ABSTRACT_NUM):
+                self.abstract_elements[ab.get(W_ABSTRACT_NUM_ID)] = ab
+            for num in numbering_root.iterchildren(W_NUM):
+                self.num_elements[num.get(W_NUM_ID)] = num
         if styles_root is not None:
             for style in styles_root.iterchildren(w("style")):
                 numpr = style.find(f"{w('pPr')}/{w('numPr')}")
@@ -69,24 +71,57 @@ class Numbering:
     def _int(self, text: str | None, default: int) -> int:
         if text is None:
             return default
+        if text.isdigit() and len(text) <= 6:
+            return int(text)
         if text.strip().isdigit() and len(text.strip()) <= 6:
             return int(text)
         if len(self.problems) < 20:
             self.problems.append(f"numbering: {text[:20]!r} is not a number (read as {default})")
         return default
 
-    def levels_of(self, abstract_id: str | None) -> dict[int, dict]:
-        if abstract_id not in self.abstract:
-            levels = {}
+    def _num(self, num_id: str) -> tuple[str | None, bool]:
+        """A ``w:num``: its abstract numbering, and whether it restarts any level."""
+        found = self._nums.get(num_id)
+        if found is None:
+            num = self.num_elements[num_id]
+            child = num.find(W_ABSTRACT_NUM_ID)
+            found = self._nums[num_id] = (child.get(W_VAL) if child is not None else None,
+                                          num.find(LEVEL_RESTART) is not None)
+        return found
+
+    def _override(self, num_id: str, ilvl: int) -> int | None:
+        """The level's ``startOverride`` in the ``w:num`` (read when first asked)."""
+        key = (num_id, ilvl)
+        if key not in self._overrides:
+            found = None
+            for ov in self.num_elements[num_id].iterchildren(W_LVL_OVERRIDE):
+                if self._int(ov.get(W_ILVL), 0) == ilvl:
+                    start = _val(ov, "startOverride")
+                    found = self._int(start, 1) if start is not None else None
+                    break
+            self._overrides[key] = found
+        return self._overrides[key]
+
+    def _level(self, abstract_id: str | None, ilvl: int) -> dict | None:
+        """One level of an abstract numbering: start, numFmt, lvlText (None if it has none)."""
+        key = (abstract_id, ilvl)
+        if key not in self._levels:
+            found = None
             ab = self.abstract_elements.get(abstract_id)
-            for lvl in (ab.iterchildren(w("lvl")) if ab is not None else ()):
-                levels[self._int(lvl.get(w("ilvl")), 0)] = {
-                    "start": self._int(_val(lvl, "start"), 1),
-                    "fmt": _val(lvl, "numFmt") or "decimal",
-                    "text": _val(lvl, "lvlText") or "",
-                }
-            self.abstract[abstract_id] = levels
-        return self.abstract[abstract_id]
+            for lvl in (ab.iterchildren(W_LVL) if ab is not None else ()):
+                if self._int(lvl.get(W_ILVL), 0) == ilvl:
+                    found = {"start": self._int(_val(lvl, "start"), 1),
+                             "fmt": _val(lvl, "numFmt") or "decimal",
+                             "text": _val(lvl, "lvlText") or ""}
+                    break
+            self._levels[key] = found
+        return self._levels[key]
+
+    def levels_of(self, abstract_id: str | None) -> dict[int, dict]:
+        """Every level of an abstract numbering (by ``ilvl``)."""
+        ab = self.abstract_elements.get(abstract_id)
+        ilvls = {self._int(lvl.get(W_ILVL), 0) for lvl in (ab.iterchildren(W_LVL) if ab is not None else ())}
+        return {k: self._level(abstract_id, k) for k in sorted(ilvls)}
 
     def numpr_of(self, p, style_id: str | None) -> tuple[str, int] | None:
         return self._resolve(p.find(f"{w('pPr')}/{w('numPr')}"), style_id)
@@ -94,11 +129,13 @@ class Numbering:
     def _resolve(self, numpr, style_id: str | None) -> tuple[str, int] | None:
         num_id, ilvl = None, 0
         if numpr is not None:
-            num_id = _val(numpr, "numId")
-            ilvl = self._int(_val(numpr, "ilvl"), 0)
+            child = numpr.find(W_NUM_ID)
+            num_id = child.get(W_VAL) if child is not None else None
+            child = numpr.find(W_ILVL)
+            ilvl = self._int(child.get(W_VAL), 0) if child is not None else 0
         if num_id is None and style_id in self.style_numpr:
             num_id, ilvl = self.style_numpr[style_id]
-        if num_id is None or num_id == "0" or num_id not in self.nums:
+        if num_id is None or num_id == "0" or num_id not in self.num_elements:
             return None
         return num_id, ilvl
 
@@ -114,27 +151,31 @@ class Numbering:
         if not found:
             return None
         num_id, ilvl = found
-        abstract_id, overrides = self.nums[num_id]
-        levels = self.levels_of(abstract_id)
-        key = f"num:{num_id}" if overrides else f"abs:{abstract_id}"
+        abstract_id, restarts = self._num(num_id)
+        key = f"num:{num_id}" if restarts else f"abs:{abstract_id}"
         counters = self.counters.setdefault(key, {})
+        level = self._level(abstract_id, ilvl)
         if ilvl not in counters:
-            start = overrides.get(ilvl, levels.get(ilvl, {}).get("start", 1))
-            counters[ilvl] = start
+            start = self._override(num_id, ilvl) if restarts else None
+            counters[ilvl] = start if start is not None else (level["start"] if level else 1)
         else:
             counters[ilvl] += 1
-        for deeper in [k for k in counters if k > ilvl]:
-            del counters[deeper]
-        level = levels.get(ilvl)
+        if len(counters) > 1:
+            for deeper in [k for k in counters if k > ilvl]:
+                del counters[deeper]
         if not level or level["fmt"] in ("bullet", "none"):
             return None
 
         def sub(m):
             k = int(m.group(1)) - 1
-            lvl = levels.get(k, {"fmt": "decimal", "start": 1})
-            value = counters.get(k, overrides.get(k, lvl.get("start", 1)))
+            lvl = self._level(abstract_id, k) or {"fmt": "decimal", "start": 1}
+            if k in counters:
+                value = counters[k]
+            else:
+                start = self._override(num_id, k) if restarts else None
+                value = start if start is not None else lvl.get("start", 1)
             return format_number(value, lvl["fmt"])
 
-        text = re.sub(r"%([1-9])", sub, level["text"]).strip()
+        text = LEVEL_REF.sub(sub, level["text"]).strip() if "%" in level["text"] else level["text"].strip()
         return (text, ilvl) if text else None
 

@@ -215,7 +215,11 @@ class StyleSheet:
                 self.default_spacing[1] if after is None else after)
 
     def paragraph(self, sid: str | None) -> tuple[str, str | None, frozenset]:
-        return self.para.get(sid, (style_key(sid or "Normal"), None, frozenset()))
+        found = self.para.get(sid)
+        if found is None:
+            # a style the sheet does not define: its name alone (kept, asked once per paragraph)
+            found = self.para[sid] = (style_key(sid or "Normal"), None, frozenset())
+        return found
 
 
 def _chain(sid, based) -> list:

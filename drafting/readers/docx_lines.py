@@ -40,7 +40,8 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
                             centered=rec.centered or None))
     space_after = 0
     page, page_break = 1, False
-    usual = usual_spacing(parsed.records) if printed_lines(parsed.records) else 0
+    texts = [rec.text.strip() if rec.rows is None else "" for rec in parsed.records]
+    usual = usual_spacing(parsed.records, texts) if printed_lines(texts) else 0
     for rec in parsed.records:
         if rec.page_break_before and out:
             page, page_break = page + 1, True   # a break in an empty paragraph moves on too
@@ -77,15 +78,14 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
     return join_lone_labels(out)
 
 
-def printed_lines(records) -> bool:
+def printed_lines(texts: list[str]) -> bool:
     """Are the Word paragraphs printed lines (text pasted or converted line by line)? Then few
     are longer than a line of print, and most stop mid-sentence, on a letter, digit or hyphen
     (a paragraph per paragraph ends on its punctuation)."""
     lengths, open_ends = 0, 0
     long_ = 0
-    for rec in records:
-        text = rec.text.strip()
-        if rec.rows is not None or not text:
+    for text in texts:
+        if not text:
             continue
         lengths += 1
         long_ += len(text) > LINE_OF_PRINT
@@ -93,7 +93,7 @@ def printed_lines(records) -> bool:
     return lengths >= 8 and long_ < 0.05 * lengths and open_ends * 2 >= lengths
 
 
-def usual_spacing(records) -> int:
+def usual_spacing(records, texts: list[str]) -> int:
     """The space (twips) that most paragraphs of the document leave above them.
 
     In a file whose paragraphs are printed lines, space that every paragraph leaves (pandoc's
@@ -102,8 +102,8 @@ def usual_spacing(records) -> int:
     paragraph, its space is a real gap and stays one.)"""
     spaces: Counter = Counter()
     after = 0
-    for rec in records:
-        if rec.rows is not None or not rec.text.strip():
+    for rec, text in zip(records, texts):
+        if not text:
             after = 0
             continue
         spaces[after + rec.space_before] += 1

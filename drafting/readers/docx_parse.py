@@ -42,19 +42,19 @@ SKIPPED_CONTAINERS = {w("footnote"), w("endnote"), FALLBACK}
 W_PPR, W_PSTYLE, W_VAL, W_NUMPR, W_IND, W_JC, W_SPACING = (
     w("pPr"), w("pStyle"), w("val"), w("numPr"), w("ind"), w("jc"), w("spacing"))
 W_PAGE_BREAK_BEFORE, W_R, W_BR, W_TYPE = w("pageBreakBefore"), w("r"), w("br"), w("type")
-W_PBDR = w("pBdr")
+W_PBDR, W_DEL, W_INS = w("pBdr"), w("del"), w("ins")
 VML, OFFICE = "urn:schemas-microsoft-com:vml", "urn:schemas-microsoft-com:office:office"
 VML_RECT, VML_LINE, O_HR = f"{{{VML}}}rect", f"{{{VML}}}line", f"{{{OFFICE}}}hr"
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     fmt: frozenset = frozenset()
     semantic: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     """One Word paragraph as the reader sees it."""
 
@@ -79,7 +79,7 @@ class Record:
 
     @property
     def text(self) -> str:
-        return "".join(t.text for t in self.tokens if isinstance(t, Token))
+        return "".join([t.text for t in self.tokens if t.__class__ is Token])
 
 
 @dataclass
@@ -151,10 +151,12 @@ def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang
     for i, p in enumerate(paragraphs, start=1):
         if progress is not None and i % PROGRESS_EVERY == 0:
             progress(i, len(paragraphs))
-        container = _container(p)
+        # most paragraphs stand in the body itself: no note, text box or table around them
+        nested = p.getparent() is not body
+        container = _container(p) if nested else None
         if container in SKIPPED_CONTAINERS:
             continue
-        table = _enclosing_table(p)
+        table = _enclosing_table(p) if nested else None
         if table is not None:
             # A table is read once, as a whole, where its first paragraph stands.
             if table not in tables_seen:
@@ -236,10 +238,11 @@ def _mark_unanchored(notes, recorded: str | None) -> None:
 
 def _mark_removed(p, revisions: str) -> bool:
     """A tracked deletion (accepted) or insertion (rejected) of the paragraph mark itself."""
-    mark = p.find(f"{w('pPr')}/{w('rPr')}")
+    ppr = p.find(W_PPR)
+    mark = ppr.find(W_RPR) if ppr is not None else None
     if mark is None:
         return False
-    return mark.find(w("del" if revisions == "accept" else "ins")) is not None
+    return mark.find(W_DEL if revisions == "accept" else W_INS) is not None
 
 
 def _enclosing_table(p):
@@ -300,7 +303,7 @@ def _record(p, index, styles, numbering, state) -> Record:
     key, role, style_fmt = styles.paragraph(sid)
     tokens: list = []
     state.page_break = False
-    _walk(p, tokens, state, frozenset(), False)
+    _walk(p, tokens, state, NO_FORMAT, False)
     if state.pending_bodies:
         _resolve_bodies(state)
     label = numbering.label_of(props.get(W_NUMPR), sid)
