@@ -43,13 +43,25 @@ PARTICIPLE = {
 }
 
 
+def _opening_words(lang: str) -> set[str]:
+    data = terms(lang)
+    return set(data.get("preambular", {})) | set(data.get("operative", {}))
+
+
 @lru_cache(maxsize=None)
 def _openings(lang: str) -> re.Pattern:
     """Every preambular and operative opening of the locale, as one pattern (longest first)."""
-    data = terms(lang)
-    found = set(data.get("preambular", {})) | set(data.get("operative", {}))
+    found = _opening_words(lang)
     words = "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
     return re.compile(r"(?:" + words + r")(?![^\W_])") if words else re.compile(r"(?!)")
+
+
+@lru_cache(maxsize=None)
+def _opening_initials(lang: str) -> frozenset[str] | None:
+    """The first characters of the openings: a text opening with another one opens none (None
+    when an opening is empty: then any text may)."""
+    words = _opening_words(lang)
+    return None if "" in words else frozenset(w[0] for w in words)
 
 
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th|e|re|er|ª|º|a|-?[а-я]{1,2})?"
@@ -76,7 +88,9 @@ def phrases_exist(lang: str) -> bool:
 
 def opens_listed_clause(text: str, lang: str) -> bool:
     """Does the text open with a preambular or operative opening the locale lists?"""
-    return bool(_openings(lang).match(text.lstrip().lstrip("*")))
+    text = text.lstrip().lstrip("*")
+    initials = _opening_initials(lang)
+    return (initials is None or text[:1] in initials) and bool(_openings(lang).match(text))
 
 
 def opens_clause(text: str, lang: str) -> bool:
@@ -98,7 +112,8 @@ def starts_item(text: str, expected: int | None, lang: str) -> bool:
     t = text.strip()
     if t[:1].islower() and _PLAIN_START.match(t):
         return False
-    t = DASH_PREFIX.sub("", t)
+    if t[:1] == "-":  # (the text is stripped: a dash prefix opens it)
+        t = DASH_PREFIX.sub("", t)
     f = forms(lang)
     m = f.paragraph.match(t)
     if m and int(m.group("num")) >= 1000 and int(m.group("num")) != expected:
@@ -121,14 +136,15 @@ _OTHER_ITEM = re.compile("|".join(f"(?:{_unnamed(p)})" for p in (POINT, BULLET, 
 
 def is_wrapped(lines: list[Line]) -> bool:
     """Hard-wrapped text (OCR, ``pdftotext``) has many lines of similar, moderate length."""
-    lengths = [len(l.text.strip()) for l in lines if l.text.strip()]
+    stripped = [l.text.strip() for l in lines]   # once per line, not once per test
+    lengths = [len(s) for s in stripped if s]
     if len(lengths) < 8:
         return False
     long_lines = sum(1 for n in lengths if n > 160)
     moderate = sum(1 for n in lengths if 45 <= n <= 110)
-    run_on = sum(1 for a, b in zip(lines, lines[1:])
-                 if a.text.strip() and b.text.strip() and not b.gap_before
-                 and b.text.strip()[:1].islower() and not ends_sentence(a.text))
+    run_on = sum(1 for k in range(len(lines) - 1)
+                 if stripped[k] and stripped[k + 1] and not lines[k + 1].gap_before
+                 and stripped[k + 1][:1].islower() and not ends_sentence(lines[k].text))
     if long_lines / len(lengths) >= 0.05:
         return False
     return moderate / len(lengths) > 0.5 or run_on >= max(3, len(lengths) // 10)
