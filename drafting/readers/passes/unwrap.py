@@ -164,10 +164,17 @@ _STARS = re.compile(r"\*\*+")
 
 def open_bold(text: str) -> bool:
     """Is a ``**`` bold span opened and not yet closed? (``agenda**`` closes nothing: note marks)"""
+    known = _BOLD_STATES.get(id(text))
+    if known is not None and known[0] is text:
+        return known[2]   # a block's text as joined by ``_join_block``: its state carried on
     if "**" not in text:
-        return False  # most text: no bold at all, and a block's text grows line by line
-    is_open = False
-    for m in _STARS.finditer(text):
+        return False  # most text: no bold at all
+    return _open_bold_from(text, 0, False)
+
+
+def _open_bold_from(text: str, start: int, is_open: bool) -> bool:
+    """``open_bold`` of ``text`` whose part before ``start`` left the span ``is_open``."""
+    for m in _STARS.finditer(text, start):
         before = text[m.start() - 1] if m.start() else " "
         after = text[m.end()] if m.end() < len(text) else " "
         if not is_open and not after.isspace() and len(m.group()) == 2:
@@ -175,6 +182,36 @@ def open_bold(text: str) -> bool:
         elif is_open and not before.isspace():
             is_open = False
     return is_open
+
+
+# id(text) -> (text, holds "**", open_bold(text)) for the texts of the blocks as they are
+# joined: a block of thousands of lines (after an unclosed ``**``) would otherwise be scanned
+# whole at every line it takes.
+_BOLD_STATES: dict[int, tuple[str, bool, bool]] = {}
+
+
+def _join_block(text: str, line: str) -> str:
+    """``join_lines(text, line)``, its bold state carried on from that of ``text``.
+
+    Joined to a text without trailing spaces (a block's always is), the line follows a space or,
+    after a hyphen, the text itself: no run of stars crosses the join, and a run that ends the
+    text is followed by a space as before. So only the runs of the added part need reading."""
+    known = _BOLD_STATES.pop(id(text), None)
+    joined = join_lines(text, line)
+    if known is not None and known[0] is text:
+        _, stars, state = known
+    else:
+        stars = "**" in text
+        state = _open_bold_from(text, 0, False) if stars else False
+    if len(text.rstrip()) != len(text) or not text:
+        stars = "**" in joined
+        state = _open_bold_from(joined, 0, False) if stars else False
+    elif "**" in line:
+        stars, state = True, _open_bold_from(joined, len(text), state)
+    elif stars:
+        state = _open_bold_from(joined, len(text), state)
+    _BOLD_STATES[id(joined)] = (joined, stars, state)
+    return joined
 
 
 def _margins(lines: list[Line]) -> dict[int, float]:
@@ -188,6 +225,7 @@ def _margins(lines: list[Line]) -> dict[int, float]:
 
 
 def run(reading: Reading) -> None:
+    _BOLD_STATES.clear()
     lines = reading.body
     lang = reading.doc.lang
     start = reading.body_start
@@ -221,11 +259,12 @@ def run(reading: Reading) -> None:
         merge = prev is not None and not prev.is_table and _runs_on(
             line, prev_line, prev, wrapped, width, margins, last_number if number else None, lang)
         if merge:
-            prev.text = join_lines(prev.text, stripped)
+            prev.text = _join_block(prev.text, stripped)
             prev.last_index = i
         else:
             blocks.append(Block(stripped, line.no, i, i, indent=line.indent, bold=bool(line.bold)))
         prev_line = line
+    _BOLD_STATES.clear()
     reading.blocks = blocks
 
 
