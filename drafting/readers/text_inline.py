@@ -7,6 +7,7 @@ several at one point).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from drafting.model.blocks import NoteRef, Styled
@@ -23,6 +24,8 @@ _TOKEN = re.compile(
 )
 
 
+_BOLD_CLOSING = re.compile(r"(?<=\S)(?=\*\*)")   # where a bold span can close
+_LINE_BREAK = re.compile("\n")
 _MARKS = re.compile(r"[*^" + SUPERSCRIPT_DIGITS + r"]")
 
 
@@ -43,13 +46,28 @@ def note_markers(group: str) -> list[str] | None:
 def _tokens(text: str):
     """``_TOKEN.finditer(text)``, trying the pattern only where a mark stands: every token opens
     with one, and a search for one character class skips the plain text at C speed (the five
-    alternatives, tried at every position, made the scan slow)."""
+    alternatives, tried at every position, made the scan slow).
+
+    Where ``**`` stands only a bold span can start, and it needs a closing ``**`` after a printed
+    character on the same line: where none follows, the pattern (which would read to the line's
+    end looking for it, at every unclosed ``**``: quadratic) is not tried."""
     pos = 0
+    closings = breaks = None
     while True:
         mark = _MARKS.search(text, pos)
         if mark is None:
             return
-        m = _TOKEN.match(text, mark.start())
+        start = mark.start()
+        if text.startswith("**", start):
+            if closings is None:
+                closings = [c.start() for c in _BOLD_CLOSING.finditer(text)]
+                breaks = [b.start() for b in _LINE_BREAK.finditer(text)]
+            k = bisect.bisect_left(closings, start + 3)
+            j = bisect.bisect_left(breaks, start)
+            if k == len(closings) or (j < len(breaks) and breaks[j] < closings[k]):
+                pos = start + 1
+                continue
+        m = _TOKEN.match(text, start)
         if m is None:
             pos = mark.start() + 1
             continue

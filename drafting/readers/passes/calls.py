@@ -62,14 +62,28 @@ def _patterns(marker: str) -> tuple[re.Pattern, re.Pattern]:
             re.compile(marker + r"(?<![\d/\-–^{]" + marker + r")(?![\d/]|[.,]\d)"))
 
 
+# What the two patterns of any marker of plain digits need, without compiling a pattern per
+# marker (a document with 200 notes compiled 400): a range of years with digits glued to it, and
+# a run of digits standing alone (the marker's pattern matches exactly the runs equal to it).
+_ANY_YEAR_RANGE = re.compile(r"(?:19|20)(?<!\d..)\d\d[–-](?:19|20)\d\d\d")
+_ANY_STANDALONE = re.compile(r"\d(?<![\d/\-–^{]\d)\d*(?![\d/]|[.,]\d)")
+
+
+def _standalone(text: str, marker: str):
+    """``_patterns(marker)[1].finditer(text)``."""
+    if marker.isascii() and marker.isdecimal():
+        return (m for m in _ANY_STANDALONE.finditer(text) if m.group() == marker)
+    return _patterns(marker)[1].finditer(text)
+
+
 def _candidate(text: str, marker: str, pos: int, lang: str) -> tuple[int, int, bool] | None:
     """The first place from ``pos`` where ``marker`` can be a call: (start, end, strong)."""
     before_words, after_words = _words(lang)
     weak = None
-    year_range, standalone = _patterns(marker)
-    for m in year_range.finditer(text, pos):
-        return m.start(1), m.end(1), True   # "2015–20308": a call glued to a range of years
-    for m in standalone.finditer(text[pos:]):
+    if not (marker.isascii() and marker.isdecimal()) or _ANY_YEAR_RANGE.search(text, pos):
+        for m in _patterns(marker)[0].finditer(text, pos):
+            return m.start(1), m.end(1), True   # "2015–20308": a call glued to a range of years
+    for m in _standalone(text[pos:], marker):
         start, end = pos + m.start(), pos + m.end()
         before = text[:start]
         if not before.strip():

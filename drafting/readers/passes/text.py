@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # What may end a paragraph; a comma ends only a preambular paragraph or an enacting formula.
 TERMINAL = (".", ":", ";", "!", "?", "…", "”", "»", '"', "’", "。", "；", "：", "！", "？", "؛", "؟")
@@ -37,13 +36,11 @@ def strip_trailing_marks(text: str) -> str:
     return strip_calls(text, commas=True)
 
 
-@lru_cache(maxsize=4096)  # asked of a line again when it becomes the line before the next one
 def ends_sentence(text: str) -> bool:
     """Does the text end a sentence (footnote marks after the punctuation aside)?"""
     return strip_trailing_marks(text).endswith(TERMINAL) or text.rstrip().endswith(TERMINAL)
 
 
-@lru_cache(maxsize=4096)
 def ends_clause(text: str) -> bool:
     """Does the text end a sentence or a clause of a resolution (``...,``)?"""
     return strip_calls(text).endswith(_CLAUSE_END)

@@ -50,13 +50,25 @@ DIVISION_LABEL = LazyPattern(division_label)   # "Article 3", "Chapter II" in ev
 ANNEX_OF = LazyPattern(annex_of)               # "Annex to the letter dated ...", every language
 
 
+def _opening_words(lang: str) -> set[str]:
+    data = terms(lang)
+    return set(data.get("preambular", {})) | set(data.get("operative", {}))
+
+
 @lru_cache(maxsize=None)
 def _openings(lang: str) -> re.Pattern:
     """Every preambular and operative opening of the locale, as one pattern (longest first)."""
-    data = terms(lang)
-    found = set(data.get("preambular", {})) | set(data.get("operative", {}))
+    found = _opening_words(lang)
     words = "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
     return re.compile(r"(?:" + words + r")(?![^\W_])") if words else re.compile(r"(?!)")
+
+
+@lru_cache(maxsize=None)
+def _opening_initials(lang: str) -> frozenset[str] | None:
+    """The first characters of the openings: a text opening with another one opens none (None
+    when an opening is empty: then any text may)."""
+    words = _opening_words(lang)
+    return None if "" in words else frozenset(w[0] for w in words)
 
 
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th|e|re|er|ª|º|a|-?[а-я]{1,2})?"
@@ -117,7 +129,9 @@ def phrases_exist(lang: str) -> bool:
 
 def opens_listed_clause(text: str, lang: str) -> bool:
     """Does the text open with a preambular or operative opening the locale lists?"""
-    return bool(_openings(lang).match(text.lstrip().lstrip("*")))
+    text = text.lstrip().lstrip("*")
+    initials = _opening_initials(lang)
+    return (initials is None or text[:1] in initials) and bool(_openings(lang).match(text))
 
 
 def opens_clause(text: str, lang: str) -> bool:
@@ -139,7 +153,8 @@ def starts_item(text: str, expected: int | None, lang: str) -> bool:
     t = text.strip()
     if t[:1].islower() and _PLAIN_START.match(t):
         return False
-    t = DASH_PREFIX.sub("", t)
+    if t[:1] == "-":  # (the text is stripped: a dash prefix opens it)
+        t = DASH_PREFIX.sub("", t)
     f = forms(lang)
     m = f.paragraph.match(t)
     if m and int(m.group("num")) >= 1000 and int(m.group("num")) != expected:
@@ -199,14 +214,15 @@ def _enumerated(text: str, labels: list[str]) -> bool:
 
 def is_wrapped(lines: list[Line]) -> bool:
     """Hard-wrapped text (OCR, ``pdftotext``) has many lines of similar, moderate length."""
-    lengths = [len(l.text.strip()) for l in lines if l.text.strip()]
+    stripped = [l.text.strip() for l in lines]   # once per line, not once per test
+    lengths = [len(s) for s in stripped if s]
     if len(lengths) < 8:
         return False
     long_lines = sum(1 for n in lengths if n > 160)
     moderate = sum(1 for n in lengths if 45 <= n <= 110)
-    run_on = sum(1 for a, b in zip(lines, lines[1:])
-                 if a.text.strip() and b.text.strip() and not b.gap_before
-                 and b.text.strip()[:1].islower() and not ends_sentence(a.text))
+    run_on = sum(1 for k in range(len(lines) - 1)
+                 if stripped[k] and stripped[k + 1] and not lines[k + 1].gap_before
+                 and stripped[k + 1][:1].islower() and not ends_sentence(lines[k].text))
     median = sorted(lengths)[len(lengths) // 2]
     if long_lines / len(lengths) >= 0.05 and not (45 <= median <= 110 and long_lines / len(lengths) < 0.2):
         return False  # one paragraph a line; but most lines wrapped, some justified lines glued
@@ -247,10 +263,17 @@ _STARS = re.compile(r"\*\*+")
 
 def open_bold(text: str) -> bool:
     """Is a ``**`` bold span opened and not yet closed? (``agenda**`` closes nothing: note marks)"""
+    known = _BOLD_STATES.get(id(text))
+    if known is not None and known[0] is text:
+        return known[2]   # a block's text as joined by ``_join_block``: its state carried on
     if "**" not in text:
-        return False  # most text: no bold at all, and a block's text grows line by line
-    is_open = False
-    for m in _STARS.finditer(text):
+        return False  # most text: no bold at all
+    return _open_bold_from(text, 0, False)
+
+
+def _open_bold_from(text: str, start: int, is_open: bool) -> bool:
+    """``open_bold`` of ``text`` whose part before ``start`` left the span ``is_open``."""
+    for m in _STARS.finditer(text, start):
         before = text[m.start() - 1] if m.start() else " "
         after = text[m.end()] if m.end() < len(text) else " "
         if not is_open and not after.isspace() and len(m.group()) == 2:
@@ -292,6 +315,36 @@ def plain_start_bold(text: str) -> bool:
     return text.lstrip().startswith("**")
 
 
+# id(text) -> (text, holds "**", open_bold(text)) for the texts of the blocks as they are
+# joined: a block of thousands of lines (after an unclosed ``**``) would otherwise be scanned
+# whole at every line it takes.
+_BOLD_STATES: dict[int, tuple[str, bool, bool]] = {}
+
+
+def _join_block(text: str, line: str) -> str:
+    """``join_lines(text, line)``, its bold state carried on from that of ``text``.
+
+    Joined to a text without trailing spaces (a block's always is), the line follows a space or,
+    after a hyphen, the text itself: no run of stars crosses the join, and a run that ends the
+    text is followed by a space as before. So only the runs of the added part need reading."""
+    known = _BOLD_STATES.pop(id(text), None)
+    joined = join_lines(text, line)
+    if known is not None and known[0] is text:
+        _, stars, state = known
+    else:
+        stars = "**" in text
+        state = _open_bold_from(text, 0, False) if stars else False
+    if len(text.rstrip()) != len(text) or not text:
+        stars = "**" in joined
+        state = _open_bold_from(joined, 0, False) if stars else False
+    elif "**" in line:
+        stars, state = True, _open_bold_from(joined, len(text), state)
+    elif stars:
+        state = _open_bold_from(joined, len(text), state)
+    _BOLD_STATES[id(joined)] = (joined, stars, state)
+    return joined
+
+
 def _margins(lines: list[Line]) -> dict[int, float]:
     """Each page's text margin: the indent most lines of the page start at."""
     by_page: dict[int, Counter] = {}
@@ -303,6 +356,7 @@ def _margins(lines: list[Line]) -> dict[int, float]:
 
 
 def run(reading: Reading) -> None:
+    _BOLD_STATES.clear()
     lines = reading.body
     lang = reading.doc.lang
     start = reading.body_start
@@ -349,11 +403,12 @@ def run(reading: Reading) -> None:
         merge = prev is not None and not prev.is_table and not prev.contents and _runs_on(
             line, prev_line, prev, wrapped, width, margins, last_number if number else None, lang)
         if merge:
-            prev.text = join_lines(prev.text, stripped)
+            prev.text = _join_block(prev.text, stripped)
             prev.last_index = i
         else:
             blocks.append(Block(stripped, line.no, i, i, indent=line.indent, bold=bool(line.bold)))
         prev_line = line
+    _BOLD_STATES.clear()
     reading.blocks = _first_lines_put_back(blocks, lang)
 
 
