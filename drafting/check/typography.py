@@ -103,7 +103,10 @@ def _passage_marks(doc, seg) -> frozenset[str]:
     if seg.from_source:
         unit = doc.unit_at(seg.line)
         text = unit.text if unit is not None and unit.text else text
-    lang = passage_language(text)
+    known = doc.__dict__.setdefault("_passage_languages", {})  # a paragraph's lines ask alike
+    if text not in known:
+        known[text] = passage_language(text)
+    lang = known[text]
     return quotation_marks_of(lang) if lang and lang != doc.lang else frozenset()
 
 
