@@ -174,3 +174,10 @@ def test_headings_read_from_pages_start_new_runs_and_miss_no_number():
 def test_a_typed_text_is_read_for_its_chapters(tmp_path):
     path = typed(tmp_path, "I. Introduction\n\n1. Text.\n\nIII. Conclusions\n\n2. Text.\n")
     assert messages(path, "UN201") == ["chapter III. where II. is expected"]
+
+
+def test_the_second_half_of_a_word_cut_at_a_line_end_is_no_word_run_together(tmp_path):
+    cut = typed(tmp_path, "1. The Committee discussed the env-\nironmental questions.\n", "cut.txt")
+    assert messages(cut, "UN606") == []
+    whole = typed(tmp_path, "1. The Committee discussed the\nironmental questions.\n", "whole.txt")
+    assert messages(whole, "UN606") == ["“ironmental” looks like words run together: “iron mental”"]

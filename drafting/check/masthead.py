@@ -22,10 +22,7 @@ def _lang(doc) -> str:
 def has_masthead(doc) -> bool:
     """A masthead printed in the file: a Distr., date, Original or language line. A symbol
     alone (readers take it from running heads or job numbers) makes no masthead."""
-    if doc.diagnostics_with("no-masthead"):
-        return False
-    m = doc.masthead
-    return bool(m.get("distribution") or m.get("date") or m.get("original") or m.get("language"))
+    return not doc.diagnostics_with("no-masthead") and masthead_lines_read(doc)
 
 
 def masthead_lines_read(doc) -> bool:
@@ -43,9 +40,8 @@ def cover_lines(doc) -> list[str]:
     """The lines of the first pages: the model's cover page and preface, the running heads
     the reader removed as page furniture, and the first lines of a text file."""
     from drafting.model.akn import text_content, xp
-    lines = [text_content(el) for el in
-             xp(doc.doc, "a:coverPage//a:p | a:coverPage//a:docNumber | a:preface//a:p | "
-                         "a:preface//a:docTitle | a:preface//a:docType")]
+    lines = _heading_lines(doc) + [text_content(el) for el in
+                                   xp(doc.doc, "a:coverPage//a:docNumber | a:preface//a:docType")]
     lines += [d.message.partition("): ")[2] for d in doc.diagnostics_with("furniture")]
     if doc.source is not None:
         lines += doc.source[:_COVER_LINES]

@@ -253,18 +253,17 @@ def _running_text(el) -> str:
     """The words of an element without its labels (``num``) and footnotes: where the labels of
     an enumeration printed in a sentence stand ("three objectives: (a) ...; (b) ...")."""
     parts = []
-    for node in el.iter():
-        name = local(node) if isinstance(node.tag, str) else ""
-        if name in ("num", "authorialNote"):
-            if node.tail:
-                parts.append(node.tail)
-            continue
-        if node.text and isinstance(node.tag, str) and not any(
-                local(a) in ("num", "authorialNote") for a in node.iterancestors()):
+
+    def walk(node):
+        if node.text:
             parts.append(node.text)
-        if node.tail and node is not el and not any(
-                local(a) in ("num", "authorialNote") for a in node.iterancestors()):
-            parts.append(node.tail)
+        for child in node:
+            if isinstance(child.tag, str) and local(child) not in ("num", "authorialNote"):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
     return " ".join(parts)
 
 

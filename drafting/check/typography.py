@@ -103,7 +103,10 @@ def _passage_marks(doc, seg) -> frozenset[str]:
     if seg.from_source:
         unit = doc.unit_at(seg.line)
         text = unit.text if unit is not None and unit.text else text
-    lang = passage_language(text)
+    known = doc.__dict__.setdefault("_passage_languages", {})  # a paragraph's lines ask alike
+    if text not in known:
+        known[text] = passage_language(text)
+    lang = known[text]
     return quotation_marks_of(lang) if lang and lang != doc.lang else frozenset()
 
 
@@ -266,7 +269,8 @@ def words_run_together(doc):
         for m in TOKEN.finditer(seg.text):
             token = m.group(0)
             parts = splits.get(token)
-            if parts and token.lower() not in named and not _in_a_name(lex, seg.text, m):
+            if parts and token.lower() not in named and not _in_a_name(lex, seg.text, m) \
+                    and not _after_a_line_end_hyphen(doc, seg, m.start()):
                 yield finding_at(doc, "UN606", f"“{token}” looks like words run together: "
                                  f"“{' '.join(parts)}”", seg, m.start(), token)
 
@@ -299,6 +303,15 @@ def _address_labels(chunks) -> set[str]:
                 len(parts) == 2 and parts[0] and parts[1] in _DOMAINS:
             labels.update(part.lower() for part in re.split(r"[./@\-]", address) if part.isalpha())
     return labels
+
+
+def _after_a_line_end_hyphen(doc, seg, start: int) -> bool:
+    """The first word of a source line whose line before ends with a hyphen is the second half
+    of a word cut at the line end ("env-" / "ironmental"), not a word of its own."""
+    if not seg.from_source or seg.line is None or seg.line < 2 or seg.text[:start].strip():
+        return False
+    before = doc.source[seg.line - 2].rstrip()
+    return before.endswith(("-", "\u00ad", "\u2010", "\u2011"))
 
 
 def _in_a_name(lex, line: str, m) -> bool:
