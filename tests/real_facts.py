@@ -31,7 +31,7 @@ How each fact maps onto the UN profile of Akoma Ntoso (``akn-profile.md``):
   where the note call stands: ``MASTHEAD`` (cover page, preface), ``PP<n>`` (n-th preambular
   paragraph), ``OP<n>`` (operative paragraph n), ``OP<n>(a)``, ``OP<n>(d)(iii)`` (points),
   ``ANNEX`` (an annex outside its numbered paragraphs), ``ANNEX.<n>`` (paragraph n of the
-  annex; ``ANNEX I.<n>`` when the annexes are numbered), ``P<n>`` (paragraph n of a report), ``HEADING`` (a call on a heading), ``BODY`` (an unnumbered
+  annex; ``ANNEX I.<n>`` when the annexes are numbered), ``P<n>`` (paragraph n of any other document: a report, a note), ``HEADING`` (a call on a heading), ``BODY`` (an unnumbered
   body paragraph: a letter, a summary), ``TITLE`` (a call on the title or on the line under it,
   ``docTitle``/``docType`` or the preface title block);
 - annexes: ``hcontainer[@name="annex"]`` in ``mainBody`` or ``attachments/attachment``, in order:
@@ -241,7 +241,9 @@ def _host(note, doc, preamble: list, annexes: list) -> str:
     if quoted is not None:  # a note of a quoted draft: named inside the draft, after DRAFT.
         inner = xp(quoted, ".//a:preamble/a:container")
         return "DRAFT." + _host_in(note, quoted, inner, [], report=False)
-    report = doc.get("name", "").startswith("report") or local(doc) == "debateReport"
+    # Operative paragraphs are those of a resolution, a decision or an amendment; the numbered
+    # paragraphs of any other document (a report, a note, a letter) are its paragraphs P<n>.
+    report = local(doc) not in ("statement", "amendment")
     return _host_in(note, doc, preamble, annexes, report)
 
 

@@ -50,23 +50,36 @@ def split_preamble(body: list, lang: str) -> tuple[list[Para], list]:
 
 
 def _italicise_opening(para: Para, lang: str) -> None:
-    """Preambular openings are printed in italics; text extraction lost them."""
+    """Preambular openings are printed in italics; text extraction lost them. The italics cover
+    the opening words, their modifiers (``Recalling also``), the stance the verb states
+    (``Reiterating its support``) and a second participle joined to the first (``Reaffirming and
+    committing``), in any order and number."""
     if not para.text or not isinstance(para.text[0], str):
         return
+    reader = terms(lang).get("reader", {})
     openings = sorted(terms(lang).get("preambular", {}), key=len, reverse=True)
-    modifiers = terms(lang).get("reader", {}).get("italic_modifiers", [])
+    extensions = sorted(reader.get("italic_modifiers", []) + reader.get("italic_stances", []), key=len, reverse=True)
+    conjunction = reader.get("italic_conjunction")
+    endings = tuple(reader.get("participle_endings", []))
     first = para.text[0]
     for opening in openings:
         if first.startswith(opening + " ") or first.startswith(opening + ","):
             end = len(opening)
-            extended = True
-            while extended:
-                extended = False
-                for word in sorted(modifiers, key=len, reverse=True):
-                    if first.startswith(" " + word, end) and (len(first) == end + 1 + len(word)
-                                                               or not first[end + 1 + len(word)].isalnum()):
-                        end += 1 + len(word)
-                        extended = True
-                        break
+            while True:
+                word = next((w for w in extensions if _word_at(first, end, w)), None)
+                if word is None and conjunction and endings and first.startswith(" " + conjunction + " ", end):
+                    start = end + len(conjunction) + 2
+                    participle = first[start:].split(" ", 1)[0].rstrip(",")
+                    if participle.islower() and participle.endswith(endings) and len(participle) > 5:
+                        word = conjunction + " " + participle
+                if word is None:
+                    break
+                end += 1 + len(word)
             para.text[0:1] = [Styled("i", [first[:end]]), first[end:]]
             return
+
+
+def _word_at(text: str, end: int, word: str) -> bool:
+    """Does ``text`` continue at ``end`` with a space and the whole of ``word``?"""
+    after = end + 1 + len(word)
+    return text.startswith(" " + word, end) and (len(text) == after or not text[after].isalnum())
