@@ -117,7 +117,8 @@ def _candidate(text: str, marker: str, pos: int, lang: str) -> tuple[int, int, b
     return weak
 
 
-STAR_CALL = re.compile(r"(?<=[^\W\d_)\]”’\".])(\*{1,3})(?=[\s).,;:”’\"]|$)")
+# a star glued to the word it follows, or to the closing stop, bracket or quote after it
+STAR_CALL = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]”’\".]))(\*{1,3})(?=[\s).,;:”’\"]|$)")
 
 
 def _star_calls(reading: Reading, called: set[str]) -> None:

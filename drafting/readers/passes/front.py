@@ -408,8 +408,11 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
             document = None  # "Report of the Disarmament Commission": the title of a resolution
         if document:
             key, kind_word = document
+            # a star closes the line that it ends ("Report of the Second Committee*" /
+            # "Rapporteur: ..."): the call of the title block's note is printed at its end
             k = _continuation(lines, i, end, lambda n: bool(BRACKETED.match(lines[n].text.strip()))
-                              or bool(RESOLUTION_NUMBER.match(lines[n].text.strip())) or claimed(n))
+                              or bool(RESOLUTION_NUMBER.match(lines[n].text.strip())) or claimed(n)
+                              or bool(STARS.search(plain(lines[n - 1].text).rstrip())))
             if key in ("adopted_resolution", "adopted_decision"):
                 # "Resolution adopted by the General Assembly" + "on 1 December 2025"
                 while k < end and lines[k].text.strip()[:1].islower():
@@ -527,7 +530,7 @@ def _title(reading: Reading, lines: list[Line], start: int, role: dict[int, str]
                 # "Report of the Disarmament Commission" with nothing above it: the title itself
                 pf.title, pf.doc_type, chosen = parse_inline(pf.doc_type, notes), None, None
         elif runs:
-            chosen = runs[-1] if formula else runs[0]
+            chosen = runs[-1]
     for run_ in runs:
         if run_ is not chosen:
             for text in _paragraphs(lines, run_):

@@ -127,7 +127,21 @@ def run(reading: Reading) -> None:
             if line.zone is None and len(_norm(line.text)) < 120 and (
                     looks_like_symbol(_norm(line.text)) or edge_texts[_norm(line.text)] >= 3):
                 _mark(reading, line, "running-head")
+    _own_job_numbers(reading)
     _report(reading)
+
+
+def _own_job_numbers(reading: Reading) -> None:
+    """The document's own job number alone on a line, wherever extraction printed it (plain
+    pdftotext may print a page's foot between its footnote numbers and their texts)."""
+    own = find_job_number(reading.job_number) if reading.job_number else None
+    if own is None:
+        return
+    for line in reading.lines:
+        if line.zone is None and _JOB_SHAPE.search(line.text) and kind_of(line.text, False, 0) == "job-number":
+            job = find_job_number(line.text.strip())
+            if job is not None and (job.year, job.number) == (own.year, own.number):
+                _mark(reading, line, "job-number")
 
 
 def _without_pages(reading: Reading, lines: list[Line]) -> None:
