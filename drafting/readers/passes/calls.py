@@ -25,8 +25,9 @@ from drafting.readers.text_inline import SUPERSCRIPT_DIGITS, note_markers
 RAISED = re.compile(r"[" + SUPERSCRIPT_DIGITS + r"^](?:(?<=\^)\{[^}]{1,20}\}|(?<!\^)[" + SUPERSCRIPT_DIGITS + r"]*)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _WORD_AFTER = re.compile(r"\s*([^\W\d_]+|%)")
-# "1 and 2", "3 to 5", "1-3": a range of numbers, not a call
-_RANGE_AFTER = re.compile(r"^\s*(?:and|or|to|et|ou|à|y|o|a|и|или|до|و|أو|إلى|和|或|至|[-–])\s*\d")
+# "1 and 2", "3 to 5", "1-3": a range of numbers, not a call; "1/CP.27 31 and 1/CMA.4" is no
+# range: the number after "and" is a symbol's
+_RANGE_AFTER = re.compile(r"^\s*(?:and|or|to|et|ou|à|y|o|a|и|или|до|و|أو|إلى|和|或|至|[-–])\s*\d+(?![\d/]|\.\d)")
 STRONG_BEFORE = ",;:.)”’\"»"
 ORDINAL_SUFFIX = re.compile(r"st|nd|rd|th|e|er|re|ème|bis|ter|km|kg|m|h|a|o")
 
@@ -42,6 +43,26 @@ def _words(lang: str) -> tuple[frozenset, frozenset]:
     return before, after
 
 
+@lru_cache(maxsize=None)
+def _capital_months(lang: str) -> bool:
+    """Does the language print its month names with a capital (``20 May``, not ``20 may``)?"""
+    months = terms(lang).get("dates", {}).get("months", [])
+    return bool(months) and all(m[:1].isupper() for m in months)
+
+
+def _follows_number(word: str, lang: str) -> bool:
+    """Is ``word`` one that takes the number before it (``2 per cent``, ``20 May``)? A month
+    name counts only in the case the language prints it: ``20 may be used`` holds a call."""
+    from drafting.locale import _month_numbers
+
+    folded = word.lower()
+    if folded not in _words(lang)[1]:
+        return False
+    if folded in _month_numbers(lang) and _capital_months(lang) and not word[:1].isupper():
+        return folded in {w.lower() for w in terms(lang).get("reader", {}).get("number_followers", [])}
+    return True
+
+
 def follower_words(lang: str) -> frozenset:
     return _words(lang)[1]
 
@@ -54,31 +75,53 @@ def _called(reading: Reading) -> set[str]:
     return found
 
 
+DASHES = "\\-\u2010\u2011\u2012\u2013"   # hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash
+
+
 @lru_cache(maxsize=256)
 def _patterns(marker: str) -> tuple[re.Pattern, re.Pattern]:
     # Each opens with its literal digits and looks behind them after (what stands before the
     # year or the marker): the search then skips to the digits instead of trying every position.
-    return (re.compile(r"(?:19|20)(?<!\d..)\d\d[–-](?:19|20)\d\d(" + marker + r")(?!\d)"),
-            re.compile(marker + r"(?<![\d/\-–^{]" + marker + r")(?![\d/]|[.,]\d)"))
+    return (re.compile(r"(?:19|20)(?<!\d..)\d\d[" + DASHES + r"](?:19|20)\d\d(" + marker + r")(?!\d)"),
+            # "follows: 3,4": two calls in a row, not the figure 3,4
+            re.compile(marker + r"(?<![\d/" + DASHES + r"^{]" + marker + r")(?![\d/]|\.\d|,(?!"
+                       + _next(marker) + r"(?!\d))\d)"))
+
+
+def _next(marker: str) -> str:
+    return str(int(marker) + 1) if marker.isdigit() else marker
 
 
 # What the two patterns of any marker of plain digits need, without compiling a pattern per
 # marker (a document with 200 notes compiled 400): a range of years with digits glued to it, and
 # a run of digits standing alone (the marker's pattern matches exactly the runs equal to it).
-_ANY_YEAR_RANGE = re.compile(r"(?:19|20)(?<!\d..)\d\d[–-](?:19|20)\d\d\d")
-_ANY_STANDALONE = re.compile(r"\d(?<![\d/\-–^{]\d)\d*(?![\d/]|[.,]\d)")
+_ANY_YEAR_RANGE = re.compile(r"(?:19|20)(?<!\d..)\d\d[" + DASHES + r"](?:19|20)\d\d\d")
+_ANY_STANDALONE = re.compile(r"\d(?<![\d/" + DASHES + r"^{]\d)\d*(?![\d/]|\.\d)")
 
 
 def _standalone(text: str, marker: str):
     """``_patterns(marker)[1].finditer(text)``."""
     if marker.isascii() and marker.isdecimal():
-        return (m for m in _ANY_STANDALONE.finditer(text) if m.group() == marker)
+        nxt = _next(marker)
+        return (m for m in _ANY_STANDALONE.finditer(text) if m.group() == marker and not (
+            text[m.end():m.end() + 1] == "," and text[m.end() + 1:m.end() + 2].isdigit()
+            and not (text.startswith(nxt, m.end() + 1) and not text[m.end() + 1 + len(nxt):m.end() + 2 + len(nxt)].isdigit())))
     return _patterns(marker)[1].finditer(text)
+
+
+@lru_cache(maxsize=256)
+def _glued_to_number(marker: str) -> re.Pattern:
+    """A call glued to the number before it, which then reads as a longer number: a year
+    (``2024`` + call 4 -> ``20244``) or the number of a name (``COVID-19`` + call 16 ->
+    ``COVID-1916``). Only a last resort: no number of that length is printed so, but a longer
+    figure could be."""
+    return re.compile(r"(?<![\d,./" + DASHES + r"])(?:19|20)\d\d(" + marker + r")(?![\d/]|[.,]\d)"
+                      r"|(?<=[^\W\d_][" + DASHES + r"]\d\d)(" + marker + r")(?![\d/]|[.,]\d)")
 
 
 def _candidate(text: str, marker: str, pos: int, lang: str) -> tuple[int, int, bool] | None:
     """The first place from ``pos`` where ``marker`` can be a call: (start, end, strong)."""
-    before_words, after_words = _words(lang)
+    before_words = _words(lang)[0]
     weak = None
     if not (marker.isascii() and marker.isdecimal()) or _ANY_YEAR_RANGE.search(text, pos):
         for m in _patterns(marker)[0].finditer(text, pos):
@@ -106,7 +149,7 @@ def _candidate(text: str, marker: str, pos: int, lang: str) -> tuple[int, int, b
         if word and word.group(1).lower() in before_words and prev == " ":
             continue
         nxt = _WORD_AFTER.match(text[end:])
-        if nxt and nxt.group(1).lower() in after_words:
+        if nxt and _follows_number(nxt.group(1), lang):
             continue
         if text[end:end + 1].isalpha() or _RANGE_AFTER.match(text[end:]):
             continue
@@ -145,8 +188,9 @@ def run(reading: Reading) -> None:
     _star_calls(reading, called)
     lang = reading.doc.lang
     cursor = (0, 0)   # (body line, character) after the last call found
-    for note in reading.notes:
-        if not note.marker.isdigit() or note.marker in called:
+    raised = set(called)   # calls printed raised; a marker found here may be called again after
+    for note in reading.notes:  # a restart of the numbering
+        if not note.marker.isdigit() or note.marker in raised:
             continue
         found = _find(reading, note, cursor, lang)
         if found is None:
@@ -187,4 +231,13 @@ def _find(reading: Reading, note, cursor: tuple[int, int], lang: str):
             return k, hit[0], hit[1]
         if weak is None:
             weak = (k, hit[0], hit[1])
-    return weak
+    if weak is not None:
+        return weak
+    glued = _glued_to_number(note.marker)
+    for k in range(first, last + 1):
+        pos = cursor[1] if k == cursor[0] else 0
+        m = glued.search(body[k].text, pos)
+        if m:
+            group = 1 if m.group(1) is not None else 2
+            return k, m.start(group), m.end(group)
+    return None

@@ -58,8 +58,13 @@ class _Numbering:
 
 
 
+# A rule that extraction glued to the end of the page's last body line ("the Secretary ______").
+GLUED_RULE = re.compile(r"^(?P<text>.*[^_\s])\s*(?P<rule>_{5,})\s*$")
+
+
 def run(reading: Reading) -> None:
     numbering = _Numbering()
+    _split_glued_rules(reading)
     pages = _pages(reading.lines)
     ruled = any(_rule_index(p) is not None for p in pages)
     for page in pages:
@@ -98,6 +103,23 @@ def _pages(lines: list[Line]) -> list[list[Line]]:
     return out
 
 
+def _split_glued_rules(reading: Reading) -> None:
+    """A page without a rule of its own whose body line ends in one: the line and its rule apart."""
+    out: list[Line] = []
+    for page in _pages(reading.lines):
+        glued = None
+        if _rule_index(page) is None:
+            glued = next((k for k in range(len(page) - 1, -1, -1)
+                          if page[k].zone is None and "_____" in page[k].text and GLUED_RULE.match(page[k].text)), None)
+        for k, line in enumerate(page):
+            out.append(line)
+            if k == glued:
+                m = GLUED_RULE.match(line.text)
+                line.text = m.group("text")
+                out.append(Line(m.group("rule"), line.no, line.page))
+    reading.lines[:] = out
+
+
 def _rule_index(page: list[Line]) -> int | None:
     for i in range(len(page) - 1, -1, -1):
         if page[i].zone == "rule" or (page[i].zone is None and RULE.match(page[i].text)):
@@ -133,6 +155,7 @@ def _layout_notes(reading: Reading, page: list[Line], numbering: _Numbering) -> 
 def _zone_notes(reading: Reading, zone: list[Line], numbering: _Numbering) -> None:
     """The notes of one page's foot, in whichever of the three printed forms."""
     items: list[tuple[str, Line | None, str]] = []  # (kind M/S/T, marker, text)
+    _restart(zone, numbering)
     for line in zone:
         m = MARKER_ONLY.match(line.text)
         # a number alone on its line under the rule is a note's number (a page holds up to 40)
@@ -140,7 +163,9 @@ def _zone_notes(reading: Reading, zone: list[Line], numbering: _Numbering) -> No
             items.append(("M", marker_of(m.group("m")), line))
             continue
         m = MARKER_TEXT.match(line.text)
+        # "10 – 14 January 2005": a range that a note's text wrapped before, not a note
         if (m and numbering.plausible(marker_of(m.group("m"))) and not m.group("t")[:1].islower()
+                and m.group("t")[:1] not in "–—-‑"
                 and not _counts(m.group("t"), reading.doc.lang)):
             items.append(("S", marker_of(m.group("m")), line))
             continue
@@ -167,6 +192,22 @@ def _zone_notes(reading: Reading, zone: list[Line], numbering: _Numbering) -> No
             reading.notes[-1].text = join_lines(reading.notes[-1].text, line.text)
         else:
             reading.notes.append(FootnoteBody("?", line.text.strip(), line.no, line.page))
+
+
+def _restart(zone: list[Line], numbering: _Numbering) -> None:
+    """A page foot whose note numbers run from 1 again after higher ones: the numbering restarts
+    (a report that reproduces a draft resolution with its own notes, an annex numbered apart)."""
+    numbers = set()
+    for line in zone:
+        m = MARKER_ONLY.match(line.text) or MARKER_TEXT.match(line.text)
+        marker = marker_of(m.group("m")) if m else ""
+        if marker.isdigit():
+            numbers.add(int(marker))
+    run = 0
+    while run + 1 in numbers:
+        run += 1
+    if run and numbering.last > run + 1 and not any(numbering.last < n <= numbering.last + 10 for n in numbers):
+        numbering.last = 0
 
 
 def _counts(text: str, lang: str) -> bool:
