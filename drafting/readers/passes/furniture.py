@@ -21,6 +21,7 @@ from drafting.locale.vocabulary import LazyPattern, vocabulary
 from drafting.model.symbols import looks_like_symbol
 from drafting.readers.lines import Line
 from drafting.readers.passes.reading import Reading, pages_of
+from drafting.readers.passes.text import ends_sentence
 
 PAGE_MARKER = re.compile(r"^(?:-\s*)?(?:Page\s+)?(?P<page>\d{1,3})\s*/\s*\d{1,3}$", re.I)
 BARE_PAGE = re.compile(r"^(?:-\s*)?(?:Page\s+|page\s+)?(?P<page>\d{1,3})(?:\s*-)?$")
@@ -110,16 +111,22 @@ def run(reading: Reading) -> None:
         # the head: the symbol, the running title, the page number
         # (extraction may print a line or two of the body before the running head)
         body_seen = 0
+        last_body = ""
         for line in printed[:EDGE + 2]:
             if line.zone is not None:
                 continue
             text = _norm(line.text)
             kind = kind_of(line.text, bare_pages, number)
+            # a line that runs on from the body line before it is text printed twice in the
+            # document (the same clause in two paragraphs), not a running head
+            continues = body_seen > 0 and not ends_sentence(last_body) and not looks_like_symbol(last_body)
             if kind is None and len(text) < 120 and (
-                    looks_like_symbol(text) or (body_seen < 3 and (text in first_lines or edge_texts[text] >= 2))):
+                    looks_like_symbol(text) or (body_seen < 3 and not continues
+                                                and (text in first_lines or edge_texts[text] >= 2))):
                 kind = "running-head"
             if kind is None:
                 body_seen += 1
+                last_body = text
                 continue
             _mark(reading, line, kind)
         # a running head printed at the foot (odd pages put the title there in some layouts)
