@@ -63,6 +63,19 @@ def _follows_number(word: str, lang: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=None)
+def _abbreviations(lang: str) -> frozenset | None:
+    words = terms(lang).get("reader", {}).get("number_abbreviations")
+    return frozenset(w.lower() for w in words) if words else None
+
+
+def _ends_sentence_at(word: str, lang: str) -> bool:
+    """Is the stop after ``word`` a sentence's end (``English only. 3``), not an abbreviation's
+    (``para. 3``)? Unknown where the language lists no abbreviations."""
+    abbreviations = _abbreviations(lang)
+    return abbreviations is not None and word.lower() not in abbreviations
+
+
 def follower_words(lang: str) -> frozenset:
     return _words(lang)[1]
 
@@ -146,7 +159,8 @@ def _candidate(text: str, marker: str, pos: int, lang: str) -> tuple[int, int, b
         if prev == "." and (before[-2:-1].isdigit() or "/" in token or token[:1].isupper() and len(token) <= 4):
             continue  # "1.5", "A/79/PV.6", "No.3": a number, not a call
         word = _WORD_BEFORE.search(before)
-        if word and word.group(1).lower() in before_words and prev == " ":
+        if word and word.group(1).lower() in before_words and prev == " " and not (
+                before.rstrip().endswith(".") and _ends_sentence_at(word.group(1), lang)):
             continue
         nxt = _WORD_AFTER.match(text[end:])
         if nxt and _follows_number(nxt.group(1), lang):

@@ -99,11 +99,21 @@ def run(reading: Reading) -> None:
         edges.append(edge)
         edge_texts.update({_norm(l.text) for l in edge})
 
+    offset = _page_offset(pages) if bare_pages else 0
     for number, page in enumerate(pages, start=1):
         printed = [l for l in page if l.zone is None and l.text.strip()]
+        notes = _note_numbers(printed)
         # the foot: furniture from the last line up, over any footnote lines in between
-        for line in reversed(printed[-FOOT_EDGE:]):
-            kind = kind_of(line.text, bare_pages, number)
+        below_rule = {id(l) for l in printed[_rule_at(printed) + 1:]} if _rule_at(printed) is not None else set()
+        for k in range(len(printed) - 1, max(len(printed) - FOOT_EDGE, 0) - 1, -1):
+            line = printed[k]
+            kind = kind_of(line.text, bare_pages, number - offset)
+            if kind == "page-number" and not PAGE_MARKER.match(line.text.strip()) and (
+                    id(line) in notes or (id(line) not in below_rule and any(
+                        kind_of(after.text, False, 0) is None for after in printed[k + 1:]))):
+                # a note's number that happens to equal the page's; a number of a table that
+                # ends the page, with text after it
+                continue
             if kind:
                 _mark(reading, line, kind)
         if number == 1:
@@ -116,7 +126,7 @@ def run(reading: Reading) -> None:
             if line.zone is not None:
                 continue
             text = _norm(line.text)
-            kind = kind_of(line.text, bare_pages, number)
+            kind = kind_of(line.text, bare_pages, number - offset)
             # a line that runs on from the body line before it is text printed twice in the
             # document (the same clause in two paragraphs), not a running head
             continues = body_seen > 0 and not ends_sentence(last_body) and not looks_like_symbol(last_body)
@@ -130,12 +140,62 @@ def run(reading: Reading) -> None:
                 continue
             _mark(reading, line, kind)
         # a running head printed at the foot (odd pages put the title there in some layouts)
+        ruled = _rule_at(printed)
         for line in reversed(printed[-3:]):
+            if ruled is not None and printed.index(line) > ruled and not looks_like_symbol(_norm(line.text)):
+                continue   # a footnote repeated on several pages ("Ibid., vol. 1582"), not a running head
             if line.zone is None and len(_norm(line.text)) < 120 and (
                     looks_like_symbol(_norm(line.text)) or edge_texts[_norm(line.text)] >= 3):
                 _mark(reading, line, "running-head")
     _own_job_numbers(reading)
     _report(reading)
+
+
+def _rule_at(printed: list[Line]) -> int | None:
+    """Where the page's footnote rule is printed, if it is."""
+    return next((k for k in range(len(printed) - 1, -1, -1) if re.match(r"^\s*_{5,}\s*$", printed[k].text)), None)
+
+
+def _page_offset(pages: list[list[Line]]) -> int:
+    """How far the printed page numbers lag behind the pages (front matter numbered apart, a
+    cover not counted): the lag most pages' bare numbers at their edges agree on, else none."""
+    lags: Counter[int] = Counter()
+    for number, page in enumerate(pages, start=1):
+        printed = [l for l in page if l.zone is None and l.text.strip()]
+        seen = set()
+        for line in printed[:EDGE] + printed[-FOOT_EDGE:]:
+            m = BARE_PAGE.match(line.text.strip())
+            if m and 0 <= number - int(m.group("page")) <= 60 and number - int(m.group("page")) not in seen:
+                seen.add(number - int(m.group("page")))
+                lags[number - int(m.group("page"))] += 1
+    if not lags:
+        return 0
+    lag, count = max(lags.items(), key=lambda item: (item[1], -item[0]))
+    return lag if count >= max(3, lags.get(0, 0) + 1) else 0
+
+
+def _note_numbers(printed: list[Line]) -> set[int]:
+    """The ids of the bare numbers printed just under a page's footnote rule (plain pdftotext
+    puts the notes' numbers there): note numbers, whatever page they would match."""
+    found: set[int] = set()
+    for k, line in enumerate(printed):
+        if re.match(r"^\s*_{5,}\s*$", line.text):
+            # the numbers of the notes of one page run on (in any order); the page's own
+            # number, printed among them, is apart from the run
+            lone = [(int(l.text), l) for l in printed[k + 1:] if re.match(r"^\s*\d{1,3}\s*$", l.text)]
+            if lone:
+                values = {value for value, _l in lone}
+                low = high = lone[0][0]
+                while low - 1 in values:
+                    low -= 1
+                while high + 1 in values:
+                    high += 1
+                run = range(low, high + 1)
+                j = k + 1
+                while j < len(printed) and re.match(r"^\s*\d{1,3}\s*$", printed[j].text) and int(printed[j].text) in run:
+                    found.add(id(printed[j]))
+                    j += 1
+    return found
 
 
 def _own_job_numbers(reading: Reading) -> None:
