@@ -412,6 +412,8 @@ def _take_paired_foot_notes(reading: Reading, body: list[Line], next_marker: int
         if not (m and m.group("m").isdigit() and body[s].gap_before
                 and next_marker <= int(m.group("m")) < next_marker + 6):
             continue
+        if s and MARKER_ONLY.match(body[s - 1].text):
+            continue   # a number under another number is a table's column, not a note's
         notes: list[tuple[str, list[Line]]] = []
         ok = True
         for line in body[s:end]:
