@@ -19,7 +19,8 @@ from drafting.model.symbols import looks_like_symbol
 # -- one masthead field at the start of a string -------------------------------------------------
 
 DISTR = re.compile(r"^Distr\.?\s*:?\s*(?P<word>[^\W\d_]+)", re.I)
-ORIGINAL = re.compile(r"^(?P<label>Original\s*:|Original)\s*(?P<word>[^\W\d_]+(?:\s*/\s*[^\W\d_]+)?)", re.I)
+# "Original: English", "Original: Arabic/English/French/Russian/Spanish" (every language of submission)
+ORIGINAL = re.compile(r"^(?P<label>Original\s*:|Original)\s*(?P<word>[^\W\d_]+(?:\s*/\s*[^\W\d_]+)*)", re.I)
 SYMBOL_AT_START = re.compile(r"^(?P<sym>[A-Z][A-Za-z0-9.()\-]*(?:/[A-Za-z0-9.()\-]+)+(?:\s\((?:Part [IVX]+|\d{4})\))?\**)")
 
 

@@ -125,6 +125,11 @@ def _masthead_fields(lines: list[Line], i: int) -> tuple[list[mh.MastheadField],
         fields = mh.masthead_fields(text + " " + plain(lines[i + 1].text).strip())
         if fields:
             return fields, 2, None
+    if i + 1 < len(lines) and text.endswith("/"):
+        # "Original: Arabic/English/French/" / "Russian/Spanish": a list of languages wrapped
+        fields = mh.masthead_fields(text + plain(lines[i + 1].text).strip())
+        if fields:
+            return fields, 2, None
     return None
 
 
@@ -251,6 +256,8 @@ def run(reading: Reading) -> None:
         _date_without_masthead(reading, front)
     read_preface(reading, front, taken, formula=end < len(body) and is_formula(body[end].text))
     m = doc.masthead
+    if m.date is None:
+        _bracketed_date(reading, body[:min(len(body), 200)])
     if not m.symbol and reading.running_symbol:
         m.symbol = reading.running_symbol
         doc.note("info", f"symbol {reading.running_symbol} taken from the running heads", None,
@@ -259,18 +266,36 @@ def run(reading: Reading) -> None:
         m.job_number = reading.job_number
 
 
-def _after_letter_title(body: list[Line], start: int) -> int:
+def _after_letter_title(body: list[Line], start: int, measure: int | None = None) -> int:
     """The line after a letter's title (``Letter dated ... from ... addressed to the President of
     the Security Council``): the title ends on the line that completes "addressed to ..."."""
     text = ""
+    measure = _measure(body) if measure is None else measure
     for k in range(start, min(start + 8, len(body))):
         text = join_lines(text, body[k].text)
         folded = _fold(text)
         if any(w in folded for w in words("letter_addressed")):
             last = _fold(body[k].text).split()[-1:] or [""]
-            if last[0] not in words("letter_unfinished") and (k + 1 >= len(body) or not body[k + 1].text.strip()[:1].islower()):
+            nxt = body[k + 1] if k + 1 < len(body) else None
+            # the title block is set narrower than the text: a short line after it, not
+            # ending a sentence, still belongs to it ("... por el Representante" / "Permanente
+            # de Egipto ante las Naciones Unidas", the sender after the addressee)
+            widest = max(len(l.text.strip()) for l in body[start:k + 1])
+            runs_on = nxt is not None and not nxt.gap_before and not ends_sentence(body[k].text) and (
+                nxt.text.strip()[:1].islower() or (measure and len(nxt.text.strip()) < 0.75 * measure
+                                                   and widest < 0.8 * measure
+                                                   and len(nxt.text.strip()) <= widest + 2))
+            if last[0] not in words("letter_unfinished") and not runs_on:
                 return k + 1
     return start + 1
+
+
+def _measure(lines: list[Line]) -> int:
+    """The length of a full line of the text (hard-wrapped extraction), 0 when unknown."""
+    lengths = sorted(len(l.text.strip()) for l in lines[:400] if l.text.strip())
+    if len(lengths) < 20:
+        return 0
+    return lengths[int(len(lengths) * 0.9)]
 
 
 def _after_document_line(body: list[Line], limit: int) -> int | None:
@@ -278,7 +303,10 @@ def _after_document_line(body: list[Line], limit: int) -> int | None:
         found = _document_line(body[k].text)
         if found and found[0] in ("report", "note", "note_by_the_secretariat"):
             k += 1
-            while k < len(body) and not body[k].gap_before and body[k].text.strip()[:1].islower():
+            # the document line runs on: a line in lower case, or after a word that cannot end it
+            while k < len(body) and not body[k].gap_before and (
+                    body[k].text.strip()[:1].islower()
+                    or (_fold(body[k - 1].text).split()[-1:] or [""])[0] in words("letter_unfinished")):
                 k += 1
             return k
     return None
@@ -296,6 +324,20 @@ def _hard_wrapped(lines: list[Line]) -> bool:
     if len(lengths) < 8:
         return False
     return sum(1 for n in lengths if n > 160) / len(lengths) < 0.05
+
+
+def _bracketed_date(reading: Reading, lines: list[Line]) -> None:
+    """A report printed in the Official Records has no masthead; its date stands alone in
+    brackets on the page before its text (``[30 April 2025]``)."""
+    from drafting.locale import find_dates
+
+    for line in lines:
+        text = line.text.strip()
+        if text.startswith("[") and text.endswith("]") and len(text) < 40:
+            found = find_dates(text[1:-1], reading.doc.lang)
+            if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(text) - 2:
+                reading.doc.masthead.date, reading.doc.masthead.date_text = found[0][2], text[1:-1]
+                return
 
 
 def _date_without_masthead(reading: Reading, front: list[Line]) -> None:
@@ -397,7 +439,7 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
         document = _document_line(text)
         if document and document[0] == "letter" and pf.title is None:
             # "Letter dated ... addressed to ...": the title that says what the document is
-            k = _after_letter_title(lines + [Line("", 0)], i)
+            k = _after_letter_title(lines + [Line("", 0)], i, _measure(reading.body))
             pf.title = parse_inline(" ".join(l.text.strip() for l in lines[i:k]), notes)
             kind_key = kind_key or "letter"
             for n in range(i, k):
@@ -515,9 +557,11 @@ def _title(reading: Reading, lines: list[Line], start: int, role: dict[int, str]
         else:
             runs.append([k])
     chosen: list[int] | None = None
-    if formula and runs and runs[-1][-1] == len(lines) - 1:
+    if pf.title is not None:
+        pass   # a letter's title, read where its document line stands
+    elif formula and runs and runs[-1][-1] == len(lines) - 1:
         chosen = runs[-1]
-    if chosen is None:
+    if chosen is None and pf.title is None:
         documents = [k for k, r in role.items() if r == "document"]
         if documents:
             first_document = min(documents)

@@ -429,6 +429,8 @@ def _take_paired_foot_notes(reading: Reading, body: list[Line], next_marker: int
         # the numbers on one page's foot run on from the notes before, in any printed order
         if not ok or any(not texts for _m, texts in notes) or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
             continue
+        if next_marker == 1 and numbers[0] != 1:
+            continue   # a document's notes begin at 1: "6" / "IV." is a table of contents
         for marker, texts in notes:
             text = ""
             for line in texts:
