@@ -21,7 +21,9 @@ from drafting.model.symbols import looks_like_symbol
 DISTR = re.compile(r"^Distr\.?\s*:?\s*(?P<word>[^\W\d_]+)", re.I)
 # "Original: English", "Original: Arabic/English/French/Russian/Spanish" (every language of submission)
 ORIGINAL = re.compile(r"^(?P<label>Original\s*:|Original)\s*(?P<word>[^\W\d_]+(?:\s*/\s*[^\W\d_]+)*)", re.I)
-SYMBOL_AT_START = re.compile(r"^(?P<sym>[A-Z][A-Za-z0-9.()\-]*(?:/[A-Za-z0-9.()\-]+)+(?:\s\((?:Part [IVX]+|\d{4})\))?\**)")
+# a symbol, and the part of it printed in brackets ("(Part I)", "(Première partie)", "(2025)")
+SYMBOL_AT_START = re.compile(r"^(?P<sym>[A-Z][A-Za-z0-9.()\-]*(?:/[A-Za-z0-9.()\-]+)+"
+                             r"(?:\s?\((?:Part [IVX]+|\d{4}|[^\W\d_]+ [^\W\d_]+)\))?(?![^\W\d_])\**)")
 
 
 @dataclass
@@ -91,7 +93,7 @@ def take_field(text: str) -> tuple[MastheadField, str] | None:
         printed, value = date
         return MastheadField("date", printed, value), text[len(printed):]
     m = SYMBOL_AT_START.match(text)
-    if m and looks_like_symbol(m.group("sym").rstrip("*")):
+    if m and looks_like_symbol(re.sub(r"\s?\([^()]*\)$", "", m.group("sym").rstrip("*")) or m.group("sym")):
         return MastheadField("symbol", m.group("sym"), m.group("sym")), text[m.end():]
     return None
 

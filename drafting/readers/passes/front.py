@@ -19,6 +19,8 @@ numbered paragraph or chapter, or at a report's summary.
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from functools import lru_cache
 
@@ -121,16 +123,35 @@ def _masthead_fields(lines: list[Line], i: int) -> tuple[list[mh.MastheadField],
     lead = mh.split_masthead_line(text)
     if lead:
         return lead[1], 1, lead[0]
-    if i + 1 < len(lines) and re.fullmatch(r"(?i)(Distr\.?|ORIGINAL\s*:?)", text):
-        fields = mh.masthead_fields(text + " " + plain(lines[i + 1].text).strip())
+    columns = re.split(r"\s{4,}", text)
+    if len(columns) == 2:
+        # "ECONOMIQUE          23 mai 1980": the organ's column and the fields' column on one line
+        fields = mh.masthead_fields(columns[1])
         if fields:
-            return fields, 2, None
+            return fields, 1, columns[0]
+    if i + 1 < len(lines) and (re.fullmatch(r"(?i)(Distr\.?|ORIGINAL\s*:?)", text) or _ocr_distr(text)):
+        label = "Distr." if _ocr_distr(text) else text
+        fields = mh.masthead_fields(label + " " + plain(lines[i + 1].text).strip())
+        if fields:
+            # the field as printed, OCR noise and all
+            printed = text + " " + plain(lines[i + 1].text).strip()
+            return [dataclasses.replace(f, text=printed) if f.name == "distribution" else f for f in fields], 2, None
     if i + 1 < len(lines) and text.endswith("/"):
         # "Original: Arabic/English/French/" / "Russian/Spanish": a list of languages wrapped
         fields = mh.masthead_fields(text + plain(lines[i + 1].text).strip())
         if fields:
             return fields, 2, None
     return None
+
+
+def _ocr_distr(text: str) -> bool:
+    """``Dis cr.``, ``Distr,``: the masthead's ``Distr.`` as OCR reads it, one letter or mark
+    wrong or a space inside."""
+    word = text.replace(" ", "").lower()
+    if len(word) not in (5, 6) or word == "distr." or not word.startswith("di"):
+        return False
+    target = "distr." if len(word) == 6 else "distr"
+    return sum(a != b for a, b in zip(word, target)) == 1
 
 
 def _is_organ_line(text: str) -> bool:
@@ -168,6 +189,13 @@ def read_masthead(reading: Reading, lines: list[Line]) -> int:
             continue
         if not seen_distribution and i < 6 and len(text) < 160 and not ends_sentence(text) and _later_field(lines, i):
             organs.append(text)  # an organ the locale does not name, above the fields
+            i += 1
+            continue
+        if seen_distribution and i < 12 and len(text) < 40 and text.isupper() and any(
+                _masthead_fields(lines, k) for k in range(i + 1, min(i + 3, len(lines)))):
+            # a typescript masthead read column by column: the organ's lines ("CONSEIL",
+            # "ECONOMIQUE") between the fields of the right column
+            organs.append(text)
             i += 1
             continue
         break
@@ -376,6 +404,13 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
                 mh.apply_field(doc.masthead, f)
             for n in range(i, i + found[1]):
                 role[n] = "masthead"
+            # the fields of the column just above it (a date, a language) belong to it too
+            j = i - 1
+            while j >= start and j not in role and _masthead_fields(lines, j) and _masthead_fields(lines, j)[1] == 1:
+                for f in _masthead_fields(lines, j)[0]:
+                    mh.apply_field(doc.masthead, f)
+                role[j] = "masthead"
+                j -= 1
             i += found[1]
             continue
         if sponsors and i == sponsors[0]:
@@ -448,6 +483,22 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
             continue
         if document and kind_key is not None and document[0] == "report":
             document = None  # "Report of the Disarmament Commission": the title of a resolution
+        if document and document[0] == "report" and pf.title is None and STARS.sub("", text).strip().isupper():
+            # "RAPPORT DU DIRECTEUR GENERAL SUR L'ETAT DES TRAVAUX*": a typescript's title, in
+            # capitals, that names the kind of document it is
+            k = _continuation(lines, i, end, lambda n: claimed(n) or bool(STARS.search(plain(lines[n - 1].text).rstrip())))
+            printed = " ".join(plain(l.text).strip() for l in lines[i:k])
+            stars = STARS.search(printed)
+            pf.title = parse_inline(printed[: stars.start()].rstrip() if stars else printed, notes)
+            if stars:
+                note = NoteRef(stars.group(), [])
+                reading.star_refs.append(note)
+                pf.title.append(note)
+            kind_key = kind_key or "report"
+            for n in range(i, k):
+                role[n] = "title"
+            i = k
+            continue
         if document:
             key, kind_word = document
             # a star closes the line that it ends ("Report of the Second Committee*" /
