@@ -206,7 +206,7 @@ def run(reading: Reading) -> None:
     for note in reading.notes:  # a restart of the numbering
         if not note.marker.isdigit() or note.marker in raised:
             continue
-        found = _find(reading, note, cursor, lang)
+        found = _find_slash(reading, note, cursor) if reading.slash_notes else _find(reading, note, cursor, lang)
         if found is None:
             continue
         k, start, end = found
@@ -217,6 +217,31 @@ def run(reading: Reading) -> None:
         cursor = (k, start + len(note.marker) + 3)
         reading.doc.note("info", f"footnote call {note.marker} printed as plain digits; read as a call",
                          line.no, "plain-digit-reference")
+
+
+@lru_cache(maxsize=256)
+def _slash_call(marker: str) -> re.Pattern:
+    """``développement 1/.``, ``base" _5/.``, ``session U/.`` (a garbled digit): a typescript's
+    call, its number and a slash, underlined, after the word or the closing mark."""
+    return re.compile(r"(?<=\S)\s?_?(?:" + marker + r"|(?<=\s)[^\W\d_]|(?<=_)[^\W\d_])/(?![\w/])")
+
+
+def _find_slash(reading: Reading, note, cursor: tuple[int, int]):
+    """The typescript call of ``note`` between the last call and its body, on its page."""
+    body = reading.body
+    last = min(note.flow_index, len(body) - 1)
+    if last < 0:
+        return None
+    first = cursor[0]
+    while first < last and body[first].page < body[last].page - 1:
+        first += 1
+    pattern = _slash_call(note.marker)
+    for k in range(first, last + 1):
+        pos = cursor[1] if k == cursor[0] else 0
+        m = pattern.search(body[k].text, pos)
+        if m:
+            return k, m.start(), m.end()
+    return None
 
 
 def _find(reading: Reading, note, cursor: tuple[int, int], lang: str):

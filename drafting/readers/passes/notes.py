@@ -67,6 +67,8 @@ def run(reading: Reading) -> None:
     _split_glued_rules(reading)
     pages = _pages(reading.lines)
     ruled = any(_rule_index(p) is not None for p in pages)
+    reading.slash_notes = not ruled and sum(
+        1 for l in reading.lines if l.zone is None and (m := SLASH_NOTE.match(l.text)) and m.group("m").isdigit()) >= 2
     for page in pages:
         zone_start = _rule_index(page)
         if any(l.zone == "note" for l in page):
@@ -83,6 +85,8 @@ def run(reading: Reading) -> None:
             _zone_notes(reading, zone, numbering)
         elif ruled:
             _star_notes(reading, page, numbering)
+        elif reading.slash_notes:
+            _slash_notes(reading, page, numbering)
     reading.body = reading.flow()
     _place(reading)
     _marked_notes(reading)
@@ -139,6 +143,53 @@ def _star_notes(reading: Reading, page: list[Line], numbering: _Numbering) -> No
                 z.zone = "note"
             _zone_notes(reading, zone, numbering)
             return
+
+
+# A typescript's footnote, "1/ Rapport sur ..." (the mark underlined, OCR may read it "_1/" or
+# garble its digit: "U/ E/ICEF/CRP/79-3."); the text may start on the next line.
+SLASH_NOTE = re.compile(r"^\s*_?(?P<m>\d{1,2}|[^\W\d_])\s?/_?(?:\s+(?P<t>\S.*))?$")
+
+
+def _slash_mark(line: Line, numbering: _Numbering) -> str | None:
+    """The number of the typescript footnote that ``line`` opens, if it opens one: a digit that
+    continues the numbering, or a garbled mark read as the number the numbering expects."""
+    m = SLASH_NOTE.match(line.text)
+    if not m:
+        return None
+    mark = m.group("m")
+    if mark.isdigit():
+        return mark if numbering.plausible(mark, 5) else None
+    return str(numbering.last + 1) if m.group("t") else None
+
+
+def _slash_notes(reading: Reading, page: list[Line], numbering: _Numbering) -> None:
+    """Typescript footnotes at the foot of a page without a rule: from the first ``N/`` line
+    that continues the numbering to the page's end, each ``N/`` opening the next note."""
+    printed = [l for l in page if l.zone is None and l.text.strip()]
+    start = None
+    for k in range(max(0, len(printed) - 60), len(printed)):
+        m = SLASH_NOTE.match(printed[k].text)
+        if m and m.group("m").isdigit() and _slash_mark(printed[k], numbering):
+            start = k
+            break
+        if m and not m.group("m").isdigit() and m.group("t") and any(
+                (n := SLASH_NOTE.match(l.text)) and n.group("m").isdigit() and numbering.plausible(n.group("m"), 5)
+                for l in printed[k + 1:k + 7]):
+            start = k
+            break
+    if start is None:
+        return
+    current: FootnoteBody | None = None
+    for line in printed[start:]:
+        line.zone = "note"
+        mark = _slash_mark(line, numbering)
+        if mark is not None:
+            text = SLASH_NOTE.match(line.text).group("t") or ""
+            current = FootnoteBody(mark, text.strip(), line.no, line.page)
+            reading.notes.append(current)
+            numbering.seen(mark)
+        elif current is not None:
+            current.text = join_lines(current.text, line.text) if current.text else line.text.strip()
 
 
 def _layout_notes(reading: Reading, page: list[Line], numbering: _Numbering) -> None:

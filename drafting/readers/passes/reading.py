@@ -47,6 +47,7 @@ class Reading:
     running_symbol: str | None = None
     job_number: str | None = None
     layout: bool = False      # the lines know their indents (PDF, pdftotext -layout)
+    slash_notes: bool = False  # footnotes marked the typescript way: "1/" after the word, "1/ text" below
 
     @classmethod
     def start(cls, lines: list[Line], name: str, lang: str | None) -> "Reading":
