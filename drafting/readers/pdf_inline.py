@@ -51,8 +51,9 @@ def render(runs: list[Run], row: Row, styled: bool = True) -> tuple[str, bool]:
                 segs.append(["sup", text])
             prev = run
             continue
-        if _needs_space(prev, run) and not (segs and segs[-1][1].endswith(" ")):
-            segs.append([None, " "])
+        after_call = bool(segs) and segs[-1][0] == "sup" and text[:1] in ".,;:)]»”’"
+        if _needs_space(prev, run) and not (segs and segs[-1][1].endswith(" ")) and not after_call:
+            segs.append([None, " "])   # a stop right after a call is set close to it, whatever the gap
         style = (run.italic, run.bold) if styled else (False, False)
         if not text.strip():
             segs.append([None, text])
