@@ -212,7 +212,8 @@ def original_line(doc):
         return
     from drafting.locale import LANGS, language_name, masthead_lang
     names = [language_name(x, masthead_lang(_lang(doc))) for x in LANGS]
-    if not _casefold_in(printed, names):
+    # a compilation submitted in several languages names each: "Arabic/English/French"
+    if not all(_casefold_in(part, names) for part in printed.split("/")):
         yield _finding(doc, "UN405", f"Original: “{printed}” is not a language name in "
                        f"{doc.lang} ({', '.join(names)})", needle=printed)
 

@@ -44,7 +44,9 @@ _SESSION = re.compile(r"^(?:\d{1,3}|ES-\d{1,2}|S-\d{1,2})$")  # 72, ES-10 (emerg
 _YEAR = re.compile(r"^(?:19[4-9]\d|20\d\d)$")
 _NUMBER = re.compile(r"^\d+$")
 _DOTTED_TYPE = re.compile(r"^([A-Z]+)\.(\d+)$")
-_SUFFIX_TEXT = r"\((?:Part|Vol\.?|Sect\.?) [IVXLC\d]+[A-Z]?\)|\(\d{4}\)"
+# "(Part IV)", "(1995)", and a part named in French or Spanish: "(Première partie)", "(Primera parte)"
+_SUFFIX_TEXT = (r"\((?:Part|Partie|Parte|Vol\.?|Sect\.?) [IVXLC\d]+[A-Z]?\)|\(\d{4}\)"
+                r"|\([^\W\d_]{4,12} (?:partie|parte)\)")
 # core, reissue stars, then a bracketed suffix after an optional space (stars may also follow it)
 _DECORATIONS = re.compile(
     rf"^(?P<core>[^ *]+)(?P<stars1>\**)(?: ?(?P<suffix>{_SUFFIX_TEXT}))?(?P<stars2>\**)$"

@@ -364,7 +364,11 @@ def _bracketed_date(reading: Reading, lines: list[Line]) -> None:
         if text.startswith("[") and text.endswith("]") and len(text) < 40:
             found = find_dates(text[1:-1], reading.doc.lang)
             if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(text) - 2:
-                reading.doc.masthead.date, reading.doc.masthead.date_text = found[0][2], text[1:-1]
+                m = reading.doc.masthead
+                m.date, m.date_text = found[0][2], text[1:-1]
+                if not (m.distribution or m.original or m.language_line):
+                    reading.doc.note("info", f"no masthead: the date is the bracketed date {text} of the "
+                                             "report's text", line.no, "no-masthead")
                 return
 
 

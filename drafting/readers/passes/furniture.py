@@ -50,8 +50,8 @@ def kind_of(text: str, bare_pages: bool, page: int) -> str | None:
         return "recycle"
     if is_barcode(t):
         return "barcode"
-    if STAMP.match(t) or LANGUAGE_LETTER.match(t):
-        return "stamp"
+    if STAMP.match(t) or LANGUAGE_LETTER.match(t) or (" " in t and all(STAMP.match(x) for x in t.split())):
+        return "stamp"   # the print date, or two of them ("230625 240625": printed, reprinted)
     if _JOB_SHAPE.search(t):
         job = find_job_number(t)
         if job is not None and job.text in t:
