@@ -196,10 +196,28 @@ def _star_calls(reading: Reading, called: set[str]) -> None:
                 break
 
 
+def _letter_calls(reading: Reading, called: set[str]) -> None:
+    """``... to the present report. a``: a letter at the end of a sentence calls the letter note
+    printed at its page's foot."""
+    from drafting.readers.passes.notes import LETTER_CALL
+
+    for note in reading.notes:
+        if len(note.marker) != 1 or not note.marker.isalpha() or note.marker in called:
+            continue
+        for k in range(reading.body_start, min(note.flow_index + 1, len(reading.body))):
+            line = reading.body[k]
+            m = LETTER_CALL.search(line.text)
+            if line.page == note.page and m and m.group("m") == note.marker:
+                line.text = line.text[:m.start("m")].rstrip() + "^{" + note.marker + "}"
+                called.add(note.marker)
+                break
+
+
 def run(reading: Reading) -> None:
     body = reading.body
     called = _called(reading)
     _star_calls(reading, called)
+    _letter_calls(reading, called)
     lang = reading.doc.lang
     cursor = (0, 0)   # (body line, character) after the last call found
     raised = set(called)   # calls printed raised; a marker found here may be called again after

@@ -91,6 +91,9 @@ def run(reading: Reading) -> None:
         return
 
     first_lines = {_norm(l.text) for l in pages[0] if l.text.strip()}
+    # the symbol as page 1 prints it (in the masthead's column), for heads that OCR garbled
+    first_short = [t for l in pages[0] for t in re.split(r"\s{3,}", l.text.strip())
+                   if 8 <= len(t) < 60 and looks_like_symbol(t.split("(")[0].strip())]
     edge_texts: Counter[str] = Counter()
     edges: list[list[Line]] = []
     for page in pages[1:]:
@@ -130,9 +133,13 @@ def run(reading: Reading) -> None:
             # a line that runs on from the body line before it is text printed twice in the
             # document (the same clause in two paragraphs), not a running head
             continues = body_seen > 0 and not ends_sentence(last_body) and not looks_like_symbol(last_body)
+            if kind is None and body_seen == 0 and OCR_PAGE_LABEL.match(text):
+                kind = "page-number"   # "Pare 6", "Pape 11": a typescript's "Page N" as OCR reads it
+            if kind is None and body_seen == 0 and len(text) < 60 and _near(text, first_short):
+                kind = "running-head"  # the symbol at the head, one or two letters garbled by OCR
             if kind is None and len(text) < 120 and (
-                    looks_like_symbol(text) or (body_seen < 3 and not continues
-                                                and (text in first_lines or edge_texts[text] >= 2))):
+                    looks_like_symbol(text) or (body_seen < 3 and (
+                        edge_texts[text] >= 3 or not continues and (text in first_lines or edge_texts[text] >= 2)))):
                 kind = "running-head"
             if kind is None:
                 body_seen += 1
@@ -149,6 +156,16 @@ def run(reading: Reading) -> None:
                 _mark(reading, line, "running-head")
     _own_job_numbers(reading)
     _report(reading)
+
+
+OCR_PAGE_LABEL = re.compile(r"^Pa[a-z]e\s+[\dlIO+]{1,4}$")
+
+
+def _near(text: str, symbols: list[str]) -> bool:
+    """Is ``text`` the document's symbol from its first page, a few characters misread?"""
+    from difflib import SequenceMatcher
+
+    return any(abs(len(text) - len(s)) <= 3 and SequenceMatcher(None, text, s).ratio() >= 0.85 for s in symbols)
 
 
 def _rule_at(printed: list[Line]) -> int | None:

@@ -138,11 +138,37 @@ def _star_notes(reading: Reading, page: list[Line], numbering: _Numbering) -> No
     for k, line in enumerate(printed):
         star = NOTE_BODY_STAR.match(line.text)
         if star and len(printed) - k <= 12:
+            _letter_notes(reading, printed, k)
             zone = printed[k:]
             for z in zone:
                 z.zone = "note"
             _zone_notes(reading, zone, numbering)
             return
+
+
+LETTER_ONLY = re.compile(r"^\s*(?P<m>[a-h])\s*$")
+# a letter call after the sentence it ends, at the end of its line: "... to the present report. a"
+LETTER_CALL = re.compile(r"[.;:,)”’\"]\s?(?P<m>[a-h])\s*$")
+
+
+def _letter_notes(reading: Reading, printed: list[Line], stars: int) -> None:
+    """Notes marked by letters (a summary's or a box's: ``a`` alone, then its text) printed just
+    above a page's star notes, each called by its letter at the end of a sentence above."""
+    first = next((j for j in range(max(0, stars - 8), stars) if LETTER_ONLY.match(printed[j].text)), None)
+    if first is None or first + 1 >= stars or LETTER_ONLY.match(printed[first + 1].text):
+        return
+    letter = LETTER_ONLY.match(printed[first].text).group("m")
+    if not any((m := LETTER_CALL.search(l.text)) and m.group("m") == letter for l in printed[:first]):
+        return
+    current: FootnoteBody | None = None
+    for line in printed[first:stars]:
+        line.zone = "note"
+        m = LETTER_ONLY.match(line.text)
+        if m:
+            current = FootnoteBody(m.group("m"), "", line.no, line.page)
+            reading.notes.append(current)
+        elif current is not None:
+            current.text = join_lines(current.text, line.text) if current.text else line.text.strip()
 
 
 # A typescript's footnote, "1/ Rapport sur ..." (the mark underlined, OCR may read it "_1/" or
