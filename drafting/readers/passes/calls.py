@@ -132,9 +132,10 @@ def _glued_to_number(marker: str) -> re.Pattern:
                       r"|(?<=[^\W\d_][" + DASHES + r"]\d\d)(" + marker + r")(?![\d/]|[.,]\d)")
 
 
-def _candidate(text: str, marker: str, pos: int, lang: str) -> tuple[int, int, bool] | None:
-    """The first place from ``pos`` where ``marker`` can be a call: (start, end, strong)."""
-    before_words = _words(lang)[0]
+def _candidate(text: str, marker: str, pos: int, lang: str, lenient: bool = False) -> tuple[int, int, bool] | None:
+    """The first place from ``pos`` where ``marker`` can be a call: (start, end, strong).
+    ``lenient``: also after a word that takes a number (``statistical annex 4 and``)."""
+    before_words = frozenset() if lenient else _words(lang)[0]
     weak = None
     if not (marker.isascii() and marker.isdecimal()) or _ANY_YEAR_RANGE.search(text, pos):
         for m in _patterns(marker)[0].finditer(text, pos):
@@ -297,4 +298,11 @@ def _find(reading: Reading, note, cursor: tuple[int, int], lang: str):
         if m:
             group = 1 if m.group(1) is not None else 2
             return k, m.start(group), m.end(group)
+    # the last resort: a number after a word that takes one ("statistical annex 4 and") when
+    # nothing else between the last call and the note's body can be its call
+    for k in range(first, last + 1):
+        pos = cursor[1] if k == cursor[0] else 0
+        hit = _candidate(body[k].text, note.marker, pos, lang, lenient=True)
+        if hit is not None:
+            return k, hit[0], hit[1]
     return None
