@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 
-from drafting.model.blocks import NoteRef, Para, Point
+from drafting.model.blocks import NoteRef, Para, Point, Styled
 from drafting.readers.passes.reading import FootnoteBody, Reading
 from drafting.readers.text_inline import parse_inline
 
@@ -55,6 +55,7 @@ def attach(reading: Reading, bodies: list[FootnoteBody]) -> None:
             doc.note("warning", f"footnote reference {ref.marker} has no footnote text", None, "note-without-body")
             ref.body = [[f"[{ref.marker}]"]]
     starts = [block.first_index for block in reading.blocks]
+    _letter_refs(reading, [b for b in bodies if id(b) not in used], used)
     for body in bodies:
         if id(body) in used:
             continue
@@ -77,3 +78,22 @@ def _host_of(body: FootnoteBody, starts: list[int], owners: dict[int, object]):
             return owner
         i -= 1
     return None
+
+
+def _letter_refs(reading: Reading, bodies: list[FootnoteBody], used: set[int]) -> None:
+    """A note marked by a letter (``a``) is called by that letter raised (``report.^{a}``),
+    which the inline reading took for a raised letter (as in ``2^{e}``): the first such letter
+    in reading order becomes the call of the note."""
+    for body in bodies:
+        if not (len(body.marker) == 1 and body.marker.isalpha()):
+            continue
+        for _index, owner in sorted(reading.owners.items()):
+            items = getattr(owner, "text", None)
+            if not isinstance(items, list):
+                continue
+            k = next((k for k, item in enumerate(items) if isinstance(item, Styled) and item.tag == "sup"
+                      and item.children == [body.marker]), None)
+            if k is not None:
+                items[k] = NoteRef(body.marker, [parse_inline(body.text, [])], line=body.line)
+                used.add(id(body))
+                break
