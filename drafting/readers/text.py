@@ -28,6 +28,7 @@ _GAP_SPACES = " " * 8
 INNER_SPACES = re.compile(r" (?<=\S ) +(?=\S)")
 # A number or label printed alone on its line: extraction breaks the line at the tab that follows
 # a paragraph number ("1." then the text), a chapter numeral or a point label.
+PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,4}\.\s*$")
 LONE_LABEL = re.compile(r"^\s*(?:\d{1,4}\.|\d{1,4} -|[IVXL]{1,6}\.|[A-Z]\.|\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]|[ivx]{1,4})\))\s*$")
 
 
@@ -136,6 +137,23 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
                             indent=line.indent))
             out.append(nxt)
             k += 3
+            continue
+        a = k + 2
+        while a < n and a < k + 5 and PAGE_NUMBER.match(lines[a].text) and not lines[a].page_break_before:
+            a += 1
+        if (a < n and label[k] and PARAGRAPH_NUMBER.match(line.text) and nxt.text.strip()[:1].islower()
+                and len(nxt.text.strip()) < 40 and lines[a].gap_before and lines[a].text.strip()[:1].isupper()
+                and not label[a] and not nxt.page_break_before and not lines[a].page_break_before):
+            # "69." / "follows:" / "Decides that ... will be as": a paragraph opens with a capital;
+            # the short line in lower case is its wrapped end that extraction printed first (a
+            # page's foot may stand between them)
+            after = lines[a]
+            out.extend(lines[k + 2:a])
+            out.append(Line(line.text.strip() + " " + after.text.lstrip(), line.no, line.page,
+                            page_break_before=line.page_break_before, gap_before=line.gap_before,
+                            indent=line.indent))
+            out.append(nxt)
+            k = a + 1
             continue
         if (nxt is not None and label[k] and not label[k + 1]
                 and not nxt.page_break_before):
