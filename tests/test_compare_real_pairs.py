@@ -11,9 +11,10 @@ others deleted (a split the other way round); a move with its wording changed is
 Footnote changes are named by their markers.
 
 Measured from the extracted text (``.pdftotext.txt`` beside each PDF) and from the PDF. The thresholds are what
-the comparison reaches with today's text reader: most of what is left are the reader's footnote
-calls and bodies (a call read as part of ``COVID-19``, bodies attached to the wrong note), which
-the comparison reports faithfully; they rise with the reader (see the README's compare section).
+the comparison reaches with today's readers: what is left is mostly alignment (a reworded
+paragraph paired as deleted and inserted, a renumbered note reported as two) and a paragraph that
+a page break cuts after a colon; they rise with the readers and the alignment (see the README's
+compare section).
 """
 
 from __future__ import annotations
