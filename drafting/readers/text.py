@@ -156,7 +156,7 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
             k = a + 1
             continue
         if (nxt is not None and label[k] and not label[k + 1]
-                and not nxt.page_break_before):
+                and not nxt.page_break_before and not PAGE_NUMBER.match(nxt.text)):
             out.append(Line(line.text.strip() + " " + nxt.text.lstrip(), line.no, line.page,
                             page_break_before=line.page_break_before, gap_before=line.gap_before,
                             indent=line.indent))

@@ -244,7 +244,10 @@ def _without_pages(reading: Reading, lines: list[Line]) -> None:
         if kind is None and k >= 12 and text in repeated and text in seen:
             kind = "running-head"   # its first printing, on page 1 (no running head), is text: the title
         seen.add(text)
-        if kind and kind != "stamp":
+        if kind == "stamp" and not any(kind_of(l.text, False, 0) in ("job-number", "barcode")
+                                       for l in lines[max(0, k - 3):k + 4]):
+            continue   # six digits alone may be text; beside the job number or barcode, the print date
+        if kind:
             _mark(reading, line, kind)
 
 
