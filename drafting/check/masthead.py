@@ -11,7 +11,17 @@ MASTHEAD_ID = "coverPage__masthead"
 
 def _casefold_in(printed: str, allowed) -> bool:
     norm = " ".join(printed.replace("\u00a0", " ").split()).casefold()
-    return any(norm == " ".join(a.replace("\u00a0", " ").split()).casefold() for a in allowed)
+    if any(norm == " ".join(a.replace("\u00a0", " ").split()).casefold() for a in allowed):
+        return True
+    # a typescript printed its capitals without accents ("Distr. GENERALE")
+    letters = [c for c in printed if c.isalpha()]
+    return sum(c.isupper() for c in letters) * 2 > len(letters) and any(
+        _unaccented(norm) == _unaccented(" ".join(a.replace("\u00a0", " ").split()).casefold()) for a in allowed)
+
+
+def _unaccented(text: str) -> str:
+    import unicodedata
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def _lang(doc) -> str:

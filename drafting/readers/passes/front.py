@@ -19,7 +19,6 @@ numbered paragraph or chapter, or at a report's summary.
 
 from __future__ import annotations
 
-import dataclasses
 
 import re
 from functools import lru_cache
@@ -133,9 +132,7 @@ def _masthead_fields(lines: list[Line], i: int) -> tuple[list[mh.MastheadField],
         label = "Distr." if _ocr_distr(text) else text
         fields = mh.masthead_fields(label + " " + plain(lines[i + 1].text).strip())
         if fields:
-            # the field as printed, OCR noise and all
-            printed = text + " " + plain(lines[i + 1].text).strip()
-            return [dataclasses.replace(f, text=printed) if f.name == "distribution" else f for f in fields], 2, None
+            return fields, 2, None
     if i + 1 < len(lines) and text.endswith("/"):
         # "Original: Arabic/English/French/" / "Russian/Spanish": a list of languages wrapped
         fields = mh.masthead_fields(text + plain(lines[i + 1].text).strip())
@@ -161,6 +158,9 @@ def _is_organ_line(text: str) -> bool:
 
 def read_masthead(reading: Reading, lines: list[Line]) -> int:
     """Read the masthead at the head of ``lines``; return how many lines it took."""
+    for line in lines[:12]:
+        if _ocr_distr(plain(line.text).strip()):
+            reading.doc.note("info", f"OCR repair: '{line.text.strip()}' read as 'Distr.'", line.no, "ocr-repair")
     m = reading.doc.masthead
     i = 0
     seen_field = False
