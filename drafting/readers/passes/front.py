@@ -629,7 +629,11 @@ def _title(reading: Reading, lines: list[Line], start: int, role: dict[int, str]
                 # "Report of the Disarmament Commission" with nothing above it: the title itself
                 pf.title, pf.doc_type, chosen = parse_inline(pf.doc_type, notes), None, None
         elif runs:
-            chosen = runs[-1]
+            # the first block, unless a later one carries the title's note (a committee's name
+            # above the title of its concluding observations: "... Республики*")
+            chosen = runs[-1] if formula else next(
+                (r for r in runs if STARS.search(plain(lines[r[-1]].text).rstrip()) and not lines[r[-1]].text.strip().startswith("*")),
+                runs[0])
     for run_ in runs:
         if run_ is not chosen:
             for text in _paragraphs(lines, run_):
