@@ -69,3 +69,12 @@ def test_writers_carry_the_annex_and_markdown_reads_it_back(tmp_path):
     assert validate_tree(back) == []
     (att,) = xp(doc_element(back), "a:attachments/a:attachment")
     assert text_content(att.find("{*}heading")) == "United Nations Convention on Negotiable Cargo Documents"
+
+
+def test_an_annex_to_a_letter_is_an_attachment_named_by_its_heading():
+    """``Anexo de la carta de fecha ...`` (S/2023/664): an annex with no number of its own."""
+    root = read_document(str(CORPUS / "languages" / "S_2023_664__es") + ".pdf").root
+    assert validate_tree(root) == []
+    (att,) = xp(doc_element(root), "a:attachments/a:attachment")
+    assert att.find("{*}num") is None and att.get("eId") == "annex_1"
+    assert text_content(att.find("{*}heading")).startswith("Anexo de la carta de fecha 12 de septiembre de 2023")

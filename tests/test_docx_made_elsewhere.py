@@ -37,7 +37,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #   never below a rule at a page's foot, so they stay in the body (38);
 # - LibreOffice (a printed line per paragraph, blank lines and page breaks kept) agrees on all.
 REACHED = {
-    "pandoc": {"kind": 60, "title": 38, "numbers": 53, "preamble": 55, "footnotes": 42},
+    # numbers: 51 since annexes became attachments; the two multilingual compendiums
+    # (A/AC.292/2025/INF/5 and Rev.1) lose their statements' own numbering in pandoc's lines
+    "pandoc": {"kind": 60, "title": 38, "numbers": 51, "preamble": 55, "footnotes": 42},
     "libreoffice": {"kind": 60, "title": 60, "numbers": 60, "preamble": 60, "footnotes": 60},
     "python-docx": {"kind": 52, "title": 45, "numbers": 57, "preamble": 53, "footnotes": 38},
 }

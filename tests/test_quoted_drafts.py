@@ -65,3 +65,36 @@ def test_a_paragraph_naming_a_draft_mid_sentence_quotes_nothing():
     root = read_document(str(ADD4) + ".pdf").root
     para15 = xp(doc_element(root), ".//a:paragraph[a:num='15.']")[0]
     assert not xp(para15, ".//a:embeddedStructure")
+
+
+def test_the_drafts_end_where_the_reports_numbering_goes_on():
+    """Where a reading lost the report's headings, its next paragraph (the number after the
+    recommending one's) still closes the quoted drafts; a draft's own numbers that run into it
+    do not."""
+    from drafting.model.blocks import DocumentBlocks, Heading, Para
+    from drafting.readers.passes.quoted import quote_drafts
+
+    doc = DocumentBlocks(kind="report", lang="en")
+    doc.body = [
+        Para("1.", ["The Commission recommends to the Economic and Social Council the adoption "
+                    "of the following draft decision:"]),
+        Heading("crossHeading", None, ["Draft decision"]),
+        Heading("crossHeading", None, ["Report of the International Narcotics Control Board"]),
+        Para(None, ["The Economic and Social Council takes note of the report of the Board."]),
+        Para("2.", ["The following resolutions are brought to the attention of the Council:"]),
+    ]
+    quote_drafts(doc)
+    assert [p.num for p in doc.body] == ["1.", "2."]
+    (draft,) = doc.body[0].quoted
+    assert draft.kind == "decisionDraft" and len(draft.body) == 1
+
+    doc = DocumentBlocks(kind="report", lang="en")
+    doc.body = [Para("1.", ["The Committee recommends to the General Assembly the adoption of the "
+                            "following draft resolution:"]),
+                Heading("crossHeading", None, ["Title"]),
+                Para(None, ["The General Assembly,"]),
+                Para(None, ["Recalling its resolutions,"]),
+                Para("1.", ["Decides one;"]), Para("2.", ["Decides two."])]
+    quote_drafts(doc)
+    assert [p.num for p in doc.body] == ["1."]
+    assert [p.num for p in doc.body[0].quoted[0].body] == ["1.", "2."]

@@ -46,8 +46,14 @@ def quote_drafts(doc: DocumentBlocks) -> None:
         kind = _recommends(item, words)
         if kind is None:
             continue
-        end = i
+        # The drafts run to the report's next heading, or to its next paragraph: the number
+        # after the recommending paragraph's, where the drafts' own numbers do not lead to it.
+        end, after, previous = i, _number(item), None
         while end < len(body) and not _ends_quote(body[end], words):
+            n = _number(body[end])
+            if n is not None and after is not None and n == after + 1 and previous != after:
+                break
+            previous = n if n is not None else previous
             end += 1
         drafts = _drafts(body[i:end], kind, words, doc.lang)
         if drafts:
@@ -62,6 +68,14 @@ def _own_numbering(doc, items: list) -> None:
     number out of the report's sequence are withdrawn."""
     lines = {p.line for p in items if isinstance(p, Para) and p.num and p.line is not None}
     doc.diagnostics = [d for d in doc.diagnostics if not (d.code == "sequence" and d.line in lines)]
+
+
+def _number(item) -> int | None:
+    """A paragraph's printed number as a value (``19.`` -> 19), None for none."""
+    if not isinstance(item, Para) or not item.num:
+        return None
+    digits = re.sub(r"\D", "", item.num)
+    return int(digits) if digits else None
 
 
 def _draft_words(lang: str) -> dict[str, list[str]]:
