@@ -23,6 +23,7 @@ from drafting.readers.markdown_parser import dialect_parser
 from drafting.readers.passes.quoted import quote_drafts
 from drafting.locale.vocabulary import LazyPattern, annex_of, division_label
 from drafting.model.numbering import ANNEX_LABEL, forms
+from drafting.readers.passes.unwrap import chapter_word_label
 
 HEADING_LEVELS = {"h1": "chapter", "h2": "section", "h3": "subsection", "h4": "crossHeading"}
 # A number typed before a heading: I. A. 1. (and Chinese 一、 二、 for chapters)
@@ -242,6 +243,15 @@ class _BlockReader:
             num = local_match.group("num")
             heading = Heading(level=level, num=num, line=line,
                               text=self.inlines(_drop_prefix(inline.children or [], local_match.start("rest")), line))
+            heading.unnumbered = bool(tok.meta.get("unnumbered"))
+            self.items.append(heading)
+            self._last_para = None
+            return
+        word = chapter_word_label(content, self.lang) if level == "chapter" else None
+        if word and word.group("rest"):
+            # "# Chapter III Title": the number as the Official Records print it
+            heading = Heading(level=level, num=content[:word.end("num")].strip(), line=line,
+                              text=self.inlines(_drop_prefix(inline.children or [], word.start("rest")), line))
             heading.unnumbered = bool(tok.meta.get("unnumbered"))
             self.items.append(heading)
             self._last_para = None

@@ -233,24 +233,23 @@ class BodyAssembler:
             # "4," is a paragraph number only where the sequence expects it.
             self._plain(index, block.text, line)
             return
-        # Items that restart the numbering under a paragraph ending in a colon are its list;
-        # so are items 1, 2 ... right under one before any paragraph was numbered (a letter's
-        # "... as follows:" and its list).
-        # (never across a heading: "Chapter II" after a list of definitions opens new paragraphs)
+        # Items that restart the numbering under a paragraph ending in a colon are its list (never
+        # across a heading: "Chapter II" after a list of definitions opens new paragraphs); so
+        # are items 1, 2 ... right under one before any paragraph was numbered (a letter's "...
+        # as follows:" and its list, whose items may read like subheadings).
         introduced = (self.last_para is not None and bool(self.out) and self.out[-1] is self.last_para
                       and plain_text(self.last_para.text).rstrip().endswith((":", "：")))
-        if introduced and ((self.expected is not None and n < self.expected)
-                           or (self.expected is None and n == 1 and not self.last_para.points)):
-            self.list = _ListState(self.last_para, 1)
-            self.last_para.points.extend(self.pending_cross)
-            self.pending_cross = []
-            self._list_item(index, n, rest, line)
+        if introduced and self.expected is None and n == 1 and not self.last_para.points:
+            self._start_list(index, n, rest, line)
             return
         # A resolution has no numbered subheadings: its short operative paragraphs stay paragraphs.
         is_heading = (len(rest) < 120 and not ends_sentence(rest) and n != self.expected
                       and self.doc.kind not in RESOLUTION_KINDS)
         if is_heading:
             self._heading(index, Heading("subsection", f"{n}.", self.inline(rest), line))
+            return
+        if introduced and self.expected is not None and n < self.expected:
+            self._start_list(index, n, rest, line)
             return
         if self.expected is not None and n < self.expected:
             self.doc.note("warning", f"paragraph {n} out of sequence (expected {self.expected})", line, "sequence")
@@ -263,6 +262,12 @@ class BodyAssembler:
         self.last_para = para
         self.block_owner[index] = para
         self.expected = n + 1
+
+    def _start_list(self, index: int, n: int, rest: str, line: int) -> None:
+        self.list = _ListState(self.last_para, 1)
+        self.last_para.points.extend(self.pending_cross)
+        self.pending_cross = []
+        self._list_item(index, n, rest, line)
 
     def _list_item(self, index: int, n: int, rest: str, line: int) -> None:
         item = Point(f"{n}.", self.inline(rest), line=line)

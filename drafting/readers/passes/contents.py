@@ -19,6 +19,7 @@ import unicodedata
 from functools import lru_cache
 
 from drafting.locale import terms
+from drafting.model.numbering import forms
 from drafting.readers.lines import Line
 from drafting.readers.passes.text import plain
 
@@ -37,6 +38,8 @@ DEBRIS = re.compile(r"^(?:" + _TOKEN + r"(?:\s+" + _PAGE + r")?|(?:[IVXLC]{1,6}|
 # in a column of lone labels, the last label keeps the word printed beside it ("VII. Annexes")
 LONE_LABEL = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.$")
 LABEL_WORD = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.\s+[^\W\d_]+$")
+RUN_WITHOUT_ENTRY = 12   # lines without an entry after which the contents have ended
+GLOSSARY_LINE = 90       # an abbreviation and its expansion fit on a short line
 FIRST_LINES = 6   # a page goes on with the contents when one of its first lines has leader dots
 
 
@@ -77,7 +80,7 @@ def table_lines(lines: list[Line], start: int, lang: str) -> set[int]:
         if contents.match(text):
             i = _contents(lines, i, found)
         elif glossary.match(text):
-            i = _glossary(lines, i, found)
+            i = _glossary(lines, i, found, lang)
         i += 1
     return {k for k in found if k >= start}
 
@@ -93,24 +96,25 @@ def _page_end(lines: list[Line], i: int) -> int:
 
 def _contents(lines: list[Line], head: int, found: set[int]) -> int:
     """Mark the contents that open at line ``head``; the index of their last line. Every page
-    but the last is the table's whole; on the last, the table ends with its last entry."""
-    pages = []   # (first index, end index) of each page of the table
+    but the last is the table's whole; on the last, the table ends with its last entry (an
+    input without pages, a Word file, is one last page: there the entries end where a run of
+    lines without one begins)."""
+    pages = []   # (first index, end index, last entry) of each page of the table
     i = head
     while i < len(lines):
         end = _page_end(lines, i)
-        dotted = [k for k in range(i, end) if LEADER_DOTS.search(lines[k].text)
-                  or (i == head and ENTRY_END.search(_text(lines[k])))]
+        entries = _entries(lines, i, end, with_numbers=i == head)
         opening = [k for k in range(i, end) if lines[k].text.strip()][:FIRST_LINES]
-        if not dotted or (i != head and dotted[0] not in opening):
+        if not entries or (i != head and entries[0] not in opening):
             break  # a page of body text: the contents ended on the page before
-        pages.append((i, end, dotted[-1]))
+        pages.append((i, end, entries[-1]))
         i = end
     if not pages:
         return head
     for first, end, _ in pages[:-1]:
         found.update(range(first, end))
-    first, end, last_dotted = pages[-1]
-    stop = last_dotted + 1
+    first, end, last_entry = pages[-1]
+    stop = last_entry + 1
     while stop < end and (not lines[stop].text.strip() or DEBRIS.match(_text(lines[stop]))
                           or (LONE_LABEL.match(_text(lines[stop - 1])) and LABEL_WORD.match(_text(lines[stop])))):
         stop += 1
@@ -119,8 +123,35 @@ def _contents(lines: list[Line], head: int, found: set[int]) -> int:
     return stop - 1
 
 
-def _glossary(lines: list[Line], head: int, found: set[int]) -> int:
-    """Mark a list of abbreviations: from its heading to the end of its page."""
+def _entries(lines: list[Line], first: int, end: int, with_numbers: bool) -> list[int]:
+    """The lines of a page that end a contents entry (leader dots; on the heading's page also a
+    page or paragraph number alone), up to the first run of lines without one."""
+    found: list[int] = []
+    run = 0
+    for k in range(first, end):
+        text = lines[k].text
+        if not text.strip():
+            continue
+        if LEADER_DOTS.search(text) or (with_numbers and ENTRY_END.search(_text(lines[k]))):
+            found.append(k)
+            run = 0
+        elif found and not DEBRIS.match(_text(lines[k])):
+            run += 1
+            if run > RUN_WITHOUT_ENTRY:
+                break
+    return found
+
+
+def _glossary(lines: list[Line], head: int, found: set[int], lang: str) -> int:
+    """Mark a list of abbreviations: from its heading to the end of its page, or to the first
+    line no such list prints (a long line of text, a chapter or a numbered paragraph)."""
+    f = forms(lang)
     end = _page_end(lines, head)
-    found.update(range(head, end))
-    return end - 1
+    stop = head + 1
+    while stop < end:
+        text = _text(lines[stop])
+        if len(text) > GLOSSARY_LINE or f.chapter.match(text) or f.paragraph.match(text):
+            break
+        stop += 1
+    found.update(range(head, stop))
+    return stop - 1
