@@ -91,7 +91,7 @@ def main() -> None:
                                            "--select", "UN000"])
                 peers.append((f"{what}, reading alone (no rule)", summary["findings"], t4, cpu4,
                               cpu2 / cpu4))
-    files, reading, rules = rules_alone()
+    texts, reading, rules = rules_alone()
     load = os.getloadavg()[0]
     lines = [
         f"## drafting check: {DOCUMENTS} documents ({os.cpu_count()} cores, load average "
@@ -113,7 +113,7 @@ def main() -> None:
                      f"{ratio:.2f}x |")
     lines += ["", "| in one process, the real texts | files | reading, CPU s | every rule, CPU s | "
               "reading / rules |", "|---|---|---|---|---|",
-              f"| read once, then checked | {files} | {reading:.2f} | {rules:.2f} | {reading / rules:.2f}x |"]
+              f"| read once, then checked | {texts} | {reading:.2f} | {rules:.2f} | {reading / rules:.2f}x |"]
     table = "\n".join(lines) + "\n"
     print(table)
     out = ROOT / "build" / "bench" / "check.md"
