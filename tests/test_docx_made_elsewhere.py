@@ -32,12 +32,12 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # - pandoc (a printed line per paragraph, every one spaced alike, no blank lines, no page
 #   breaks): its pages are found by their running heads and its footnotes under the drawn rule;
 #   with no blank line between them, the title runs into the sponsors' line or the agenda title
-#   (title 38), a page's notes are cut apart by line lengths alone (footnotes 42);
+#   (title 45), a page's notes are cut apart by line lengths alone (footnotes 42);
 # - python-docx (one paragraph per paragraph, footnotes typed at the end): the footnotes are
 #   never below a rule at a page's foot, so they stay in the body (38);
 # - LibreOffice (a printed line per paragraph, blank lines and page breaks kept) agrees on all.
 REACHED = {
-    "pandoc": {"kind": 60, "title": 38, "numbers": 53, "preamble": 55, "footnotes": 42},
+    "pandoc": {"kind": 60, "title": 45, "numbers": 53, "preamble": 55, "footnotes": 42},
     "libreoffice": {"kind": 60, "title": 60, "numbers": 60, "preamble": 60, "footnotes": 60},
     "python-docx": {"kind": 52, "title": 45, "numbers": 57, "preamble": 53, "footnotes": 38},
 }
