@@ -154,8 +154,12 @@ def _without_pages(reading: Reading, lines: list[Line]) -> None:
                 k > foot if foot is not None else norms[k] in seen):
             kinds[k] = "running-head"
         seen.add(norms[k])
-    for line, kind in zip(lines, kinds):
-        if kind and kind != "stamp":
+    for k, (line, kind) in enumerate(zip(lines, kinds)):
+        # six digits alone may be text; the print-date stamp stands by the barcode or job number
+        if kind == "stamp" and not any(kinds[j] not in (None, "stamp")
+                                       for j in range(max(0, k - 2), min(len(lines), k + 3))):
+            continue
+        if kind:
             _mark(reading, line, kind)
 
 
