@@ -237,8 +237,10 @@ class BodyAssembler:
         # so are items 1, 2 ... right under one before any paragraph was numbered (a letter's
         # "... as follows:" and its list).
         # (never across a heading: "Chapter II" after a list of definitions opens new paragraphs)
+        # (nor a bold line after the paragraph's own list: a numbered subheading, "1. Attendance")
         introduced = (self.last_para is not None and bool(self.out) and self.out[-1] is self.last_para
-                      and plain_text(self.last_para.text).rstrip().endswith((":", "：")))
+                      and plain_text(self.last_para.text).rstrip().endswith((":", "："))
+                      and not (block.bold and self.last_para.points))
         if introduced and ((self.expected is not None and n < self.expected)
                            or (self.expected is None and n == 1 and not self.last_para.points)):
             self.list = _ListState(self.last_para, 1)
