@@ -238,7 +238,8 @@ class BodyAssembler:
         # are items 1, 2 ... right under one before any paragraph was numbered (a letter's "...
         # as follows:" and its list, whose items may read like subheadings).
         introduced = (self.last_para is not None and bool(self.out) and self.out[-1] is self.last_para
-                      and plain_text(self.last_para.text).rstrip().endswith((":", "：")))
+                      and plain_text(self.last_para.text).rstrip().endswith((":", "："))
+                      and not (block.bold and self.last_para.points))   # nor a bold numbered subheading after its list
         if introduced and self.expected is None and n == 1 and not self.last_para.points:
             self._start_list(index, n, rest, line)
             return

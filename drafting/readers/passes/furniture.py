@@ -235,18 +235,28 @@ def _without_pages(reading: Reading, lines: list[Line]) -> None:
     counts = Counter(t for l, t in zip(lines, norms) if len(l.text.strip()) < 80)
     repeated = {t for t, n in counts.items() if n >= 3 and not t.endswith((".", ":", ";", ","))
                 and not re.match(r"^[-•*(\d]", t) and not re.match(r"^[IVXL]+\.|^[A-Z]\.\s", t)}
-    seen: set[str] = set()
+    kinds: list[str | None] = []
     for k, line in enumerate(lines):
         kind = kind_of(line.text, False, 0)
-        text = norms[k]
-        if kind is None and k >= 12 and len(text) < 80 and looks_like_symbol(text):
+        if kind is None and k >= 12 and len(norms[k]) < 80 and looks_like_symbol(norms[k]):
             kind = "running-head"
-        if kind is None and k >= 12 and text in repeated and text in seen:
-            kind = "running-head"   # its first printing, on page 1 (no running head), is text: the title
-        seen.add(text)
-        if kind == "stamp" and not any(kind_of(l.text, False, 0) in ("job-number", "barcode")
-                                       for l in lines[max(0, k - 3):k + 4]):
-            continue   # six digits alone may be text; beside the job number or barcode, the print date
+        kinds.append(kind)
+    # page 1 prints no running head: it ends at its foot's first furniture (job number, stamp,
+    # barcode); a repeated line printed before it is text (the title, an agenda title that says
+    # the same words), and after it a running head. Without such a foot, a line's first
+    # printing is taken for page 1's.
+    foot = next((k for k, kind in enumerate(kinds) if kind and kind != "running-head"), None)
+    seen: set[str] = set()
+    for k in range(len(lines)):
+        if k >= 12 and kinds[k] is None and norms[k] in repeated and (
+                k > foot if foot is not None else norms[k] in seen):
+            kinds[k] = "running-head"
+        seen.add(norms[k])
+    for k, (line, kind) in enumerate(zip(lines, kinds)):
+        # six digits alone may be text; the print-date stamp stands by the barcode or job number
+        if kind == "stamp" and not any(kinds[j] not in (None, "stamp")
+                                       for j in range(max(0, k - 2), min(len(lines), k + 3))):
+            continue
         if kind:
             _mark(reading, line, kind)
 
