@@ -26,7 +26,7 @@ HEADING_MARKS = {"chapter": "#", "section": "##", "subsection": "###", "article"
 CONTAINERS = {"chapter", "section", "subsection", "part", "division", "hcontainer", "article", "clause"}
 INLINE_SPECIALS = re.compile(r"([\\*_^\[\]`])")
 LINE_START_RISKS = re.compile(
-    rf"^(?:#{{1,6}}(?:\s|$)|>|[+{BULLETS}](?:\s|$)|\d{{1,4}}\.(?:\s|$)"
+    rf"^(?:#{{1,6}}(?:\s|$)|>|[+{BULLETS}](?:\s|$)|\d{{1,4}}(?:\.| -)(?:\s|$)"
     r"|\(?(?:[a-z]{1,3}|[ivxlc]+|\d{1,3}|[\u0621-\u064a]{1,2})\)(?:\s|$))"
 )
 
@@ -419,6 +419,9 @@ def _escape_start(text: str) -> str:
     m = re.match(r"(\d{1,4})\.(\s|$)", text)
     if m:
         return f"{m.group(1)}\\.{text[m.end(1) + 1:]}"
+    m = re.match(r"(\d{1,4}) -(\s|$)", text)  # "21 - 25" (pages) is no Arabic number "21 -"
+    if m:
+        return f"{m.group(1)} \\-{text[m.end(1) + 2:]}"
     if text[0] in "#>+(" + BULLETS:
         return "\\" + text
     m = re.match(r"([^\s)]+)\)", text)
