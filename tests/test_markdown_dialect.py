@@ -271,3 +271,10 @@ def test_a_second_note_with_the_same_mark_keeps_its_mark():
     assert write_akn(again) == write_akn(root)
     lone = read_text("---\nlang: en\n---\n\n1. Text.[^2-3]\n\n[^2-3]: A label of its own.\n", "n.md").root
     assert [n.marker for n in all_notes(lone)] == ["2-3"]
+
+
+def test_a_paragraph_that_starts_like_an_arabic_number_stays_text():
+    """"21 - 25" (pages in a table of contents) opens like the Arabic paragraph number "21 -"."""
+    root = read_text("---\nlang: fr\nnumbered: false\n---\n\n21 \\- 25\n", "t.md").root
+    assert [(u.num, u.text) for u in units(root, "paragraph")] == [(None, "21 - 25")]
+    assert "21 \\- 25" in to_markdown(root)

@@ -114,6 +114,9 @@ def _fail(source: str, line: int, message: str) -> DraftingError:
     return DraftingError(f"{source}:{line}: {message}")
 
 
+# libyaml's safe loader, PyYAML's own C binding (50x the pure-Python one: a 3 MB value took 2 s
+# to read three times); the same safe constructors. PyYAML built without libyaml has none.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_YAML_DEPTH = 20        # a session file is a mapping of texts, lists and per-language maps
 MAX_NUMBER_DIGITS = 20     # a session number or a year: never thousands of digits
 MAX_VALUE_CHARS = 10_000   # every key but the body: a title, an organ, sponsors, a place
@@ -129,13 +132,16 @@ def load_mapping(text: str, source: str, line_offset: int = 0) -> Located:
     """
     try:
         _check_events(text, source, line_offset)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=LOADER)
         _check_scalars(node, source, line_offset)
-        values = yaml.safe_load(text)
+        values = yaml.load(text, Loader=LOADER)
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, max(exc.position, 0)) + 1 + line_offset
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         raise _fail(source, line, f"not valid YAML: the character U+{ord(char):04X} is not allowed") from None
+    except UnicodeEncodeError as exc:  # libyaml reads UTF-8: a lone surrogate cannot be one
+        line = text.count("\n", 0, exc.start) + 1 + line_offset
+        raise _fail(source, line, f"not valid YAML: the character U+{ord(text[exc.start]):04X} is not allowed") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
@@ -192,7 +198,7 @@ def _clean_value(value, key: str, loc: Located):
 def _check_events(text: str, source: str, line_offset: int) -> None:
     """One pass over the parser's events: no aliases, no deep nesting (before any recursion)."""
     depth = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=LOADER):
         line = event.start_mark.line + 1 + line_offset if event.start_mark else line_offset + 1
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _fail(source, line, "anchors and aliases (&name, *name) are not allowed in this file; "

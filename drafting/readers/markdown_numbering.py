@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import copy
 import re
 
 from drafting import locale
@@ -136,11 +135,17 @@ def relabelling_changes(lists, lang: str) -> bool:
     """Would reading these lists of points back relabel any of them? (The writer asks, to keep
     labels printed out of sequence as printed: ``relabel: false``.)"""
     for points in lists:
-        trial = copy.deepcopy(points)
+        trial = _labels_only(points)
         _relabel(trial, 0, lang, _Silent())
         if _labels(trial) != _labels(points):
             return True
     return False
+
+
+def _labels_only(points) -> list:
+    """A copy of the points with their labels and nesting, no text (what relabelling reads)."""
+    return [Point(num=p.num, text=[], points=_labels_only(p.points)) if isinstance(p, Point) else p
+            for p in points]
 
 
 def _labels(points) -> list:

@@ -7,7 +7,8 @@ Each run is one command on one case of ``tests/fuzz/hostile.py`` in a fresh fold
 processes import the toolkit once (and load check's word tables) and fork a child per run, so a
 run costs the command's own work and not an interpreter start; the child gets an address-space limit and a CPU limit
 (``resource.setrlimit``), the parent a wall-clock limit (the child is killed past it). The table
-counts runs, tracebacks, hangs, slow runs, peak memory, files written on error, inputs changed,
+counts runs, tracebacks, hangs, slow runs (by the wall clock, and by CPU time, which other work on
+the machine does not lengthen), peak memory, files written on error, inputs changed,
 temporary files left behind and error messages longer than one line; every failure is kept under
 ``build/fuzz/failures/N/`` (its files and ``command.json``) and listed by cause.
 """
@@ -168,6 +169,8 @@ def run_one(job: tuple) -> dict:
         record = {
             "index": index, "family": family, "argv": argv, "code": code, "seconds": round(seconds, 3),
             "peak_mb": round(usage.ru_maxrss / 1024, 1) if usage else 0.0, "hung": hung,
+            # CPU seconds: the run's own work, whatever else the machine was doing
+            "cpu": round(usage.ru_utime + usage.ru_stime, 3) if usage else 0.0,
             "signalled": signalled,
             "traceback": "Traceback (most recent call last)" in stderr,
             "inputs_changed": changed, "temp_left": temps,
@@ -258,6 +261,7 @@ def table(records: list[dict], args, wall: float) -> str:
     tracebacks = sum(r["traceback"] for r in records)
     hung = sum(r["hung"] for r in records)
     slow = sum(r["seconds"] > args.slow and not r["hung"] for r in records)
+    slow_cpu = sum(r.get("cpu", 0) > args.slow and not r["hung"] for r in records)
     peak = max((r["peak_mb"] for r in records), default=0)
     over = sum(r["peak_mb"] > 1024 for r in records)
     written = sum(bool(r["written_on_error"]) for r in records)
@@ -272,11 +276,12 @@ def table(records: list[dict], args, wall: float) -> str:
         f"# Fuzzing campaign: seed {args.seed}, {n} runs, {args.jobs} processes, "
         f"limits {args.time_limit:g} s and {args.mem_mb} MB, {wall:.0f} s wall",
         "",
-        "| runs | tracebacks | hangs > limit | slow > %g s | peak memory | runs > 1 GB | files written on error "
-        "| inputs changed | temp files left | written through a symlink | multi-line errors |" % args.slow,
-        "|---|---|---|---|---|---|---|---|---|---|---|",
-        f"| {n} | {tracebacks} | {hung} | {slow} | {peak:.0f} MB | {over} | {written} | {changed} | {temps} "
-        f"| {outside} | {multi} |",
+        "| runs | tracebacks | hangs > limit | slow > %g s | of them CPU > %g s | peak memory | runs > 1 GB "
+        "| files written on error | inputs changed | temp files left | written through a symlink "
+        "| multi-line errors |" % (args.slow, args.slow),
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        f"| {n} | {tracebacks} | {hung} | {slow} | {slow_cpu} | {peak:.0f} MB | {over} | {written} | {changed} "
+        f"| {temps} | {outside} | {multi} |",
         "",
         "Exit codes: " + ", ".join(f"{k}: {v}" for k, v in sorted(codes.items())),
         "",
