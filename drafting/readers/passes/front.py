@@ -38,11 +38,9 @@ STARS = re.compile(r"\*+$")
 SECURITY_COUNCIL_YEAR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)? year$")
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def _fold(text: str) -> str:
-    return _SPACES.sub(" ", plain(text).replace("\u2019", "'").replace("\u00a0", " ")).strip().casefold()
+    # (split and join collapse and strip the white space in one step)
+    return " ".join(plain(text).replace("\u2019", "'").replace("\u00a0", " ").split()).casefold()
 
 
 @lru_cache(maxsize=None)
