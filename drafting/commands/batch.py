@@ -164,6 +164,27 @@ def symbol_task(source) -> str | None:
 
 # -- the batch forms of the commands --------------------------------------------------------
 
+def _load_readers(files: list[str], fmt) -> None:
+    """Import the readers the files need and compile the schema in this process, before a local
+    run forks its workers: each worker inherits them instead of loading them again (the schema
+    alone is a tenth of a second). A file whose format is unknown fails later, in its task."""
+    from drafting.model.validate import strict_schema
+    from drafting.readers import format_of, reader_for
+
+    formats = set()
+    for name in files:
+        try:
+            formats.add(format_of(name, fmt))
+        except DraftingError:
+            continue
+    for name in sorted(formats):
+        try:
+            reader_for(name)
+        except DraftingError:   # a reader not installed: each of its files says so
+            continue
+    strict_schema()
+
+
 def run_ingest(ctx, inputs, out_dir, fmt, lang, revisions, max_bytes, jobs, scheduler) -> None:
     from drafting.corpus import batch
     from drafting.io import write_atomic
@@ -175,6 +196,8 @@ def run_ingest(ctx, inputs, out_dir, fmt, lang, revisions, max_bytes, jobs, sche
     check_targets(files, out)
     verbosity = (ctx.find_root().obj or {}).get("verbosity", 1)
     levels = {"error": 0, "warning": 1, "info": 2}
+    if not batch.scheduler_address(scheduler):
+        _load_readers(files, fmt)
     summary = batch.Summary()
     for outcome in batch.run(ingest_task, files, (fmt, lang, revisions, max_bytes, out), jobs=jobs,
                              scheduler=scheduler, quiet=quiet(ctx), label="ingest", summary=summary):

@@ -83,6 +83,8 @@ def follower_words(lang: str) -> frozenset:
 def _called(reading: Reading) -> set[str]:
     found: set[str] = set()
     for line in reading.body:
+        if line.text.isascii() and "^" not in line.text:
+            continue  # raised digits are not ASCII: such a line has no call
         for m in RAISED.finditer(line.text):
             found.update(note_markers(m.group().strip("^{}")) or [])
     return found

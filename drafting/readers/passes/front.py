@@ -39,11 +39,9 @@ STARS = re.compile(r"\*+$")
 SECURITY_COUNCIL_YEAR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)? year$")
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def _fold(text: str) -> str:
-    return _SPACES.sub(" ", plain(text).replace("\u2019", "'").replace("\u00a0", " ")).strip().casefold()
+    # (split and join collapse and strip the white space in one step)
+    return " ".join(plain(text).replace("\u2019", "'").replace("\u00a0", " ").split()).casefold()
 
 
 @lru_cache(maxsize=None)
@@ -53,8 +51,9 @@ def words(key: str) -> tuple[str, ...]:
     return tuple(sorted(found, key=len, reverse=True))
 
 
-def _starts_with(text: str, key: str) -> str | None:
-    folded = _fold(text)
+def _starts_with(text: str, key: str, folded: str | None = None) -> str | None:
+    """The words of ``key`` that open the text (``folded``: the text already folded)."""
+    folded = _fold(text) if folded is None else folded
     for w in words(key):
         if folded.startswith(w) and (len(folded) == len(w) or not folded[len(w)].isalnum()):
             return w
@@ -261,7 +260,8 @@ def run(reading: Reading) -> None:
     end = 0
     limit = min(len(body), 200)
     while end < limit and not body_starts(body[end], doc.lang, unwrapped):
-        if _document_line(body[end].text) and _document_line(body[end].text)[0] == "letter":
+        document = _document_line(body[end].text)
+        if document and document[0] == "letter":
             end = _after_letter_title(body, end)
             break
         end += 1
@@ -579,9 +579,10 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
 def _document_line(text: str) -> tuple[str, str] | None:
     """What a document line says the document is: (kind key, the words that say it)."""
     t = STARS.sub("", plain(text)).strip()
+    folded = _fold(t)  # once for the five tables
     for key, table in (("adopted", "adopted"), ("submitted", "submitted"), ("note", "note"),
                        ("letter", "letter"), ("report", "report")):
-        w = _starts_with(t, table)
+        w = _starts_with(t, table, folded)
         if not w:
             continue
         if key == "report" and (ends_sentence(t) or len(t) > 80):

@@ -521,8 +521,10 @@ def _take_paired_foot_notes(reading: Reading, body: list[Line], next_marker: int
 
 
 def _raised_markers(lines: list[Line]) -> set[str]:
-    # one search of the whole text (no raised digit is a line break: the same runs as line by line)
-    return {superscript_to_digits(ref) for ref in RAISED_DIGITS.findall("\n".join(line.text for line in lines))}
+    # one search of the lines that are not plain ASCII (raised digits are not), joined (no raised
+    # digit is a line break: the same runs as line by line)
+    text = "\n".join(line.text for line in lines if not line.text.isascii())
+    return {superscript_to_digits(ref) for ref in RAISED_DIGITS.findall(text)}
 
 
 def _adopt_plain_digit_notes(reading: Reading, referenced: set[str]) -> None:

@@ -34,7 +34,7 @@ def run(reading: Reading) -> None:
             line.text = DASH_PREFIX.sub("", line.text)
         doc.note("info", f"'- ' list markers before {dash_lines} paragraphs removed", None, "export-marker")
     for line in body:
-        if TABLE_ROW.match(line.text):
+        if "|" in line.text and TABLE_ROW.match(line.text):
             continue  # the bars of a table are not OCR noise
         repaired, done = repair_line(line.text, doc.lang)
         if done:

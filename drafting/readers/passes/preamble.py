@@ -9,6 +9,8 @@ in its body.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from drafting.locale import terms
 from drafting.model.blocks import Heading, Para, Styled, plain_text
 from drafting.readers.passes.front import is_formula
@@ -49,6 +51,14 @@ def split_preamble(body: list, lang: str) -> tuple[list[Para], list]:
     return head, body[first_numbered:]
 
 
+@lru_cache(maxsize=None)
+def _openings(lang: str) -> tuple[tuple[str, str, str], ...]:
+    """The preambular openings, longest first, each with a space and with a comma after it
+    (sorted once per language, not at every paragraph)."""
+    openings = sorted(terms(lang).get("preambular", {}), key=len, reverse=True)
+    return tuple((o, o + " ", o + ",") for o in openings)
+
+
 def _italicise_opening(para: Para, lang: str) -> None:
     """Preambular openings are printed in italics; text extraction lost them. The italics cover
     the opening words, their modifiers (``Recalling also``), the stance the verb states
@@ -57,13 +67,12 @@ def _italicise_opening(para: Para, lang: str) -> None:
     if not para.text or not isinstance(para.text[0], str):
         return
     reader = terms(lang).get("reader", {})
-    openings = sorted(terms(lang).get("preambular", {}), key=len, reverse=True)
     extensions = sorted(reader.get("italic_modifiers", []) + reader.get("italic_stances", []), key=len, reverse=True)
     conjunction = reader.get("italic_conjunction")
     endings = tuple(reader.get("participle_endings", []))
     first = para.text[0]
-    for opening in openings:
-        if first.startswith(opening + " ") or first.startswith(opening + ","):
+    for opening, spaced, comma in _openings(lang):
+        if first.startswith(spaced) or first.startswith(comma):
             end = len(opening)
             while True:
                 word = next((w for w in extensions if _word_at(first, end, w)), None)
