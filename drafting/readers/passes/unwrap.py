@@ -93,18 +93,16 @@ def _unfinished_words(lang: str) -> frozenset[str]:
     return frozenset(terms(lang).get("reader", {}).get("unfinished", []))
 
 
-_LAST_WORD = re.compile(r"(?:^|(?<=\s))([^\W\d_]+['’]?)$")
-
-
 def ends_unfinished(text: str, lang: str) -> bool:
     """Does the printed line end with a word no heading or sentence ends with (``... achieve
     the``, ``... de la``)? Such a line runs on, whatever the next one looks like. ``...; and``
     closes a point of a list: the clause before it is finished."""
     t = plain(strip_calls(text)).rstrip()
-    m = _LAST_WORD.search(t)
-    if not m or m.group(1).replace("’", "'") not in _unfinished_words(lang):
+    start = max(t.rfind(" "), t.rfind("\t")) + 1   # the last word, found from the end
+    word = t[start:].replace("’", "'")
+    if not word or word not in _unfinished_words(lang):
         return False
-    return not t[:m.start()].rstrip().endswith((";", ",", ":", "،", "؛"))
+    return not t[:start].rstrip().endswith((";", ",", ":", "،", "؛"))
 
 
 @lru_cache(maxsize=None)
