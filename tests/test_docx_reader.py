@@ -57,8 +57,6 @@ def _lines(path, revisions="accept"):
 BOLD_TITLE_WITHOUT_GAP = ("the title printed in bold right under the agenda line, with no space "
                           "above it (Word paragraphs without spacing), is not taken as the title: "
                           "the passes do not read a line's bold as the start of the title block")
-LETTER_NOTE_CALLS = ("a footnote call with a letter marker (Word numbers endnotes i, ii, iii) is "
-                     "'^{i}' in the dialect, which the passes read as a raised letter, not a call")
 HEADING_WITHOUT_MASTHEAD = ("a document without a masthead: the first line, bold and in a "
                             "heading style, is taken as the title, not as a heading of the body")
 
@@ -143,7 +141,6 @@ def test_un_style_names_give_headings_and_typed_numbers_give_paragraphs_and_poin
     assert [el.text for el in result.root.iter("{*}i")] == ["opened"]
 
 
-@pytest.mark.xfail(strict=True, reason=LETTER_NOTE_CALLS)
 def test_an_endnote_is_kept_as_a_note_end_to_end():
     result, units = _units(DOCX / "un_styles.docx")
     assert units[7] == ("paragraph", "3.", "Twenty States attended1 in person.")

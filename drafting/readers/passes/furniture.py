@@ -216,13 +216,18 @@ def _note_numbers(printed: list[Line]) -> set[int]:
 
 
 def _own_job_numbers(reading: Reading) -> None:
-    """The document's own job number alone on a line, wherever extraction printed it (plain
+    """The document's own job number alone on a line under a page's footnote rule (plain
     pdftotext may print a page's foot between its footnote numbers and their texts)."""
     own = find_job_number(reading.job_number) if reading.job_number else None
     if own is None:
         return
+    below_rule = False
     for line in reading.lines:
-        if line.zone is None and _JOB_SHAPE.search(line.text) and kind_of(line.text, False, 0) == "job-number":
+        if line.page_break_before:
+            below_rule = False
+        if re.match(r"^\s*_{5,}\s*$", line.text):
+            below_rule = True
+        if below_rule and line.zone is None and _JOB_SHAPE.search(line.text) and kind_of(line.text, False, 0) == "job-number":
             job = find_job_number(line.text.strip())
             if job is not None and (job.year, job.number) == (own.year, own.number):
                 _mark(reading, line, "job-number")
