@@ -158,6 +158,7 @@ def run(reading: Reading) -> None:
     _report(reading)
 
 
+TABLE_FIGURE = re.compile(r"^\s*\(?[\d][\d\s.,]*\)?\s*$")
 OCR_PAGE_LABEL = re.compile(r"^Pa[a-z]e\s+[\dlIO+]{1,4}$")
 
 
@@ -216,18 +217,18 @@ def _note_numbers(printed: list[Line]) -> set[int]:
 
 
 def _own_job_numbers(reading: Reading) -> None:
-    """The document's own job number alone on a line under a page's footnote rule (plain
-    pdftotext may print a page's foot between its footnote numbers and their texts)."""
+    """The document's own job number alone on a line, wherever extraction printed it (plain
+    pdftotext may print a page's foot between its footnote numbers and their texts, or between
+    two lines of a paragraph). Between the cells of a table (a figure follows it) it is left to
+    the table's reading."""
     own = find_job_number(reading.job_number) if reading.job_number else None
     if own is None:
         return
-    below_rule = False
-    for line in reading.lines:
-        if line.page_break_before:
-            below_rule = False
-        if re.match(r"^\s*_{5,}\s*$", line.text):
-            below_rule = True
-        if below_rule and line.zone is None and _JOB_SHAPE.search(line.text) and kind_of(line.text, False, 0) == "job-number":
+    printed = [l for l in reading.lines if l.text.strip()]
+    for k, line in enumerate(printed):
+        if line.zone is None and _JOB_SHAPE.search(line.text) and kind_of(line.text, False, 0) == "job-number":
+            if k + 1 < len(printed) and TABLE_FIGURE.match(printed[k + 1].text):
+                continue
             job = find_job_number(line.text.strip())
             if job is not None and (job.year, job.number) == (own.year, own.number):
                 _mark(reading, line, "job-number")
