@@ -40,17 +40,20 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # line, among others) moved three counts on main itself, before this file's own changes: pandoc
 # numbers 53 -> 51, python-docx kind 52 -> 51, title 46 -> 45, numbers 57 -> 54 (A/80/42's "Note"
 # and contents taken for the front, the two A/AC.292 compendiums' lists).
+# Re-measured after the merges of 13:30 on main (lists, annexes, front matter): pandoc preamble
+# 58 -> 57 and footnotes 42 -> 39, python-docx title 45 -> 44 moved with the shared passes; the
+# other counts rose.
 REACHED = {
-    "pandoc": {"kind": 60, "title": 45, "numbers": 51, "preamble": 58, "footnotes": 42},
+    "pandoc": {"kind": 60, "title": 45, "numbers": 53, "preamble": 57, "footnotes": 39},
     "libreoffice": {"kind": 60, "title": 60, "numbers": 60, "preamble": 60, "footnotes": 60},
-    "python-docx": {"kind": 51, "title": 45, "numbers": 54, "preamble": 53, "footnotes": 38},
+    "python-docx": {"kind": 55, "title": 44, "numbers": 59, "preamble": 53, "footnotes": 42},
 }
 # documents in which some words are neither in the AKN nor reported (of 60), and why:
 # - the title of identical letters in one paragraph ("Identical letters dated ... addressed
 #   to ...", A/79/876-S/2025/230) is dropped; "письмо" (S/2024/228) is dropped from the text too;
 # - "20308": a year with its footnote call glued ("2030" and call 8) cannot be told from the
 #   number by this count (LibreOffice, pandoc), nor "3on" from "3 on".
-LOSING = {"pandoc": 5, "libreoffice": 4, "python-docx": 0}
+LOSING = {"pandoc": 3, "libreoffice": 3, "python-docx": 0}
 
 
 def facts(root) -> dict:

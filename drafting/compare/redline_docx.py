@@ -14,6 +14,7 @@ applies either and the tests read the result back.
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 from contextlib import contextmanager
 from bisect import bisect_left, bisect_right
@@ -451,7 +452,33 @@ def redline_docx(alignment, old_root, new_root, author: str = "drafting",
         if local(part) == "conclusions":
             body += [renderer.paragraph_xml(S.CONCLUSION, renderer.runs(p)) for p in paragraphs_of(part)]
     _number_notes_as_word_does(renderer, body, red.old_of)
+    _deleted_take_next_properties(body, tracker)
     return package(renderer, body, new_root)
+
+
+def _deleted_take_next_properties(body: list, tracker) -> None:
+    """A paragraph deleted whole takes the paragraph properties of the one after it, its own kept
+    in a tracked ``w:pPrChange``: accepted, the joined paragraph has the next one's style in
+    Word (which keeps the surviving mark's) and in LibreOffice (which keeps the first
+    paragraph's); rejected, it has its own again."""
+    after = None
+    for p in reversed(body):
+        ppr = p.find(w("pPr"))
+        mark = ppr.find(w("rPr")) if ppr is not None else None
+        deleted = mark is not None and (mark.find(w("del")) is not None or mark.find(w("moveFrom")) is not None)
+        if deleted and after is not None and ppr.find(w("pPrChange")) is None:
+            own = [c for c in ppr if c.tag not in (w("rPr"), w("pPrChange"))]
+            if [etree.tostring(c) for c in own] != [etree.tostring(c) for c in after]:
+                change = tracker.attrs(etree.Element(w("pPrChange")))
+                old = etree.SubElement(change, w("pPr"))
+                for c in own:
+                    ppr.remove(c)
+                    old.append(c)
+                for k, c in enumerate(after):
+                    ppr.insert(k, copy.deepcopy(c))
+                insert_in_order(ppr, change)
+        if ppr is not None:
+            after = [c for c in ppr if c.tag not in (w("rPr"), w("pPrChange"))]
 
 
 def _number_notes_as_word_does(renderer, body: list, old_of: dict) -> None:
