@@ -79,10 +79,12 @@ def read_input(path, fmt: str | None = None, lang: str | None = None,
         options.pop("revisions", None)
         options.pop("progress", None)
     notes = []
+    given = data
     if fmt in ("text", "md"):
-        text, notes = decode_report(data, name, keep_form_feed=fmt == "text")
-        data = text.encode("utf-8")
-    result = reader_for(fmt).read(data, name=name, lang=lang, **options)
+        # decoded once: the reader takes the text, findings point into its UTF-8
+        given, notes = decode_report(data, name, keep_form_feed=fmt == "text")
+        data = given.encode("utf-8")
+    result = reader_for(fmt).read(given, name=name, lang=lang, **options)
     result.diagnostics[:0] = notes
     result.source = name
     result.format = fmt

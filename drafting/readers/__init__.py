@@ -79,9 +79,8 @@ def read_document(path: str | os.PathLike, fmt: str | None = None, lang: str | N
     notes = []
     if fmt in ("text", "md"):
         # decoded and cleaned here, where what was replaced can be reported; the reader then
-        # gets clean UTF-8
-        text, notes = decode_report(data, str(path), keep_form_feed=fmt == "text")
-        data = text.encode("utf-8")
+        # takes the clean text (not decoded twice)
+        data, notes = decode_report(data, str(path), keep_form_feed=fmt == "text")
     result = reader_for(fmt).read(data, name=str(path), lang=lang, **options)
     result.diagnostics[:0] = notes
     result.source = str(path)

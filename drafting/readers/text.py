@@ -187,8 +187,9 @@ def parse_text(text: str, name: str = "input", lang: str | None = None) -> Docum
     return read_lines(text_lines(text), name, lang)
 
 
-def read(data: bytes, name: str = "input", lang: str | None = None, **options) -> ReadResult:
-    text = decode_text(data, name)
+def read(data: bytes | str, name: str = "input", lang: str | None = None, **options) -> ReadResult:
+    # str: text the caller has decoded and cleaned already (commands keep it for findings)
+    text = data if isinstance(data, str) else decode_text(data, name)
     doc = parse_text(text, name, lang)
     built = build_akn(doc)
     return ReadResult(root=built.root, diagnostics=doc.diagnostics, source_lines=built.source_lines)
