@@ -63,10 +63,10 @@ def read_input(path, fmt: str | None = None, lang: str | None = None,
     findings and diagnostics use, and the bytes the reader read (for text and Markdown, the
     decoded and cleaned UTF-8 the findings point into).
 
-    The steps of ``drafting.readers.read_document``, which names its input by its path: here
-    standard input is named by ``--stdin-filename``."""
-    from drafting.io import decode_report, read_bytes
-    from drafting.readers import reader_for
+    As ``drafting.readers.read_document``, which names its input by its path: here standard
+    input is named by ``--stdin-filename``."""
+    from drafting.io import read_bytes
+    from drafting.readers import read_data
     if is_stdio(path):
         data = read_stdin(max_bytes)
         name = stdin_filename or STDIN_NAME
@@ -78,17 +78,7 @@ def read_input(path, fmt: str | None = None, lang: str | None = None,
     if fmt != "docx":   # options only the DOCX reader takes
         options.pop("revisions", None)
         options.pop("progress", None)
-    notes = []
-    given = data
-    if fmt in ("text", "md"):
-        # decoded once: the reader takes the text, findings point into its UTF-8
-        given, notes = decode_report(data, name, keep_form_feed=fmt == "text")
-        data = given.encode("utf-8")
-    result = reader_for(fmt).read(given, name=name, lang=lang, **options)
-    result.diagnostics[:0] = notes
-    result.source = name
-    result.format = fmt
-    return result, data
+    return read_data(data, name, fmt, lang, **options)
 
 
 def refuse_binary_on_terminal(data, what: str = "a DOCX file") -> None:

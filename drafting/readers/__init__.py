@@ -75,14 +75,23 @@ def read_document(path: str | os.PathLike, fmt: str | None = None, lang: str | N
                   max_bytes: int = MAX_INPUT_BYTES, **options) -> ReadResult:
     """Read any supported file into the AKN model."""
     fmt = format_of(path, fmt)
-    data = read_bytes(path, max_bytes)
+    return read_data(read_bytes(path, max_bytes), str(path), fmt, lang, **options)[0]
+
+
+def read_data(data: bytes, name: str, fmt: str, lang: str | None = None,
+              **options) -> tuple[ReadResult, bytes]:
+    """Read the bytes of an input of format ``fmt`` named ``name``: the result, and the bytes the
+    reader read (for text and Markdown, the decoded and cleaned UTF-8 the findings point into).
+
+    Text is decoded and cleaned here, once, where what was replaced can be reported; the reader
+    then takes the clean text."""
     notes = []
+    given = data
     if fmt in ("text", "md"):
-        # decoded and cleaned here, where what was replaced can be reported; the reader then
-        # takes the clean text (not decoded twice)
-        data, notes = decode_report(data, str(path), keep_form_feed=fmt == "text")
-    result = reader_for(fmt).read(data, name=str(path), lang=lang, **options)
+        given, notes = decode_report(data, name, keep_form_feed=fmt == "text")
+        data = given.encode("utf-8")
+    result = reader_for(fmt).read(given, name=name, lang=lang, **options)
     result.diagnostics[:0] = notes
-    result.source = str(path)
+    result.source = name
     result.format = fmt
-    return result
+    return result, data

@@ -34,9 +34,8 @@ SECOND_MARK_RE = re.compile(r"(?P<mark>[^\s-]+)-[2-9]\d*")
 
 
 def read(data: bytes | str, name: str = "input.md", lang: str | None = None, **options) -> ReadResult:
-    if isinstance(data, str):   # decoded and cleaned already by the caller
-        return read_text(data, name, lang, **options)
-    text = decode_text(data, name, keep_form_feed=False)
+    # str: decoded and cleaned already by the caller
+    text = data if isinstance(data, str) else decode_text(data, name, keep_form_feed=False)
     return read_text(text, name, lang, **options)
 
 
