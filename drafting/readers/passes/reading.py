@@ -30,6 +30,9 @@ class Block:
     is_table: bool = False
     bold: bool = False
     contents: bool = False   # a line of a table of contents or a list of abbreviations
+    # (text read, holds "**", a "**" span left open) for the text as its lines were joined: a
+    # block of thousands of lines (after an unclosed ``**``) is not read whole at every line
+    bold_state: tuple[str, bool, bool] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass

@@ -261,12 +261,17 @@ _STARS = re.compile(r"\*\*+")
 
 def open_bold(text: str) -> bool:
     """Is a ``**`` bold span opened and not yet closed? (``agenda**`` closes nothing: note marks)"""
-    known = _BOLD_STATES.get(id(text))
-    if known is not None and known[0] is text:
-        return known[2]   # a block's text as joined by ``_join_block``: its state carried on
     if "**" not in text:
         return False  # most text: no bold at all
     return _open_bold_from(text, 0, False)
+
+
+def _block_open_bold(block: Block) -> bool:
+    """``open_bold(block.text)``, read from the state its lines left as they were joined."""
+    known = block.bold_state
+    if known is not None and known[0] is block.text:
+        return known[2]
+    return open_bold(block.text)
 
 
 def _open_bold_from(text: str, start: int, is_open: bool) -> bool:
@@ -313,19 +318,14 @@ def plain_start_bold(text: str) -> bool:
     return text.lstrip().startswith("**")
 
 
-# id(text) -> (text, holds "**", open_bold(text)) for the texts of the blocks as they are
-# joined: a block of thousands of lines (after an unclosed ``**``) would otherwise be scanned
-# whole at every line it takes.
-_BOLD_STATES: dict[int, tuple[str, bool, bool]] = {}
-
-
-def _join_block(text: str, line: str) -> str:
-    """``join_lines(text, line)``, its bold state carried on from that of ``text``.
+def _join_block(block: Block, line: str) -> None:
+    """``block.text = join_lines(block.text, line)``, its bold state carried on from that of the
+    text before.
 
     Joined to a text without trailing spaces (a block's always is), the line follows a space or,
     after a hyphen, the text itself: no run of stars crosses the join, and a run that ends the
     text is followed by a space as before. So only the runs of the added part need reading."""
-    known = _BOLD_STATES.pop(id(text), None)
+    text, known = block.text, block.bold_state
     joined = join_lines(text, line)
     if known is not None and known[0] is text:
         _, stars, state = known
@@ -339,8 +339,7 @@ def _join_block(text: str, line: str) -> str:
         stars, state = True, _open_bold_from(joined, len(text), state)
     elif stars:
         state = _open_bold_from(joined, len(text), state)
-    _BOLD_STATES[id(joined)] = (joined, stars, state)
-    return joined
+    block.text, block.bold_state = joined, (joined, stars, state)
 
 
 def _margins(lines: list[Line]) -> dict[int, float]:
@@ -354,7 +353,6 @@ def _margins(lines: list[Line]) -> dict[int, float]:
 
 
 def run(reading: Reading) -> None:
-    _BOLD_STATES.clear()
     lines = reading.body
     lang = reading.doc.lang
     start = reading.body_start
@@ -401,12 +399,11 @@ def run(reading: Reading) -> None:
         merge = prev is not None and not prev.is_table and not prev.contents and _runs_on(
             line, prev_line, prev, wrapped, width, margins, last_number if number else None, lang)
         if merge:
-            prev.text = _join_block(prev.text, stripped)
+            _join_block(prev, stripped)
             prev.last_index = i
         else:
             blocks.append(Block(stripped, line.no, i, i, indent=line.indent, bold=bool(line.bold)))
         prev_line = line
-    _BOLD_STATES.clear()
     reading.blocks = _first_lines_put_back(blocks, lang)
 
 
@@ -464,7 +461,7 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
     stripped = line.text.strip()
     # a new page, also where its first line (the running head) was set aside
     new_page = line.page_break_before or line.page != prev_line.page
-    if open_bold(prev.text):
+    if _block_open_bold(prev):
         return True
     if inline_enumeration(stripped, prev.text):
         return True
@@ -536,10 +533,10 @@ def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int
         # pdftotext printed whole): a line in lower case opens no paragraph, nor one that
         # opens without a capital ("(2020 год);") under an unfinished line
         merge = lowercase or (not ends_clause(prev_line.text) and not opens_sentence(stripped))
-    if merge and not lowercase and is_heading_like(prev.text, lang) and not open_bold(prev.text):
+    if merge and not lowercase and is_heading_like(prev.text, lang) and not _block_open_bold(prev):
         merge = False
     if merge and line.gap_before and is_heading_like(stripped, lang) and stripped.isupper():
         merge = False
-    if merge and prev.text.endswith("**") and not open_bold(prev.text):
+    if merge and prev.text.endswith("**") and not _block_open_bold(prev):
         merge = False
     return merge
