@@ -29,7 +29,7 @@ from drafting.readers.lines import Line
 from drafting.readers.passes.contents import table_lines
 from drafting.readers.passes.front import _fold, is_formula, words
 from drafting.readers.passes.reading import Block, Reading
-from drafting.readers.passes.text import ends_clause, ends_sentence, join_lines, plain, strip_calls
+from drafting.readers.passes.text import _CLAUSE_END, ends_clause, ends_sentence, join_lines, plain, strip_calls
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 
 POINT = re.compile(r"^(?P<num>\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]{1,3}|[ivxl]{1,6})\))\s+(?P<rest>\S.*)$")
@@ -93,10 +93,27 @@ def _unfinished_words(lang: str) -> frozenset[str]:
     return frozenset(terms(lang).get("reader", {}).get("unfinished", []))
 
 
+@lru_cache(maxsize=None)
+def _unfinished_finals(lang: str) -> frozenset[str]:
+    """The characters a line ending with an unfinished word may end with: the words' last
+    letters (a typographic apostrophe for a straight one), the marks and spaces that are taken
+    off before the last word is read."""
+    finals = {w[-1:] for w in _unfinished_words(lang)}
+    if "'" in finals:
+        finals.add("’")
+    return frozenset(finals | set(_TRAILING) | {""})
+
+
+_TRAILING = "⁰¹²³⁴⁵⁶⁷⁸⁹,*}^ \t\u00a0"   # footnote calls, marks (``strip_calls``, ``plain``)
+
+
 def ends_unfinished(text: str, lang: str) -> bool:
     """Does the printed line end with a word no heading or sentence ends with (``... achieve
     the``, ``... de la``)? Such a line runs on, whatever the next one looks like. ``...; and``
     closes a point of a list: the clause before it is finished."""
+    last = text[-1:]
+    if last not in _unfinished_finals(lang) and not last.isspace():
+        return False  # the last word ends with a letter no unfinished word ends with (most lines)
     t = plain(strip_calls(text)).rstrip()
     start = max(t.rfind(" "), t.rfind("\t")) + 1   # the last word, found from the end
     word = t[start:].replace("’", "'")
@@ -107,16 +124,37 @@ def ends_unfinished(text: str, lang: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _chapter_word(lang: str) -> re.Pattern:
-    words = terms(lang).get("reader", {}).get("chapter_word", [])
-    if not words or forms(lang).chapter_numerals is not None:
+    words = _chapter_words(lang)
+    if not words:
         return re.compile(r"(?!)")
     alternatives = "|".join(re.escape(w) for w in words)
     return re.compile(r"^(?:" + alternatives + r")\s+(?P<num>[IVXLC]{1,6})\.?(?:\s+(?P<rest>\S.*))?$")
 
 
+@lru_cache(maxsize=None)
+def _chapter_words(lang: str) -> list[str]:
+    words = terms(lang).get("reader", {}).get("chapter_word", [])
+    return [] if forms(lang).chapter_numerals is not None else list(words)
+
+
+@lru_cache(maxsize=None)
+def _chapter_word_initials(lang: str) -> str | None:
+    """The characters a text may open with and still hold a chapter word: the words' first
+    letters, and the marks ``plain`` takes away before one (None: any character may)."""
+    words = _chapter_words(lang)
+    return None if "" in words else "".join(sorted({w[0] for w in words})) + "*^"
+
+
 def chapter_word_label(text: str, lang: str) -> re.Match | None:
     """``Chapter III`` on a line of its own (its title on the lines under it): a chapter's label
     as the Official Records print it. The match's ``rest`` is the title once joined."""
+    initials = _chapter_word_initials(lang)
+    if initials is not None:
+        first = text[:1]
+        if first.isspace():
+            first = text.lstrip()[:1]
+        if not first or first not in initials:
+            return None  # most lines: no chapter word can open them
     return _chapter_word(lang).match(plain(text).strip())
 
 
@@ -154,7 +192,12 @@ def starts_item(text: str, expected: int | None, lang: str) -> bool:
     if t[:1] == "-":  # (the text is stripped: a dash prefix opens it)
         t = DASH_PREFIX.sub("", t)
     f = forms(lang)
-    m = f.paragraph.match(t)
+    return _opens_item(t, f.paragraph.match(t), expected, f)
+
+
+def _opens_item(t: str, m: re.Match | None, expected: int | None, f) -> bool:
+    """``starts_item`` of the stripped text ``t`` without its dash prefix, whose paragraph
+    number ``m`` is matched already."""
     if m and int(m.group("num")) >= 1000 and int(m.group("num")) != expected:
         return False  # "2002. The report ...": a year that a line happens to open with
     if m and m.group("dot") == ",":
@@ -195,8 +238,11 @@ def inline_enumeration(text: str, block: str, ahead: str = "") -> bool:
     line or in the lines after it that open no item. A sub-paragraph opens its own line and
     names neither."""
     m = POINT.match(text)
-    if not m:
-        return False
+    return bool(m) and _enumeration_at(m, block, ahead)
+
+
+def _enumeration_at(m: re.Match, block: str, ahead: str = "") -> bool:
+    """``inline_enumeration`` of a line whose point label ``m`` is matched already."""
     label = m.group("num")
     before = [b for b in _neighbour_labels(label, -1) if b in block]
     if before and _enumerated(plain(block), before):
@@ -210,9 +256,11 @@ def _enumerated(text: str, labels: list[str]) -> bool:
     return any(re.search(r"[;,:]\s+(?:[^\W\d_]{1,4}\s+)?" + re.escape(label), text) for label in labels)
 
 
-def is_wrapped(lines: list[Line]) -> bool:
-    """Hard-wrapped text (OCR, ``pdftotext``) has many lines of similar, moderate length."""
-    stripped = [l.text.strip() for l in lines]   # once per line, not once per test
+def is_wrapped(lines: list[Line], stripped: list[str] | None = None) -> bool:
+    """Hard-wrapped text (OCR, ``pdftotext``) has many lines of similar, moderate length
+    (``stripped``: the lines' texts stripped, where the caller has them)."""
+    if stripped is None:
+        stripped = [l.text.strip() for l in lines]   # once per line, not once per test
     lengths = [len(s) for s in stripped if s]
     if len(lengths) < 8:
         return False
@@ -243,10 +291,11 @@ def _formula_under_title(line: str, before: str) -> bool:
     right under a title (a short run of words with no closing punctuation) begins the text; the
     name of an organ wrapped inside a sentence (``... of the\nConference of the Parties ...,``)
     does not."""
+    if not line.endswith((",", "،", "，")) or not line.split(" ", 1)[0][:1].isupper():
+        return False  # (most lines: the text above is not read)
     before = plain(before).strip()
-    first_word = line.split(" ", 1)[0]
-    return (line.endswith((",", "،", "，")) and len(before) < 160 and before[-1:].isalnum()
-            and first_word[:1].isupper() and any(_fold(line).startswith(a + " ") for a in words("formula_articles"))
+    return (len(before) < 160 and before[-1:].isalnum()
+            and any(_fold(line).startswith(a + " ") for a in words("formula_articles"))
             and is_formula(plain(line)))
 
 
@@ -357,30 +406,34 @@ def run(reading: Reading) -> None:
     lang = reading.doc.lang
     start = reading.body_start
     body = lines[start:]
-    wrapped = is_wrapped(body)
+    texts = [l.text.strip() for l in lines]   # each line stripped once, for every test below
+    wrapped = is_wrapped(body, texts[start:])
     margins = _margins(body)
-    lengths = sorted(len(l.text.strip()) for l in body if l.text.strip())
+    lengths = sorted(len(t) for t in texts[start:] if t)
     if wrapped:  # the measure of the wrapped lines, not of lines extraction glued together
         lengths = [n for n in lengths if n <= 110] or lengths
     width = lengths[int(len(lengths) * 0.9)] if lengths else 80
     blocks: list[Block] = []
     last_number = 0
     prev_line: Line | None = None
-    paragraph = forms(lang).paragraph
+    prev_stripped = ""
+    f = forms(lang)
+    paragraph = f.paragraph
     tables = table_lines(lines, start, lang)
     for i in range(start, len(lines)):
-        line = lines[i]
-        stripped = line.text.strip()
+        stripped = texts[i]
         if not stripped:
             continue
+        line = lines[i]
         prev = blocks[-1] if blocks else None
         if i in tables:
             # a table of contents or of abbreviations: each printed line is kept as it stands
             blocks.append(Block(stripped, line.no, i, i, indent=line.indent, contents=True))
-            prev_line = line
+            prev_line, prev_stripped = line, stripped
             continue
         # (a stripped line opens with "-" or "|" where the dash prefix or a table row stands)
-        number = paragraph.match(DASH_PREFIX.sub("", stripped) if stripped[0] == "-" else stripped)
+        undashed = DASH_PREFIX.sub("", stripped) if stripped[0] == "-" else stripped
+        number = paragraph.match(undashed)
         if number and number.group("dot") in (".", ",") and int(number.group("num")) == last_number + 1:
             last_number += 1
         if stripped[0] == "|" and TABLE_ROW.match(stripped):
@@ -389,22 +442,35 @@ def run(reading: Reading) -> None:
                 prev.last_index = i
             else:
                 blocks.append(Block(stripped, line.no, i, i, is_table=True))
-            prev_line = line
+            prev_line, prev_stripped = line, stripped
             continue
-        if prev is not None and POINT.match(stripped) and inline_enumeration(stripped, prev.text, _ahead(lines, i, lang)):
+        point = POINT.match(stripped)
+        if prev is not None and point and _enumeration_at(point, prev.text, _ahead(lines, i, lang)):
             prev.text = join_lines(prev.text, stripped)
             prev.last_index = i
-            prev_line = line
+            prev_line, prev_stripped = line, stripped
             continue
         merge = prev is not None and not prev.is_table and not prev.contents and _runs_on(
-            line, prev_line, prev, wrapped, width, margins, last_number if number else None, lang)
+            _Line(line, stripped, undashed, number, point), prev_line, prev_stripped, prev, wrapped, width,
+            margins, last_number if number else None, lang, f)
         if merge:
             _join_block(prev, stripped)
             prev.last_index = i
         else:
             blocks.append(Block(stripped, line.no, i, i, indent=line.indent, bold=bool(line.bold)))
-        prev_line = line
+        prev_line, prev_stripped = line, stripped
     reading.blocks = _first_lines_put_back(blocks, lang)
+
+
+class _Line:
+    """A line as ``run`` has read it already: stripped, without its dash prefix, and what opens
+    it (its paragraph number, its point label), so that ``_runs_on`` does not read them again."""
+
+    __slots__ = ("line", "stripped", "undashed", "number", "point")
+
+    def __init__(self, line: Line, stripped: str, undashed: str, number: re.Match | None,
+                 point: re.Match | None) -> None:
+        self.line, self.stripped, self.undashed, self.number, self.point = line, stripped, undashed, number, point
 
 
 def _ahead(lines: list[Line], i: int, lang: str, count: int = 3) -> str:
@@ -455,88 +521,109 @@ def _indented(line: Line, prev_line: Line, margins: dict[int, float]) -> bool | 
     return line.indent > prev_line.indent + INDENT_STEP - 0.5
 
 
-def _runs_on(line: Line, prev_line: Line, prev: Block, wrapped: bool, width: int,
-             margins: dict[int, float], expected: int | None, lang: str) -> bool:
-    """Does ``line`` continue the block ``prev`` (whose last line is ``prev_line``)?"""
-    stripped = line.text.strip()
+def _runs_on(read: _Line, prev_line: Line, prev_stripped: str, prev: Block, wrapped: bool, width: int,
+             margins: dict[int, float], expected: int | None, lang: str, f) -> bool:
+    """Does ``read.line`` continue the block ``prev`` (whose last line is ``prev_line``, stripped
+    ``prev_stripped``)? Each fact of a line or of the block is read once, where first needed."""
+    line, stripped = read.line, read.stripped
+    prev_text = prev.text
     # a new page, also where its first line (the running head) was set aside
     new_page = line.page_break_before or line.page != prev_line.page
     if _block_open_bold(prev):
         return True
-    if inline_enumeration(stripped, prev.text):
+    if read.point and _enumeration_at(read.point, prev_text):
         return True
-    label = chapter_word_label(prev.text, lang)
+    label = chapter_word_label(prev_text, lang)
     if label and not label.group("rest"):
         return True  # the title under "Chapter III"
     label = chapter_word_label(stripped, lang)
     if label and not label.group("rest"):
         return False
-    if (plain_start_bold(stripped) and _bold_end(prev_line) and not ends_sentence(prev_line.text)
-            and len(prev_line.text.strip()) >= 0.75 * width and not is_heading_like(prev.text, lang)):
+    heading = None   # is_heading_like(prev_text), read where first asked
+    if (stripped.startswith("**") and _bold_end(prev_line) and not ends_sentence(prev_line.text)
+            and len(prev_stripped) >= 0.75 * width and not (heading := is_heading_like(prev_text, lang))):
         return True  # a bold span wrapped onto the next line: "(c) **In relation to ... Permanent**" / "**Representatives**."
-    if starts_item(stripped, expected, lang):
-        return False
+    first = stripped[:1]
+    if not (first.islower() and _PLAIN_START.match(stripped)) and _opens_item(read.undashed, read.number, expected, f):
+        return False  # (starts_item)
     bare = plain(stripped)
     if closing_line(bare, lang) or (len(stripped) < 30 and ANNEX_LABEL.match(bare)) or is_division_label(bare) \
             or ANNEX_OF.match(bare):
         return False
-    if _formula_under_title(stripped, prev.text):
+    if _formula_under_title(stripped, prev_text):
         return False  # "The States Parties to this Convention,": a formula stands alone, under a title
     if ends_unfinished(prev_line.text, lang):
         return True
-    lowercase = stripped[:1].islower() or (stripped[:1].isdigit() and not ends_sentence(prev.text))
+    prev_sentence = None   # ends_sentence(prev_text), read where first asked
+    if first.islower():
+        lowercase = True
+    elif first.isdigit():
+        prev_sentence = ends_sentence(prev_text)
+        lowercase = not prev_sentence
+    else:
+        lowercase = False
     if line.bold is not None and prev_line.bold is not None and _bold_start(line) != _bold_end(prev_line) \
             and not lowercase:
         return False  # bold after regular text or regular after bold: a heading, a bold lead-in
-    if ends_clause(prev_line.text) and opens_listed_clause(stripped, lang):
+    prev_calls = strip_calls(prev_line.text)
+    prev_clause = prev_calls.endswith(_CLAUSE_END)   # ends_clause(prev_line.text)
+    if prev_clause and opens_listed_clause(stripped, lang):
         return False
-    if strip_calls(prev_line.text).endswith((",", "،", "，")) and opens_clause(stripped, lang):
+    if prev_calls.endswith((",", "،", "，")) and opens_clause(stripped, lang):
         return False  # a participle after a preambular paragraph's closing comma
     indented = _indented(line, prev_line, margins)
-    if indented and not new_page and not ends_clause(prev_line.text) and starts_item(prev_line.text.strip(), None, lang) \
-            and len(prev_line.text.strip()) >= 0.6 * width:
+    if indented and not new_page and not prev_clause and starts_item(prev_stripped, None, lang) \
+            and len(prev_stripped) >= 0.6 * width:
         return True  # a hanging indent: an item's text wraps under its text, not under its label
-    if indented and not lowercase and not (new_page and not ends_clause(prev.text)):
+    if indented and not lowercase and not (new_page and not ends_clause(prev_text)):
         return False
-    if (not new_page and not line.gap_before and prev.last_index > prev.first_index and is_heading_like(prev.text, lang)
-            and not chapter_word_label(prev.text, lang)
+    if (not new_page and not line.gap_before and prev.last_index > prev.first_index
+            and (heading if heading is not None else (heading := is_heading_like(prev_text, lang)))
+            and not chapter_word_label(prev_text, lang)
             and (line.indent is None or prev_line.indent is None or abs(line.indent - prev_line.indent) < 3)
-            and len(prev_line.text.strip()) >= 0.6 * width and not ends_clause(prev_line.text)
+            and len(prev_stripped) >= 0.6 * width and not prev_clause
             and not ends_sentence(stripped) and len(stripped) < 0.75 * width):
         return True  # the third line of a heading, under its second: "Plan of Action on Ageing, 2002"
     if indented is False and new_page and not line.gap_before:
         return True  # a paragraph that runs on at the margin of the next page
     if new_page:
-        return lowercase or not ends_clause(prev.text)
+        return lowercase or not ends_clause(prev_text)
     if indented is False and not line.gap_before:
         # at the margin: a new paragraph only after a heading or a short closing line
-        return lowercase or not (is_heading_like(prev.text, lang) or (ends_sentence(prev_line.text)
-                                                         and len(prev_line.text.strip()) < 0.6 * width
-                                                         and opens_sentence(stripped)))
+        return lowercase or not ((heading if heading is not None else is_heading_like(prev_text, lang))
+                                 or (ends_sentence(prev_line.text) and len(prev_stripped) < 0.6 * width
+                                     and opens_sentence(stripped)))
     merge = False
     if wrapped:
-        last_len = len(prev_line.text.strip())
+        last_len = len(prev_stripped)
         full = last_len >= 0.6 * width
-        merge = (not line.gap_before and full) or lowercase or (full and not ends_sentence(prev.text))
-        if line.gap_before and not lowercase and ends_sentence(prev.text):
+        if not lowercase and (line.gap_before or not full):
+            if prev_sentence is None:
+                prev_sentence = ends_sentence(prev_text)
+            merge = full and not prev_sentence
+        else:
+            merge = True
+        if merge and line.gap_before and not lowercase and (
+                prev_sentence if prev_sentence is not None else ends_sentence(prev_text)):
             merge = False
-        if prev.first_index == prev.last_index and POINT.match(prev.text):
-            last_len += 12  # a point's first line also holds its indent and the space after its label
-        if merge and not line.gap_before and ends_clause(prev_line.text) and last_len < 0.75 * width \
-                and opens_sentence(stripped):
-            merge = False  # a paragraph's last line falls short of the measure
+        if merge and not line.gap_before and prev_clause and opens_sentence(stripped):
+            if prev.first_index == prev.last_index and POINT.match(prev_text):
+                last_len += 12  # a point's first line also holds its indent and the space after its label
+            if last_len < 0.75 * width:
+                merge = False  # a paragraph's last line falls short of the measure
     elif line.gap_before:
-        merge = lowercase or (len(prev.text) > 120 and not ends_sentence(prev.text)
-                              and not (prev.text.endswith(",") and opens_clause(stripped, lang)))
+        merge = lowercase or (len(prev_text) > 120 and not ends_sentence(prev_text)
+                              and not (prev_text.endswith(",") and opens_clause(stripped, lang)))
     else:
         # one paragraph a line, but extraction may still wrap some of them (justified lines
         # pdftotext printed whole): a line in lower case opens no paragraph, nor one that
         # opens without a capital ("(2020 год);") under an unfinished line
-        merge = lowercase or (not ends_clause(prev_line.text) and not opens_sentence(stripped))
-    if merge and not lowercase and is_heading_like(prev.text, lang) and not _block_open_bold(prev):
+        merge = lowercase or (not prev_clause and not opens_sentence(stripped))
+    if merge and not lowercase and (heading if heading is not None else (heading := is_heading_like(prev_text, lang))) \
+            and not _block_open_bold(prev):
         merge = False
-    if merge and line.gap_before and is_heading_like(stripped, lang) and stripped.isupper():
+    if merge and line.gap_before and stripped.isupper() and is_heading_like(stripped, lang):
         merge = False
-    if merge and prev.text.endswith("**") and not _block_open_bold(prev):
+    if merge and prev_text.endswith("**") and not _block_open_bold(prev):
         merge = False
     return merge
