@@ -93,30 +93,18 @@ def _unfinished_words(lang: str) -> frozenset[str]:
     return frozenset(terms(lang).get("reader", {}).get("unfinished", []))
 
 
-@lru_cache(maxsize=None)
-def _unfinished_finals(lang: str) -> frozenset[str]:
-    """The characters a line ending with an unfinished word may end with: the words' last
-    letters (a typographic apostrophe for a straight one), the marks and spaces that are taken
-    off before the last word is read."""
-    finals = {w[-1:] for w in _unfinished_words(lang)}
-    if "'" in finals:
-        finals.add("’")
-    return frozenset(finals | set(_TRAILING) | {""})
-
-
-_TRAILING = "⁰¹²³⁴⁵⁶⁷⁸⁹,*}^ \t\u00a0"   # footnote calls, marks (``strip_calls``, ``plain``)
-
-
 def ends_unfinished(text: str, lang: str) -> bool:
     """Does the printed line end with a word no heading or sentence ends with (``... achieve
     the``, ``... de la``)? Such a line runs on, whatever the next one looks like. ``...; and``
     closes a point of a list: the clause before it is finished."""
-    last = text[-1:]
-    if last not in _unfinished_finals(lang) and not last.isspace():
-        return False  # the last word ends with a letter no unfinished word ends with (most lines)
-    t = plain(strip_calls(text)).rstrip()
+    if text[-1:].isalpha() and "*" not in text and "^" not in text:
+        t = text   # no call, mark or space to take off (most lines)
+    else:
+        t = plain(strip_calls(text)).rstrip()
     start = max(t.rfind(" "), t.rfind("\t")) + 1   # the last word, found from the end
-    word = t[start:].replace("’", "'")
+    word = t[start:]
+    if "’" in word:
+        word = word.replace("’", "'")
     if not word or word not in _unfinished_words(lang):
         return False
     return not t[:start].rstrip().endswith((";", ",", ":", "،", "؛"))
@@ -496,7 +484,7 @@ def _first_lines_put_back(blocks: list[Block], lang: str) -> list[Block]:
     while k < len(blocks):
         block = blocks[k]
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-        m = f.paragraph.match(block.text)
+        m = f.paragraph.match(block.text) if block.text[:1].isdigit() else None  # (its pattern opens with a digit)
         if (m and nxt is not None and not block.is_table and not nxt.is_table and not nxt.contents
                 and m.group("rest")[:1].islower() and nxt.first_index == nxt.last_index
                 and opens_sentence(nxt.text) and not ends_sentence(nxt.text)
