@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 
 from drafting.model.job_numbers import find_job_number, is_barcode
 from drafting.locale.vocabulary import LazyPattern, vocabulary
@@ -106,8 +107,9 @@ def run(reading: Reading) -> None:
     for number, page in enumerate(pages, start=1):
         printed = [l for l in page if l.zone is None and l.text.strip()]
         notes = _note_numbers(printed)
+        ruled = _rule_at(printed)   # (the rule is found by its text, which no mark changes)
         # the foot: furniture from the last line up, over any footnote lines in between
-        below_rule = {id(l) for l in printed[_rule_at(printed) + 1:]} if _rule_at(printed) is not None else set()
+        below_rule = {id(l) for l in printed[ruled + 1:]} if ruled is not None else set()
         for k in range(len(printed) - 1, max(len(printed) - FOOT_EDGE, 0) - 1, -1):
             line = printed[k]
             kind = kind_of(line.text, bare_pages, number - offset)
@@ -147,9 +149,8 @@ def run(reading: Reading) -> None:
                 continue
             _mark(reading, line, kind)
         # a running head printed at the foot (odd pages put the title there in some layouts)
-        ruled = _rule_at(printed)
         for line in reversed(printed[-3:]):
-            if ruled is not None and printed.index(line) > ruled and not looks_like_symbol(_norm(line.text)):
+            if ruled is not None and _index(printed, line) > ruled and not looks_like_symbol(_norm(line.text)):
                 continue   # a footnote repeated on several pages ("Ibid., vol. 1582"), not a running head
             if line.zone is None and len(_norm(line.text)) < 120 and (
                     looks_like_symbol(_norm(line.text)) or edge_texts[_norm(line.text)] >= 3):
@@ -160,18 +161,29 @@ def run(reading: Reading) -> None:
 
 TABLE_FIGURE = re.compile(r"^\s*\(?[\d][\d\s.,]*\)?\s*$")
 OCR_PAGE_LABEL = re.compile(r"^Pa[a-z]e\s+[\dlIO+]{1,4}$")
+RULE = re.compile(r"^\s*_{5,}\s*$")                   # the footnote rule
+NOTE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")          # a bare number under it
 
 
 def _near(text: str, symbols: list[str]) -> bool:
     """Is ``text`` the document's symbol from its first page, a few characters misread?"""
-    from difflib import SequenceMatcher
+    return any(abs(len(text) - len(s)) <= 3 and _similar(SequenceMatcher(None, text, s)) for s in symbols)
 
-    return any(abs(len(text) - len(s)) <= 3 and SequenceMatcher(None, text, s).ratio() >= 0.85 for s in symbols)
+
+def _similar(matcher: SequenceMatcher) -> bool:
+    # the quick ratios bound the ratio from above: most pairs are told apart without the full one
+    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
+
+
+def _index(lines: list[Line], line: Line) -> int:
+    """``lines.index(line)``: the first line equal to it (a line's fields compared only where
+    its text is the same)."""
+    return next(k for k, other in enumerate(lines) if other is line or (other.text == line.text and other == line))
 
 
 def _rule_at(printed: list[Line]) -> int | None:
     """Where the page's footnote rule is printed, if it is."""
-    return next((k for k in range(len(printed) - 1, -1, -1) if re.match(r"^\s*_{5,}\s*$", printed[k].text)), None)
+    return next((k for k in range(len(printed) - 1, -1, -1) if RULE.match(printed[k].text)), None)
 
 
 def _page_offset(pages: list[list[Line]]) -> int:
@@ -197,10 +209,10 @@ def _note_numbers(printed: list[Line]) -> set[int]:
     puts the notes' numbers there): note numbers, whatever page they would match."""
     found: set[int] = set()
     for k, line in enumerate(printed):
-        if re.match(r"^\s*_{5,}\s*$", line.text):
+        if RULE.match(line.text):
             # the numbers of the notes of one page run on (in any order); the page's own
             # number, printed among them, is apart from the run
-            lone = [(int(l.text), l) for l in printed[k + 1:] if re.match(r"^\s*\d{1,3}\s*$", l.text)]
+            lone = [(int(l.text), l) for l in printed[k + 1:] if NOTE_NUMBER.match(l.text)]
             if lone:
                 values = {value for value, _l in lone}
                 low = high = lone[0][0]
@@ -210,7 +222,7 @@ def _note_numbers(printed: list[Line]) -> set[int]:
                     high += 1
                 run = range(low, high + 1)
                 j = k + 1
-                while j < len(printed) and re.match(r"^\s*\d{1,3}\s*$", printed[j].text) and int(printed[j].text) in run:
+                while j < len(printed) and NOTE_NUMBER.match(printed[j].text) and int(printed[j].text) in run:
                     found.add(id(printed[j]))
                     j += 1
     return found
