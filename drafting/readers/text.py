@@ -75,6 +75,14 @@ def text_lines(text: str) -> list[Line]:
         block.clear()
 
     for no, chunk in enumerate(raw, start=1):
+        if not layout and "\f" not in chunk:  # one column, no page break (most lines): as below, inlined
+            piece = chunk.rstrip()
+            if not piece:
+                gap = gap or not page_break
+            else:
+                out.append(Line(piece, no, page, page_break, gap))
+                page_break, gap = False, False
+            continue
         for k, piece in enumerate(chunk.split("\f") if "\f" in chunk else (chunk,)):
             if k:
                 flush()
@@ -114,6 +122,10 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
     k = 0
     while k < n:
         line = lines[k]
+        if not label[k]:  # every case below opens with a label (most lines open with none)
+            out.append(line)
+            k += 1
+            continue
         nxt = lines[k + 1] if k + 1 < n else None
         if (k + 3 < n and label[k] and label[k + 1] and not label[k + 2] and not label[k + 3]
                 and LONE_POINT.match(line.text) and LONE_HEADING.match(nxt.text)
