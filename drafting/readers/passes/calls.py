@@ -137,9 +137,12 @@ def _glued_to_number(marker: str) -> re.Pattern:
 def _candidate(text: str, marker: str, pos: int, lang: str, lenient: bool = False) -> tuple[int, int, bool] | None:
     """The first place from ``pos`` where ``marker`` can be a call: (start, end, strong).
     ``lenient``: also after a word that takes a number (``statistical annex 4 and``)."""
+    digits = marker.isascii() and marker.isdecimal()
+    if digits and text.find(marker, pos) == -1:
+        return None   # both patterns match the marker's own digits (most lines do not print them)
     before_words = frozenset() if lenient else _words(lang)[0]
     weak = None
-    if not (marker.isascii() and marker.isdecimal()) or _ANY_YEAR_RANGE.search(text, pos):
+    if not digits or _ANY_YEAR_RANGE.search(text, pos):
         for m in _patterns(marker)[0].finditer(text, pos):
             return m.start(1), m.end(1), True   # "2015–20308": a call glued to a range of years
     for m in _standalone(text[pos:], marker):
