@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import product
 
 from drafting.locale import terms
 from drafting.locale.vocabulary import LazyPattern, annex_of, division_label
@@ -91,6 +92,17 @@ def closing_line(text: str, lang: str) -> re.Match | None:
 @lru_cache(maxsize=None)
 def _unfinished_words(lang: str) -> frozenset[str]:
     return frozenset(terms(lang).get("reader", {}).get("unfinished", []))
+
+
+@lru_cache(maxsize=None)
+def _unfinished_ends(lang: str) -> tuple[str, ...]:
+    """The unfinished words as a line may end with them: each apostrophe straight or typographic."""
+    forms = set()
+    for word in _unfinished_words(lang):
+        pieces = word.split("'")
+        for marks in product("'’", repeat=len(pieces) - 1):
+            forms.add(pieces[0] + "".join(m + p for m, p in zip(marks, pieces[1:])))
+    return tuple(sorted(forms))
 
 
 def ends_unfinished(text: str, lang: str) -> bool:
@@ -408,6 +420,7 @@ def run(reading: Reading) -> None:
     f = forms(lang)
     paragraph = f.paragraph
     tables = table_lines(lines, start, lang)
+    cues = (_chapter_word_initials(lang), _unfinished_ends(lang))
     for i in range(start, len(lines)):
         stripped = texts[i]
         if not stripped:
@@ -440,7 +453,7 @@ def run(reading: Reading) -> None:
             continue
         merge = prev is not None and not prev.is_table and not prev.contents and _runs_on(
             _Line(line, stripped, undashed, number, point), prev_line, prev_stripped, prev, wrapped, width,
-            margins, last_number if number else None, lang, f)
+            margins, last_number if number else None, lang, f, cues)
         if merge:
             _join_block(prev, stripped)
             prev.last_index = i
@@ -510,7 +523,7 @@ def _indented(line: Line, prev_line: Line, margins: dict[int, float]) -> bool | 
 
 
 def _runs_on(read: _Line, prev_line: Line, prev_stripped: str, prev: Block, wrapped: bool, width: int,
-             margins: dict[int, float], expected: int | None, lang: str, f) -> bool:
+             margins: dict[int, float], expected: int | None, lang: str, f, cues: tuple) -> bool:
     """Does ``read.line`` continue the block ``prev`` (whose last line is ``prev_line``, stripped
     ``prev_stripped``)? Each fact of a line or of the block is read once, where first needed."""
     line, stripped = read.line, read.stripped
@@ -521,10 +534,13 @@ def _runs_on(read: _Line, prev_line: Line, prev_stripped: str, prev: Block, wrap
         return True
     if read.point and _enumeration_at(read.point, prev_text):
         return True
-    label = chapter_word_label(prev_text, lang)
+    # (both texts are stripped: a chapter word can stand only where their first character is one
+    # of its initials)
+    chapter_initials, unfinished_ends = cues
+    label = chapter_word_label(prev_text, lang) if chapter_initials is None or prev_text[:1] in chapter_initials else None
     if label and not label.group("rest"):
         return True  # the title under "Chapter III"
-    label = chapter_word_label(stripped, lang)
+    label = chapter_word_label(stripped, lang) if chapter_initials is None or stripped[:1] in chapter_initials else None
     if label and not label.group("rest"):
         return False
     heading = None   # is_heading_like(prev_text), read where first asked
@@ -535,13 +551,15 @@ def _runs_on(read: _Line, prev_line: Line, prev_stripped: str, prev: Block, wrap
     if not (first.islower() and _PLAIN_START.match(stripped)) and _opens_item(read.undashed, read.number, expected, f):
         return False  # (starts_item)
     bare = plain(stripped)
-    if closing_line(bare, lang) or (len(stripped) < 30 and ANNEX_LABEL.match(bare)) or is_division_label(bare) \
+    if (len(bare) <= 90 and closing_line(bare, lang)) or (len(stripped) < 30 and ANNEX_LABEL.match(bare)) or is_division_label(bare) \
             or ANNEX_OF.match(bare):
         return False
     if _formula_under_title(stripped, prev_text):
         return False  # "The States Parties to this Convention,": a formula stands alone, under a title
-    if ends_unfinished(prev_line.text, lang):
-        return True
+    prev_line_text = prev_line.text
+    if (prev_line_text.endswith(unfinished_ends) or not prev_line_text[-1:].isalpha() or "*" in prev_line_text
+            or "^" in prev_line_text) and ends_unfinished(prev_line_text, lang):
+        return True  # (a line that ends with a letter and no mark ends with an unfinished word as printed)
     prev_sentence = None   # ends_sentence(prev_text), read where first asked
     if first.islower():
         lowercase = True
