@@ -103,7 +103,18 @@ def body_starts(line: Line, lang: str, unwrapped: bool) -> bool:
     section = f.section.match(t)
     if section and f.section_value(section.group("num")) == 1 and not mh.is_place_dates(t):
         return True
-    return unwrapped and len(t) >= 200 and not t.startswith("**")
+    # a long unwrapped line opens the body, unless it is a long sponsors' list (one paragraph
+    # per paragraph: "Austria, Belgium, ... (Bolivarian Republic of): draft resolution")
+    return unwrapped and len(t) >= 200 and not t.startswith("**") and not _sponsors_line(t)
+
+
+def _sponsors_line(text: str) -> bool:
+    """``... and Zimbabwe: draft resolution``: a sponsors' list ending on its kind word."""
+    head, colon, kind = STARS.sub("", text).rstrip().rpartition(":")
+    if not colon or not head:
+        return False
+    kind = _fold(kind).strip("* ").rstrip(".")
+    return kind in words("sponsored") or any(kind.startswith(w) for w in words("amendment"))
 
 
 # -- the masthead -----------------------------------------------------------------------------------
