@@ -270,7 +270,9 @@ def run(reading: Reading) -> None:
     unwrapped = not _hard_wrapped(body)
     end = 0
     limit = min(len(body), 200)
-    while end < limit and not body_starts(body[end], doc.lang, unwrapped):
+    # (a long line under the agenda item is the item's title, one paragraph per paragraph)
+    while end < limit and not (body_starts(body[end], doc.lang, unwrapped) and not (
+            end and unwrapped and mh.agenda_item(plain(body[end - 1].text).strip()))):
         document = _document_line(body[end].text)
         if document and document[0] == "letter":
             end = _after_letter_title(body, end)
