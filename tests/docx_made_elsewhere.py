@@ -91,7 +91,10 @@ def _runs(elements) -> list[tuple[str, bool]]:
     return [(t, r) for t, r in text if t]
 
 
-LONE_LABEL = re.compile(r"^\(?[0-9a-zA-Z]{1,5}[.)]$")
+# a paragraph's number or point label ("12.", "(a)", "IV."), not a short word ("Ibid.")
+LONE_LABEL = re.compile(r"^(?:\(?(?:\d{1,3}|[ivxl]{1,5}|[a-z])\)|\d{1,3}\.|[IVXL]{1,5}\.|[A-Z]\.)$")
+# made again when the way of making them changes (the name holds the way's version)
+VERSION = {"pandoc": "2"}
 
 
 def _join_lone_labels(lines: list[str]) -> list[str]:
@@ -118,7 +121,7 @@ def make_all(sources: list[Path], folder: Path) -> dict[tuple[str, str], Path]:
         key = hashlib.sha1(data).hexdigest()[:10]
         stem = src.name.removesuffix(".pdftotext.txt")
         for way in WAYS:
-            path = folder / f"{stem}.{key}.{way}.docx"
+            path = folder / f"{stem}.{key}.{way}{VERSION.get(way, '')}.docx"
             out[(way, src)] = path
             if path.exists() and way != "python-docx":
                 continue

@@ -28,7 +28,8 @@ SOURCES = sorted((CORPUS / "real").glob("**/*.pdftotext.txt"))
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 # documents (of 60) whose fact agrees with the reading of the text the file was made from, per
-# way of making the DOCX. What each file carries, and what keeps the others apart:
+# way of making the DOCX; a fact the file cannot carry (``not_carried``) is not counted. What
+# each file carries, and what keeps the others apart:
 # - LibreOffice (a printed line per paragraph, blank lines and page breaks kept): all the text
 #   file's facts; agrees on all;
 # - python-docx (a paragraph per paragraph in printed order, the footnote calls raised, the
@@ -36,12 +37,15 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #   of the front matter of some reports (a committee's name or the agenda title taken for the
 #   title: CEDAW/C/CAF/CO/6, E/2025/88; JIU/REP/2025/1's title typed twice) and of a few
 #   preambles;
-# - pandoc (a printed line per paragraph, every one spaced alike: no blank line, no page break
-#   survives): its pages are found by their running heads and its footnotes under the drawn rule;
-#   with no blank line between them, the title runs into the sponsors' line or the agenda title
-#   (title 45), a page's notes are cut apart by line lengths alone (footnotes 39).
+# - pandoc (a printed line per paragraph, every one spaced alike: no blank line and no page
+#   break survives): its pages are found by their running heads and its footnotes under the
+#   drawn rule; the title is told from the submission or agenda line above it by content (short
+#   lines, a symbol or "(Poland)" closing the submission); footnotes of 42 (18 texts have a
+#   star note, whose star pandoc turns into a bullet). Left: the title of the two Russian
+#   documents and two reports with a second organ's agenda block; a page's running title that
+#   opens with a digit ("2025 review of ...") kept in the text, and the paragraphs it joins.
 REACHED = {
-    "pandoc": {"kind": 60, "title": 45, "numbers": 53, "preamble": 57, "footnotes": 39},
+    "pandoc": {"kind": 60, "title": 56, "numbers": 55, "preamble": 57, "footnotes": 41},
     "libreoffice": {"kind": 60, "title": 60, "numbers": 60, "preamble": 60, "footnotes": 60},
     "python-docx": {"kind": 60, "title": 57, "numbers": 59, "preamble": 56, "footnotes": 59},
 }
@@ -49,6 +53,20 @@ REACHED = {
 # against its word in the text the file was made from ("20308": "2030" and call 8, "3on") is
 # kept when the reader made a note of it.
 LOSING = {"pandoc": 0, "libreoffice": 0, "python-docx": 0}
+
+
+def not_carried(way: str, src) -> set[str]:
+    """The facts of the text that the Word file made from it cannot carry (not counted).
+
+    pandoc reads the text as Markdown: a line opening with a star ("* Any changes to the list
+    of sponsors ...", a star note under the page's rule) becomes a bulleted list item and the
+    star, the note's only mark, is lost."""
+    if way == "pandoc" and STAR_LINE.search(src.read_text(encoding="utf-8")):
+        return {"footnotes"}
+    return set()
+
+
+STAR_LINE = re.compile(r"(?m)^[ \t]*\* ")
 
 
 def facts(root) -> dict:
@@ -119,7 +137,8 @@ def test_docx_made_elsewhere_gives_the_pdfs_facts_and_every_word(made, pdf_facts
         path = made[(way, src)]
         result = read_docx(path.read_bytes(), path.name)
         got = facts(result.root)
-        agree.update(k for k in expected if got[k] == expected[k])
+        lacking = not_carried(way, src)
+        agree.update(k for k in expected if got[k] == expected[k] and k not in lacking)
         # a word is kept if it stands in the AKN's letters (markup such as a literal "^e" may
         # cut a word in two there), as a footnote's mark or in a diagnostic
         kept = re.sub(r"\W", "", (" ".join(result.root.itertext()) + " ".join(
