@@ -265,3 +265,72 @@ def test_a_person_at_a_terminal_sees_a_progress_bar(monkeypatch):
         progress(5000, 10_000)
         progress(10_000, 10_000)
     assert "reading long.docx" in screen.getvalue()
+
+
+def _numbered_word_file() -> bytes:
+    """Operative paragraphs numbered by Word (the ``List Number`` style's numbering), not typed."""
+    import io
+
+    import docx as python_docx
+
+    doc = python_docx.Document()
+    doc.add_paragraph("The General Assembly,")
+    for text in ("Recalls its resolution 70/1;", "Decides to remain seized of the matter."):
+        doc.add_paragraph(text, style="List Number")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _replaced(data: bytes, part: str, xml: bytes) -> bytes:
+    import io
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w") as zout:
+        for name in zin.namelist():
+            zout.writestr(name, xml if name == part else zin.read(name))
+    return out.getvalue()
+
+
+def test_word_auto_numbering_gives_the_operative_numbers():
+    units = body_units(read_docx(_numbered_word_file(), "numbered.docx").root)
+    assert [(u.num, u.text) for u in units if u.num] == [
+        ("1.", "Recalls its resolution 70/1;"), ("2.", "Decides to remain seized of the matter.")]
+
+
+@pytest.mark.parametrize("part", ["word/numbering.xml", "word/styles.xml"])
+def test_a_broken_numbering_or_styles_part_is_read_with_a_diagnostic(part):
+    result = read_docx(_replaced(_numbered_word_file(), part, b"<w:numbering><broken"), "broken.docx")
+    text = " ".join(" ".join(result.root.itertext()).split())
+    for words_ in ("The General Assembly,", "Recalls its resolution 70/1;", "Decides to remain seized of the matter."):
+        assert words_ in text
+    assert any(part in d.message and "damaged" in d.message for d in result.diagnostics)
+
+
+def test_numbering_values_word_would_refuse_are_read_as_defaults_and_reported():
+    data = _numbered_word_file()
+    with zipfile.ZipFile(__import__("io").BytesIO(data)) as zf:
+        xml = zf.read("word/numbering.xml").decode()
+    # every level starts at "one" and refers to a level by a number that is not one
+    xml = re.sub(r'<w:start w:val="\d+"/>', '<w:start w:val="one"/>', xml)
+    xml = re.sub(r'<w:lvl w:ilvl="0"', '<w:lvl w:ilvl="zero"', xml)
+    result = read_docx(_replaced(data, "word/numbering.xml", xml.encode()), "odd.docx")
+    text = " ".join(" ".join(result.root.itertext()).split())
+    assert "Recalls its resolution 70/1;" in text and "Decides to remain seized of the matter." in text
+    assert any("'one' is not a number" in d.message for d in result.diagnostics)
+
+
+@pytest.mark.parametrize("only", ["table", "text box"])
+def test_a_body_of_only_a_table_or_only_text_boxes_is_read_and_reported(tmp_path, only):
+    if only == "table":
+        body = ("<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/></w:tblGrid>"
+                "<w:tr><w:tc>" + _p("Pledges received in 2025") + "</w:tc></w:tr></w:tbl>")
+    else:
+        body = ('<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+                "<w:txbxContent>" + _p("Pledges received in 2025") + "</w:txbxContent>"
+                "</v:textbox></v:shape></w:pict></w:r></w:p>")
+    path = _docx_with_body(tmp_path, body)
+    result = read_docx(path.read_bytes(), path.name)
+    assert "Pledges received in 2025" in " ".join(result.root.itertext())
+    if only == "text box":
+        assert any("text box" in d.message for d in result.diagnostics)
