@@ -22,25 +22,79 @@ from pathlib import Path
 WAYS = ("pandoc", "libreoffice", "python-docx")
 
 
-def paragraphs_of(src: Path) -> list[str]:
-    """The paragraphs of a document as a drafter would type them."""
-    from drafting.model.units import all_notes, body_units
+def paragraphs_of(src: Path) -> list[list[tuple[str, bool]]]:
+    """The paragraphs of a document as a drafter would type them: runs of (text, raised), the
+    footnote calls raised where they stand, the notes' text typed at the end after their marks."""
+    from drafting.model.units import all_notes, body_units, text_parts
     from drafting.readers import read_document
 
     root = read_document(src).root
     doc = root[0]
-    out = []
+    front = []
     for part in doc:
         name = part.tag.rpartition("}")[2]
         if name in ("coverPage", "preface"):
-            out += [" ".join("".join(p.itertext()).split()) for p in part.iter("{*}p")]
+            front += [_runs([p]) for p in part.xpath(".//*[local-name()='p'][not(ancestor::*[local-name()='authorialNote'])]")]
+    out = _in_printed_order(front, src.read_text(encoding="utf-8"))
     for unit in body_units(root):
-        out.append(((unit.num + " ") if unit.num else "") + unit.text)
-    out += [f"{n.marker} {n.text}" for n in all_notes(root)]
-    return [p for p in out if p.strip()]
+        runs = _runs(text_parts(unit.element))
+        out.append(([(unit.num + " ", False)] if unit.num else []) + runs)
+    out += [[(f"{n.marker} {n.text}", False)] for n in all_notes(root)]
+    return [p for p in out if "".join(t for t, _ in p).strip()]
 
 
-LONE_LABEL = re.compile(r"^\(?[0-9a-zA-Z]{1,5}[.)]$")
+def _in_printed_order(paragraphs, printed: str) -> list:
+    """The masthead and preface paragraphs in the order the page prints them (the model keeps
+    them by kind: the title before a report's "Report of the Secretary-General", the session
+    of a second organ after the title), as a drafter types them."""
+    folded = " ".join(printed.split())
+    placed, at = [], 0
+    for k, runs in enumerate(paragraphs):
+        key = " ".join("".join(t for t, raised in runs if not raised).split())[:40]
+        found = folded.find(key) if key else -1
+        at = found if found >= 0 else at        # not found: it stays after the one before
+        placed.append((at, k, runs))
+    return [runs for _at, _k, runs in sorted(placed, key=lambda item: item[:2])]
+
+
+def _runs(elements) -> list[tuple[str, bool]]:
+    """The text of AKN elements as runs, a footnote's body left out and its mark raised in its
+    place (nested points and quoted documents are units of their own)."""
+    from drafting.model.akn import QUOTED_DOCUMENTS, local
+
+    out: list[tuple[str, bool]] = []
+
+    def walk(node, top):
+        name = local(node)
+        if name == "authorialNote":
+            out.append((node.get("marker") or "*", True))
+        elif not top and name in QUOTED_DOCUMENTS:
+            pass
+        else:
+            if node.text:
+                out.append((node.text, False))
+            for child in node:
+                walk(child, False)
+        if node.tail and not top:
+            out.append((node.tail, False))
+
+    for k, el in enumerate(elements):
+        if k:
+            out.append((" ", False))
+        walk(el, True)
+    text = []
+    for t, raised in out:   # white space folded as a typist types it
+        folded = (" " if t[:1].isspace() else "") + " ".join(t.split()) + (" " if t[-1:].isspace() else "")
+        text.append((t if raised else folded.replace("  ", " "), raised))
+    if text and not text[0][1]:
+        text[0] = (text[0][0].lstrip(), False)
+    return [(t, r) for t, r in text if t]
+
+
+# a paragraph's number or point label ("12.", "(a)", "IV."), not a short word ("Ibid.")
+LONE_LABEL = re.compile(r"^(?:\(?(?:\d{1,3}|[ivxl]{1,5}|[a-z])\)|\d{1,3}\.|[IVXL]{1,5}\.|[A-Z]\.)$")
+# made again when the way of making them changes (the name holds the way's version)
+VERSION = {"pandoc": "2"}
 
 
 def _join_lone_labels(lines: list[str]) -> list[str]:
@@ -67,7 +121,7 @@ def make_all(sources: list[Path], folder: Path) -> dict[tuple[str, str], Path]:
         key = hashlib.sha1(data).hexdigest()[:10]
         stem = src.name.removesuffix(".pdftotext.txt")
         for way in WAYS:
-            path = folder / f"{stem}.{key}.{way}.docx"
+            path = folder / f"{stem}.{key}.{way}{VERSION.get(way, '')}.docx"
             out[(way, src)] = path
             if path.exists() and way != "python-docx":
                 continue
@@ -78,8 +132,10 @@ def make_all(sources: list[Path], folder: Path) -> dict[tuple[str, str], Path]:
                                input=text.encode("utf-8"), check=True, timeout=120)
             elif way == "python-docx":
                 doc = python_docx.Document()
-                for paragraph in paragraphs_of(src):
-                    doc.add_paragraph(paragraph)
+                for runs in paragraphs_of(src):
+                    paragraph = doc.add_paragraph()
+                    for text, raised in runs:
+                        paragraph.add_run(text).font.superscript = raised or None
                 doc.save(str(path))
             else:
                 todo_lo.append((src, path))

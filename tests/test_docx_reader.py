@@ -114,7 +114,8 @@ def test_footnotes_auto_numbered_and_custom_marks_and_italics():
 
 def test_un_style_names_give_headings_and_typed_numbers_give_paragraphs_and_points():
     # heading styles say bold; an italic character style is italic; a typed superscript digit
-    # stays on the line (not a footnote call); an endnote is a note with Word's number "i"
+    # is a footnote call, as a raised digit of a PDF (no note is typed for it here: reported);
+    # an endnote is a note with Word's number "i"
     assert _lines(DOCX / "un_styles.docx") == [
         (None, None, True, "I. Introduction"),
         (None, None, False, "1. The Committee met in Geneva."),
@@ -123,7 +124,7 @@ def test_un_style_names_give_headings_and_typed_numbers_give_paragraphs_and_poin
         (None, None, False, "(a) Welcoming remarks;"),
         (None, None, False, "(b) Adoption of the agenda."),
         (None, None, True, "1. Attendance"),
-        (None, None, False, "3. Twenty States attended1 in person.^{i}"),
+        (None, None, False, "3. Twenty States attended^{1} in person.^{i}"),
         ("note", "i", False, "An endnote, kept as a note."),
     ]
     result, units = _units(DOCX / "un_styles.docx")
@@ -138,13 +139,15 @@ def test_un_style_names_give_headings_and_typed_numbers_give_paragraphs_and_poin
     ]
     levels = [u.level for u in body_units(result.root) if u.kind == "heading"]
     assert levels == ["chapter", "section", "subsection"]
+    assert any(d.code == "note-without-body" and "1" in d.message for d in result.diagnostics)
     assert [el.text for el in result.root.iter("{*}i")] == ["opened"]
 
 
 def test_an_endnote_is_kept_as_a_note_end_to_end():
     result, units = _units(DOCX / "un_styles.docx")
-    assert units[7] == ("paragraph", "3.", "Twenty States attended1 in person.")
-    assert [(n.marker, n.text) for n in all_notes(result.root)] == [("i", "An endnote, kept as a note.")]
+    assert units[7] == ("paragraph", "3.", "Twenty States attended in person.")
+    # the raised 1 has no note typed for it: its mark is kept, reported, as "[1]"
+    assert [(n.marker, n.text) for n in all_notes(result.root)] == [("1", "[1]"), ("i", "An endnote, kept as a note.")]
 
 
 def test_pandoc_made_docx():

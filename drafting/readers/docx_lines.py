@@ -133,9 +133,9 @@ def render(tokens, bold_marks: bool = True) -> str:
             core = f"*{core}*"
         elif "b" in t.fmt and bold_marks:
             core = f"**{core}**"
-        elif "sup" in t.fmt and not core.isdigit():
-            # a raised ordinal ending (4^{th}); a raised digit typed by hand stays on the line,
-            # as the dialect reads every raised digit as a footnote call
+        elif "sup" in t.fmt:
+            # a raised ordinal ending (4^{th}) or a footnote call typed by hand, raised as a
+            # PDF prints it: the passes pair it with the note typed below or at the end
             core = "^{" + core + "}"
         parts.append(lead + core + trail)
     return " ".join("".join(parts).split())

@@ -103,7 +103,18 @@ def body_starts(line: Line, lang: str, unwrapped: bool) -> bool:
     section = f.section.match(t)
     if section and f.section_value(section.group("num")) == 1 and not mh.is_place_dates(t):
         return True
-    return unwrapped and len(t) >= 200 and not t.startswith("**")
+    # a long unwrapped line opens the body, unless it is a long sponsors' list (one paragraph
+    # per paragraph: "Austria, Belgium, ... (Bolivarian Republic of): draft resolution")
+    return unwrapped and len(t) >= 200 and not t.startswith("**") and not _sponsors_line(t)
+
+
+def _sponsors_line(text: str) -> bool:
+    """``... and Zimbabwe: draft resolution``: a sponsors' list ending on its kind word."""
+    head, colon, kind = STARS.sub("", text).rstrip().rpartition(":")
+    if not colon or not head:
+        return False
+    kind = _fold(kind).strip("* ").rstrip(".")
+    return kind in words("sponsored") or any(kind.startswith(w) for w in words("amendment"))
 
 
 # -- the masthead -----------------------------------------------------------------------------------
@@ -259,7 +270,9 @@ def run(reading: Reading) -> None:
     unwrapped = not _hard_wrapped(body)
     end = 0
     limit = min(len(body), 200)
-    while end < limit and not body_starts(body[end], doc.lang, unwrapped):
+    # (a long line under the agenda item is the item's title, one paragraph per paragraph)
+    while end < limit and not (body_starts(body[end], doc.lang, unwrapped) and not (
+            end and unwrapped and mh.agenda_item(plain(body[end - 1].text).strip()))):
         document = _document_line(body[end].text)
         if document and document[0] == "letter":
             end = _after_letter_title(body, end)
@@ -449,6 +462,11 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
             # line ends it, where no blank line does (text kept a printed line per paragraph)
             k = _continuation(lines, i, end, lambda n: claimed(n) or (
                 n > i + 1 and _document_line(lines[n].text) is not None))
+            if k < end and not lines[k].gap_before and _document_line(lines[k].text) is not None \
+                    and _document_line(lines[k].text)[0] == "report":
+                # no blank line before "Report of the Secretary-General": the report's title
+                # stands between it and the agenda title, which ends on a short line
+                k = _short_line_end(lines, i + 1, k)
             if k > i + 1:
                 title = " ".join(l.text.strip() for l in lines[i + 1:k])
                 pf.agenda_title = parse_inline(title, notes)
@@ -514,6 +532,8 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
                 # "Resolution adopted by the General Assembly" + "on 1 December 2025"
                 while k < end and lines[k].text.strip()[:1].islower():
                     k += 1
+            if k == end and formula and kind_key is None:
+                k = _submission_end(lines, i, end, _measure(reading.body))
             printed = " ".join(plain(l.text).strip() for l in lines[i:k])
             stars = STARS.search(printed)
             if stars:
@@ -574,6 +594,36 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
     if reading.doc_type_notes:
         pf.title = (pf.title or []) + reading.doc_type_notes
     doc.kind = _kind(kind_key, doc, plain_text(pf.title or []))
+
+
+def _short_line_end(lines: list[Line], start: int, end: int) -> int:
+    """The line after the first of ``lines[start:end]`` that falls well short of the block's
+    widest line, when the next opens with a capital or a digit; ``end`` if none does."""
+    widest = max((len(plain(l.text).strip()) for l in lines[start:end]), default=0)
+    for k in range(start + 1, end):
+        before, here = plain(lines[k - 1].text).strip(), plain(lines[k].text).strip()
+        last = (_fold(before).split()[-1:] or [""])[0]
+        if len(before) < 0.8 * widest and (here[:1].isupper() or here[:1].isdigit()) \
+                and last not in words("letter_unfinished"):
+            return k
+    return end
+
+
+def _submission_end(lines: list[Line], i: int, end: int, measure: int) -> int:
+    """Where "Draft resolution submitted by ..." ends when no blank line ends it and it would run
+    into the formula (a printed line per paragraph, blank lines lost): before the first line
+    that opens with a capital or a digit under a line that closes the submission (a symbol,
+    ``(Poland)``, or a line well short of the measure); else before the line above the formula,
+    as a draft resolution has a title."""
+    for k in range(i + 1, end):
+        before, here = plain(lines[k - 1].text).strip(), plain(lines[k].text).strip()
+        if not here[:1].isupper() and not here[:1].isdigit():
+            continue
+        last = before.split()[-1] if before else ""
+        if before.endswith(")") or "/" in last.strip(".,") and any(c.isdigit() for c in last) or (
+                measure and len(before) < 0.6 * measure):
+            return k
+    return max(i + 1, end - 1)
 
 
 def _document_line(text: str) -> tuple[str, str] | None:

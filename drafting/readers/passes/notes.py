@@ -433,9 +433,12 @@ def _marked_notes(reading: Reading) -> None:
         star = NOTE_BODY_STAR.match(text) if lead == "*" else None
         if star and not _is_star_note(star.group(2)):
             # "* Circulated in Arabic only": a star note when a star in the text above calls it
+            # (a raised star, ``^{*}``, is a call wherever it stands)
+            raised = "^{" + star.group(1) + "}"
             called = any(star.group(1) in m.group(1) for l in body if l.page == line.page
                          for m in STAR_CALL.finditer(l.text)
-                         if not any(a <= m.start() < b for a, b in marked_spans(l.text)))
+                         if not any(a <= m.start() < b for a, b in marked_spans(l.text))) or any(
+                raised in l.text for l in body if l.page == line.page)
             star = star if called else None
         if m or star:
             marker = superscript_to_digits(m.group(1)) if m else star.group(1)

@@ -328,6 +328,8 @@ def _open_bold_from(text: str, start: int, is_open: bool) -> bool:
     for m in _STARS.finditer(text, start):
         before = text[m.start() - 1] if m.start() else " "
         after = text[m.end()] if m.end() < len(text) else " "
+        if before == "{":
+            continue   # a raised note mark (``Africa^{**}``), no bold
         if not is_open and not after.isspace() and len(m.group()) == 2:
             is_open = True
         elif is_open and not before.isspace():
