@@ -83,32 +83,29 @@ def observed_changes(alignment) -> tuple[set, set]:
         head = (pair.new or pair.old)[0]
         own = head.kind in ("preambular", "paragraph") and (olds[:1] + news[:1])[0] is not None
         own = own and not (head.kind == "paragraph" and head.depth > 0 and head.part != "annex")
+        for f in pair.footnotes:
+            if f.kind in ("inserted", "deleted", "modified"):
+                changes.add(("note", f.old or "", f.new or ""))
         if pair.kind in ("split", "merged"):
             one, many, ids_one, ids_many = (pair.old, pair.new, olds, news) if pair.kind == "split" \
                 else (pair.new, pair.old, news, olds)
             best = max(range(len(many)), key=lambda k: similarity(one[0].words, many[k].words))
             for k, pid in enumerate(ids_many):
-                if k == best:
+                if k == best and (ids_one[0] or pid):     # headings and table rows are no paragraphs
                     key = (ids_one[0], pid) if pair.kind == "split" else (pid, ids_one[0])
                     top[key] = "modified"
-                elif pid:
+                elif k != best and pid:
                     changes.add(("inserted", "", pid) if pair.kind == "split" else ("deleted", pid, ""))
             continue
         if not own:
             if pair.kind not in ("unchanged", "renumbered") and not (pair.kind == "modified" and _notes_only(pair)):
                 touched.add((olds[0] if olds else None, news[0] if news else None))
-            for f in pair.footnotes:
-                if f.kind in ("inserted", "deleted", "modified"):
-                    changes.add(("note", f.old or "", f.new or ""))
             continue
         key = (olds[0] if olds else "", news[0] if news else "")
         kind = pair.kind
         if kind == "modified" and _notes_only(pair):
             kind = "unchanged"           # only notes changed: the gold lists them as note changes
         top[key] = kind
-        for f in pair.footnotes:
-            if f.kind in ("inserted", "deleted", "modified"):
-                changes.add(("note", f.old or "", f.new or ""))
     identical = set()
     for (o, n), kind in top.items():
         if kind in ("unchanged", "renumbered") and any(t[0] in (o, None) and t[1] in (n, None) and

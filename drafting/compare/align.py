@@ -437,12 +437,30 @@ def _notes(items: list[Item]):
     return [n for i in items for n in i.notes]
 
 
-def _same_note_atoms(old_text: str, new_text: str, old_notes, new_notes) -> str:
+def _replaced_calls(ops) -> list[tuple[str, str]]:
+    """(old call, new call) of the calls replaced at one spot: removed and added between the
+    same two stretches of kept text, paired in order."""
+    out: list[tuple[str, str]] = []
+    gone: list[str] = []
+    came: list[str] = []
+    for op, text in [*ops, (EQUAL, "")]:
+        if op == EQUAL:
+            out.extend(zip(gone, came))
+            gone, came = [], []
+        elif op == DELETE:
+            gone.extend(NOTE_ATOMS.findall(text))
+        else:
+            came.extend(NOTE_ATOMS.findall(text))
+    return out
+
+
+def _same_note_atoms(old_text: str, new_text: str, old_notes, new_notes, ops) -> str:
     """NEW's text with the call of a note whose body was edited written as OLD's call, so the
     diff sees one call kept (its body compared apart) instead of one removed and one added.
-    Notes are paired in call order, among those whose text did not stay the same: all of them
-    when as many went as came (a reference replaced by another at the same call), else those
-    whose bodies are still alike."""
+    Among the notes whose text did not stay the same, a call replaced at the same spot of the
+    text (``ops``, the diff of the two texts as they are) is the same note edited; the others
+    are paired in call order: all of them when as many went as came (a reference replaced by
+    another elsewhere in the paragraph), else those whose bodies are still alike."""
     old_atoms = NOTE_ATOMS.findall(old_text)
     new_atoms = NOTE_ATOMS.findall(new_text)
     if not old_atoms or not new_atoms or len(old_atoms) != len(old_notes) or len(new_atoms) != len(new_notes):
@@ -451,8 +469,14 @@ def _same_note_atoms(old_text: str, new_text: str, old_notes, new_notes) -> str:
     lone_old = [(a, n) for a, n in zip(old_atoms, old_notes) if a not in kept]
     lone_new = [(a, n) for a, n in zip(new_atoms, new_notes) if a not in kept]
     swap = {}
-    as_many = len(lone_old) == len(lone_new)   # as many calls went as came: each one replaced
-    for (oa, on), (na, nn) in zip(lone_old, lone_new):
+    gone, came = {a for a, _ in lone_old}, {a for a, _ in lone_new}
+    for oa, na in _replaced_calls(ops):
+        if oa in gone and na in came and na not in swap and oa not in swap.values():
+            swap[na] = oa
+    rest_old = [(a, n) for a, n in lone_old if a not in swap.values()]
+    rest_new = [(a, n) for a, n in lone_new if a not in swap]
+    as_many = len(rest_old) == len(rest_new)   # as many calls went as came: each one replaced
+    for (oa, on), (na, nn) in zip(rest_old, rest_new):
         if as_many or similarity(words_of(on.text), words_of(nn.text)) >= MATCH_MIN:
             swap[na] = oa
     if not swap:
@@ -462,34 +486,48 @@ def _same_note_atoms(old_text: str, new_text: str, old_notes, new_notes) -> str:
 
 def _footnote_changes(ops, old_notes, new_notes, options: Options) -> list[FootnoteChange]:
     """Walk the inline diff: calls in an unchanged stretch are the same note (same text, or an
-    edited body); the others were added or removed. Bodies of paired notes are diffed."""
-    out = []
+    edited body), and so is a call of the same note removed in one place of the paragraph and
+    added in another (the call moved); the others were added or removed. Bodies of paired notes
+    are diffed."""
+    calls = []                      # (op, atom, old note, new note) in the order of the diff
     oi = ni = 0
     for op, text in ops:
-        for _call in NOTE_ATOMS.finditer(text):
+        for call in NOTE_ATOMS.finditer(text):
             o = old_notes[oi] if op != INSERT and oi < len(old_notes) else None
             n = new_notes[ni] if op != DELETE and ni < len(new_notes) else None
             oi += op != INSERT
             ni += op != DELETE
-            if op == EQUAL and o is not None and n is not None:
-                if o.text == n.text:
-                    if o.marker != n.marker and "footnote-numbers" not in options.ignore:
-                        out.append(FootnoteChange("renumbered", o.marker, n.marker))
-                    continue
-                ops_note, typo = split_typography(inline_diff(o.text, n.text), options.case)
-                if not any(k != EQUAL for k, _ in ops_note):
-                    kind = "renumbered" if o.marker != n.marker else "unchanged"
-                    if "typography" in options.ignore:
-                        typo = []
-                    if typo or kind == "renumbered" and "footnote-numbers" not in options.ignore:
-                        out.append(FootnoteChange(kind, o.marker, n.marker, ops_note, typo))
-                    continue
-                out.append(FootnoteChange("modified", o.marker, n.marker, ops_note,
-                                          [] if "typography" in options.ignore else typo))
-            elif op == DELETE and o is not None:
-                out.append(FootnoteChange("deleted", o.marker, None, [(DELETE, o.text)]))
-            elif op == INSERT and n is not None:
-                out.append(FootnoteChange("inserted", None, n.marker, [(INSERT, n.text)]))
+            calls.append([op, call.group(), o, n])
+    added: dict[str, list] = {}
+    for call in calls:
+        if call[0] == INSERT and call[3] is not None:
+            added.setdefault(call[1], []).append(call)
+    for call in calls:             # a call moved: its note kept, read where it was removed
+        if call[0] == DELETE and call[2] is not None and added.get(call[1]):
+            moved = added[call[1]].pop(0)
+            call[0], call[3] = EQUAL, moved[3]
+            moved[0] = None
+    out = []
+    for op, _atom, o, n in calls:
+        if op == EQUAL and o is not None and n is not None:
+            if o.text == n.text:
+                if o.marker != n.marker and "footnote-numbers" not in options.ignore:
+                    out.append(FootnoteChange("renumbered", o.marker, n.marker))
+                continue
+            ops_note, typo = split_typography(inline_diff(o.text, n.text), options.case)
+            if not any(k != EQUAL for k, _ in ops_note):
+                kind = "renumbered" if o.marker != n.marker else "unchanged"
+                if "typography" in options.ignore:
+                    typo = []
+                if typo or kind == "renumbered" and "footnote-numbers" not in options.ignore:
+                    out.append(FootnoteChange(kind, o.marker, n.marker, ops_note, typo))
+                continue
+            out.append(FootnoteChange("modified", o.marker, n.marker, ops_note,
+                                      [] if "typography" in options.ignore else typo))
+        elif op == DELETE and o is not None:
+            out.append(FootnoteChange("deleted", o.marker, None, [(DELETE, o.text)]))
+        elif op == INSERT and n is not None:
+            out.append(FootnoteChange("inserted", None, n.marker, [(INSERT, n.text)]))
     return out
 
 
@@ -529,9 +567,12 @@ def _formatting_changed(ops, old: list[Item], new: list[Item]) -> bool:
 def _finish(pair: Pair, options: Options) -> Pair:
     old_text, new_text = _joined(pair.old), _joined(pair.new)
     old_notes, new_notes = _notes(pair.old), _notes(pair.new)
-    if old_notes and new_notes and old_text != new_text:
-        new_text = _same_note_atoms(old_text, new_text, old_notes, new_notes)
     raw = inline_diff(old_text, new_text)
+    if old_notes and new_notes and old_text != new_text:
+        same_calls = _same_note_atoms(old_text, new_text, old_notes, new_notes, raw)
+        if same_calls != new_text:
+            new_text = same_calls
+            raw = inline_diff(old_text, new_text)
     if pair.old and pair.new and raw and any(op != EQUAL for op, _ in raw):
         pair.inline, typo = split_typography(raw, options.case)
         pair.raw = raw
