@@ -5,13 +5,15 @@ The order of the work follows how editors read a revision:
 1. paragraphs with the same text (numbers ignored, footnote calls by their note's text,
    typography and extraction artefacts ignored) pair first; of those pairs, the longest run in
    the same order on both sides stays in place and anchors the alignment, the others moved
-   (the fewest paragraphs reported moved, as an editor reads it);
+   (the fewest paragraphs reported moved, as an editor reads it; where an identical and an
+   edited paragraph compete for one place, the identical one stays);
 2. inside each gap between two anchors, a small dynamic programme pairs the remaining paragraphs
    by similarity, with 1-1 steps, and 1-2 / 2-1 steps (a paragraph split in two, two merged in
    one) accepted only when they beat the best 1-1 pairing clearly; a paragraph reworded in place
-   (the only one left between the same neighbours on both sides, with the same opening word) is
-   modified even when much of its wording changed; large gaps are first cut by pairs of very
-   similar paragraphs found through rare shared words;
+   is modified even when much of its wording changed: the only one left between the same
+   neighbours on both sides, with the same opening word, or, in a gap of any shape, the one
+   that each finds closest of all the gap's paragraphs and that keeps half its words; large
+   gaps are first cut by pairs of very similar paragraphs found through rare shared words;
 3. what is left (deleted on one side, inserted on the other) is searched for moves.
 
 Preamble, operative part and annex are kept apart: a paragraph pairs across them only when its
@@ -24,7 +26,6 @@ set apart from it, and the comparison of the footnotes it calls.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -37,12 +38,14 @@ IGNORABLE = ("typography", "formatting", "case", "footnote-numbers")
 
 MATCH_MIN = 0.5        # least similarity for two paragraphs to count as one paragraph edited
 IN_PLACE_MIN = 0.3     # ... when it is the only one between the same neighbours, same opening
+REWORDED_MIN = 0.5     # a paragraph rewritten where it stood keeps half its words (single words)
 MOVE_MIN = 0.6         # a move across the document must be more certain than an edit in place
 ACROSS_MIN = 0.85      # a paragraph pairs across preamble, operative part and annex only so close
 CONTAINED_MIN = 0.75   # a paragraph expanded or cut down keeps this much of the shorter form
 NEAR_MIN = 0.8         # nearly the same paragraph: an anchor of the alignment like an identical one
 SPLIT_MARGIN = 0.05    # a split/merge must beat the best 1-1 pairing by this much, and its
                        # second part must come from the other side (see _two_to_one)
+_WEIGHT_SCALE = 10 ** 6  # weights of pairs compared to the millionth in the longest run
 DP_CELLS = 6000        # gaps larger than this are first cut by near-identical pairs
 
 
@@ -200,26 +203,53 @@ def _one_each(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int, float
 
 
 def _longest_run(pairs: list[tuple]) -> list[tuple]:
-    """Longest chain of pairs increasing on both sides (patience sorting), O(n log n); the
-    pairs come sorted by their first index."""
-    tails: list[int] = []          # smallest new index ending a chain of each length
-    tail_at: list[int] = []        # which pair ends it
-    prev: list[int] = [-1] * len(pairs)
-    for k, pair in enumerate(pairs):
-        j = pair[1]
-        pos = bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_at.append(k)
-        else:
-            tails[pos] = j
-            tail_at[pos] = k
-        prev[k] = tail_at[pos - 1] if pos else -1
+    """Longest chain of pairs increasing on both sides, O(n log n); among chains as long, the
+    one whose pairs weigh most (the third element: 1.0 for the same text, the similarity for a
+    paragraph edited), so that where an edited paragraph and an identical one compete for a
+    place, the identical one stays and the edited one is the one that moved; among those, the
+    one ending in later pairs (as patience sorting has it). The pairs come sorted by their
+    first index. A Fenwick tree over the second index keeps the best chain ending below each
+    position, as one integer: length, then weight in millionths, then the pair's index."""
+    if not pairs:
+        return []
+    size = max(p[1] for p in pairs) + 1
+    at_bits = len(pairs).bit_length()
+    weight_bits = (len(pairs) * _WEIGHT_SCALE).bit_length()
+    tree = [0] * (size + 1)
+    prev = [-1] * len(pairs)
+    at_mask = (1 << at_bits) - 1
+    best = 0
+    k = 0
+    while k < len(pairs):
+        group = k
+        while group < len(pairs) and pairs[group][0] == pairs[k][0]:
+            group += 1
+        ends = []
+        for at in range(k, group):      # pairs of one first index never chain to each other
+            j = pairs[at][1]
+            found = 0
+            x = j
+            while x > 0:
+                if tree[x] > found:
+                    found = tree[x]
+                x -= x & -x
+            prev[at] = (found & at_mask) - 1 if found else -1
+            chain = (found >> at_bits) + (1 << weight_bits) + round(pairs[at][2] * _WEIGHT_SCALE)
+            ends.append((j, (chain << at_bits) | (at + 1)))
+        for j, value in ends:
+            x = j + 1
+            while x <= size:
+                if value > tree[x]:
+                    tree[x] = value
+                x += x & -x
+            if value > best:
+                best = value
+        k = group
     chain = []
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        chain.append(pairs[k])
-        k = prev[k]
+    at = (best & at_mask) - 1
+    while at >= 0:
+        chain.append(pairs[at])
+        at = prev[at]
     return chain[::-1]
 
 
@@ -257,6 +287,22 @@ def _dp(old: list[Item], new: list[Item]) -> list[tuple[list[int], list[int], fl
         opening = _opening(old[i])
         return bool(opening) and opening == _opening(new[j]) and \
             _word_dice(old[i].words, new[j].words) >= IN_PLACE_MIN
+
+    row_best: dict[int, float] = {}
+    col_best: dict[int, float] = {}
+
+    def reworded(i: int, j: int) -> bool:
+        """Rewritten where it stood: of all paragraphs of the gap, each is the other's closest,
+        and half their words are still shared (the opening verb may change: "Reiterating the
+        affirmation in ... that" -> "Reaffirming ... on the imperative of")."""
+        s = sim1(i, j)
+        if s < IN_PLACE_MIN or old[i].part != new[j].part:
+            return False
+        if i not in row_best:
+            row_best[i] = max(sim1(i, y) for y in range(m))
+        if j not in col_best:
+            col_best[j] = max(sim1(x, j) for x in range(n))
+        return s >= row_best[i] and s >= col_best[j] and _word_dice(old[i].words, new[j].words) >= REWORDED_MIN
 
     def two_to_one(one: int, two: tuple, flip: bool) -> float:
         """A split (one old, two new) or a merge (two old, one new); 0.0 when it does not
@@ -301,9 +347,10 @@ def _dp(old: list[Item], new: list[Item]) -> list[tuple[list[int], list[int], fl
                 best, step = row[j - 1], (0, 1, 0.0)
             if i and j:
                 s = sim1(i - 1, j - 1)
-                if s < MATCH_MIN and in_place(i - 1, j - 1):
-                    s = max(s, IN_PLACE_MIN)
-                if s >= MATCH_MIN or (s and in_place(i - 1, j - 1)):
+                if s < MATCH_MIN:       # too different, unless edited where it stood
+                    kept = in_place(i - 1, j - 1) or reworded(i - 1, j - 1)
+                    s = max(s, IN_PLACE_MIN) if kept else 0.0
+                if s:
                     if up[j - 1] + s > best:
                         best, step = up[j - 1] + s, (1, 1, s)
             if i and j >= 2:
@@ -454,13 +501,13 @@ def _replaced_calls(ops) -> list[tuple[str, str]]:
     return out
 
 
-def _same_note_atoms(old_text: str, new_text: str, old_notes, new_notes, ops) -> str:
+def _same_note_atoms(old_text: str, new_text: str, old_notes, new_notes, diff) -> str:
     """NEW's text with the call of a note whose body was edited written as OLD's call, so the
     diff sees one call kept (its body compared apart) instead of one removed and one added.
-    Among the notes whose text did not stay the same, a call replaced at the same spot of the
-    text (``ops``, the diff of the two texts as they are) is the same note edited; the others
-    are paired in call order: all of them when as many went as came (a reference replaced by
-    another elsewhere in the paragraph), else those whose bodies are still alike."""
+    Among the notes whose text did not stay the same: when as many calls went as came, each one
+    was replaced (in call order); else a call replaced at the same spot of the text (``diff()``
+    gives the diff of the two texts as they are) is the same note edited, and of the others,
+    those paired in call order whose bodies are still alike."""
     old_atoms = NOTE_ATOMS.findall(old_text)
     new_atoms = NOTE_ATOMS.findall(new_text)
     if not old_atoms or not new_atoms or len(old_atoms) != len(old_notes) or len(new_atoms) != len(new_notes):
@@ -468,17 +515,21 @@ def _same_note_atoms(old_text: str, new_text: str, old_notes, new_notes, ops) ->
     kept = set(old_atoms) & set(new_atoms)
     lone_old = [(a, n) for a, n in zip(old_atoms, old_notes) if a not in kept]
     lone_new = [(a, n) for a, n in zip(new_atoms, new_notes) if a not in kept]
+    if not lone_old or not lone_new:
+        return new_text
     swap = {}
-    gone, came = {a for a, _ in lone_old}, {a for a, _ in lone_new}
-    for oa, na in _replaced_calls(ops):
-        if oa in gone and na in came and na not in swap and oa not in swap.values():
-            swap[na] = oa
-    rest_old = [(a, n) for a, n in lone_old if a not in swap.values()]
-    rest_new = [(a, n) for a, n in lone_new if a not in swap]
-    as_many = len(rest_old) == len(rest_new)   # as many calls went as came: each one replaced
-    for (oa, on), (na, nn) in zip(rest_old, rest_new):
-        if as_many or similarity(words_of(on.text), words_of(nn.text)) >= MATCH_MIN:
-            swap[na] = oa
+    if len(lone_old) == len(lone_new):
+        swap = {na: oa for (oa, _), (na, _) in zip(lone_old, lone_new)}
+    else:
+        gone, came = {a for a, _ in lone_old}, {a for a, _ in lone_new}
+        for oa, na in _replaced_calls(diff()):
+            if oa in gone and na in came and na not in swap and oa not in swap.values():
+                swap[na] = oa
+        rest_new = [(a, n) for a, n in lone_new if a not in swap]
+        rest_old = [(a, n) for a, n in lone_old if a not in swap.values()]
+        for (oa, on), (na, nn) in zip(rest_old, rest_new):
+            if similarity(words_of(on.text), words_of(nn.text)) >= MATCH_MIN:
+                swap[na] = oa
     if not swap:
         return new_text
     return NOTE_ATOMS.sub(lambda m: swap.get(m.group(), m.group()), new_text)
@@ -502,11 +553,12 @@ def _footnote_changes(ops, old_notes, new_notes, options: Options) -> list[Footn
     for call in calls:
         if call[0] == INSERT and call[3] is not None:
             added.setdefault(call[1], []).append(call)
-    for call in calls:             # a call moved: its note kept, read where it was removed
-        if call[0] == DELETE and call[2] is not None and added.get(call[1]):
-            moved = added[call[1]].pop(0)
-            call[0], call[3] = EQUAL, moved[3]
-            moved[0] = None
+    if added:
+        for call in calls:         # a call moved: its note kept, read where it was removed
+            if call[0] == DELETE and call[2] is not None and added.get(call[1]):
+                moved = added[call[1]].pop(0)
+                call[0], call[3] = EQUAL, moved[3]
+                moved[0] = None
     out = []
     for op, _atom, o, n in calls:
         if op == EQUAL and o is not None and n is not None:
@@ -567,12 +619,18 @@ def _formatting_changed(ops, old: list[Item], new: list[Item]) -> bool:
 def _finish(pair: Pair, options: Options) -> Pair:
     old_text, new_text = _joined(pair.old), _joined(pair.new)
     old_notes, new_notes = _notes(pair.old), _notes(pair.new)
-    raw = inline_diff(old_text, new_text)
+    first: list = []              # the diff of the texts as they are, when the notes need it
+
+    def diff() -> list:
+        first.append(inline_diff(old_text, new_text))
+        return first[0]
+
     if old_notes and new_notes and old_text != new_text:
-        same_calls = _same_note_atoms(old_text, new_text, old_notes, new_notes, raw)
+        same_calls = _same_note_atoms(old_text, new_text, old_notes, new_notes, diff)
         if same_calls != new_text:
             new_text = same_calls
-            raw = inline_diff(old_text, new_text)
+            first.clear()
+    raw = first[0] if first else inline_diff(old_text, new_text)
     if pair.old and pair.new and raw and any(op != EQUAL for op, _ in raw):
         pair.inline, typo = split_typography(raw, options.case)
         pair.raw = raw
