@@ -505,9 +505,9 @@ def _same_note_atoms(old_text: str, new_text: str, old_notes, new_notes, diff) -
     """NEW's text with the call of a note whose body was edited written as OLD's call, so the
     diff sees one call kept (its body compared apart) instead of one removed and one added.
     Among the notes whose text did not stay the same: when as many calls went as came, each one
-    was replaced (in call order); else a call replaced at the same spot of the text (``diff()``
-    gives the diff of the two texts as they are) is the same note edited, and of the others,
-    those paired in call order whose bodies are still alike."""
+    was replaced (in call order); else notes whose bodies are still alike are one note edited
+    (the closest first), and of the others, a call replaced where it stood (the same spot
+    between kept words; ``diff()`` gives the diff of the two texts as they are)."""
     old_atoms = NOTE_ATOMS.findall(old_text)
     new_atoms = NOTE_ATOMS.findall(new_text)
     if not old_atoms or not new_atoms or len(old_atoms) != len(old_notes) or len(new_atoms) != len(new_notes):
@@ -521,15 +521,21 @@ def _same_note_atoms(old_text: str, new_text: str, old_notes, new_notes, diff) -
     if len(lone_old) == len(lone_new):
         swap = {na: oa for (oa, _), (na, _) in zip(lone_old, lone_new)}
     else:
-        gone, came = {a for a, _ in lone_old}, {a for a, _ in lone_new}
-        for oa, na in _replaced_calls(diff()):
-            if oa in gone and na in came and na not in swap and oa not in swap.values():
+        alike = sorted(((similarity(words_of(on.text), words_of(nn.text)), oa, na)
+                        for oa, on in lone_old for na, nn in lone_new), key=lambda c: -c[0])
+        taken = set()
+        for s, oa, na in alike:              # bodies still alike, the closest first (stable)
+            if s >= MATCH_MIN and na not in swap and oa not in taken:
                 swap[na] = oa
-        rest_new = [(a, n) for a, n in lone_new if a not in swap]
-        rest_old = [(a, n) for a, n in lone_old if a not in swap.values()]
-        for (oa, on), (na, nn) in zip(rest_old, rest_new):
-            if similarity(words_of(on.text), words_of(nn.text)) >= MATCH_MIN:
-                swap[na] = oa
+                taken.add(oa)
+        gone = {a for a, _ in lone_old} - taken
+        came = {a for a, _ in lone_new} - swap.keys()
+        if gone and came:                  # then a call replaced where it stood
+            for oa, na in _replaced_calls(diff()):
+                if oa in gone and na in came:
+                    swap[na] = oa
+                    gone.discard(oa)
+                    came.discard(na)
     if not swap:
         return new_text
     return NOTE_ATOMS.sub(lambda m: swap.get(m.group(), m.group()), new_text)
