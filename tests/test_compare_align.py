@@ -187,3 +187,33 @@ def test_edited_copies_are_valid_akn(seeds):
         for seed in range(3):
             edited = edit_document(result.root, random.Random(f"valid-{key}-{seed}"), edits=8)
             assert validate_tree(edited.root) == [], (key, seed, edited.script)
+
+
+def test_longest_run_keeps_the_identical_paragraph_in_place_and_moves_the_edited_one():
+    """Two runs as long: the identical paragraph stays, the edited one (weight below 1) moved."""
+    from drafting.compare.align import _longest_run
+
+    pairs = [(0, 0, 1.0), (1, 2, 1.0), (2, 1, 0.93), (3, 3, 1.0)]
+    assert _longest_run(pairs) == [(0, 0, 1.0), (1, 2, 1.0), (3, 3, 1.0)]
+    pairs = [(0, 0, 1.0), (1, 2, 0.93), (2, 1, 1.0), (3, 3, 1.0)]
+    assert _longest_run(pairs) == [(0, 0, 1.0), (2, 1, 1.0), (3, 3, 1.0)]
+
+
+def test_longest_run_is_the_longest_and_heaviest_chain():
+    """Against every subset on small random cases: the longest chain increasing on both sides,
+    and among those the heaviest."""
+    import itertools
+
+    from drafting.compare.align import _longest_run
+
+    rng = random.Random(7)
+    for case in range(400):
+        n = rng.randrange(1, 8)
+        weights = [1.0, 0.85, 0.9] if case % 2 else [1.0]
+        pairs = [(i, j, rng.choice(weights)) for i, j in enumerate(rng.sample(range(10), n))]
+        chains = (c for r in range(n + 1) for c in itertools.combinations(pairs, r)
+                  if all(a[1] < b[1] for a, b in zip(c, c[1:])))
+        best = max((len(c), round(sum(p[2] for p in c), 6)) for c in chains)
+        got = _longest_run(pairs)
+        assert all(a[0] < b[0] and a[1] < b[1] for a, b in zip(got, got[1:]))
+        assert (len(got), round(sum(p[2] for p in got), 6)) == best

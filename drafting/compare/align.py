@@ -26,6 +26,7 @@ set apart from it, and the comparison of the footnotes it calls.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -212,6 +213,8 @@ def _longest_run(pairs: list[tuple]) -> list[tuple]:
     position, as one integer: length, then weight in millionths, then the pair's index."""
     if not pairs:
         return []
+    if len({p[2] for p in pairs}) == 1:
+        return _patience(pairs)         # all weigh the same: the length alone decides
     size = max(p[1] for p in pairs) + 1
     at_bits = len(pairs).bit_length()
     weight_bits = (len(pairs) * _WEIGHT_SCALE).bit_length()
@@ -250,6 +253,30 @@ def _longest_run(pairs: list[tuple]) -> list[tuple]:
     while at >= 0:
         chain.append(pairs[at])
         at = prev[at]
+    return chain[::-1]
+
+
+def _patience(pairs: list[tuple]) -> list[tuple]:
+    """Longest chain of pairs increasing on both sides (patience sorting, O(n log n)); the
+    pairs come sorted by their first index."""
+    tails: list[int] = []          # smallest second index ending a chain of each length
+    tail_at: list[int] = []        # which pair ends it
+    prev: list[int] = [-1] * len(pairs)
+    for k, pair in enumerate(pairs):
+        j = pair[1]
+        pos = bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[pos] = j
+            tail_at[pos] = k
+        prev[k] = tail_at[pos - 1] if pos else -1
+    chain = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = prev[k]
     return chain[::-1]
 
 
