@@ -238,7 +238,10 @@ def _own_job_numbers(reading: Reading) -> None:
         return
     printed = [l for l in reading.lines if l.text.strip()]
     for k, line in enumerate(printed):
-        if line.zone is None and _JOB_SHAPE.search(line.text) and kind_of(line.text, False, 0) == "job-number":
+        text = line.text
+        # (kind_of names no line longer than 60 characters: most lines are not searched)
+        if line.zone is None and (len(text) <= 60 or len(text.strip()) <= 60) and _JOB_SHAPE.search(text) \
+                and kind_of(text, False, 0) == "job-number":
             if k + 1 < len(printed) and TABLE_FIGURE.match(printed[k + 1].text):
                 continue
             job = find_job_number(line.text.strip())
