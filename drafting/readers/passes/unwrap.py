@@ -266,17 +266,22 @@ def is_wrapped(lines: list[Line], stripped: list[str] | None = None) -> bool:
         return False
     long_lines = sum(1 for n in lengths if n > 160)
     moderate = sum(1 for n in lengths if 45 <= n <= 110)
-    run_on = sum(1 for k in range(len(lines) - 1)
-                 if stripped[k] and stripped[k + 1] and not lines[k + 1].gap_before
-                 and stripped[k + 1][:1].islower() and not ends_sentence(lines[k].text))
     median = sorted(lengths)[len(lengths) // 2]
     if long_lines / len(lengths) >= 0.05 and not (45 <= median <= 110 and long_lines / len(lengths) < 0.2):
         return False  # one paragraph a line; but most lines wrapped, some justified lines glued
                       # into one (Cyrillic pdftotext), is still wrapped text
-    return moderate / len(lengths) > 0.5 or run_on >= max(3, len(lengths) // 10)
+    if moderate / len(lengths) > 0.5:
+        return True   # (the lines that run on are counted only where the lengths do not tell)
+    run_on = sum(1 for k in range(len(lines) - 1)
+                 if stripped[k] and stripped[k + 1] and not lines[k + 1].gap_before
+                 and stripped[k + 1][:1].islower() and not ends_sentence(lines[k].text))
+    return run_on >= max(3, len(lengths) // 10)
 
 
 def is_heading_like(text: str, lang: str = "en") -> bool:
+    if (len(text) > 160 and text[:1] not in "-*^" and not text[:1].isspace() and not text[-1:].isspace()
+            and "*" not in text and "^" not in text):
+        return False  # a paragraph's text without marks or a dash before it: longer than a heading
     t = DASH_PREFIX.sub("", plain(text).strip())
     if len(t) > 160 or not t or ends_sentence(t) or t.endswith(","):
         return False
