@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafting.locale.vocabulary import Vocabulary, norm as _norm, vocabulary  # noqa: F401  (the readers' words)
 from drafting.model.symbols import looks_like_symbol
@@ -222,15 +223,22 @@ def document_kind(line: str) -> tuple[str, list[str]] | None:
         return kinds[m.group(1)][0], []
     # Chinese "秘书长的报告" (the author, a mark, the kind), Arabic "تقرير الأمين العام" (a construct
     # state: the kind word, then its author without a linking word)
-    marks = dict((lang, mark) for mark, lang in vocabulary().author_kind)
-    for word, (kind_key, lang) in kinds.items():
-        if kind_key != "report" or len(key) > 40:
-            continue
-        if lang in marks and key.endswith(marks[lang] + word):
-            return kind_key, []
-        if lang == "ar" and key.startswith(word + " ") and len(key.split()) <= 4:
-            return kind_key, []
+    if len(key) <= 40:
+        ends, starts = _report_affixes()
+        if key.endswith(ends) or (key.startswith(starts) and len(key.split()) <= 4):
+            return "report", []
     return None
+
+
+@lru_cache(maxsize=1)
+def _report_affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a report's kind line without a linking word ends with (an author's mark, then the kind
+    word: Chinese) or starts with (the kind word, then a space: Arabic), read once."""
+    vocab = vocabulary()
+    marks = dict((lang, mark) for mark, lang in vocab.author_kind)
+    reports = [(word, lang) for word, (kind_key, lang) in vocab.kinds.items() if kind_key == "report"]
+    return (tuple(marks[lang] + word for word, lang in reports if lang in marks),
+            tuple(word + " " for word, lang in reports if lang == "ar"))
 
 
 def _split_sponsors(text: str) -> list[str]:

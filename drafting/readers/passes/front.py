@@ -54,6 +54,8 @@ def words(key: str) -> tuple[str, ...]:
 def _starts_with(text: str, key: str, folded: str | None = None) -> str | None:
     """The words of ``key`` that open the text (``folded``: the text already folded)."""
     folded = _fold(text) if folded is None else folded
+    if not folded.startswith(words(key)):
+        return None  # (one test in C over the whole table: most texts open with none of its words)
     for w in words(key):
         if folded.startswith(w) and (len(folded) == len(w) or not folded[len(w)].isalnum()):
             return w
