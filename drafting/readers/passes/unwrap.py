@@ -427,7 +427,7 @@ def run(reading: Reading) -> None:
     f = forms(lang)
     paragraph = f.paragraph
     tables = table_lines(lines, start, lang)
-    cues = (_chapter_word_initials(lang), _unfinished_ends(lang))
+    context = (wrapped, width, margins, lang, f, _chapter_word_initials(lang), _unfinished_ends(lang))
     for i in range(start, len(lines)):
         stripped = texts[i]
         if not stripped:
@@ -459,8 +459,8 @@ def run(reading: Reading) -> None:
             prev_line, prev_stripped = line, stripped
             continue
         merge = prev is not None and not prev.is_table and not prev.contents and _runs_on(
-            _Line(line, stripped, undashed, number, point), prev_line, prev_stripped, prev, wrapped, width,
-            margins, last_number if number else None, lang, f, cues)
+            line, stripped, undashed, number, point, prev_line, prev_stripped, prev,
+            last_number if number else None, context)
         if merge:
             _join_block(prev, stripped)
             prev.last_index = i
@@ -468,17 +468,6 @@ def run(reading: Reading) -> None:
             blocks.append(Block(stripped, line.no, i, i, indent=line.indent, bold=bool(line.bold)))
         prev_line, prev_stripped = line, stripped
     reading.blocks = _first_lines_put_back(blocks, lang)
-
-
-class _Line:
-    """A line as ``run`` has read it already: stripped, without its dash prefix, and what opens
-    it (its paragraph number, its point label), so that ``_runs_on`` does not read them again."""
-
-    __slots__ = ("line", "stripped", "undashed", "number", "point")
-
-    def __init__(self, line: Line, stripped: str, undashed: str, number: re.Match | None,
-                 point: re.Match | None) -> None:
-        self.line, self.stripped, self.undashed, self.number, self.point = line, stripped, undashed, number, point
 
 
 def _ahead(lines: list[Line], i: int, lang: str, count: int = 3) -> str:
@@ -529,21 +518,23 @@ def _indented(line: Line, prev_line: Line, margins: dict[int, float]) -> bool | 
     return line.indent > prev_line.indent + INDENT_STEP - 0.5
 
 
-def _runs_on(read: _Line, prev_line: Line, prev_stripped: str, prev: Block, wrapped: bool, width: int,
-             margins: dict[int, float], expected: int | None, lang: str, f, cues: tuple) -> bool:
-    """Does ``read.line`` continue the block ``prev`` (whose last line is ``prev_line``, stripped
-    ``prev_stripped``)? Each fact of a line or of the block is read once, where first needed."""
-    line, stripped = read.line, read.stripped
+def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, point: re.Match | None,
+             prev_line: Line, prev_stripped: str, prev: Block, expected: int | None, context: tuple) -> bool:
+    """Does ``line`` continue the block ``prev`` (whose last line is ``prev_line``)? ``run`` has
+    read the line already: stripped, without its dash prefix (``undashed``), the paragraph
+    number and point label that open it; and ``prev_line`` stripped. ``context``: what ``run``
+    knows of the whole text and its language. Each fact of a line or of the block is read once,
+    where first needed."""
+    wrapped, width, margins, lang, f, chapter_initials, unfinished_ends = context
     prev_text = prev.text
     # a new page, also where its first line (the running head) was set aside
     new_page = line.page_break_before or line.page != prev_line.page
     if _block_open_bold(prev):
         return True
-    if read.point and _enumeration_at(read.point, prev_text):
+    if point and _enumeration_at(point, prev_text):
         return True
     # (both texts are stripped: a chapter word can stand only where their first character is one
     # of its initials)
-    chapter_initials, unfinished_ends = cues
     label = chapter_word_label(prev_text, lang) if chapter_initials is None or prev_text[:1] in chapter_initials else None
     if label and not label.group("rest"):
         return True  # the title under "Chapter III"
@@ -555,7 +546,7 @@ def _runs_on(read: _Line, prev_line: Line, prev_stripped: str, prev: Block, wrap
             and len(prev_stripped) >= 0.75 * width and not (heading := is_heading_like(prev_text, lang))):
         return True  # a bold span wrapped onto the next line: "(c) **In relation to ... Permanent**" / "**Representatives**."
     first = stripped[:1]
-    if not (first.islower() and _PLAIN_START.match(stripped)) and _opens_item(read.undashed, read.number, expected, f):
+    if not (first.islower() and _PLAIN_START.match(stripped)) and _opens_item(undashed, number, expected, f):
         return False  # (starts_item)
     bare = plain(stripped)
     if (len(bare) <= 90 and closing_line(bare, lang)) or (len(stripped) < 30 and ANNEX_LABEL.match(bare)) or is_division_label(bare) \
