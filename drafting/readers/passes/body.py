@@ -75,7 +75,7 @@ class BodyAssembler:
             self.block_owner[index] = None
             return
         m = ANNEX_LABEL.match(text) if len(text) < 120 else None
-        if ANNEX_OF.match(plain(text)) and len(text) < 400 and not ends_sentence(plain(text)):
+        if len(text) < 400 and ANNEX_OF.match(plain(text)) and not ends_sentence(plain(text)):
             # "Annex to the letter dated ... addressed to ...": an annex named by what it is
             # annexed to, no number of its own
             self.annex = Heading("annex", None, self.inline(text), line)
@@ -297,6 +297,9 @@ class BodyAssembler:
         self.block_owner[index] = point
 
     def _is_cross_heading(self, text: str) -> bool:
+        if (len(text) > 150 and "*" not in text and "^" not in text and not text[:1].isspace()
+                and not text[-1:].isspace()):
+            return False  # a paragraph's text without marks: longer than a cross-heading as it is
         text = plain(text).strip()  # an italic cross-heading ("*Operational segment*") as its words
         if len(text) > 150 or ends_clause(text) or text[:1] in QUOTE_OPEN:
             return False
