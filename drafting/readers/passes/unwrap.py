@@ -19,7 +19,6 @@ Everything else runs on. A paragraph cut by a page break (and its footnotes) is 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from itertools import product
 
@@ -400,12 +399,19 @@ def _join_block(block: Block, line: str) -> None:
 
 def _margins(lines: list[Line]) -> dict[int, float]:
     """Each page's text margin: the indent most lines of the page start at."""
-    by_page: dict[int, Counter] = {}
+    by_page: dict[int, dict[int, int]] = {}
     for line in lines:
         if line.indent is not None and line.text.strip():
-            by_page.setdefault(line.page, Counter())[round(line.indent / 3) * 3] += 1
-    return {page: min((v for v, n in c.items() if n >= max(2, c.most_common(1)[0][1] // 3)), default=0.0)
-            for page, c in by_page.items()}
+            counts = by_page.get(line.page)
+            if counts is None:
+                counts = by_page[line.page] = {}
+            key = round(line.indent / 3) * 3
+            counts[key] = counts.get(key, 0) + 1
+    margins = {}
+    for page, counts in by_page.items():
+        floor = max(2, max(counts.values()) // 3)   # a third of the commonest indent's lines
+        margins[page] = min((v for v, n in counts.items() if n >= floor), default=0.0)
+    return margins
 
 
 def run(reading: Reading) -> None:
