@@ -57,8 +57,7 @@ def text_lines(text: str) -> list[Line]:
     def emit(no: int, columns: list[tuple[int | None, str]]) -> None:
         nonlocal page_break, gap
         for indent, part in columns:
-            out.append(Line(part, no, page, page_break_before=page_break, gap_before=gap,
-                            indent=None if indent is None else indent * POINTS_PER_COLUMN))
+            out.append(Line(part, no, page, page_break, gap, None if indent is None else indent * POINTS_PER_COLUMN))
             page_break, gap = False, False
 
     def flush() -> None:
@@ -100,7 +99,8 @@ def text_lines(text: str) -> list[Line]:
             if page == 1 and len(columns) == 2 and (not block or abs(block[0][1][0][0] - columns[0][0]) <= 6):
                 block.append((no, columns))
                 continue
-            flush()
+            if block:
+                flush()
             emit(no, columns)
     flush()
     return join_lone_labels(out)

@@ -555,10 +555,10 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     if not (first.islower() and _PLAIN_START.match(stripped)) and _opens_item(undashed, number, expected, f):
         return False  # (starts_item)
     bare = plain(stripped)
-    if (len(bare) <= 90 and closing_line(bare, lang)) or (len(stripped) < 30 and ANNEX_LABEL.match(bare)) or is_division_label(bare) \
+    if (len(bare) <= 90 and closing_line(bare, lang)) or (len(stripped) < 30 and ANNEX_LABEL.match(bare)) or (len(bare) < 30 and is_division_label(bare)) \
             or ANNEX_OF.match(bare):
         return False
-    if _formula_under_title(stripped, prev_text):
+    if stripped.endswith((",", "،", "，")) and _formula_under_title(stripped, prev_text):
         return False  # "The States Parties to this Convention,": a formula stands alone, under a title
     prev_line_text = prev_line.text
     if (prev_line_text.endswith(unfinished_ends) or not prev_line_text[-1:].isalpha() or "*" in prev_line_text
@@ -581,7 +581,7 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
         return False
     if prev_calls.endswith((",", "،", "，")) and opens_clause(stripped, lang):
         return False  # a participle after a preambular paragraph's closing comma
-    indented = _indented(line, prev_line, margins)
+    indented = None if line.indent is None else _indented(line, prev_line, margins)
     if indented and not new_page and not prev_clause and starts_item(prev_stripped, None, lang) \
             and len(prev_stripped) >= 0.6 * width:
         return True  # a hanging indent: an item's text wraps under its text, not under its label
