@@ -242,17 +242,29 @@ def inline_enumeration(text: str, block: str, ahead: str = "") -> bool:
 
 def _enumeration_at(m: re.Match, block: str, ahead: str = "") -> bool:
     """``inline_enumeration`` of a line whose point label ``m`` is matched already."""
-    label = m.group("num")
-    before = [b for b in _neighbour_labels(label, -1) if b in block]
-    if before and _enumerated(plain(block), before):
-        return True
-    return _enumerated(plain(m.group("rest") + " " + ahead), _neighbour_labels(label, +1))
+    return _enumerated_before(m, block) or _enumerated_after(m, ahead)
+
+
+def _enumerated_before(m: re.Match, block: str) -> bool:
+    """Does the point before the label ``m`` stand in ``block`` as an item of an enumeration?"""
+    before = [b for b in _neighbour_labels(m.group("num"), -1) if b in block]
+    return bool(before) and _enumerated(plain(block), before)
+
+
+def _enumerated_after(m: re.Match, ahead: str) -> bool:
+    """Does the point after the label ``m`` stand so in its line's text or in ``ahead``?"""
+    return _enumerated(plain(m.group("rest") + " " + ahead), _neighbour_labels(m.group("num"), +1))
 
 
 def _enumerated(text: str, labels: list[str]) -> bool:
     """Does one of ``labels`` stand in ``text`` as an item of an enumeration: after ``:``, ``;``
     or ``,`` and perhaps a short word (``and``, ``or``, ``et``, ``y``)?"""
-    return any(re.search(r"[;,:]\s+(?:[^\W\d_]{1,4}\s+)?" + re.escape(label), text) for label in labels)
+    return any(label in text and _enumerated_label(label).search(text) for label in labels)
+
+
+@lru_cache(maxsize=1024)
+def _enumerated_label(label: str) -> re.Pattern:
+    return re.compile(r"[;,:]\s+(?:[^\W\d_]{1,4}\s+)?" + re.escape(label))
 
 
 def is_wrapped(lines: list[Line], stripped: list[str] | None = None) -> bool:
@@ -459,7 +471,8 @@ def run(reading: Reading) -> None:
             prev_line, prev_stripped = line, stripped
             continue
         point = POINT.match(stripped)
-        if prev is not None and point and _enumeration_at(point, prev.text, _ahead(lines, i, lang)):
+        if prev is not None and point and (_enumerated_before(point, prev.text)
+                                           or _enumerated_after(point, _ahead(lines, i, lang))):
             prev.text = join_lines(prev.text, stripped)
             prev.last_index = i
             prev_line, prev_stripped = line, stripped
