@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 _STOPWORDS = {
     "fr": {"le", "la", "les", "des", "du", "et", "à", "en", "une", "que", "qui", "est", "dans", "sur", "au"},
@@ -36,9 +35,14 @@ def detect_language(text: str) -> str:
         return "ar"
     if len(re.findall(r"[\u0400-\u04ff]", scripts)) > 50:
         return "ru"
-    words = Counter(_latin_words(sample.lower()))
-    scores = {lang: sum(words[w] for w in stop) for lang, stop in _STOPWORDS_BYTES.items()}
-    return max(scores, key=scores.get) if words else "en"
+    words = _latin_words(sample.lower())
+    if not words:
+        return "en"
+    # each word between two spaces of its own: a stop word's count is that of " word " (bytes.count
+    # in C, not a Counter of every word)
+    spaced = b" " + b"  ".join(words) + b" "
+    scores = {lang: sum(spaced.count(b" " + w + b" ") for w in stop) for lang, stop in _STOPWORDS_BYTES.items()}
+    return max(scores, key=scores.get)
 
 
 def masthead_language(lines) -> str | None:
@@ -48,7 +52,11 @@ def masthead_language(lines) -> str | None:
     names = mh.vocabulary().language_lines
     for line in lines[:40]:
         text = line.text
-        if len(text) >= 200 or not any(word.lower() in names for word in re.findall(r"[^\W\d_]+", text[:200])):
+        if len(text) >= 200:
+            continue
+        lowered = text.lower()   # (a name stands in the lowered line wherever a word lowers to it)
+        if not any(name in lowered for name in names) or not any(
+                word.lower() in names for word in re.findall(r"[^\W\d_]+", text[:200])):
             continue
         for f in mh.masthead_fields(text) or []:
             if f.name == "language":
