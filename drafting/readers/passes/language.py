@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _STOPWORDS = {
     "fr": {"le", "la", "les", "des", "du", "et", "à", "en", "une", "que", "qui", "est", "dans", "sur", "au"},
@@ -35,14 +36,9 @@ def detect_language(text: str) -> str:
         return "ar"
     if len(re.findall(r"[\u0400-\u04ff]", scripts)) > 50:
         return "ru"
-    words = _latin_words(sample.lower())
-    if not words:
-        return "en"
-    # each word between two spaces of its own: a stop word's count is that of " word " (bytes.count
-    # in C, not a Counter of every word)
-    spaced = b" " + b"  ".join(words) + b" "
-    scores = {lang: sum(spaced.count(b" " + w + b" ") for w in stop) for lang, stop in _STOPWORDS_BYTES.items()}
-    return max(scores, key=scores.get)
+    words = Counter(_latin_words(sample.lower()))
+    scores = {lang: sum(words[w] for w in stop) for lang, stop in _STOPWORDS_BYTES.items()}
+    return max(scores, key=scores.get) if words else "en"
 
 
 def masthead_language(lines) -> str | None:
