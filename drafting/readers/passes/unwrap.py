@@ -83,9 +83,23 @@ def _closing_pattern(lang: str) -> re.Pattern:
 
 def closing_line(text: str, lang: str) -> re.Match | None:
     """``52nd plenary meeting`` (and the date after it): the closing line of an adopted text."""
-    if len(text) > 90 or not _DIGIT.search(text) or not phrases_exist(lang):
-        return None  # every closing line carries the meeting's number
-    return _closing_pattern(lang).match(text.strip())
+    if len(text) > 90:
+        return None
+    t = text.strip()
+    if not _may_open_closing(t[:1], lang) or not _DIGIT.search(text) or not phrases_exist(lang):
+        return None  # every closing line opens with its number or phrase, and carries the meeting's number
+    return _closing_pattern(lang).match(t)
+
+
+@lru_cache(maxsize=4096)
+def _may_open_closing(first: str, lang: str) -> bool:
+    """Can a closing line open with the character ``first`` (its number, or a phrase's first
+    letter in either case)?"""
+    phrases = terms(lang).get("reader", {}).get("closing", [])
+    if not first or "" in phrases:
+        return True
+    initials = "".join(re.escape(p[0]) for p in phrases)
+    return bool(re.match(r"(?:第|\d" + (f"|[{initials}]" if initials else "") + ")", first, re.I))
 
 
 @lru_cache(maxsize=None)
@@ -445,7 +459,7 @@ def run(reading: Reading) -> None:
     f = forms(lang)
     paragraph = f.paragraph
     tables = table_lines(lines, start, lang)
-    context = (wrapped, width, margins, lang, f, _chapter_word_initials(lang), _unfinished_ends(lang))
+    context = (wrapped, width, margins, lang, f, _chapter_word_initials(lang), frozenset(_unfinished_ends(lang)))
     for i in range(start, len(lines)):
         stripped = texts[i]
         if not stripped:
@@ -459,7 +473,7 @@ def run(reading: Reading) -> None:
             continue
         # (a stripped line opens with "-" or "|" where the dash prefix or a table row stands)
         undashed = DASH_PREFIX.sub("", stripped) if stripped[0] == "-" else stripped
-        number = paragraph.match(undashed)
+        number = paragraph.match(undashed) if undashed[:1].isdigit() else None   # (its pattern opens with a digit)
         if number and number.group("dot") in (".", ",") and int(number.group("num")) == last_number + 1:
             last_number += 1
         if stripped[0] == "|" and TABLE_ROW.match(stripped):
@@ -470,7 +484,7 @@ def run(reading: Reading) -> None:
                 blocks.append(Block(stripped, line.no, i, i, is_table=True))
             prev_line, prev_stripped = line, stripped
             continue
-        point = POINT.match(stripped)
+        point = POINT.match(stripped) if stripped[0] == "(" or "a" <= stripped[0] <= "z" else None
         if prev is not None and point and (_enumerated_before(point, prev.text)
                                            or _enumerated_after(point, _ahead(lines, i, lang))):
             prev.text = join_lines(prev.text, stripped)
@@ -574,9 +588,15 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     if stripped.endswith((",", "،", "，")) and _formula_under_title(stripped, prev_text):
         return False  # "The States Parties to this Convention,": a formula stands alone, under a title
     prev_line_text = prev_line.text
-    if (prev_line_text.endswith(unfinished_ends) or not prev_line_text[-1:].isalpha() or "*" in prev_line_text
-            or "^" in prev_line_text) and ends_unfinished(prev_line_text, lang):
-        return True  # (a line that ends with a letter and no mark ends with an unfinished word as printed)
+    if prev_line_text[-1:].isalpha() and "*" not in prev_line_text and "^" not in prev_line_text:
+        # ends_unfinished, inlined where no call, mark or space trails the line (most lines)
+        start = max(prev_line_text.rfind(" "), prev_line_text.rfind("\t")) + 1
+        unfinished = prev_line_text[start:] in unfinished_ends and not prev_line_text[:start].rstrip().endswith(
+            (";", ",", ":", "،", "؛"))
+    else:
+        unfinished = ends_unfinished(prev_line_text, lang)
+    if unfinished:
+        return True
     prev_sentence = None   # ends_sentence(prev_text), read where first asked
     if first.islower():
         lowercase = True
