@@ -106,8 +106,9 @@ def run(reading: Reading) -> None:
     offset = _page_offset(pages) if bare_pages else 0
     for number, page in enumerate(pages, start=1):
         printed = [l for l in page if l.zone is None and l.text.strip()]
-        notes = _note_numbers(printed)
-        ruled = _rule_at(printed)   # (the rule is found by its text, which no mark changes)
+        rules = _rules(printed)   # (a rule is found by its text, which no mark changes)
+        notes = _note_numbers(printed, rules)
+        ruled = rules[-1] if rules else None
         # the foot: furniture from the last line up, over any footnote lines in between
         below_rule = {id(l) for l in printed[ruled + 1:]} if ruled is not None else set()
         for k in range(len(printed) - 1, max(len(printed) - FOOT_EDGE, 0) - 1, -1):
@@ -181,9 +182,9 @@ def _index(lines: list[Line], line: Line) -> int:
     return next(k for k, other in enumerate(lines) if other is line or (other.text == line.text and other == line))
 
 
-def _rule_at(printed: list[Line]) -> int | None:
-    """Where the page's footnote rule is printed, if it is."""
-    return next((k for k in range(len(printed) - 1, -1, -1) if RULE.match(printed[k].text)), None)
+def _rules(printed: list[Line]) -> list[int]:
+    """Where footnote rules are printed on the page, in order."""
+    return [k for k, line in enumerate(printed) if "_____" in line.text and RULE.match(line.text)]
 
 
 def _page_offset(pages: list[list[Line]]) -> int:
@@ -204,27 +205,26 @@ def _page_offset(pages: list[list[Line]]) -> int:
     return lag if count >= max(3, lags.get(0, 0) + 1) else 0
 
 
-def _note_numbers(printed: list[Line]) -> set[int]:
+def _note_numbers(printed: list[Line], rules: list[int]) -> set[int]:
     """The ids of the bare numbers printed just under a page's footnote rule (plain pdftotext
     puts the notes' numbers there): note numbers, whatever page they would match."""
     found: set[int] = set()
-    for k, line in enumerate(printed):
-        if RULE.match(line.text):
-            # the numbers of the notes of one page run on (in any order); the page's own
-            # number, printed among them, is apart from the run
-            lone = [(int(l.text), l) for l in printed[k + 1:] if NOTE_NUMBER.match(l.text)]
-            if lone:
-                values = {value for value, _l in lone}
-                low = high = lone[0][0]
-                while low - 1 in values:
-                    low -= 1
-                while high + 1 in values:
-                    high += 1
-                run = range(low, high + 1)
-                j = k + 1
-                while j < len(printed) and NOTE_NUMBER.match(printed[j].text) and int(printed[j].text) in run:
-                    found.add(id(printed[j]))
-                    j += 1
+    for k in rules:   # each rule of the page (``_rules(printed)``)
+        # the numbers of the notes of one page run on (in any order); the page's own
+        # number, printed among them, is apart from the run
+        lone = [(int(l.text), l) for l in printed[k + 1:] if NOTE_NUMBER.match(l.text)]
+        if lone:
+            values = {value for value, _l in lone}
+            low = high = lone[0][0]
+            while low - 1 in values:
+                low -= 1
+            while high + 1 in values:
+                high += 1
+            run = range(low, high + 1)
+            j = k + 1
+            while j < len(printed) and NOTE_NUMBER.match(printed[j].text) and int(printed[j].text) in run:
+                found.add(id(printed[j]))
+                j += 1
     return found
 
 
