@@ -581,8 +581,9 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     first = stripped[:1]
     if not (first.islower() and _PLAIN_START.match(stripped)) and _opens_item(undashed, number, expected, f):
         return False  # (starts_item)
-    bare = plain(stripped)
-    if (len(bare) <= 90 and closing_line(bare, lang)) or (len(stripped) < 30 and ANNEX_LABEL.match(bare)) or (len(bare) < 30 and is_division_label(bare)) \
+    bare = stripped if "*" not in stripped and "^" not in stripped else plain(stripped)   # (plain, inlined)
+    closing = len(bare) <= 90 and (bare[:1].isspace() or _may_open_closing(bare[:1], lang)) and closing_line(bare, lang)
+    if closing or (len(stripped) < 30 and ANNEX_LABEL.match(bare)) or (len(bare) < 30 and is_division_label(bare)) \
             or ANNEX_OF.match(bare):
         return False
     if stripped.endswith((",", "،", "，")) and _formula_under_title(stripped, prev_text):
