@@ -216,7 +216,13 @@ def _opens_item(t: str, m: re.Match | None, expected: int | None, f) -> bool:
     if m and m.group("dot") == ",":
         # "4," opens paragraph 4 only where 4 is the next number; "2011, en marge" is text.
         return expected is not None and int(m.group("num")) == expected
-    return bool(m or f.chapter.match(t) or f.section.match(t) or _OTHER_ITEM.match(t) or t.startswith("**"))
+    if m or f.chapter.match(t) or f.section.match(t):
+        return True
+    c = t[:1]
+    if c in _OTHER_ITEM_FIRST or "\u0621" <= c <= "\u064a" or c == "\u0640" or c.isspace():
+        if _OTHER_ITEM.match(t):
+            return True
+    return t.startswith("**")
 
 
 def _unnamed(pattern: re.Pattern) -> str:
@@ -227,6 +233,9 @@ def _unnamed(pattern: re.Pattern) -> str:
 # unnamed): one match where starts_item asks whether any of them opens the line.
 _OTHER_ITEM = re.compile("|".join(f"(?:{_unnamed(p)})" for p in (POINT, BULLET, ARABIC_POINT, ROMAN_LOOKALIKE,
                                                                     LOST_NUMERAL)))
+# The characters they open with (after any spaces): a point's "(" or letter, a bullet, the
+# characters OCR reads a roman numeral as, a lost numeral's stop; an Arabic letter is tested apart.
+_OTHER_ITEM_FIRST = frozenset("(abcdefghijklmnopqrstuvwxyz" "-•–·▪◦" "[]|lI1!" ".,")
 
 
 def _neighbour_labels(label: str, step: int) -> list[str]:
