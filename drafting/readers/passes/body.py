@@ -70,7 +70,8 @@ class BodyAssembler:
         if block.contents:
             self._contents(index, block)
             return
-        if SEPARATOR.match(text):
+        first = text[:1]   # (each fixed pattern below is tried only under a character it opens with)
+        if first in "*⁂∗" and SEPARATOR.match(text):
             # a separator ("***", "* * *") between parts of a text or a list: no paragraph, no item
             self.block_owner[index] = None
             return
@@ -117,12 +118,12 @@ class BodyAssembler:
             self._heading(index, Heading("chapter", m.group("num"), self.inline(m.group("rest")), line))
             self.last_section = None
             return
-        m = ROMAN_LOOKALIKE.match(text) if f.chapter_numerals is None else None
+        m = ROMAN_LOOKALIKE.match(text) if f.chapter_numerals is None and (first in "[]|lI1!" or first.isspace()) else None
         if m and not m.group("tok").isdigit() and len(text) < 200 and not ends_sentence(text):
             self._heading(index, Heading("chapter", "?" + m.group("tok"), self.inline(m.group("rest")), line))
             self.last_section = None
             return
-        m = LOST_NUMERAL.match(block.text)
+        m = LOST_NUMERAL.match(block.text) if first in ".," or first.isspace() else None
         if m and len(text) < 200:
             self._heading(index, Heading("chapter", "?", self.inline(m.group("rest")), line))
             self.last_section = None
@@ -136,11 +137,12 @@ class BodyAssembler:
         if m and (int(m.group("num")) < 1000 or int(m.group("num")) == self.expected):
             self._numbered(index, block, int(m.group("num")), m.group("dot"), m.group("rest"))
             return
-        m = POINT.match(text) or ARABIC_POINT.match(text)
+        m = (POINT.match(text) or ARABIC_POINT.match(text)) if first == "(" or "a" <= first <= "z" or (
+            "\u0621" <= first <= "\u064a" or first == "\u0640") else None
         if m and (self.last_para is not None or self.list is not None):
             self._point(index, m.group("num"), m.group("rest"), line)
             return
-        m = BULLET.match(text)
+        m = BULLET.match(text) if first in "-•–·▪◦" else None
         if m and self.last_para is not None:
             self._point(index, m.group("num"), m.group("rest"), line, bullet=True)
             return
