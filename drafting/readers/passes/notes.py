@@ -15,7 +15,6 @@ plain-digit notes at a page foot that continue the numbering.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from drafting.locale.vocabulary import vocabulary
@@ -408,20 +407,29 @@ def _is_star_note(text: str) -> bool:
         vocabulary().reissued.match(stripped))
 
 
+def _furniture_above(reading: Reading) -> list[bool]:
+    """For each body line, whether page furniture stands between it and the body line before it
+    (one walk over the lines; the body is the lines' flow, in their order)."""
+    body, flags = reading.body, []
+    j, seen = 0, False
+    for line in reading.lines:
+        if j < len(body) and line is body[j]:
+            flags.append(seen)
+            seen, j = False, j + 1
+        elif line.zone == "furniture":
+            seen = True
+    return flags
+
+
 def _marked_notes(reading: Reading) -> None:
     """Footnote bodies marked by a raised digit, ``^{n}`` or a star, and plain-digit notes at a
     page foot that continue the numbering (text exported without the footnote rule)."""
     body: list[Line] = []
     in_note: FootnoteBody | None = None
     gap = False
-    position = {id(line): k for k, line in enumerate(reading.lines)}
-    furniture = [k for k, line in enumerate(reading.lines) if line.zone == "furniture"]
-    previous = -1
-    for line in reading.body:
-        here = position[id(line)]
+    for line, furniture_above in zip(reading.body, _furniture_above(reading)):
         # a page ends where a page break or the page's furniture stands before the line
-        page_end = line.page_break_before or bisect.bisect_left(furniture, here) > bisect.bisect_right(furniture, previous)
-        previous = here
+        page_end = line.page_break_before or furniture_above
         if page_end or line.gap_before:
             gap = True
         if page_end:
