@@ -166,8 +166,8 @@ def symbol_task(source) -> str | None:
 
 def _load_readers(files: list[str], fmt) -> None:
     """Import the readers the files need and compile the schema in this process, before a local
-    run forks its workers: each worker inherits them instead of loading them again (the schema
-    alone is a tenth of a second). A file whose format is unknown fails later, in its task."""
+    run forks its workers: each worker inherits them instead of loading them again.
+    A file whose format is unknown fails later, in its task."""
     from drafting.model.validate import strict_schema
     from drafting.readers import format_of, reader_for
 
