@@ -32,15 +32,30 @@ def _fast(fn, restype, *argtypes):
     return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
 
 
-_VP, _INT, _DBL_P = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
-_char_origin = _fast(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int, _VP, _INT, _DBL_P, _DBL_P)
-_text_object = _fast(pdfium_c.FPDFText_GetTextObject, _VP, _VP, _INT)
-_char_box = _fast(pdfium_c.FPDFText_GetCharBox, ctypes.c_int, _VP, _INT, _DBL_P, _DBL_P, _DBL_P, _DBL_P)
+def _bare(fn, restype):
+    """The entry point for the calls made once per character or page object, cheaper again: it
+    has no argument types, so ctypes passes the arguments as they are (a ``_Handle`` or a
+    ``c_void_p`` for a pointer, an int for an index, ``byref`` for an output) instead of
+    converting each through its type's ``from_param``; and it keeps the GIL across the call
+    (``PYFUNCTYPE``), which costs as much to release and take back as these accessors take to
+    run. Together about half the cost of a call."""
+    return ctypes.PYFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+class _Handle(ctypes.c_void_p):
+    """A pointer PDFium returns and takes back: a subclass, so that ctypes keeps it as a ctypes
+    object (passed on as it is) instead of making it an int (which ``_bare`` entry points would
+    pass as a 32-bit int)."""
+
+
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
+_char_origin = _bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+_text_object = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)   # an int: objects compare
+_char_box = _bare(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)
 _char_angle = _fast(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float, _VP, _INT)
-_page_object = _fast(pdfium_c.FPDFPage_GetObject, _VP, _VP, _INT)
-_object_type = _fast(pdfium_c.FPDFPageObj_GetType, _INT, _VP)
-_FLT_P = ctypes.POINTER(ctypes.c_float)
-_object_bounds = _fast(pdfium_c.FPDFPageObj_GetBounds, _INT, _VP, _FLT_P, _FLT_P, _FLT_P, _FLT_P)
+_page_object = _bare(pdfium_c.FPDFPage_GetObject, _Handle)
+_object_type = _bare(pdfium_c.FPDFPageObj_GetType, _INT)
+_object_bounds = _bare(pdfium_c.FPDFPageObj_GetBounds, _INT)
 _font_size = _fast(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VP, _INT)
 _obj_font = _fast(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
 _obj_render_mode = _fast(pdfium_c.FPDFTextObj_GetTextRenderMode, _INT, _VP)
@@ -126,14 +141,17 @@ def _page_string(tp, count: int) -> str:
     text = ctypes.string_at(buf, count * 2).decode("utf-16-le", "replace")
     if len(text) != count:    # characters outside the BMP: one code point per character index
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(tp, i)) for i in range(count))
-    return text.translate(_CLEAN) if _UNCLEAN.search(text) else text
+    # a substitution and a replace run in C, where str.translate looks every character of a page
+    # holding any non-ASCII one up in its table (several times slower)
+    if _TO_SPACE.search(text):
+        text = _TO_SPACE.sub(" ", text)
+    return text.replace("\ufffe", "-")
 
 
 # PDFium gives U+FFFE for a hyphen printed at the end of a line (``capacity-`` / ``building``):
 # it is the printed hyphen. Control characters, which XML cannot hold, become spaces (one
 # character for one, so that character indexes stay valid).
-_CLEAN = {0xFFFE: "-", 0xFFFF: " ", **{c: " " for c in range(32) if c != 9}}
-_UNCLEAN = re.compile("[\x00-\x08\x0a-\x1f\ufffe\uffff]")
+_TO_SPACE = re.compile("[\x00-\x08\x0a-\x1f\uffff]")
 
 
 def _read_chars(tp, result: PageText) -> None:
@@ -148,8 +166,9 @@ def _read_chars(tp, result: PageText) -> None:
         return
     text = _page_string(tp, count)
     addr = ctypes.cast(tp, ctypes.c_void_p).value
-    objects = list(map(_text_object, itertools.repeat(addr, count), range(count)))
-    reader = _RunReader(addr, text, result)
+    handle = ctypes.c_void_p(addr)
+    objects = list(map(_text_object, itertools.repeat(handle, count), range(count)))
+    reader = _RunReader(addr, handle, text, result)
     index = 0
     for obj, group in itertools.groupby(objects):
         size = len(list(group))
@@ -163,19 +182,20 @@ def _read_chars(tp, result: PageText) -> None:
 
 
 class _RunReader:
-    def __init__(self, addr: int, text: str, result: PageText) -> None:
-        self.addr, self.text, self.runs = addr, text, result.runs
+    def __init__(self, addr: int, handle, text: str, result: PageText) -> None:
+        self.addr, self.handle, self.text, self.runs = addr, handle, text, result.runs
         self.styles: dict[int, _Style] = {}
         self.fonts: dict[int, tuple[bool, bool]] = {}
         self.space = False
         self.invisible = 0
         self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        self.xy_refs = (ctypes.byref(self.x), ctypes.byref(self.y))
         self.box = [ctypes.c_double() for _ in range(4)]
         self.box_refs = [ctypes.byref(v) for v in self.box]
         self.name = ctypes.create_string_buffer(128)
 
     def origin(self, i: int) -> tuple[float, float]:
-        _char_origin(self.addr, i, ctypes.byref(self.x), ctypes.byref(self.y))
+        _char_origin(self.handle, i, *self.xy_refs)
         return self.x.value, self.y.value
 
     def group(self, obj: int, start: int, end: int) -> None:
@@ -210,9 +230,9 @@ class _RunReader:
         while last > start and self.text[last] == " ":
             last -= 1                          # a trailing space would widen the run
         left, right, _, top = self.box
-        _char_box(self.addr, last, *self.box_refs)
+        _char_box(self.handle, last, *self.box_refs)
         x1 = right.value
-        _char_box(self.addr, start, *self.box_refs)
+        _char_box(self.handle, start, *self.box_refs)
         x0, y = self.origin(start)
         x0 = min(left.value, x0)
         self.runs.append(Run(self.text[start:end], x0, max(x1, x0), y, style.size, style.italic,
@@ -225,7 +245,7 @@ def _read_objects(page_raw, result: PageText) -> None:
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     area = result.width * result.height
-    page = ctypes.cast(page_raw, ctypes.c_void_p).value
+    page = ctypes.c_void_p(ctypes.cast(page_raw, ctypes.c_void_p).value)
     for i in range(pdfium_c.FPDFPage_CountObjects(page_raw)):
         obj = _page_object(page, i)
         kind = _object_type(obj)
