@@ -157,9 +157,10 @@ _TO_SPACE = re.compile("[\x00-\x08\x0a-\x1f\uffff]")
 def _read_chars(tp, result: PageText) -> None:
     """Runs from the characters grouped by the text object that drew them.
 
-    A text object draws one string with one font state on one baseline, so a character costs
-    a single call (which object drew it); positions are asked at the ends of each group. Only a
-    group drawn right to left (an RTL script in logical order) is split character by character.
+    A text object draws one string with one font state on one baseline, so which object drew
+    each character is all that is asked of most characters (``_char_objects``); positions are
+    asked at the ends of each group. Only a group drawn right to left (an RTL script in logical
+    order) is split character by character.
     """
     count = pdfium_c.FPDFText_CountChars(tp)
     if count <= 0:
@@ -167,7 +168,7 @@ def _read_chars(tp, result: PageText) -> None:
     text = _page_string(tp, count)
     addr = ctypes.cast(tp, ctypes.c_void_p).value
     handle = ctypes.c_void_p(addr)
-    objects = list(map(_text_object, itertools.repeat(handle, count), range(count)))
+    objects = _char_objects(handle, text)
     reader = _RunReader(addr, handle, text, result)
     index = 0
     for obj, group in itertools.groupby(objects):
@@ -179,6 +180,53 @@ def _read_chars(tp, result: PageText) -> None:
         index += size
     result.chars = count
     result.invisible_chars = reader.invisible
+
+
+# The letters of right-to-left scripts (bidirectional classes R and AL, whose whole blocks are
+# taken, and the right-to-left mark): PDFium reorders a line holding any of them.
+_RTL = re.compile("[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_SPACE = re.compile(" ")
+_EDGE = object()          # the start or end of the page, where no space bounds a word
+
+
+def _char_objects(handle, text: str) -> list:
+    """The text object that drew each character of the page (None: a space or line break that
+    PDFium generated), asked of PDFium as few times as the page allows.
+
+    Asked for every character, this was most of the reading's calls. PDFium appends the
+    characters of each text object one after the other; the only characters without an object
+    are the spaces and line breaks it generates (spaces in ``text``); and only the reordering of a
+    line holding right-to-left letters puts one object's characters on both sides of another's.
+    So on a page without such letters only the spaces are asked: the word between two spaces of
+    one object belongs to that object. For any other word its two ends are asked, and when they
+    differ (a call printed against its word) each of its characters.
+    """
+    count = len(text)
+    if _RTL.search(text):
+        return list(map(_text_object, itertools.repeat(handle, count), range(count)))
+    spaces = [m.start() for m in _SPACE.finditer(text)]
+    at_spaces = list(map(_text_object, itertools.repeat(handle, len(spaces)), spaces))
+    objects: list = []
+    start, left = 0, _EDGE
+    for space, right in zip(spaces, at_spaces):
+        if space > start:
+            objects.extend(_word_objects(handle, start, space, left, right))
+        objects.append(right)
+        start, left = space + 1, right
+    if count > start:
+        objects.extend(_word_objects(handle, start, count, left, _EDGE))
+    return objects
+
+
+def _word_objects(handle, start: int, end: int, left, right) -> list:
+    if left is not None and left is not _EDGE and left == right:
+        return [left] * (end - start)
+    first = _text_object(handle, start)
+    if end - start == 1:
+        return [first]
+    if first is not None and first == _text_object(handle, end - 1):
+        return [first] * (end - start)
+    return list(map(_text_object, itertools.repeat(handle, end - start), range(start, end)))
 
 
 class _RunReader:
@@ -218,9 +266,9 @@ class _RunReader:
             while i < end and text[i] in " \t":
                 self.space = True
                 i += 1
-            j = i
-            while j < end and text[j] != "\t":
-                j += 1
+            j = text.find("\t", i, end)       # in C: a Python loop here cost a step a character
+            if j < 0:
+                j = end
             if j > i:
                 self.run(style, i, j)
             i = j
