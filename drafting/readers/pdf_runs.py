@@ -33,7 +33,7 @@ def _fast(fn, restype, *argtypes):
 
 
 def _bare(fn, restype):
-    """The entry point for the calls made once per character or page object, cheaper again: it
+    """The entry point for the calls made once per character, text or page object, cheaper: it
     has no argument types, so ctypes passes the arguments as they are (a ``_Handle`` or a
     ``c_void_p`` for a pointer, an int for an index, ``byref`` for an output) instead of
     converting each through its type's ``from_param``; and it keeps the GIL across the call
@@ -52,13 +52,13 @@ _VP, _INT = ctypes.c_void_p, ctypes.c_int
 _char_origin = _bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
 _text_object = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)   # an int: objects compare
 _char_box = _bare(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)
-_char_angle = _fast(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float, _VP, _INT)
+_char_angle = _bare(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float)
 _page_object = _bare(pdfium_c.FPDFPage_GetObject, _Handle)
 _object_type = _bare(pdfium_c.FPDFPageObj_GetType, _INT)
 _object_bounds = _bare(pdfium_c.FPDFPageObj_GetBounds, _INT)
-_font_size = _fast(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VP, _INT)
-_obj_font = _fast(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
-_obj_render_mode = _fast(pdfium_c.FPDFTextObj_GetTextRenderMode, _INT, _VP)
+_font_size = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_obj_font = _bare(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)      # an int: fonts are keys
+_obj_render_mode = _bare(pdfium_c.FPDFTextObj_GetTextRenderMode, _INT)
 _font_name = _fast(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t, _VP, ctypes.c_char_p, ctypes.c_size_t)
 _font_flags = _fast(pdfium_c.FPDFFont_GetFlags, _INT, _VP)
 _font_weight = _fast(pdfium_c.FPDFFont_GetWeight, _INT, _VP)
@@ -101,8 +101,9 @@ class _Style:
     rotated: bool
 
 
-def _font_style(obj: int, textpage: int, index: int, fonts: dict, buf) -> _Style:
+def _font_style(obj: int, textpage, index: int, fonts: dict, buf) -> _Style:
     size = _font_size(textpage, index)
+    obj = ctypes.c_void_p(obj)
     font = _obj_font(obj)
     italic, bold = fonts.get(font) or fonts.setdefault(font, _font_kind(font, buf))
     invisible = _obj_render_mode(obj) == TEXT_RENDER_INVISIBLE
@@ -166,10 +167,9 @@ def _read_chars(tp, result: PageText) -> None:
     if count <= 0:
         return
     text = _page_string(tp, count)
-    addr = ctypes.cast(tp, ctypes.c_void_p).value
-    handle = ctypes.c_void_p(addr)
+    handle = ctypes.c_void_p(ctypes.cast(tp, ctypes.c_void_p).value)
     objects = _char_objects(handle, text)
-    reader = _RunReader(addr, handle, text, result)
+    reader = _RunReader(handle, text, result)
     index = 0
     for obj, group in itertools.groupby(objects):
         size = len(list(group))
@@ -230,8 +230,8 @@ def _word_objects(handle, start: int, end: int, left, right) -> list:
 
 
 class _RunReader:
-    def __init__(self, addr: int, handle, text: str, result: PageText) -> None:
-        self.addr, self.handle, self.text, self.runs = addr, handle, text, result.runs
+    def __init__(self, handle, text: str, result: PageText) -> None:
+        self.handle, self.text, self.runs = handle, text, result.runs
         self.styles: dict[int, _Style] = {}
         self.fonts: dict[int, tuple[bool, bool]] = {}
         self.space = False
@@ -249,7 +249,7 @@ class _RunReader:
     def group(self, obj: int, start: int, end: int) -> None:
         style = self.styles.get(obj)
         if style is None:
-            style = self.styles[obj] = _font_style(obj, self.addr, start, self.fonts, self.name)
+            style = self.styles[obj] = _font_style(obj, self.handle, start, self.fonts, self.name)
         if style.invisible:
             self.invisible += end - start
         if end - start > 1 and not style.rotated and self.origin(end - 1)[0] < self.origin(start)[0] - 0.5:
