@@ -7,6 +7,7 @@ summary line (done, failed, time) on stderr.
 
 from __future__ import annotations
 
+import gc
 import os
 
 import click
@@ -166,8 +167,8 @@ def symbol_task(source) -> str | None:
 
 def _load_readers(files: list[str], fmt) -> None:
     """Import the readers the files need and compile the schema in this process, before a local
-    run forks its workers: each worker inherits them instead of loading them again (the schema
-    alone is a tenth of a second). A file whose format is unknown fails later, in its task."""
+    run forks its workers: each worker inherits them instead of loading them again.
+    A file whose format is unknown fails later, in its task."""
     from drafting.model.validate import strict_schema
     from drafting.readers import format_of, reader_for
 
@@ -183,6 +184,10 @@ def _load_readers(files: list[str], fmt) -> None:
         except DraftingError:   # a reader not installed: each of its files says so
             continue
     strict_schema()
+    # What is loaded now lasts as long as the process: the cycle collector need not walk it
+    # again in each collection of the older generations, and forked workers then leave the
+    # memory pages holding it shared (Python's advice before a fork without exec).
+    gc.freeze()
 
 
 def run_ingest(ctx, inputs, out_dir, fmt, lang, revisions, max_bytes, jobs, scheduler) -> None:

@@ -32,18 +32,33 @@ def _fast(fn, restype, *argtypes):
     return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
 
 
-_VP, _INT, _DBL_P = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
-_char_origin = _fast(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int, _VP, _INT, _DBL_P, _DBL_P)
-_text_object = _fast(pdfium_c.FPDFText_GetTextObject, _VP, _VP, _INT)
-_char_box = _fast(pdfium_c.FPDFText_GetCharBox, ctypes.c_int, _VP, _INT, _DBL_P, _DBL_P, _DBL_P, _DBL_P)
-_char_angle = _fast(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float, _VP, _INT)
-_page_object = _fast(pdfium_c.FPDFPage_GetObject, _VP, _VP, _INT)
-_object_type = _fast(pdfium_c.FPDFPageObj_GetType, _INT, _VP)
-_FLT_P = ctypes.POINTER(ctypes.c_float)
-_object_bounds = _fast(pdfium_c.FPDFPageObj_GetBounds, _INT, _VP, _FLT_P, _FLT_P, _FLT_P, _FLT_P)
-_font_size = _fast(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VP, _INT)
-_obj_font = _fast(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
-_obj_render_mode = _fast(pdfium_c.FPDFTextObj_GetTextRenderMode, _INT, _VP)
+def _bare(fn, restype):
+    """The entry point for the calls made once per character, text or page object, cheaper: it
+    has no argument types, so ctypes passes the arguments as they are (a ``_Handle`` or a
+    ``c_void_p`` for a pointer, an int for an index, ``byref`` for an output) instead of
+    converting each through its type's ``from_param``; and it keeps the GIL across the call
+    (``PYFUNCTYPE``), which costs as much to release and take back as these accessors take to
+    run. Together about half the cost of a call."""
+    return ctypes.PYFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+class _Handle(ctypes.c_void_p):
+    """A pointer PDFium returns and takes back: a subclass, so that ctypes keeps it as a ctypes
+    object (passed on as it is) instead of making it an int (which ``_bare`` entry points would
+    pass as a 32-bit int)."""
+
+
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
+_char_origin = _bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+_text_object = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)   # an int: objects compare
+_char_box = _bare(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)
+_char_angle = _bare(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float)
+_page_object = _bare(pdfium_c.FPDFPage_GetObject, _Handle)
+_object_type = _bare(pdfium_c.FPDFPageObj_GetType, _INT)
+_object_bounds = _bare(pdfium_c.FPDFPageObj_GetBounds, _INT)
+_font_size = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_obj_font = _bare(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)      # an int: fonts are keys
+_obj_render_mode = _bare(pdfium_c.FPDFTextObj_GetTextRenderMode, _INT)
 _font_name = _fast(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t, _VP, ctypes.c_char_p, ctypes.c_size_t)
 _font_flags = _fast(pdfium_c.FPDFFont_GetFlags, _INT, _VP)
 _font_weight = _fast(pdfium_c.FPDFFont_GetWeight, _INT, _VP)
@@ -86,8 +101,9 @@ class _Style:
     rotated: bool
 
 
-def _font_style(obj: int, textpage: int, index: int, fonts: dict, buf) -> _Style:
+def _font_style(obj: int, textpage, index: int, fonts: dict, buf) -> _Style:
     size = _font_size(textpage, index)
+    obj = ctypes.c_void_p(obj)
     font = _obj_font(obj)
     italic, bold = fonts.get(font) or fonts.setdefault(font, _font_kind(font, buf))
     invisible = _obj_render_mode(obj) == TEXT_RENDER_INVISIBLE
@@ -126,30 +142,34 @@ def _page_string(tp, count: int) -> str:
     text = ctypes.string_at(buf, count * 2).decode("utf-16-le", "replace")
     if len(text) != count:    # characters outside the BMP: one code point per character index
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(tp, i)) for i in range(count))
-    return text.translate(_CLEAN) if _UNCLEAN.search(text) else text
+    # a substitution and a replace run in C, where str.translate looks every character of a page
+    # holding any non-ASCII one up in its table (several times slower)
+    if _TO_SPACE.search(text):
+        text = _TO_SPACE.sub(" ", text)
+    return text.replace("\ufffe", "-")
 
 
 # PDFium gives U+FFFE for a hyphen printed at the end of a line (``capacity-`` / ``building``):
 # it is the printed hyphen. Control characters, which XML cannot hold, become spaces (one
 # character for one, so that character indexes stay valid).
-_CLEAN = {0xFFFE: "-", 0xFFFF: " ", **{c: " " for c in range(32) if c != 9}}
-_UNCLEAN = re.compile("[\x00-\x08\x0a-\x1f\ufffe\uffff]")
+_TO_SPACE = re.compile("[\x00-\x08\x0a-\x1f\uffff]")
 
 
 def _read_chars(tp, result: PageText) -> None:
     """Runs from the characters grouped by the text object that drew them.
 
-    A text object draws one string with one font state on one baseline, so a character costs
-    a single call (which object drew it); positions are asked at the ends of each group. Only a
-    group drawn right to left (an RTL script in logical order) is split character by character.
+    A text object draws one string with one font state on one baseline, so which object drew
+    each character is all that is asked of most characters (``_char_objects``); positions are
+    asked at the ends of each group. Only a group drawn right to left (an RTL script in logical
+    order) is split character by character.
     """
     count = pdfium_c.FPDFText_CountChars(tp)
     if count <= 0:
         return
     text = _page_string(tp, count)
-    addr = ctypes.cast(tp, ctypes.c_void_p).value
-    objects = list(map(_text_object, itertools.repeat(addr, count), range(count)))
-    reader = _RunReader(addr, text, result)
+    handle = ctypes.c_void_p(ctypes.cast(tp, ctypes.c_void_p).value)
+    objects = _char_objects(handle, text)
+    reader = _RunReader(handle, text, result)
     index = 0
     for obj, group in itertools.groupby(objects):
         size = len(list(group))
@@ -162,26 +182,74 @@ def _read_chars(tp, result: PageText) -> None:
     result.invisible_chars = reader.invisible
 
 
+# The letters of right-to-left scripts (bidirectional classes R and AL, whose whole blocks are
+# taken, and the right-to-left mark): PDFium reorders a line holding any of them.
+_RTL = re.compile("[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_SPACE = re.compile(" ")
+_EDGE = object()          # the start or end of the page, where no space bounds a word
+
+
+def _char_objects(handle, text: str) -> list:
+    """The text object that drew each character of the page (None: a space or line break that
+    PDFium generated), asked of PDFium as few times as the page allows.
+
+    Asked for every character, this was most of the reading's calls. PDFium appends the
+    characters of each text object one after the other; the only characters without an object
+    are the spaces and line breaks it generates (spaces in ``text``); and only the reordering of a
+    line holding right-to-left letters puts one object's characters on both sides of another's.
+    So on a page without such letters only the spaces are asked: the word between two spaces of
+    one object belongs to that object. For any other word its two ends are asked, and when they
+    differ (a call printed against its word) each of its characters.
+    """
+    count = len(text)
+    if _RTL.search(text):
+        return list(map(_text_object, itertools.repeat(handle, count), range(count)))
+    spaces = [m.start() for m in _SPACE.finditer(text)]
+    at_spaces = list(map(_text_object, itertools.repeat(handle, len(spaces)), spaces))
+    objects: list = []
+    start, left = 0, _EDGE
+    for space, right in zip(spaces, at_spaces):
+        if space > start:
+            objects.extend(_word_objects(handle, start, space, left, right))
+        objects.append(right)
+        start, left = space + 1, right
+    if count > start:
+        objects.extend(_word_objects(handle, start, count, left, _EDGE))
+    return objects
+
+
+def _word_objects(handle, start: int, end: int, left, right) -> list:
+    if left is not None and left is not _EDGE and left == right:
+        return [left] * (end - start)
+    first = _text_object(handle, start)
+    if end - start == 1:
+        return [first]
+    if first is not None and first == _text_object(handle, end - 1):
+        return [first] * (end - start)
+    return list(map(_text_object, itertools.repeat(handle, end - start), range(start, end)))
+
+
 class _RunReader:
-    def __init__(self, addr: int, text: str, result: PageText) -> None:
-        self.addr, self.text, self.runs = addr, text, result.runs
+    def __init__(self, handle, text: str, result: PageText) -> None:
+        self.handle, self.text, self.runs = handle, text, result.runs
         self.styles: dict[int, _Style] = {}
         self.fonts: dict[int, tuple[bool, bool]] = {}
         self.space = False
         self.invisible = 0
         self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        self.xy_refs = (ctypes.byref(self.x), ctypes.byref(self.y))
         self.box = [ctypes.c_double() for _ in range(4)]
         self.box_refs = [ctypes.byref(v) for v in self.box]
         self.name = ctypes.create_string_buffer(128)
 
     def origin(self, i: int) -> tuple[float, float]:
-        _char_origin(self.addr, i, ctypes.byref(self.x), ctypes.byref(self.y))
+        _char_origin(self.handle, i, *self.xy_refs)
         return self.x.value, self.y.value
 
     def group(self, obj: int, start: int, end: int) -> None:
         style = self.styles.get(obj)
         if style is None:
-            style = self.styles[obj] = _font_style(obj, self.addr, start, self.fonts, self.name)
+            style = self.styles[obj] = _font_style(obj, self.handle, start, self.fonts, self.name)
         if style.invisible:
             self.invisible += end - start
         if end - start > 1 and not style.rotated and self.origin(end - 1)[0] < self.origin(start)[0] - 0.5:
@@ -198,9 +266,9 @@ class _RunReader:
             while i < end and text[i] in " \t":
                 self.space = True
                 i += 1
-            j = i
-            while j < end and text[j] != "\t":
-                j += 1
+            j = text.find("\t", i, end)       # in C: a Python loop here cost a step a character
+            if j < 0:
+                j = end
             if j > i:
                 self.run(style, i, j)
             i = j
@@ -210,9 +278,9 @@ class _RunReader:
         while last > start and self.text[last] == " ":
             last -= 1                          # a trailing space would widen the run
         left, right, _, top = self.box
-        _char_box(self.addr, last, *self.box_refs)
+        _char_box(self.handle, last, *self.box_refs)
         x1 = right.value
-        _char_box(self.addr, start, *self.box_refs)
+        _char_box(self.handle, start, *self.box_refs)
         x0, y = self.origin(start)
         x0 = min(left.value, x0)
         self.runs.append(Run(self.text[start:end], x0, max(x1, x0), y, style.size, style.italic,
@@ -225,7 +293,7 @@ def _read_objects(page_raw, result: PageText) -> None:
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     area = result.width * result.height
-    page = ctypes.cast(page_raw, ctypes.c_void_p).value
+    page = ctypes.c_void_p(ctypes.cast(page_raw, ctypes.c_void_p).value)
     for i in range(pdfium_c.FPDFPage_CountObjects(page_raw)):
         obj = _page_object(page, i)
         kind = _object_type(obj)
