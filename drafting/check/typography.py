@@ -17,7 +17,9 @@ from drafting.check.segments import finding_at, joined, segments
 NBSP = "\u00a0\u202f"
 
 # A straight quote between two letters is no quotation mark but a misread apostrophe (UN605).
-_STRAIGHT_QUOTE = re.compile(r'(?<![^\W\d_])"|"(?![^\W\d_])')
+# The pattern opens with the quote (the letter before it is looked at afterwards), so a search
+# skips to the quotes instead of trying every character of the text.
+_STRAIGHT_QUOTE = re.compile(r'"(?:(?<![^\W\d_]")|(?![^\W\d_]))')
 _CURLY_QUOTES = re.compile("[“”«»]")
 _SPACE_THEN_SIGN = re.compile(r" [,.)]")
 _HIGH_SIGN = re.compile(r"[:;!?](?=\s|\Z)")
