@@ -85,6 +85,25 @@ def joined(doc) -> str:
     return cached
 
 
+def matches(doc, pattern):
+    """(segment, start in its text, match) for each match of ``pattern`` in the joined text, in
+    reading order: one search of the whole text instead of one per segment. Only for patterns
+    that can neither match a line break nor look across one (so a segment's ends read as the
+    ends of a text)."""
+    import bisect
+    starts = doc.__dict__.get("_segment_starts")
+    if starts is None:
+        starts, offset = [], 0
+        for seg in segments(doc):
+            starts.append(offset)
+            offset += len(seg.text) + 1
+        doc.__dict__["_segment_starts"] = starts
+    segs = segments(doc)
+    for m in pattern.finditer(joined(doc)):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        yield segs[i], m.start() - starts[i], m
+
+
 def _front_matter(doc) -> set[int]:
     """Lines of a Markdown file's YAML front matter: settings, not text."""
     src = doc.source
