@@ -267,7 +267,7 @@ def decode_report(data: bytes, name: str = "input", keep_form_feed: bool = True)
                 notes.append(Diagnostic("warning", "not UTF-8: read as Windows-1252 (save the file as UTF-8 "
                                         "if letters look wrong)", None, "encoding"))
     text = _reject_binary(text, name)
-    if not text.strip():  # no-break spaces, ideographic spaces, line separators only
+    if not text or text.isspace():  # no-break spaces, ideographic spaces, line separators only
         raise DraftingError(f"{name}: the file is empty (white space only)")
     check_unit_lines(text, name)
     text, cleaned = clean_text(text, keep_form_feed)
@@ -301,9 +301,13 @@ def decode_text(data: bytes, name: str = "input", keep_form_feed: bool = True) -
     return decode_report(data, name, keep_form_feed)[0]
 
 
+# Control characters other than tab, line feed, vertical tab, form feed and carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 def _reject_binary(text: str, name: str) -> str:
     sample = text[:8192]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v")
+    controls = len(_CONTROL.findall(sample))
     undecoded = len(_BAD_BYTES.findall(sample))
     if sample and (controls + undecoded) / len(sample) > 0.01 or "\ufffd" * 3 in sample:
         raise DraftingError(f"{name}: a binary file, not text (convert it to text, DOCX or AKN first)")

@@ -203,8 +203,14 @@ def _outcomes(stream, total, quiet, label, summary):
             progress.stop()
 
 
+def forks(count: int, jobs: int | None = None, scheduler: str | None = None) -> bool:
+    """Whether ``run`` forks local workers for ``count`` sources: what they all need is then
+    best loaded before, once, in the parent."""
+    return not scheduler_address(scheduler) and (jobs or default_jobs()) > 1 and count >= PARALLEL_FROM
+
+
 def _run_local(task, sources, args, jobs):
-    if jobs <= 1 or len(sources) < PARALLEL_FROM:
+    if not forks(len(sources), jobs):
         for source in sources:
             yield (source_name(source),) + _guarded(task, source, args)
         return
