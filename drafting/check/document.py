@@ -137,7 +137,18 @@ class CheckedDocument:
         return self.format in TEXT_FORMATS and self.text is not None
 
     def diagnostics_with(self, *codes: str):
+        if len(codes) == 1:
+            return list(self._diagnostics_by_code.get(codes[0], ()))
         return [d for d in self.diagnostics if getattr(d, "code", "") in codes]
+
+    @cached_property
+    def _diagnostics_by_code(self) -> dict[str, list]:
+        """The reader's diagnostics by code, in order: sorted once for the rules that each ask
+        for one code (a text read from pages holds one per line of page furniture)."""
+        out: dict[str, list] = {}
+        for d in self.diagnostics:
+            out.setdefault(getattr(d, "code", ""), []).append(d)
+        return out
 
     # -- locations -----------------------------------------------------------------------
 

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from drafting.model.akn import QUOTED_DOCUMENTS, doc_element, first, local, q, text_content, xp
 
 HEADING_ELEMENTS = {"chapter", "section", "subsection", "article"}
 
 
+@lru_cache(maxsize=4096)  # the rules ask each unit's number again and again; labels repeat
 def printed_number(num: str | None) -> str | None:
     """A printed number without its punctuation: ``12.`` -> ``12``, ``(a)`` -> ``a``,
     ``12 -`` -> ``12``; None for none or for a bullet."""
