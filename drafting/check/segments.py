@@ -31,7 +31,7 @@ def segments(doc) -> list[Segment]:
         skipped = {d.line for d in doc.diagnostics_with("furniture") if d.line}
         skipped |= _front_matter(doc)
         out = [Segment(text, i + 1, from_source=True) for i, text in enumerate(doc.source)
-               if text.strip() and i + 1 not in skipped]
+               if text and not text.isspace() and i + 1 not in skipped]
     else:
         out = []
         for el in xp(doc.doc, ".//a:p | .//a:heading | .//a:docTitle"):

@@ -150,7 +150,9 @@ def table_text(table) -> str:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    # white space collapsed and trimmed: split() cuts at what ``\s`` matches (str.isspace),
+    # without a pattern's call per space
+    return " ".join(text.split())
 
 
 _CONTENT, _LIST, _INTRO, _WRAP, _NUM, _HEADING = (
