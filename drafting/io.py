@@ -267,7 +267,7 @@ def decode_report(data: bytes, name: str = "input", keep_form_feed: bool = True)
                 notes.append(Diagnostic("warning", "not UTF-8: read as Windows-1252 (save the file as UTF-8 "
                                         "if letters look wrong)", None, "encoding"))
     text = _reject_binary(text, name)
-    if not text.strip():  # no-break spaces, ideographic spaces, line separators only
+    if not text or text.isspace():  # no-break spaces, ideographic spaces, line separators only
         raise DraftingError(f"{name}: the file is empty (white space only)")
     check_unit_lines(text, name)
     text, cleaned = clean_text(text, keep_form_feed)

@@ -14,7 +14,9 @@ from drafting.check.registry import rule
 from drafting.check.segments import finding_at, segments
 
 
-_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+# A year 1800-2099 standing alone: the pattern opens with its first two digits (no digit before
+# them is checked afterwards), so a search skips to the 1s and 2s of the text.
+_YEAR = re.compile(r"(?:1[89]|20)(?<!\d..)\d\d(?!\d)", re.DOTALL)
 
 
 @rule("UN701", "date-form", "warning",

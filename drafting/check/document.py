@@ -137,7 +137,18 @@ class CheckedDocument:
         return self.format in TEXT_FORMATS and self.text is not None
 
     def diagnostics_with(self, *codes: str):
+        if len(codes) == 1:
+            return list(self._diagnostics_by_code.get(codes[0], ()))
         return [d for d in self.diagnostics if getattr(d, "code", "") in codes]
+
+    @cached_property
+    def _diagnostics_by_code(self) -> dict[str, list]:
+        """The reader's diagnostics by code, in order: sorted once for the rules that each ask
+        for one code (a text read from pages holds one per line of page furniture)."""
+        out: dict[str, list] = {}
+        for d in self.diagnostics:
+            out.setdefault(getattr(d, "code", ""), []).append(d)
+        return out
 
     # -- locations -----------------------------------------------------------------------
 
@@ -189,22 +200,31 @@ class CheckedDocument:
 
         A text is read here and its reader says so; an AKN file carries the fact on the number
         itself (``num refersTo="#inferredNumber"``)."""
-        diagnostics = self.diagnostics_with("inferred-number")
-        if not diagnostics:
-            from drafting.model.blocks import Diagnostic
-
-            for unit in self.units:
-                num = unit.element.find("{*}num")
-                if num is not None and num.get("refersTo") == "#inferredNumber" and unit.level in kinds:
-                    what = "chapter" if unit.level == "chapter" else unit.level
-                    yield Diagnostic("warning", f"{what} number {unit.number or unit.num} was not printed; "
-                                     "inferred from the sequence", self.line_of(unit.eid), "inferred-number"), unit
-            return
-        for d in diagnostics:
-            unit = self.unit_at(d.line) if self.is_text or self.source_lines else None
-            kind = unit.level if unit is not None else "paragraph"
+        for kind, d, unit in self._inferred:
             if kind in kinds:
                 yield d, unit
+
+    @cached_property
+    def _inferred(self) -> list[tuple]:
+        """(kind, diagnostic, unit) of every inferred number: found once, for the four rules
+        that ask about their own kinds."""
+        diagnostics = self.diagnostics_with("inferred-number")
+        if diagnostics:
+            out = []
+            for d in diagnostics:
+                unit = self.unit_at(d.line) if self.is_text or self.source_lines else None
+                out.append((unit.level if unit is not None else "paragraph", d, unit))
+            return out
+        from drafting.model.blocks import Diagnostic
+        out = []
+        for unit in self.units:
+            num = unit.element.find("{*}num")
+            if num is not None and num.get("refersTo") == "#inferredNumber":
+                what = "chapter" if unit.level == "chapter" else unit.level
+                out.append((unit.level, Diagnostic(
+                    "warning", f"{what} number {unit.number or unit.num} was not printed; "
+                    "inferred from the sequence", self.line_of(unit.eid), "inferred-number"), unit))
+        return out
 
     def finding(self, rule_id: str, message: str, unit=None, *, eid=None, num=None,
                 line=None, needle=None, column=None) -> Finding:

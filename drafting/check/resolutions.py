@@ -57,7 +57,9 @@ def _closing_mark(doc, text: str) -> str | None:
     input read from pages, a PDF or its text, it ends on a letter or figure, mid-sentence)."""
     if _FOOTNOTE_RULE.search(text):
         return None
-    end = _last_char(_CALL_AFTER_MARK.sub("", text.rstrip()))
+    text = text.rstrip()
+    # a call stands in the last few characters: only they are searched, not the paragraph
+    end = _last_char(text[:-8] + _CALL_AFTER_MARK.sub("", text[-8:]))
     if end.isalnum() and doc.read_from_pages:
         return None
     return end

@@ -31,7 +31,7 @@ def segments(doc) -> list[Segment]:
         skipped = {d.line for d in doc.diagnostics_with("furniture") if d.line}
         skipped |= _front_matter(doc)
         out = [Segment(text, i + 1, from_source=True) for i, text in enumerate(doc.source)
-               if text.strip() and i + 1 not in skipped]
+               if text and not text.isspace() and i + 1 not in skipped]
     else:
         out = []
         for el in xp(doc.doc, ".//a:p | .//a:heading | .//a:docTitle"):
@@ -83,6 +83,25 @@ def joined(doc) -> str:
     if cached is None:
         cached = doc.__dict__["_joined"] = "\n".join(s.text for s in segments(doc))
     return cached
+
+
+def matches(doc, pattern):
+    """(segment, start in its text, match) for each match of ``pattern`` in the joined text, in
+    reading order: one search of the whole text instead of one per segment. Only for patterns
+    that can neither match a line break nor look across one (so a segment's ends read as the
+    ends of a text)."""
+    import bisect
+    starts = doc.__dict__.get("_segment_starts")
+    if starts is None:
+        starts, offset = [], 0
+        for seg in segments(doc):
+            starts.append(offset)
+            offset += len(seg.text) + 1
+        doc.__dict__["_segment_starts"] = starts
+    segs = segments(doc)
+    for m in pattern.finditer(joined(doc)):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        yield segs[i], m.start() - starts[i], m
 
 
 def _front_matter(doc) -> set[int]:

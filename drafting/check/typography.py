@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 
 from drafting.check.registry import rule
-from drafting.check.segments import finding_at, joined, segments
+from drafting.check.segments import finding_at, joined, matches, segments
 
 NBSP = "\u00a0\u202f"
 
 # A straight quote between two letters is no quotation mark but a misread apostrophe (UN605).
-_STRAIGHT_QUOTE = re.compile(r'(?<![^\W\d_])"|"(?![^\W\d_])')
+# The pattern opens with the quote (the letter before it is looked at afterwards), so a search
+# skips to the quotes instead of trying every character of the text.
+_STRAIGHT_QUOTE = re.compile(r'"(?:(?<![^\W\d_]")|(?![^\W\d_]))')
 _CURLY_QUOTES = re.compile("[“”«»]")
-_SPACE_THEN_SIGN = re.compile(r" [,.)]")
 _HIGH_SIGN = re.compile(r"[:;!?](?=\s|\Z)")
 _SPACED_HIGH = re.compile(rf"[ {NBSP}]([:;!?])")
 _TIGHT_HIGH = re.compile(r"(?<=[^\s\d:;!?(\[/])([;!?]|:(?!//))(?=\s|$)")
@@ -27,7 +28,9 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
 _TWO_SPACES = re.compile(r"(?<=\S)  (?=\S)")  # in a text file, longer runs align columns
 _LINE_LABEL = re.compile(r"\s*(?:[(\[]?[\w*]{1,4}[.)/\]:]|\d{1,3})")  # a paragraph, point or note label
 # Not before an ellipsis nor the leader dots of a table of contents (``Australia . . . 3``).
-_SPACE_BEFORE = {"all": re.compile(r"(?<=\w) +([,.)])(?! ?\.)")}
+# Opens with the space (the word character before it is looked at afterwards): a search skips
+# from space to space.
+_SPACE_BEFORE = re.compile(r" (?<=\w ) *([,.)])(?! ?\.)")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 
 
@@ -166,17 +169,10 @@ def double_space(doc):
       visual order, with its brackets and spaces moved. A space right after a footnote call
       is the reader's, not the text's.""")
 def space_before_punctuation(doc):
-    pattern = _SPACE_BEFORE["all"]
-    if not _SPACE_THEN_SIGN.search(joined(doc)):
-        return
-    for seg in segments(doc):
-        if " " not in seg.text or _ARABIC.search(seg.text):
-            continue
-        for m in pattern.finditer(seg.text):
-            if m.start() in seg.calls:
-                continue  # the space a reader put after a raised footnote call
-            yield finding_at(doc, "UN604", f"space before “{m.group(1)}”", seg, m.start(),
-                             m.group(0))
+    for seg, start, m in matches(doc, _SPACE_BEFORE):
+        if start in seg.calls or _ARABIC.search(seg.text):
+            continue  # the space a reader put after a raised footnote call; right-to-left text
+        yield finding_at(doc, "UN604", f"space before “{m.group(1)}”", seg, start, m.group(0))
 
 
 # OCR misreadings that are never right in running text. Each: pattern, languages (None = all),
@@ -205,15 +201,16 @@ OCR_ARTEFACTS = [
       reader repaired the artefact. ``--fix`` rewrites ``|'`` to ``l'``.""", fixable=True)
 def ocr_artefact(doc):
     lines = set()
-    for seg in segments(doc):
+    whole = joined(doc)
+    # the artefacts of this language whose character the text holds at all
+    artefacts = [a for a in OCR_ARTEFACTS if a[0] in whole
+                 and (a[2] in (None, "paragraph-start") or doc.lang in a[2])]
+    for seg in segments(doc) if artefacts else ():
         text = seg.text
-        for trigger, pattern, langs, message in OCR_ARTEFACTS:
+        for trigger, pattern, langs, message in artefacts:
             if trigger not in text:
                 continue
-            if langs == "paragraph-start":
-                if not _starts_paragraph(doc, seg):
-                    continue
-            elif langs and doc.lang not in langs:
+            if langs == "paragraph-start" and not _starts_paragraph(doc, seg):
                 continue
             for m in pattern.finditer(seg.text):
                 lines.add(seg.line)
@@ -250,10 +247,12 @@ def words_run_together(doc):
     chunks = set(_CHUNK.findall(joined(doc)))
     # the words of the language in lower case are most tokens: a dict look-up drops them
     common = lex.common_lowercase
-    tokens = {chunk.rstrip(".") for chunk in chunks}
-    for token in [t for t in tokens if t not in common]:
-        if len(token) >= 6 and token.isalpha():
-            splits[token] = lex.split(token)
+    for token in {chunk.rstrip(".") for chunk in chunks}:
+        if token in common or len(token) < 6 or not token.isalpha():
+            continue
+        if token[1:].islower() and token.lower() in common:
+            continue  # a capitalised word of the language ("Assembly"): never split
+        splits[token] = lex.split(token)
     flagged = [token for token, parts in splits.items() if parts]
     if not flagged:
         return

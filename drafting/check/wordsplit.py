@@ -77,7 +77,7 @@ class Lexicon:
         self._others = [o for o in languages()
                         if o != lang and run_together_words(o).get("script", "latin") == self._script]
         self._zipf: dict[str, float] = {}
-        self._splits: dict[str, list[str] | None] = {}  # the unknown tokens met in this process
+        self._splits: dict[str, list[str] | None] = {}  # the tokens met in this process
 
     @property
     def common_lowercase(self) -> dict:
@@ -118,11 +118,13 @@ class Lexicon:
 
     def split(self, token: str) -> list[str] | None:
         """The parts of a token whose spaces were lost, or None for a word of its own."""
-        if token[1:].islower() and self.known(token.lower()):
-            return None  # the common case: a word of the language, no inner capital
-        if token in self._splits:
+        if token in self._splits:  # every token met in this process, once
             return self._splits[token]
-        parts = self._splits[token] = self._split(token)
+        if token[1:].islower() and self.known(token.lower()):
+            parts = None  # the common case: a word of the language, no inner capital
+        else:
+            parts = self._split(token)
+        self._splits[token] = parts
         return parts
 
     def _split(self, token: str) -> list[str] | None:

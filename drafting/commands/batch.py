@@ -246,7 +246,8 @@ def run_check(ctx, files, config, rules, jobs, scheduler, fmt):
     from drafting.commands.check_files import Checked
     from drafting.corpus import batch
 
-    warm_up()  # before the workers fork: they start with the rules and word lists loaded
+    if batch.forks(len(files), jobs, scheduler):
+        warm_up()  # before the workers fork: they start with the rules and word lists loaded
     summary = batch.Summary()
     out = Checked()
     for outcome in batch.run(check_task, files, (config, [r.id for r in rules], fmt), jobs=jobs,

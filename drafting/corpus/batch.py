@@ -12,6 +12,7 @@ is piped, not with ``CI`` set, not with ``-q``.
 
 from __future__ import annotations
 
+import gc
 import glob
 import os
 import sys
@@ -202,20 +203,57 @@ def _outcomes(stream, total, quiet, label, summary):
             progress.stop()
 
 
+def forks(count: int, jobs: int | None = None, scheduler: str | None = None) -> bool:
+    """Whether ``run`` forks local workers for ``count`` sources: what they all need is then
+    best loaded before, once, in the parent."""
+    return not scheduler_address(scheduler) and (jobs or default_jobs()) > 1 and count >= PARALLEL_FROM
+
+
 def _run_local(task, sources, args, jobs):
-    if jobs <= 1 or len(sources) < PARALLEL_FROM:
+    if not forks(len(sources), jobs):
         for source in sources:
             yield (source_name(source),) + _guarded(task, source, args)
         return
     import multiprocessing
 
     # Forked workers inherit the parent's imported modules (the readers, the locale data):
-    # nothing is imported twice. Chunks amortise the hand-over; a few per worker keep them busy.
-    size = max(1, min(32, len(sources) // (jobs * 8)))
-    chunks = [sources[i:i + size] for i in range(0, len(sources), size)]
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        for part in pool.imap_unordered(_chunk_call, [(task, c, args) for c in chunks]):
-            yield from part
+    # nothing is imported twice.
+    chunks = _chunks(sources, jobs)
+    # What the parent has made so far (modules, word tables) lives on in every worker: frozen,
+    # the workers' garbage collector does not walk it again at each full collection.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for part in pool.imap_unordered(_chunk_call, [(task, c, args) for c in chunks]):
+                yield from part
+    finally:
+        gc.unfreeze()
+
+
+def _chunks(sources, jobs: int) -> list[list]:
+    """The sources in chunks for the workers, the biggest documents first, in chunks that
+    shrink with the work left (guided scheduling): a chunk amortises the hand-over while much
+    is left, and the last ones are small documents in small chunks, so no worker is left alone
+    with a long one at the end while the others wait."""
+    order = sorted(sources, key=_size, reverse=True)
+    chunks, i = [], 0
+    while i < len(order):
+        size = max(1, min(32, (len(order) - i) // (jobs * 4)))
+        chunks.append(order[i:i + size])
+        i += size
+    return chunks
+
+
+def _size(source) -> int:
+    """Bytes of a source (its file's size for a path): how long its task is likely to take."""
+    if isinstance(source, list):
+        return sum(_size(s) for s in source)
+    if isinstance(source, tuple):
+        return len(source[1])
+    try:
+        return os.stat(source).st_size
+    except OSError:
+        return 0  # gone or unreadable: its task reports it, quickly
 
 
 def _chunk_call(job):

@@ -499,7 +499,8 @@ def _numeric_date(first: int, second: int, year: int) -> _dt.date | None:
 
 def _candidates(text: str, lang: str) -> list[tuple[int, int, _dt.date]]:
     """Every date-shaped span of ``text`` in the language's forms and numeric forms."""
-    readable = text.translate(_DIGITS).translate(_SPACES)
+    # (ASCII text has no other digits or spaces to read: most windows of a text are ASCII)
+    readable = text if text.isascii() else text.translate(_DIGITS).translate(_SPACES)
     found = []
     for regex in _date_regexes(lang):
         for m in regex.finditer(readable):
@@ -532,7 +533,8 @@ def find_dates(text: str, lang: str) -> list[tuple[int, int, _dt.date, bool]]:
     for start, end, d in spans:
         if start < last_end:
             continue  # overlaps a longer match already taken
-        printed = text[start:end].translate(_SPACES)
+        printed = text[start:end]
+        printed = printed if printed.isascii() else printed.translate(_SPACES)
         result.append((start, end, d, printed == format_date(d, lang)))
         last_end = end
     return result

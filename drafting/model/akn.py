@@ -6,6 +6,8 @@ written once and XPath expressions stay short (prefix ``a``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lxml import etree
 from lxml.builder import ElementMaker
 
@@ -41,7 +43,15 @@ def local(el) -> str:
 
 def xp(el, path: str, **variables):
     """XPath with the AKN namespace bound to ``a``."""
-    return el.xpath(path, namespaces=XP_NS, **variables)
+    return _compiled(path)(el, **variables)
+
+
+@lru_cache(maxsize=1024)  # the expressions are the code's own: a few hundred at most
+def _compiled(path: str) -> etree.XPath:
+    # Compiled once per expression: ``el.xpath(path)`` compiles it again at every call, which
+    # cost more than the search itself on the small elements rules and writers ask about.
+    # (An XPath object serialises its own evaluations, so threads may share it.)
+    return etree.XPath(path, namespaces=XP_NS)
 
 
 def first(el, path: str, **variables):

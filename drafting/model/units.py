@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from drafting.model.akn import QUOTED_DOCUMENTS, doc_element, first, local, q, text_content, xp
 
 HEADING_ELEMENTS = {"chapter", "section", "subsection", "article"}
 
 
+@lru_cache(maxsize=4096)  # the rules ask each unit's number again and again; labels repeat
 def printed_number(num: str | None) -> str | None:
     """A printed number without its punctuation: ``12.`` -> ``12``, ``(a)`` -> ``a``,
     ``12 -`` -> ``12``; None for none or for a bullet."""
@@ -149,7 +150,9 @@ def table_text(table) -> str:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    # white space collapsed and trimmed: split() cuts at what ``\s`` matches (str.isspace),
+    # without a pattern's call per space
+    return " ".join(text.split())
 
 
 _CONTENT, _LIST, _INTRO, _WRAP, _NUM, _HEADING = (
