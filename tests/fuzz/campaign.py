@@ -108,16 +108,16 @@ def _child(argv: list[str], folder: Path, out: Path, err: Path, mem_bytes: int, 
     os._exit(code)
 
 
-def _wait(pid: int, started: float, signal_at: float | None, time_limit: float):
+def _wait(pid: int, started: float, signal_at: float | None, time_limit: float, signum=signal.SIGTERM):
     """Wait for the child: woken by its exit (a pidfd), not by polling, so a run's wall clock
-    is the command's; SIGTERM at ``signal_at`` seconds, SIGKILL past the limit."""
+    is the command's; ``signum`` at ``signal_at`` seconds, SIGKILL past the limit."""
     pidfd = os.pidfd_open(pid)
     try:
         signalled = False
         while True:
             elapsed = time.perf_counter() - started
             if signal_at is not None and not signalled and elapsed >= signal_at:
-                os.kill(pid, signal.SIGTERM)
+                os.kill(pid, signum)
                 signalled = True
             if elapsed > time_limit:
                 os.kill(pid, signal.SIGKILL)
@@ -170,8 +170,11 @@ def run_one(job: tuple) -> dict:
         pid = os.fork()
         if pid == 0:
             _child(argv, folder, out, err, a["mem_bytes"], int(a["time_limit"]) + 5)
-        signal_at = random.Random(index).uniform(0.02, 0.4) if any(s[0] == "signal" for s in setup) else None
-        hung, signalled, status, usage = _wait(pid, started, signal_at, a["time_limit"])
+        signal_at = random.Random(index).uniform(0.01, 0.15) if any(s[0] == "signal" for s in setup) else None
+        # ("signal",) sends SIGTERM, which the command catches; ("signal", "KILL") SIGKILL, which
+        # nothing catches: neither may leave a temporary file
+        signum = signal.SIGKILL if ("signal", "KILL") in setup else signal.SIGTERM
+        hung, signalled, status, usage = _wait(pid, started, signal_at, a["time_limit"], signum)
         seconds = time.perf_counter() - started
         code = os.waitstatus_to_exitcode(status)
         stderr = err.read_bytes().decode("utf-8", "replace") if err.exists() else ""
