@@ -445,6 +445,34 @@ def test_a_run_of_raised_digits_is_no_footnote_number(tmp_path, capsys):
     assert code in (0, 1) and "Traceback" not in err, err
 
 
+@pytest.mark.parametrize("command", [["corpus", "index", "--db", "c.sqlite"], ["ingest", "--out-dir", "o"]])
+def test_a_batch_reports_a_document_nested_too_deeply_and_goes_on(tmp_path, capsys, monkeypatch, command):
+    """A Markdown list nested 1,000 deep beside a sound text: the recursion limit ended the whole
+    batch (`drafting: error:`, exit 2) after the index was opened. It is that document's failure,
+    one line with its name, and the other document is read."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "deep.md").write_text("".join("   " * i + "1. item\n" for i in range(1000)))
+    (tmp_path / "sound.txt").write_bytes(SEED.read_bytes())
+    code, out, err = run(capsys, *command[:-2], "deep.md", "sound.txt", *command[-2:], "-j", "1", "-q")
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert code == 2 and len(lines) == 1, err
+    assert re.fullmatch(r"drafting: failed: \S*deep\.md: the input is nested too deeply .*", lines[0])
+    if command[0] == "ingest":
+        assert files_in(tmp_path / "o") == {"sound.xml"}
+    else:
+        code, out, err = run(capsys, "corpus", "search", "Groupe de travail", "--db", "c.sqlite")
+        assert code == 0 and "sound.txt" in out
+
+
+def test_a_batch_failure_named_with_a_line_break_is_one_line(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad\nname.docx").write_bytes(b"not a zip")
+    (tmp_path / "sound.txt").write_bytes(SEED.read_bytes())
+    code, out, err = run(capsys, "ingest", "bad\nname.docx", "sound.txt", "--out-dir", "o", "-j", "1", "-q")
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert code == 2 and len(lines) == 1 and lines[0].startswith("drafting: failed: "), err
+
+
 # --- limits: how much one document may hold ----------------------------------------------------
 
 @pytest.mark.parametrize("suffix, text, what", [
