@@ -190,11 +190,14 @@ def run_one(job: tuple) -> dict:
             "signalled": signalled,
             "traceback": "Traceback (most recent call last)" in stderr,
             "inputs_changed": changed, "temp_left": temps,
-            "written_on_error": [k for k in new if code not in (0, 1) and not signalled],
+            # a batch goes on past a document it cannot read (`drafting: failed: ...`, exit 2) and
+            # writes what it read: only an error of the whole command must leave nothing
+            "written_on_error": [k for k in new if code not in (0, 1) and not signalled
+                                 and not _batch_with_failures(stderr)],
             "outside_written": OUTSIDE.exists(),
             "stderr_tail": stderr[-3000:],
         }
-        record["multi_line"] = code == 2 and not _one_line_error(stderr)
+        record["multi_line"] = code == 2 and not (_one_line_error(stderr) or _batch_with_failures(stderr))
         record["failed"] = _failed(record, a["slow"])
         if record["failed"]:
             keep = Path(a["failures"]) / str(index)
@@ -220,6 +223,12 @@ def run_one(job: tuple) -> dict:
 def _one_line_error(stderr: str) -> bool:
     lines = [line for line in stderr.splitlines() if line.strip() and not DIAGNOSTIC_LINE.match(line)]
     return len(lines) == 1 and lines[0].startswith("drafting: error:")
+
+
+def _batch_with_failures(stderr: str) -> bool:
+    """A batch (run with -q) that read some documents and not others: one line per failure."""
+    lines = [line for line in stderr.splitlines() if line.strip() and not DIAGNOSTIC_LINE.match(line)]
+    return bool(lines) and all(line.startswith("drafting: failed: ") for line in lines)
 
 
 def _failed(r: dict, slow: float) -> bool:

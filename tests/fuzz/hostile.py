@@ -61,6 +61,12 @@ def reader_commands(name: str, rng: random.Random, other: str | None = None) -> 
         ["export", name, "-o", out],
         ["check", name],
     ]
+    # one of the commands that write beside the input or keep an index, in turn
+    cmds.append(rng.choice([
+        ["check", name, "--fix"],
+        ["check", name, "-f", rng.choice(["json", "sarif", "github"]), "-o", "report.out"],
+        ["corpus", "index", name, *([other] if other else []), "--db", "c.sqlite", "-q"],
+    ]))
     if name.endswith(".xml"):
         cmds.append(["validate", name])
     if other:
