@@ -3,10 +3,11 @@
     .venv/bin/python -m tests.fuzz.campaign              # 10,000 runs, table in build/fuzz/campaign.md
     .venv/bin/python -m tests.fuzz.campaign --runs 500 --seed 7 --jobs 2 --time-limit 20
 
-Each run is one command on one case of ``tests/fuzz/hostile.py`` in a fresh folder. Two worker
-processes import the toolkit once (and load check's word tables) and fork a child per run, so a
-run costs the command's own work and not an interpreter start; the child gets an address-space limit and a CPU limit
-(``resource.setrlimit``), the parent a wall-clock limit (the child is killed past it). The table
+Each run is one command on one case of ``tests/fuzz/hostile.py`` in a fresh folder. Worker
+processes (``--jobs``) import the toolkit once (and load check's word tables) and fork a child per
+run, so a run costs the command's own work and not an interpreter start; the child gets an
+address-space limit and a CPU limit (``resource.setrlimit``), the parent a wall-clock limit (the
+child is killed past it). The table
 counts runs, tracebacks, hangs, slow runs (by the wall clock, and by CPU time, which other work on
 the machine does not lengthen), peak memory, files written on error, inputs changed,
 temporary files left behind and error messages longer than one line; every failure is kept under
