@@ -18,25 +18,12 @@ import traceback
 import click
 
 from drafting import __version__
-from drafting.errors import ISSUES_URL, DraftingError, InvalidDocument, environment_error, one_line
+from drafting.errors import ISSUES_URL, DraftingError, InvalidDocument, one_line, user_error
 
 EXIT_USER = 2
 EXIT_INTERNAL = 70  # sysexits EX_SOFTWARE
 # Commands whose exit code 1 already means "differences": an invalid input is 2 there.
 ONE_MEANS_DIFFERENT = {"diff", "history", "align", "new"}
-
-
-def user_error(exc: BaseException) -> DraftingError | None:
-    """The user error an exception stands for; None when it is a bug of the toolkit."""
-    if isinstance(exc, DraftingError):
-        return exc
-    if isinstance(exc, OSError):
-        return environment_error(exc)
-    if isinstance(exc, RecursionError):
-        return DraftingError("the input is nested too deeply to be read (recursion limit)")
-    if isinstance(exc, MemoryError):
-        return DraftingError("the input needs more memory than is available (split it, or lower --max-mb)")
-    return None
 
 
 def echo_error(message: str) -> None:

@@ -40,6 +40,20 @@ def environment_error(exc: OSError) -> DraftingError | None:
     return DraftingError(f"{where}: {reason}" if where != "" else reason)
 
 
+def user_error(exc: BaseException) -> DraftingError | None:
+    """The user error an exception stands for; None when it is a bug of the toolkit. The CLI
+    turns it into its one line; a batch, into one document's failure."""
+    if isinstance(exc, DraftingError):
+        return exc
+    if isinstance(exc, OSError):
+        return environment_error(exc)
+    if isinstance(exc, RecursionError):
+        return DraftingError("the input is nested too deeply to be read (recursion limit)")
+    if isinstance(exc, MemoryError):
+        return DraftingError("the input needs more memory than is available (split it, or lower --max-mb)")
+    return None
+
+
 class InvalidDocument(DraftingError):
     """An input that is not valid (foreign Akoma Ntoso): its findings, one line each, as
     ``validate`` prints them; the CLI exits 1 where 1 means "findings" and 2 elsewhere."""

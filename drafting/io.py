@@ -1,21 +1,25 @@
 """Everything that touches files: reading inputs safely and writing outputs atomically.
 
 Inputs are never trusted: encodings are detected, binary files and oversized files are refused,
-XML is parsed without DTDs, entities or network. Outputs go to a temporary file in the target
-folder and are renamed into place, so a failure never leaves half a file, and an output path
-that names an input is refused before anything is written.
+XML is parsed without DTDs, entities or network. Outputs are written into an unnamed file of the
+target folder (a named temporary one where the system has none) and named or renamed into place
+only once complete, so a failure or a kill never leaves half a file, and an output path that
+names an input is refused before anything is written.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import secrets
 import signal
 import stat
 import sys
 import tempfile
 import threading
+from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -428,41 +432,46 @@ def output_path(path: str | os.PathLike) -> Path:
     return target
 
 
-def write_atomic(path: str | os.PathLike, data: bytes | str,
+def write_atomic(path: str | os.PathLike, data: bytes | str | Iterable[bytes],
                  like: str | os.PathLike | None = None) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename, with the mode a copy
-    would have (cp): a file replaced keeps its mode, a new file gets the umask's; ``like``
-    gives the mode and owner of another file (an in-place fix's backup, the file itself).
+    """Write ``data`` (bytes, text, or chunks of bytes as they are made) to ``path`` so that the
+    path holds the old file or the whole new one, never a part, with the mode a copy would have
+    (cp): a file replaced keeps its mode, a new file gets the umask's; ``like`` gives the mode and
+    owner of another file (an in-place fix's backup, the file itself).
 
-    The temporary file is removed on every way out: an error, Ctrl-C, SIGTERM or SIGHUP (the CLI
-    turns those into an exception). Failures of the file system (disk full, read-only, no
-    permission) are user errors, one line.
+    On Linux the data go into an unnamed file of the target's folder (``O_TMPFILE``), named only
+    once complete and synced: a process killed in the middle, even by SIGKILL, leaves nothing. Where
+    the system or file system has no unnamed files, a named temporary ``.NAME.XXXX.tmp`` beside the
+    target is used instead, removed on every way out a process can catch: an error, Ctrl-C,
+    SIGTERM or SIGHUP (the CLI turns those into an exception). Failures of the file system (disk
+    full, read-only, no permission) are user errors, one line.
     """
     target = output_path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    tmp = None
+    if isinstance(data, str):
+        chunks: Iterable[bytes] = [data.encode("utf-8")]
+    elif isinstance(data, (bytes, bytearray, memoryview)):
+        chunks = [data]
+    else:
+        chunks = data
+    fd, tmp = None, None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with _signals_held():
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        reference = like if like is not None else target
-        if os.path.exists(reference):  # keep the permissions of the file replaced
-            st = os.stat(reference)
-            os.chmod(tmp, stat.S_IMODE(st.st_mode))
-            try:
-                os.chown(tmp, st.st_uid, st.st_gid)
-            except PermissionError:
-                pass  # only root gives a file away; the mode is kept all the same
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-        tmp = None
+            fd = _open_unnamed(target.parent)
+            unnamed = fd is not None
+            if not unnamed:
+                fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".tmp", dir=target.parent)
+        with open(fd, "wb", closefd=False) as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+        os.fsync(fd)
+        _give_mode(fd, like if like is not None else target)
+        if unnamed:
+            with _signals_held():
+                tmp = _name_unnamed(fd, target)
+        if tmp is not None:
+            os.replace(tmp, target)
+            tmp = None
     except OSError as exc:
         error = environment_error(exc)
         if error is None:
@@ -470,8 +479,77 @@ def write_atomic(path: str | os.PathLike, data: bytes | str,
         raise DraftingError(f"{path}: cannot write: {exc.strerror}"
                             + (" (the disk is full)" if exc.errno == 28 else "")) from None
     finally:
+        if fd is not None:
+            os.close(fd)
         if tmp is not None:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+# An unnamed file is named through its /proc/self/fd link (linkat with AT_SYMLINK_FOLLOW), which
+# needs no privilege, unlike linkat(AT_EMPTY_PATH).
+_PROC_FD = "/proc/self/fd"
+# open(O_TMPFILE) where unnamed files are not to be had: a file system without them (EOPNOTSUPP),
+# a kernel older than 3.11 (which reads the flag as O_DIRECTORY: EISDIR), or EINVAL from either.
+_NO_UNNAMED_FILES = frozenset({errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL})
+
+
+def _open_unnamed(folder: Path) -> int | None:
+    """A new file in ``folder`` with no name yet (``O_TMPFILE``), or None where there is none."""
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is None:
+        return None
+    try:
+        fd = os.open(folder, flag | os.O_WRONLY | os.O_CLOEXEC, 0o600)
+    except OSError as exc:
+        if exc.errno in _NO_UNNAMED_FILES:
+            return None
+        raise
+    if not os.path.exists(f"{_PROC_FD}/{fd}"):  # no /proc: the file could never be named
+        os.close(fd)
+        return None
+    return fd
+
+
+def _name_unnamed(fd: int, target: Path) -> str | None:
+    """Give the complete unnamed file ``fd`` its name: ``target`` itself when there is no file
+    there (None is returned), else a fresh temporary name beside it, returned for the caller to
+    rename over the target. ``link`` never replaces nor follows what is already at a name."""
+    source = f"{_PROC_FD}/{fd}"
+    # linkat(AT_SYMLINK_FOLLOW) needs a folder descriptor here: os.link without one calls link(),
+    # which would link the /proc entry itself (EXDEV) instead of the file it stands for
+    folder = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        if not os.path.lexists(target):
+            try:
+                os.link(source, target.name, dst_dir_fd=folder, follow_symlinks=True)
+                return None
+            except FileExistsError:
+                pass  # made meanwhile: replaced below, as any existing file
+        for _ in range(100):
+            name = f".{target.name[:100]}.{secrets.token_hex(4)}.tmp"
+            try:
+                os.link(source, name, dst_dir_fd=folder, follow_symlinks=True)
+                return str(target.parent / name)
+            except FileExistsError:
+                continue
+        raise FileExistsError(errno.EEXIST, "no free temporary name", str(target.parent))
+    finally:
+        os.close(folder)
+
+
+def _give_mode(fd: int, reference: str | os.PathLike) -> None:
+    """The mode (and owner, as root) of ``reference`` if it exists, else a new file's."""
+    if os.path.exists(reference):  # keep the permissions of the file replaced
+        st = os.stat(reference)
+        os.fchmod(fd, stat.S_IMODE(st.st_mode))
+        try:
+            os.fchown(fd, st.st_uid, st.st_gid)
+        except PermissionError:
+            pass  # only root gives a file away; the mode is kept all the same
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)

@@ -276,6 +276,77 @@ def test_a_signal_while_writing_leaves_no_temporary_file(tmp_path, monkeypatch):
     assert info.value.code == 143 and files_in(tmp_path) == set()
 
 
+# A writer killed in the middle: its data come from a generator that has written a megabyte and
+# then waits on the test's pipe, so the kill falls inside write_atomic whatever the machine's speed.
+SLOW_WRITER = (
+    "import sys\nimport drafting.io\n"
+    "if sys.argv[2] == 'named':\n    drafting.io._open_unnamed = lambda folder: None\n"
+    "def chunks():\n"
+    "    yield b'x' * 1_000_000\n"
+    "    sys.stdout.write('writing\\n')\n    sys.stdout.flush()\n"
+    "    yield sys.stdin.buffer.read()\n"
+    "drafting.io.write_atomic(sys.argv[1], chunks())\n")
+
+
+def _kill_writer_midway(target: Path, how: str) -> None:
+    import subprocess
+    import sys
+
+    with subprocess.Popen([sys.executable, "-c", SLOW_WRITER, str(target), how], cwd=ROOT,
+                          stdin=subprocess.PIPE, stdout=subprocess.PIPE) as writer:
+        assert writer.stdout.readline() == b"writing\n"
+        writer.kill()  # SIGKILL: nothing in the process can run, no handler, no finally
+        assert writer.wait() == -9
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_kill_9_in_the_middle_of_a_write_leaves_nothing_behind(tmp_path, existing):
+    """The data go into an unnamed file (O_TMPFILE), named only once complete: SIGKILL with a
+    megabyte written leaves the folder as it was (it left ``.out.xml.XXXX.tmp`` beside it)."""
+    target = tmp_path / "out.xml"
+    if existing:
+        target.write_bytes(b"old")
+    _kill_writer_midway(target, "unnamed")
+    assert files_in(tmp_path) == ({"out.xml"} if existing else set())
+    if existing:
+        assert target.read_bytes() == b"old"
+
+
+def test_where_there_are_no_unnamed_files_a_kill_9_can_leave_the_named_temporary_file(tmp_path):
+    """The fallback for systems without O_TMPFILE, and the reason it is only a fallback: the
+    same kill leaves the named temporary file (the test above sees the difference)."""
+    _kill_writer_midway(tmp_path / "out.xml", "named")
+    [left] = files_in(tmp_path)
+    assert re.fullmatch(r"\.out\.xml\..+\.tmp", left) and (tmp_path / left).stat().st_size >= 1_000_000
+
+
+def test_without_unnamed_files_a_write_still_replaces_the_file_whole(tmp_path, monkeypatch):
+    import drafting.io
+
+    monkeypatch.setattr(drafting.io, "_open_unnamed", lambda folder: None)
+    target = tmp_path / "o.txt"
+    target.write_text("old")
+    os.chmod(target, 0o640)
+    write_atomic(target, iter([b"new ", b"text"]))
+    assert target.read_text() == "new text" and stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert files_in(tmp_path) == {"o.txt"}
+
+
+def test_a_replaced_output_keeps_its_mode_and_a_failed_write_keeps_the_old_file(tmp_path):
+    target = tmp_path / "o.txt"
+    target.write_text("old")
+    os.chmod(target, 0o640)
+    write_atomic(target, "new")
+    assert target.read_text() == "new" and stat.S_IMODE(target.stat().st_mode) == 0o640
+
+    def failing():
+        yield b"half"
+        raise RuntimeError("the writer failed")
+    with pytest.raises(RuntimeError):
+        write_atomic(target, failing())
+    assert target.read_text() == "new" and files_in(tmp_path) == {"o.txt"}
+
+
 def test_a_new_output_gets_ordinary_permissions(tmp_path):
     write_atomic(tmp_path / "o.txt", "x")
     mode = stat.S_IMODE(os.stat(tmp_path / "o.txt").st_mode)
@@ -372,6 +443,34 @@ def test_a_run_of_raised_digits_is_no_footnote_number(tmp_path, capsys):
     assert code == 0 and "Traceback" not in err, err
     code, out, err = run(capsys, "check", src)
     assert code in (0, 1) and "Traceback" not in err, err
+
+
+@pytest.mark.parametrize("command", [["corpus", "index", "--db", "c.sqlite"], ["ingest", "--out-dir", "o"]])
+def test_a_batch_reports_a_document_nested_too_deeply_and_goes_on(tmp_path, capsys, monkeypatch, command):
+    """A Markdown list nested 1,000 deep beside a sound text: the recursion limit ended the whole
+    batch (`drafting: error:`, exit 2) after the index was opened. It is that document's failure,
+    one line with its name, and the other document is read."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "deep.md").write_text("".join("   " * i + "1. item\n" for i in range(1000)))
+    (tmp_path / "sound.txt").write_bytes(SEED.read_bytes())
+    code, out, err = run(capsys, *command[:-2], "deep.md", "sound.txt", *command[-2:], "-j", "1", "-q")
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert code == 2 and len(lines) == 1, err
+    assert re.fullmatch(r"drafting: failed: \S*deep\.md: the input is nested too deeply .*", lines[0])
+    if command[0] == "ingest":
+        assert files_in(tmp_path / "o") == {"sound.xml"}
+    else:
+        code, out, err = run(capsys, "corpus", "search", "Groupe de travail", "--db", "c.sqlite")
+        assert code == 0 and "sound.txt" in out
+
+
+def test_a_batch_failure_named_with_a_line_break_is_one_line(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad\nname.docx").write_bytes(b"not a zip")
+    (tmp_path / "sound.txt").write_bytes(SEED.read_bytes())
+    code, out, err = run(capsys, "ingest", "bad\nname.docx", "sound.txt", "--out-dir", "o", "-j", "1", "-q")
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert code == 2 and len(lines) == 1 and lines[0].startswith("drafting: failed: "), err
 
 
 # --- limits: how much one document may hold ----------------------------------------------------

@@ -12,7 +12,7 @@ import os
 
 import click
 
-from drafting.errors import DraftingError
+from drafting.errors import DraftingError, one_line
 
 
 def jobs_option(func):
@@ -37,7 +37,7 @@ def quiet(ctx) -> bool:
 def finish(ctx, summary, what: str = "documents") -> None:
     """Report every failed document (one line each) and the summary line."""
     for _, message in summary.failed:
-        click.echo(f"drafting: failed: {message}", err=True)
+        click.echo(f"drafting: failed: {one_line(message)}", err=True)
     if not quiet(ctx):
         click.echo(summary.line(what), err=True)
 

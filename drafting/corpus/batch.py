@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafting.errors import DraftingError
+from drafting.errors import DraftingError, user_error
 
 SCHEDULER_TIMEOUT = 10.0   # seconds to wait for a Dask scheduler before giving up
 PARALLEL_FROM = 4          # fewer documents than this: in process (forking costs more)
@@ -149,10 +149,14 @@ def local_path(source):
 
 
 def _guarded(task, source, args):
+    """One document's task: an error of that document (a nesting too deep to read included) is
+    its failure, reported, and the run goes on."""
     try:
         return True, task(source, *args)
     except (DraftingError, OSError) as exc:
         return False, str(exc)
+    except (RecursionError, MemoryError) as exc:
+        return False, f"{source_name(source)}: {user_error(exc)}"
 
 
 def _guarded_chunk(task, sources, args):

@@ -61,6 +61,12 @@ def reader_commands(name: str, rng: random.Random, other: str | None = None) -> 
         ["export", name, "-o", out],
         ["check", name],
     ]
+    # one of the commands that write beside the input or keep an index, in turn
+    cmds.append(rng.choice([
+        ["check", name, "--fix"],
+        ["check", name, "-f", rng.choice(["json", "sarif", "github"]), "-o", "report.out"],
+        ["corpus", "index", name, *([other] if other else []), "--db", "c.sqlite", "-q"],
+    ]))
     if name.endswith(".xml"):
         cmds.append(["validate", name])
     if other:
@@ -445,7 +451,7 @@ def _template(rng, material):
 
 PATH_TRICKS = ["empty-output", "under-file", "long-name", "out-is-input-link", "same-stem", "fifo",
                "dev-zero", "folder-input", "symlink-out", "missing", "readonly-dir", "dev-null-out",
-               "signal", "dash-input", "hardlink-out"]
+               "signal", "dash-input", "hardlink-out", "kill-9"]
 
 
 def _paths(rng, material):
@@ -487,6 +493,9 @@ def _paths(rng, material):
     elif kind == "signal":
         setup = [("signal",)]
         cmd = ["export", "in.txt", "-o", rng.choice(["out.docx", "out.md", "out.html"])]
+    elif kind == "kill-9":
+        setup = [("signal", "KILL")]
+        cmd = ["export", "in.txt", "-o", rng.choice(["out.docx", "out.md", "out.html", "out.xml"])]
     elif kind == "dash-input":
         cmd = ["ingest", "-", "--format-in", "text"]
     elif kind == "hardlink-out":
