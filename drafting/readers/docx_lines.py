@@ -41,7 +41,8 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
     space_after = 0
     page, page_break = 1, False
     texts = [rec.text.strip() if rec.rows is None else "" for rec in parsed.records]
-    usual = usual_spacing(parsed.records, texts) if printed_lines(texts) else 0
+    lines_printed = printed_lines(texts)
+    usual = usual_spacing(parsed.records, texts) if lines_printed else 0
     for rec in parsed.records:
         if rec.page_break_before and out:
             page, page_break = page + 1, True   # a break in an empty paragraph moves on too
@@ -61,7 +62,9 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
         if not text.strip():
             space_after = max(space_after, usual + 1)   # an empty paragraph is a blank line
             continue
-        gap = space_after + rec.space_before > usual or not out
+        # a Word paragraph that is a paragraph (not a printed line) stands apart from the one
+        # before, space or none between them (Word's Normal leaves none)
+        gap = space_after + rec.space_before > usual or not out or not lines_printed
         space_after = rec.space_after
         broke, page_break = page_break, False
         indent = None
@@ -79,18 +82,27 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
 
 
 def printed_lines(texts: list[str]) -> bool:
-    """Are the Word paragraphs printed lines (text pasted or converted line by line)? Then few
-    are longer than a line of print, and most stop mid-sentence, on a letter, digit or hyphen
-    (a paragraph per paragraph ends on its punctuation)."""
-    lengths, open_ends = 0, 0
-    long_ = 0
+    """Are the Word paragraphs printed lines (text pasted or converted line by line)? Then most
+    stop mid-sentence, on a letter, digit or hyphen (a paragraph per paragraph ends on its
+    punctuation), and a line that runs on from the one above opens in lower case, which a
+    paragraph never does (a label such as "a)" aside). In a script without case (Arabic,
+    Chinese) few lines are longer than a line of print instead."""
+    lengths = open_ends = long_ = cased = lower = 0
     for text in texts:
         if not text:
             continue
         lengths += 1
         long_ += len(text) > LINE_OF_PRINT
         open_ends += text[-1].isalnum() or text[-1] == "-"
-    return lengths >= 8 and long_ < 0.05 * lengths and open_ends * 2 >= lengths
+        first = text[0]
+        if first.isupper() or first.islower():
+            cased += 1
+            lower += first.islower() and text[1:2].isalpha()
+    if lengths < 8 or open_ends * 2 < lengths:
+        return False
+    if cased * 2 >= lengths:
+        return lower >= 0.08 * lengths
+    return long_ < 0.05 * lengths
 
 
 def usual_spacing(records, texts: list[str]) -> int:
