@@ -340,3 +340,35 @@ def test_a_body_of_only_a_table_or_only_text_boxes_is_read_and_reported(tmp_path
     assert "Pledges received in 2025" in " ".join(result.root.itertext())
     if only == "text box":
         assert any("text box" in d.message for d in result.diagnostics)
+
+
+def test_a_masthead_laid_out_in_a_table_is_read_as_the_masthead():
+    """Word users set the masthead in a table of two columns (organs left, symbol and
+    distribution right); a table at the head of the document, before any text, is read cell by
+    cell as the page prints it."""
+    import io
+
+    import docx as python_docx
+
+    doc = python_docx.Document()
+    table = doc.add_table(rows=2, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "United Nations", "A/C.3/80/L.5"
+    table.rows[1].cells[0].text = "General Assembly"
+    right = table.rows[1].cells[1]
+    right.paragraphs[0].text = "Distr.: Limited"
+    right.add_paragraph("9 October 2025")
+    right.add_paragraph("Original: English")
+    for text in ("Eightieth session", "Third Committee", "Agenda item 70 (b)",
+                 "Promotion and protection of human rights: human rights questions",
+                 "Austria, Belgium and Chile: draft resolution", "Protection of migrants",
+                 "The General Assembly,", "Recalling its resolution 79/12 of 3 December 2024,",
+                 "1. Calls upon all States to protect migrants;", "2. Decides to remain seized of the matter."):
+        doc.add_paragraph(text)
+    out = io.BytesIO()
+    doc.save(out)
+    root = read_docx(out.getvalue(), "table_masthead.docx").root
+    mast = masthead(root)
+    assert (mast["symbol"], mast["distribution"], mast["date"]) == ("A/C.3/80/L.5", "Distr.: Limited", "2025-10-09")
+    assert mast["title"] == "Protection of migrants" and root[0].get("name") == "resolutionDraft"
+    assert [(u.kind, u.num) for u in body_units(root)] == [
+        ("formula", None), ("preambular", None), ("paragraph", "1."), ("paragraph", "2.")]

@@ -38,6 +38,7 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
         if text.strip():
             out.append(Line(text, len(out) + 1, gap_before=True, bold=rec.all_bold or None,
                             centered=rec.centered or None))
+    headed = len(out)     # the lines of the first page's header come first
     space_after = 0
     page, page_break = 1, False
     texts = [rec.text.strip() if rec.rows is None else "" for rec in parsed.records]
@@ -47,7 +48,18 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
         if rec.page_break_before and out:
             page, page_break = page + 1, True   # a break in an empty paragraph moves on too
         if rec.rows is not None:
-            out.extend(_table_lines(rec, len(out)))
+            if not any(line.zone is None for line in out[headed:]) and _layout_table(rec):
+                # a table at the head of the document, before any text: a masthead or a
+                # letterhead set out in cells, read cell by cell as a page prints it
+                for row in rec.cell_paragraphs:
+                    for cell in row:
+                        for tokens in cell:
+                            text = render(tokens)
+                            if text.strip():
+                                out.append(Line(text, len(out) + 1, page=page, gap_before=True))
+                                out.extend(_note_lines(tokens, len(out), page))
+            else:
+                out.extend(_table_lines(rec, len(out)))
             space_after = usual + 1
             continue
         # a paragraph bold throughout says so in ``bold``, as a PDF line would, not in its text
@@ -161,6 +173,19 @@ def _note_lines(tokens, start: int, page: int = 1) -> list[Line]:
             out.append(Line(text, start + len(out) + 1, page=page, gap_before=True, zone="note",
                             note_marker=t.marker or "*"))
     return out
+
+
+LAYOUT_ROWS = 8          # a masthead or letterhead laid out in a table has few rows
+LAYOUT_CELL = 200        # characters: no paragraph of text stands in its cells
+
+
+def _layout_table(rec: Record) -> bool:
+    return len(rec.rows) <= LAYOUT_ROWS and all(
+        len(plain_tokens(cell)) < LAYOUT_CELL for row in rec.rows for cell in row)
+
+
+def plain_tokens(tokens) -> str:
+    return "".join(t.text for t in tokens if isinstance(t, Token))
 
 
 def _table_lines(rec: Record, start: int) -> list[Line]:
