@@ -468,7 +468,8 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
                 # stands between it and the agenda title, which ends on a short line
                 k = _short_line_end(lines, i + 1, k)
             if k == i + 1 < end and not claimed(k) and _document_line(lines[k].text) is None \
-                    and not _hard_wrapped(reading.body) and not is_formula(lines[k].text):
+                    and not _hard_wrapped(reading.body) and not is_formula(lines[k].text) \
+                    and not lines[k].text.lstrip().startswith("**"):
                 k += 1   # a paragraph per paragraph (Word): the agenda title is the next one
             if k > i + 1:
                 title = " ".join(l.text.strip() for l in lines[i + 1:k])
