@@ -372,3 +372,23 @@ def test_a_masthead_laid_out_in_a_table_is_read_as_the_masthead():
     assert mast["title"] == "Protection of migrants" and root[0].get("name") == "resolutionDraft"
     assert [(u.kind, u.num) for u in body_units(root)] == [
         ("formula", None), ("preambular", None), ("paragraph", "1."), ("paragraph", "2.")]
+
+
+def test_word_bullets_are_printed_as_bullets_and_read_as_points():
+    import io
+
+    import docx as python_docx
+
+    doc = python_docx.Document()
+    doc.add_paragraph("1. The Committee recommends that the State party:")
+    for text in ("Adopt a law on violence against women;", "Train judges and police."):
+        doc.add_paragraph(text, style="List Bullet")
+    doc.add_paragraph("2. The Committee requests the State party to report.")
+    out = io.BytesIO()
+    doc.save(out)
+    units = body_units(read_docx(out.getvalue(), "bullets.docx").root)
+    assert [(u.kind, u.num, u.text) for u in units] == [
+        ("paragraph", "1.", "The Committee recommends that the State party:"),
+        ("point", "•", "Adopt a law on violence against women;"),
+        ("point", "•", "Train judges and police."),
+        ("paragraph", "2.", "The Committee requests the State party to report.")]

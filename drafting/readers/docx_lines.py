@@ -28,6 +28,7 @@ from drafting.readers.text import join_lone_labels
 
 RULE_TEXT = "_" * 15       # a drawn horizontal rule, as text prints it
 LINE_OF_PRINT = 160       # characters: longer than any line a page prints
+BULLET = "•"
 HEADING_ROLES = {"chapter", "section", "subsection", "crossHeading", "annex"}
 
 
@@ -66,6 +67,8 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
         text = render(rec.tokens, bold_marks=not rec.all_bold)
         if rec.auto_label:
             text = rec.auto_label[0] + " " + text.lstrip()
+        elif rec.bullet and text.strip():
+            text = BULLET + " " + text.lstrip()   # the bullet Word prints (its glyph is a font's)
         if rec.rule:
             # a drawn rule, as a PDF's rule line: the passes decide what it rules off
             out.append(Line(RULE_TEXT, len(out) + 1, page=page, gap_before=True, zone="rule"))

@@ -77,6 +77,7 @@ class Record:
     space_after: int = 0
     page_break_before: bool = False
     rule: bool = False            # a paragraph that prints only a horizontal rule
+    bullet: bool = False          # Word numbering prints a bullet before it
 
     @property
     def text(self) -> str:
@@ -318,7 +319,8 @@ def _record(p, index, styles, numbering, state) -> Record:
             all_bold = "b" in t.fmt or "b" in style_fmt
             if not all_bold:
                 break
-    rec = Record(index, role, key, tokens, label, all_bold=all_bold, outline=styles.outline.get(sid))
+    rec = Record(index, role, key, tokens, label, all_bold=all_bold, outline=styles.outline.get(sid),
+                 bullet=numbering.bullet)
     left = styles.indent.get(sid)
     ind = props.get(W_IND)
     if ind is not None:
