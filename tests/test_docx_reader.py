@@ -41,7 +41,7 @@ def test_word_auto_numbering_is_computed_as_word_prints_it():
         ("paragraph", "7.", "The third paragraph."),            # the deeper levels restart
         ("heading", "II.", "Background"),
         ("paragraph", "1.", "A list that restarts."),           # startOverride
-        ("paragraph", None, "A bullet, not numbered."),
+        ("point", "•", "A bullet, not numbered."),              # printed with its bullet: an item
     ]
 
 
