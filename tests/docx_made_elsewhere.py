@@ -126,7 +126,29 @@ def _runs(elements) -> list[tuple[str, bool]]:
 # a paragraph's number or point label ("12.", "(a)", "IV."), not a short word ("Ibid.")
 LONE_LABEL = re.compile(r"^(?:\(?(?:\d{1,3}|[ivxl]{1,5}|[a-z])\)|\d{1,3}\.|[IVXL]{1,5}\.|[A-Z]\.)$")
 # made again when the way of making them changes (the name holds the way's version)
-VERSION = {"pandoc": "2"}
+VERSION = {"pandoc": "3"}
+
+
+def pandoc_paragraphs(text: str) -> list[str]:
+    """The Markdown paragraphs given to pandoc: the printed lines, a lone number joined to its
+    text."""
+    lines = [line.strip() for line in text.replace("\f", "\n").split("\n")]
+    return _join_lone_labels([line for line in lines if line])
+
+
+ORDERED_ITEM = re.compile(r"(\d{1,9})[.)]\s")
+
+
+def renumbered_by_pandoc(text: str) -> bool:
+    """Does pandoc print other numbers than the text's? Numbered paragraphs next to each other
+    are one Markdown list, and a list counts on from its first number, whatever the next
+    items say ("1. De facto replacement" then "19. Limited State presence" prints 1. and 2.)."""
+    paragraphs = pandoc_paragraphs(text)
+    for before, after in zip(paragraphs, paragraphs[1:]):
+        a, b = ORDERED_ITEM.match(before), ORDERED_ITEM.match(after)
+        if a and b and int(b.group(1)) != int(a.group(1)) + 1:
+            return True
+    return False
 
 
 def _join_lone_labels(lines: list[str]) -> list[str]:
@@ -134,7 +156,7 @@ def _join_lone_labels(lines: list[str]) -> list[str]:
     would type them together, and pandoc would drop the empty list item."""
     out: list[str] = []
     for line in lines:
-        if out and LONE_LABEL.match(out[-1]):
+        if out and LONE_LABEL.match(out[-1]) and not LONE_LABEL.match(line):
             out[-1] += " " + line
         else:
             out.append(line)
@@ -158,8 +180,7 @@ def make_all(sources: list[Path], folder: Path) -> dict[tuple[str, str], Path]:
             if path.exists() and way in ("pandoc", "libreoffice"):
                 continue
             if way == "pandoc":
-                lines = [line.strip() for line in data.decode("utf-8").replace("\f", "\n").split("\n")]
-                text = "\n\n".join(_join_lone_labels([line for line in lines if line]))
+                text = "\n\n".join(pandoc_paragraphs(data.decode("utf-8")))
                 subprocess.run(["pandoc", "-f", "commonmark", "-t", "docx", "-o", str(path)],
                                input=text.encode("utf-8"), check=True, timeout=120)
             elif way == "word":
