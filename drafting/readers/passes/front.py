@@ -692,8 +692,22 @@ def _title(reading: Reading, lines: list[Line], start: int, role: dict[int, str]
             # the first block, unless a later one carries the title's note (a committee's name
             # above the title of its concluding observations: "... Республики*")
             chosen = runs[-1] if formula else next(
-                (r for r in runs if STARS.search(plain(lines[r[-1]].text).rstrip()) and not lines[r[-1]].text.strip().startswith("*")),
+                (r for r in runs if _ends_on_star(lines[r[-1]].text) and not lines[r[-1]].text.strip().startswith("*")),
                 runs[0])
+    if chosen is not None and len(chosen) > 2 and not any(lines[k].gap_before for k in range(start + 1, len(lines))):
+        # no blank line in the whole front (a printed line per paragraph, blank lines lost): the
+        # title block is the part of the run after its last short line ("Комитет по ликвидации
+        # дискриминации" / "в отношении женщин" / "Заключительные замечания ...")
+        cut = chosen[0]
+        while True:
+            nxt = _short_line_end(lines, cut, chosen[-1] + 1)
+            if nxt > chosen[-1]:
+                break
+            cut = nxt
+        if cut > chosen[0]:
+            at = runs.index(chosen)
+            runs[at:at + 1] = [[k for k in chosen if k < cut], [k for k in chosen if k >= cut]]
+            chosen = runs[at + 1]
     for run_ in runs:
         if run_ is not chosen:
             for text in _paragraphs(lines, run_):
@@ -712,6 +726,14 @@ def _title(reading: Reading, lines: list[Line], start: int, role: dict[int, str]
                 pf.title = parse_inline(text, notes)
         else:
             pf.extra.append(parse_inline(text, notes))
+
+
+RAISED_STAR_END = re.compile(r"\^\{\*+\}$")
+
+
+def _ends_on_star(text: str) -> bool:
+    """``... Республики*`` or a raised star (``Республики^{*}``): a call at the end of the line."""
+    return bool(STARS.search(plain(text).rstrip()) or RAISED_STAR_END.search(text.rstrip()))
 
 
 def _report_of_committee(doc_type: str) -> bool:
