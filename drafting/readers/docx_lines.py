@@ -4,16 +4,21 @@ Most Word files from outside the secretariat use ``Normal`` for everything, so s
 from content, as for a PDF: each Word paragraph becomes a ``Line`` carrying what Word knows and
 the shared passes (``drafting.readers.passes.read_lines``) find the masthead, the preamble, the
 numbers and the headings. What Word knows travels as a PDF's facts would:
-- space between paragraphs (Word's spacing before and after) as ``gap_before``, a page break
-  as ``page_break_before``: a file that keeps each printed line as a paragraph (a text file
-  opened in Word) has none, and its lines are unwrapped as a PDF's are;
-- the number Word auto-numbering prints is written before the text, as printed;
-- italic and bold runs as ``*..*`` and ``**..**``, footnote references as ``^{n}``;
+- a Word paragraph that is a paragraph stands apart (``gap_before``), space or none between
+  paragraphs; in a file that keeps each printed line as a paragraph (a text file opened in
+  Word, pandoc's Markdown of it) only space beyond the usual does, and its lines are unwrapped
+  as a PDF's are; a page break as ``page_break_before``;
+- the number Word auto-numbering prints is written before the text, as printed, a bullet as
+  ``•``;
+- italic and bold runs as ``*..*`` and ``**..**``, footnote references and raised text typed
+  by hand (a call, ``4^{th}``) as ``^{..}``;
 - a heading style (Word's ``Heading n``, the UN's ``_ H _Ch_G`` ...) or an all-bold paragraph
   as ``bold``; left indent and alignment as ``indent`` and ``centered``;
 - each footnote's text as a ``zone="note"`` line with its ``note_marker``, right after the
   paragraph that calls it (where a page would print it);
-- table rows as ``| cell | cell |`` lines; text boxes and content controls where they stand;
+- table rows as ``| cell | cell |`` lines, but a table of a few short rows before any text
+  (a masthead laid out in cells) cell by cell; text boxes and content controls where they
+  stand;
 - the first-page header's lines first (UN templates print the masthead there).
 """
 
