@@ -1,14 +1,19 @@
-"""Word files made outside this toolkit from the text of real UN documents, three ways.
+"""Word files made outside this toolkit from the text of real UN documents, four ways.
 
 - pandoc: ``pandoc -f commonmark`` of the pdftotext output, one paragraph per printed line
   (lines starting ``1.`` become Word auto-numbered lists, ``(a)`` stays typed);
 - LibreOffice: ``soffice --convert-to docx`` of the same text (one Word paragraph per line);
 - python-docx: one Word paragraph per paragraph, as a drafter types a clean document: the
-  paragraphs the text reader finds (masthead and preface lines, then each paragraph with its
-  number typed), in the default ``Normal`` style, the footnotes' text at the end.
+  paragraphs the text reader finds (masthead and preface lines in printed order, then each
+  paragraph with its number typed), in the default ``Normal`` style, the footnote calls raised,
+  the footnotes' text at the end after their marks;
+- word: this toolkit's own DOCX of the text reader's reading with every paragraph and character
+  style taken off and its stored facts removed: a document as Word keeps one typed in
+  ``Normal`` (real footnotes, italic and bold runs, typed numbers, the masthead in the first
+  page's header, no space between paragraphs).
 The pandoc and LibreOffice files are made once into build/docx_in/ and kept (a cache keyed by
-the text: delete the folder to remake them); the python-docx ones follow the text reader, so
-they are made again on every run.
+the text and the way's version: delete the folder to remake them); the python-docx and word ones
+follow the text reader, so they are made again on every run.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-WAYS = ("pandoc", "libreoffice", "python-docx")
+WAYS = ("pandoc", "libreoffice", "python-docx", "word")
 
 
 def paragraphs_of(src: Path) -> list[list[tuple[str, bool]]]:
@@ -41,6 +46,33 @@ def paragraphs_of(src: Path) -> list[list[tuple[str, bool]]]:
         out.append(([(unit.num + " ", False)] if unit.num else []) + runs)
     out += [[(f"{n.marker} {n.text}", False)] for n in all_notes(root)]
     return [p for p in out if "".join(t for t, _ in p).strip()]
+
+
+def in_normal(src: Path) -> bytes:
+    """This toolkit's DOCX of ``src`` as a Word file typed in ``Normal``: no paragraph or
+    character style, no stored facts (direct formatting, footnotes and numbering stay)."""
+    import io
+    import zipfile
+
+    from drafting.readers import read_document
+    from drafting.writers.docx import write
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(write(read_document(src).root))) as zin, zipfile.ZipFile(out, "w") as zout:
+        for name in zin.namelist():
+            data = zin.read(name)
+            if name == "docProps/custom.xml":
+                continue
+            if name.startswith("word/") and name.endswith(".xml"):
+                data = STYLE_REF.sub(b"", data)
+            elif name in ("[Content_Types].xml", "_rels/.rels"):
+                data = CUSTOM_PART.sub(b"", data)
+            zout.writestr(name, data)
+    return out.getvalue()
+
+
+STYLE_REF = re.compile(rb"<w:(?:pStyle|rStyle) w:val=\"[^\"]*\"/>")
+CUSTOM_PART = re.compile(rb"<(?:Override|Relationship)\b[^>]*custom[^>]*/>")
 
 
 def _in_printed_order(paragraphs, printed: str) -> list:
@@ -94,7 +126,29 @@ def _runs(elements) -> list[tuple[str, bool]]:
 # a paragraph's number or point label ("12.", "(a)", "IV."), not a short word ("Ibid.")
 LONE_LABEL = re.compile(r"^(?:\(?(?:\d{1,3}|[ivxl]{1,5}|[a-z])\)|\d{1,3}\.|[IVXL]{1,5}\.|[A-Z]\.)$")
 # made again when the way of making them changes (the name holds the way's version)
-VERSION = {"pandoc": "2"}
+VERSION = {"pandoc": "3"}
+
+
+def pandoc_paragraphs(text: str) -> list[str]:
+    """The Markdown paragraphs given to pandoc: the printed lines, a lone number joined to its
+    text."""
+    lines = [line.strip() for line in text.replace("\f", "\n").split("\n")]
+    return _join_lone_labels([line for line in lines if line])
+
+
+ORDERED_ITEM = re.compile(r"(\d{1,9})[.)]\s")
+
+
+def renumbered_by_pandoc(text: str) -> bool:
+    """Does pandoc print other numbers than the text's? Numbered paragraphs next to each other
+    are one Markdown list, and a list counts on from its first number, whatever the next
+    items say ("1. De facto replacement" then "19. Limited State presence" prints 1. and 2.)."""
+    paragraphs = pandoc_paragraphs(text)
+    for before, after in zip(paragraphs, paragraphs[1:]):
+        a, b = ORDERED_ITEM.match(before), ORDERED_ITEM.match(after)
+        if a and b and int(b.group(1)) != int(a.group(1)) + 1:
+            return True
+    return False
 
 
 def _join_lone_labels(lines: list[str]) -> list[str]:
@@ -102,7 +156,7 @@ def _join_lone_labels(lines: list[str]) -> list[str]:
     would type them together, and pandoc would drop the empty list item."""
     out: list[str] = []
     for line in lines:
-        if out and LONE_LABEL.match(out[-1]):
+        if out and LONE_LABEL.match(out[-1]) and not LONE_LABEL.match(line):
             out[-1] += " " + line
         else:
             out.append(line)
@@ -123,13 +177,14 @@ def make_all(sources: list[Path], folder: Path) -> dict[tuple[str, str], Path]:
         for way in WAYS:
             path = folder / f"{stem}.{key}.{way}{VERSION.get(way, '')}.docx"
             out[(way, src)] = path
-            if path.exists() and way != "python-docx":
+            if path.exists() and way in ("pandoc", "libreoffice"):
                 continue
             if way == "pandoc":
-                lines = [line.strip() for line in data.decode("utf-8").replace("\f", "\n").split("\n")]
-                text = "\n\n".join(_join_lone_labels([line for line in lines if line]))
+                text = "\n\n".join(pandoc_paragraphs(data.decode("utf-8")))
                 subprocess.run(["pandoc", "-f", "commonmark", "-t", "docx", "-o", str(path)],
                                input=text.encode("utf-8"), check=True, timeout=120)
+            elif way == "word":
+                path.write_bytes(in_normal(src))
             elif way == "python-docx":
                 doc = python_docx.Document()
                 for runs in paragraphs_of(src):

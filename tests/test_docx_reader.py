@@ -41,7 +41,7 @@ def test_word_auto_numbering_is_computed_as_word_prints_it():
         ("paragraph", "7.", "The third paragraph."),            # the deeper levels restart
         ("heading", "II.", "Background"),
         ("paragraph", "1.", "A list that restarts."),           # startOverride
-        ("paragraph", None, "A bullet, not numbered."),
+        ("point", "•", "A bullet, not numbered."),              # printed with its bullet: an item
     ]
 
 
@@ -54,9 +54,6 @@ def _lines(path, revisions="accept"):
 # The passes shared with the PDF and text readers do not yet read every fact these lines carry;
 # each gap below is named, and the end-to-end expectation kept as a strict xfail (it turns
 # into a failure, to be unmarked, the day the passes read it).
-BOLD_TITLE_WITHOUT_GAP = ("the title printed in bold right under the agenda line, with no space "
-                          "above it (Word paragraphs without spacing), is not taken as the title: "
-                          "the passes do not read a line's bold as the start of the title block")
 HEADING_WITHOUT_MASTHEAD = ("a document without a masthead: the first line, bold and in a "
                             "heading style, is taken as the title, not as a heading of the body")
 
@@ -239,8 +236,9 @@ def test_typed_masthead_of_a_word_file_from_elsewhere():
     assert "Third Committee" in preface_text and "Agenda item 70 (b)" in preface_text
 
 
-@pytest.mark.xfail(strict=True, reason=BOLD_TITLE_WITHOUT_GAP)
 def test_typed_masthead_title_end_to_end():
+    """Word paragraphs that are paragraphs stand apart even with no space between them: the
+    title is the paragraph under the agenda line."""
     from drafting.model.units import masthead
 
     result, _ = _units(DOCX / "typed_masthead.docx")

@@ -47,6 +47,7 @@ class Numbering:
         self.counters: dict[str, dict[int, int]] = {}
         self.style_numpr: dict[str, tuple[str | None, int]] = {}
         self.problems: list[str] = []      # values Word would refuse, read as their defaults
+        self.bullet = False                # the last paragraph ``label_of`` read prints a bullet
         # Word and pandoc define many lists (pandoc one per list of the text), most of which no
         # paragraph uses, or only one level of them: a list and a level are read when a
         # paragraph refers to them (_num, _level), once.
@@ -145,6 +146,7 @@ class Numbering:
 
     def label_of(self, numpr, style_id: str | None) -> tuple[str, int] | None:
         """The same, from the paragraph's ``w:numPr`` (None when it has none)."""
+        self.bullet = False
         if numpr is None and style_id not in self.style_numpr:
             return None
         found = self._resolve(numpr, style_id)
@@ -164,6 +166,7 @@ class Numbering:
             for deeper in [k for k in counters if k > ilvl]:
                 del counters[deeper]
         if not level or level["fmt"] in ("bullet", "none"):
+            self.bullet = bool(level) and level["fmt"] == "bullet"
             return None
 
         def sub(m):

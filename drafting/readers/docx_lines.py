@@ -4,16 +4,21 @@ Most Word files from outside the secretariat use ``Normal`` for everything, so s
 from content, as for a PDF: each Word paragraph becomes a ``Line`` carrying what Word knows and
 the shared passes (``drafting.readers.passes.read_lines``) find the masthead, the preamble, the
 numbers and the headings. What Word knows travels as a PDF's facts would:
-- space between paragraphs (Word's spacing before and after) as ``gap_before``, a page break
-  as ``page_break_before``: a file that keeps each printed line as a paragraph (a text file
-  opened in Word) has none, and its lines are unwrapped as a PDF's are;
-- the number Word auto-numbering prints is written before the text, as printed;
-- italic and bold runs as ``*..*`` and ``**..**``, footnote references as ``^{n}``;
+- a Word paragraph that is a paragraph stands apart (``gap_before``), space or none between
+  paragraphs; in a file that keeps each printed line as a paragraph (a text file opened in
+  Word, pandoc's Markdown of it) only space beyond the usual does, and its lines are unwrapped
+  as a PDF's are; a page break as ``page_break_before``;
+- the number Word auto-numbering prints is written before the text, as printed, a bullet as
+  ``•``;
+- italic and bold runs as ``*..*`` and ``**..**``, footnote references and raised text typed
+  by hand (a call, ``4^{th}``) as ``^{..}``;
 - a heading style (Word's ``Heading n``, the UN's ``_ H _Ch_G`` ...) or an all-bold paragraph
   as ``bold``; left indent and alignment as ``indent`` and ``centered``;
 - each footnote's text as a ``zone="note"`` line with its ``note_marker``, right after the
   paragraph that calls it (where a page would print it);
-- table rows as ``| cell | cell |`` lines; text boxes and content controls where they stand;
+- table rows as ``| cell | cell |`` lines, but a table of a few short rows before any text
+  (a masthead laid out in cells) cell by cell; text boxes and content controls where they
+  stand;
 - the first-page header's lines first (UN templates print the masthead there).
 """
 
@@ -28,6 +33,7 @@ from drafting.readers.text import join_lone_labels
 
 RULE_TEXT = "_" * 15       # a drawn horizontal rule, as text prints it
 LINE_OF_PRINT = 160       # characters: longer than any line a page prints
+BULLET = "•"
 HEADING_ROLES = {"chapter", "section", "subsection", "crossHeading", "annex"}
 
 
@@ -38,21 +44,36 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
         if text.strip():
             out.append(Line(text, len(out) + 1, gap_before=True, bold=rec.all_bold or None,
                             centered=rec.centered or None))
+    headed = len(out)     # the lines of the first page's header come first
     space_after = 0
     page, page_break = 1, False
     texts = [rec.text.strip() if rec.rows is None else "" for rec in parsed.records]
-    usual = usual_spacing(parsed.records, texts) if printed_lines(texts) else 0
+    lines_printed = printed_lines(texts)
+    usual = usual_spacing(parsed.records, texts) if lines_printed else 0
     for rec in parsed.records:
         if rec.page_break_before and out:
             page, page_break = page + 1, True   # a break in an empty paragraph moves on too
         if rec.rows is not None:
-            out.extend(_table_lines(rec, len(out)))
+            if not any(line.zone is None for line in out[headed:]) and _layout_table(rec):
+                # a table at the head of the document, before any text: a masthead or a
+                # letterhead set out in cells, read cell by cell as a page prints it
+                for row in rec.cell_paragraphs:
+                    for cell in row:
+                        for tokens in cell:
+                            text = render(tokens)
+                            if text.strip():
+                                out.append(Line(text, len(out) + 1, page=page, gap_before=True))
+                                out.extend(_note_lines(tokens, len(out), page))
+            else:
+                out.extend(_table_lines(rec, len(out)))
             space_after = usual + 1
             continue
         # a paragraph bold throughout says so in ``bold``, as a PDF line would, not in its text
         text = render(rec.tokens, bold_marks=not rec.all_bold)
         if rec.auto_label:
             text = rec.auto_label[0] + " " + text.lstrip()
+        elif rec.bullet and text.strip():
+            text = BULLET + " " + text.lstrip()   # the bullet Word prints (its glyph is a font's)
         if rec.rule:
             # a drawn rule, as a PDF's rule line: the passes decide what it rules off
             out.append(Line(RULE_TEXT, len(out) + 1, page=page, gap_before=True, zone="rule"))
@@ -61,7 +82,9 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
         if not text.strip():
             space_after = max(space_after, usual + 1)   # an empty paragraph is a blank line
             continue
-        gap = space_after + rec.space_before > usual or not out
+        # a Word paragraph that is a paragraph (not a printed line) stands apart from the one
+        # before, space or none between them (Word's Normal leaves none)
+        gap = space_after + rec.space_before > usual or not out or not lines_printed
         space_after = rec.space_after
         broke, page_break = page_break, False
         indent = None
@@ -79,18 +102,27 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
 
 
 def printed_lines(texts: list[str]) -> bool:
-    """Are the Word paragraphs printed lines (text pasted or converted line by line)? Then few
-    are longer than a line of print, and most stop mid-sentence, on a letter, digit or hyphen
-    (a paragraph per paragraph ends on its punctuation)."""
-    lengths, open_ends = 0, 0
-    long_ = 0
+    """Are the Word paragraphs printed lines (text pasted or converted line by line)? Then most
+    stop mid-sentence, on a letter, digit or hyphen (a paragraph per paragraph ends on its
+    punctuation), and a line that runs on from the one above opens in lower case, which a
+    paragraph never does (a label such as "a)" aside). In a script without case (Arabic,
+    Chinese) few lines are longer than a line of print instead."""
+    lengths = open_ends = long_ = cased = lower = 0
     for text in texts:
         if not text:
             continue
         lengths += 1
         long_ += len(text) > LINE_OF_PRINT
         open_ends += text[-1].isalnum() or text[-1] == "-"
-    return lengths >= 8 and long_ < 0.05 * lengths and open_ends * 2 >= lengths
+        first = text[0]
+        if first.isupper() or first.islower():
+            cased += 1
+            lower += first.islower() and text[1:2].isalpha()
+    if lengths < 8 or open_ends * 2 < lengths:
+        return False
+    if cased * 2 >= lengths:
+        return lower >= 0.08 * lengths
+    return long_ < 0.05 * lengths
 
 
 def usual_spacing(records, texts: list[str]) -> int:
@@ -149,6 +181,19 @@ def _note_lines(tokens, start: int, page: int = 1) -> list[Line]:
             out.append(Line(text, start + len(out) + 1, page=page, gap_before=True, zone="note",
                             note_marker=t.marker or "*"))
     return out
+
+
+LAYOUT_ROWS = 8          # a masthead or letterhead laid out in a table has few rows
+LAYOUT_CELL = 200        # characters: no paragraph of text stands in its cells
+
+
+def _layout_table(rec: Record) -> bool:
+    return len(rec.rows) <= LAYOUT_ROWS and all(
+        len(plain_tokens(cell)) < LAYOUT_CELL for row in rec.rows for cell in row)
+
+
+def plain_tokens(tokens) -> str:
+    return "".join(t.text for t in tokens if isinstance(t, Token))
 
 
 def _table_lines(rec: Record, start: int) -> list[Line]:

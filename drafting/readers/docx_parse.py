@@ -66,6 +66,7 @@ class Record:
     num: str | None = None
     all_bold: bool = False
     rows: list | None = None      # a table: rows of cells, each cell a token list
+    cell_paragraphs: list | None = None   # the same cells, each a list of its paragraphs' tokens
     header_rows: int = 0
     indent: float | None = None   # left indent in points (direct or from the style)
     first_line: float | None = None   # first-line indent in points (negative: hanging)
@@ -76,6 +77,7 @@ class Record:
     space_after: int = 0
     page_break_before: bool = False
     rule: bool = False            # a paragraph that prints only a horizontal rule
+    bullet: bool = False          # Word numbering prints a bullet before it
 
     @property
     def text(self) -> str:
@@ -256,24 +258,28 @@ def _enclosing_table(p):
 
 
 def _table_record(table, index, styles, numbering, state) -> Record:
-    rows, header_rows, tokens = [], 0, []
+    rows, header_rows, tokens, paragraphs = [], 0, [], []
     for tr in table.iter(w("tr")):
         if _enclosing_table(tr) is not table:
             continue  # rows of a table nested in a cell are read as that cell's text
-        cells = []
+        cells, cells_paragraphs = [], []
         for tc in tr.findall(w("tc")):
             cell: list = []
+            cell_paragraphs = []
             for p in tc.iter(w("p")):
                 if cell:
                     cell.append(Token(" "))
-                cell.extend(_record(p, index, styles, numbering, state).tokens)
+                cell_paragraphs.append(_record(p, index, styles, numbering, state).tokens)
+                cell.extend(cell_paragraphs[-1])
             cells.append(cell)
+            cells_paragraphs.append(cell_paragraphs)
             tokens.extend(cell)
+        paragraphs.append(cells_paragraphs)
         trpr = tr.find(w("trPr"))
         if trpr is not None and trpr.find(w("tblHeader")) is not None and len(rows) == header_rows:
             header_rows += 1
         rows.append(cells)
-    return Record(index, "table", "", tokens, rows=rows, header_rows=header_rows)
+    return Record(index, "table", "", tokens, rows=rows, header_rows=header_rows, cell_paragraphs=paragraphs)
 
 
 def _container(p):
@@ -313,7 +319,8 @@ def _record(p, index, styles, numbering, state) -> Record:
             all_bold = "b" in t.fmt or "b" in style_fmt
             if not all_bold:
                 break
-    rec = Record(index, role, key, tokens, label, all_bold=all_bold, outline=styles.outline.get(sid))
+    rec = Record(index, role, key, tokens, label, all_bold=all_bold, outline=styles.outline.get(sid),
+                 bullet=numbering.bullet)
     left = styles.indent.get(sid)
     ind = props.get(W_IND)
     if ind is not None:

@@ -469,6 +469,10 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
                 # no blank line before "Report of the Secretary-General": the report's title
                 # stands between it and the agenda title, which ends on a short line
                 k = _short_line_end(lines, i + 1, k)
+            if k == i + 1 < end and not claimed(k) and _document_line(lines[k].text) is None \
+                    and not _hard_wrapped(reading.body) and not is_formula(lines[k].text) \
+                    and not lines[k].text.lstrip().startswith("**"):
+                k += 1   # a paragraph per paragraph (Word): the agenda title is the next one
             if k > i + 1:
                 title = " ".join(l.text.strip() for l in lines[i + 1:k])
                 pf.agenda_title = parse_inline(title, notes)
@@ -678,15 +682,34 @@ def _title(reading: Reading, lines: list[Line], start: int, role: dict[int, str]
             kind_first = reading.doc.preface.doc_type and _starts_with(pf.doc_type or "", "report") is None \
                 and _starts_with(pf.doc_type or "", "note") is None
             chosen = (after[0] if after and kind_first else before[-1] if before else after[0] if after else None)
-            if not before and not kind_first and pf.doc_type and not pf.doc_type_extra:
+            if not before and not kind_first and pf.doc_type and not pf.doc_type_extra and pf.agenda_title \
+                    and _report_of_committee(pf.doc_type):
+                # "Report of the Second Committee" under the agenda title, no blank line apart (a
+                # paragraph per paragraph): a Main Committee's report bears the item's title
+                pf.title, pf.agenda_title, chosen = pf.agenda_title, None, None
+            elif not before and not kind_first and pf.doc_type and not pf.doc_type_extra:
                 # "Report of the Disarmament Commission" with nothing above it: the title itself
                 pf.title, pf.doc_type, chosen = parse_inline(pf.doc_type, notes), None, None
         elif runs:
             # the first block, unless a later one carries the title's note (a committee's name
             # above the title of its concluding observations: "... Республики*")
             chosen = runs[-1] if formula else next(
-                (r for r in runs if STARS.search(plain(lines[r[-1]].text).rstrip()) and not lines[r[-1]].text.strip().startswith("*")),
+                (r for r in runs if _ends_on_star(lines[r[-1]].text) and not lines[r[-1]].text.strip().startswith("*")),
                 runs[0])
+    if chosen is not None and len(chosen) > 2 and not any(lines[k].gap_before for k in range(start + 1, len(lines))):
+        # no blank line in the whole front (a printed line per paragraph, blank lines lost): the
+        # title block is the part of the run after its last short line ("Комитет по ликвидации
+        # дискриминации" / "в отношении женщин" / "Заключительные замечания ...")
+        cut = chosen[0]
+        while True:
+            nxt = _short_line_end(lines, cut, chosen[-1] + 1)
+            if nxt > chosen[-1]:
+                break
+            cut = nxt
+        if cut > chosen[0]:
+            at = runs.index(chosen)
+            runs[at:at + 1] = [[k for k in chosen if k < cut], [k for k in chosen if k >= cut]]
+            chosen = runs[at + 1]
     for run_ in runs:
         if run_ is not chosen:
             for text in _paragraphs(lines, run_):
@@ -705,6 +728,27 @@ def _title(reading: Reading, lines: list[Line], start: int, role: dict[int, str]
                 pf.title = parse_inline(text, notes)
         else:
             pf.extra.append(parse_inline(text, notes))
+
+
+RAISED_STAR_END = re.compile(r"\^\{\*+\}$")
+
+
+def _ends_on_star(text: str) -> bool:
+    """``... Республики*`` or a raised star (``Республики^{*}``): a call at the end of the line."""
+    return bool(STARS.search(plain(text).rstrip()) or RAISED_STAR_END.search(text.rstrip()))
+
+
+def _report_of_committee(doc_type: str) -> bool:
+    """``Report of the Second Committee``: the report of an organ (its name ends on an organ's
+    word: Committee, Commission, Council ...), not a report's title."""
+    opening = _starts_with(doc_type, "report")
+    rest = _fold(doc_type)[len(opening):].split() if opening else []
+    return bool(rest) and rest[-1] in _organ_words()
+
+
+@lru_cache(maxsize=None)
+def _organ_words() -> frozenset[str]:
+    return frozenset(organ.split()[-1] for organ in words("organs"))
 
 
 def _paragraphs(lines: list[Line], run_: list[int]) -> list[str]:

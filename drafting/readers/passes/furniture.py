@@ -249,13 +249,19 @@ def _own_job_numbers(reading: Reading) -> None:
                 _mark(reading, line, "job-number")
 
 
+# what a repeated short line that is text opens with: a dash, bullet or star, a bracket, an
+# item's number ("3.", "12)") or a figure; a running title may open with a year ("2025 review
+# of the United Nations peacebuilding architecture")
+ITEM_OR_FIGURE = re.compile(r"[-•*(]|\d+(?:[.,)]|\s*$|\s+\d)")
+
+
 def _without_pages(reading: Reading, lines: list[Line]) -> None:
     """Text with no page breaks: furniture by shape, a symbol standing alone after the head, and a
     short line printed three times or more (unless it could be text: a clause, an item)."""
     norms = [_norm(l.text) for l in lines]
     counts = Counter(t for l, t in zip(lines, norms) if len(l.text.strip()) < 80)
     repeated = {t for t, n in counts.items() if n >= 3 and not t.endswith((".", ":", ";", ","))
-                and not re.match(r"^[-•*(\d]", t) and not re.match(r"^[IVXL]+\.|^[A-Z]\.\s", t)}
+                and not ITEM_OR_FIGURE.match(t) and not re.match(r"^[IVXL]+\.|^[A-Z]\.\s", t)}
     kinds: list[str | None] = []
     for k, line in enumerate(lines):
         kind = kind_of(line.text, False, 0)
