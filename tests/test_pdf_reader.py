@@ -194,10 +194,30 @@ def test_an_italic_stop_after_a_number_stays_outside_the_marks():
     assert "1. *Commends* the United Nations Commission on International Trade Law" in texts
 
 
-def test_a_table_of_figures_reads_row_by_row():
+def test_a_table_of_figures_reads_as_a_table():
+    # A/RES/80/239 annex I: heads over two right-aligned columns of figures, a label wrapped
+    # over two lines, a total in bold, an "Of which:" line alone; the table note stays text
     texts = [l.text for l in lines_of(REAL / "pairs/P14_C5_IRMCT_financing/A_RES_80_239.pdf")]
-    assert "Estimated appropriation for 2026^{a} 56 234 300 51 375 900" in texts
-    assert "Appropriation for 2026 56 126 600 51 268 200" in texts
+    start = texts.index("|  | *Gross* | *Net of staff assessment* |")
+    assert texts[start + 1:start + 4] == [
+        "|  | *(United States dollars)* |  |",
+        "|---|---|---|",
+        "| Estimated appropriation for 2026^{a} | 56 234 300 | 51 375 900 |",
+    ]
+    assert ("| Recommendations of the Advisory Committee on Administrative and Budgetary Questions"
+            " | (107 700) | (107 700) |") in texts
+    assert "| **Appropriation for 2026** | **56 126 600** | **51 268 200** |" in texts
+    assert "| *Of which*: |  |  |" in texts
+    assert "*a* See A/80/505." in texts
+
+
+def test_chart_labels_are_no_table():
+    # JIU/REP/2025/1 prints bar charts whose percentages stand in columns over the bars;
+    # its tables (Table 3: regions, staff figures) are read as tables
+    texts = [l.text for l in lines_of(REAL / "reports/JIU_REP_2025_1.pdf")]
+    assert "| Africa (4) | 39 | 9 | 6 |" in texts
+    assert "| **Total** | **182** | **162** | **38** |" in texts
+    assert not any(t.startswith("| USG (1)") or t.startswith("| D-1 (52)") for t in texts)
 
 
 # --- other languages ---------------------------------------------------------------------------
