@@ -211,6 +211,22 @@ def test_a_table_of_figures_reads_as_a_table():
     assert "*a* See A/80/505." in texts
 
 
+def test_the_same_table_from_layout_text():
+    # pdftotext -layout keeps the columns: the text reader finds the table by the same rules
+    from drafting.readers.text import text_lines
+
+    text = (REAL / "pairs/P14_C5_IRMCT_financing/A_RES_80_239.layout.txt").read_text(encoding="utf-8")
+    texts = [l.text for l in text_lines(text)]
+    start = texts.index("|  | Gross | Net of staff assessment |")
+    assert texts[start + 2:start + 4] == ["|---|---|---|", "| Estimated appropriation for 2026 a | 56 234 300 | 51 375 900 |"]
+    assert "| Of which: |  |  |" in texts
+    assert "| Recommendations of the Fifth Committee | – | – |" in texts
+    assert texts.count("|---|---|---|") == 2
+    doc = read_document(REAL / "pairs/P14_C5_IRMCT_financing/A_RES_80_239.layout.txt")
+    tables = doc.root.findall(".//{*}attachment//{*}table")
+    assert [len(t.findall("{*}tr")) for t in tables] == [9, 5]
+
+
 def test_chart_labels_are_no_table():
     # JIU/REP/2025/1 prints bar charts whose percentages stand in columns over the bars;
     # its tables (Table 3: regions, staff figures) are read as tables

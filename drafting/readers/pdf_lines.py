@@ -15,7 +15,7 @@ from drafting.readers.lines import Line
 from drafting.readers.pdf_inline import render
 from drafting.readers.pdf_layout import Row, make_row, reading_blocks
 from drafting.readers.pdf_runs import Run
-from drafting.readers.pdf_tables import Table, find_tables
+from drafting.readers.pdf_tables import Table, find_tables, join_cell_lines
 from drafting.readers.pdf_zones import PageRows, plain, text_margin
 
 GAP = 1.4                  # line spacings: more space than this above a line is a gap
@@ -149,19 +149,17 @@ class LineMaker:
 def cell_text(parts: list[tuple[Row, list[Run]]], styled: bool) -> str:
     """A cell's text in the inline dialect, its printed lines joined (a line ending in a hyphen
     joined close); a bar in it becomes a slash, as it would end the cell."""
-    out = ""
+    texts: list[str] = []
     for row, runs in parts:
         text, bold = render(runs, make_row(list(runs)) if runs is not row.runs else row, styled)
         if bold and text:
             text = "**" + text + "**"
         for mark in ("**", "*"):             # one style across the lines: one mark
-            if out.endswith(mark) and text.startswith(mark) and not text.startswith(mark + "*"):
-                out, text = out[:-len(mark)], text[len(mark):]
+            if texts and texts[-1].endswith(mark) and text.startswith(mark) and not text.startswith(mark + "*"):
+                texts[-1], text = texts[-1][:-len(mark)], text[len(mark):]
                 break
-        if out and not (out.endswith("-") and out[-2:-1].isalpha()):
-            out += " "
-        out += text
-    return out.replace("|", "/")
+        texts.append(text)
+    return join_cell_lines(texts).replace("|", "/")
 
 
 def _text_right(pr: PageRows) -> float:

@@ -44,6 +44,7 @@ ALIGN = 0.6               # type sizes: right edges this close are one column's
 TIGHT = 1.35              # type sizes: baselines this close are lines of one cell (a wrapped label)
 ROW_REACH = 3.0           # type sizes: baselines farther apart than this end a table
 MIN_FIGURE_ROWS = 2
+HEAD_OVERHANG = 3.0       # type sizes: a column head may stand out this far right of its figures
 FIGURE = re.compile(r"[(\[]?[-−–+]?\d[\d\s.,]*%?[)\]]?|[–—\-−]|…|\.\.\.")
 LEADER_DOTS = re.compile(r"\.(?:\s?\.){5}|…{3}")
 
@@ -160,7 +161,7 @@ def _label_only(p: _Printed, columns: list[list[float]], size: float) -> bool:
 def _is_head(p: _Printed, columns: list[list[float]], labels_end: float) -> bool:
     """A row of column heads: every cell printed right of the labels and no farther right than
     the last column, but for a stub head (the labels' own head) printed first, over the labels."""
-    right = columns[-1][1] + CELL_GAP * p.row.size
+    right = columns[-1][1] + HEAD_OVERHANG * p.row.size
     for k, c in enumerate(p.cells):
         x1 = max(r.x1 for r in c)
         if k == 0 and x1 < columns[0][0]:
@@ -194,7 +195,7 @@ def _table_from(printed: list[_Printed], i: int, floor: int) -> Table | None:
     if len(figure_rows) < MIN_FIGURE_ROWS:
         return None
     columns = _columns(figure_rows)
-    if not columns:
+    if not columns or not _tabular(figure_rows, columns):
         return None
     # the first label's own lines, printed tight over its figures
     start = i
@@ -218,10 +219,22 @@ def _table_from(printed: list[_Printed], i: int, floor: int) -> Table | None:
     return Table(heads, end, head_rows + body_rows, len(head_rows))
 
 
+def _tabular(figure_rows: list[_Printed], columns: list[list[float]]) -> bool:
+    """Rows of a table, not the labels of a chart drawn without a frame: most rows are labelled
+    in words (an axis prints figures only) and fill most columns (the labels of bars stand one
+    or two to a row, wherever each bar ends)."""
+    labelled = sum(1 for p in figure_rows if any(ch.isalpha() for ch in plain(p.cells[0])))
+    filled = sum(len(p.figures) for p in figure_rows)
+    return labelled * 2 >= len(figure_rows) and filled * 2 >= len(figure_rows) * len(columns)
+
+
 def _cells_into(p: _Printed, columns: list[list[float]], out: list[list[tuple[Row, list[Run]]]]) -> None:
     """Put each cell of a printed row into its column of ``out`` (column 0: the labels)."""
     for k, runs in enumerate(p.cells):
         column = _column_of(runs, columns)
+        if column is None and k > 0:           # between two columns: the nearer one's
+            x1 = max(r.x1 for r in runs)
+            column = min(range(len(columns)), key=lambda c: min(abs(x1 - columns[c][1]), abs(runs[0].x0 - columns[c][0])))
         if column is None or (k == 0 and max(r.x1 for r in runs) < columns[0][0]):
             out[0].append((p.row, runs))
         else:
@@ -242,11 +255,12 @@ def _group(printed: list[_Printed], columns: list[list[float]]) -> list[list[lis
 
 def _body(printed: list[_Printed], columns: list[list[float]]) -> list[list[list[tuple[Row, list[Run]]]]]:
     """Rows of the table: a figure row with the label lines set tight over it; a label line set
-    apart from the next row is a row alone."""
+    apart from the next row, or ending in a colon (``Of which:``, the head of the rows under it),
+    is a row alone."""
     rows: list[list[list[tuple[Row, list[Run]]]]] = []
     pending: list[_Printed] = []
     for p in printed:
-        if pending and not _near(pending[-1].row, p.row, TIGHT):
+        if pending and (not _near(pending[-1].row, p.row, TIGHT) or pending[-1].row.text().rstrip().endswith(":")):
             rows.append([[] for _ in range(len(columns) + 1)])
             for q in pending:
                 _cells_into(q, columns, rows[-1])
@@ -259,3 +273,14 @@ def _body(printed: list[_Printed], columns: list[list[float]]) -> list[list[list
             pending = []
     return rows
 
+
+
+def join_cell_lines(texts: list[str]) -> str:
+    """The printed lines of one cell as one text: a line ending in a hyphen after a letter joins
+    the next close (``medium-`` ``term``), the others with a space."""
+    out = ""
+    for text in texts:
+        if out and text and not (out.endswith("-") and out[-2:-1].isalpha()):
+            out += " "
+        out += text
+    return out
