@@ -16,21 +16,20 @@ import re
 
 from drafting.readers.pdf_layout import make_row
 from drafting.readers.pdf_runs import Run
-from drafting.readers.pdf_tables import Table, find_tables, join_cell_lines
-from drafting.readers.pdf_zones import furniture_pieces
+from drafting.readers.pdf_tables import FIGURE, Table, find_tables, join_cell_lines
+from drafting.readers.pdf_zones import BARCODE, JOB_NUMBER
 
 SIZE = 10.0               # the type size every line is taken to have
 LINE = 12.0               # points from one line to the next
 BLANK = 6.0               # points a blank line adds between two lines (its type is smaller)
 POINTS_PER_COLUMN = 5.0
 WORDS = re.compile(r"\S+(?: \S+)*")          # words one space apart: the runs of a line
-FIGURE_AT_END = re.compile(r"\S {3,}[(\[]?[-−–+]?\d[\d .,]*%?[)\]]?\s*$|\S {3,}[–—\-−]\s*$")
 REACH = 12                # lines looked at above a line ending in a figure (heads, a wrapped label)
 
 
 def layout_tables(raw: list[str]) -> dict[int, tuple[int, list[str]]]:
     """Tables of a ``-layout`` text's lines: first line -> (line after the last, pipe rows)."""
-    candidates = [k for k, line in enumerate(raw) if FIGURE_AT_END.search(line) and "\f" not in line]
+    candidates = [k for k, line in enumerate(raw) if _ends_in_figure(line)]
     if len(candidates) < 2:
         return {}
     out: dict[int, tuple[int, list[str]]] = {}
@@ -50,6 +49,14 @@ def layout_tables(raw: list[str]) -> dict[int, tuple[int, list[str]]]:
             out[start] = (end, pipe_rows(table))
             done = end
     return out
+
+
+def _ends_in_figure(line: str) -> bool:
+    """The line ends in a figure three spaces or more after its text (a string search finds the
+    gap; most lines have none)."""
+    body = line.rstrip()
+    cut = body.rfind("   ")
+    return cut > 0 and not body[:cut].isspace() and "\f" not in body and FIGURE.fullmatch(body[cut:].strip()) is not None
 
 
 def _rows(raw: list[str], lo: int, hi: int):
@@ -77,11 +84,8 @@ def _rows(raw: list[str], lo: int, hi: int):
 
 def _furniture(line: str) -> bool:
     """A job number or a barcode on the line: the page's foot (its page number is a figure)."""
-    for piece in WORDS.finditer(line):
-        kinds = furniture_pieces(piece.group(), False) or []
-        if any(kind in ("job-number", "barcode") for _, kind in kinds):
-            return True
-    return False
+    return any(JOB_NUMBER.fullmatch(piece.group()) or BARCODE.fullmatch(piece.group())
+               for piece in WORDS.finditer(line))
 
 
 def pipe_rows(table: Table) -> list[str]:
