@@ -44,6 +44,7 @@ ALIGN = 0.6               # type sizes: right edges this close are one column's
 TIGHT = 1.35              # type sizes: baselines this close are lines of one cell (a wrapped label)
 ROW_REACH = 3.0           # type sizes: baselines farther apart than this end a table
 MIN_FIGURE_ROWS = 2
+HEAD_SPACE = 0.5          # type sizes: heads this far apart over two columns are two heads
 HEAD_OVERHANG = 3.0       # type sizes: a column head may stand out this far right of its figures
 FIGURE = re.compile(r"[(\[]?[-−–+]?\d[\d\s.,]*%?[)\]]?|[–—\-−]|…|\.\.\.")
 LEADER_DOTS = re.compile(r"\.(?:\s?\.){5}|…{3}")
@@ -228,9 +229,26 @@ def _tabular(figure_rows: list[_Printed], columns: list[list[float]]) -> bool:
     return labelled * 2 >= len(figure_rows) and filled * 2 >= len(figure_rows) * len(columns)
 
 
-def _cells_into(p: _Printed, columns: list[list[float]], out: list[list[tuple[Row, list[Run]]]]) -> None:
+def _split_heads(found: list[list[Run]], columns: list[list[float]]) -> list[list[Run]]:
+    """Heads set close over narrow columns (``Headquarters Field MEAs Overall``): a cell cut
+    where two words a space apart stand over two columns."""
+    out: list[list[Run]] = []
+    for runs in found:
+        out.append([runs[0]])
+        for prev, run in zip(runs, runs[1:]):
+            over = _column_of([run], columns)
+            if (run.x0 - prev.x1 >= HEAD_SPACE * run.size and over is not None
+                    and _column_of([prev], columns) not in (None, over)):
+                out.append([run])
+            else:
+                out[-1].append(run)
+    return out
+
+
+def _cells_into(p: _Printed, columns: list[list[float]], out: list[list[tuple[Row, list[Run]]]],
+                heads: bool = False) -> None:
     """Put each cell of a printed row into its column of ``out`` (column 0: the labels)."""
-    for k, runs in enumerate(p.cells):
+    for k, runs in enumerate(_split_heads(p.cells, columns) if heads else p.cells):
         column = _column_of(runs, columns)
         if column is None and k > 0:           # between two columns: the nearer one's
             x1 = max(r.x1 for r in runs)
@@ -248,7 +266,7 @@ def _group(printed: list[_Printed], columns: list[list[float]]) -> list[list[lis
     for p in printed:
         if prev is None or not _near(prev.row, p.row, TIGHT):
             rows.append([[] for _ in range(len(columns) + 1)])
-        _cells_into(p, columns, rows[-1])
+        _cells_into(p, columns, rows[-1], heads=True)
         prev = p
     return rows
 
