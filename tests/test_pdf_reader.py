@@ -227,6 +227,16 @@ def test_the_same_table_from_layout_text():
     assert [len(t.findall("{*}tr")) for t in tables] == [9, 5]
 
 
+def test_lines_of_figures_alone_are_no_table():
+    # an axis, or hostile text: figures in columns with no label in words; each run of rows is
+    # looked at once, so 2,000 such lines are read at once (looking again from every row took
+    # minutes)
+    from drafting.readers.text_tables import layout_tables
+
+    assert layout_tables(["   " + "1     " * 30] * 2000) == {}
+    assert len(layout_tables(["   Label text                 12         7"] * 2000)) == 1
+
+
 def test_chart_labels_are_no_table():
     # JIU/REP/2025/1 prints bar charts whose percentages stand in columns over the bars;
     # its tables (Table 3: regions, staff figures) are read as tables

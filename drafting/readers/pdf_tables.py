@@ -98,7 +98,7 @@ def _printed(row: Row, drawings: list[tuple[float, float, float, float]]) -> _Pr
     found = cells(row)
     figures: list[list[Run]] = []
     if (len(found) >= 2 and all(is_figure(c) for c in found[1:]) and not LEADER_DOTS.search(row.text())
-            and not any(_drawn_over(c, drawings) for c in found[1:])):
+            and not (drawings and any(_drawn_over(c, drawings) for c in found[1:]))):
         figures = found[1:]
     return _Printed(row, found, figures)
 
@@ -113,9 +113,9 @@ def find_tables(rows: list[Row], drawings: list[tuple[float, float, float, float
         if not printed[i].figures:
             i += 1
             continue
-        table = _table_from(printed, i, tables[-1].end if tables else 0)
+        table, scanned = _table_from(printed, i, tables[-1].end if tables else 0)
         if table is None:
-            i += 1
+            i = max(i + 1, scanned)   # the rows scanned make no table from here: none from within (linear)
             continue
         tables.append(table)
         i = table.end
@@ -177,8 +177,9 @@ def _stub_head(p: _Printed, columns: list[list[float]]) -> bool:
     return len(p.cells) == 1 and p.row.x1 < columns[0][0]
 
 
-def _table_from(printed: list[_Printed], i: int, floor: int) -> Table | None:
-    """The table whose first figure row is ``printed[i]``, if it is one."""
+def _table_from(printed: list[_Printed], i: int, floor: int) -> tuple[Table | None, int]:
+    """The table whose first figure row is ``printed[i]``, if it is one, and the end of the rows
+    looked at."""
     size = printed[i].row.size
     first_figure = min(c[0].x0 for c in printed[i].figures)
     end = i + 1
@@ -194,10 +195,10 @@ def _table_from(printed: list[_Printed], i: int, floor: int) -> Table | None:
     end = last + 1
     figure_rows = [p for p in printed[i:end] if p.figures]
     if len(figure_rows) < MIN_FIGURE_ROWS:
-        return None
+        return None, end
     columns = _columns(figure_rows)
     if not columns or not _tabular(figure_rows, columns):
-        return None
+        return None, end
     # the first label's own lines, printed tight over its figures
     start = i
     while (start - 1 >= floor and _label_only(printed[start - 1], columns, size)
@@ -217,7 +218,7 @@ def _table_from(printed: list[_Printed], i: int, floor: int) -> Table | None:
             break
     head_rows = _group(printed[heads:start], columns)
     body_rows = _body(printed[start:end], columns)
-    return Table(heads, end, head_rows + body_rows, len(head_rows))
+    return Table(heads, end, head_rows + body_rows, len(head_rows)), end
 
 
 def _tabular(figure_rows: list[_Printed], columns: list[list[float]]) -> bool:

@@ -84,6 +84,8 @@ def _rows(raw: list[str], lo: int, hi: int):
 
 def _furniture(line: str) -> bool:
     """A job number or a barcode on the line: the page's foot (its page number is a figure)."""
+    if "-" not in line and "*" not in line:     # every job number and barcode holds one
+        return False
     return any(JOB_NUMBER.fullmatch(piece.group()) or BARCODE.fullmatch(piece.group())
                for piece in WORDS.finditer(line))
 
