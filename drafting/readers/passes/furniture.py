@@ -27,6 +27,8 @@ from drafting.readers.passes.text import ends_sentence
 PAGE_MARKER = re.compile(r"^(?:-\s*)?(?:Page\s+)?(?P<page>\d{1,3})\s*/\s*\d{1,3}$", re.I)
 BARE_PAGE = re.compile(r"^(?:-\s*)?(?:Page\s+|page\s+)?(?P<page>\d{1,3})(?:\s*-)?$")
 STAMP = re.compile(r"^\d{6}$")                              # the print date, DDMMYY
+# a typescript's mark at the foot of a page that goes on ("/..."), as OCR reads it ("/.", "/•")
+CONTINUATION = re.compile(r"^/\s?[.•·…,]{1,3}$")
 LANGUAGE_LETTER = re.compile(r"^\([EFSRCA]\)$")
 RECYCLE = LazyPattern(lambda: vocabulary().recycle)   # "Please recycle", the locale's words
 _JOB_SHAPE = re.compile(r"\d{2}-?\d{5}")
@@ -49,6 +51,8 @@ def kind_of(text: str, bare_pages: bool, page: int) -> str | None:
             return "page-number"
     if RECYCLE.match(t):
         return "recycle"
+    if CONTINUATION.match(t):
+        return "continuation"
     if is_barcode(t):
         return "barcode"
     if STAMP.match(t) or LANGUAGE_LETTER.match(t) or (" " in t and all(STAMP.match(x) for x in t.split())):
