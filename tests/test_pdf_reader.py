@@ -463,3 +463,19 @@ def test_diff_and_export_read_pdfs(tmp_path):
     export = _cli("export", str(RES_80_57), "-o", str(out))
     assert export.returncode == 0, export.stderr
     assert out.stat().st_size > 5000
+
+
+def test_paragraph_numbers_garbled_by_ocr_are_read_back_in_sequence():
+    # E/ICEF/672 (a 1980 typescript, OCR layer): the page images print 14., 24., 34. and 41.-47.;
+    # the OCR text reads lU., 2k., 3l+., 1*1., b2., U3., bb., 1+6., 1+7. (45. is read 15.,
+    # a number in digits, taken as printed). A section's letter (B.) is never read as a digit.
+    from drafting.readers.passes.ocr import reads_as
+
+    result = read_document(OCR_SCAN)
+    nums = [n.text.strip().rstrip(".") for n in result.root.iter("{*}num") if n.getparent().tag.endswith("paragraph")]
+    assert {"14", "24", "34", "41", "42", "43", "44", "46", "47"} <= set(nums)
+    repairs = [d.message for d in result.diagnostics if "paragraph number" in d.message]
+    assert "OCR repair: paragraph number '3l+.' read as '34.'" in repairs
+    assert reads_as("1+6", "46") and reads_as("lU", "14") and not reads_as("lU", "15")
+    jiu = [d.message for d in read_document(REAL / "reports/JIU_REP_2025_1.pdf").diagnostics]
+    assert not any("paragraph number 'B.'" in m for m in jiu)
