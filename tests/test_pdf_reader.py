@@ -479,3 +479,14 @@ def test_paragraph_numbers_garbled_by_ocr_are_read_back_in_sequence():
     assert reads_as("1+6", "46") and reads_as("lU", "14") and not reads_as("lU", "15")
     jiu = [d.message for d in read_document(REAL / "reports/JIU_REP_2025_1.pdf").diagnostics]
     assert not any("paragraph number 'B.'" in m for m in jiu)
+
+
+def test_a_space_after_an_opening_parenthesis_in_extracted_text_is_removed():
+    # pdftotext prints "( WHO)" in A/80/75 footnote 11 where the PDF sets "(WHO)" (a kerning
+    # gap); the PDF reader reads it right, the text reader removes the space and says so
+    source = REAL / "reports/A_80_75-E_2025_55.pdftotext.txt"
+    assert "( WHO)" in source.read_text(encoding="utf-8")
+    result = read_document(source)
+    text = "".join(result.root.itertext())
+    assert "(WHO)" in text and "( WHO)" not in text
+    assert any("space after an opening parenthesis removed" in d.message for d in result.diagnostics)

@@ -34,6 +34,7 @@ def run(reading: Reading) -> None:
             line.text = DASH_PREFIX.sub("", line.text)
         doc.note("info", f"'- ' list markers before {dash_lines} paragraphs removed", None, "export-marker")
     _paragraph_labels(reading)
+    _space_after_parenthesis(reading)
     for line in body:
         if "|" in line.text and TABLE_ROW.match(line.text):
             continue  # the bars of a table are not OCR noise
@@ -90,4 +91,23 @@ def _paragraph_labels(reading: Reading) -> None:
         line.text = f"{m.group(1)}{n}." + line.text[m.end():]
         reading.doc.note("info", f"OCR repair: paragraph number '{m.group(2)}.' read as '{n}.'", line.no, "ocr-repair")
         last = n
+
+
+# "( WHO)", "( A/79/364)": text extraction prints a space after an opening parenthesis where the
+# PDF has a kerning gap or a link starts; the UN never sets one
+SPACE_AFTER_PARENTHESIS = re.compile(r"\( +(?=[^\s)|])")
+
+
+def _space_after_parenthesis(reading: Reading) -> None:
+    count = 0
+    for line in reading.body:
+        if "( " in line.text and not TABLE_ROW.match(line.text):
+            line.text, n = SPACE_AFTER_PARENTHESIS.subn("(", line.text)
+            count += n
+    for note in reading.notes:                 # the footnotes' texts, already set apart
+        if "( " in note.text:
+            note.text, n = SPACE_AFTER_PARENTHESIS.subn("(", note.text)
+            count += n
+    if count:
+        reading.doc.note("info", f"space after an opening parenthesis removed ({count}x)", None, "extraction-repair")
 
