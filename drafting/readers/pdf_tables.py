@@ -16,8 +16,11 @@ narrowed to what a UN table is:
 - above the first row stand the column heads (rows printed only over the figure columns, or a
   stub head and heads over the columns) and, printed tight over it, the first label's own lines;
 - a label wraps over several lines, its figures printed on its last line: label lines set tight
-  over a figure row belong to its label; a label line set apart (``Of which:``) is a row alone.
-  Heads are grouped the same way (``Net of staff`` over ``assessment`` is one head).
+  over a figure row belong to its label; a label line set apart or ending in a colon
+  (``Of which:``) is a row alone. Heads are grouped the same way (``Net of staff`` over
+  ``assessment`` is one head);
+- a chart is no table: figures printed over a drawn area label its bars, a stub of figures only
+  is an axis, and rows that fill fewer than half the columns are the labels of bars.
 
 pdfplumber itself was measured and not taken: it reads a page with pdfminer.six about twelve
 times slower than PDFium (a 22-page report: 3.9 s against 0.33 s for the whole reading here), and
@@ -34,8 +37,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
-from drafting.readers.pdf_layout import Row, make_row
+from drafting.readers.pdf_layout import Row
 from drafting.readers.pdf_runs import Run
 from drafting.readers.pdf_zones import plain
 
@@ -210,12 +214,11 @@ def _table_from(printed: list[_Printed], i: int, floor: int) -> tuple[Table | No
     while heads - 1 >= floor and (not printed[heads - 1].figures or printed[heads - 1].row.size != size):
         # heads set in another size may be figures too (the years ``2022 2023 2024``)
         above, below = printed[heads - 1], printed[heads]
-        if _is_head(above, columns, labels_end) and _near(above.row, below.row, ROW_REACH):
-            heads -= 1
-        elif heads < start and _stub_head(above, columns) and _near(above.row, below.row, TIGHT):
-            heads -= 1
-        else:
+        head = _is_head(above, columns, labels_end) and _near(above.row, below.row, ROW_REACH)
+        stub = heads < start and _stub_head(above, columns) and _near(above.row, below.row, TIGHT)
+        if not (head or stub):
             break
+        heads -= 1
     head_rows = _group(printed[heads:start], columns)
     body_rows = _body(printed[start:end], columns)
     return Table(heads, end, head_rows + body_rows, len(head_rows)), end
@@ -236,7 +239,7 @@ def _split_heads(found: list[list[Run]], columns: list[list[float]]) -> list[lis
     out: list[list[Run]] = []
     for runs in found:
         out.append([runs[0]])
-        for prev, run in zip(runs, runs[1:]):
+        for prev, run in pairwise(runs):
             over = _column_of([run], columns)
             if (run.x0 - prev.x1 >= HEAD_SPACE * run.size and over is not None
                     and _column_of([prev], columns) not in (None, over)):
