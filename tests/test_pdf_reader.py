@@ -194,10 +194,56 @@ def test_an_italic_stop_after_a_number_stays_outside_the_marks():
     assert "1. *Commends* the United Nations Commission on International Trade Law" in texts
 
 
-def test_a_table_of_figures_reads_row_by_row():
+def test_a_table_of_figures_reads_as_a_table():
+    # A/RES/80/239 annex I: heads over two right-aligned columns of figures, a label wrapped
+    # over two lines, a total in bold, an "Of which:" line alone; the table note stays text
     texts = [l.text for l in lines_of(REAL / "pairs/P14_C5_IRMCT_financing/A_RES_80_239.pdf")]
-    assert "Estimated appropriation for 2026^{a} 56 234 300 51 375 900" in texts
-    assert "Appropriation for 2026 56 126 600 51 268 200" in texts
+    start = texts.index("|  | *Gross* | *Net of staff assessment* |")
+    assert texts[start + 1:start + 4] == [
+        "|  | *(United States dollars)* |  |",
+        "|---|---|---|",
+        "| Estimated appropriation for 2026^{a} | 56 234 300 | 51 375 900 |",
+    ]
+    assert ("| Recommendations of the Advisory Committee on Administrative and Budgetary Questions"
+            " | (107 700) | (107 700) |") in texts
+    assert "| **Appropriation for 2026** | **56 126 600** | **51 268 200** |" in texts
+    assert "| *Of which*: |  |  |" in texts
+    assert "*a* See A/80/505." in texts
+
+
+def test_the_same_table_from_layout_text():
+    # pdftotext -layout keeps the columns: the text reader finds the table by the same rules
+    from drafting.readers.text import text_lines
+
+    text = (REAL / "pairs/P14_C5_IRMCT_financing/A_RES_80_239.layout.txt").read_text(encoding="utf-8")
+    texts = [l.text for l in text_lines(text)]
+    start = texts.index("|  | Gross | Net of staff assessment |")
+    assert texts[start + 2:start + 4] == ["|---|---|---|", "| Estimated appropriation for 2026 a | 56 234 300 | 51 375 900 |"]
+    assert "| Of which: |  |  |" in texts
+    assert "| Recommendations of the Fifth Committee | – | – |" in texts
+    assert texts.count("|---|---|---|") == 2
+    doc = read_document(REAL / "pairs/P14_C5_IRMCT_financing/A_RES_80_239.layout.txt")
+    tables = doc.root.findall(".//{*}attachment//{*}table")
+    assert [len(t.findall("{*}tr")) for t in tables] == [9, 5]
+
+
+def test_lines_of_figures_alone_are_no_table():
+    # an axis, or hostile text: figures in columns with no label in words; each run of rows is
+    # looked at once, so 2,000 such lines are read at once (looking again from every row took
+    # minutes)
+    from drafting.readers.text_tables import layout_tables
+
+    assert layout_tables(["   " + "1     " * 30] * 2000) == {}
+    assert len(layout_tables(["   Label text                 12         7"] * 2000)) == 1
+
+
+def test_chart_labels_are_no_table():
+    # JIU/REP/2025/1 prints bar charts whose percentages stand in columns over the bars;
+    # its tables (Table 3: regions, staff figures) are read as tables
+    texts = [l.text for l in lines_of(REAL / "reports/JIU_REP_2025_1.pdf")]
+    assert "| Africa (4) | 39 | 9 | 6 |" in texts
+    assert "| **Total** | **182** | **162** | **38** |" in texts
+    assert not any(t.startswith(("| USG (1)", "| D-1 (52)")) for t in texts)
 
 
 # --- other languages ---------------------------------------------------------------------------
@@ -417,3 +463,30 @@ def test_diff_and_export_read_pdfs(tmp_path):
     export = _cli("export", str(RES_80_57), "-o", str(out))
     assert export.returncode == 0, export.stderr
     assert out.stat().st_size > 5000
+
+
+def test_paragraph_numbers_garbled_by_ocr_are_read_back_in_sequence():
+    # E/ICEF/672 (a 1980 typescript, OCR layer): the page images print 14., 24., 34. and 41.-47.;
+    # the OCR text reads lU., 2k., 3l+., 1*1., b2., U3., bb., 1+6., 1+7. (45. is read 15.,
+    # a number in digits, taken as printed). A section's letter (B.) is never read as a digit.
+    from drafting.readers.passes.ocr import reads_as
+
+    result = read_document(OCR_SCAN)
+    nums = [n.text.strip().rstrip(".") for n in result.root.iter("{*}num") if n.getparent().tag.endswith("paragraph")]
+    assert {"14", "24", "34", "41", "42", "43", "44", "46", "47"} <= set(nums)
+    repairs = [d.message for d in result.diagnostics if "paragraph number" in d.message]
+    assert "OCR repair: paragraph number '3l+.' read as '34.'" in repairs
+    assert reads_as("1+6", "46") and reads_as("lU", "14") and not reads_as("lU", "15")
+    jiu = [d.message for d in read_document(REAL / "reports/JIU_REP_2025_1.pdf").diagnostics]
+    assert not any("paragraph number 'B.'" in m for m in jiu)
+
+
+def test_a_space_after_an_opening_parenthesis_in_extracted_text_is_removed():
+    # pdftotext prints "( WHO)" in A/80/75 footnote 11 where the PDF sets "(WHO)" (a kerning
+    # gap); the PDF reader reads it right, the text reader removes the space and says so
+    source = REAL / "reports/A_80_75-E_2025_55.pdftotext.txt"
+    assert "( WHO)" in source.read_text(encoding="utf-8")
+    result = read_document(source)
+    text = "".join(result.root.itertext())
+    assert "(WHO)" in text and "( WHO)" not in text
+    assert any("space after an opening parenthesis removed" in d.message for d in result.diagnostics)

@@ -182,7 +182,8 @@ def division_label() -> re.Pattern:
     """``Article 1``, ``Chapter IV``, ``Artículo 12``, ``第3条`` (the divisions of a treaty set out
     in an annex), each with the title printed after it on the same line or none: groups
     ``article`` or ``chapter`` (the label as printed) and ``title``."""
-    numeral = r"(?:\d{1,3}|[IVXLC]{1,7}|[一二三四五六七八九十百]{1,4})"
+    # Chinese numerals as printed: 第十五条, 第一百零五条 (with its zero), 第一五六条 (digit by digit)
+    numeral = r"(?:\d{1,3}|[IVXLC]{1,7}|[〇零一二三四五六七八九十百千]{1,7})"
     kinds = {}
     for kind in ("article", "chapter"):
         forms = []

@@ -193,8 +193,9 @@ def label_number(label: str | None) -> str | None:
     text = (label or "").strip().rstrip("*.")
     words = text.split()
     if len(words) > 1 and re.fullmatch(r"[IVXLC]{1,7}|\d{1,3}|[A-Z]", words[-1]):
-        return words[-1]
-    zh = re.search(r"([一二三四五六七八九十百]+|\d{1,3})[条章]?$", text)
+        # Arabic-Indic digits (المادة ١٥) are the same number: 15
+        return str(int(words[-1])) if words[-1].isdigit() else words[-1]
+    zh = re.search(r"([〇零一二三四五六七八九十百千]+|\d{1,3})[条章]?$", text)
     if zh and not text[:1].isascii():
         value = zh.group(1) if zh.group(1).isdigit() else chinese_value(zh.group(1))
         return str(value) if value else None

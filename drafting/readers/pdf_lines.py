@@ -14,6 +14,8 @@ from collections import Counter
 from drafting.readers.lines import Line
 from drafting.readers.pdf_inline import render
 from drafting.readers.pdf_layout import Row, make_row, reading_blocks
+from drafting.readers.pdf_runs import Run
+from drafting.readers.pdf_tables import Table, find_tables, join_cell_lines
 from drafting.readers.pdf_zones import PageRows, plain, text_margin
 
 GAP = 1.4                  # line spacings: more space than this above a line is a gap
@@ -61,9 +63,35 @@ class LineMaker:
         while head < len(rows) and zones[head] == "furniture":
             self._furniture(pr, head)
             head += 1
-        body = [i for i in range(head, len(rows)) if zones[i] is None]
+        body = [rows[i] for i in range(head, len(rows)) if zones[i] is None]
         prev: Row | None = None
-        for block in reading_blocks([rows[i] for i in body], pr.rules_y):
+        done = 0
+        for table in find_tables(body, pr.page.drawings) + [None]:
+            upto = table.start if table is not None else len(body)
+            prev = self._blocks(pr, body[done:upto], prev, styled, margin, right)
+            if table is not None:
+                self._table(pr, table, styled, margin)
+                prev, done = body[table.end - 1], table.end
+        prev = None
+        for i in range(head, len(rows)):
+            zone = zones[i]
+            if zone is None:
+                continue
+            if zone == "furniture":
+                self._furniture(pr, i)
+            elif zone == "rule":
+                self._add(Line(rows[i].text().strip(), 0, pr.page.number, indent=None, zone="rule"))
+            else:
+                self._note(pr, i, prev, margin, styled)
+                prev = rows[i]
+        for run in pr.turned:
+            self._add(Line(run.text.strip(), 0, pr.page.number, size=run.size if styled else None,
+                           zone="furniture", furniture_kind="rotated-text"))
+
+    def _blocks(self, pr: PageRows, rows: list[Row], prev: Row | None, styled: bool, margin: float,
+                right: float) -> Row | None:
+        """The lines of text rows, bands of a masthead column by column; the last row read."""
+        for block in reading_blocks(rows, pr.rules_y):
             first = block.column
             for row, runs in block.parts:
                 if runs is not row.runs:
@@ -82,21 +110,19 @@ class LineMaker:
                     centered=_centered(x0, x1, margin, right),
                 ))
                 prev, first = row, False
-        prev = None
-        for i in range(head, len(rows)):
-            zone = zones[i]
-            if zone is None:
-                continue
-            if zone == "furniture":
-                self._furniture(pr, i)
-            elif zone == "rule":
-                self._add(Line(rows[i].text().strip(), 0, pr.page.number, indent=None, zone="rule"))
-            else:
-                self._note(pr, i, prev, margin, styled)
-                prev = rows[i]
-        for run in pr.turned:
-            self._add(Line(run.text.strip(), 0, pr.page.number, size=run.size if styled else None,
-                           zone="furniture", furniture_kind="rotated-text"))
+        return prev
+
+    def _table(self, pr: PageRows, table: Table, styled: bool, margin: float) -> None:
+        """A table as the rows of a pipe table (``| label | 56 234 300 |``), a rule of dashes
+        under its heads: the passes read it as the text reader reads a Markdown table."""
+        x0 = min(parts[0][1][0].x0 for row in table.rows for parts in row if parts)
+        for k, row in enumerate(table.rows):
+            if k == table.header_rows and k:
+                self._add(Line("|" + "---|" * len(row), 0, pr.page.number, indent=round(x0 - margin, 1)))
+            texts = [cell_text(parts, styled) for parts in row]
+            size = next(parts[0][0].size for parts in row if parts)
+            self._add(Line("| " + " | ".join(texts) + " |", 0, pr.page.number, gap_before=k == 0,
+                           indent=round(x0 - margin, 1), size=size if styled else None))
 
     def _gap(self, prev: Row | None, row: Row) -> bool:
         if prev is None:
@@ -118,6 +144,22 @@ class LineMaker:
         size = None if pr.page.number in self.ocr else row.size
         for text, kind in pr.kinds.get(i) or [(plain(row.runs), "furniture")]:
             self._add(Line(text, 0, pr.page.number, size=size, zone="furniture", furniture_kind=kind))
+
+
+def cell_text(parts: list[tuple[Row, list[Run]]], styled: bool) -> str:
+    """A cell's text in the inline dialect, its printed lines joined (a line ending in a hyphen
+    joined close); a bar in it becomes a slash, as it would end the cell."""
+    texts: list[str] = []
+    for row, runs in parts:
+        text, bold = render(runs, make_row(list(runs)) if runs is not row.runs else row, styled)
+        if bold and text:
+            text = "**" + text + "**"
+        for mark in ("**", "*"):             # one style across the lines: one mark
+            if texts and texts[-1].endswith(mark) and text.startswith(mark) and not text.startswith(mark + "*"):
+                texts[-1], text = texts[-1][:-len(mark)], text[len(mark):]
+                break
+        texts.append(text)
+    return join_cell_lines(texts).replace("|", "/")
 
 
 def _text_right(pr: PageRows) -> float:

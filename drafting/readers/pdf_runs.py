@@ -22,6 +22,7 @@ import pypdfium2.raw as pdfium_c
 
 TEXT_RENDER_INVISIBLE = 3        # PDF text render mode 3: the OCR layer of a scanned page
 PAGEOBJ_TEXT, PAGEOBJ_PATH, PAGEOBJ_IMAGE = 1, 2, 3
+DRAWN = 6.0                      # points: a path this wide and high is an area, not a rule
 FONT_FLAG_ITALIC = 1 << 6        # PDF font descriptor flag 7
 BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold")
 ITALIC_WORDS = ("italic", "oblique", "-it", ",it")
@@ -90,6 +91,9 @@ class PageText:
     invisible_chars: int = 0  # characters drawn in render mode 3 (an OCR layer)
     chars: int = 0
     images: int = 0           # image objects covering most of the page
+    # drawn areas at least a type size wide and high (the bars and frame of a chart, a box):
+    # (x0, y0, x1, y1); figures printed over one are a chart's labels, not a table's cells
+    drawings: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -289,7 +293,7 @@ class _RunReader:
 
 
 def _read_objects(page_raw, result: PageText) -> None:
-    """Short horizontal lines (the footnote rule) and page-size images (a scan)."""
+    """Short horizontal lines (the footnote rule), drawn areas and page-size images (a scan)."""
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     area = result.width * result.height
@@ -307,3 +311,5 @@ def _read_objects(page_raw, result: PageText) -> None:
                 result.images += 1
         elif h < 2.0 and 20.0 < w < 0.6 * result.width:
             result.rules.append((left.value, right.value, (top.value + bottom.value) / 2))
+        elif w >= DRAWN and h >= DRAWN and w * h < 0.5 * area:
+            result.drawings.append((left.value, bottom.value, right.value, top.value))

@@ -18,6 +18,7 @@ from drafting.readers import ReadResult
 from drafting.readers.lines import Line
 from drafting.readers.passes import read_lines
 from drafting.readers.passes.language import detect_language  # noqa: F401 - the DOCX reader's
+from drafting.readers.text_tables import layout_tables
 
 # pdftotext -layout puts one character in about 5 points of the page's width.
 POINTS_PER_COLUMN = 5.0
@@ -73,6 +74,8 @@ def text_lines(text: str) -> list[Line]:
                 emit(no, columns)
         block.clear()
 
+    tables = layout_tables(raw) if layout else {}
+    skip = 0
     for no, chunk in enumerate(raw, start=1):
         if not layout and "\f" not in chunk:  # one column, no page break (most lines): as below, inlined
             piece = chunk.rstrip()
@@ -81,6 +84,15 @@ def text_lines(text: str) -> list[Line]:
             else:
                 out.append(Line(piece, no, page, page_break, gap))
                 page_break, gap = False, False
+            continue
+        if no <= skip:
+            continue
+        if no - 1 in tables:
+            # a table of figures: its rows as a pipe table (``drafting.readers.text_tables``)
+            flush()
+            skip, rows = tables[no - 1]
+            gap = True
+            emit(no, [(len(raw[no - 1]) - len(raw[no - 1].lstrip(" ")), row) for row in rows])
             continue
         for k, piece in enumerate(chunk.split("\f") if "\f" in chunk else (chunk,)):
             if k:

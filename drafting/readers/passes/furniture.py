@@ -27,6 +27,8 @@ from drafting.readers.passes.text import ends_sentence
 PAGE_MARKER = re.compile(r"^(?:-\s*)?(?:Page\s+)?(?P<page>\d{1,3})\s*/\s*\d{1,3}$", re.I)
 BARE_PAGE = re.compile(r"^(?:-\s*)?(?:Page\s+|page\s+)?(?P<page>\d{1,3})(?:\s*-)?$")
 STAMP = re.compile(r"^\d{6}$")                              # the print date, DDMMYY
+# a typescript's mark at the foot of a page that goes on ("/..."), as OCR reads it ("/.", "/•")
+CONTINUATION = re.compile(r"^/\s?[.•·…,]{1,3}$")
 LANGUAGE_LETTER = re.compile(r"^\([EFSRCA]\)$")
 RECYCLE = LazyPattern(lambda: vocabulary().recycle)   # "Please recycle", the locale's words
 _JOB_SHAPE = re.compile(r"\d{2}-?\d{5}")
@@ -49,6 +51,8 @@ def kind_of(text: str, bare_pages: bool, page: int) -> str | None:
             return "page-number"
     if RECYCLE.match(t):
         return "recycle"
+    if CONTINUATION.match(t):
+        return "continuation"
     if is_barcode(t):
         return "barcode"
     if STAMP.match(t) or LANGUAGE_LETTER.match(t) or (" " in t and all(STAMP.match(x) for x in t.split())):
@@ -128,7 +132,10 @@ def run(reading: Reading) -> None:
         # (extraction may print a line or two of the body before the running head)
         body_seen = 0
         last_body = ""
-        for line in printed[:EDGE + 2]:
+        # a typescript's head block ends with its page line ("Page 11", "Pape 11"): the symbol
+        # above it may be garbled further than elsewhere
+        label_at = next((k for k, l in enumerate(printed[:EDGE]) if OCR_PAGE_LABEL.match(_norm(l.text))), -1)
+        for at, line in enumerate(printed[:EDGE + 2]):
             if line.zone is not None:
                 continue
             text = _norm(line.text)
@@ -138,7 +145,7 @@ def run(reading: Reading) -> None:
             continues = body_seen > 0 and not ends_sentence(last_body) and not looks_like_symbol(last_body)
             if kind is None and body_seen == 0 and OCR_PAGE_LABEL.match(text):
                 kind = "page-number"   # "Pare 6", "Pape 11": a typescript's "Page N" as OCR reads it
-            if kind is None and body_seen == 0 and len(text) < 60 and _near(text, first_short):
+            if kind is None and body_seen == 0 and len(text) < 60 and _near(text, first_short, 0.7 if at < label_at else 0.85):
                 kind = "running-head"  # the symbol at the head, one or two letters garbled by OCR
             if kind is None and len(text) < 120 and (
                     looks_like_symbol(text) or (body_seen < 3 and (
@@ -166,14 +173,14 @@ RULE = re.compile(r"^\s*_{5,}\s*$")                   # the footnote rule
 NOTE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")          # a bare number under it
 
 
-def _near(text: str, symbols: list[str]) -> bool:
+def _near(text: str, symbols: list[str], ratio: float = 0.85) -> bool:
     """Is ``text`` the document's symbol from its first page, a few characters misread?"""
-    return any(abs(len(text) - len(s)) <= 3 and _similar(SequenceMatcher(None, text, s)) for s in symbols)
+    return any(abs(len(text) - len(s)) <= 3 and _similar(SequenceMatcher(None, text, s), ratio) for s in symbols)
 
 
-def _similar(matcher: SequenceMatcher) -> bool:
+def _similar(matcher: SequenceMatcher, ratio: float = 0.85) -> bool:
     # the quick ratios bound the ratio from above: most pairs are told apart without the full one
-    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
+    return matcher.real_quick_ratio() >= ratio and matcher.quick_ratio() >= ratio and matcher.ratio() >= ratio
 
 
 def _index(lines: list[Line], line: Line) -> int:

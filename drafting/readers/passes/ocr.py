@@ -33,6 +33,8 @@ def run(reading: Reading) -> None:
         for line in body:
             line.text = DASH_PREFIX.sub("", line.text)
         doc.note("info", f"'- ' list markers before {dash_lines} paragraphs removed", None, "export-marker")
+    _paragraph_labels(reading)
+    _space_after_parenthesis(reading)
     for line in body:
         if "|" in line.text and TABLE_ROW.match(line.text):
             continue  # the bars of a table are not OCR noise
@@ -41,3 +43,71 @@ def run(reading: Reading) -> None:
             line.text = repaired
             for what in done:
                 doc.note("info", f"OCR repair: {what}", line.no, "ocr-repair")
+
+
+# How OCR misreads the digits of a typewritten paragraph number ("lU." for 14., "2k." for 24.,
+# "1+6." for 46.). A label is read so only where it gives a number the sequence expects next.
+DIGIT_LOOKALIKES = {"1": ("l", "I", "|", "!"), "4": ("1+", "l+", "1*", "U", "u", "k", "h", "b"),
+                    "0": ("O", "o"), "5": ("S",), "8": ("B",)}
+OCR_LABEL = re.compile(r"^(\s*)([0-9lI|!UukhbSOB+*]{1,4})\.(?=\s+[A-ZÀ-Ý])")
+ROMAN_LETTERS = frozenset("IVXLCl|!1")       # "I." may be a chapter's numeral: never read as 1
+LOOKAHEAD = 3                                 # numbers tried after the last one read
+
+
+def reads_as(token: str, number: str) -> bool:
+    """Could OCR have printed ``number`` as ``token``, digit by digit?"""
+    i = 0
+    for digit in number:
+        if token.startswith(digit, i):
+            i += 1
+            continue
+        alt = next((a for a in DIGIT_LOOKALIKES.get(digit, ()) if token.startswith(a, i)), None)
+        if alt is None:
+            return False
+        i += len(alt)
+    return i == len(token)
+
+
+def _paragraph_labels(reading: Reading) -> None:
+    """Paragraph numbers garbled by OCR, read back where the numbering before them shows which
+    number stands there; each repair reported."""
+    last = 0
+    for line in reading.body:
+        if not line.gap_before:
+            continue
+        m = NUMBERED.match(line.text)
+        if m:
+            # a number printed in digits is taken as printed (numbering restarts in an annex, a list)
+            n = int(line.text.split(".", 1)[0])
+            if last < n <= last + LOOKAHEAD:
+                last = n
+            continue
+        m = OCR_LABEL.match(line.text) if last else None
+        if m is None or set(m.group(2)) <= ROMAN_LETTERS or (len(m.group(2)) == 1 and m.group(2).isalpha()):
+            continue   # "I." a chapter's numeral, "B." a section's letter
+        n = next((n for n in range(last + 1, last + 1 + LOOKAHEAD) if reads_as(m.group(2), str(n))), None)
+        if n is None:
+            continue
+        line.text = f"{m.group(1)}{n}." + line.text[m.end():]
+        reading.doc.note("info", f"OCR repair: paragraph number '{m.group(2)}.' read as '{n}.'", line.no, "ocr-repair")
+        last = n
+
+
+# "( WHO)", "( A/79/364)": text extraction prints a space after an opening parenthesis where the
+# PDF has a kerning gap or a link starts; the UN never sets one
+SPACE_AFTER_PARENTHESIS = re.compile(r"\( +(?=[^\s)|])")
+
+
+def _space_after_parenthesis(reading: Reading) -> None:
+    count = 0
+    for line in reading.body:
+        if "( " in line.text and not TABLE_ROW.match(line.text):
+            line.text, n = SPACE_AFTER_PARENTHESIS.subn("(", line.text)
+            count += n
+    for note in reading.notes:                 # the footnotes' texts, already set apart
+        if "( " in note.text:
+            note.text, n = SPACE_AFTER_PARENTHESIS.subn("(", note.text)
+            count += n
+    if count:
+        reading.doc.note("info", f"space after an opening parenthesis removed ({count}x)", None, "extraction-repair")
+

@@ -639,6 +639,8 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
         return True  # the third line of a heading, under its second: "Plan of Action on Ageing, 2002"
     if indented is False and new_page and not line.gap_before:
         return True  # a paragraph that runs on at the margin of the next page
+    if new_page and indented is False and plain(strip_calls(prev_line.text)).rstrip().endswith((":", "：")):
+        return True  # a sentence cut after its colon at a page's foot runs on at the next page's margin
     if new_page:
         return lowercase or not ends_clause(prev_text)
     if indented is False and not line.gap_before:
