@@ -47,7 +47,9 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
     headed = len(out)     # the lines of the first page's header come first
     space_after = 0
     page, page_break = 1, False
-    texts = [rec.text.strip() if rec.rows is None else "" for rec in parsed.records]
+    # (an item Word numbers or bullets may open in lower case: it runs on from no line)
+    texts = [("" if rec.rows is not None else BULLET + " " + rec.text.strip() if rec.auto_label or rec.bullet
+              else rec.text.strip()) for rec in parsed.records]
     lines_printed = printed_lines(texts)
     usual = usual_spacing(parsed.records, texts) if lines_printed else 0
     for rec in parsed.records:
