@@ -219,6 +219,9 @@ def _table_from(printed: list[_Printed], i: int, floor: int) -> tuple[Table | No
         if not (head or stub):
             break
         heads -= 1
+    while start == i and start + 1 < end and max(r.x1 for r in printed[start].cells[0]) >= columns[0][0]:
+        start += 1      # figures with no label over the rows (years set in the text's size): heads
+        i += 1
     head_rows = _group(printed[heads:start], columns)
     body_rows = _body(printed[start:end], columns)
     return Table(heads, end, head_rows + body_rows, len(head_rows)), end
