@@ -53,6 +53,20 @@ def _heading(lang: str, key: str) -> re.Pattern:
     return re.compile(r"^(?:" + alternatives + r")(?:\s+[^\W\d_]+)?$", re.I)
 
 
+@lru_cache(maxsize=4096)
+def _may_open_heading(first: str, lang: str) -> bool:
+    """Can a line whose first printed character is ``first`` be the heading of the contents or
+    of the abbreviations? (a mark ``plain`` takes away, or a combining accent, may stand first)"""
+    if first in "*^" or unicodedata.combining(first) or not _bare(first):
+        return True
+    words = {w for key in ("contents", "abbreviations") for source in (lang, "en")
+             for w in terms(source).get("reader", {}).get(key, [])}
+    if any(not _bare(w) for w in words):
+        return True
+    initials = "".join(re.escape(_bare(w)[0]) for w in words)
+    return bool(initials) and bool(re.match(f"[{initials}]", _bare(first)[:1], re.I))
+
+
 def _text(line: Line) -> str:
     return plain(line.text).strip()
 
@@ -74,6 +88,10 @@ def table_lines(lines: list[Line], start: int, lang: str) -> set[int]:
     while i < len(lines):
         text = lines[i].text
         if len(text) > 60:  # a heading "Contents", "Abbreviations and acronyms": short lines only
+            i += 1
+            continue
+        first = text.lstrip()[:1]
+        if first and not _may_open_heading(first, lang):  # (most short lines: no heading word opens them)
             i += 1
             continue
         text = _bare(_text(lines[i]))

@@ -86,7 +86,9 @@ def _norm(text: str) -> str:
 
 def run(reading: Reading) -> None:
     pages = pages_of(reading.lines)
-    text_lines = [l for l in reading.lines if l.zone is None and l.text.strip()]
+    # each page's printed lines, taken once: a page's lines are marked only while it is read
+    printed_pages = [[l for l in page if l.zone is None and l.text.strip()] for page in pages]
+    text_lines = [l for printed in printed_pages for l in printed]
     # Modern UN pages print "2/9"; older ones a bare page number, which only counts where no
     # marker of the "2/9" form is printed anywhere.
     bare_pages = not any(PAGE_MARKER.match(l.text.strip()) for l in text_lines)
@@ -101,15 +103,13 @@ def run(reading: Reading) -> None:
                    if 8 <= len(t) < 60 and looks_like_symbol(t.split("(")[0].strip())]
     edge_texts: Counter[str] = Counter()
     edges: list[list[Line]] = []
-    for page in pages[1:]:
-        printed = [l for l in page if l.zone is None and l.text.strip()]
+    for printed in printed_pages[1:]:
         edge = printed[:EDGE] + printed[-3:]
         edges.append(edge)
         edge_texts.update({_norm(l.text) for l in edge})
 
-    offset = _page_offset(pages) if bare_pages else 0
-    for number, page in enumerate(pages, start=1):
-        printed = [l for l in page if l.zone is None and l.text.strip()]
+    offset = _page_offset(printed_pages) if bare_pages else 0
+    for number, printed in enumerate(printed_pages, start=1):
         rules = _rules(printed)   # (a rule is found by its text, which no mark changes)
         notes = _note_numbers(printed, rules)
         ruled = rules[-1] if rules else None
@@ -194,12 +194,11 @@ def _rules(printed: list[Line]) -> list[int]:
     return [k for k, line in enumerate(printed) if "_____" in line.text and RULE.match(line.text)]
 
 
-def _page_offset(pages: list[list[Line]]) -> int:
+def _page_offset(printed_pages: list[list[Line]]) -> int:
     """How far the printed page numbers lag behind the pages (front matter numbered apart, a
     cover not counted): the lag most pages' bare numbers at their edges agree on, else none."""
     lags: Counter[int] = Counter()
-    for number, page in enumerate(pages, start=1):
-        printed = [l for l in page if l.zone is None and l.text.strip()]
+    for number, printed in enumerate(printed_pages, start=1):
         seen = set()
         for line in printed[:EDGE] + printed[-FOOT_EDGE:]:
             m = BARE_PAGE.match(line.text.strip())

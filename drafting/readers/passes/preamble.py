@@ -59,6 +59,12 @@ def _openings(lang: str) -> tuple[tuple[str, str, str], ...]:
     return tuple((o, o + " ", o + ",") for o in openings)
 
 
+@lru_cache(maxsize=None)
+def _opening_forms(lang: str) -> tuple[str, ...]:
+    """Every opening with a space and with a comma after it, for one startswith over them all."""
+    return tuple(form for _opening, spaced, comma in _openings(lang) for form in (spaced, comma))
+
+
 def _italicise_opening(para: Para, lang: str) -> None:
     """Preambular openings are printed in italics; text extraction lost them. The italics cover
     the opening words, their modifiers (``Recalling also``), the stance the verb states
@@ -66,12 +72,15 @@ def _italicise_opening(para: Para, lang: str) -> None:
     committing``), in any order and number."""
     if not para.text or not isinstance(para.text[0], str):
         return
+    openings = _openings(lang)
+    if not para.text[0].startswith(_opening_forms(lang)):
+        return   # (one startswith over every opening first: most paragraphs open with none)
     reader = terms(lang).get("reader", {})
     extensions = sorted(reader.get("italic_modifiers", []) + reader.get("italic_stances", []), key=len, reverse=True)
     conjunction = reader.get("italic_conjunction")
     endings = tuple(reader.get("participle_endings", []))
     first = para.text[0]
-    for opening, spaced, comma in _openings(lang):
+    for opening, spaced, comma in openings:
         if first.startswith(spaced) or first.startswith(comma):
             end = len(opening)
             while True:
