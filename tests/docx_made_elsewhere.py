@@ -163,6 +163,14 @@ def _join_lone_labels(lines: list[str]) -> list[str]:
     return out
 
 
+def pandoc_of_text(data: bytes, path: Path) -> None:
+    """The Word file pandoc makes of extracted text (UTF-8 bytes): one paragraph per printed
+    line, lines starting ``1.`` as Word auto-numbered lists."""
+    text = "\n\n".join(pandoc_paragraphs(data.decode("utf-8")))
+    subprocess.run(["pandoc", "-f", "commonmark", "-t", "docx", "-o", str(path)],
+                   input=text.encode("utf-8"), check=True, timeout=120)
+
+
 def make_all(sources: list[Path], folder: Path) -> dict[tuple[str, str], Path]:
     """(way, source path) -> DOCX path, for every source .pdftotext.txt."""
     import docx as python_docx
@@ -180,9 +188,7 @@ def make_all(sources: list[Path], folder: Path) -> dict[tuple[str, str], Path]:
             if path.exists() and way in ("pandoc", "libreoffice"):
                 continue
             if way == "pandoc":
-                text = "\n\n".join(pandoc_paragraphs(data.decode("utf-8")))
-                subprocess.run(["pandoc", "-f", "commonmark", "-t", "docx", "-o", str(path)],
-                               input=text.encode("utf-8"), check=True, timeout=120)
+                pandoc_of_text(data, path)
             elif way == "word":
                 path.write_bytes(in_normal(src))
             elif way == "python-docx":
