@@ -234,10 +234,14 @@ class Redliner:
         """The paragraph of ``item``; where OLD's paragraph ``old_item`` had other paragraph
         properties (a point become a paragraph, an annex heading become a cross-heading), the
         old ones are kept in a tracked ``w:pPrChange``."""
-        p = self.r.paragraph_xml(self._style(item), runs)
-        if old_item is not None:
+        style = self._style(item)
+        p = self.r.paragraph_xml(style, runs)
+        old_style = self._style(old_item) if old_item is not None else style
+        # the same style gives the same properties, except in right-to-left text, where the
+        # paragraph's direction follows its letters
+        if old_style != style or (old_item is not None and self.r.rtl):
             ppr = p.find(w("pPr"))
-            old_ppr = self.r.paragraph_xml(self._style(old_item), []).find(w("pPr"))
+            old_ppr = self.r.paragraph_xml(old_style, []).find(w("pPr"))
             if etree.tostring(ppr) != etree.tostring(old_ppr):
                 change = self.t.attrs(etree.Element(w("pPrChange")))
                 change.append(old_ppr)
