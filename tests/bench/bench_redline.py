@@ -83,23 +83,26 @@ def real_pairs() -> list[tuple[str, Path, Path]]:
 
 
 def word_files(sources: list[Path], folder: Path) -> dict[tuple[str, Path], Path]:
-    """(kind, source) -> the Word file made from it (see KINDS)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    md_dir = folder / "md"
-    subprocess.run(DRAFTING + ["export", "-f", "md", "--out-dir", str(md_dir), *map(str, sources)],
-                   check=True, capture_output=True, env=ENV)
+    """(kind, source) -> the Word file made from it (see KINDS), in a folder per source folder
+    (a resolution may stand in two: a pair's adopted text and a session's step)."""
     out = {}
+    by_folder: dict[Path, list[Path]] = {}
     for src in sources:
-        stem = src.name.removesuffix(".pdftotext.txt")
-        text_docx = folder / f"{stem}.text.docx"
-        pandoc_of_text(src.read_bytes(), text_docx)
-        md = md_dir / f"{stem}.pdftotext.md"
-        if not md.exists():
-            md = next(md_dir.glob(f"{stem}*.md"))
-        md_docx = folder / f"{stem}.md.docx"
-        subprocess.run(["pandoc", "-f", "markdown", "-t", "docx", "-o", str(md_docx), str(md)],
-                       check=True, capture_output=True, timeout=120)
-        out[("text", src)], out[("md", src)] = text_docx, md_docx
+        by_folder.setdefault(src.parent, []).append(src)
+    for parent, srcs in by_folder.items():
+        where = folder / parent.name
+        md_dir = where / "md"
+        subprocess.run(DRAFTING + ["export", "-f", "md", "--out-dir", str(md_dir), *map(str, srcs)],
+                       check=True, capture_output=True, env=ENV)
+        for src in srcs:
+            stem = src.name.removesuffix(".pdftotext.txt")
+            text_docx = where / f"{stem}.text.docx"
+            pandoc_of_text(src.read_bytes(), text_docx)
+            md = next(md_dir.glob(f"{stem}.*md"))
+            md_docx = where / f"{stem}.md.docx"
+            subprocess.run(["pandoc", "-f", "markdown", "-t", "docx", "-o", str(md_docx), str(md)],
+                           check=True, capture_output=True, timeout=120)
+            out[("text", src)], out[("md", src)] = text_docx, md_docx
     return out
 
 
