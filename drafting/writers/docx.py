@@ -48,8 +48,9 @@ from lxml import etree
 from drafting import locale
 from drafting.errors import DraftingError
 from drafting.io import parse_xml
-from drafting.model.akn import doc_element, first, local, paragraphs_of, quoted_documents, text_content, xp
+from drafting.model.akn import doc_element, first, local, paragraphs_of, q, quoted_documents, text_content, xp
 from drafting.locale import code as language_code, lang_of_code
+from drafting.locale.vocabulary import LazyPattern
 from drafting.model.units import document_language
 from drafting.ooxml import footnotes as F
 from drafting.ooxml import styles as S
@@ -236,7 +237,7 @@ class DocxRenderer:
             return S.FORMULA
         if name == "container":
             return S.PREAMBLE
-        if name == "paragraph" and first(el, "a:content/a:blockContainer") is not None:
+        if name == "paragraph" and el.find(_QUOTE_BLOCK) is not None:
             return S.QUOTE
         if name == "paragraph" and _in_resolution(el) and _num(el):
             return S.OPERATIVE
@@ -705,13 +706,17 @@ def _in_resolution(el) -> bool:
     return doc is not None and (doc.get("name") in RESOLUTION_KINDS or local(doc) in RESOLUTION_KINDS)
 
 
+# child paths asked of every unit: ElementPath (cached) rather than an XPath evaluation each time
+_NUM, _QUOTE_BLOCK = q("num"), f"{q('content')}/{q('blockContainer')}"
+
+
 def _num_inferred(el) -> bool:
-    num = first(el, "a:num")
+    num = el.find(_NUM)
     return num is not None and num.get("refersTo") == "#inferredNumber"
 
 
 def _num(el) -> str | None:
-    num = first(el, "a:num")
+    num = el.find(_NUM)
     if num is None:
         return None
     text = text_content(num).strip()
@@ -800,7 +805,8 @@ def _row_kind(p) -> str:
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _RTL_CHARS = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-_LTR_CHARS = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3040-\u9fff]")
+# asked only of right-to-left documents: compiled on first use (its wide class costs ~1.5 ms)
+_LTR_CHARS = LazyPattern(lambda: re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3040-\u9fff]"))
 
 
 def _add_text(r, text: str) -> None:
