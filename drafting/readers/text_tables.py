@@ -8,16 +8,18 @@ decides which lines make a table, its heads, rows and cells, with the same rules
 The table comes back as the rows of a pipe table, as the PDF reader renders it.
 
 Only lines near a line that ends in a figure set apart are looked at: most documents have none.
+The PDF reader's modules are imported when a ``-layout`` text is read, not with this module: the
+text reader (and the Word reader, which shares its passes) must not load the PDF engine to read
+plain text.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from drafting.readers.pdf_layout import make_row
-from drafting.readers.pdf_runs import Run
-from drafting.readers.pdf_tables import FIGURE, Table, find_tables, join_cell_lines
-from drafting.readers.pdf_zones import BARCODE, JOB_NUMBER
+if TYPE_CHECKING:
+    from drafting.readers.pdf_tables import Table
 
 SIZE = 10.0               # the type size every line is taken to have
 LINE = 12.0               # points from one line to the next
@@ -29,7 +31,9 @@ REACH = 12                # lines looked at above a line ending in a figure (hea
 
 def layout_tables(raw: list[str]) -> dict[int, tuple[int, list[str]]]:
     """Tables of a ``-layout`` text's lines: first line -> (line after the last, pipe rows)."""
-    candidates = [k for k, line in enumerate(raw) if _ends_in_figure(line)]
+    from drafting.readers.pdf_tables import FIGURE, find_tables
+
+    candidates = [k for k, line in enumerate(raw) if _ends_in_figure(line, FIGURE)]
     if len(candidates) < 2:
         return {}
     out: dict[int, tuple[int, list[str]]] = {}
@@ -51,17 +55,20 @@ def layout_tables(raw: list[str]) -> dict[int, tuple[int, list[str]]]:
     return out
 
 
-def _ends_in_figure(line: str) -> bool:
+def _ends_in_figure(line: str, figure: re.Pattern) -> bool:
     """The line ends in a figure three spaces or more after its text (a string search finds the
     gap; most lines have none)."""
     body = line.rstrip()
     cut = body.rfind("   ")
-    return cut > 0 and not body[:cut].isspace() and "\f" not in body and FIGURE.fullmatch(body[cut:].strip()) is not None
+    return cut > 0 and not body[:cut].isspace() and "\f" not in body and figure.fullmatch(body[cut:].strip()) is not None
 
 
 def _rows(raw: list[str], lo: int, hi: int):
     """The printed lines lo..hi as rows of runs (line numbers beside them); a page break stops
     the rows before it from reaching those after it."""
+    from drafting.readers.pdf_layout import make_row
+    from drafting.readers.pdf_runs import Run
+
     numbers, rows = [], []
     y = 0.0
     blanks = 0
@@ -86,11 +93,15 @@ def _furniture(line: str) -> bool:
     """A job number or a barcode on the line: the page's foot (its page number is a figure)."""
     if "-" not in line and "*" not in line:     # every job number and barcode holds one
         return False
+    from drafting.readers.pdf_zones import BARCODE, JOB_NUMBER
+
     return any(JOB_NUMBER.fullmatch(piece.group()) or BARCODE.fullmatch(piece.group())
                for piece in WORDS.finditer(line))
 
 
 def pipe_rows(table: Table) -> list[str]:
+    from drafting.readers.pdf_tables import join_cell_lines
+
     out = []
     for k, row in enumerate(table.rows):
         if k == table.header_rows and k:
