@@ -28,26 +28,30 @@ NEW.docx and OLD.docx); the peer's is checked for Accept All the same way.
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from docx_made_elsewhere import pandoc_of_text  # noqa: E402
+from docx_made_elsewhere import pandoc_of_text
 
 REAL = ROOT / "corpus" / "real"
 DRAFTING = [sys.executable, "-m", "drafting"]
 # Whole-process timings use compiled bytecode, as an installed package has (pip compiles it);
 # the cache goes to a temporary folder, never into the source tree.
 PYCACHE = tempfile.mkdtemp(prefix="drafting-bench-pycache-")
+atexit.register(shutil.rmtree, PYCACHE, True)
 ENV = {**os.environ, "PYTHONPYCACHEPREFIX": PYCACHE}
 ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 PEER_SCRIPT = ("import sys; from python_redlines.engines import DocxodusEngine; "
@@ -76,10 +80,13 @@ def real_pairs() -> list[tuple[str, Path, Path]]:
     out = []
     for folder in sorted([*REAL.glob("pairs/*/"), *REAL.glob("sessions/*/")]):
         docs = sorted(folder.glob("*.pdftotext.txt"), key=issue_order)
-        for old, new in zip(docs, docs[1:]):
-            short = lambda p: p.name.removesuffix(".pdftotext.txt").removeprefix("A_")  # noqa: E731
-            out.append((f"{folder.name.split('_')[0]} {short(old)} -> {short(new)}", old, new))
+        for old, new in pairwise(docs):
+            out.append((f"{folder.name.split('_')[0]} {_short(old)} -> {_short(new)}", old, new))
     return out
+
+
+def _short(src: Path) -> str:
+    return src.name.removesuffix(".pdftotext.txt").removeprefix("A_")
 
 
 def word_files(sources: list[Path], folder: Path) -> dict[tuple[str, Path], Path]:
@@ -109,7 +116,7 @@ def word_files(sources: list[Path], folder: Path) -> dict[tuple[str, Path], Path
 def timed_process(args: list[str]) -> tuple[float, float, int]:
     """(wall seconds, processor seconds of the process and its children, exit code)."""
     before, start = os.times(), time.perf_counter()
-    proc = subprocess.run(args, capture_output=True, env=ENV)
+    proc = subprocess.run(args, capture_output=True, env=ENV, check=False)
     wall, after = time.perf_counter() - start, os.times()
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     return wall, cpu, proc.returncode
@@ -154,6 +161,10 @@ def ours_in_process(old: Path, new: Path) -> bytes:
     return render_diff(alignment, a, b, "docx")
 
 
+def med(runs: list[tuple], k: int) -> float:
+    return statistics.median(run[k] for run in runs)
+
+
 def ratios(rows: list[dict], key: str) -> str:
     values = [r[key] for r in rows if r.get(key)]
     if not values:
@@ -195,11 +206,10 @@ def main(argv: list[str]) -> int:
                 for _ in range(runs):             # interleaved: the load weighs on both alike
                     ours.append(timed_process(ours_cmd))
                     peer.append(timed_process(peer_cmd))
-                    ours_ip.append(timed_call(lambda: ours_in_process(old, new)))
-                    peer_ip.append(timed_call(lambda: engine.run_redline("bench", old.read_bytes(), new.read_bytes())))
+                    ours_ip.append(timed_call(lambda a=old, b=new: ours_in_process(a, b)))
+                    peer_ip.append(timed_call(lambda a=old, b=new: engine.run_redline("bench", a.read_bytes(), b.read_bytes())))
                 if ours[-1][2] not in (0, 1) or peer[-1][2] != 0:
                     raise SystemExit(f"{name} ({kind}): a command failed (exit {ours[-1][2]}, {peer[-1][2]})")
-                med = lambda xs, k: statistics.median(x[k] for x in xs)  # noqa: E731
                 old_b, new_b = old.read_bytes(), new.read_bytes()
                 row = {
                     "pair": name, "kind": kind, "kb": (len(old_b) + len(new_b)) / 2000,
@@ -219,11 +229,11 @@ def main(argv: list[str]) -> int:
     load_end = os.getloadavg()
     lines = [
         "# Redline benchmark: every real pair as Word files made by pandoc, against python-redlines\n",
-        f"{len(pairs)} pairs x {len(KINDS)} kinds of Word file; medians of {runs} interleaved runs; "
-        f"load average {load_start[0]:.1f} at the start, {load_end[0]:.1f} at the end (2 cores).\n",
-        "| pair | kind | KB (.docx) | drafting wall (ms) | python-redlines wall (ms) | wall ratio | "
-        "drafting CPU (ms) | python-redlines CPU (ms) | CPU ratio | in-process drafting / peer (ms) | "
-        "in-process ratio | Accept All = NEW, Reject All = OLD (drafting) | Accept All = NEW (peer) |",
+        (f"{len(pairs)} pairs x {len(KINDS)} kinds of Word file; medians of {runs} interleaved runs; "
+         f"load average {load_start[0]:.1f} at the start, {load_end[0]:.1f} at the end (2 cores).\n"),
+        ("| pair | kind | KB (.docx) | drafting wall (ms) | python-redlines wall (ms) | wall ratio | "
+         "drafting CPU (ms) | python-redlines CPU (ms) | CPU ratio | in-process drafting / peer (ms) | "
+         "in-process ratio | Accept All = NEW, Reject All = OLD (drafting) | Accept All = NEW (peer) |"),
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     for r in rows:
