@@ -70,6 +70,11 @@ class _EIds:
         return self.make(prefix, kind, str(self.counters[key]))
 
 
+# Kinds whose type line names the author under the title; adopted kinds whose number opens it.
+_AUTHOR_UNDER_TITLE_KINDS = frozenset({"report", "note"})
+_ADOPTED_KINDS = frozenset({"resolution", "decision"})
+# The number of an adopted resolution or decision as printed above its title: "80/239."
+_RESOLUTION_NUMBER = re.compile(r"\d{1,4}/\d{1,4}(?: ?\[[A-Z]\]| [A-Z])?\.")
 _NOT_LABEL = re.compile(r"[^0-9A-Za-z\u0600-\u06FF]+")
 
 
@@ -431,7 +436,19 @@ class _Builder:
             self.inline_into(inline, pf.agenda_title, "preface")
             p.append(inline)
             session_rows.append(p)
-        other_rows = [self.p(line, "preface") for line in pf.extra]
+        kind = self.blocks.kind
+        adopted = kind in _ADOPTED_KINDS
+        other_lines, note_lines, number = [], [], None
+        for line in pf.extra:
+            text = plain_text(line).strip()
+            if adopted and number is None and _RESOLUTION_NUMBER.fullmatch(text):
+                number = text
+            elif adopted and text.startswith("[") and text.endswith("]"):
+                note_lines.append(line)
+            else:
+                other_lines.append(line)
+        other_rows = [self.p(line, "preface") for line in other_lines]
+        type_rows = []
         if pf.sponsors and pf.doc_type:
             words = _list_words(self.blocks.lang)
             p = E.p()
@@ -442,15 +459,30 @@ class _Builder:
                 p.append(E.docProponent(sponsor, refersTo="#" + slug(sponsor)))
             p[-1].tail = words["sponsors_colon"]
             p.append(E.docType(pf.doc_type))
-            title_rows.append(p)
+            type_rows.append(p)
         elif pf.doc_type:
-            title_rows.append(E.p(E.docType(pf.doc_type)))
+            type_rows.append(E.p(E.docType(pf.doc_type)))
         for extra in pf.doc_type_extra:
-            title_rows.append(E.p(E.docType(extra)))
-        if pf.title:
-            title = E.docTitle()
-            self.inline_into(title, pf.title, "preface")
-            title_rows.append(E.p(title))
+            type_rows.append(E.p(E.docType(extra)))
+        heading_rows = []
+        if pf.title or number:
+            # an adopted resolution's number opens its title line: "80/239. Financing of ..."
+            row = E.p(E.docNumber(number)) if number else E.p()
+            if pf.title:
+                title = E.docTitle()
+                self.inline_into(title, pf.title, "preface")
+                if number:
+                    row[-1].tail = " "
+                row.append(title)
+            heading_rows.append(row)
+        # The order the UN prints: a report or a note names its author under its title
+        # ("Report of the Secretary-General", "Note by the Secretariat"); an adopted resolution
+        # prints its document line, the bracketed line on how it came to the plenary, then its
+        # number and title; a draft prints its type (and sponsors) above the title.
+        if kind in _AUTHOR_UNDER_TITLE_KINDS and not pf.sponsors:
+            title_rows = heading_rows + type_rows
+        else:
+            title_rows = type_rows + [self.p(line, "preface") for line in note_lines] + heading_rows
         containers = []
         if session_rows:
             containers.append(E.container(*session_rows, name="sessionInfo", eId="preface__sessionInfo"))

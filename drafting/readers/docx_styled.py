@@ -130,11 +130,16 @@ class _Assembler:
                     pf.doc_type_extra.append(plain(toks))
             elif sem == "docTitle":
                 pf.title = tokens_inlines(toks)
+            elif sem == "docNumber":
+                # an adopted resolution's number on its title line: a preface line of its own in
+                # the model, which the builder puts back at the head of the title line
+                pf.extra.append([plain(toks)])
             elif sem is None and pf.title and toks and all(
                     isinstance(t, NoteRef) or not t.text.strip() for t in toks):
                 pf.title = pf.title + tokens_inlines(toks)   # the title's own footnote
             elif sem is None and plain(toks) and plain(toks) not in (":", *vocabulary().conjunctions):
-                if not any(s in ("docProponent", "docType", "docTitle") for s, _ in _semantic_groups(rec.tokens)):
+                if not any(s in ("docProponent", "docType", "docTitle", "docNumber")
+                           for s, _ in _semantic_groups(rec.tokens)):
                     pf.title = tokens_inlines(rec.tokens)
 
     # body

@@ -600,10 +600,15 @@ class DocxRenderer:
         for p in rows:
             container = p.getparent()
             in_title = local(container) == "container" and container.get("name") == "title"
-            if in_title:
+            if in_title and first(p, ".//a:docTitle | .//a:docNumber") is not None:
+                # an adopted resolution's number opens its title line ("80/239. Financing of ...")
+                style = S.RESOLUTION_TITLE if _in_resolution_kind(preface) else S.TITLE
+            elif in_title and first(p, ".//a:docType") is not None:
                 style = S.ADOPTED_TYPE if _adopted(preface) else S.DOC_TYPE
-                if first(p, ".//a:docTitle") is not None:
-                    style = S.RESOLUTION_TITLE if _in_resolution_kind(preface) else S.TITLE
+            elif in_title:
+                # a line of the title block printed as it is ("[on the report of the Fifth
+                # Committee ...]"): read back as such, the builder puts it back in its place
+                style = S.PREFACE_OTHER
             elif local(container) == "container" and container.get("name") == "other":
                 style = S.PREFACE_OTHER
             elif first(p, ".//a:docCommittee") is not None:
