@@ -19,6 +19,8 @@ import pytest
 from drafting.model.akn import doc_element, first, text_content, xp
 from drafting.readers import read_document
 from drafting.readers import docx as docx_reader
+from drafting.readers.markdown import read_text as read_markdown
+from drafting.writers import writer_for
 from drafting.writers import docx as docx_writer
 from drafting.writers.akn import write as write_akn
 
@@ -79,3 +81,12 @@ def test_docx_prints_the_title_block_in_order_and_reads_back_the_same(path):
     preface = first(doc_element(root), "a:preface")
     preface_back = first(doc_element(back), "a:preface")
     assert re.sub(rb"\s+", b" ", write_akn(preface_back)) == re.sub(rb"\s+", b" ", write_akn(preface))
+
+
+@pytest.mark.parametrize("path", [RESOLUTION, REPORT, SPONSORED], ids=lambda p: p.name.split(".pdftotext")[0])
+def test_markdown_reads_back_the_same_title_block(path):
+    root = read_document(path).root
+    back = read_markdown(writer_for("md").write(root).decode("utf-8")).root
+    title = first(doc_element(root), "a:preface/a:container[@name='title']")
+    title_back = first(doc_element(back), "a:preface/a:container[@name='title']")
+    assert re.sub(rb"\s+", b" ", write_akn(title_back)) == re.sub(rb"\s+", b" ", write_akn(title))

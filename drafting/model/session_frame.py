@@ -118,4 +118,6 @@ def build_frame(keys: dict, lang: str, symbol_note: NoteRef | None = None) -> tu
         types = [types[0][:1].lower() + types[0][1:] if lang in ("en", "fr", "es", "ru") else types[0]] + types[1:]
     p.doc_type = types[0] if types else None
     p.doc_type_extra = types[1:]
+    # lines the builder places in the title block by the kind's printed order
+    p.extra = [[line] for line in keys.get("title_lines") or []] + ([[keys["number"]]] if keys.get("number") else [])
     return akn_kind(kind), m, p

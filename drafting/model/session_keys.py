@@ -72,6 +72,10 @@ KEYS: list[Key] = [
     # the printed forms, written by the Markdown writer when a document's print differs from
     # what the keys above would give (documents read from text or DOCX); they win over the keys
     Key("doc_type", "str-list", where="front", help="the document type lines as printed"),
+    Key("number", "str", where="front", help="an adopted resolution's or decision's number as printed "
+        "at the head of its title line, e.g. 80/239."),
+    Key("title_lines", "str-list", where="front", help="the lines of the title block printed as they "
+        "are, e.g. an adopted resolution's [on the report of the Fifth Committee (A/80/568, para. 19)]"),
     Key("organs", "str-list", where="front", help="every organ line of the masthead as printed "
         "(United Nations, General Assembly), when there is more than one"),
     Key("session_text", "str", where="front", help="the session line as printed"),

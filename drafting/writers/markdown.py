@@ -139,6 +139,13 @@ class _Writer:
         made_types = ([p.doc_type] if p.doc_type else []) + list(p.doc_type_extra)
         if types != made_types:
             keys["doc_type"] = types
+        title_block = "a:preface/a:container[@name='title']"
+        number = first(self.doc, title_block + "//a:docNumber")
+        if number is not None:
+            keys["number"] = _plain(number)
+        lines = [" ".join(text_content(row).split()) for row in xp(self.doc, title_block + "/a:p[not(a:docType | a:docTitle | a:docNumber)]")]
+        if lines:
+            keys["title_lines"] = lines
 
     def _session_info_lines(self) -> str | None:
         """The place and dates line: the plain line of the session block (no session, no agenda)."""
