@@ -621,8 +621,23 @@ class DocxRenderer:
                 style = S.SESSION_INFO
             else:
                 style = S.SESSION_PLACE
-            out.append(self.paragraph_xml(style, self.runs(p)))
+            number = first(p, "a:docNumber") if in_title else None
+            if number is not None and not (number.tail or "").strip():
+                out.append(self.numbered_title(style, p, number))
+            else:
+                out.append(self.paragraph_xml(style, self.runs(p)))
         return out
+
+    def numbered_title(self, style: str, row, number):
+        """An adopted resolution's title line as the UN prints it: its number at the margin and
+        the title at the block's indent after a tab ("80/239.<tab>Financing of ...")."""
+        row = _copy(row)
+        first(row, "a:docNumber").tail = "\t"
+        para = self.paragraph_xml(style, self.runs(row))
+        indent = get_or_add(para.find(w("pPr")), "ind")
+        indent.set(w("left"), str(TITLE_INDENT))
+        indent.set(w("hanging"), str(TITLE_INDENT))
+        return para
 
     def preamble(self, preamble) -> list:
         out = []
@@ -684,6 +699,7 @@ class DocxRenderer:
         return out
 
 
+TITLE_INDENT = 1247      # twips: the title block's indent (2.2 cm), where a resolution's number hangs
 SEPARATOR_INDENT = 794   # twips: the footnote rule starts 1.4 cm in, as on the UN's pages
 FOOTNOTE_RULE = "_" * 18   # the UN's footnote rule is text: 18 underscores in bold 9 pt
 RESOLUTION_KINDS = {"resolution", "resolutionDraft", "decision", "decisionDraft"}
