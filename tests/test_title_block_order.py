@@ -17,11 +17,11 @@ import docx
 import pytest
 
 from drafting.model.akn import doc_element, first, text_content, xp
-from drafting.readers import read_document
 from drafting.readers import docx as docx_reader
+from drafting.readers import read_document
 from drafting.readers.markdown import read_text as read_markdown
-from drafting.writers import writer_for
 from drafting.writers import docx as docx_writer
+from drafting.writers import writer_for
 from drafting.writers.akn import write as write_akn
 
 REAL = Path(__file__).resolve().parent.parent / "corpus" / "real"

@@ -119,5 +119,7 @@ def build_frame(keys: dict, lang: str, symbol_note: NoteRef | None = None) -> tu
     p.doc_type = types[0] if types else None
     p.doc_type_extra = types[1:]
     # lines the builder places in the title block by the kind's printed order
-    p.extra = [[line] for line in keys.get("title_lines") or []] + ([[keys["number"]]] if keys.get("number") else [])
+    p.extra = [[line] for line in keys.get("title_lines") or []]
+    if keys.get("number"):
+        p.extra.append([keys["number"]])
     return akn_kind(kind), m, p

@@ -143,7 +143,8 @@ class _Writer:
         number = first(self.doc, title_block + "//a:docNumber")
         if number is not None:
             keys["number"] = _plain(number)
-        lines = [" ".join(text_content(row).split()) for row in xp(self.doc, title_block + "/a:p[not(a:docType | a:docTitle | a:docNumber)]")]
+        printed_as_is = xp(self.doc, title_block + "/a:p[not(a:docType | a:docTitle | a:docNumber)]")
+        lines = [" ".join(text_content(row).split()) for row in printed_as_is]
         if lines:
             keys["title_lines"] = lines
 
