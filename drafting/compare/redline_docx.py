@@ -455,7 +455,7 @@ def redline_docx(alignment, old_root, new_root, author: str = "drafting",
     for part in doc_element(new_root):       # the closing formula, as the writer prints it
         if local(part) == "conclusions":
             body += [renderer.paragraph_xml(S.CONCLUSION, renderer.runs(p)) for p in paragraphs_of(part)]
-    _number_notes_as_word_does(renderer, body, red.old_of)
+    _number_notes_as_word_does(renderer, body, red.old_of, tracker)
     _deleted_take_next_properties(body, tracker)
     return package(renderer, body, new_root)
 
@@ -485,7 +485,7 @@ def _deleted_take_next_properties(body: list, tracker) -> None:
             after = [c for c in ppr if c.tag not in (w("rPr"), w("pPrChange"))]
 
 
-def _number_notes_as_word_does(renderer, body: list, old_of: dict) -> None:
+def _number_notes_as_word_does(renderer, body: list, old_of: dict, tracker) -> None:
     """Footnotes auto-numbered wherever Word's own numbering prints both sides right.
 
     Word numbers auto-numbered footnotes in the order of their references, over the references
@@ -493,7 +493,8 @@ def _number_notes_as_word_does(renderer, body: list, old_of: dict) -> None:
     OLD (kept and deleted). Going through the references in order with the number each side
     prints next, a reference is auto-numbered where its markers are those numbers (most
     documents: every one); the others get custom marks, which print one fixed text (a ``*``, a
-    number out of sequence, a footnote called twice)."""
+    number out of sequence, a footnote called twice). A footnote both sides keep whose custom
+    marks differ is called twice, OLD's mark deleted and NEW's inserted (``_tracked_marks``)."""
     notes = {id(run): (note, footnote) for note, run, footnote in renderer.references}
     refs = []                                   # (run, reference, footnote, side, old, new)
     for p in body:
@@ -515,6 +516,7 @@ def _number_notes_as_word_does(renderer, body: list, old_of: dict) -> None:
     if not firsts:
         return
     next_old = next_new = start = min(firsts)
+    copied = False
     for run, ref, footnote, side, old, new in refs:
         if side == "old":
             auto = old == str(next_old)
@@ -528,9 +530,51 @@ def _number_notes_as_word_does(renderer, body: list, old_of: dict) -> None:
             next_new += auto
         if auto:
             _auto_mark(run, ref, footnote)
+        elif side == "both" and old is not None and old != new:
+            _tracked_marks(renderer, tracker, run, ref, footnote, old, new)
+            copied = True
         else:
             _custom_mark(run, ref, footnote, new if new is not None else old or "")
     renderer.num_start = start
+    if copied:
+        _renumber_footnotes(renderer.footnotes, body)
+
+
+def _renumber_footnotes(footnotes: list, body: list) -> None:
+    """Footnote ids 1, 2, 3 ... in the order of footnotes.xml, which is the order of their
+    references: LibreOffice gives the references the footnotes in the order it reads them."""
+    ids = {}
+    for k, footnote in enumerate(footnotes, 1):
+        ids[footnote.get(w("id"))] = str(k)
+        footnote.set(w("id"), str(k))
+    for p in body:
+        for ref in p.iter(w("footnoteReference")):
+            ref.set(w("id"), ids[ref.get(w("id"))])
+
+
+def _tracked_marks(renderer, tracker, run, ref, footnote, old: str, new: str) -> None:
+    """A kept footnote whose custom mark changed: a deleted reference with OLD's mark to a copy
+    of the footnote, then an inserted reference with NEW's mark to the footnote itself.
+
+    A custom mark is the text that follows ``customMarkFollows`` in the reference's run
+    (ECMA-376 17.11.14), and LibreOffice takes it as the footnote's fixed label when it reads
+    the file, before any change is resolved: a mark whose text is itself a tracked change keeps
+    one side's label on both. Two references, each with its own fixed mark, resolve in Word and
+    LibreOffice alike: Reject All keeps OLD's reference (its copy keeps the body's own tracked
+    changes, rejected with the rest), Accept All NEW's."""
+    old_run, old_footnote = copy.deepcopy(run), copy.deepcopy(footnote)
+    fid = f"copy{len(renderer.footnotes)}"       # numbered in order by _renumber_footnotes
+    old_footnote.set(w("id"), fid)
+    old_run.find(w("footnoteReference")).set(w("id"), fid)
+    renderer.footnotes.insert(renderer.footnotes.index(footnote), old_footnote)
+    for r, footnote_of, marker in ((old_run, old_footnote, old), (run, footnote, new)):
+        reference = r.find(w("footnoteReference"))
+        _auto_mark(r, reference, footnote_of)          # the mark the writer chose taken off
+        _custom_mark(r, reference, footnote_of, marker)
+    parent, at = run.getparent(), run.getparent().index(run)
+    parent.remove(run)
+    for k, box in enumerate(tracker.wrap("del", [old_run]) + tracker.wrap("ins", [run])):
+        parent.insert(at + k, box)
 
 
 MARK_TEXT = (w("t"), w("delText"))
