@@ -516,7 +516,7 @@ def _number_notes_as_word_does(renderer, body: list, old_of: dict, tracker) -> N
     if not firsts:
         return
     next_old = next_new = start = min(firsts)
-    copied = False
+    copies: dict = {}                           # id(footnote) -> its copy for OLD's mark
     for run, ref, footnote, side, old, new in refs:
         if side == "old":
             auto = old == str(next_old)
@@ -531,12 +531,13 @@ def _number_notes_as_word_does(renderer, body: list, old_of: dict, tracker) -> N
         if auto:
             _auto_mark(run, ref, footnote)
         elif side == "both" and old is not None and old != new:
-            _tracked_marks(renderer, tracker, run, ref, footnote, old, new)
-            copied = True
+            copies[id(footnote)] = _tracked_marks(tracker, run, footnote, old, new)
         else:
             _custom_mark(run, ref, footnote, new if new is not None else old or "")
     renderer.num_start = start
-    if copied:
+    if copies:
+        renderer.footnotes = [f for footnote in renderer.footnotes
+                              for f in (copies.get(id(footnote)), footnote) if f is not None]
         _renumber_footnotes(renderer.footnotes, body)
 
 
@@ -552,21 +553,22 @@ def _renumber_footnotes(footnotes: list, body: list) -> None:
             ref.set(w("id"), ids[ref.get(w("id"))])
 
 
-def _tracked_marks(renderer, tracker, run, ref, footnote, old: str, new: str) -> None:
+def _tracked_marks(tracker, run, footnote, old: str, new: str):
     """A kept footnote whose custom mark changed: a deleted reference with OLD's mark to a copy
     of the footnote, then an inserted reference with NEW's mark to the footnote itself.
 
     A custom mark is the text that follows ``customMarkFollows`` in the reference's run
     (ECMA-376 17.11.14), and LibreOffice takes it as the footnote's fixed label when it reads
-    the file, before any change is resolved: a mark whose text is itself a tracked change keeps
-    one side's label on both. Two references, each with its own fixed mark, resolve in Word and
-    LibreOffice alike: Reject All keeps OLD's reference (its copy keeps the body's own tracked
-    changes, rejected with the rest), Accept All NEW's."""
+    the file, before any change is resolved: a mark whose text is itself a tracked change (OLD's
+    in ``w:del``, NEW's in ``w:ins`` after the reference) comes out of LibreOffice 7.4's Accept
+    All and Reject All as plain text where the call was, the call gone. Two references, each with its own fixed mark, resolve in
+    Word and LibreOffice alike: Reject All keeps OLD's reference (its copy keeps the body's own
+    tracked changes, rejected with the rest), Accept All NEW's. Returns the copy, to go before the
+    footnote in footnotes.xml."""
     old_run, old_footnote = copy.deepcopy(run), copy.deepcopy(footnote)
-    fid = f"copy{len(renderer.footnotes)}"       # numbered in order by _renumber_footnotes
+    fid = f"copy{footnote.get(w('id'))}"       # numbered in order by _renumber_footnotes
     old_footnote.set(w("id"), fid)
     old_run.find(w("footnoteReference")).set(w("id"), fid)
-    renderer.footnotes.insert(renderer.footnotes.index(footnote), old_footnote)
     for r, footnote_of, marker in ((old_run, old_footnote, old), (run, footnote, new)):
         reference = r.find(w("footnoteReference"))
         _auto_mark(r, reference, footnote_of)          # the mark the writer chose taken off
@@ -575,6 +577,7 @@ def _tracked_marks(renderer, tracker, run, ref, footnote, old: str, new: str) ->
     parent.remove(run)
     for k, box in enumerate(tracker.wrap("del", [old_run]) + tracker.wrap("ins", [run])):
         parent.insert(at + k, box)
+    return old_footnote
 
 
 MARK_TEXT = (w("t"), w("delText"))
