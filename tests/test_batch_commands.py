@@ -88,3 +88,31 @@ def test_diff_of_two_folders_pairs_by_name_then_by_symbol(tmp_path):
     assert [Path(f).name for f in data["only_new"]] == ["extra.md"] and data["only_old"] == []
     text = run("diff", old, new).output
     assert "only in" in text and "extra.md" in text
+
+
+def _sigterm_handler_of_worker(source):
+    import os
+    import signal
+    return os.getpid(), signal.getsignal(signal.SIGTERM)
+
+
+def test_forked_workers_die_on_sigterm_as_the_pool_expects():
+    # The command turns SIGTERM into an exception (temporary files removed); a worker that
+    # inherited that handler could block in its unwinding when the pool ends it, and the
+    # command then waited for it forever. Workers keep the default action.
+    import os
+    import signal
+
+    from drafting.cli import _exit_on_signal
+    from drafting.corpus import batch
+
+    previous = signal.signal(signal.SIGTERM, _exit_on_signal)
+    try:
+        outcomes = list(batch.run(_sigterm_handler_of_worker, [f"doc{i}" for i in range(8)], jobs=2,
+                                  quiet=True))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    results = [o.value for o in outcomes]
+    assert len(results) == 8
+    assert all(pid != os.getpid() for pid, _ in results)     # they ran in forked workers
+    assert {handler for _, handler in results} == {signal.SIG_DFL}

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import glob
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -227,11 +228,21 @@ def _run_local(task, sources, args, jobs):
     # the workers' garbage collector does not walk it again at each full collection.
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_default_signals) as pool:
             for part in pool.imap_unordered(_chunk_call, [(task, c, args) for c in chunks]):
                 yield from part
     finally:
         gc.unfreeze()
+
+
+def _default_signals() -> None:
+    """A worker dies at once on SIGTERM and SIGHUP, as the pool expects when it ends its workers.
+    The command's own handler (inherited through the fork) turns them into an exception, whose
+    unwinding in a worker waiting on the pool's queue could block on the queue's lock and leave
+    the command waiting for it forever. Workers write no output of their own half-way: an
+    atomic write leaves nothing behind when its process dies."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
 
 
 def _chunks(sources, jobs: int) -> list[list]:
