@@ -52,34 +52,45 @@ def pairs(tmp_path_factory):
     return out
 
 
-def test_every_real_pair_accepts_to_new_and_rejects_to_old(pairs):
-    assert len(pairs) == 20
+def wrong_when_resolved(pairs, signature_of) -> list:
+    """(pair, state) of each redline whose Accept All is not NEW or Reject All not OLD, as
+    resolved here; ``signature_of`` gives the signature of a pair's OLD or NEW."""
     wrong = []
     for name, (old, new, path) in pairs.items():
         data = path.read_bytes()
         for accept, want in ((True, new), (False, old)):
             got = read_docx(resolve_docx(data, accept=accept), "resolved.docx").root
-            if signature(got) != signature(want):
+            if signature(got) != signature_of(want):
                 wrong.append((name, "accepted" if accept else "rejected"))
-    assert wrong == []
+    return wrong
+
+
+def wrong_in_libreoffice(pairs, folder: Path, signature_of, timeout: int) -> list:
+    """The same, with LibreOffice accepting and rejecting every change of each redline."""
+    check = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, check=False)
+    if check.returncode:
+        pytest.skip("LibreOffice's Python bridge (uno) is not installed")
+    subprocess.run([SYSTEM_PYTHON, str(ROOT / "tests" / "libreoffice_revisions.py"), str(folder),
+                    *[str(path) for _old, _new, path in pairs.values()]],
+                   check=True, capture_output=True, timeout=timeout)
+    wrong = []
+    for name, (old, new, path) in pairs.items():
+        for state, want in (("accepted", new), ("rejected", old)):
+            got = read_docx((folder / f"{path.stem}.{state}.docx").read_bytes(), f"{path.stem}.{state}.docx").root
+            if signature(got) != signature_of(want):
+                wrong.append((name, state))
+    return wrong
+
+
+def test_every_real_pair_accepts_to_new_and_rejects_to_old(pairs):
+    assert len(pairs) == 20
+    assert wrong_when_resolved(pairs, signature) == []
 
 
 @pytest.mark.skipif(not (shutil.which("soffice") and Path(SYSTEM_PYTHON).exists()),
                     reason="LibreOffice (and its Python bridge) resolves the changes")
 def test_libreoffice_accept_all_gives_new_and_reject_all_gives_old_on_every_real_pair(pairs, tmp_path):
-    check = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, check=False)
-    if check.returncode:
-        pytest.skip("LibreOffice's Python bridge (uno) is not installed")
-    subprocess.run([SYSTEM_PYTHON, str(ROOT / "tests" / "libreoffice_revisions.py"), str(tmp_path),
-                    *[str(path) for _old, _new, path in pairs.values()]],
-                   check=True, capture_output=True, timeout=600)
-    wrong = []
-    for name, (old, new, _path) in pairs.items():
-        for state, want in (("accepted", new), ("rejected", old)):
-            got = read_docx((tmp_path / f"{name}.{state}.docx").read_bytes(), f"{name}.{state}.docx").root
-            if signature(got) != signature(want):
-                wrong.append((name, state))
-    assert wrong == []
+    assert wrong_in_libreoffice(pairs, tmp_path, signature, timeout=600) == []
 
 
 # -- Word files made by pandoc from the extracted text -------------------------------------------
@@ -114,14 +125,7 @@ def docx_signature(path: Path) -> list:
 
 def test_pandoc_word_files_of_every_real_pair_accept_to_new_and_reject_to_old(pandoc_pairs):
     assert len(pandoc_pairs) == 24
-    wrong = []
-    for name, (old, new, path) in pandoc_pairs.items():
-        data = path.read_bytes()
-        for accept, want in ((True, new), (False, old)):
-            got = read_docx(resolve_docx(data, accept=accept), "resolved.docx").root
-            if signature(got) != docx_signature(want):
-                wrong.append((name, "accepted" if accept else "rejected"))
-    assert wrong == []
+    assert wrong_when_resolved(pandoc_pairs, docx_signature) == []
 
 
 @pytest.mark.skipif(not (shutil.which("soffice") and Path(SYSTEM_PYTHON).exists()),
@@ -129,15 +133,4 @@ def test_pandoc_word_files_of_every_real_pair_accept_to_new_and_reject_to_old(pa
 def test_libreoffice_resolves_the_pandoc_word_files_of_every_real_pair(pandoc_pairs, tmp_path):
     """Footnote marks included: a kept footnote whose custom mark changed prints OLD's mark
     after Reject All and NEW's after Accept All."""
-    check = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, check=False)
-    if check.returncode:
-        pytest.skip("LibreOffice's Python bridge (uno) is not installed")
-    subprocess.run([SYSTEM_PYTHON, str(ROOT / "tests" / "libreoffice_revisions.py"), str(tmp_path),
-                    *[str(path) for _old, _new, path in pandoc_pairs.values()]],
-                   check=True, capture_output=True, timeout=900)
-    wrong = []
-    for name, (old, new, path) in pandoc_pairs.items():
-        for state, want in (("accepted", new), ("rejected", old)):
-            if docx_signature(tmp_path / f"{path.stem}.{state}.docx") != docx_signature(want):
-                wrong.append((name, state))
-    assert wrong == []
+    assert wrong_in_libreoffice(pandoc_pairs, tmp_path, docx_signature, timeout=900) == []
