@@ -18,10 +18,8 @@ from drafting.readers import ReadResult
 from drafting.readers.lines import Line
 from drafting.readers.passes import read_lines
 from drafting.readers.passes.language import detect_language  # noqa: F401 - the DOCX reader's
-from drafting.readers.text_tables import layout_tables
+from drafting.readers.text_tables import POINTS_PER_COLUMN, layout_tables
 
-# pdftotext -layout puts one character in about 5 points of the page's width.
-POINTS_PER_COLUMN = 5.0
 # Columns side by side (the masthead, a page foot) stand at least this many spaces apart.
 COLUMN_GAP = re.compile(r"\S(?P<gap> {8,})\S")
 # Two spaces or more between printed characters (the first space first: a search skips to it).

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 SIZE = 10.0               # the type size every line is taken to have
 LINE = 12.0               # points from one line to the next
 BLANK = 6.0               # points a blank line adds between two lines (its type is smaller)
-POINTS_PER_COLUMN = 5.0
+POINTS_PER_COLUMN = 5.0    # pdftotext -layout puts one character in about 5 points of the page's width
 WORDS = re.compile(r"\S+(?: \S+)*")          # words one space apart: the runs of a line
 REACH = 12                # lines looked at above a line ending in a figure (heads, a wrapped label)
 
