@@ -7,7 +7,6 @@ summary line (done, failed, time) on stderr.
 
 from __future__ import annotations
 
-import gc
 import os
 
 import click
@@ -183,11 +182,7 @@ def _load_readers(files: list[str], fmt) -> None:
             reader_for(name)
         except DraftingError:   # a reader not installed: each of its files says so
             continue
-    strict_schema()
-    # What is loaded now lasts as long as the process: the cycle collector need not walk it
-    # again in each collection of the older generations, and forked workers then leave the
-    # memory pages holding it shared (Python's advice before a fork without exec).
-    gc.freeze()
+    strict_schema()   # frozen with the rest when the run starts (``corpus.batch``)
 
 
 def run_ingest(ctx, inputs, out_dir, fmt, lang, revisions, max_bytes, jobs, scheduler) -> None:

@@ -215,19 +215,19 @@ def forks(count: int, jobs: int | None = None, scheduler: str | None = None) -> 
 
 
 def _run_local(task, sources, args, jobs):
-    if not forks(len(sources), jobs):
-        for source in sources:
-            yield (source_name(source),) + _guarded(task, source, args)
-        return
-    import multiprocessing
-
-    # Forked workers inherit the parent's imported modules (the readers, the locale data):
-    # nothing is imported twice.
-    chunks = _chunks(sources, jobs)
-    # What the parent has made so far (modules, word tables) lives on in every worker: frozen,
-    # the workers' garbage collector does not walk it again at each full collection.
+    # What is loaded before the run (modules, the readers, the schema, word tables) lasts as long
+    # as the process: frozen, the cycle collector does not walk it again at each full collection,
+    # and forked workers leave the memory pages holding it shared (Python's advice before a fork
+    # without exec). Forked workers inherit it all: nothing is imported twice.
     gc.freeze()
     try:
+        if not forks(len(sources), jobs):
+            for source in sources:
+                yield (source_name(source),) + _guarded(task, source, args)
+            return
+        import multiprocessing
+
+        chunks = _chunks(sources, jobs)
         with multiprocessing.get_context("fork").Pool(jobs, initializer=_default_signals) as pool:
             for part in pool.imap_unordered(_chunk_call, [(task, c, args) for c in chunks]):
                 yield from part
