@@ -13,7 +13,6 @@ import importlib
 import os
 import signal
 import sys
-import traceback
 
 import click
 
@@ -29,12 +28,32 @@ ONE_MEANS_DIFFERENT = {"diff", "history", "align", "new"}
 def echo_error(message: str) -> None:
     click.echo(f"drafting: error: {one_line(message)}", err=True)
 
-# Modules under drafting.commands, each exposing COMMANDS: a list of click commands.
-COMMAND_MODULES = ["ingest", "compare", "generate", "check", "export", "corpus"]
+# Each command -> the module under drafting.commands that defines it (in its list COMMANDS). A
+# module is imported when one of its commands is named (or help lists them all), so that a
+# command pays only for its own family, as git's and pip's commands do.
+COMMAND_MODULES = {
+    "ingest": "ingest", "validate": "ingest", "show": "ingest", "build": "ingest",
+    "diff": "compare", "history": "compare", "align": "compare",
+    "new": "generate",
+    "check": "check",
+    "export": "export",
+    "corpus": "corpus", "trace": "corpus",
+}
 
 
 class DraftingGroup(click.Group):
-    """Turns user errors into one line and exit code 2; bugs keep their traceback."""
+    """Loads each family of commands when first named; turns user errors into one line and exit
+    code 2; bugs keep their traceback."""
+
+    def list_commands(self, ctx):
+        return sorted({*self.commands, *COMMAND_MODULES})
+
+    def get_command(self, ctx, name):
+        if name not in self.commands and name in COMMAND_MODULES:
+            module = importlib.import_module(f"drafting.commands.{COMMAND_MODULES[name]}")
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return self.commands.get(name)
 
     def invoke(self, ctx):
         try:
@@ -77,21 +96,6 @@ def cli(ctx, quiet, verbose, color):
     ctx.obj.setdefault("color", color)
 
 
-def _register() -> None:
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"drafting.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"drafting.commands.{name}":
-                continue  # that family is not built yet
-            raise
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
-
-
 def _exit_on_signal(signum, frame):
     """SIGTERM and SIGHUP unwind like an exception, so that temporary files are removed."""
     raise SystemExit(128 + signum)
@@ -124,6 +128,8 @@ def main(argv=None) -> None:
             echo_error(str(error))
             code = EXIT_USER
         else:
+            import traceback  # a bug's report only: starting the program does not pay for it
+
             traceback.print_exc()
             click.echo(f"drafting: internal error: {type(exc).__name__}: {one_line(str(exc))[:200]}; "
                        f"this is a bug in drafting, not in your input: please report it with the "

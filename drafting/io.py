@@ -13,20 +13,20 @@ import codecs
 import errno
 import os
 import re
-import secrets
 import signal
 import stat
 import sys
-import tempfile
 import threading
 from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from drafting.errors import DraftingError, environment_error
 from drafting.model.blocks import Diagnostic
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024  # larger inputs are almost surely not one UN document
 
@@ -324,6 +324,9 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES) -> str:
 
 def safe_parser() -> etree.XMLParser:
     """An XML parser that never loads DTDs, resolves entities or reaches the network."""
+    # lxml imported here: a command that reads no XML (help, a text file) does not load it
+    from lxml import etree
+
     return etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
         huge_tree=False, remove_blank_text=False,
@@ -335,6 +338,8 @@ def parse_xml(data: bytes, name: str = "input"):
     head = data[:65536].lstrip()
     if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
         raise DraftingError(f"{name}: XML with a document type declaration (DTD or entities) is refused")
+    from lxml import etree
+
     try:
         root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:
@@ -460,6 +465,8 @@ def write_atomic(path: str | os.PathLike, data: bytes | str | Iterable[bytes],
             fd = _open_unnamed(target.parent)
             unnamed = fd is not None
             if not unnamed:
+                import tempfile  # only where the system has no unnamed files
+
                 fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".tmp", dir=target.parent)
         with open(fd, "wb", closefd=False) as fh:
             for chunk in chunks:
@@ -529,7 +536,7 @@ def _name_unnamed(fd: int, target: Path) -> str | None:
             except FileExistsError:
                 pass  # made meanwhile: replaced below, as any existing file
         for _ in range(100):
-            name = f".{target.name[:100]}.{secrets.token_hex(4)}.tmp"
+            name = f".{target.name[:100]}.{os.urandom(4).hex()}.tmp"  # as secrets.token_hex(4)
             try:
                 os.link(source, name, dst_dir_fd=folder, follow_symlinks=True)
                 return str(target.parent / name)

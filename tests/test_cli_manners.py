@@ -3,6 +3,7 @@ quiet and verbose, modes of the files written, help with examples, python -m dra
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -196,6 +197,30 @@ def test_python_m_drafting_works():
 def _commands():
     ctx = click.Context(cli)
     return [cli.get_command(ctx, name) for name in cli.list_commands(ctx)]
+
+
+def test_each_command_is_found_in_the_module_that_defines_it():
+    """The command line imports a command's module only when the command is named: the table it
+    reads from holds every command of every module, and only those."""
+    from drafting.cli import COMMAND_MODULES
+
+    defined = {}
+    for module in sorted(set(COMMAND_MODULES.values())):
+        for command in importlib.import_module(f"drafting.commands.{module}").COMMANDS:
+            defined[command.name] = module
+    assert defined == COMMAND_MODULES
+
+
+def test_a_command_loads_only_its_own_family():
+    code = ("import sys\nfrom drafting.cli import main\nsys.argv = ['drafting', 'diff', '--help']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(' '.join(sorted(m for m in sys.modules if m.startswith('drafting.commands.'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stdout.splitlines()[-1].split())
+    assert "drafting.commands.compare" in loaded
+    assert not loaded & {"drafting.commands.ingest", "drafting.commands.check", "drafting.commands.export",
+                         "drafting.commands.corpus", "drafting.commands.generate"}, loaded
 
 
 def test_every_help_ends_with_an_example():
