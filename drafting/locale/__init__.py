@@ -5,7 +5,10 @@ translator can correct it without reading Python; the code here only combines th
 ``languages.toml`` holds the list of languages and their codes. This module is the one
 loader of those files, and reads each only when first asked for it (a program that never
 needs a word pays nothing at start); the masthead words the readers recognise are built from
-the same data in ``drafting.locale.vocabulary``.
+the same data in ``drafting.locale.vocabulary``. Parsing TOML is slow next to a command's work
+(about 20 ms for the seven files), so the parsed form of each file is kept where Python keeps
+this package's bytecode, with the file's bytes it was parsed from: it is used only while the
+file is byte for byte the same, and the TOML file stays the one source.
 Dates: babel (CLDR) supplies the month names where CLDR agrees with the UN (English, French,
 Spanish, Russian genitive forms); the UN patterns and the corrections CLDR cannot make
 (French "1er", Russian "года", the paired Arabic month names, Western digits) come from the
@@ -15,7 +18,10 @@ data files. All functions are pure; the data files are read once and cached.
 from __future__ import annotations
 
 import datetime as _dt
+import marshal
+import os
 import re
+import sys
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -34,12 +40,65 @@ _READ: list[str] = []  # the data files read, in order (see loaded())
 
 
 def _read(name: str) -> dict[str, Any]:
-    import tomllib  # imported here: starting the program must not pay for it
+    source = _DATA / f"{name}.toml"
+    with open(source, "rb") as f:
+        text = f.read()
+    kept = _kept_path(source)
+    data = _kept(kept, text)
+    if data is None:
+        import tomllib  # imported here: starting the program must not pay for it
 
-    with open(_DATA / f"{name}.toml", "rb") as f:
-        data = tomllib.load(f)
+        data = tomllib.loads(text.decode("utf-8"))
+        _keep(kept, text, data)
     _READ.append(name)
     return data
+
+
+def _kept_path(source: Path) -> Path | None:
+    """Where the parsed form of a data file is kept: beside this package's bytecode
+    (``__pycache__``, or under PYTHONPYCACHEPREFIX), named for the Python that wrote it."""
+    if sys.implementation.cache_tag is None:
+        return None
+    from importlib.util import cache_from_source
+
+    return Path(cache_from_source(str(source))).with_name(
+        f"{source.name}.{sys.implementation.cache_tag}.marshal")
+
+
+def _kept(path: Path | None, text: bytes) -> dict[str, Any] | None:
+    """The parsed form kept at ``path`` if it was parsed from exactly ``text``, else None."""
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as f:
+            kept = marshal.load(f)
+    except (OSError, EOFError, ValueError, TypeError):  # none yet, unreadable, or damaged
+        return None
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == text and isinstance(kept[1], dict):
+        return kept[1]
+    return None
+
+
+def _keep(path: Path | None, text: bytes, data: dict[str, Any]) -> None:
+    """Keep the parsed form for the next run, as Python keeps bytecode: not when bytecode is not
+    written (PYTHONDONTWRITEBYTECODE), and nothing is lost where the folder cannot be written."""
+    if path is None or sys.dont_write_bytecode:
+        return
+    try:
+        kept = marshal.dumps((text, data))
+    except ValueError:  # a value marshal cannot hold (a TOML date): parsed each time
+        return
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(partial, "wb") as f:
+            f.write(kept)
+        os.replace(partial, path)  # whole or not at all, for another process reading it now
+    except OSError:
+        try:
+            os.unlink(partial)
+        except OSError:
+            pass
 
 
 @lru_cache(maxsize=1)
