@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from drafting.errors import DraftingError, environment_error
 from drafting.model.blocks import Diagnostic
+from drafting.regex import lazy_compile
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -40,10 +41,10 @@ MAX_NOTES = 50_000
 # a paragraph, a point or a note ("12.", "(a)", "[^3]:", "3 " at the foot of a page) is one unit
 # at most, so a text with more such lines than the three limits together is refused at once.
 MAX_UNIT_LINES = MAX_PARAGRAPHS + MAX_POINTS + MAX_NOTES
-_UNIT_LINE = re.compile(r"^[ \t>]*(?:\d|\(|\[\^|[a-z]{1,4}\)|[-•–·▪◦][ \t])", re.MULTILINE)
+_UNIT_LINE = lazy_compile(r"^[ \t>]*(?:\d|\(|\[\^|[a-z]{1,4}\)|[-•–·▪◦][ \t])", re.MULTILINE)
 # The same after a line break, the break first: a search skips from break to break (a line start
 # tried at every character was the slow part); no unit's opening holds a line break.
-_UNIT_AFTER_BREAK = re.compile(r"\n[ \t>]*(?:\d|\(|\[\^|[a-z]{1,4}\)|[-•–·▪◦][ \t])")
+_UNIT_AFTER_BREAK = lazy_compile(r"\n[ \t>]*(?:\d|\(|\[\^|[a-z]{1,4}\)|[-•–·▪◦][ \t])")
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -173,13 +174,13 @@ _NON_CHARACTERS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
 _CONTROLS = "\x00-\x08\x0b\x0e-\x1f"
 _UNDECODED = "\udc80-\udcff"          # a byte that was not valid UTF-8 (surrogateescape)
-_UNHOLDABLE = re.compile(f"[{_CONTROLS}\x0c\ud800-\udfff{_NON_CHARACTERS}]")
-_UNHOLDABLE_KEEP_FF = re.compile(f"[{_CONTROLS}\ud800-\udfff{_NON_CHARACTERS}]")
+_UNHOLDABLE = lazy_compile(f"[{_CONTROLS}\x0c\ud800-\udfff{_NON_CHARACTERS}]")
+_UNHOLDABLE_KEEP_FF = lazy_compile(f"[{_CONTROLS}\ud800-\udfff{_NON_CHARACTERS}]")
 # The same classes without the non-characters of the planes above the BMP, for a text that has
 # no character up there (nearly every text): a class of a few BMP ranges scans ten times faster.
 _BMP_NON_CHARACTERS = "\ufdd0-\ufdef\ufffe\uffff"
-_UNHOLDABLE_BMP = re.compile(f"[{_CONTROLS}\x0c\ud800-\udfff{_BMP_NON_CHARACTERS}]")
-_UNHOLDABLE_KEEP_FF_BMP = re.compile(f"[{_CONTROLS}\ud800-\udfff{_BMP_NON_CHARACTERS}]")
+_UNHOLDABLE_BMP = lazy_compile(f"[{_CONTROLS}\x0c\ud800-\udfff{_BMP_NON_CHARACTERS}]")
+_UNHOLDABLE_KEEP_FF_BMP = lazy_compile(f"[{_CONTROLS}\ud800-\udfff{_BMP_NON_CHARACTERS}]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 

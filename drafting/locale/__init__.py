@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from drafting.errors import DraftingError
+from drafting.regex import lazy_compile
 
 DISTRIBUTION_KINDS = ("general", "limited", "restricted")
 POSITIONS = {"after_punctuation", "before_punctuation"}
@@ -411,7 +412,7 @@ def _clean_opening(text: str) -> str:
     return _STARS_UNDERSCORES.sub("", text)
 
 
-_OPENING_MARKUP = re.compile(r"^[\s*_\"“«]*(?:\d+\.\s*)?[\s*_]*")
+_OPENING_MARKUP = lazy_compile(r"^[\s*_\"“«]*(?:\d+\.\s*)?[\s*_]*")
 _STARS_UNDERSCORES = re.compile(r"[*_]")
 
 

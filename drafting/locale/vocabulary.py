@@ -137,38 +137,6 @@ def vocabulary() -> Vocabulary:
     )
 
 
-class LazyPattern:
-    """A regular expression built from the data when first used, for module-level names that
-    callers use like a compiled pattern (``ANNEX_LABEL.match(text)``) without reading the data
-    at import."""
-
-    def __init__(self, build):
-        self._build = build
-
-    @functools.cached_property
-    def pattern(self) -> re.Pattern:
-        compiled = self._build()
-        # from now on a call goes straight to the compiled pattern's own method
-        self.match, self.search, self.fullmatch = compiled.match, compiled.search, compiled.fullmatch
-        self.finditer, self.sub = compiled.finditer, compiled.sub
-        return compiled
-
-    def match(self, text: str, *args):
-        return self.pattern.match(text, *args)
-
-    def search(self, text: str, *args):
-        return self.pattern.search(text, *args)
-
-    def fullmatch(self, text: str, *args):
-        return self.pattern.fullmatch(text, *args)
-
-    def finditer(self, text: str, *args):
-        return self.pattern.finditer(text, *args)
-
-    def sub(self, repl, text: str, count: int = 0):
-        return self.pattern.sub(repl, text, count)
-
-
 def annex_label() -> re.Pattern:
     """``Annex II``, ``ANNEXE``, ``附件一``, ``المرفق الأول``, with a title after a colon."""
     words = [terms(lang)["headings"]["annex_label"] for lang in languages()]

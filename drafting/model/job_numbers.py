@@ -12,11 +12,13 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from drafting.regex import lazy_compile
+
 DUTY_STATIONS = {None: "New York", "V.": "Vienna", "GE.": "Geneva", "K": "Nairobi"}
 # E English, F French, S Spanish, R Russian, C Chinese, A Arabic (the letter in brackets)
 LANGUAGE_LETTERS = {"E": "en", "F": "fr", "S": "es", "R": "ru", "C": "zh", "A": "ar"}
 
-_JOB = re.compile(
+_JOB = lazy_compile(
     r"(?<![\w.\-/])"
     r"(?P<prefix>V\.|GE\.|K)?\s?"
     r"(?P<year>\d{2})(?P<hyphen>-?)(?P<number>\d{5})(?!\d)"

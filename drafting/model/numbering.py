@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from drafting.locale import terms
-from drafting.locale.vocabulary import LazyPattern, annex_label
+from drafting.locale.vocabulary import annex_label
+from drafting.regex import LazyPattern
 
 _ROMAN_DIGITS = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
                  (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from drafting.errors import DraftingError
+from drafting.regex import lazy_compile
 
 # Series printed as two parts: the treaty bodies' "Committee" series. Without this list
 # ``CRC/C/15`` would read as series CRC with a body C.
@@ -48,7 +49,7 @@ _DOTTED_TYPE = re.compile(r"^([A-Z]+)\.(\d+)$")
 _SUFFIX_TEXT = (r"\((?:Part|Partie|Parte|Vol\.?|Sect\.?) [IVXLC\d]+[A-Z]?\)|\(\d{4}\)"
                 r"|\([^\W\d_]{4,12} (?:partie|parte)\)")
 # core, reissue stars, then a bracketed suffix after an optional space (stars may also follow it)
-_DECORATIONS = re.compile(
+_DECORATIONS = lazy_compile(
     rf"^(?P<core>[^ *]+)(?P<stars1>\**)(?: ?(?P<suffix>{_SUFFIX_TEXT}))?(?P<stars2>\**)$"
 )
 # A hyphen starts a second symbol only when a series and a slash follow (``ES-10`` is one part).
@@ -246,7 +247,7 @@ def _parse_modifier(part: str, printed: str) -> tuple[str, str]:
 # Parts and their count are bounded (the longest real parts are a dozen characters) and the run
 # must end there: each start is then tried over a bounded stretch, so a long run of "A(A(A(..."
 # costs linear time instead of a scan to its end from every capital.
-_CANDIDATE = re.compile(
+_CANDIDATE = lazy_compile(
     r"(?<![A-Za-z0-9/.\-])"
     r"[A-Z][A-Za-z0-9.()\-]{0,40}(?:/[A-Za-z0-9.()\-]{1,40}){1,12}(?![A-Za-z0-9.()\-])\**"
 )

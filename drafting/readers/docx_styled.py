@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from drafting.locale.vocabulary import LazyPattern, division_label, vocabulary
+from drafting.locale.vocabulary import division_label, vocabulary
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point
 from drafting.ooxml.styles import FRONT_ROLES
 from drafting.readers.docx_parse import Record, Token, has_text, plain, split_num, strip_inlines, tokens_inlines
 from drafting.readers.passes.quoted import quote_drafts
+from drafting.regex import LazyPattern
 
 PARA_NUM = re.compile(r"^(\d{1,3}\.)(?:\s+|\t)")
 PROFILE_PARA_NUM = re.compile(r"\d+(?:\.| -)")   # the UN profile's paragraph numbers (Arabic "1 -")

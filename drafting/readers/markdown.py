@@ -21,9 +21,10 @@ from drafting.readers import ReadResult
 from drafting.readers.markdown_numbering import number_document, relabel_points
 from drafting.readers.markdown_parser import dialect_parser
 from drafting.readers.passes.quoted import quote_drafts
-from drafting.locale.vocabulary import LazyPattern, annex_of, division_label
+from drafting.locale.vocabulary import annex_of, division_label
 from drafting.model.numbering import ANNEX_LABEL, forms
 from drafting.readers.passes.unwrap import chapter_word_label
+from drafting.regex import LazyPattern
 
 HEADING_LEVELS = {"h1": "chapter", "h2": "section", "h3": "subsection", "h4": "crossHeading"}
 # A number typed before a heading: I. A. 1. (and Chinese 一、 二、 for chapters)

@@ -22,9 +22,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from drafting.locale.vocabulary import LazyPattern, division_label, vocabulary
+from drafting.locale.vocabulary import division_label, vocabulary
 from drafting.readers.pdf_layout import Row, SMALLER
 from drafting.readers.pdf_runs import PageText, Run
+from drafting.regex import LazyPattern
 
 EDGE = 0.13                 # fraction of the page height where furniture can stand, at top and foot
 REPEAT_DY = 4.0             # points: a row is repeated when another page prints it this close

@@ -19,6 +19,7 @@ from drafting.readers.lines import Line
 from drafting.readers.passes import read_lines
 from drafting.readers.passes.language import detect_language  # noqa: F401 - the DOCX reader's
 from drafting.readers.text_tables import POINTS_PER_COLUMN, layout_tables
+from drafting.regex import lazy_compile
 
 # Columns side by side (the masthead, a page foot) stand at least this many spaces apart.
 COLUMN_GAP = re.compile(r"\S(?P<gap> {8,})\S")
@@ -42,7 +43,7 @@ def is_layout(lines: list[str]) -> bool:
 
 # Bidirectional embedding marks that pdftotext wraps around right-to-left lines and the numbers
 # in them: they carry no text, and a page marker "‫2/21‬" must still read as one.
-BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+BIDI_MARKS = lazy_compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def text_lines(text: str) -> list[Line]:
@@ -118,7 +119,7 @@ def text_lines(text: str) -> list[Line]:
 
 # what a page's foot prints between a label and its text in plain pdftotext: the page number
 # ("18", "13/17") or the job number ("25-16438", "25-16438 (E)")
-LONE_POINT = re.compile(r"^\s*(?:\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]|[ivx]{1,4})\))\s*$")
+LONE_POINT = lazy_compile(r"^\s*(?:\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]|[ivx]{1,4})\))\s*$")
 LONE_HEADING = re.compile(r"^\s*(?:[IVXL]{1,6}|[A-Z])\.\s*$")
 PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}|\d{1,3}/\d{1,3}|\d{2}-\d{5}(?:\s*\([A-Z]\))?)\s*$")
 

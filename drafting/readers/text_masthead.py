@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from drafting.locale.vocabulary import Vocabulary, norm as _norm, vocabulary  # noqa: F401  (the readers' words)
 from drafting.model.symbols import looks_like_symbol
+from drafting.regex import lazy_compile
 
 
 # -- one masthead field at the start of a string -------------------------------------------------
@@ -156,7 +157,7 @@ def apply_field(m, f: MastheadField) -> None:
 
 # "Vienna, 10-12 October 2011", "Nueva York, 4 a 7 de marzo de 2025": a place (capitalised in
 # the scripts that have capitals), a comma, dates; "on Ageing, 2002" is a title's end.
-PLACE_DATES = re.compile(r"^[A-ZÀ-ÝА-Я\u4e00-\u9fff\u0600-\u06ff][^,\d]{1,40},\s+.*\d{4}.*$")
+PLACE_DATES = lazy_compile(r"^[A-ZÀ-ÝА-Я\u4e00-\u9fff\u0600-\u06ff][^,\d]{1,40},\s+.*\d{4}.*$")
 
 
 def session_number(line: str) -> int | None:

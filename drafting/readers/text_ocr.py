@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafting.regex import lazy_compile
+
 APOSTROPHES = "'’"
 
 
@@ -25,21 +27,21 @@ class Repair:
 REPAIRS = (
     # "|’ Office", "|'application", "|e Groupe": a bar is never a letter; before an apostrophe or
     # a lower-case letter it is the l that OCR lost.
-    Repair(re.compile(r"(?<![\w|])\|\s?(?=[" + APOSTROPHES + r"\"])"), "l", "'|' read as 'l'", frozenset({"fr", "it"})),
+    Repair(lazy_compile(r"(?<![\w|])\|\s?(?=[" + APOSTROPHES + r"\"])"), "l", "'|' read as 'l'", frozenset({"fr", "it"})),
     Repair(re.compile(r"(?<![\w|])\|(?=[a-zà-ÿ])"), "l", "'|' read as 'l'", frozenset({"fr", "es", "en", "it"})),
     Repair(re.compile(r"(?<![\w|])\|I(?=[" + APOSTROPHES + r"\"])"), "l", "'|I' read as 'l'", frozenset({"fr"})),
     # "I'ONUDC", "I’intérêt", "I"homme": French has no capital I before an apostrophe.
-    Repair(re.compile(r"(?<![\w])I(?=[" + APOSTROPHES + r"\"]\s?\w)"), "l", "'I' before an apostrophe read as 'l'", frozenset({"fr"})),
+    Repair(lazy_compile(r"(?<![\w])I(?=[" + APOSTROPHES + r"\"]\s?\w)"), "l", "'I' before an apostrophe read as 'l'", frozenset({"fr"})),
     # "Parties & la Convention", "tenue & New York": an ampersand after a lower-case French word
     # is "à" ("Johnson & Johnson" keeps its capital before the sign).
-    Repair(re.compile(r"(?<=[a-zà-ÿ,] )&(?= [\wÀ-ÿ’'])"), "à", "'&' read as 'à'", frozenset({"fr"})),
+    Repair(lazy_compile(r"(?<=[a-zà-ÿ,] )&(?= [\wÀ-ÿ’'])"), "à", "'&' read as 'à'", frozenset({"fr"})),
 )
 # Any character some repair looks at; a line without one is left as it is at once.
 SUSPECT = re.compile(r"[|&]|I['’\"]|l\"|['’] ")
 # A quotation mark read after l: "l"homme" -> "l'homme".
 QUOTE_AFTER_L = re.compile(r"(?<![\w])l\"(?=[a-zà-ÿA-ZÀ-Ý])")
 # "l’ Office", "d’ une": French never puts a space after an elided article's apostrophe.
-SPACE_AFTER_ELISION = re.compile(r"(?<![\w])([ldjmnstc]|qu|jusqu|lorsqu|puisqu)([" + APOSTROPHES + r"]) (?=[\wÀ-ÿ])", re.I)
+SPACE_AFTER_ELISION = lazy_compile(r"(?<![\w])([ldjmnstc]|qu|jusqu|lorsqu|puisqu)([" + APOSTROPHES + r"]) (?=[\wÀ-ÿ])", re.I)
 
 
 def repair_line(text: str, lang: str) -> tuple[str, list[str]]:

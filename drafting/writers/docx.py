@@ -50,7 +50,6 @@ from drafting.errors import DraftingError
 from drafting.io import parse_xml
 from drafting.model.akn import doc_element, first, local, paragraphs_of, q, quoted_documents, text_content, xp
 from drafting.locale import code as language_code, lang_of_code
-from drafting.locale.vocabulary import LazyPattern
 from drafting.model.units import document_language
 from drafting.ooxml import footnotes as F
 from drafting.ooxml import styles as S
@@ -60,6 +59,7 @@ from drafting.ooxml.order import get_or_add, insert_in_order
 from drafting.ooxml.package import (DocxPackage, relationship_target, with_content_types,
                                     with_relationship, write_package, xml_bytes)
 from drafting.resources import templates_dir
+from drafting.regex import lazy_compile
 
 DEFAULT_REFERENCE = templates_dir() / "reference.docx"
 
@@ -825,9 +825,9 @@ def _row_kind(p) -> str:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_RTL_CHARS = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_RTL_CHARS = lazy_compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 # asked only of right-to-left documents: compiled on first use (its wide class costs ~1.5 ms)
-_LTR_CHARS = LazyPattern(lambda: re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3040-\u9fff]"))
+_LTR_CHARS = lazy_compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3040-\u9fff]")
 
 
 def _add_text(r, text: str) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from drafting.locale import parse_date
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, plain_text
-from drafting.locale.vocabulary import LazyPattern, annex_of, division_label
+from drafting.locale.vocabulary import annex_of, division_label
 from drafting.model.numbering import ANNEX_LABEL, forms
 from drafting.readers.passes.reading import Block, Reading
 from drafting.readers.passes.text import QUOTE_CLOSE, QUOTE_OPEN, ends_clause, ends_sentence, plain
@@ -23,6 +23,7 @@ from drafting.readers.passes.unwrap import (ARABIC_POINT, BULLET, POINT, chapter
                                             opens_listed_clause)
 from drafting.readers.text_inline import merge_strings, parse_inline
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
+from drafting.regex import LazyPattern
 
 DIVISION_LABEL = LazyPattern(division_label)   # "Article 1", "Chapter IV" in every language
 ANNEX_OF = LazyPattern(annex_of)               # "Annex to the letter dated ...", every language

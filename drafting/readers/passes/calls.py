@@ -19,6 +19,7 @@ from drafting.locale import terms
 from drafting.readers.passes.reading import Reading
 from drafting.readers.passes.text import marked_spans
 from drafting.readers.text_inline import SUPERSCRIPT_DIGITS, note_markers
+from drafting.regex import lazy_compile
 
 # Raised digits or a ``^{...}`` group. Written to open with one character class (the
 # alternatives checked behind it) so that the search skips plain text fast.
@@ -27,7 +28,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _WORD_AFTER = re.compile(r"\s*([^\W\d_]+|%)")
 # "1 and 2", "3 to 5", "1-3": a range of numbers, not a call; "1/CP.27 31 and 1/CMA.4" is no
 # range: the number after "and" is a symbol's
-_RANGE_AFTER = re.compile(r"^\s*(?:and|or|to|et|ou|à|y|o|a|и|или|до|و|أو|إلى|和|或|至|[-–])\s*\d+(?![\d/]|\.\d)")
+_RANGE_AFTER = lazy_compile(r"^\s*(?:and|or|to|et|ou|à|y|o|a|и|или|до|و|أو|إلى|和|或|至|[-–])\s*\d+(?![\d/]|\.\d)")
 STRONG_BEFORE = ",;:.)”’\"»"
 ORDINAL_SUFFIX = re.compile(r"st|nd|rd|th|e|er|re|ème|bis|ter|km|kg|m|h|a|o")
 
@@ -111,7 +112,7 @@ def _next(marker: str) -> str:
 # marker (a document with 200 notes compiled 400): a range of years with digits glued to it, and
 # a run of digits standing alone (the marker's pattern matches exactly the runs equal to it).
 _ANY_YEAR_RANGE = re.compile(r"(?:19|20)(?<!\d..)\d\d[" + DASHES + r"](?:19|20)\d\d\d")
-_ANY_STANDALONE = re.compile(r"\d(?<![\d/" + DASHES + r"^{]\d)\d*(?![\d/]|\.\d)")
+_ANY_STANDALONE = lazy_compile(r"\d(?<![\d/" + DASHES + r"^{]\d)\d*(?![\d/]|\.\d)")
 
 
 def _standalone(text: str, marker: str):
@@ -181,7 +182,7 @@ def _candidate(text: str, marker: str, pos: int, lang: str, lenient: bool = Fals
 
 
 # a star glued to the word it follows, or to the closing stop, bracket or quote after it
-STAR_CALL = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]”’\".]))(\*{1,3})(?=[\s).,;:”’\"]|$)")
+STAR_CALL = lazy_compile(r"(?:(?<=[^\W\d_])|(?<=[)\]”’\".]))(\*{1,3})(?=[\s).,;:”’\"]|$)")
 
 
 def _star_calls(reading: Reading, called: set[str]) -> None:

@@ -22,9 +22,10 @@ from drafting.locale import terms
 from drafting.model.numbering import forms
 from drafting.readers.lines import Line
 from drafting.readers.passes.text import plain
+from drafting.regex import lazy_compile
 
 # leader dots; a long entry leaves only a few of them at the end of its line ("... review . . .")
-LEADER_DOTS = re.compile(r"(?:\.\s?){6,}|…{3,}|\s(?:\.\s?){3,5}(?:\d{1,4}|[ivxlc]{1,6})?\s*$")
+LEADER_DOTS = lazy_compile(r"(?:\.\s?){6,}|…{3,}|\s(?:\.\s?){3,5}(?:\d{1,4}|[ivxlc]{1,6})?\s*$")
 # an entry that ends with its page or paragraphs and no leader dots ("Afrique 29 - 31"), on the
 # page that the heading opens
 ENTRY_END = re.compile(r"\s\d{1,3}(?:\s*[-–]\s*\S{1,4})?(?:\s*\.)?$")
@@ -34,7 +35,7 @@ _TOKEN = r"(?:[IVXLC]{1,6}\.|[A-Z]\.|\d{1,4}|[ivxlc]{1,6}|[^\W\d_]+)"
 _PAGE = r"(?:\d{1,4}|[ivxlc]{1,6})"
 # (a token, perhaps with a page number; or a label, a word and a page number that the text
 # reader joined: "VII. Annexes iii", never "I. Introduction")
-DEBRIS = re.compile(r"^(?:" + _TOKEN + r"(?:\s+" + _PAGE + r")?|(?:[IVXLC]{1,6}|[A-Z])\.\s+[^\W\d_]+\s+" + _PAGE + r")$")
+DEBRIS = lazy_compile(r"^(?:" + _TOKEN + r"(?:\s+" + _PAGE + r")?|(?:[IVXLC]{1,6}|[A-Z])\.\s+[^\W\d_]+\s+" + _PAGE + r")$")
 # in a column of lone labels, the last label keeps the word printed beside it ("VII. Annexes")
 LONE_LABEL = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.$")
 LABEL_WORD = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.\s+[^\W\d_]+$")

@@ -18,11 +18,12 @@ from collections import Counter
 from difflib import SequenceMatcher
 
 from drafting.model.job_numbers import find_job_number, is_barcode
-from drafting.locale.vocabulary import LazyPattern, vocabulary
+from drafting.locale.vocabulary import vocabulary
 from drafting.model.symbols import looks_like_symbol
 from drafting.readers.lines import Line
 from drafting.readers.passes.reading import Reading, pages_of
 from drafting.readers.passes.text import ends_sentence
+from drafting.regex import LazyPattern, lazy_compile
 
 PAGE_MARKER = re.compile(r"^(?:-\s*)?(?:Page\s+)?(?P<page>\d{1,3})\s*/\s*\d{1,3}$", re.I)
 BARE_PAGE = re.compile(r"^(?:-\s*)?(?:Page\s+|page\s+)?(?P<page>\d{1,3})(?:\s*-)?$")
@@ -258,7 +259,7 @@ def _own_job_numbers(reading: Reading) -> None:
 # what a repeated short line that is text opens with: a dash, bullet or star, a bracket, an
 # item's number ("3.", "12)") or a figure; a running title may open with a year ("2025 review
 # of the United Nations peacebuilding architecture")
-ITEM_OR_FIGURE = re.compile(r"[-•*(]|\d+(?:[.,)]|\s*$|\s+\d)")
+ITEM_OR_FIGURE = lazy_compile(r"[-•*(]|\d+(?:[.,)]|\s*$|\s+\d)")
 
 
 def _without_pages(reading: Reading, lines: list[Line]) -> None:

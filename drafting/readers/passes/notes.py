@@ -24,12 +24,13 @@ from drafting.readers.passes.reading import FootnoteBody, Reading, pages_of
 from drafting.readers.passes.calls import STAR_CALL
 from drafting.readers.passes.text import TERMINAL, join_lines, marked_spans
 from drafting.readers.text_inline import SUPERSCRIPT_DIGITS, superscript_to_digits
+from drafting.regex import lazy_compile
 
 # The footnote rule; plain pdftotext may print the first note numbers on its line ("____ 20 21").
 RULE = re.compile(r"^\s*_{5,}(?P<numbers>(?:\s+\d{1,3})*)\s*$")
 MARKER_ONLY = re.compile(r"^\s*(?P<m>\d{1,3}|\*{1,3}|[" + SUPERSCRIPT_DIGITS + r"]{1,3}|\^\{(?:\d{1,3}|\*{1,3})\})\s*$")
-MARKER_TEXT = re.compile(r"^\s*(?P<m>\d{1,3}|\*{1,3}|[" + SUPERSCRIPT_DIGITS + r"]{1,3}|\^\{(?:\d{1,3}|\*{1,3})\})\s*(?P<t>\S.*)$")
-NOTE_BODY_SUP = re.compile(r"^\s*([" + SUPERSCRIPT_DIGITS + r"]{1,3})\s*(\S.*)$")
+MARKER_TEXT = lazy_compile(r"^\s*(?P<m>\d{1,3}|\*{1,3}|[" + SUPERSCRIPT_DIGITS + r"]{1,3}|\^\{(?:\d{1,3}|\*{1,3})\})\s*(?P<t>\S.*)$")
+NOTE_BODY_SUP = lazy_compile(r"^\s*([" + SUPERSCRIPT_DIGITS + r"]{1,3})\s*(\S.*)$")
 NOTE_BODY_CARET = re.compile(r"^\s*\^\{?(\d{1,3})\}?\s+(\S.*)$")
 NOTE_BODY_STAR = re.compile(r"^\s*(\*{1,3})\s+(\S.*)$")
 _BODY_LEADS = SUPERSCRIPT_DIGITS + "^"
@@ -147,7 +148,7 @@ def _star_notes(reading: Reading, page: list[Line], numbering: _Numbering) -> No
 
 LETTER_ONLY = re.compile(r"^\s*(?P<m>[a-h])\s*$")
 # a letter call after the sentence it ends, at the end of its line: "... to the present report. a"
-LETTER_CALL = re.compile(r"[.;:,)”’\"]\s?(?P<m>[a-h])\s*$")
+LETTER_CALL = lazy_compile(r"[.;:,)”’\"]\s?(?P<m>[a-h])\s*$")
 
 
 def _letter_notes(reading: Reading, printed: list[Line], stars: int) -> None:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from itertools import product
 
 from drafting.locale import terms
-from drafting.locale.vocabulary import LazyPattern, annex_of, division_label
+from drafting.locale.vocabulary import annex_of, division_label
 from drafting.model.numbering import ANNEX_LABEL, forms, from_roman, to_roman
 from drafting.readers.lines import Line
 from drafting.readers.passes.contents import table_lines
@@ -31,6 +31,7 @@ from drafting.readers.passes.front import _fold, is_formula, words
 from drafting.readers.passes.reading import Block, Reading
 from drafting.readers.passes.text import _CLAUSE_END, ends_clause, ends_sentence, join_lines, plain, strip_calls
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
+from drafting.regex import LazyPattern
 
 POINT = re.compile(r"^(?P<num>\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]{1,3}|[ivxl]{1,6})\))\s+(?P<rest>\S.*)$")
 ARABIC_POINT = re.compile(r"^(?P<num>\(?[\u0621-\u064A\u0640]{1,2}\))\s+(?P<rest>\S.*)$")

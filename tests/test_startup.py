@@ -1,0 +1,96 @@
+"""What a command pays before its work: patterns compiled when first used, the locale's parsed
+data kept between runs (used only while its TOML file is unchanged), command families imported
+only when named."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import drafting.locale as locale
+from drafting.regex import LazyPattern, lazy_compile
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# --- patterns compiled on first use ----------------------------------------------------------
+
+
+def test_a_lazy_pattern_answers_as_the_compiled_pattern():
+    source, flags = r"(?P<num>\d+)\.\s+(?P<rest>\S.*)", re.IGNORECASE
+    lazy, compiled = lazy_compile(source, flags), re.compile(source, flags)
+    text = "12. Requests the Secretary-General; 13. Decides"
+    assert lazy.match(text).groupdict() == compiled.match(text).groupdict()
+    assert lazy.search("x 4. y").span() == compiled.search("x 4. y").span()
+    assert lazy.sub(r"<\g<num>>", text) == compiled.sub(r"<\g<num>>", text)
+    assert lazy.findall(text) == compiled.findall(text)
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert (lazy.pattern, lazy.flags, lazy.groups, lazy.groupindex) == \
+        (compiled.pattern, compiled.flags, compiled.groups, compiled.groupindex)
+    assert lazy.compiled is compiled  # re's own cache: the same object
+
+
+def test_a_lazy_pattern_is_built_once_and_only_when_used():
+    built = []
+
+    def build():
+        built.append(1)
+        return re.compile("a+")
+
+    lazy = LazyPattern(build)
+    assert built == []
+    assert lazy.fullmatch("aaa") and not lazy.fullmatch("ab") and lazy.sub("-", "baab") == "b-b"
+    assert built == [1]
+    # the second use goes straight to the compiled pattern's method
+    assert lazy.match.__self__ is lazy.compiled
+
+
+def test_importing_the_readers_compiles_the_patterns_they_rarely_need_only_when_used():
+    code = ("import re\nfrom drafting.readers import text_masthead\n"
+            "from drafting.regex import LazyPattern\n"
+            "p = text_masthead.PLACE_DATES\n"
+            "assert isinstance(p, LazyPattern) and 'compiled' not in vars(p)\n"
+            "assert p.match('Geneva, 12 October 2011')\n"
+            "assert 'compiled' in vars(p)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+# --- the locale's parsed data kept between runs ----------------------------------------------
+
+
+def _fresh_read(name, monkeypatch, tmp_path, write=True):
+    """Read a data file as a new process would, with bytecode (and the kept data) under tmp_path."""
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path))
+    monkeypatch.setattr(sys, "dont_write_bytecode", not write)
+    return locale._read(name)
+
+
+def test_the_parsed_data_is_kept_and_used_while_the_file_is_the_same(monkeypatch, tmp_path):
+    import tomllib
+
+    source = locale._DATA / "en.toml"
+    expected = tomllib.loads(source.read_text("utf-8"))
+    assert _fresh_read("en", monkeypatch, tmp_path) == expected
+    kept = locale._kept_path(source)
+    assert kept.is_file() and str(kept).startswith(str(tmp_path))
+    assert locale._kept(kept, source.read_bytes()) == expected
+    # kept data parsed from other bytes (the file was edited since) is not used, and is replaced
+    assert locale._kept(kept, source.read_bytes() + b"\n# edited\n") is None
+    kept.write_bytes(__import__("marshal").dumps((b"old bytes", {"stale": True})))
+    assert _fresh_read("en", monkeypatch, tmp_path) == expected
+    assert locale._kept(kept, source.read_bytes()) == expected
+
+
+def test_damaged_or_unwritable_kept_data_only_costs_a_parse(monkeypatch, tmp_path):
+    source = locale._DATA / "fr.toml"
+    expected = _fresh_read("fr", monkeypatch, tmp_path)
+    kept = locale._kept_path(source)
+    kept.write_bytes(b"\x00garbage")
+    assert _fresh_read("fr", monkeypatch, tmp_path) == expected
+    # nothing written where Python writes no bytecode
+    other = tmp_path / "other"
+    assert _fresh_read("fr", monkeypatch, other, write=False) == expected
+    assert not other.exists()
