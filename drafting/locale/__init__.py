@@ -72,7 +72,7 @@ def _kept(path: Path | None, text: bytes) -> dict[str, Any] | None:
         return None
     try:
         with open(path, "rb") as f:
-            kept = marshal.load(f)
+            kept = marshal.loads(f.read())  # marshal.load(f) reads piecemeal, several times slower
     except (OSError, EOFError, ValueError, TypeError):  # none yet, unreadable, or damaged
         return None
     if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == text and isinstance(kept[1], dict):
