@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from drafting.locale import languages, terms
+from drafting.regex import LazyPattern, lazy_compile
 
 
 def norm(text: str) -> str:
@@ -36,29 +37,30 @@ class Vocabulary:
     language_lines: dict                                # "français" -> "fr"
     original_words: dict                                # "anglais" -> "en"
     sessions: dict                                      # "quatrième session" -> 4
-    session_words: re.Pattern                           # a session word anywhere in a line
+    session_words: LazyPattern                          # a session word anywhere in a line
     session_words_first: tuple[str, ...]                # the words that open a session line ("الدورة")
-    session_number: re.Pattern                          # "80th session": group 1 is the number
-    agenda: tuple[tuple[re.Pattern, str], ...]          # (pattern with group "item", lang)
-    agenda_leading: re.Pattern                          # "Agenda item 5", group "item"
-    agenda_item_word: re.Pattern                        # "Point 5 ...", group "item"
-    agenda_words: re.Pattern                            # "agenda", "ordre du jour" anywhere
+    session_number: LazyPattern                         # "80th session": group 1 is the number
+    agenda: tuple[tuple[LazyPattern, str], ...]         # (pattern with group "item", lang)
+    agenda_leading: LazyPattern                         # "Agenda item 5", group "item"
+    agenda_item_word: LazyPattern                       # "Point 5 ...", group "item"
+    agenda_words: LazyPattern                           # "agenda", "ordre du jour" anywhere
     kinds: dict                                         # "projet de rapport" -> ("draft_report", lang)
-    kind_author: re.Pattern                             # "report of the ...": group 1 is the kind word
+    kind_author: LazyPattern                            # "report of the ...": group 1 is the kind word
     author_kind: tuple[tuple[str, str], ...]            # ("的", "zh"): author, mark, kind word
-    report_first: re.Pattern                            # a title that opens with the word "report"
+    report_first: LazyPattern                           # a title that opens with the word "report"
     report_anywhere: tuple[str, ...]                    # the word "report" where it may stand anywhere
-    group: re.Pattern                                   # a sponsor that is a group of States
-    conjunction: re.Pattern                             # " and " between the last two sponsors
+    group: LazyPattern                                  # a sponsor that is a group of States
+    conjunction: LazyPattern                            # " and " between the last two sponsors
     conjunctions: tuple[str, ...]                       # "and", "et", "y", "и" alone
-    organization: re.Pattern                            # the whole line "United Nations", "联合国"
-    recycle: re.Pattern                                 # the whole recycling line of a page foot
-    reissued: re.Pattern                                # the note of a reissued document, at the start
+    organization: LazyPattern                           # the whole line "United Nations", "联合国"
+    recycle: LazyPattern                                # the whole recycling line of a page foot
+    reissued: LazyPattern                               # the note of a reissued document, at the start
 
 
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    """The recognisers of every language, built from the data files on first use."""
+    """The recognisers of every language, built from the data files on first use (each pattern
+    compiled when first used: a reader of Word files needs few of them)."""
     distribution, stems, language_lines, original_words, sessions = [], [], {}, {}, {}
     agenda, kinds = [], {}
     session_words, session_first, suffixes = [], [], []
@@ -88,7 +90,7 @@ def vocabulary() -> Vocabulary:
         for key in ("provisional_item", "item"):
             before, _, after = t["agenda"][key].partition("{item}")
             pattern = re.escape(before) + r"(?P<item>.+?)" + re.escape(after) + r"\s*$"
-            agenda.append((re.compile("^" + pattern.replace("\\ ", r"\s+"), re.I), lang))
+            agenda.append((lazy_compile("^" + pattern.replace("\\ ", r"\s+"), re.I), lang))
         leading.extend(t["agenda"]["leading"])
         item_words.extend(t["agenda"]["item_words"])
         agenda_words.extend(t["agenda"]["agenda_words"])
@@ -113,27 +115,27 @@ def vocabulary() -> Vocabulary:
         language_lines=language_lines,
         original_words=original_words,
         sessions=sessions,
-        session_words=re.compile(f"({alternation(session_words)})", re.I),
+        session_words=lazy_compile(f"({alternation(session_words)})", re.I),
         session_words_first=tuple(session_first),
-        session_number=re.compile(
+        session_number=lazy_compile(
             rf"\b(\d{{1,3}})(?:{alternation(suffixes)})?\s+(?:{alternation(w.split()[0] for w in session_words)})"),
         agenda=tuple(agenda),
-        agenda_leading=re.compile(
+        agenda_leading=lazy_compile(
             rf"^(?:{alternation(leading, True)})\s+(?P<item>{number}(?:\s+(?:{ands})\s+{number})?)\**$", re.I),
-        agenda_item_word=re.compile(
+        agenda_item_word=lazy_compile(
             rf"^(?:{alternation(item_words)})s?\s+(?P<item>\d+(?:\s?\(?[a-z]\)?)?(?:\s+(?:{ands})\s+\d+)?)\b"),
-        agenda_words=re.compile(f"({alternation(agenda_words)})", re.I),
+        agenda_words=lazy_compile(f"({alternation(agenda_words)})", re.I),
         kinds=kinds,
-        kind_author=re.compile(rf"^(.+?)\s+(?:{alternation(kind_links)})\s"),
+        kind_author=lazy_compile(rf"^(.+?)\s+(?:{alternation(kind_links)})\s"),
         author_kind=tuple(author_marks),
-        report_first=re.compile(rf"^(?:{alternation(report_words)})\b"),
+        report_first=lazy_compile(rf"^(?:{alternation(report_words)})\b"),
         report_anywhere=tuple(report_anywhere),
-        group=re.compile(rf"^(?:{alternation(groups)})\b"),
-        conjunction=re.compile(rf"\s+(?:{ands})\s+"),
+        group=lazy_compile(rf"^(?:{alternation(groups)})\b"),
+        conjunction=lazy_compile(rf"\s+(?:{ands})\s+"),
         conjunctions=tuple(dict.fromkeys(conjunctions)),
-        organization=re.compile(rf"(?:{alternation(organization)})"),
-        recycle=re.compile(rf"^(?:{alternation(recycle)}|♲)$", re.I),
-        reissued=re.compile(f"(?:{alternation(reissued)})", re.I),
+        organization=lazy_compile(rf"(?:{alternation(organization)})"),
+        recycle=lazy_compile(rf"^(?:{alternation(recycle)}|♲)$", re.I),
+        reissued=lazy_compile(f"(?:{alternation(reissued)})", re.I),
     )
 
 
