@@ -23,11 +23,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafting.errors import DraftingError, environment_error
-from drafting.model.blocks import Diagnostic
 from drafting.regex import lazy_compile
 
 if TYPE_CHECKING:
     from lxml import etree
+
+    from drafting.model.blocks import Diagnostic
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024  # larger inputs are almost surely not one UN document
 
@@ -212,6 +213,9 @@ def clean_text(text: str, keep_form_feed: bool = True) -> tuple[str, list[Diagno
         found[kind].append(m.start())
     if not any(found.values()):
         return text, []
+    # imported here: reading a clean file does not load the model
+    from drafting.model.blocks import Diagnostic
+
     notes = []
     if found["byte"]:
         n = len(found["byte"])
@@ -268,6 +272,8 @@ def decode_report(data: bytes, name: str = "input", keep_form_feed: bool = True)
             good = sum(1 for c in text if c > "\x7f") - bad_bytes
             damaged = len(_BAD_RUN.findall(text))  # a run of bad bytes: one damaged character
             if good < damaged:  # the non-ASCII letters are mostly not UTF-8: an 8-bit encoding
+                from drafting.model.blocks import Diagnostic
+
                 text = data.decode("cp1252", errors="replace")
                 notes.append(Diagnostic("warning", "not UTF-8: read as Windows-1252 (save the file as UTF-8 "
                                         "if letters look wrong)", None, "encoding"))

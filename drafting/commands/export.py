@@ -6,9 +6,6 @@ Also the main job's export step: every corpus document to ``build/export/NAME.do
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import click
@@ -118,6 +115,10 @@ def export(ctx, inputs, output, out_dir, fmt, reference_doc, emblem, lang, fmt_i
 
 def docx_to_pdf(docx_files: list[Path], out_dir: Path, timeout: int = 300) -> list[Path]:
     """Convert DOCX files to PDF with headless LibreOffice, all in one soffice run."""
+    import shutil  # the three imported here: only the corpus build converts to PDF
+    import subprocess
+    import tempfile
+
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         raise DraftingError("LibreOffice (soffice) is not installed; run .ci/setup")
@@ -132,6 +133,8 @@ def docx_to_pdf(docx_files: list[Path], out_dir: Path, timeout: int = 300) -> li
 
 def build_step(docs, out_dir: Path, report) -> None:
     """Main job: each corpus document exported to DOCX and HTML; the DOCX converted to PDF."""
+    import subprocess
+
     target = out_dir / "export"
     written = []
     for doc in docs:

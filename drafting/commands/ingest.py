@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
@@ -205,6 +204,8 @@ def _read_corpus(files: list[Path], quiet: bool) -> list:
 
 def build_step(docs, out_dir: Path, report) -> None:
     """Ingest: the AKN, the outline and the diagnostics of every corpus document."""
+    import json
+
     from drafting.model.validate import validate_tree
     from drafting.outline import outline_lines
     from drafting.writers.akn import write
