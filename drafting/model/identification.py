@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import re
 
 from drafting.locale import akn_code
 from drafting.model.akn import DOC_ELEMENT, E
-
 
 
 def symbol_iri_component(symbol: str) -> str:
@@ -36,6 +34,8 @@ def slug(text: str, limit: int = 40) -> str:
     if latin and len(latin) * 2 >= len(re.sub(r"\W", "", text)):
         return latin
     # Names in Arabic, Chinese or Cyrillic script: a stable id from the text itself.
+    import hashlib  # here: loading it (OpenSSL) costs 2 ms, and most documents need no digest
+
     return "id-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
@@ -43,6 +43,8 @@ def work_number(symbol: str | None, fallback_text: str) -> str:
     """The work's number in IRIs: the symbol's IRI form, else a stable name from the text."""
     if symbol:
         return symbol_iri_component(symbol)
+    import hashlib
+
     digest = hashlib.sha1(fallback_text.encode("utf-8")).hexdigest()[:10]
     return f"nosymbol-{digest}"
 
