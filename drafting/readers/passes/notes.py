@@ -63,13 +63,12 @@ GLUED_RULE = re.compile(r"^(?P<text>.*[^_\s])\s*(?P<rule>_{5,})\s*$")
 
 def run(reading: Reading) -> None:
     numbering = _Numbering()
-    _split_glued_rules(reading)
-    pages = _pages(reading.lines)
-    ruled = any(_rule_index(p) is not None for p in pages)
+    pages = _split_glued_rules(reading)
+    rules = [_rule_index(page) for page in pages]   # (no pass below moves a page's rule)
+    ruled = any(rule is not None for rule in rules)
     reading.slash_notes = not ruled and sum(
         1 for l in reading.lines if l.zone is None and (m := SLASH_NOTE.match(l.text)) and m.group("m").isdigit()) >= 2
-    for page in pages:
-        zone_start = _rule_index(page)
+    for page, zone_start in zip(pages, rules):
         if any(l.zone == "note" for l in page):
             _layout_notes(reading, page, numbering)
         elif zone_start is not None:
@@ -106,26 +105,31 @@ def _pages(lines: list[Line]) -> list[list[Line]]:
     return out
 
 
-def _split_glued_rules(reading: Reading) -> None:
-    """A page without a rule of its own whose body line ends in one: the line and its rule apart."""
-    out: list[Line] = []
-    for page in _pages(reading.lines):
-        glued = None
-        if _rule_index(page) is None:
-            glued = next((k for k in range(len(page) - 1, -1, -1)
-                          if page[k].zone is None and "_____" in page[k].text and GLUED_RULE.match(page[k].text)), None)
-        for k, line in enumerate(page):
-            out.append(line)
-            if k == glued:
-                m = GLUED_RULE.match(line.text)
-                line.text = m.group("text")
-                out.append(Line(m.group("rule"), line.no, line.page))
-    reading.lines[:] = out
+def _split_glued_rules(reading: Reading) -> list[list[Line]]:
+    """A page without a rule of its own whose body line ends in one: the line and its rule apart.
+    The pages, the rules split off in them."""
+    pages = _pages(reading.lines)
+    split = False
+    for page in pages:
+        if _rule_index(page) is not None:
+            continue
+        glued = next((k for k in range(len(page) - 1, -1, -1)
+                      if page[k].zone is None and "_____" in page[k].text and GLUED_RULE.match(page[k].text)), None)
+        if glued is not None:
+            line = page[glued]
+            m = GLUED_RULE.match(line.text)
+            line.text = m.group("text")
+            page.insert(glued + 1, Line(m.group("rule"), line.no, line.page))
+            split = True
+    if split:
+        reading.lines[:] = [line for page in pages for line in page]
+    return pages
 
 
 def _rule_index(page: list[Line]) -> int | None:
     for i in range(len(page) - 1, -1, -1):
-        if page[i].zone == "rule" or (page[i].zone is None and RULE.match(page[i].text)):
+        # (a rule holds five underscores: the test in C spares the pattern most lines)
+        if page[i].zone == "rule" or (page[i].zone is None and "_____" in page[i].text and RULE.match(page[i].text)):
             return i
     return None
 
@@ -386,13 +390,12 @@ def _cuts(texts: list[Line], count: int, fixed: dict, after_marker: set = frozen
 
 def _place(reading: Reading) -> None:
     """Each note remembers the body line printed just before it."""
-    index = {id(line): k for k, line in enumerate(reading.body)}
-    last = -1
-    by_line = {}
+    body, by_line = reading.body, {}
+    j = 0   # body lines seen: the body is the lines' flow, in their order
     for line in reading.lines:
-        if id(line) in index:
-            last = index[id(line)]
-        by_line[line.no] = last
+        if j < len(body) and line is body[j]:
+            j += 1
+        by_line[line.no] = j - 1
     for note in reading.notes:
         note.flow_index = by_line.get(note.line, -1)
 
@@ -496,8 +499,10 @@ def _take_paired_foot_notes(reading: Reading, body: list[Line], next_marker: int
     above its note's text, at the foot of a page whose rule extraction lost."""
     end = len(body)
     for s in range(max(0, end - 40), end):
+        if not body[s].gap_before:
+            continue
         m = MARKER_ONLY.match(body[s].text)
-        if not (m and m.group("m").isdigit() and body[s].gap_before
+        if not (m and m.group("m").isdigit()
                 and next_marker <= int(m.group("m")) < next_marker + 6):
             continue
         if s and MARKER_ONLY.match(body[s - 1].text):
