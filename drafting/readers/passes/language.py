@@ -13,6 +13,7 @@ _STOPWORDS = {
 
 
 _STOPWORDS_BYTES = {lang: {w.encode("latin-1") for w in words} for lang, words in _STOPWORDS.items()}
+_ANY_STOPWORD = frozenset().union(*_STOPWORDS_BYTES.values())
 # Bytes of the letters a-z and à-ÿ kept, every other byte a space.
 _LATIN_LETTERS = bytes(b if 0x61 <= b <= 0x7A or b >= 0xE0 else 0x20 for b in range(256))
 
@@ -36,8 +37,9 @@ def detect_language(text: str) -> str:
         return "ar"
     if len(re.findall(r"[\u0400-\u04ff]", scripts)) > 50:
         return "ru"
-    words = Counter(_latin_words(sample.lower()))
-    scores = {lang: sum(words[w] for w in stop) for lang, stop in _STOPWORDS_BYTES.items()}
+    words = _latin_words(sample.lower())
+    counts = Counter(filter(_ANY_STOPWORD.__contains__, words))   # (only the stopwords are counted)
+    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS_BYTES.items()}
     return max(scores, key=scores.get) if words else "en"
 
 
