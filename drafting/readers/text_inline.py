@@ -29,6 +29,14 @@ _LINE_BREAK = re.compile("\n")
 _MARKS = re.compile(r"[*^" + SUPERSCRIPT_DIGITS + r"]")
 
 
+def _has_marks(text: str) -> bool:
+    """Does the text hold a mark (``*``, ``^``, a raised digit)? Raised digits are not ASCII: an
+    ASCII text (most paragraphs) is asked for the other two by a search in C."""
+    if text.isascii():
+        return "*" in text or "^" in text
+    return _MARKS.search(text) is not None
+
+
 def superscript_to_digits(text: str) -> str:
     return "".join(_SUP_TO_DIGIT.get(c, c) for c in text)
 
@@ -81,7 +89,7 @@ def parse_inline(text: str, notes: list[NoteRef]) -> list:
     The NoteRef objects are shared: the reader fills their bodies once the footnote texts of the
     whole document are known.
     """
-    if not _MARKS.search(text):
+    if not _has_marks(text):
         return [text] if text else []
     items: list = []
     pos = 0
