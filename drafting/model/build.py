@@ -455,10 +455,11 @@ class _Builder:
             for i, sponsor in enumerate(pf.sponsors):
                 if i:
                     last = i == len(pf.sponsors) - 1
-                    p[-1].tail = words["last_separator"] if last else words["separator"]
-                p.append(E.docProponent(sponsor, refersTo="#" + slug(sponsor)))
-            p[-1].tail = words["sponsors_colon"]
-            p.append(E.docType(pf.doc_type))
+                    proponent.tail = words["last_separator"] if last else words["separator"]
+                proponent = etree.SubElement(p, q("docProponent"), refersTo="#" + slug(sponsor))
+                proponent.text = sponsor
+            proponent.tail = words["sponsors_colon"]
+            etree.SubElement(p, q("docType")).text = pf.doc_type
             type_rows.append(p)
         elif pf.doc_type:
             type_rows.append(E.p(E.docType(pf.doc_type)))
@@ -516,13 +517,14 @@ class _Builder:
             distribution_kind=m.distribution_kind,
             generated=generated,
         )
+        refs = meta.find(q("references"))
+        known = {r.get("eId") for r in refs}   # (a set: a draft names a hundred sponsors)
         for organ in m.organs[1:] + ([b.preface.body] if b.preface.body else []) + b.preface.sponsors:
-            ref = E.TLCOrganization(
-                eId=slug(organ), href=f"/akn/ontology/organization/un/{slug(organ)}", showAs=organ
-            )
-            refs = meta.find(q("references"))
-            if not any(r.get("eId") == ref.get("eId") for r in refs):
-                refs.append(ref)
+            eid = slug(organ)
+            if eid not in known:
+                known.add(eid)
+                etree.SubElement(refs, q("TLCOrganization"), eId=eid,
+                                 href=f"/akn/ontology/organization/un/{eid}", showAs=organ)
         self.meta = meta
         doc = E(element, meta, name=b.kind, contains="originalVersion")
         cover = self.cover_page()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -28,6 +29,7 @@ def symbol_iri_component(symbol: str) -> str:
         return symbol.strip().rstrip("*").replace("/", "-").replace(" ", "_")
 
 
+@lru_cache(maxsize=4096)   # (the same organ and sponsor names are slugged for the cover, the preface and the references)
 def slug(text: str, limit: int = 40) -> str:
     """A lower-case ASCII slug for IRIs and TLC ids."""
     import unicodedata
