@@ -302,8 +302,10 @@ def _find(reading: Reading, note, cursor: tuple[int, int], lang: str, paged: boo
         first = max(first, page_start)
     else:
         first = max(first, last - 40)
+    # every test below finds the marker's own characters: a line that does not hold them is passed
+    printing = [k for k in range(first, last + 1) if note.marker in body[k].text]
     weak = None
-    for k in range(first, last + 1):
+    for k in printing:
         pos = cursor[1] if k == cursor[0] else 0
         hit = _candidate(body[k].text, note.marker, pos, lang)
         if hit is None:
@@ -315,7 +317,7 @@ def _find(reading: Reading, note, cursor: tuple[int, int], lang: str, paged: boo
     if weak is not None:
         return weak
     glued = _glued_to_number(note.marker)
-    for k in range(first, last + 1):
+    for k in printing:
         pos = cursor[1] if k == cursor[0] else 0
         m = glued.search(body[k].text, pos)
         if m:
@@ -323,7 +325,7 @@ def _find(reading: Reading, note, cursor: tuple[int, int], lang: str, paged: boo
             return k, m.start(group), m.end(group)
     # the last resort: a number after a word that takes one ("statistical annex 4 and") when
     # nothing else between the last call and the note's body can be its call
-    for k in range(first, last + 1):
+    for k in printing:
         pos = cursor[1] if k == cursor[0] else 0
         hit = _candidate(body[k].text, note.marker, pos, lang, lenient=True)
         if hit is not None:
