@@ -474,13 +474,14 @@ def _take_page_foot_notes(reading: Reading, body: list[Line]) -> None:
     """At a page's foot, lines ``1 See A/71/PV.65.`` that continue the footnote numbering are
     footnote bodies printed with plain digits (their superscript lost in extraction)."""
     here = body[-1].no if body else 0
-    last = max((int(n.marker) for n in reading.notes if n.marker.isdigit() and n.line <= here), default=0)
-    next_marker = last + 1
-    if _take_paired_foot_notes(reading, body, next_marker):
+    if _take_paired_foot_notes(reading, body, here):
         return
     start = end = len(body)
     while start > 0 and NOTE_BODY_PLAIN.match(body[start - 1].text):
         start -= 1
+    if start == end:
+        return   # no line at the foot opens a note (most pages: the numbering is not asked for)
+    next_marker = _next_marker(reading, here)
     markers = [int(NOTE_BODY_PLAIN.match(line.text).group(1)) for line in body[start:end]]
     for k in range(len(markers)):
         tail = markers[k:]
@@ -494,16 +495,25 @@ def _take_page_foot_notes(reading: Reading, body: list[Line]) -> None:
             return
 
 
-def _take_paired_foot_notes(reading: Reading, body: list[Line], next_marker: int) -> bool:
+def _next_marker(reading: Reading, here: int) -> int:
+    """The number after the last note printed at or above line ``here``."""
+    return 1 + max((int(n.marker) for n in reading.notes if n.marker.isdigit() and n.line <= here), default=0)
+
+
+def _take_paired_foot_notes(reading: Reading, body: list[Line], here: int) -> bool:
     """``4`` / ``CTOC/COP/WG.4/2009/2.`` / ``5`` / ...: raised numbers on lines of their own, each
     above its note's text, at the foot of a page whose rule extraction lost."""
     end = len(body)
+    next_marker = None   # (asked for only where a number stands alone after a gap)
     for s in range(max(0, end - 40), end):
         if not body[s].gap_before:
             continue
         m = MARKER_ONLY.match(body[s].text)
-        if not (m and m.group("m").isdigit()
-                and next_marker <= int(m.group("m")) < next_marker + 6):
+        if not (m and m.group("m").isdigit()):
+            continue
+        if next_marker is None:
+            next_marker = _next_marker(reading, here)
+        if not next_marker <= int(m.group("m")) < next_marker + 6:
             continue
         if s and MARKER_ONLY.match(body[s - 1].text):
             continue   # a number under another number is a table's column, not a note's
