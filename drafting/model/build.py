@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -78,12 +79,19 @@ _RESOLUTION_NUMBER = re.compile(r"\d{1,4}/\d{1,4}(?: ?\[[A-Z]\]| [A-Z])?\.")
 _NOT_LABEL = re.compile(r"[^0-9A-Za-z\u0600-\u06FF]+")
 
 
+@lru_cache(maxsize=4096)   # (a document prints the same numbers and letters again and again)
 def num_label(num: str | None) -> str | None:
     """The eId label of a printed number: ``12.`` -> ``12``, ``(ii)`` -> ``ii``, ``a)`` -> ``a``."""
     if not num:
         return None
     label = _NOT_LABEL.sub("", num)
     return label or None
+
+
+@lru_cache(maxsize=4096)
+def _point_label(num: str | None) -> str | None:
+    """The eId label of a point's printed number, the same in every language: ``(ب)`` -> ``b``."""
+    return num_label(point_key(num))
 
 
 # Elements made in place under their parent (etree.SubElement) rather than made apart and then
@@ -153,7 +161,7 @@ class _Builder:
     # -- body -------------------------------------------------------------------------------
 
     def point(self, point: Point, prefix: str, parent=None):
-        eid = self.eids.make(prefix, "point", num_label(point_key(point.num)))
+        eid = self.eids.make(prefix, "point", _point_label(point.num))
         el = E.point(eId=eid) if parent is None else etree.SubElement(parent, _POINT, eId=eid)
         if point.line:
             self.lines[eid] = point.line
