@@ -63,8 +63,7 @@ GLUED_RULE = re.compile(r"^(?P<text>.*[^_\s])\s*(?P<rule>_{5,})\s*$")
 
 def run(reading: Reading) -> None:
     numbering = _Numbering()
-    pages = _split_glued_rules(reading)
-    rules = [_rule_index(page) for page in pages]   # (no pass below moves a page's rule)
+    pages, rules = _split_glued_rules(reading)   # (no step below moves a page's rule)
     ruled = any(rule is not None for rule in rules)
     reading.slash_notes = not ruled and sum(
         1 for l in reading.lines if l.zone is None and (m := SLASH_NOTE.match(l.text)) and m.group("m").isdigit()) >= 2
@@ -105,13 +104,14 @@ def _pages(lines: list[Line]) -> list[list[Line]]:
     return out
 
 
-def _split_glued_rules(reading: Reading) -> list[list[Line]]:
+def _split_glued_rules(reading: Reading) -> tuple[list[list[Line]], list[int | None]]:
     """A page without a rule of its own whose body line ends in one: the line and its rule apart.
-    The pages, the rules split off in them."""
+    The pages, the rules split off in them, and the index of each page's rule (None: none)."""
     pages = _pages(reading.lines)
+    rules = [_rule_index(page) for page in pages]
     split = False
-    for page in pages:
-        if _rule_index(page) is not None:
+    for p, page in enumerate(pages):
+        if rules[p] is not None:
             continue
         glued = next((k for k in range(len(page) - 1, -1, -1)
                       if page[k].zone is None and "_____" in page[k].text and GLUED_RULE.match(page[k].text)), None)
@@ -120,10 +120,11 @@ def _split_glued_rules(reading: Reading) -> list[list[Line]]:
             m = GLUED_RULE.match(line.text)
             line.text = m.group("text")
             page.insert(glued + 1, Line(m.group("rule"), line.no, line.page))
+            rules[p] = glued + 1   # (no line under it is a rule: the page had none)
             split = True
     if split:
         reading.lines[:] = [line for page in pages for line in page]
-    return pages
+    return pages, rules
 
 
 def _rule_index(page: list[Line]) -> int | None:
