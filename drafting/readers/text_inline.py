@@ -43,6 +43,8 @@ def superscript_to_digits(text: str) -> str:
 
 def note_markers(group: str) -> list[str] | None:
     """``8, 9`` -> ["8", "9"]; None when the group is not a footnote reference (``me``, ``e``)."""
+    if group.isascii() and group.isdigit() and len(group) <= 4:
+        return [group]   # one number, the common call: nothing to split
     parts = [p for p in re.split(r"[,\s]+", superscript_to_digits(group).strip()) if p]
     # a footnote number has at most four digits (no UN document has 10,000 notes); a longer run of
     # raised digits is a raised number, kept as printed
@@ -96,11 +98,12 @@ def parse_inline(text: str, notes: list[NoteRef]) -> list:
     for m in _tokens(text):
         if m.start() > pos:
             items.append(text[pos:m.start()])
-        if m.group("bold"):
+        kind = m.lastgroup   # (the alternative that matched: each closes after the group inside it)
+        if kind == "bold":
             items.append(Styled("b", parse_inline(m.group("bold_text"), notes)))
-        elif m.group("ital"):
+        elif kind == "ital":
             items.append(Styled("i", parse_inline(m.group("ital_text"), notes)))
-        elif m.group("caret_group"):
+        elif kind == "caret_group":
             inner = m.group("caret_group_text")
             markers = note_markers(inner)
             if markers:
@@ -110,9 +113,9 @@ def parse_inline(text: str, notes: list[NoteRef]) -> list:
                     items.append(ref)
             else:
                 items.append(Styled("sup", [inner]))
-        elif m.group("caret"):
+        elif kind == "caret":
             items.append(Styled("sup", [m.group("caret_text")]))
-        elif m.group("sup_digits"):
+        elif kind == "sup_digits":
             for marker in note_markers(m.group("sup_digits")) or []:
                 ref = NoteRef(marker, [])
                 notes.append(ref)
