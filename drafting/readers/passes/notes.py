@@ -16,6 +16,7 @@ plain-digit notes at a page foot that continue the numbering.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drafting.locale.vocabulary import vocabulary
 from drafting.model.symbols import looks_like_symbol
@@ -35,6 +36,12 @@ NOTE_BODY_STAR = re.compile(r"^\s*(\*{1,3})\s+(\S.*)$")
 _BODY_LEADS = SUPERSCRIPT_DIGITS + "^"
 RAISED_DIGITS = re.compile(r"[" + SUPERSCRIPT_DIGITS + r"]+")
 NOTE_BODY_PLAIN = re.compile(r"^\s*(\d{1,3})\s{1,6}(?=[A-ZÀ-Ý«“\"(])(\S.*)$")
+
+# A page foot's lines are read for their marks by the numbering's restart, the notes' forms and
+# the cutting of detached texts in turn: each line is matched once (a Match is never changed).
+_marker_alone = lru_cache(maxsize=1024)(MARKER_ONLY.match)
+_marker_and_text = lru_cache(maxsize=1024)(MARKER_TEXT.match)
+
 
 def marker_of(token: str) -> str:
     return superscript_to_digits(token.strip().removeprefix("^{").removesuffix("}"))
@@ -139,9 +146,10 @@ def _star_notes(reading: Reading, page: list[Line], numbering: _Numbering) -> No
     """A page whose rule extraction lost but whose foot holds a star note (``* On behalf of ...``,
     ``* E/CN.3/2025/1.``): the notes run from the first star line to the page's furniture."""
     printed = [l for l in page if l.zone is None and l.text.strip()]
-    for k, line in enumerate(printed):
+    for k in range(max(0, len(printed) - 12), len(printed)):   # (a foot: the page's last 12 lines)
+        line = printed[k]
         star = NOTE_BODY_STAR.match(line.text)
-        if star and len(printed) - k <= 12:
+        if star:
             _letter_notes(reading, printed, k)
             zone = printed[k:]
             for z in zone:
@@ -238,12 +246,12 @@ def _zone_notes(reading: Reading, zone: list[Line], numbering: _Numbering) -> No
     items: list[tuple[str, Line | None, str]] = []  # (kind M/S/T, marker, text)
     _restart(zone, numbering)
     for line in zone:
-        m = MARKER_ONLY.match(line.text)
+        m = _marker_alone(line.text)
         # a number alone on its line under the rule is a note's number (a page holds up to 40)
         if m and numbering.plausible(marker_of(m.group("m")), 40):
             items.append(("M", marker_of(m.group("m")), line))
             continue
-        m = MARKER_TEXT.match(line.text)
+        m = _marker_and_text(line.text)
         # "10 – 14 January 2005": a range that a note's text wrapped before, not a note
         if (m and numbering.plausible(marker_of(m.group("m"))) and not m.group("t")[:1].islower()
                 and m.group("t")[:1] not in "–—-‑"
@@ -262,7 +270,7 @@ def _zone_notes(reading: Reading, zone: list[Line], numbering: _Numbering) -> No
             reading.notes.append(current)
             numbering.seen(marker)
         elif kind == "S":
-            text = MARKER_TEXT.match(line.text).group("t")
+            text = _marker_and_text(line.text).group("t")
             current = FootnoteBody(marker, text.strip(), line.no, line.page)
             reading.notes.append(current)
             numbering.seen(marker)
@@ -280,7 +288,7 @@ def _restart(zone: list[Line], numbering: _Numbering) -> None:
     (a report that reproduces a draft resolution with its own notes, an annex numbered apart)."""
     numbers = set()
     for line in zone:
-        m = MARKER_ONLY.match(line.text) or MARKER_TEXT.match(line.text)
+        m = _marker_alone(line.text) or _marker_and_text(line.text)
         marker = marker_of(m.group("m")) if m else ""
         if marker.isdigit():
             numbers.add(int(marker))
@@ -324,7 +332,7 @@ def _detached(reading: Reading, items, numbering: _Numbering) -> None:
     for k, (kind, marker, line) in enumerate(items):
         if kind == "S":
             pins.append((len(texts), marker))
-            given[id(line)] = MARKER_TEXT.match(line.text).group("t")
+            given[id(line)] = _marker_and_text(line.text).group("t")
             texts.append(line)
         elif kind == "T":
             # a number alone just above a text, not one of a run of numbers printed together
