@@ -322,7 +322,9 @@ def _reject_binary(text: str, name: str) -> str:
     undecoded = len(_BAD_BYTES.findall(sample))
     if sample and (controls + undecoded) / len(sample) > 0.01 or "\ufffd" * 3 in sample:
         raise DraftingError(f"{name}: a binary file, not text (convert it to text, DOCX or AKN first)")
-    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if "\r" in text:   # (one scan for the common case, a text of line feeds only)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.lstrip("\ufeff")
 
 
 def read_text(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES) -> str:
