@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -78,6 +79,7 @@ _RESOLUTION_NUMBER = re.compile(r"\d{1,4}/\d{1,4}(?: ?\[[A-Z]\]| [A-Z])?\.")
 _NOT_LABEL = re.compile(r"[^0-9A-Za-z\u0600-\u06FF]+")
 
 
+@lru_cache(maxsize=4096)   # (a document prints the same numbers and letters again and again)
 def num_label(num: str | None) -> str | None:
     """The eId label of a printed number: ``12.`` -> ``12``, ``(ii)`` -> ``ii``, ``a)`` -> ``a``."""
     if not num:
@@ -86,10 +88,18 @@ def num_label(num: str | None) -> str | None:
     return label or None
 
 
+@lru_cache(maxsize=4096)
+def _point_label(num: str | None) -> str | None:
+    """The eId label of a point's printed number, the same in every language: ``(ب)`` -> ``b``."""
+    return num_label(point_key(num))
+
+
 # Elements made in place under their parent (etree.SubElement) rather than made apart and then
 # appended (E.x(...)): an element made apart starts a document of its own, three times the work.
 _P, _CONTENT, _NUM, _SUP, _NOTE = q("p"), q("content"), q("num"), q("sup"), q("authorialNote")
 _PARAGRAPH, _POINT, _LIST, _INTRO, _WRAP_UP = q("paragraph"), q("point"), q("list"), q("intro"), q("wrapUp")
+_HEADING, _CROSS_HEADING, _CONTAINER, _FORMULA = q("heading"), q("crossHeading"), q("container"), q("formula")
+_BLOCK_LIST, _ITEM = q("blockList"), q("item")
 
 
 class _Builder:
@@ -107,6 +117,9 @@ class _Builder:
         Runs of strings are joined first and set once: setting lxml text copies it, so adding
         piece by piece would be quadratic in a long run.
         """
+        if len(inlines) == 1 and isinstance(inlines[0], str):
+            _add_text(parent, inlines[0])   # most paragraphs: one string, nothing to join
+            return
         run: list[str] = []
         for item in inlines:
             if isinstance(item, str):
@@ -148,7 +161,7 @@ class _Builder:
     # -- body -------------------------------------------------------------------------------
 
     def point(self, point: Point, prefix: str, parent=None):
-        eid = self.eids.make(prefix, "point", num_label(point_key(point.num)))
+        eid = self.eids.make(prefix, "point", _point_label(point.num))
         el = E.point(eId=eid) if parent is None else etree.SubElement(parent, _POINT, eId=eid)
         if point.line:
             self.lines[eid] = point.line
@@ -167,16 +180,16 @@ class _Builder:
             self.p(intro, eid, etree.SubElement(el, _INTRO))
         for item in items:
             if isinstance(item, Heading):
-                el.append(self.cross_heading(item, eid))
+                self.cross_heading(item, eid, el)
             else:
                 self.point(item, eid, el)
         if wrap_up and _has_text(wrap_up):
             self.p(wrap_up, eid, etree.SubElement(el, _WRAP_UP))
         return el
 
-    def cross_heading(self, heading: Heading, prefix: str):
+    def cross_heading(self, heading: Heading, prefix: str, parent=None):
         eid = self.eids.count(prefix, "crossHeading")
-        el = E.crossHeading(eId=eid)
+        el = E.crossHeading(eId=eid) if parent is None else etree.SubElement(parent, _CROSS_HEADING, eId=eid)
         if heading.line:
             self.lines[eid] = heading.line
         text = ([heading.num + " "] if heading.num else []) + list(heading.text)
@@ -207,20 +220,18 @@ class _Builder:
             return chr(ord("A") + own.section_value(heading.num) - 1)
         return label_number(heading.num) or num_label(heading.num)
 
-    def titled(self, tag: str, eid: str, heading: Heading, **attrs):
+    def titled(self, tag: str, eid: str, heading: Heading, parent=None, **attrs):
         """A hierarchical element opened by its ``num`` and ``heading``."""
-        el = E(tag, eId=eid, **attrs)
+        el = E(tag, eId=eid, **attrs) if parent is None else etree.SubElement(parent, q(tag), eId=eid, **attrs)
         if heading.line:
             self.lines[eid] = heading.line
         if heading.num:
-            el.append(self.num(heading.num, heading.num_inferred))
-        title = E.heading()
-        self.inline_into(title, heading.text, eid)
-        el.append(title)
+            self.num(heading.num, heading.num_inferred, el)
+        self.inline_into(etree.SubElement(el, _HEADING), heading.text, eid)
         return el
 
-    def main_cross_heading(self, heading: Heading, prefix: str = ""):
-        return self.titled("hcontainer", self.eids.count(prefix, "hcontainer"), heading, name="crossHeading")
+    def main_cross_heading(self, heading: Heading, prefix: str = "", parent=None):
+        return self.titled("hcontainer", self.eids.count(prefix, "hcontainer"), heading, parent, name="crossHeading")
 
     def table(self, para: Para, owner_eid: str):
         """A table set in the text: rows of header (``th``) or data (``td``) cells."""
@@ -298,7 +309,7 @@ class _Builder:
         out = E.attachments()
         for position, (heading, items) in enumerate(annexes, start=1):
             eid = self.eids.make(prefix, "annex", annex_number(heading.num) or str(position))
-            att = self.titled("attachment", eid, heading)
+            att = self.titled("attachment", eid, heading, out)
             if not heading.text:
                 att.remove(att.find(q("heading")))
             doc = E.doc(component_meta(self.meta, eid.rpartition("__")[2], "annex"), name="annex",
@@ -309,7 +320,6 @@ class _Builder:
                 main.append(E.paragraph(E.content(E.p()), eId=self.eids.make(eid, "para", None)))
             doc.append(main)
             att.append(doc)
-            out.append(att)
         return out
 
     def body(self, items, container, prefix: str = ""):
@@ -322,17 +332,16 @@ class _Builder:
                     stack.pop()
                 parent, _, prefix = stack[-1]
                 eid = self.eids.make(prefix, HEADING_EID[item.level], self.heading_label(item))
-                el = self.titled(item.level, eid, item)
-                parent.append(el)
+                el = self.titled(item.level, eid, item, parent)
                 stack.append((el, rank, eid))
             elif isinstance(item, Heading):
                 parent, _, prefix = stack[-1]
                 if len(stack) == 1:
                     # mainBody admits no crossHeading: the schema's generic hierarchical
                     # container, named for what it is, carries the heading there.
-                    parent.append(self.main_cross_heading(item, prefix))
+                    self.main_cross_heading(item, prefix, parent)
                 else:
-                    parent.append(self.cross_heading(item, prefix))
+                    self.cross_heading(item, prefix, parent)
             else:
                 parent, _, prefix = stack[-1]
                 self.paragraph(item, prefix, parent)
@@ -343,36 +352,35 @@ class _Builder:
         for para in paras:
             if para.role == "formula":
                 eid = self.eids.make(own, "formula", "1")
-                formula = E.formula(self.p(para.text, eid), name="enactingFormula", eId=eid)
+                formula = etree.SubElement(el, _FORMULA, name="enactingFormula", eId=eid)
+                self.p(para.text, eid, formula)
                 if para.line:
                     self.lines[eid] = para.line
-                el.append(formula)
             else:
                 eid = self.eids.count(own, "container")
                 name = preambular_name(para.text, self.blocks.lang)
-                container = E.container(self.p(para.text, eid), name=name, eId=eid)
+                container = etree.SubElement(el, _CONTAINER, name=name, eId=eid)
+                self.p(para.text, eid, container)
                 if para.points:
                     # points (a), (b) of a preambular paragraph: a list inside its container
-                    container.append(self.block_list(para.points, eid))
+                    self.block_list(para.points, eid, container)
                 if para.line:
                     self.lines[eid] = para.line
-                el.append(container)
         return el
 
-    def block_list(self, points, owner_eid: str):
+    def block_list(self, points, owner_eid: str, parent):
         list_eid = f"{owner_eid}__list_1"
-        block = E.blockList(eId=list_eid)
+        block = etree.SubElement(parent, _BLOCK_LIST, eId=list_eid)
         for k, point in enumerate(points, start=1):
             label = point_key(point.num) if isinstance(point, Point) and point.num else None
             # unique even where two points print the same label ("1." twice)
             item_eid = self.eids.make(list_eid, "item", label or str(k))
-            item = E.item(eId=item_eid)
+            item = etree.SubElement(block, _ITEM, eId=item_eid)
             if isinstance(point, Point) and point.num:
-                item.append(E.num(point.num))
-            item.append(self.p(point.text, item_eid))
+                etree.SubElement(item, _NUM).text = point.num
+            self.p(point.text, item_eid, item)
             if isinstance(point, Point) and point.points:
-                item.append(self.block_list(point.points, item_eid))
-            block.append(item)
+                self.block_list(point.points, item_eid, item)
         return block
 
     # -- front matter --------------------------------------------------------------------
@@ -455,10 +463,11 @@ class _Builder:
             for i, sponsor in enumerate(pf.sponsors):
                 if i:
                     last = i == len(pf.sponsors) - 1
-                    p[-1].tail = words["last_separator"] if last else words["separator"]
-                p.append(E.docProponent(sponsor, refersTo="#" + slug(sponsor)))
-            p[-1].tail = words["sponsors_colon"]
-            p.append(E.docType(pf.doc_type))
+                    proponent.tail = words["last_separator"] if last else words["separator"]
+                proponent = etree.SubElement(p, q("docProponent"), refersTo="#" + slug(sponsor))
+                proponent.text = sponsor
+            proponent.tail = words["sponsors_colon"]
+            etree.SubElement(p, q("docType")).text = pf.doc_type
             type_rows.append(p)
         elif pf.doc_type:
             type_rows.append(E.p(E.docType(pf.doc_type)))
@@ -516,13 +525,14 @@ class _Builder:
             distribution_kind=m.distribution_kind,
             generated=generated,
         )
+        refs = meta.find(q("references"))
+        known = {r.get("eId") for r in refs}   # (a set: a draft names a hundred sponsors)
         for organ in m.organs[1:] + ([b.preface.body] if b.preface.body else []) + b.preface.sponsors:
-            ref = E.TLCOrganization(
-                eId=slug(organ), href=f"/akn/ontology/organization/un/{slug(organ)}", showAs=organ
-            )
-            refs = meta.find(q("references"))
-            if not any(r.get("eId") == ref.get("eId") for r in refs):
-                refs.append(ref)
+            eid = slug(organ)
+            if eid not in known:
+                known.add(eid)
+                etree.SubElement(refs, q("TLCOrganization"), eId=eid,
+                                 href=f"/akn/ontology/organization/un/{eid}", showAs=organ)
         self.meta = meta
         doc = E(element, meta, name=b.kind, contains="originalVersion")
         cover = self.cover_page()
@@ -593,10 +603,25 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def _flush_text(parent, run: list[str]) -> None:
     if not run:
         return
-    text = _NOT_XML.sub("", "".join(run))
+    text = "".join(run)
     run.clear()
+    _add_text(parent, text)
+
+
+def _add_text(parent, text: str) -> None:
+    """``text`` after what ``parent`` holds: its text, or the tail of its last child. lxml checks
+    every character it is given; only a text it refuses is searched for what it refuses."""
     if not text:
         return
+    try:
+        _append_text(parent, text)
+    except ValueError:   # (a character XML cannot hold: a reader's slip, dropped here)
+        text = _NOT_XML.sub("", text)
+        if text:
+            _append_text(parent, text)
+
+
+def _append_text(parent, text: str) -> None:
     if len(parent):
         last = parent[-1]
         last.tail = (last.tail or "") + text

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
+
+from lxml import etree
 
 from drafting.locale import akn_code
-from drafting.model.akn import DOC_ELEMENT, E
+from drafting.model.akn import DOC_ELEMENT, E, q
 
 
 def symbol_iri_component(symbol: str) -> str:
@@ -24,6 +27,7 @@ def symbol_iri_component(symbol: str) -> str:
         return symbol.strip().rstrip("*").replace("/", "-").replace(" ", "_")
 
 
+@lru_cache(maxsize=4096)   # (the same organ and sponsor names are slugged for the cover, the preface and the references)
 def slug(text: str, limit: int = 40) -> str:
     """A lower-case ASCII slug for IRIs and TLC ids."""
     import unicodedata
@@ -75,75 +79,62 @@ def build_meta(
     generated = generated or date
     author = "#" + (slug(organ) if organ else "un")
 
-    work_children = [
-        E.FRBRthis(value=f"{work}/!main"),
-        E.FRBRuri(value=work),
-    ]
+    meta = E.meta()
+    identification = _add(meta, "identification", source="#drafting")
+    work_el = _add(identification, "FRBRWork")
+    _add(work_el, "FRBRthis", value=f"{work}/!main")
+    _add(work_el, "FRBRuri", value=work)
     if symbol:
-        work_children.append(E.FRBRalias(name="symbol", value=symbol))
-    work_children += [
-        E.FRBRdate(date=date.isoformat(), name=date_name),
-        E.FRBRauthor(href=author),
-        E.FRBRcountry(value="un"),
-        E.FRBRsubtype(value=kind),
-    ]
+        _add(work_el, "FRBRalias", name="symbol", value=symbol)
+    _add(work_el, "FRBRdate", date=date.isoformat(), name=date_name)
+    _add(work_el, "FRBRauthor", href=author)
+    _add(work_el, "FRBRcountry", value="un")
+    _add(work_el, "FRBRsubtype", value=kind)
     if symbol:
-        work_children.append(E.FRBRnumber(value=number, showAs=symbol))
-    identification = E.identification(
-        E.FRBRWork(*work_children),
-        E.FRBRExpression(
-            E.FRBRthis(value=f"{expr}/!main"),
-            E.FRBRuri(value=expr),
-            E.FRBRdate(date=date.isoformat(), name=date_name),
-            E.FRBRauthor(href="#secretariat"),
-            E.FRBRlanguage(language=iso),
-        ),
-        E.FRBRManifestation(
-            E.FRBRthis(value=f"{expr}/!main.xml"),
-            E.FRBRuri(value=f"{expr}.akn"),
-            E.FRBRdate(date=generated.isoformat(), name="generated"),
-            E.FRBRauthor(href="#drafting"),
-        ),
-        source="#drafting",
-    )
-    refs = []
+        _add(work_el, "FRBRnumber", value=number, showAs=symbol)
+    expression = _add(identification, "FRBRExpression")
+    _add(expression, "FRBRthis", value=f"{expr}/!main")
+    _add(expression, "FRBRuri", value=expr)
+    _add(expression, "FRBRdate", date=date.isoformat(), name=date_name)
+    _add(expression, "FRBRauthor", href="#secretariat")
+    _add(expression, "FRBRlanguage", language=iso)
+    manifestation = _add(identification, "FRBRManifestation")
+    _add(manifestation, "FRBRthis", value=f"{expr}/!main.xml")
+    _add(manifestation, "FRBRuri", value=f"{expr}.akn")
+    _add(manifestation, "FRBRdate", date=generated.isoformat(), name="generated")
+    _add(manifestation, "FRBRauthor", href="#drafting")
+
+    refs = _add(meta, "references", source="#drafting")
     if parent_symbol:
         # The parent's own kind and date are not known here: its IRI names it by symbol alone.
         parent_iri = f"/akn/un/{symbol_iri_component(parent_symbol)}"
         if parent_relation == "addendumOf":
-            refs.append(E.attachmentOf(href=parent_iri, showAs=parent_symbol, type="addendumOf"))
+            _add(refs, "attachmentOf", href=parent_iri, showAs=parent_symbol, type="addendumOf")
         else:
-            refs.append(E.passiveRef(href=parent_iri, showAs=parent_symbol))
-    refs += [
-        E.TLCOrganization(eId="un", href="/akn/ontology/organization/un/un", showAs="United Nations"),
-        E.TLCOrganization(
-            eId="secretariat", href="/akn/ontology/organization/un/secretariat", showAs="Secretariat"
-        ),
-        E.TLCOrganization(
-            eId="drafting", href="/akn/ontology/organization/un/drafting", showAs="drafting toolkit"
-        ),
-    ]
+            _add(refs, "passiveRef", href=parent_iri, showAs=parent_symbol)
+    _add(refs, "TLCOrganization", eId="un", href="/akn/ontology/organization/un/un", showAs="United Nations")
+    _add(refs, "TLCOrganization", eId="secretariat", href="/akn/ontology/organization/un/secretariat",
+         showAs="Secretariat")
+    _add(refs, "TLCOrganization", eId="drafting", href="/akn/ontology/organization/un/drafting",
+         showAs="drafting toolkit")
     if organ:
-        refs.append(
-            E.TLCOrganization(
-                eId=slug(organ), href=f"/akn/ontology/organization/un/{slug(organ)}", showAs=organ
-            )
-        )
-    refs += [
-        E.TLCConcept(eId="symbol", href="/akn/ontology/concept/un/symbol", showAs="Document symbol"),
-        E.TLCConcept(
-            eId="unanchored",
-            href="/akn/ontology/concept/un/unanchoredNote",
-            showAs="Footnote whose reference was lost",
-        ),
-        E.TLCEvent(eId="publicationEvent", href="/akn/ontology/event/un/publication", showAs="Publication"),
-    ]
+        _add(refs, "TLCOrganization", eId=slug(organ), href=f"/akn/ontology/organization/un/{slug(organ)}",
+             showAs=organ)
+    _add(refs, "TLCConcept", eId="symbol", href="/akn/ontology/concept/un/symbol", showAs="Document symbol")
+    _add(refs, "TLCConcept", eId="unanchored", href="/akn/ontology/concept/un/unanchoredNote",
+         showAs="Footnote whose reference was lost")
+    _add(refs, "TLCEvent", eId="publicationEvent", href="/akn/ontology/event/un/publication", showAs="Publication")
     if distribution_kind:
         name = "distribution" + distribution_kind.capitalize()
-        refs.append(
-            E.TLCConcept(eId=name, href=f"/akn/ontology/concept/un/{name}", showAs=distribution_kind.capitalize())
-        )
-    return E.meta(identification, E.references(*refs, source="#drafting"))
+        _add(refs, "TLCConcept", eId=name, href=f"/akn/ontology/concept/un/{name}",
+             showAs=distribution_kind.capitalize())
+    return meta
+
+
+def _add(parent, tag: str, **attrs):
+    """A child element made in place under its parent: one made apart (``E.x(...)``) starts a
+    document of its own and is moved into the tree after, several times the work."""
+    return etree.SubElement(parent, q(tag), attrs)
 
 
 def component_meta(meta, component: str, kind: str):
@@ -153,7 +144,7 @@ def component_meta(meta, component: str, kind: str):
     stay with the containing document (their eIds must be unique in it)."""
     import copy
 
-    identification = copy.deepcopy(meta.find(E.identification().tag))
+    identification = copy.deepcopy(meta.find(q("identification")))
     for el in identification.iter():
         if not isinstance(el.tag, str):
             continue

@@ -13,7 +13,7 @@ import re
 from drafting.model.blocks import NoteRef, Styled
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_SUP_TO_DIGIT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
+_SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")   # (a table for str.translate, in C)
 
 _TOKEN = re.compile(
     r"(?P<bold>\*\*(?=\S)(?P<bold_text>.+?)(?<=\S)\*\*)"
@@ -29,12 +29,22 @@ _LINE_BREAK = re.compile("\n")
 _MARKS = re.compile(r"[*^" + SUPERSCRIPT_DIGITS + r"]")
 
 
+def _has_marks(text: str) -> bool:
+    """Does the text hold a mark (``*``, ``^``, a raised digit)? Raised digits are not ASCII: an
+    ASCII text (most paragraphs) is asked for the other two by a search in C."""
+    if text.isascii():
+        return "*" in text or "^" in text
+    return _MARKS.search(text) is not None
+
+
 def superscript_to_digits(text: str) -> str:
-    return "".join(_SUP_TO_DIGIT.get(c, c) for c in text)
+    return text.translate(_SUP_TO_DIGIT)
 
 
 def note_markers(group: str) -> list[str] | None:
     """``8, 9`` -> ["8", "9"]; None when the group is not a footnote reference (``me``, ``e``)."""
+    if group.isascii() and group.isdigit() and len(group) <= 4:
+        return [group]   # one number, the common call: nothing to split
     parts = [p for p in re.split(r"[,\s]+", superscript_to_digits(group).strip()) if p]
     # a footnote number has at most four digits (no UN document has 10,000 notes); a longer run of
     # raised digits is a raised number, kept as printed
@@ -81,18 +91,19 @@ def parse_inline(text: str, notes: list[NoteRef]) -> list:
     The NoteRef objects are shared: the reader fills their bodies once the footnote texts of the
     whole document are known.
     """
-    if not _MARKS.search(text):
+    if not _has_marks(text):
         return [text] if text else []
     items: list = []
     pos = 0
     for m in _tokens(text):
         if m.start() > pos:
             items.append(text[pos:m.start()])
-        if m.group("bold"):
+        kind = m.lastgroup   # (the alternative that matched: each closes after the group inside it)
+        if kind == "bold":
             items.append(Styled("b", parse_inline(m.group("bold_text"), notes)))
-        elif m.group("ital"):
+        elif kind == "ital":
             items.append(Styled("i", parse_inline(m.group("ital_text"), notes)))
-        elif m.group("caret_group"):
+        elif kind == "caret_group":
             inner = m.group("caret_group_text")
             markers = note_markers(inner)
             if markers:
@@ -102,9 +113,9 @@ def parse_inline(text: str, notes: list[NoteRef]) -> list:
                     items.append(ref)
             else:
                 items.append(Styled("sup", [inner]))
-        elif m.group("caret"):
+        elif kind == "caret":
             items.append(Styled("sup", [m.group("caret_text")]))
-        elif m.group("sup_digits"):
+        elif kind == "sup_digits":
             for marker in note_markers(m.group("sup_digits")) or []:
                 ref = NoteRef(marker, [])
                 notes.append(ref)

@@ -28,7 +28,7 @@ SYMBOL_AT_START = re.compile(r"^(?P<sym>[A-Z][A-Za-z0-9.()\-]*(?:/[A-Za-z0-9.()\
                              r"(?:\s?\((?:Part [IVX]+|\d{4}|[^\W\d_]+ [^\W\d_]+)\))?(?![^\W\d_])\**)")
 
 
-@dataclass
+@dataclass(frozen=True)   # (shared by every caller of the memoised masthead_fields)
 class MastheadField:
     name: str        # distribution, date, language, original, symbol
     text: str        # as printed
@@ -124,7 +124,8 @@ def split_masthead_line(line: str) -> tuple[str, list[MastheadField]] | None:
     return None
 
 
-def masthead_fields(line: str) -> list[MastheadField] | None:
+@lru_cache(maxsize=4096)   # (the front pass asks of each line several times: as masthead, preface, look-ahead)
+def masthead_fields(line: str) -> tuple[MastheadField, ...] | None:
     """All fields of a line made only of masthead fields (one or several), else None."""
     fields = []
     rest = line.strip()
@@ -135,7 +136,7 @@ def masthead_fields(line: str) -> list[MastheadField] | None:
         field, rest = found
         fields.append(field)
         rest = rest.strip()
-    return fields or None
+    return tuple(fields) or None
 
 
 def apply_field(m, f: MastheadField) -> None:

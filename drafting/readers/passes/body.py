@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafting.locale import parse_date
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, plain_text
@@ -34,6 +35,9 @@ LEADER_ELLIPSES = re.compile("…{3}")
 SEPARATOR = re.compile(r"^[*⁂∗]+(?:\s+[*⁂∗]+)*$")   # "***", "* * *": a break between parts of a text
 RESOLUTION_KINDS = ("resolution", "resolutionDraft", "decision", "decisionDraft")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# A block's text is read without its marks by several tests in turn (the closing line, an annex's
+# title, a division, a cross-heading, a list's end): each text is stripped of them once.
+_unmarked = lru_cache(maxsize=1024)(plain)
 
 
 @dataclass
@@ -77,7 +81,7 @@ class BodyAssembler:
             self.block_owner[index] = None
             return
         m = ANNEX_LABEL.match(text) if len(text) < 120 else None
-        if len(text) < 400 and ANNEX_OF.match(plain(text)) and not ends_sentence(plain(text)):
+        if len(text) < 400 and ANNEX_OF.match(_unmarked(text)) and not ends_sentence(_unmarked(text)):
             # "Annex to the letter dated ... addressed to ...": an annex named by what it is
             # annexed to, no number of its own
             self.annex = Heading("annex", None, self.inline(text), line)
@@ -98,7 +102,7 @@ class BodyAssembler:
         untitled, self.untitled = self.untitled, None
         if self._division(index, text, line):
             return
-        if untitled is not None and self._is_cross_heading(plain(text)):
+        if untitled is not None and self._is_cross_heading(_unmarked(text)):
             untitled.text = self.inline(text)   # the title printed under "Article 1"
             self.block_owner[index] = untitled
             return
@@ -110,7 +114,7 @@ class BodyAssembler:
         m = chapter_word_label(text, self.doc.lang)
         if m and len(text) < 300 and not (m.group("rest") or "A")[:1].islower():
             # "Chapter III" over its title; "Chapter I contains ..." is a sentence
-            label = plain(text).strip()[:m.end("num")].strip()  # "Chapter III", the number as printed
+            label = _unmarked(text).strip()[:m.end("num")].strip()  # "Chapter III", the number as printed
             self._heading(index, Heading("chapter", label, self.inline(m.group("rest") or ""), line))
             self.last_section = None
             return
@@ -167,7 +171,7 @@ class BodyAssembler:
         """``Article 1`` / ``Chapter I`` of a treaty (a convention set out in an annex), alone on
         its line or with its title after it: an article or chapter heading; each article numbers
         its paragraphs from 1. ``Article 5 of the Convention ...`` is a sentence, no heading."""
-        m = DIVISION_LABEL.match(plain(text)) if len(text) < 200 else None
+        m = DIVISION_LABEL.match(_unmarked(text)) if len(text) < 200 else None
         if not m or (m.group("title") and (not m.group("title")[:1].isupper() or ends_sentence(m.group("title")))):
             return False
         level = "article" if m.group("article") else "chapter"
@@ -303,7 +307,7 @@ class BodyAssembler:
         if (len(text) > 150 and "*" not in text and "^" not in text and not text[:1].isspace()
                 and not text[-1:].isspace()):
             return False  # a paragraph's text without marks: longer than a cross-heading as it is
-        text = plain(text).strip()  # an italic cross-heading ("*Operational segment*") as its words
+        text = _unmarked(text).strip()  # an italic cross-heading ("*Operational segment*") as its words
         if len(text) > 150 or ends_clause(text) or text[:1] in QUOTE_OPEN:
             return False
         if self.doc.kind in RESOLUTION_KINDS and opens_listed_clause(text, self.doc.lang):
@@ -320,7 +324,7 @@ class BodyAssembler:
             while points and isinstance(points[-1], Heading):
                 self.pending_cross.insert(0, points.pop())
             self.list = None
-        if self.list is not None and ends_clause(plain(text)) and plain(text).rstrip().endswith((":", "：")):
+        if self.list is not None and ends_clause(_unmarked(text)) and _unmarked(text).rstrip().endswith((":", "：")):
             self.list = None  # a new introduction ("Sennar:"): the list before it ended, a new one follows
         if self.list is not None and len(text) < 400:
             # An item whose number was lost: it takes the next number of the list.
@@ -363,10 +367,10 @@ def run(reading: Reading) -> None:
     resolution = doc.kind in ("resolution", "decision")
     closing = False
     for i, block in enumerate(reading.blocks):
-        m = closing_line(plain(block.text), doc.lang) if resolution else None
-        if m or (closing and len(block.text) < 40 and parse_date(plain(block.text).strip(), doc.lang)):
+        m = closing_line(_unmarked(block.text), doc.lang) if resolution else None
+        if m or (closing and len(block.text) < 40 and parse_date(_unmarked(block.text).strip(), doc.lang)):
             closing = True
-            text = plain(block.text).strip()
+            text = _unmarked(block.text).strip()
             parts = [text[: m.end()].strip(), text[m.end():].strip()] if m else [text]
             for part in (p for p in parts if p):
                 doc.conclusions.append(Para(None, [part], line=block.line))

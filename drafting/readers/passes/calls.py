@@ -24,7 +24,6 @@ from drafting.regex import lazy_compile
 # Raised digits or a ``^{...}`` group. Written to open with one character class (the
 # alternatives checked behind it) so that the search skips plain text fast.
 RAISED = re.compile(r"[" + SUPERSCRIPT_DIGITS + r"^](?:(?<=\^)\{[^}]{1,20}\}|(?<!\^)[" + SUPERSCRIPT_DIGITS + r"]*)")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _WORD_AFTER = re.compile(r"\s*([^\W\d_]+|%)")
 # "1 and 2", "3 to 5", "1-3": a range of numbers, not a call; "1/CP.27 31 and 1/CMA.4" is no
 # range: the number after "and" is a symbol's
@@ -135,6 +134,24 @@ def _glued_to_number(marker: str) -> re.Pattern:
                       r"|(?<=[^\W\d_][" + DASHES + r"]\d\d)(" + marker + r")(?![\d/]|[.,]\d)")
 
 
+def _letters_before(text: str, end: int) -> str:
+    """The run of letters (``[^\\W\\d_]``) that ends at ``end``, read backwards from it: a
+    pattern anchored at the end of the text is tried from every position before it."""
+    start = end
+    while start and text[start - 1].isalnum() and not text[start - 1].isdecimal() and text[start - 1] != "_":
+        start -= 1
+    return text[start:end]
+
+
+def _word_before(text: str) -> str:
+    """The word that ends ``text``, a stop and spaces after it aside (``resolution`` in
+    ``... resolution ``, ``para`` in ``para. ``); '' where none does."""
+    end = len(text.rstrip())
+    if text[end - 1:end] == ".":
+        end -= 1
+    return _letters_before(text, end)
+
+
 def _candidate(text: str, marker: str, pos: int, lang: str, lenient: bool = False) -> tuple[int, int, bool] | None:
     """The first place from ``pos`` where ``marker`` can be a call: (start, end, strong).
     ``lenient``: also after a word that takes a number (``statistical annex 4 and``)."""
@@ -153,7 +170,7 @@ def _candidate(text: str, marker: str, pos: int, lang: str, lenient: bool = Fals
             continue  # a number at the start of a line is a paragraph or list number
         prev = before[-1]
         if prev.isalpha():
-            token = re.search(r"[^\W\d_]+$", before).group()
+            token = _letters_before(before, start)
             if prev.isupper() or token.isupper() or len(token) < 3:
                 continue  # "G20", "A4", "UN80": a name with a number
             return start, end, True   # "Human Rights3": a call glued to the word it follows
@@ -162,12 +179,12 @@ def _candidate(text: str, marker: str, pos: int, lang: str, lenient: bool = Fals
         glued = re.match(r"[a-zà-ÿ]+", text[end:])
         if glued and prev == " " and not ORDINAL_SUFFIX.fullmatch(glued.group()):
             return start, end, True   # "resolutions 3on the": a call glued to the next word
-        token = before.split()[-1] if before.split() else ""
+        token = before.rsplit(None, 1)[-1]   # (the text before holds a word: see above)
         if prev == "." and (before[-2:-1].isdigit() or "/" in token or token[:1].isupper() and len(token) <= 4):
             continue  # "1.5", "A/79/PV.6", "No.3": a number, not a call
-        word = _WORD_BEFORE.search(before)
-        if word and word.group(1).lower() in before_words and prev == " " and not (
-                before.rstrip().endswith(".") and _ends_sentence_at(word.group(1), lang)):
+        word = _word_before(before) if prev == " " else ""
+        if word and word.lower() in before_words and not (
+                before.rstrip().endswith(".") and _ends_sentence_at(word, lang)):
             continue
         nxt = _WORD_AFTER.match(text[end:])
         if nxt and _follows_number(nxt.group(1), lang):
@@ -227,11 +244,12 @@ def run(reading: Reading) -> None:
     _letter_calls(reading, called)
     lang = reading.doc.lang
     cursor = (0, 0)   # (body line, character) after the last call found
+    paged = any(line.page_break_before for line in body)
     raised = set(called)   # calls printed raised; a marker found here may be called again after
     for note in reading.notes:  # a restart of the numbering
         if not note.marker.isdigit() or note.marker in raised:
             continue
-        found = _find_slash(reading, note, cursor) if reading.slash_notes else _find(reading, note, cursor, lang)
+        found = _find_slash(reading, note, cursor) if reading.slash_notes else _find(reading, note, cursor, lang, paged)
         if found is None:
             continue
         k, start, end = found
@@ -269,9 +287,9 @@ def _find_slash(reading: Reading, note, cursor: tuple[int, int]):
     return None
 
 
-def _find(reading: Reading, note, cursor: tuple[int, int], lang: str):
+def _find(reading: Reading, note, cursor: tuple[int, int], lang: str, paged: bool):
     """The first strong candidate for the call of ``note`` between the last call and its body,
-    else the first weak one."""
+    else the first weak one (``paged``: some body line opens a page)."""
     body = reading.body
     last = min(note.flow_index, len(body) - 1)
     if last < 0:
@@ -281,12 +299,14 @@ def _find(reading: Reading, note, cursor: tuple[int, int], lang: str):
     page_start = last
     while page_start > 0 and body[page_start].page == body[last].page and not body[page_start].page_break_before:
         page_start -= 1
-    if body[last].page > 1 or any(l.page_break_before for l in body):
+    if body[last].page > 1 or paged:
         first = max(first, page_start)
     else:
         first = max(first, last - 40)
+    # every test below finds the marker's own characters: a line that does not hold them is passed
+    printing = [k for k in range(first, last + 1) if note.marker in body[k].text]
     weak = None
-    for k in range(first, last + 1):
+    for k in printing:
         pos = cursor[1] if k == cursor[0] else 0
         hit = _candidate(body[k].text, note.marker, pos, lang)
         if hit is None:
@@ -298,7 +318,7 @@ def _find(reading: Reading, note, cursor: tuple[int, int], lang: str):
     if weak is not None:
         return weak
     glued = _glued_to_number(note.marker)
-    for k in range(first, last + 1):
+    for k in printing:
         pos = cursor[1] if k == cursor[0] else 0
         m = glued.search(body[k].text, pos)
         if m:
@@ -306,7 +326,7 @@ def _find(reading: Reading, note, cursor: tuple[int, int], lang: str):
             return k, m.start(group), m.end(group)
     # the last resort: a number after a word that takes one ("statistical annex 4 and") when
     # nothing else between the last call and the note's body can be its call
-    for k in range(first, last + 1):
+    for k in printing:
         pos = cursor[1] if k == cursor[0] else 0
         hit = _candidate(body[k].text, note.marker, pos, lang, lenient=True)
         if hit is not None:

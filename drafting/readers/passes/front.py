@@ -39,6 +39,7 @@ STARS = re.compile(r"\*+$")
 SECURITY_COUNCIL_YEAR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)? year$")
 
 
+@lru_cache(maxsize=8192)   # (each line of the front matter is folded for several tables, several times)
 def _fold(text: str) -> str:
     # (split and join collapse and strip the white space in one step)
     return " ".join(plain(text).replace("\u2019", "'").replace("\u00a0", " ").split()).casefold()
@@ -62,6 +63,7 @@ def _starts_with(text: str, key: str, folded: str | None = None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)   # (asked of the same lines by the body's start, the preface and the preamble)
 def is_formula(text: str) -> bool:
     """``The General Assembly,`` ``L'Assemblée générale,`` ``La Conférence des Parties ...,``:
     an organ named after an optional article, closed by a comma (a lone ``The General Assembly``
@@ -636,6 +638,7 @@ def _submission_end(lines: list[Line], i: int, end: int, measure: int) -> int:
     return max(i + 1, end - 1)
 
 
+@lru_cache(maxsize=4096)   # (asked of the same lines by the body's start, claimed() and the title)
 def _document_line(text: str) -> tuple[str, str] | None:
     """What a document line says the document is: (kind key, the words that say it)."""
     t = STARS.sub("", plain(text)).strip()

@@ -13,14 +13,16 @@ _STOPWORDS = {
 
 
 _STOPWORDS_BYTES = {lang: {w.encode("latin-1") for w in words} for lang, words in _STOPWORDS.items()}
+_ANY_STOPWORD = frozenset().union(*_STOPWORDS_BYTES.values())
 # Bytes of the letters a-z and à-ÿ kept, every other byte a space.
 _LATIN_LETTERS = bytes(b if 0x61 <= b <= 0x7A or b >= 0xE0 else 0x20 for b in range(256))
 
 
-def _latin_words(text: str) -> list[bytes]:
-    """``re.findall("[a-zà-ÿ]+", text)`` as Latin-1 bytes, by a table lookup per byte: every letter of
-    the class is one Latin-1 byte, every other character a separator (``?`` once encoded)."""
-    return text.encode("latin-1", "replace").translate(_LATIN_LETTERS).split()
+def _latin_words(latin: bytes) -> list[bytes]:
+    """``re.findall("[a-zà-ÿ]+", text)`` of a text encoded as Latin-1 (``?`` for every other
+    character), by a table lookup per byte: every letter of the class is one Latin-1 byte, every
+    other character a separator."""
+    return latin.translate(_LATIN_LETTERS).split()
 
 
 _SCRIPTS = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff]+")
@@ -28,16 +30,22 @@ _SCRIPTS = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff]+")
 
 def detect_language(text: str) -> str:
     sample = text[:20000]
-    # the characters of the three scripts, found in one scan and then counted apart
-    scripts = "".join(_SCRIPTS.findall(sample))
-    if len(re.findall(r"[\u4e00-\u9fff]", scripts)) > 50:
-        return "zh"
-    if len(re.findall(r"[\u0600-\u06ff]", scripts)) > 50:
-        return "ar"
-    if len(re.findall(r"[\u0400-\u04ff]", scripts)) > 50:
-        return "ru"
-    words = Counter(_latin_words(sample.lower()))
-    scores = {lang: sum(words[w] for w in stop) for lang, stop in _STOPWORDS_BYTES.items()}
+    lowered = sample.lower()
+    latin = lowered.encode("latin-1", "replace")
+    # The three scripts lie outside Latin-1 (lower case keeps them there): a sample with at most
+    # 50 characters outside it passes none of the thresholds below and is not scanned for them.
+    if latin.count(b"?") - lowered.count("?") > 50:
+        # the characters of the three scripts, found in one scan and then counted apart
+        scripts = "".join(_SCRIPTS.findall(sample))
+        if len(re.findall(r"[\u4e00-\u9fff]", scripts)) > 50:
+            return "zh"
+        if len(re.findall(r"[\u0600-\u06ff]", scripts)) > 50:
+            return "ar"
+        if len(re.findall(r"[\u0400-\u04ff]", scripts)) > 50:
+            return "ru"
+    words = _latin_words(latin)
+    counts = Counter(filter(_ANY_STOPWORD.__contains__, words))   # (only the stopwords are counted)
+    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS_BYTES.items()}
     return max(scores, key=scores.get) if words else "en"
 
 

@@ -16,6 +16,7 @@ plain-digit notes at a page foot that continue the numbering.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drafting.locale.vocabulary import vocabulary
 from drafting.model.symbols import looks_like_symbol
@@ -36,6 +37,12 @@ NOTE_BODY_STAR = re.compile(r"^\s*(\*{1,3})\s+(\S.*)$")
 _BODY_LEADS = SUPERSCRIPT_DIGITS + "^"
 RAISED_DIGITS = re.compile(r"[" + SUPERSCRIPT_DIGITS + r"]+")
 NOTE_BODY_PLAIN = re.compile(r"^\s*(\d{1,3})\s{1,6}(?=[A-ZÀ-Ý«“\"(])(\S.*)$")
+
+# A page foot's lines are read for their marks by the numbering's restart, the notes' forms and
+# the cutting of detached texts in turn: each line is matched once (a Match is never changed).
+_marker_alone = lru_cache(maxsize=1024)(MARKER_ONLY.match)
+_marker_and_text = lru_cache(maxsize=1024)(MARKER_TEXT.match)
+
 
 def marker_of(token: str) -> str:
     return superscript_to_digits(token.strip().removeprefix("^{").removesuffix("}"))
@@ -64,13 +71,11 @@ GLUED_RULE = re.compile(r"^(?P<text>.*[^_\s])\s*(?P<rule>_{5,})\s*$")
 
 def run(reading: Reading) -> None:
     numbering = _Numbering()
-    _split_glued_rules(reading)
-    pages = _pages(reading.lines)
-    ruled = any(_rule_index(p) is not None for p in pages)
+    pages, rules = _split_glued_rules(reading)   # (no step below moves a page's rule)
+    ruled = any(rule is not None for rule in rules)
     reading.slash_notes = not ruled and sum(
         1 for l in reading.lines if l.zone is None and (m := SLASH_NOTE.match(l.text)) and m.group("m").isdigit()) >= 2
-    for page in pages:
-        zone_start = _rule_index(page)
+    for page, zone_start in zip(pages, rules):
         if any(l.zone == "note" for l in page):
             _layout_notes(reading, page, numbering)
         elif zone_start is not None:
@@ -107,26 +112,33 @@ def _pages(lines: list[Line]) -> list[list[Line]]:
     return out
 
 
-def _split_glued_rules(reading: Reading) -> None:
-    """A page without a rule of its own whose body line ends in one: the line and its rule apart."""
-    out: list[Line] = []
-    for page in _pages(reading.lines):
-        glued = None
-        if _rule_index(page) is None:
-            glued = next((k for k in range(len(page) - 1, -1, -1)
-                          if page[k].zone is None and "_____" in page[k].text and GLUED_RULE.match(page[k].text)), None)
-        for k, line in enumerate(page):
-            out.append(line)
-            if k == glued:
-                m = GLUED_RULE.match(line.text)
-                line.text = m.group("text")
-                out.append(Line(m.group("rule"), line.no, line.page))
-    reading.lines[:] = out
+def _split_glued_rules(reading: Reading) -> tuple[list[list[Line]], list[int | None]]:
+    """A page without a rule of its own whose body line ends in one: the line and its rule apart.
+    The pages, the rules split off in them, and the index of each page's rule (None: none)."""
+    pages = _pages(reading.lines)
+    rules = [_rule_index(page) for page in pages]
+    split = False
+    for p, page in enumerate(pages):
+        if rules[p] is not None:
+            continue
+        glued = next((k for k in range(len(page) - 1, -1, -1)
+                      if page[k].zone is None and "_____" in page[k].text and GLUED_RULE.match(page[k].text)), None)
+        if glued is not None:
+            line = page[glued]
+            m = GLUED_RULE.match(line.text)
+            line.text = m.group("text")
+            page.insert(glued + 1, Line(m.group("rule"), line.no, line.page))
+            rules[p] = glued + 1   # (no line under it is a rule: the page had none)
+            split = True
+    if split:
+        reading.lines[:] = [line for page in pages for line in page]
+    return pages, rules
 
 
 def _rule_index(page: list[Line]) -> int | None:
     for i in range(len(page) - 1, -1, -1):
-        if page[i].zone == "rule" or (page[i].zone is None and RULE.match(page[i].text)):
+        # (a rule holds five underscores: the test in C spares the pattern most lines)
+        if page[i].zone == "rule" or (page[i].zone is None and "_____" in page[i].text and RULE.match(page[i].text)):
             return i
     return None
 
@@ -135,9 +147,10 @@ def _star_notes(reading: Reading, page: list[Line], numbering: _Numbering) -> No
     """A page whose rule extraction lost but whose foot holds a star note (``* On behalf of ...``,
     ``* E/CN.3/2025/1.``): the notes run from the first star line to the page's furniture."""
     printed = [l for l in page if l.zone is None and l.text.strip()]
-    for k, line in enumerate(printed):
+    for k in range(max(0, len(printed) - 12), len(printed)):   # (a foot: the page's last 12 lines)
+        line = printed[k]
         star = NOTE_BODY_STAR.match(line.text)
-        if star and len(printed) - k <= 12:
+        if star:
             _letter_notes(reading, printed, k)
             zone = printed[k:]
             for z in zone:
@@ -234,12 +247,12 @@ def _zone_notes(reading: Reading, zone: list[Line], numbering: _Numbering) -> No
     items: list[tuple[str, Line | None, str]] = []  # (kind M/S/T, marker, text)
     _restart(zone, numbering)
     for line in zone:
-        m = MARKER_ONLY.match(line.text)
+        m = _marker_alone(line.text)
         # a number alone on its line under the rule is a note's number (a page holds up to 40)
         if m and numbering.plausible(marker_of(m.group("m")), 40):
             items.append(("M", marker_of(m.group("m")), line))
             continue
-        m = MARKER_TEXT.match(line.text)
+        m = _marker_and_text(line.text)
         # "10 – 14 January 2005": a range that a note's text wrapped before, not a note
         if (m and numbering.plausible(marker_of(m.group("m"))) and not m.group("t")[:1].islower()
                 and m.group("t")[:1] not in "–—-‑"
@@ -258,7 +271,7 @@ def _zone_notes(reading: Reading, zone: list[Line], numbering: _Numbering) -> No
             reading.notes.append(current)
             numbering.seen(marker)
         elif kind == "S":
-            text = MARKER_TEXT.match(line.text).group("t")
+            text = _marker_and_text(line.text).group("t")
             current = FootnoteBody(marker, text.strip(), line.no, line.page)
             reading.notes.append(current)
             numbering.seen(marker)
@@ -276,7 +289,7 @@ def _restart(zone: list[Line], numbering: _Numbering) -> None:
     (a report that reproduces a draft resolution with its own notes, an annex numbered apart)."""
     numbers = set()
     for line in zone:
-        m = MARKER_ONLY.match(line.text) or MARKER_TEXT.match(line.text)
+        m = _marker_alone(line.text) or _marker_and_text(line.text)
         marker = marker_of(m.group("m")) if m else ""
         if marker.isdigit():
             numbers.add(int(marker))
@@ -320,7 +333,7 @@ def _detached(reading: Reading, items, numbering: _Numbering) -> None:
     for k, (kind, marker, line) in enumerate(items):
         if kind == "S":
             pins.append((len(texts), marker))
-            given[id(line)] = MARKER_TEXT.match(line.text).group("t")
+            given[id(line)] = _marker_and_text(line.text).group("t")
             texts.append(line)
         elif kind == "T":
             # a number alone just above a text, not one of a run of numbers printed together
@@ -387,13 +400,12 @@ def _cuts(texts: list[Line], count: int, fixed: dict, after_marker: set = frozen
 
 def _place(reading: Reading) -> None:
     """Each note remembers the body line printed just before it."""
-    index = {id(line): k for k, line in enumerate(reading.body)}
-    last = -1
-    by_line = {}
+    body, by_line = reading.body, {}
+    j = 0   # body lines seen: the body is the lines' flow, in their order
     for line in reading.lines:
-        if id(line) in index:
-            last = index[id(line)]
-        by_line[line.no] = last
+        if j < len(body) and line is body[j]:
+            j += 1
+        by_line[line.no] = j - 1
     for note in reading.notes:
         note.flow_index = by_line.get(note.line, -1)
 
@@ -472,13 +484,14 @@ def _take_page_foot_notes(reading: Reading, body: list[Line]) -> None:
     """At a page's foot, lines ``1 See A/71/PV.65.`` that continue the footnote numbering are
     footnote bodies printed with plain digits (their superscript lost in extraction)."""
     here = body[-1].no if body else 0
-    last = max((int(n.marker) for n in reading.notes if n.marker.isdigit() and n.line <= here), default=0)
-    next_marker = last + 1
-    if _take_paired_foot_notes(reading, body, next_marker):
+    if _take_paired_foot_notes(reading, body, here):
         return
     start = end = len(body)
     while start > 0 and NOTE_BODY_PLAIN.match(body[start - 1].text):
         start -= 1
+    if start == end:
+        return   # no line at the foot opens a note (most pages: the numbering is not asked for)
+    next_marker = _next_marker(reading, here)
     markers = [int(NOTE_BODY_PLAIN.match(line.text).group(1)) for line in body[start:end]]
     for k in range(len(markers)):
         tail = markers[k:]
@@ -492,14 +505,25 @@ def _take_page_foot_notes(reading: Reading, body: list[Line]) -> None:
             return
 
 
-def _take_paired_foot_notes(reading: Reading, body: list[Line], next_marker: int) -> bool:
+def _next_marker(reading: Reading, here: int) -> int:
+    """The number after the last note printed at or above line ``here``."""
+    return 1 + max((int(n.marker) for n in reading.notes if n.marker.isdigit() and n.line <= here), default=0)
+
+
+def _take_paired_foot_notes(reading: Reading, body: list[Line], here: int) -> bool:
     """``4`` / ``CTOC/COP/WG.4/2009/2.`` / ``5`` / ...: raised numbers on lines of their own, each
     above its note's text, at the foot of a page whose rule extraction lost."""
     end = len(body)
+    next_marker = None   # (asked for only where a number stands alone after a gap)
     for s in range(max(0, end - 40), end):
+        if not body[s].gap_before:
+            continue
         m = MARKER_ONLY.match(body[s].text)
-        if not (m and m.group("m").isdigit() and body[s].gap_before
-                and next_marker <= int(m.group("m")) < next_marker + 6):
+        if not (m and m.group("m").isdigit()):
+            continue
+        if next_marker is None:
+            next_marker = _next_marker(reading, here)
+        if not next_marker <= int(m.group("m")) < next_marker + 6:
             continue
         if s and MARKER_ONLY.match(body[s - 1].text):
             continue   # a number under another number is a table's column, not a note's

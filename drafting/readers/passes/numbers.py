@@ -38,7 +38,7 @@ def infer_paragraph_numbers(doc: DocumentBlocks) -> None:
 def _infer_paragraph_numbers(doc: DocumentBlocks, body: list) -> None:
     """Unnumbered paragraphs that fill a gap in the numbering take the missing numbers."""
     paras = [p for p in body if isinstance(p, Para) and p.role == "paragraph" and p.table is None]
-    numbered = [(i, paragraph_value(p.num)) for i, p in enumerate(paras) if paragraph_value(p.num) is not None]
+    numbered = [(i, value) for i, p in enumerate(paras) if (value := paragraph_value(p.num)) is not None]
     if not numbered:
         return
     anchors = [(-1, 0)] + numbered
@@ -103,8 +103,7 @@ def _infer_chapters(doc: DocumentBlocks, body: list) -> None:
         what = f"'{token}.' read as '{h.num}'" if token else f"lost chapter number restored as '{h.num}'"
         doc.note("warning", f"OCR repair: {what}", h.line, "ocr-repair" if token else "inferred-number")
         value = want
-    known = [(k, f.chapter_value(h.num)) for k, h in enumerate(tops)
-             if h.level == "chapter" and f.chapter_value(h.num)]
+    known = [(k, value) for k, h in enumerate(tops) if h.level == "chapter" and (value := f.chapter_value(h.num))]
     for (k1, v1), (k2, v2) in zip(known, known[1:]):
         between = [h for h in tops[k1 + 1:k2] if h.level == "crossHeading"]
         if between and len(between) == v2 - v1 - 1:

@@ -28,8 +28,8 @@ def run(reading: Reading) -> None:
         if "*" in line.text[:8]:
             line.text = LABEL_IN_MARK.sub(r"\1\2 *", line.text)
     dash_lines = sum(1 for l in body if DASH_NUMBERED.match(l.text))
-    plain_numbered = sum(1 for l in body if NUMBERED.match(l.text))
-    if dash_lines > plain_numbered and dash_lines >= 3:
+    # (the plain numbers are counted only where enough dashed ones make the export's marker likely)
+    if dash_lines >= 3 and dash_lines > sum(1 for l in body if NUMBERED.match(l.text)):
         for line in body:
             line.text = DASH_PREFIX.sub("", line.text)
         doc.note("info", f"'- ' list markers before {dash_lines} paragraphs removed", None, "export-marker")
