@@ -573,7 +573,8 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     new_page = line.page_break_before or line.page != prev_line.page
     if _block_open_bold(prev):
         return True
-    if point and _enumeration_at(point, prev_text):
+    # (run has found no point before this one in the block: only the line's own text can show one after it)
+    if point and _enumerated_after(point, ""):
         return True
     # (both texts are stripped: a chapter word can stand only where their first character is one
     # of its initials)
@@ -630,12 +631,13 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
         return True  # a hanging indent: an item's text wraps under its text, not under its label
     if indented and not lowercase and not (new_page and not ends_clause(prev_text)):
         return False
+    # (the lengths first: the text above is read as a heading only where they allow one)
     if (not new_page and not line.gap_before and prev.last_index > prev.first_index
+            and len(prev_stripped) >= 0.6 * width and len(stripped) < 0.75 * width and not prev_clause
+            and (line.indent is None or prev_line.indent is None or abs(line.indent - prev_line.indent) < 3)
             and (heading if heading is not None else (heading := is_heading_like(prev_text, lang)))
             and not chapter_word_label(prev_text, lang)
-            and (line.indent is None or prev_line.indent is None or abs(line.indent - prev_line.indent) < 3)
-            and len(prev_stripped) >= 0.6 * width and not prev_clause
-            and not ends_sentence(stripped) and len(stripped) < 0.75 * width):
+            and not ends_sentence(stripped)):
         return True  # the third line of a heading, under its second: "Plan of Action on Ageing, 2002"
     if indented is False and new_page and not line.gap_before:
         return True  # a paragraph that runs on at the margin of the next page
