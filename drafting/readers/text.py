@@ -43,11 +43,15 @@ def is_layout(lines: list[str]) -> bool:
 # Bidirectional embedding marks that pdftotext wraps around right-to-left lines and the numbers
 # in them: they carry no text, and a page marker "‫2/21‬" must still read as one.
 BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BIDI_MARK_CHARS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 def text_lines(text: str) -> list[Line]:
     """The printed lines of a text, with what the text can tell about each."""
-    raw = BIDI_MARKS.sub("", text).split("\n")
+    # (a substring test per mark costs less than the pattern's scan, where none stands: most texts)
+    if any(mark in text for mark in _BIDI_MARK_CHARS):
+        text = BIDI_MARKS.sub("", text)
+    raw = text.split("\n")
     layout = is_layout(raw[:3000])
     out: list[Line] = []
     page, gap, page_break = 1, False, False

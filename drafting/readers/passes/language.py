@@ -28,14 +28,17 @@ _SCRIPTS = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff]+")
 
 def detect_language(text: str) -> str:
     sample = text[:20000]
-    # the characters of the three scripts, found in one scan and then counted apart
-    scripts = "".join(_SCRIPTS.findall(sample))
-    if len(re.findall(r"[\u4e00-\u9fff]", scripts)) > 50:
-        return "zh"
-    if len(re.findall(r"[\u0600-\u06ff]", scripts)) > 50:
-        return "ar"
-    if len(re.findall(r"[\u0400-\u04ff]", scripts)) > 50:
-        return "ru"
+    # (a script counts from its 51st character: a sample with no more than 50 characters beyond
+    # Latin-1, as Latin texts are, is not searched for them)
+    if len(sample) - len(sample.encode("latin-1", "ignore")) > 50:
+        # the characters of the three scripts, found in one scan and then counted apart
+        scripts = "".join(_SCRIPTS.findall(sample))
+        if len(re.findall(r"[\u4e00-\u9fff]", scripts)) > 50:
+            return "zh"
+        if len(re.findall(r"[\u0600-\u06ff]", scripts)) > 50:
+            return "ar"
+        if len(re.findall(r"[\u0400-\u04ff]", scripts)) > 50:
+            return "ru"
     words = Counter(_latin_words(sample.lower()))
     scores = {lang: sum(words[w] for w in stop) for lang, stop in _STOPWORDS_BYTES.items()}
     return max(scores, key=scores.get) if words else "en"
