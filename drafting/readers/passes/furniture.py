@@ -33,6 +33,7 @@ CONTINUATION = re.compile(r"^/\s?[.•·…,]{1,3}$")
 LANGUAGE_LETTER = re.compile(r"^\([EFSRCA]\)$")
 RECYCLE = LazyPattern(lambda: vocabulary().recycle)   # "Please recycle", the locale's words
 _JOB_SHAPE = re.compile(r"\d{2}-?\d{5}")
+_DIGIT = re.compile(r"\d")
 FURNITURE_TOKEN = re.compile(r"^(?:\d{1,3}/\d{1,3}|\d{1,3}|(?:V\.|GE\.|K)?\d{2}-\d{5}|\([EFSRCA]\)|\d{6}|\*\d{7}\*)$")
 EDGE = 4            # lines at the head of a page that may be running heads
 FOOT_EDGE = 8       # lines at the foot: page marker, job number, stamp, barcode, recycle mark
@@ -43,6 +44,14 @@ def kind_of(text: str, bare_pages: bool, page: int) -> str | None:
     t = text.strip()
     if not t or len(t) > 60:
         return None
+    if not _DIGIT.search(t):
+        # a page number, job number, stamp or barcode holds a figure: without one, a line can be
+        # only these (a running title, most often: none)
+        if RECYCLE.match(t):
+            return "recycle"
+        if CONTINUATION.match(t):
+            return "continuation"
+        return "stamp" if LANGUAGE_LETTER.match(t) else None
     m = PAGE_MARKER.match(t)
     if m:
         return "page-number"
@@ -93,7 +102,7 @@ def run(reading: Reading) -> None:
     text_lines = [l for printed in printed_pages for l in printed]
     # Modern UN pages print "2/9"; older ones a bare page number, which only counts where no
     # marker of the "2/9" form is printed anywhere.
-    bare_pages = not any(PAGE_MARKER.match(l.text.strip()) for l in text_lines)
+    bare_pages = not any("/" in l.text and PAGE_MARKER.match(l.text.strip()) for l in text_lines)
     if len(pages) <= 1:  # one page, or none (a text of spaces only)
         _without_pages(reading, text_lines)
         _report(reading)

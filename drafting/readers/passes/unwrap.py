@@ -282,12 +282,17 @@ def _enumerated_after(m: re.Match, ahead: str) -> bool:
 def _enumerated(text: str, labels: list[str]) -> bool:
     """Does one of ``labels`` stand in ``text`` as an item of an enumeration: after ``:``, ``;``
     or ``,`` and perhaps a short word (``and``, ``or``, ``et``, ``y``)?"""
-    return any(label in text and _enumerated_label(label).search(text) for label in labels)
+    if not any(label in text for label in labels):
+        return False   # (most texts: none of them printed at all)
+    return any(m.group("label") in labels for m in _ENUMERATED_LABEL.finditer(text))
 
 
-@lru_cache(maxsize=1024)
-def _enumerated_label(label: str) -> re.Pattern:
-    return re.compile(r"[;,:]\s+(?:[^\W\d_]{1,4}\s+)?" + re.escape(label))
+# A point label after a clause's end and perhaps a short word: one pattern for every label (a
+# label is "(b)", "b)", "(iv)" or "iv)", lower-case letters in parentheses). Each clause end
+# can be followed in only one way (the short word, if any, is the whole run of letters before
+# the spaces, and the label the whole token after them), so the labels found are exactly those
+# a pattern of each label would find.
+_ENUMERATED_LABEL = re.compile(r"[;,:]\s+(?:[^\W\d_]{1,4}\s+)?(?P<label>\(?[a-z]+\))")
 
 
 def is_wrapped(lines: list[Line], stripped: list[str] | None = None) -> bool:
