@@ -498,7 +498,9 @@ def run(reading: Reading) -> None:
                 blocks.append(Block(stripped, line.no, i, i, is_table=True))
             prev_line, prev_stripped = line, stripped
             continue
-        point = POINT.match(stripped) if stripped[0] == "(" or "a" <= stripped[0] <= "z" else None
+        # (a point's label, "(iv)" or "iv)", opens with "(" or a letter and closes within 8 characters)
+        point = POINT.match(stripped) if (stripped[0] == "(" or "a" <= stripped[0] <= "z") and ")" in stripped[:8] \
+            else None
         if prev is not None and point and (_enumerated_before(point, prev.text)
                                            or _enumerated_after(point, _ahead(lines, i, lang))):
             prev.text = join_lines(prev.text, stripped)
