@@ -115,7 +115,12 @@ def text_lines(text: str) -> list[Line]:
                 continue
             if block:
                 flush()
-            emit(no, columns)
+            if len(columns) == 1:  # one column (most lines): emit, inlined
+                indent, part = columns[0]
+                out.append(Line(part, no, page, page_break, gap, indent * POINTS_PER_COLUMN))
+                page_break, gap = False, False
+            else:
+                emit(no, columns)
     flush()
     return join_lone_labels(out)
 
@@ -131,7 +136,7 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
     """Put a number printed alone on its line back in front of the text that follows it."""
     out: list[Line] = []
     # a label is at most eight characters long: only short lines are matched, each once
-    label = [len(l.text.strip()) <= 8 and LONE_LABEL.match(l.text) is not None for l in lines]
+    label = [(len(l.text) <= 8 or len(l.text.strip()) <= 8) and LONE_LABEL.match(l.text) is not None for l in lines]
     n = len(lines)
     k = 0
     while k < n:
