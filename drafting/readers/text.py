@@ -44,11 +44,15 @@ def is_layout(lines: list[str]) -> bool:
 # Bidirectional embedding marks that pdftotext wraps around right-to-left lines and the numbers
 # in them: they carry no text, and a page marker "‫2/21‬" must still read as one.
 BIDI_MARKS = lazy_compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BIDI_MARK_CHARS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 def text_lines(text: str) -> list[Line]:
     """The printed lines of a text, with what the text can tell about each."""
-    raw = BIDI_MARKS.sub("", text).split("\n")
+    # (a substring test per mark costs less than the pattern's scan, where none stands: most texts)
+    if any(mark in text for mark in _BIDI_MARK_CHARS):
+        text = BIDI_MARKS.sub("", text)
+    raw = text.split("\n")
     layout = is_layout(raw[:3000])
     out: list[Line] = []
     page, gap, page_break = 1, False, False
@@ -112,7 +116,12 @@ def text_lines(text: str) -> list[Line]:
                 continue
             if block:
                 flush()
-            emit(no, columns)
+            if len(columns) == 1:  # one column (most lines): emit, inlined
+                indent, part = columns[0]
+                out.append(Line(part, no, page, page_break, gap, indent * POINTS_PER_COLUMN))
+                page_break, gap = False, False
+            else:
+                emit(no, columns)
     flush()
     return join_lone_labels(out)
 
@@ -128,7 +137,7 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
     """Put a number printed alone on its line back in front of the text that follows it."""
     out: list[Line] = []
     # a label is at most eight characters long: only short lines are matched, each once
-    label = [len(l.text.strip()) <= 8 and LONE_LABEL.match(l.text) is not None for l in lines]
+    label = [(len(l.text) <= 8 or len(l.text.strip()) <= 8) and LONE_LABEL.match(l.text) is not None for l in lines]
     n = len(lines)
     k = 0
     while k < n:

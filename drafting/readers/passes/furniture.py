@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from drafting.model.job_numbers import find_job_number, is_barcode
 from drafting.locale.vocabulary import vocabulary
@@ -33,6 +34,7 @@ CONTINUATION = re.compile(r"^/\s?[.•·…,]{1,3}$")
 LANGUAGE_LETTER = re.compile(r"^\([EFSRCA]\)$")
 RECYCLE = LazyPattern(lambda: vocabulary().recycle)   # "Please recycle", the locale's words
 _JOB_SHAPE = re.compile(r"\d{2}-?\d{5}")
+_DIGIT = re.compile(r"\d")
 FURNITURE_TOKEN = re.compile(r"^(?:\d{1,3}/\d{1,3}|\d{1,3}|(?:V\.|GE\.|K)?\d{2}-\d{5}|\([EFSRCA]\)|\d{6}|\*\d{7}\*)$")
 EDGE = 4            # lines at the head of a page that may be running heads
 FOOT_EDGE = 8       # lines at the foot: page marker, job number, stamp, barcode, recycle mark
@@ -43,6 +45,14 @@ def kind_of(text: str, bare_pages: bool, page: int) -> str | None:
     t = text.strip()
     if not t or len(t) > 60:
         return None
+    if not _DIGIT.search(t):
+        # a page number, job number, stamp or barcode holds a figure: without one, a line can be
+        # only these (a running title, most often: none)
+        if RECYCLE.match(t):
+            return "recycle"
+        if CONTINUATION.match(t):
+            return "continuation"
+        return "stamp" if LANGUAGE_LETTER.match(t) else None
     m = PAGE_MARKER.match(t)
     if m:
         return "page-number"
@@ -80,6 +90,7 @@ def _mark(reading: Reading, line: Line, kind: str) -> None:
         reading.job_number = job.text if job else None
 
 
+@lru_cache(maxsize=4096)   # a page's edge lines are compared in several tests, each by its normal form
 def _norm(text: str) -> str:
     # str.split folds runs of white space as the regex \s+ would, at a fraction of the cost
     return " ".join(text.replace("\u2011", "-").split()).rstrip("*").strip()
@@ -92,7 +103,7 @@ def run(reading: Reading) -> None:
     text_lines = [l for printed in printed_pages for l in printed]
     # Modern UN pages print "2/9"; older ones a bare page number, which only counts where no
     # marker of the "2/9" form is printed anywhere.
-    bare_pages = not any(PAGE_MARKER.match(l.text.strip()) for l in text_lines)
+    bare_pages = not any("/" in l.text and PAGE_MARKER.match(l.text.strip()) for l in text_lines)
     if len(pages) <= 1:  # one page, or none (a text of spaces only)
         _without_pages(reading, text_lines)
         _report(reading)
@@ -102,6 +113,8 @@ def run(reading: Reading) -> None:
     # the symbol as page 1 prints it (in the masthead's column), for heads that OCR garbled
     first_short = [t for l in pages[0] for t in re.split(r"\s{3,}", l.text.strip())
                    if 8 <= len(t) < 60 and looks_like_symbol(t.split("(")[0].strip())]
+    # one matcher per symbol, holding what it has learnt of the symbol for every head compared with it
+    symbols = [SequenceMatcher(None, "", t) for t in first_short]
     edge_texts: Counter[str] = Counter()
     edges: list[list[Line]] = []
     for printed in printed_pages[1:]:
@@ -146,7 +159,7 @@ def run(reading: Reading) -> None:
             continues = body_seen > 0 and not ends_sentence(last_body) and not looks_like_symbol(last_body)
             if kind is None and body_seen == 0 and OCR_PAGE_LABEL.match(text):
                 kind = "page-number"   # "Pare 6", "Pape 11": a typescript's "Page N" as OCR reads it
-            if kind is None and body_seen == 0 and len(text) < 60 and _near(text, first_short, 0.7 if at < label_at else 0.85):
+            if kind is None and body_seen == 0 and len(text) < 60 and _near(text, symbols, 0.7 if at < label_at else 0.85):
                 kind = "running-head"  # the symbol at the head, one or two letters garbled by OCR
             if kind is None and len(text) < 120 and (
                     looks_like_symbol(text) or (body_seen < 3 and (
@@ -174,9 +187,15 @@ RULE = re.compile(r"^\s*_{5,}\s*$")                   # the footnote rule
 NOTE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")          # a bare number under it
 
 
-def _near(text: str, symbols: list[str], ratio: float = 0.85) -> bool:
-    """Is ``text`` the document's symbol from its first page, a few characters misread?"""
-    return any(abs(len(text) - len(s)) <= 3 and _similar(SequenceMatcher(None, text, s), ratio) for s in symbols)
+def _near(text: str, symbols: list[SequenceMatcher], ratio: float = 0.85) -> bool:
+    """Is ``text`` the document's symbol from its first page, a few characters misread?
+    (``symbols``: a matcher for each symbol, the symbol its second sequence)"""
+    for matcher in symbols:
+        if abs(len(text) - len(matcher.b)) <= 3:
+            matcher.set_seq1(text)
+            if _similar(matcher, ratio):
+                return True
+    return False
 
 
 def _similar(matcher: SequenceMatcher, ratio: float = 0.85) -> bool:

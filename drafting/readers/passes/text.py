@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from operator import methodcaller
 
 # What may end a paragraph; a comma ends only a preambular paragraph or an enacting formula.
 TERMINAL = (".", ":", ";", "!", "?", "…", "”", "»", '"', "’", "。", "；", "：", "！", "？", "؛", "؟")
@@ -60,6 +61,8 @@ _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 # (the star first, what stands before it looked at behind it: a search then skips to the stars)
 _ITALIC = re.compile(r"\*(?<![\w*]\*)(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])")
 _RAISED = re.compile(r"\^\{([^}]*)\}")
+# a span's text without its stars (``match.group(1)``, called without a template to expand)
+_SPAN_TEXT = methodcaller("group", 1)
 
 
 def marked_spans(text: str) -> list[tuple[int, int]]:
@@ -74,5 +77,12 @@ def plain(text: str) -> str:
     A star that pairs with none (``agenda**``, ``annex*``) is a note's star and stays."""
     if "*" not in text and "^" not in text:
         return text
-    text = _RAISED.sub(lambda m: m.group(1) if m.group(1).isalpha() else "", text)
-    return _ITALIC.sub(r"\1", _BOLD.sub(r"\1", text))
+    if "^" in text:
+        text = _RAISED.sub(_raised_letters, text)
+    if "*" in text:   # (a line with calls only, most of them, has no span to read)
+        text = _ITALIC.sub(_SPAN_TEXT, _BOLD.sub(_SPAN_TEXT, text))
+    return text
+
+
+def _raised_letters(m: re.Match) -> str:
+    return m.group(1) if m.group(1).isalpha() else ""

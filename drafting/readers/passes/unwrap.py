@@ -283,12 +283,17 @@ def _enumerated_after(m: re.Match, ahead: str) -> bool:
 def _enumerated(text: str, labels: list[str]) -> bool:
     """Does one of ``labels`` stand in ``text`` as an item of an enumeration: after ``:``, ``;``
     or ``,`` and perhaps a short word (``and``, ``or``, ``et``, ``y``)?"""
-    return any(label in text and _enumerated_label(label).search(text) for label in labels)
+    if not any(label in text for label in labels):
+        return False   # (most texts: none of them printed at all)
+    return any(m.group("label") in labels for m in _ENUMERATED_LABEL.finditer(text))
 
 
-@lru_cache(maxsize=1024)
-def _enumerated_label(label: str) -> re.Pattern:
-    return re.compile(r"[;,:]\s+(?:[^\W\d_]{1,4}\s+)?" + re.escape(label))
+# A point label after a clause's end and perhaps a short word: one pattern for every label (a
+# label is "(b)", "b)", "(iv)" or "iv)", lower-case letters in parentheses). Each clause end
+# can be followed in only one way (the short word, if any, is the whole run of letters before
+# the spaces, and the label the whole token after them), so the labels found are exactly those
+# a pattern of each label would find.
+_ENUMERATED_LABEL = re.compile(r"[;,:]\s+(?:[^\W\d_]{1,4}\s+)?(?P<label>\(?[a-z]+\))")
 
 
 def is_wrapped(lines: list[Line], stripped: list[str] | None = None) -> bool:
@@ -494,7 +499,9 @@ def run(reading: Reading) -> None:
                 blocks.append(Block(stripped, line.no, i, i, is_table=True))
             prev_line, prev_stripped = line, stripped
             continue
-        point = POINT.match(stripped) if stripped[0] == "(" or "a" <= stripped[0] <= "z" else None
+        # (a point's label, "(iv)" or "iv)", opens with "(" or a letter and closes within 8 characters)
+        point = POINT.match(stripped) if (stripped[0] == "(" or "a" <= stripped[0] <= "z") and ")" in stripped[:8] \
+            else None
         if prev is not None and point and (_enumerated_before(point, prev.text)
                                            or _enumerated_after(point, _ahead(lines, i, lang))):
             prev.text = join_lines(prev.text, stripped)
@@ -574,7 +581,8 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     new_page = line.page_break_before or line.page != prev_line.page
     if _block_open_bold(prev):
         return True
-    if point and _enumeration_at(point, prev_text):
+    # (run has found no point before this one in the block: only the line's own text can show one after it)
+    if point and _enumerated_after(point, ""):
         return True
     # (both texts are stripped: a chapter word can stand only where their first character is one
     # of its initials)
@@ -631,12 +639,13 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
         return True  # a hanging indent: an item's text wraps under its text, not under its label
     if indented and not lowercase and not (new_page and not ends_clause(prev_text)):
         return False
+    # (the lengths first: the text above is read as a heading only where they allow one)
     if (not new_page and not line.gap_before and prev.last_index > prev.first_index
+            and len(prev_stripped) >= 0.6 * width and len(stripped) < 0.75 * width and not prev_clause
+            and (line.indent is None or prev_line.indent is None or abs(line.indent - prev_line.indent) < 3)
             and (heading if heading is not None else (heading := is_heading_like(prev_text, lang)))
             and not chapter_word_label(prev_text, lang)
-            and (line.indent is None or prev_line.indent is None or abs(line.indent - prev_line.indent) < 3)
-            and len(prev_stripped) >= 0.6 * width and not prev_clause
-            and not ends_sentence(stripped) and len(stripped) < 0.75 * width):
+            and not ends_sentence(stripped)):
         return True  # the third line of a heading, under its second: "Plan of Action on Ageing, 2002"
     if indented is False and new_page and not line.gap_before:
         return True  # a paragraph that runs on at the margin of the next page
