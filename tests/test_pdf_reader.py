@@ -490,3 +490,22 @@ def test_a_space_after_an_opening_parenthesis_in_extracted_text_is_removed():
     text = "".join(result.root.itertext())
     assert "(WHO)" in text and "( WHO)" not in text
     assert any("space after an opening parenthesis removed" in d.message for d in result.diagnostics)
+
+
+# --- a right-to-left annex: S/2025/354, an English letter and 20 pages in Arabic ----------------
+
+ARABIC_ANNEX = REAL / "languages/S_2025_354__en-ar.pdf"
+
+
+def test_arabic_words_are_whole():
+    """On a right-to-left line the spaces PDFium reads stand between words, not one letter over:
+    the words are whole (the town names of the annex's lists as printed), few are one letter (the
+    mis-encoded text layer has its own), and a bullet stays apart from its item."""
+    text = body_text(ARABIC_ANNEX)
+    words = re.findall(r"[\u0600-\u06ff]+", text)
+    assert len(words) > 3000
+    single = sum(len(w) == 1 for w in words)
+    assert single < 0.25 * len(words), single / len(words)     # 64% when spaces went one letter over
+    for printed in ("الخرطوم", "نيابة الفاشر", "الديل الأبيض"):   # as the text layer encodes them
+        assert printed in text, printed
+    assert "▪ " in text and not re.search("▪[\u0600-\u06ff]", text)
