@@ -467,15 +467,23 @@ def test_diff_and_export_read_pdfs(tmp_path):
 
 def test_paragraph_numbers_garbled_by_ocr_are_read_back_in_sequence():
     # E/ICEF/672 (a 1980 typescript, OCR layer): the page images print 14., 24., 34. and 41.-47.;
-    # the OCR text reads lU., 2k., 3l+., 1*1., b2., U3., bb., 1+6., 1+7. (45. is read 15.,
-    # a number in digits, taken as printed). A section's letter (B.) is never read as a digit.
-    from drafting.readers.passes.ocr import reads_as
+    # the OCR text reads lU., 2k., 3l+., 1*1., b2., U3., bb., 1+6., 1+7.; 45. is read 15., a
+    # number in digits whose open 4 became a 1: read back as the 45 the sequence expects since
+    # the label after it goes on from 45. A section's letter (B.) is never read as a digit.
+    from drafting.readers.passes.ocr import _misread_digits, reads_as
 
     result = read_document(OCR_SCAN)
     nums = [n.text.strip().rstrip(".") for n in result.root.iter("{*}num") if n.getparent().tag.endswith("paragraph")]
-    assert {"14", "24", "34", "41", "42", "43", "44", "46", "47"} <= set(nums)
+    assert [str(n) for n in range(41, 48)] == nums[-7:]
+    assert {"14", "24", "34"} <= set(nums)
     repairs = [d.message for d in result.diagnostics if "paragraph number" in d.message]
     assert "OCR repair: paragraph number '3l+.' read as '34.'" in repairs
+    assert "OCR repair: paragraph number '15.' read as '45.'" in repairs
+    # a digit misread is a guess the next label must confirm; a restart at 1 is a restart
+    from drafting.readers.lines import Line
+    assert _misread_digits("15", 44, [Line("46. Le", 0, 1)]) == 45
+    assert _misread_digits("15", 44, [Line("16. Le", 0, 1)]) is None
+    assert _misread_digits("17", 44, [Line("46. Le", 0, 1)]) is None
     assert reads_as("1+6", "46") and reads_as("lU", "14") and not reads_as("lU", "15")
     jiu = [d.message for d in read_document(REAL / "reports/JIU_REP_2025_1.pdf").diagnostics]
     assert not any("paragraph number 'B.'" in m for m in jiu)
@@ -509,3 +517,19 @@ def test_arabic_words_are_whole():
     for printed in ("الخرطوم", "نيابة الفاشر", "الديل الأبيض"):   # as the text layer encodes them
         assert printed in text, printed
     assert "▪ " in text and not re.search("▪[\u0600-\u06ff]", text)
+
+
+def test_a_heading_word_broken_by_ocr_is_rebuilt_and_reported():
+    # E/ICEF/672 page 3: the OCR layer reads the heading "Introduction" as "lutroduct i on" (I read
+    # as l, n as u, the word cut in three); a lone "i" is no French word, and the pieces joined
+    # with the look-alike letters read back make a common French word
+    from drafting.readers.text_ocr import rebuild_heading
+
+    result = read_document(OCR_SCAN)
+    text = " ".join(result.root.itertext())
+    assert "lutroduct i on" not in text and "Introduction" in text
+    assert any("heading word 'lutroduct i on' read as 'Introduction'" in d.message for d in result.diagnostics)
+    french = frozenset({"a", "à", "y"})
+    assert rebuild_heading("Vue d ensemble", "fr", french) == ("Vue d ensemble", None)   # no word
+    assert rebuild_heading("Afrique", "fr", french) == ("Afrique", None)                # no lone letter
+    assert rebuild_heading("Politique a suivre", "fr", french)[1] is None               # "a" is a word

@@ -67,3 +67,72 @@ def repair_line(text: str, lang: str) -> tuple[str, list[str]]:
 # Characters OCR confuses with the strokes of a roman numeral.
 ROMAN_LOOKALIKE = re.compile(r"^\s*(?P<tok>[\[\]|lI1!]{1,4})[.,]\s+(?P<rest>\S.*)$")
 LOST_NUMERAL = re.compile(r"^\s*[.,]\s+(?P<rest>[A-ZÀ-Ý]\S.*)$")
+
+
+# -- a heading's word rebuilt -------------------------------------------------------------------
+# OCR of a typescript breaks a heading's word into pieces ("lutroduct i on") and confuses letters
+# of like shape: a capital I read as l ("lutroduction"), n as u, m as rn. A short line standing
+# apart (a heading) is rebuilt where a lone letter that is no word of the language shows the
+# damage; the rebuilt word must be a common word of the language (wordfreq, already the words
+# of ``check``), and a piece that is already one such word is not rebuilt alone.
+
+HEADING_WORDS = 6                      # at most this many words: a heading, not a line of text
+COMMON_WORD = 3.0                      # Zipf frequency: about once in a million words
+SPAN = 4                               # pieces joined into one word at most
+# Letters OCR reads for others of like shape, tried at most two at a time.
+LOOKALIKE_LETTERS = (("u", "n"), ("n", "u"), ("rn", "m"), ("cl", "d"), ("li", "h"), ("ii", "u"))
+LONE_LETTER = re.compile(r"(?<!\S)[a-zà-ÿ](?!\S)")
+WORD_TOKEN = re.compile(r"[A-Za-zÀ-ÿ]+")
+
+
+def rebuild_heading(text: str, lang: str, one_letter_words: frozenset) -> tuple[str, str | None]:
+    """A heading whose word OCR broke or misread, rebuilt; (text, description of the repair or
+    None). Only a word the language uses often is put in, never a guess."""
+    tokens = text.split()
+    if not tokens or len(tokens) > HEADING_WORDS or not all(WORD_TOKEN.fullmatch(t) for t in tokens):
+        return text, None
+    lone = [k for k, t in enumerate(tokens) if LONE_LETTER.fullmatch(t) and t not in one_letter_words]
+    if not lone:
+        return text, None
+    anchor = lone[0]
+    for size in range(min(SPAN, len(tokens)), 0, -1):
+        for first in range(max(0, anchor - size + 1), min(anchor, len(tokens) - size) + 1):
+            pieces = tokens[first:first + size]
+            if size == 1 and _is_word(pieces[0], lang):
+                continue
+            word = _known_reading("".join(pieces), lang)
+            if word is not None:
+                rebuilt = " ".join(tokens[:first] + [word] + tokens[first + size:])
+                return rebuilt, f"heading word '{' '.join(pieces)}' read as '{word}'"
+    return text, None
+
+
+def _is_word(word: str, lang: str) -> bool:
+    from wordfreq import zipf_frequency     # loaded only for a line of this shape
+    return zipf_frequency(word.lower(), lang) >= COMMON_WORD
+
+
+def _known_reading(joined: str, lang: str) -> str | None:
+    """The common word OCR printed as ``joined``: as it stands, with a first l read as the capital
+    I, and with up to two letters of like shape read back."""
+    starts = [joined]
+    if joined[0] == "l" and len(joined) > 1 and joined[1].islower():
+        starts.append("I" + joined[1:])
+    for start in starts:
+        for candidate in _lookalike_readings(start):
+            if _is_word(candidate, lang):
+                return candidate
+    return None
+
+
+def _lookalike_readings(word: str):
+    yield word
+    places = [(i, seen, meant) for seen, meant in LOOKALIKE_LETTERS
+              for i in range(1, len(word)) if word.startswith(seen, i)]
+    for k, (i, seen, meant) in enumerate(places):
+        once = word[:i] + meant + word[i + len(seen):]
+        yield once
+        for j, seen2, meant2 in places[k + 1:]:
+            if j >= i + len(seen):              # a later place, in the word as first read
+                shift = len(meant) - len(seen)
+                yield once[:j + shift] + meant2 + once[j + shift + len(seen2):]
