@@ -539,6 +539,11 @@ def _table_facts(label: str, want: dict, table) -> list[Fact]:
         out.append(Fact(f"{label}.table.head", want["head"], sorted(heads)[:4], norm(want["head"]) in heads))
     if "figure" in want:
         out.append(Fact(f"{label}.table.figure", want["figure"], len(cells), norm(want["figure"]) in cells))
+    # a head printed over several columns (a unit, a group of columns): how many it spans
+    spanned = {norm(text_content(c)): int(c.get("colspan", "1")) for tr in rows for c in xp(tr, "a:th")}
+    for head, count in want.get("spans", {}).items():
+        got = spanned.get(norm(head))
+        out.append(Fact(f"{label}.table.span", f"{head}: {count}", got, got == count))
     return out
 
 

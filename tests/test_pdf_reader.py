@@ -533,3 +533,31 @@ def test_a_heading_word_broken_by_ocr_is_rebuilt_and_reported():
     assert rebuild_heading("Vue d ensemble", "fr", french) == ("Vue d ensemble", None)   # no word
     assert rebuild_heading("Afrique", "fr", french) == ("Afrique", None)                # no lone letter
     assert rebuild_heading("Politique a suivre", "fr", french)[1] is None               # "a" is a word
+
+
+def test_a_head_over_several_columns_spans_them():
+    """A head printed over several columns is one cell spanning them (``colspan``), read from the
+    PDF and from -layout, and written so by the HTML, Word and Markdown writers: the unit under
+    the heads of A/C.5/80/L.13's annex tables, centred under both figure columns; in the JIU
+    report, "Partnership modality" over the four columns its cell's border spans (table 10) and
+    "Regional Office personnel" over two (table 3). Heads set close over their own columns
+    ("MEAs Overall") stay a head each."""
+    import zipfile
+
+    from drafting.writers import docx as docx_writer, html as html_writer, markdown as md_writer
+
+    l13 = REAL / "pairs/P14_C5_IRMCT_financing/A_C.5_80_L.13.pdf"
+    for source in (l13, l13.with_suffix(".layout.txt")):
+        root = read_document(source).root
+        spans = {"".join(th.itertext()).strip(): th.get("colspan") for th in root.iter("{*}th")}
+        assert spans["(United States dollars)"] == "2", source
+        assert spans["Gross"] is None and spans["Net of staff assessment"] is None
+    html = html_writer.write(root).decode()
+    assert re.search(r'<th colspan="2">[^<]*(<[^>]+>)*\(United States dollars\)', html)
+    with zipfile.ZipFile(io.BytesIO(docx_writer.write(root))) as z:
+        document = z.read("word/document.xml").decode()
+    assert '<w:gridSpan w:val="2"/>' in document
+    assert "| (United States dollars) ||" in md_writer.write(root).decode()
+    jiu = {"".join(th.itertext()).strip(): th.get("colspan") for th in read_document(JIU).root.iter("{*}th")}
+    assert jiu["Partnership modality"] == "4" and jiu["Regional Office personnel"] == "2"
+    assert jiu["MEAs"] is None and jiu["Overall"] is None and jiu["Multi-stakeholder"] is None
