@@ -196,11 +196,12 @@ def test_an_italic_stop_after_a_number_stays_outside_the_marks():
 
 def test_a_table_of_figures_reads_as_a_table():
     # A/RES/80/239 annex I: heads over two right-aligned columns of figures, a label wrapped
-    # over two lines, a total in bold, an "Of which:" line alone; the table note stays text
+    # over two lines, a total in bold, an "Of which:" line alone; the table note stays text; the
+    # unit centred under both heads spans both columns (a bar right after a bar)
     texts = [l.text for l in lines_of(REAL / "pairs/P14_C5_IRMCT_financing/A_RES_80_239.pdf")]
     start = texts.index("|  | *Gross* | *Net of staff assessment* |")
     assert texts[start + 1:start + 4] == [
-        "|  | *(United States dollars)* |  |",
+        "|  | *(United States dollars)* ||",
         "|---|---|---|",
         "| Estimated appropriation for 2026^{a} | 56 234 300 | 51 375 900 |",
     ]
