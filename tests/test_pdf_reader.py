@@ -562,3 +562,16 @@ def test_a_head_over_several_columns_spans_them():
     jiu = {"".join(th.itertext()).strip(): th.get("colspan") for th in read_document(JIU).root.iter("{*}th")}
     assert jiu["Partnership modality"] == "4" and jiu["Regional Office personnel"] == "2"
     assert jiu["MEAs"] is None and jiu["Overall"] is None and jiu["Multi-stakeholder"] is None
+
+
+def test_arabic_vowel_signs_stay_on_their_letters():
+    """A/AC.292/2025/INF/5 draws each damma of its Arabic statement as a text object of its own,
+    a little above the line: it joins its line, after its letter in reading order, and no line
+    of vowel signs alone is left; a word space the text layer lacks still shows as a gap."""
+    import unicodedata
+
+    lines, _ = read(REAL / "languages/A_AC.292_2025_INF_5__en-ar-fr-ru-es.pdf")
+    assert not [l for l in lines if l.text.strip() and all(unicodedata.combining(c) or c == " " for c in l.text)]
+    text = body_text(REAL / "languages/A_AC.292_2025_INF_5__en-ar-fr-ru-es.pdf")
+    assert "تتشرف الجُمهورية التُونسية بإلقاء هذا البيان" in text
+    assert "مفتوحة العُضوية المُشكلة بمُوجب قرار الجمعية" in text
