@@ -530,7 +530,15 @@ def test_a_heading_word_broken_by_ocr_is_rebuilt_and_reported():
     text = " ".join(result.root.itertext())
     assert "lutroduct i on" not in text and "Introduction" in text
     assert any("heading word 'lutroduct i on' read as 'Introduction'" in d.message for d in result.diagnostics)
+    # the headings under it, the typescript's underline read as "_" and the 1 for l read back,
+    # are the body's cross-headings in order, the first one ("Introduction", listed in the
+    # contents) too; "Pape lU", a page line, is none
+    headings = ["".join(h.itertext()).strip() for h in result.root.iter("{*}heading")]
+    assert headings[:4] == ["Introduction", "Vue d'ensemble de la session du Conseil",
+                            "Quelques observations personnelles", "Transformation de la tâche du FISE"]
+    assert "Pape lU" not in headings
     french = frozenset({"a", "à", "y"})
+    assert rebuild_heading("Article 1a", "fr", french) == ("Article 1a", None)        # a label
     assert rebuild_heading("Vue d ensemble", "fr", french) == ("Vue d ensemble", None)   # no word
     assert rebuild_heading("Afrique", "fr", french) == ("Afrique", None)                # no lone letter
     assert rebuild_heading("Politique a suivre", "fr", french)[1] is None               # "a" is a word

@@ -10,7 +10,7 @@ import re
 
 from drafting.readers.passes.reading import Reading
 from drafting.locale import run_together_words
-from drafting.readers.text_ocr import rebuild_heading, repair_line
+from drafting.readers.text_ocr import rebuild_heading, repair_line, underlined_spaces
 
 DASH_PREFIX = re.compile(r"^\s*-\s+")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -134,10 +134,11 @@ def _heading_words(reading: Reading) -> None:
     one_letter = frozenset(words.get("one_letter", ()))
     for line in reading.body:
         if line.gap_before and len(line.text) < 80:
-            text, what = rebuild_heading(line.text.strip(), reading.doc.lang, one_letter)
-            if what:
-                line.text = text
-                reading.doc.note("info", f"OCR repair: {what}", line.no, "ocr-repair")
+            for repair in (underlined_spaces, lambda t: rebuild_heading(t, reading.doc.lang, one_letter)):
+                text, what = repair(line.text.strip())
+                if what:
+                    line.text = text
+                    reading.doc.note("info", f"OCR repair: {what}", line.no, "ocr-repair")
 
 
 # "( WHO)", "( A/79/364)": text extraction prints a space after an opening parenthesis where the
