@@ -539,6 +539,11 @@ def _table_facts(label: str, want: dict, table) -> list[Fact]:
         out.append(Fact(f"{label}.table.head", want["head"], sorted(heads)[:4], norm(want["head"]) in heads))
     if "figure" in want:
         out.append(Fact(f"{label}.table.figure", want["figure"], len(cells), norm(want["figure"]) in cells))
+    # a head printed over several columns (a unit, a group of columns): how many it spans
+    spanned = {norm(text_content(c)): int(c.get("colspan", "1")) for tr in rows for c in xp(tr, "a:th")}
+    for head, count in want.get("spans", {}).items():
+        got = spanned.get(norm(head))
+        out.append(Fact(f"{label}.table.span", f"{head}: {count}", got, got == count))
     return out
 
 
@@ -613,19 +618,32 @@ def word_coverage(input_text: str, result) -> tuple[float, list[str]]:
     doc = doc_element(result.root)
     for child in doc:
         if local(child) != "meta":
-            have.update(words(_spaced_text(child)))
+            have.update(map(_paired, words(_spaced_text(child))))
     # The marker of a note stands for the number printed twice: at the call and before the note.
     for note in xp(doc, ".//a:authorialNote"):
-        have.update(words(note.get("marker", "")) * 2)
+        have.update(map(_paired, words(note.get("marker", "")) * 2))
     for diag in result.diagnostics:
         if getattr(diag, "code", "") == "furniture":
-            have.update(words(diag.message))
-    need = Counter(words(input_text))
+            have.update(map(_paired, words(diag.message)))
+    printed = words(input_text)
+    need = Counter(map(_paired, printed))
+    shown = {_paired(w): w for w in reversed(printed)}
     total = sum(need.values())
     lost = need - have
     kept = total - sum(lost.values())
-    sample = [w for w, _ in lost.most_common(12)]
+    sample = [shown[w] for w, _ in lost.most_common(12)]
     return (kept / total if total else 1.0), sample
+
+
+RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufeff]")
+
+
+def _paired(word: str) -> str:
+    """The key a word is paired by. A right-to-left word by its letters in any order: one glyph
+    of an Arabic font can stand for two letters (lam-alef, lam-meem), which pdftotext gives in
+    printed order (``اإلنسان``) and a reader in reading order (``الإنسان``); its words still
+    count one by one, so letters split apart or run together are still lost."""
+    return "".join(sorted(word)) if RTL_LETTER.search(word) else word
 
 
 # Formatting that may fall inside a word ("4<sup>th</sup>", "<i>Recall</i>ing"); every other

@@ -79,7 +79,8 @@ class Para:
     ``preambular`` (a resolution's preamble), ``formula`` (the enacting formula).
     ``points`` hold the sub-paragraphs (and cross-headings of a list that restarts at 1);
     ``wrap_up`` the text after the last point, if any. A ``table`` paragraph holds rows of cells
-    (each cell a list of inlines), the first ``header_rows`` of them header cells.
+    (each cell a list of inlines), the first ``header_rows`` of them header cells; ``spans``
+    says which cells stand over several columns: (row, cell) -> how many columns.
     """
 
     num: str | None
@@ -91,6 +92,7 @@ class Para:
     num_inferred: bool = False
     table: list[list[list[Inline]]] | None = None
     header_rows: int = 0
+    spans: dict[tuple[int, int], int] = field(default_factory=dict)
     quoted: list["QuotedDocument"] = field(default_factory=list)
 
 

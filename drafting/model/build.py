@@ -234,13 +234,16 @@ class _Builder:
         return self.titled("hcontainer", self.eids.count(prefix, "hcontainer"), heading, parent, name="crossHeading")
 
     def table(self, para: Para, owner_eid: str):
-        """A table set in the text: rows of header (``th``) or data (``td``) cells."""
+        """A table set in the text: rows of header (``th``) or data (``td``) cells, a cell over
+        several columns with its ``colspan``."""
         table = E.table(eId=self.eids.count(owner_eid, "table"))
         for r, row in enumerate(para.table or []):
             tr = E.tr()
-            for cell in row:
+            for c, cell in enumerate(row):
                 tag = "th" if r < para.header_rows else "td"
                 tr.append(E(tag, self.p(cell, owner_eid)))
+                if para.spans.get((r, c), 1) > 1:
+                    tr[-1].set("colspan", str(para.spans[(r, c)]))
             table.append(tr)
         return table
 

@@ -11,6 +11,7 @@ it is in extracted text. Marks around punctuation alone (an italic full stop) ar
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from drafting.readers.pdf_layout import Row
 from drafting.readers.pdf_runs import Run
@@ -19,11 +20,50 @@ from drafting.readers.pdf_zones import is_raised
 CALL_PARTS = re.compile(r"[,\s]+")
 CALL = re.compile(r"\d{1,3}|\*{1,3}|[†‡§]{1,2}")
 OUTSIDE_MARKS = re.compile(r"[\s.,;:]*")    # leading spaces and stops stay outside the marks
+BULLETS = "•◦‣▪▫■□●○◆◇➢➤–"
 SPACE_GAP = 0.25           # of the type size: a wider gap between runs prints a space
+# Arabic letters of one word touch or overlap (a letter that does not join leaves at most
+# 0.1 of the type size); a word space is about 0.2 to 0.4 of it
+RTL_SPACE_GAP = 0.15
+RTL_WORD_GAP = 0.2         # wider than any gap inside an Arabic word seen (99% are under 0.1)
 
 
 def _needs_space(prev: Run | None, run: Run) -> bool:
     return prev is not None and (run.space_before or run.x0 - prev.x1 > SPACE_GAP * run.size)
+
+
+def _needs_space_rtl(prev: Run | None, run: Run) -> bool:
+    """Whether a space stands between two runs side by side on a right-to-left line.
+
+    There the runs come left to right in the reverse of their reading order, so ``space_before``
+    (a space before the run in reading order) is on the run's right, not between it and the run
+    on its left: read as on a left-to-right line it moved each word's space one letter over and
+    split the words into letters. Two runs next to each other in reading order (``Run.index``)
+    are one word unless a space comes between them there; others (a number inside the line, the
+    ends of a reordered piece) are spaced by the gap between them; a bullet is set apart from
+    its item's first word, as a list item is printed (the symbol font's glyph may touch it)."""
+    if prev is None or _is_mark(prev.text):
+        return False              # a vowel sign stands on its letter, set just left of it
+    if _is_mark(run.text):
+        return run.x0 - prev.x1 > RTL_SPACE_GAP * run.size
+    if _is_bullet(prev.text) != _is_bullet(run.text):
+        return True
+    if prev.index >= 0 and run.index >= 0:
+        first, second = (prev, run) if prev.index < run.index else (run, prev)
+        between = second.index - first.index - len(first.text)
+        if between == 0:          # (a word space PDFium did not see still shows as a gap)
+            return first.text.endswith(" ") or run.x0 - prev.x1 > RTL_WORD_GAP * run.size
+        if between == 1:
+            return second.space_before
+    return run.x0 - prev.x1 > RTL_SPACE_GAP * run.size
+
+
+def _is_mark(text: str) -> bool:
+    return bool(text) and all(unicodedata.combining(c) for c in text)
+
+
+def _is_bullet(text: str) -> bool:
+    return len(text) == 1 and (text in BULLETS or unicodedata.category(text) == "So")
 
 
 def _raised_text(text: str) -> str:
@@ -37,6 +77,7 @@ def render(runs: list[Run], row: Row, styled: bool = True) -> tuple[str, bool]:
     """(text with inline marks, whether every letter is bold). ``styled`` False: plain text."""
     segs: list[list] = []          # [style, text]; style (italic, bold), "sup" or None (a space)
     prev: Run | None = None
+    needs_space = _needs_space_rtl if is_rtl("".join(run.text for run in runs)) else _needs_space
     for run in runs:
         text = run.text
         raised = styled and is_raised(run, row) and prev is not None and bool(text.strip())
@@ -52,7 +93,7 @@ def render(runs: list[Run], row: Row, styled: bool = True) -> tuple[str, bool]:
             prev = run
             continue
         after_call = bool(segs) and segs[-1][0] == "sup" and text[:1] in ".,;:)]»”’"
-        if _needs_space(prev, run) and not (segs and segs[-1][1].endswith(" ")) and not after_call:
+        if needs_space(prev, run) and not (segs and segs[-1][1].endswith(" ")) and not after_call:
             segs.append([None, " "])   # a stop right after a call is set close to it, whatever the gap
         style = (run.italic, run.bold) if styled else (False, False)
         if not text.strip():

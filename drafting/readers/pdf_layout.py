@@ -14,6 +14,7 @@ column, the column whose first line stands higher first, as ``pdftotext`` reads 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from drafting.readers.pdf_runs import Run
@@ -71,6 +72,11 @@ def build_rows(runs: list[Run]) -> list[Row]:
     """Rows from top to bottom, calls and subscripts joined to their line, pieces split."""
     if not runs:
         return []
+    marks = [r for r in runs if _marks_only(r.text)]
+    if marks and len(marks) < len(runs):
+        runs = [r for r in runs if not _marks_only(r.text)]
+    else:
+        marks = []
     ordered = sorted(runs, key=lambda r: -r.y)
     groups: list[list[Run]] = [[ordered[0]]]
     first_y, big = ordered[0].y, ordered[0].size
@@ -81,11 +87,39 @@ def build_rows(runs: list[Run]) -> list[Row]:
         else:
             groups.append([run])
             first_y, big = run.y, run.size
+    for mark in marks:
+        group = groups[_carrier(groups, mark)]
+        base = next((r for r in group if r.x0 <= (mark.x0 + mark.x1) / 2 <= r.x1), None)
+        if base is not None and RTL_LETTER.match(base.text):
+            # read right to left, the mark must come after its letter: just left of it
+            mark.x0 = mark.x1 = base.x0 - 0.01
+        group.append(mark)
     rows = [make_row(g) for g in groups]
     rows = _join_small_rows(rows)
     for row in rows:
         row.pieces = split_pieces(row.runs)
     return rows
+
+
+RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _marks_only(text: str) -> bool:
+    """Text of combining marks alone (an Arabic vowel sign such as the damma, drawn by a text
+    object of its own above or below its letter)."""
+    stripped = text.strip()
+    return bool(stripped) and all(unicodedata.combining(c) for c in stripped)
+
+
+def _carrier(groups: list[list[Run]], mark: Run) -> int:
+    """The group of runs whose letters a combining mark stands over or under: the nearest
+    baseline that has a letter under the mark's extent, else the nearest baseline."""
+    def distance(k: int) -> float:
+        return abs(groups[k][0].y - mark.y)
+
+    under = [k for k, g in enumerate(groups)
+             if any(r.x0 - 1 <= mark.x1 and mark.x0 <= r.x1 + 1 for r in g)]
+    return min(under or range(len(groups)), key=distance)
 
 
 def _glued(small: Row, line: Row, before_too: bool) -> bool:

@@ -15,7 +15,7 @@ from drafting.readers.lines import Line
 from drafting.readers.pdf_inline import render
 from drafting.readers.pdf_layout import Row, make_row, reading_blocks
 from drafting.readers.pdf_runs import Run
-from drafting.readers.pdf_tables import Table, find_tables, join_cell_lines
+from drafting.readers.pdf_tables import Table, find_tables, join_cell_lines, pipe_row
 from drafting.readers.pdf_zones import PageRows, plain, text_margin
 
 GAP = 1.4                  # line spacings: more space than this above a line is a gap
@@ -66,7 +66,7 @@ class LineMaker:
         body = [rows[i] for i in range(head, len(rows)) if zones[i] is None]
         prev: Row | None = None
         done = 0
-        for table in find_tables(body, pr.page.drawings) + [None]:
+        for table in find_tables(body, pr.page.drawings, pr.page.rules) + [None]:
             upto = table.start if table is not None else len(body)
             prev = self._blocks(pr, body[done:upto], prev, styled, margin, right)
             if table is not None:
@@ -121,7 +121,8 @@ class LineMaker:
                 self._add(Line("|" + "---|" * len(row), 0, pr.page.number, indent=round(x0 - margin, 1)))
             texts = [cell_text(parts, styled) for parts in row]
             size = next(parts[0][0].size for parts in row if parts)
-            self._add(Line("| " + " | ".join(texts) + " |", 0, pr.page.number, gap_before=k == 0,
+            self._add(Line(pipe_row(texts, table.spans_of(k)),
+                           0, pr.page.number, gap_before=k == 0,
                            indent=round(x0 - margin, 1), size=size if styled else None))
 
     def _gap(self, prev: Row | None, row: Row) -> bool:

@@ -79,6 +79,10 @@ class Run:
     space_before: bool        # a space (real or generated) separates it from the previous run
     top: float = 0.0          # top of the tallest character box
     rotated: bool = False     # printed at an angle (a symbol up the margin, a column head)
+    # where its first character stands in the page's text, which PDFium gives in reading order
+    # (a right-to-left line reordered logically): ``space_before`` speaks of the run before in
+    # this order, which is the run to the right on a right-to-left line
+    index: int = -1
 
 
 @dataclass
@@ -288,7 +292,7 @@ class _RunReader:
         x0, y = self.origin(start)
         x0 = min(left.value, x0)
         self.runs.append(Run(self.text[start:end], x0, max(x1, x0), y, style.size, style.italic,
-                             style.bold, self.space, top.value, style.rotated))
+                             style.bold, self.space, top.value, style.rotated, start))
         self.space = self.text[end - 1] == " "
 
 

@@ -36,7 +36,7 @@ lines of the page render them as pipe-table rows that the passes read as a table
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from drafting.readers.pdf_layout import Row
@@ -60,6 +60,12 @@ class Table:
     end: int                                    # after its last row
     rows: list[list[list[tuple[Row, list[Run]]]]]   # per table row, per column: (printed row, runs)
     header_rows: int
+    # (row, column) of a head that stands over several columns -> how many (its colspan)
+    spans: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def spans_of(self, row: int) -> dict[int, int]:
+        """The spanning cells of one row: column -> how many columns."""
+        return {c: n for (r, c), n in self.spans.items() if r == row}
 
 
 def cells(row: Row) -> list[list[Run]]:
@@ -107,9 +113,12 @@ def _printed(row: Row, drawings: list[tuple[float, float, float, float]]) -> _Pr
     return _Printed(row, found, figures)
 
 
-def find_tables(rows: list[Row], drawings: list[tuple[float, float, float, float]] = ()) -> list[Table]:
+def find_tables(rows: list[Row], drawings: list[tuple[float, float, float, float]] = (),
+                rules: list[tuple[float, float, float]] = ()) -> list[Table]:
     """The tables among a page's text rows (top to bottom), in order. ``drawings``: the page's
-    drawn areas; figures printed over one label a chart (its bars, its frame), no table."""
+    drawn areas; figures printed over one label a chart (its bars, its frame), no table.
+    ``rules``: the page's short horizontal lines (x0, x1, y), which show the columns a head
+    spans (its cell's border)."""
     printed = [_printed(row, list(drawings)) for row in rows]
     tables: list[Table] = []
     i = 0
@@ -117,7 +126,7 @@ def find_tables(rows: list[Row], drawings: list[tuple[float, float, float, float
         if not printed[i].figures:
             i += 1
             continue
-        table, scanned = _table_from(printed, i, tables[-1].end if tables else 0)
+        table, scanned = _table_from(printed, i, tables[-1].end if tables else 0, rules)
         if table is None:
             i = max(i + 1, scanned)   # the rows scanned make no table from here: none from within (linear)
             continue
@@ -181,7 +190,8 @@ def _stub_head(p: _Printed, columns: list[list[float]]) -> bool:
     return len(p.cells) == 1 and p.row.x1 < columns[0][0]
 
 
-def _table_from(printed: list[_Printed], i: int, floor: int) -> tuple[Table | None, int]:
+def _table_from(printed: list[_Printed], i: int, floor: int,
+                rules: list[tuple[float, float, float]] = ()) -> tuple[Table | None, int]:
     """The table whose first figure row is ``printed[i]``, if it is one, and the end of the rows
     looked at."""
     size = printed[i].row.size
@@ -222,9 +232,9 @@ def _table_from(printed: list[_Printed], i: int, floor: int) -> tuple[Table | No
     while start == i and start + 1 < end and max(r.x1 for r in printed[start].cells[0]) >= columns[0][0]:
         start += 1      # figures with no label over the rows (years set in the text's size): heads
         i += 1
-    head_rows = _group(printed[heads:start], columns)
+    head_rows, spans = _group(printed[heads:start], columns, labels_end, rules)
     body_rows = _body(printed[start:end], columns)
-    return Table(heads, end, head_rows + body_rows, len(head_rows)), end
+    return Table(heads, end, head_rows + body_rows, len(head_rows), spans), end
 
 
 def _tabular(figure_rows: list[_Printed], columns: list[list[float]]) -> bool:
@@ -266,16 +276,130 @@ def _cells_into(p: _Printed, columns: list[list[float]], out: list[list[tuple[Ro
             out[column + 1].append((p.row, runs))
 
 
-def _group(printed: list[_Printed], columns: list[list[float]]) -> list[list[list[tuple[Row, list[Run]]]]]:
-    """Rows of heads: printed rows set tight together are one row (a head on two lines)."""
+def _group(printed: list[_Printed], columns: list[list[float]], labels_end: float = 0.0,
+           rules: list[tuple[float, float, float]] = ()) -> tuple[list, dict[tuple[int, int], int]]:
+    """Rows of heads: printed rows set tight together are one row (a head on two lines), but a
+    head that spans several columns closes its row (the heads under it make the next); and
+    where each spanning head stands: (row, column) -> the columns it spans."""
     rows: list[list[list[tuple[Row, list[Run]]]]] = []
+    spans: dict[tuple[int, int], int] = {}
     prev: _Printed | None = None
-    for p in printed:
-        if prev is None or not _near(prev.row, p.row, TIGHT):
+    for n, p in enumerate(printed):
+        spanning = _spanning_heads(p, columns, labels_end, rules, printed[n + 1:])
+        if prev is None or not _near(prev.row, p.row, TIGHT) or _under_spans(p, spanning, columns, spans, len(rows) - 1):
             rows.append([[] for _ in range(len(columns) + 1)])
         _cells_into(p, columns, rows[-1], heads=True)
+        for runs, first, count in spanning:
+            row = rows[-1]
+            for cell in row:              # set in the first column it spans
+                cell[:] = [(pr, r) for pr, r in cell if r[0] is not runs[0]]
+            row[first + 1].append((p.row, runs))
+            spans[(len(rows) - 1, first + 1)] = max(count, spans.get((len(rows) - 1, first + 1), 0))
         prev = p
-    return rows
+    return rows, spans
+
+
+def _under_spans(p: _Printed, spanning: list, columns: list[list[float]], spans: dict, row: int) -> bool:
+    """Whether a printed row holds heads under a spanning head of the row above it (the heads of
+    the columns it spans), which make a row of their own with the stub head; the further lines
+    of a spanning head stay in its row."""
+    taken = [(first - 1, first - 1 + count) for (r, first), count in spans.items() if r == row]
+    if not taken:
+        return False
+    if _stub_head(p, columns):
+        return True               # the labels' head stands in the row of the columns' own heads
+    own = {id(runs[0]) for runs, _, _ in spanning}
+    for runs in _split_heads(p.cells, columns):
+        if id(runs[0]) in own:
+            continue
+        column = _column_of(runs, columns)
+        if column is not None and any(lo <= column < hi for lo, hi in taken):
+            return True
+    return False
+
+
+SPAN_SHARE = 0.25     # of a head's width: its part over a column's place to count as over it
+
+
+def _spanning_heads(p: _Printed, columns: list[list[float]], labels_end: float,
+                    rules: list[tuple[float, float, float]], below: list[_Printed] = ()
+                    ) -> list[tuple[list[Run], int, int]]:
+    """The heads of a printed row that stand over several figure columns, as (its runs, first
+    column, how many): a head alone over the columns its cell's border (the rule just above it) spans,
+    or over the places of two columns or more, alone in its row (a unit centred over the
+    figures, ``(United States dollars)``) or over the heads of those columns, and unless its
+    words are their heads set close. A column's place runs from the
+    column before it to its right edge, as the figures are right-aligned."""
+    heads = [runs for runs in _split_heads(p.cells, columns) if runs[0].x0 > labels_end]
+    if len(p.cells) == 1 and p.row.x1 < columns[0][0]:
+        return []                 # a line of the stub head
+    found = []
+    for k, runs in enumerate(heads):
+        x0, x1 = runs[0].x0, max(r.x1 for r in runs)
+        over = _under_rule(runs, columns, labels_end, rules)
+        if len(over) < 2:
+            over = _over_places(x0, x1, columns)
+            if _heads_set_close(runs, columns, over) or not (len(heads) == 1 or _headed(over, columns, below)):
+                continue
+        if len(over) < 2:
+            continue
+        lo, hi = columns[over[0]][0], columns[over[-1]][1]
+        if any(o is not runs and o[0].x0 < hi and max(r.x1 for r in o) > lo for o in heads):
+            continue              # another head of the row over those columns: a head each
+        found.append((runs, over[0], over[-1] - over[0] + 1))
+    return found
+
+
+WORD = re.compile(r"\S+")
+
+
+def _headed(over: list[int], columns: list[list[float]], below: list[_Printed]) -> bool:
+    """Whether a row of heads under a head has heads over the columns ``over``."""
+    for p in below:
+        found = {_column_of(runs, columns) for runs in _split_heads(p.cells, columns)}
+        if sum(k in found for k in over) >= 2:
+            return True
+    return False
+
+
+def _heads_set_close(runs: list[Run], columns: list[list[float]], over: list[int]) -> bool:
+    """Whether the words of what reads as one head are the heads of the columns it stands over,
+    set close (``MEAs Overall``): heads are right-aligned over their figures, so each of those
+    columns has a word ending at its right edge (letters placed in proportion along their run:
+    exact for ``-layout`` text, near enough for a PDF's)."""
+    ends = []
+    for run in runs:
+        step = (run.x1 - run.x0) / max(len(run.text), 1)
+        ends += [run.x0 + m.end() * step for m in WORD.finditer(run.text)]
+    reach = ALIGN * runs[0].size
+    return all(any(abs(end - columns[k][1]) <= reach for end in ends) for k in over)
+
+
+def _over_places(x0: float, x1: float, columns: list[list[float]]) -> list[int]:
+    width = max(x1 - x0, 1e-6)
+    over = []
+    for k, (_, right) in enumerate(columns):
+        left = columns[k - 1][1] if k else x0
+        if min(x1, right) - max(x0, left) >= SPAN_SHARE * width:
+            over.append(k)
+    return over
+
+
+def _under_rule(runs: list[Run], columns: list[list[float]], labels_end: float,
+                rules: list[tuple[float, float, float]]) -> list[int]:
+    """The columns the border just above a head spans (none if it reaches over the labels)."""
+    size = runs[0].size
+    top = max(r.top for r in runs)
+    centre = (runs[0].x0 + max(r.x1 for r in runs)) / 2
+    above = [(y, x0, x1) for x0, x1, y in rules
+             if 0 <= y - top <= 1.5 * size and x0 <= centre <= x1]
+    if not above:
+        return []
+    _, x0, x1 = min(above)
+    if x0 < labels_end:
+        return []
+    return [k for k, (left, right) in enumerate(columns)
+            if x0 - ALIGN * size <= left and right <= x1 + ALIGN * size]
 
 
 def _body(printed: list[_Printed], columns: list[list[float]]) -> list[list[list[tuple[Row, list[Run]]]]]:
@@ -308,4 +432,19 @@ def join_cell_lines(texts: list[str]) -> str:
         if out and text and not (out.endswith("-") and out[-2:-1].isalpha()):
             out += " "
         out += text
+    return out
+
+
+def pipe_row(texts: list[str], spans: dict[int, int]) -> str:
+    """A row of a pipe table; a cell spanning n columns is followed by n - 1 bars with nothing
+    between them (``| (United States dollars) ||``), as MultiMarkdown writes a spanning cell."""
+    out = "|"
+    covered = 0
+    for c, text in enumerate(texts):
+        if covered:
+            covered -= 1
+            out += "|"
+            continue
+        out += " " + text + " |"
+        covered = spans.get(c, 1) - 1
     return out

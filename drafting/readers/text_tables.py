@@ -100,7 +100,7 @@ def _furniture(line: str) -> bool:
 
 
 def pipe_rows(table: Table) -> list[str]:
-    from drafting.readers.pdf_tables import join_cell_lines
+    from drafting.readers.pdf_tables import join_cell_lines, pipe_row
 
     out = []
     for k, row in enumerate(table.rows):
@@ -108,5 +108,5 @@ def pipe_rows(table: Table) -> list[str]:
             out.append("|" + "---|" * len(row))
         cells = [join_cell_lines([" ".join(r.text for r in runs) for _, runs in parts]).replace("|", "/")
                  for parts in row]
-        out.append("| " + " | ".join(cells) + " |")
+        out.append(pipe_row(cells, table.spans_of(k)))
     return out

@@ -316,7 +316,7 @@ class DocxRenderer:
     def table_xml(self, table):
         """An AKN table as a Word table: a grid with borders, header rows repeated on each page."""
         rows = xp(table, "a:tr")
-        columns = max((len([c for c in tr if local(c) in ("th", "td")]) for tr in rows), default=1)
+        columns = max((sum(_span(c) for c in tr if local(c) in ("th", "td")) for tr in rows), default=1)
         tbl = etree.Element(w("tbl"), nsmap=NSMAP)
         props = etree.SubElement(tbl, w("tblPr"))
         etree.SubElement(props, w("tblW"), {w("w"): "0", w("type"): "auto"})
@@ -334,6 +334,8 @@ class DocxRenderer:
                 etree.SubElement(etree.SubElement(row, w("trPr")), w("tblHeader"))
             for cell in cells:
                 tc = etree.SubElement(row, w("tc"))
+                if _span(cell) > 1:       # a head over several columns: one cell across them
+                    etree.SubElement(etree.SubElement(tc, w("tcPr")), w("gridSpan"), {w("val"): str(_span(cell))})
                 paras = xp(cell, "a:p") or [cell]
                 for p in paras:
                     tc.append(self.paragraph_xml(S.TABLE_TEXT, self.runs(p)))
@@ -1009,3 +1011,9 @@ def write(root, reference_doc: str | Path | None = None, emblem: str | Path | No
     renderer = DocxRenderer(reference, lang=lang)
     renderer.plan_footnotes(root)
     return package(renderer, renderer.body(root), root)
+
+
+def _span(cell) -> int:
+    """The columns a table cell spans (its ``colspan``, 1 when absent or unreadable)."""
+    value = cell.get("colspan", "1")
+    return int(value) if value.isdigit() and int(value) > 0 else 1

@@ -102,6 +102,8 @@ class _Html:
                 if local(cell) not in ("th", "td"):
                     continue
                 html_cell = etree.SubElement(row, local(cell))
+                if cell.get("colspan", "1") != "1":
+                    html_cell.set("colspan", cell.get("colspan"))
                 for i, p in enumerate(xp(cell, "a:p") or [cell]):
                     if i:
                         etree.SubElement(html_cell, "br")

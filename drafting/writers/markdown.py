@@ -303,11 +303,17 @@ class _Writer:
         """A pipe table; the dialect's tables have one header row (the first row stands as one)."""
         rows = []
         for tr in xp(table, "a:tr"):
-            cells = [" ".join(self.inline(p, unanchored).replace("|", "\\|") for p in xp(cell, "a:p"))
-                     for cell in tr if local(cell) in ("th", "td")]
-            rows.append("| " + " | ".join(cells) + " |")
+            row = "|"
+            for cell in tr:
+                if local(cell) not in ("th", "td"):
+                    continue
+                text = " ".join(self.inline(p, unanchored).replace("|", "\\|") for p in xp(cell, "a:p"))
+                span = cell.get("colspan", "1")
+                # a cell over several columns: a bar for each further column (MultiMarkdown)
+                row += " " + text + " |" + "|" * (int(span) - 1 if span.isdigit() and int(span) > 1 else 0)
+            rows.append(row)
         if rows:
-            width = rows[0].count(" | ") + 1
+            width = len(re.findall(r"(?<!\\)\|", rows[0])) - 1
             rows.insert(1, "|" + "---|" * width)
         return rows
 

@@ -192,16 +192,23 @@ class BodyAssembler:
         return True
 
     def _table(self, index: int, block: Block) -> None:
-        rows, header_rows = [], 0
+        rows, header_rows, spans = [], 0, {}
         for row in block.text.split("\n"):
             if TABLE_RULE.match(row):
                 header_rows = len(rows)  # the rule closes the header
                 continue
             cells = re.split(r"(?<!\\)\|", row.strip())[1:-1]
-            rows.append([self.inline(cell.strip()) for cell in cells])
+            cells_of_row: list = []
+            for k, cell in enumerate(cells):
+                if k and cell == "":  # a bar right after a bar: the cell before spans this column too
+                    at = (len(rows), len(cells_of_row) - 1)
+                    spans[at] = spans.get(at, 1) + 1
+                else:
+                    cells_of_row.append(self.inline(cell.strip()))
+            rows.append(cells_of_row)
         self._flush_cross()
         self.list = None
-        para = Para(None, [], line=block.line, table=rows, header_rows=header_rows)
+        para = Para(None, [], line=block.line, table=rows, header_rows=header_rows, spans=spans)
         self.out.append(para)
         self.block_owner[index] = para
 

@@ -29,6 +29,9 @@ LEADER_DOTS = lazy_compile(r"(?:\.\s?){6,}|…{3,}|\s(?:\.\s?){3,5}(?:\d{1,4}|[i
 # an entry that ends with its page or paragraphs and no leader dots ("Afrique 29 - 31"), on the
 # page that the heading opens
 ENTRY_END = re.compile(r"\s\d{1,3}(?:\s*[-–]\s*\S{1,4})?(?:\s*\.)?$")
+# the same paragraphs on a line of their own, where plain ``pdftotext`` prints the column of a
+# contents table without leader dots apart from its entries ("2-5", "21 - 25")
+RANGE_ALONE = re.compile(r"^\d{1,3}\s*[-–]\s*\S{1,4}$")
 # What the columns of a contents table leave on lines of their own: ``IV.``, ``B.``, ``27``,
 # ``iii``, ``Page``, ``Annexes``.
 _TOKEN = r"(?:[IVXLC]{1,6}\.|[A-Z]\.|\d{1,4}|[ivxlc]{1,6}|[^\W\d_]+)"
@@ -151,7 +154,8 @@ def _entries(lines: list[Line], first: int, end: int, with_numbers: bool) -> lis
         text = lines[k].text
         if not text.strip():
             continue
-        if LEADER_DOTS.search(text) or (with_numbers and ENTRY_END.search(_text(lines[k]))):
+        if LEADER_DOTS.search(text) or (with_numbers and (ENTRY_END.search(_text(lines[k]))
+                                                          or RANGE_ALONE.match(_text(lines[k])))):
             found.append(k)
             run = 0
         elif found and not DEBRIS.match(_text(lines[k])):

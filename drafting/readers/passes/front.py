@@ -28,6 +28,7 @@ from drafting.model.blocks import NoteRef, plain_text
 from drafting.model.numbering import forms
 from drafting.readers import text_masthead as mh
 from drafting.readers.lines import Line
+from drafting.readers.passes.contents import table_lines
 from drafting.readers.passes.reading import Reading
 from drafting.readers.passes.text import ends_sentence, join_lines, plain
 from drafting.readers.text_inline import parse_inline
@@ -278,9 +279,10 @@ def run(reading: Reading) -> None:
     unwrapped = not _hard_wrapped(body)
     end = 0
     limit = min(len(body), 200)
+    contents = table_lines(body[:limit], 0, doc.lang)   # its entries ("1. Introduction") open nothing
     # (a long line under the agenda item is the item's title, one paragraph per paragraph)
-    while end < limit and not (body_starts(body[end], doc.lang, unwrapped) and not (
-            end and unwrapped and mh.agenda_item(plain(body[end - 1].text).strip()))):
+    while end < limit and (end in contents or not (body_starts(body[end], doc.lang, unwrapped) and not (
+            end and unwrapped and mh.agenda_item(plain(body[end - 1].text).strip())))):
         document = _document_line(body[end].text)
         if document and document[0] == "letter":
             end = _after_letter_title(body, end)
@@ -295,6 +297,9 @@ def run(reading: Reading) -> None:
     # An uppercase heading right above the first paragraph belongs to the body ("CONTEXTE").
     if end > 1 and body[end - 1].text.strip().isupper() and len(body[end - 1].text.strip()) < 80 \
             and not _is_organ_line(body[end - 1].text):
+        end -= 1
+    # So does a heading the contents list above it ("Introduction 1 ." ... "Introduction").
+    elif end > 1 and body[end - 1].gap_before and listed_in_contents(body, end - 1):
         end -= 1
     front = body[:end]
     reading.body_start = end
@@ -313,6 +318,23 @@ def run(reading: Reading) -> None:
                  "symbol-from-running-head")
     if reading.job_number and not m.job_number:
         m.job_number = reading.job_number
+
+
+# a contents entry: the heading, then the paragraphs or page it stands at ("Afrique 29 - 31")
+CONTENTS_ENTRY_END = re.compile(r"\s+\d{1,3}(?:\s*[-–]\s*\S{1,4})?(?:\s*\.)?$")
+
+
+def listed_in_contents(body: list[Line], i: int) -> bool:
+    """Whether line ``i`` is a short heading that an earlier line lists with its paragraphs or
+    page, as a table of contents does."""
+    heading = plain(body[i].text).strip()
+    if not heading or len(heading) > 80 or heading[-1] in ".;:,":
+        return False
+    for line in body[:i]:
+        text = plain(line.text).strip()
+        if text.startswith(heading) and CONTENTS_ENTRY_END.fullmatch(text[len(heading):]):
+            return True
+    return False
 
 
 def _after_letter_title(body: list[Line], start: int, measure: int | None = None) -> int:

@@ -182,7 +182,8 @@ def run(reading: Reading) -> None:
 
 
 TABLE_FIGURE = re.compile(r"^\s*\(?[\d][\d\s.,]*\)?\s*$")
-OCR_PAGE_LABEL = re.compile(r"^Pa[a-z]e\s+[\dlIO+]{1,4}$")
+# (digits as OCR reads them: l, I for 1, O for 0, U and + for 4, as in passes/ocr.py)
+OCR_PAGE_LABEL = re.compile(r"^Pa[a-z]e\s+[\dlIO+U]{1,4}$")
 RULE = re.compile(r"^\s*_{5,}\s*$")                   # the footnote rule
 NOTE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")          # a bare number under it
 

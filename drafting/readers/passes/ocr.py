@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from drafting.readers.passes.reading import Reading
-from drafting.readers.text_ocr import repair_line
+from drafting.locale import run_together_words
+from drafting.readers.text_ocr import rebuild_heading, repair_line, underlined_spaces
 
 DASH_PREFIX = re.compile(r"^\s*-\s+")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -34,6 +35,7 @@ def run(reading: Reading) -> None:
             line.text = DASH_PREFIX.sub("", line.text)
         doc.note("info", f"'- ' list markers before {dash_lines} paragraphs removed", None, "export-marker")
     _paragraph_labels(reading)
+    _heading_words(reading)
     _space_after_parenthesis(reading)
     for line in body:
         if "|" in line.text and TABLE_ROW.match(line.text):
@@ -71,16 +73,25 @@ def reads_as(token: str, number: str) -> bool:
 def _paragraph_labels(reading: Reading) -> None:
     """Paragraph numbers garbled by OCR, read back where the numbering before them shows which
     number stands there; each repair reported."""
+    labelled = [line for line in reading.body if line.gap_before
+                and (NUMBERED.match(line.text) or OCR_LABEL.match(line.text))]
     last = 0
-    for line in reading.body:
-        if not line.gap_before:
-            continue
+    for k, line in enumerate(labelled):
         m = NUMBERED.match(line.text)
         if m:
-            # a number printed in digits is taken as printed (numbering restarts in an annex, a list)
+            # a number printed in digits is taken as printed (numbering restarts in an annex, a
+            # list), unless OCR misread a digit: then the label after it must go on from it
             n = int(line.text.split(".", 1)[0])
             if last < n <= last + LOOKAHEAD:
                 last = n
+                continue
+            token = line.text.split(".", 1)[0].strip()
+            read = _misread_digits(token, last, labelled[k + 1:k + 2]) if last and n != 1 else None
+            if read is not None:
+                line.text = line.text.replace(token, str(read), 1)
+                reading.doc.note("info", f"OCR repair: paragraph number '{token}.' read as '{read}.'",
+                                 line.no, "ocr-repair")
+                last = read
             continue
         m = OCR_LABEL.match(line.text) if last else None
         if m is None or set(m.group(2)) <= ROMAN_LETTERS or (len(m.group(2)) == 1 and m.group(2).isalpha()):
@@ -91,6 +102,43 @@ def _paragraph_labels(reading: Reading) -> None:
         line.text = f"{m.group(1)}{n}." + line.text[m.end():]
         reading.doc.note("info", f"OCR repair: paragraph number '{m.group(2)}.' read as '{n}.'", line.no, "ocr-repair")
         last = n
+
+
+# Digits a typewriter's face lets OCR read for others: the open 4 as 1 ("15." for 45.).
+DIGIT_FOR_DIGIT = {"4": ("1",)}
+
+
+def _misread_digits(token: str, last: int, following: list) -> int | None:
+    """The number the sequence expects that OCR printed as ``token`` with a digit misread, when
+    the next label goes on from it (a digit misread is a guess the numbering must confirm)."""
+    for n in range(last + 1, last + 1 + LOOKAHEAD):
+        number = str(n)
+        if len(number) != len(token) or not all(
+                a == b or a in DIGIT_FOR_DIGIT.get(b, ()) for a, b in zip(token, number)):
+            continue
+        if not following:
+            return n
+        after = following[0].text
+        label = (NUMBERED.match(after) or OCR_LABEL.match(after)) and after.split(".", 1)[0].strip()
+        if label and any(label == str(m) or reads_as(label, str(m)) for m in range(n + 1, n + 1 + LOOKAHEAD)):
+            return n
+    return None
+
+
+def _heading_words(reading: Reading) -> None:
+    """A heading's word that OCR broke into pieces or misread (``lutroduct i on``), rebuilt where
+    the language knows the word (``drafting.readers.text_ocr.rebuild_heading``); reported."""
+    words = run_together_words(reading.doc.lang)
+    if words is None:                 # a script without spaces to lose, or joined clitics
+        return
+    one_letter = frozenset(words.get("one_letter", ()))
+    for line in reading.body:
+        if line.gap_before and len(line.text) < 80:
+            for repair in (underlined_spaces, lambda t: rebuild_heading(t, reading.doc.lang, one_letter)):
+                text, what = repair(line.text.strip())
+                if what:
+                    line.text = text
+                    reading.doc.note("info", f"OCR repair: {what}", line.no, "ocr-repair")
 
 
 # "( WHO)", "( A/79/364)": text extraction prints a space after an opening parenthesis where the
