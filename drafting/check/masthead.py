@@ -231,9 +231,12 @@ def original_line(doc):
 @rule("UN406", "language-line", "warning",
       "The masthead names the language of this version (``Français``, ``Español``...).",
       """Every language version except English prints its own language above the Original
-      line; it must match the language of the text.""")
+      line; it must match the language of the text. An adopted resolution or decision prints
+      neither line and is not asked for one.""")
 def language_line(doc):
     if not has_masthead(doc):
+        return
+    if doc.adopted and not doc.masthead.get("language") and not doc.masthead.get("original"):
         return
     from drafting.locale import masthead_language
     if _lang(doc) == "en":

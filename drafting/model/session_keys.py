@@ -30,6 +30,7 @@ AKN_KINDS = {
     "report": "report", "reportDraft": "reportDraft", "resolution": "resolution",
     "resolutionDraft": "resolutionDraft", "decision": "decision", "decisionDraft": "decisionDraft",
     "note": "note", "corrigendum": "corrigendum", "letter": "letter",
+    "presidentialStatement": "presidentialStatement",
 }
 RESOLUTION_KINDS = {"resolution", "resolutionDraft", "decision", "decisionDraft"}
 DISTRIBUTIONS = ("general", "limited", "restricted")

@@ -33,7 +33,9 @@ from drafting.readers.passes.text import ends_sentence, join_lines, plain
 from drafting.readers.text_inline import parse_inline
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 
-RESOLUTION_NUMBER = re.compile(r"^(?P<num>\d{1,3}/\d{1,4})\.(?:\s+(?P<title>\S.*))?$")
+# "80/57.", "2023/5." (the Economic and Social Council numbers by year), "55/..." (a draft's number
+# to come: "55/... The right to education"), then the title on the same line or the next
+RESOLUTION_NUMBER = re.compile(r"^(?P<num>\d{1,4}/(?:\d{1,4}\.|\.\.\.|\u2026))(?:\s+(?P<title>\S.*))?$")
 BRACKETED = re.compile(r"^\[.*")
 STARS = re.compile(r"\*+$")
 SECURITY_COUNCIL_YEAR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)? year$")
@@ -87,6 +89,29 @@ def is_formula(text: str) -> bool:
             # without its comma only "The General Assembly" itself, article and all
             return closed or (article and folded == organ)
     return False
+
+
+@lru_cache(maxsize=None)
+def _numbered_pattern() -> re.Pattern[str]:
+    """``Resolution 2719 (2023)``, ``Резолюция 2719 (2023),``, ``第2719(2023)号决议``: the number
+    line of a Security Council resolution, from the ``numbered`` forms of every language."""
+    forms_ = {w for lang in languages() for w in terms(lang).get("reader", {}).get("numbered", [])}
+    number = r"\s*\d{1,5}\s?\(\d{4}\)\s*"
+    alternatives = sorted((r"\s+".join(re.escape(part) for part in f.split()).replace(re.escape("{n}"), number)
+                           for f in forms_), key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(alternatives) + r")[,，،]?$", re.I)
+
+
+def numbered_line(text: str) -> bool:
+    """Is the line a resolution's number line printed instead of a title (``Resolution 2719 (2023)``)?"""
+    t = STARS.sub("", plain(text)).strip()
+    return len(t) < 40 and bool(_numbered_pattern().match(t))
+
+
+def _adopted_at_meeting(text: str) -> bool:
+    """``Adopted by the Security Council at its 9518th meeting, on ...``: the line under a number line."""
+    t = plain(text).strip()
+    return bool(_starts_with(t, "adopted_meeting")) or _fold(t).endswith(words("adopted_meeting_end") or ("\0",))
 
 
 def is_summary(text: str) -> bool:
@@ -348,7 +373,7 @@ def _measure(lines: list[Line]) -> int:
 def _after_document_line(body: list[Line], limit: int) -> int | None:
     for k in range(limit):
         found = _document_line(body[k].text)
-        if found and found[0] in ("report", "note", "note_by_the_secretariat"):
+        if found and found[0] in ("report", "note", "note_by_the_secretariat", "statement"):
             k += 1
             # the document line runs on: a line in lower case, or after a word that cannot end it
             while k < len(body) and not body[k].gap_before and (
@@ -498,7 +523,8 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
             role[i] = "session"
             i += 1
             continue
-        if mh.is_place_dates(text) and not pf.place_dates and (pf.session_text or start):
+        if mh.is_place_dates(text) and not pf.place_dates and (pf.session_text or start) or (
+                role.get(i - 1) == "session" and not pf.place_dates and _session_dates(text, doc.lang)):
             pf.place_dates = text
             role[i] = "place"
             i += 1
@@ -570,9 +596,23 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
                 role[n] = "extra"
             i = k
             continue
+        if numbered_line(text) and kind_key is None:
+            # "Resolution 2719 (2023)" / "Adopted by the Security Council at its 9518th meeting, on"
+            # / "30 July 2013": the number, then the adoption line, and no title
+            pf.extra.append([text])
+            role[i] = "number"
+            i += 1
+            if i < end and _adopted_at_meeting(lines[i].text):
+                k = _continuation(lines, i, end, claimed)
+                pf.doc_type = " ".join(plain(l.text).strip() for l in lines[i:k])
+                kind_key = "adopted_decision" if any(w in _fold(text) for w in _decision_words()) else "adopted_resolution"
+                for n in range(i, k):
+                    role[n] = "document"
+                i = k
+            continue
         number = RESOLUTION_NUMBER.match(text)
         if number:
-            pf.extra.append([number.group("num") + "."])
+            pf.extra.append([number.group("num")])
             role[i] = "number"
             if number.group("title"):
                 lines[i] = Line(number.group("title"), lines[i].no, lines[i].page)
@@ -604,6 +644,23 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
     if reading.doc_type_notes:
         pf.title = (pf.title or []) + reading.doc_type_notes
     doc.kind = _kind(kind_key, doc, plain_text(pf.title or []))
+
+
+@lru_cache(maxsize=None)
+def _decision_words() -> tuple[str, ...]:
+    """The word for a decision in every language (``Decision``, ``Решение``, ``决定``), folded."""
+    return tuple({_fold(terms(lang).get("document_kinds", {}).get("decision", "")) for lang in languages()} - {""})
+
+
+def _session_dates(text: str, lang: str) -> bool:
+    """``26 February-5 April 2024``, ``11-22 March 2024``: the dates of a session printed under it
+    without a place (the Councils and the functional commissions), a line that is dates only."""
+    from drafting.locale import find_dates
+
+    if not text[:1].isdigit() or len(text) > 60:
+        return False
+    found = find_dates(text, lang)
+    return bool(found) and found[-1][1] == len(text.rstrip(" .*"))
 
 
 def _short_line_end(lines: list[Line], start: int, end: int) -> int:
@@ -641,7 +698,7 @@ def _document_line(text: str) -> tuple[str, str] | None:
     t = STARS.sub("", plain(text)).strip()
     folded = _fold(t)  # once for the five tables
     for key, table in (("adopted", "adopted"), ("submitted", "submitted"), ("note", "note"),
-                       ("letter", "letter"), ("report", "report")):
+                       ("letter", "letter"), ("statement", "statement"), ("report", "report")):
         w = _starts_with(t, table, folded)
         if not w:
             continue
@@ -779,6 +836,8 @@ def _kind(key: str | None, doc, title: str) -> str:
         return "decisionDraft"
     if key == "letter":
         return "letter"
+    if key == "statement":
+        return "presidentialStatement"   # (S/PRST/...: the Council's word, made by its President)
     if key in ("note", "note_by_the_secretariat"):
         return "note"
     if "/RES/" in symbol:

@@ -52,7 +52,11 @@ ANNEX_OF = LazyPattern(annex_of)               # "Annex to the letter dated ..."
 
 def _opening_words(lang: str) -> set[str]:
     data = terms(lang)
-    return set(data.get("preambular", {})) | set(data.get("operative", {}))
+    found = set(data.get("preambular", {})) | set(data.get("operative", {}))
+    if data.get("reader", {}).get("lower_case_openings"):
+        # "Совет Безопасности," / "ссылаясь на ...": the openings printed in lower case
+        found |= {w[:1].lower() + w[1:] for w in found}
+    return found
 
 
 @lru_cache(maxsize=None)

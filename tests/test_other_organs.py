@@ -1,0 +1,190 @@
+"""The readers on the documents of the other principal organs and their subsidiary bodies.
+
+The inputs in ``tests/fixtures/text/organs/`` are written for the project in the shape of the
+published documents, as ``pdftotext`` prints them (and one as ``pdftotext -layout``), with our own
+wording:
+
+- Security Council resolutions: the layout of S/RES/2719 (2023), S/RES/2223 (2015) and
+  S/RES/1929 (2010) in their six language versions: masthead, the number line ``Resolution 2719
+  (2023)`` (``Резолюция 2719 (2023),``, ``第 2719(2023)号决议``), the line of adoption at a meeting,
+  no title, the formula, an annex;
+- a presidential statement in the layout of S/PRST/2024/1 and the Council's letters (S/2024/123:
+  ``Letter dated ... addressed to the President of the Security Council``);
+- a resolution of the Economic and Social Council in the layout of E/RES/2023/5 (the year's
+  session, its dates without a place, ``[on the recommendation of ...]``, ``2023/5.``);
+- a resolution and a draft of the Human Rights Council in the layout of A/HRC/RES/55/1 and
+  A/HRC/55/L.12 (the session's dates under it, ``55/1.`` and the draft's ``55/...``);
+- a draft of a functional commission in the layout of E/CN.6/2024/L.3.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+
+from drafting.check.document import Config
+from drafting.check.registry import enabled_rules
+from drafting.commands.check_files import run as check_files
+from drafting.model.akn import doc_element, first, text_content, xp
+from drafting.model.units import body_units, masthead
+from drafting.model.validate import validate_tree
+from drafting.readers import read_document
+from drafting.readers.docx import read as read_docx
+from drafting.readers.markdown import read_text as read_markdown
+from drafting.writers import writer_for
+
+ORGANS = FIXTURES / "text" / "organs"
+
+# (file, the organ's name, the number line, the adoption line, the formula)
+SECURITY_COUNCIL = [
+    ("sc_resolution_en.txt", "Security Council", "Resolution 2719 (2023)",
+     "Adopted by the Security Council at its 9518th meeting, on 21 December 2023", "The Security Council,"),
+    ("sc_resolution_en.layout.txt", "Security Council", "Resolution 2719 (2023)",
+     "Adopted by the Security Council at its 9518th meeting, on 21 December 2023", "The Security Council,"),
+    ("sc_resolution_fr.txt", "Conseil de sécurité", "Résolution 2719 (2023)",
+     "Adoptée par le Conseil de sécurité à sa 9518e séance, le 21 décembre 2023", "Le Conseil de sécurité,"),
+    ("sc_resolution_es.txt", "Consejo de Seguridad", "Resolución 2719 (2023)",
+     "Aprobada por el Consejo de Seguridad en su 9518ª sesión, celebrada el 21 de diciembre de 2023",
+     "El Consejo de Seguridad,"),
+    ("sc_resolution_ru.txt", "Совет Безопасности", "Резолюция 2719 (2023),",
+     "принятая Советом Безопасности на его 9518-м заседании 21 декабря 2023 года", "Совет Безопасности,"),
+    ("sc_resolution_zh.txt", "安全理事会", "第 2719(2023)号决议",
+     "2023 年 12 月 21 日安全理事会第 9518 次会议通过", "安全理事会，"),
+    ("sc_resolution_ar.txt", "مجلس الأمن", "القرار 2719 (2023)",
+     "الذي اتخذه مجلس الأمن في جلسته 9518، المعقودة في 21 كانون الأول/ديسمبر 2023", "إن مجلس الأمن،"),
+]
+
+
+def _preface_number(root) -> str | None:
+    number = first(doc_element(root), "a:preface//a:docNumber")
+    return " ".join(text_content(number).split()) if number is not None else None
+
+
+@pytest.mark.parametrize("name, organ, number, adopted, formula", SECURITY_COUNCIL, ids=lambda v: str(v)[:24])
+def test_security_council_resolution_has_its_number_and_adoption_line_and_no_title(name, organ, number, adopted,
+                                                                                    formula):
+    r = read_document(ORGANS / name)
+    assert validate_tree(r.root) == []
+    m = masthead(r.root)
+    assert m["kind"] == "resolution" and m["symbol"] == "S/RES/2719 (2023)"
+    assert m["organs"][-1] == organ and m["date"] == "2023-12-21"
+    # the adoption line is the document line, the number line the number: neither is a title
+    assert m["title"] is None
+    assert m["doc_type"] == [adopted]
+    assert _preface_number(r.root) == number
+    rows = xp(doc_element(r.root), "a:preface/a:container[@name='title']/a:p")
+    assert [first(p, "a:docNumber") is not None for p in rows] == [True, False]   # as printed
+    units = body_units(r.root)
+    assert [u.text for u in units if u.kind == "formula"] == [formula]
+    assert len([u for u in units if u.kind == "preambular"]) >= 2
+    operative = xp(doc_element(r.root), "a:mainBody/a:paragraph")
+    assert len(operative) >= 2 and text_content(first(operative[0], "a:num")).strip().startswith("1")
+
+
+def test_security_council_resolution_keeps_its_annex():
+    r = read_document(ORGANS / "sc_resolution_en.txt")
+    annexes = xp(doc_element(r.root), "a:attachments/a:attachment")
+    assert len(annexes) == 1
+    assert "Terms of reference of the panel of experts" in text_content(annexes[0])
+    assert len(xp(annexes[0], ".//a:paragraph")) == 2
+    main = xp(doc_element(r.root), "a:mainBody/a:paragraph")
+    assert text_content(main[-1]).strip().endswith("Decides to remain actively seized of the matter.")
+
+
+def test_check_asks_no_original_language_or_agenda_line_of_a_security_council_resolution():
+    """A Security Council resolution prints no language line, no ``Original:`` line, no session
+    and no agenda item: ``check`` does not report their absence, in any language."""
+    files = [str(ORGANS / name) for name, *_ in SECURITY_COUNCIL]
+    found = check_files(files, Config(), enabled_rules(), jobs=1).findings
+    rules = {f.to_dict()["rule"] for f in found}
+    assert not rules & {"UN405", "UN406"}, sorted(rules)
+    assert not [f for f in found if "agenda" in f.to_dict()["message"] or "session" in f.to_dict()["message"]]
+
+
+def test_presidential_statement():
+    r = read_document(ORGANS / "sc_presidential_statement_en.txt")
+    assert validate_tree(r.root) == []
+    assert not [d for d in r.diagnostics if d.code == "no-masthead"]
+    assert doc_element(r.root).tag.endswith("}doc") and doc_element(r.root).get("name") == "presidentialStatement"
+    m = masthead(r.root)
+    assert m["symbol"] == "S/PRST/2024/1" and m["organs"] == ["United Nations", "Security Council"]
+    assert m["original"] == "English" and m["date"] == "2024-01-10"
+    assert m["doc_type"] == ["Statement by the President of the Security Council"]
+    units = [u for u in body_units(r.root) if u.kind == "paragraph"]
+    assert units[0].text.startswith("At the 9530th meeting of the Security Council")
+    assert units[-1].text.endswith("keep it informed.”")
+
+
+def test_letter_to_the_president_of_the_security_council():
+    r = read_document(ORGANS / "sc_letter_en.txt")
+    assert validate_tree(r.root) == []
+    m = masthead(r.root)
+    assert m["kind"] == "letter" and m["symbol"] == "S/2024/123"
+    assert m["title"] == ("Letter dated 2 February 2024 from the Permanent Representative of Norway to the "
+                          "United Nations addressed to the President of the Security Council")
+    units = [u for u in body_units(r.root) if u.kind == "paragraph"]
+    assert units[0].text.startswith("I have the honour to transmit")
+
+
+def test_economic_and_social_council_resolution():
+    r = read_document(ORGANS / "ecosoc_resolution_en.txt")
+    assert validate_tree(r.root) == []
+    m = masthead(r.root)
+    assert m["kind"] == "resolution" and m["symbol"] == "E/RES/2023/5"
+    assert m["organs"] == ["United Nations", "Economic and Social Council"]
+    assert m["session"] == "2023 session" and m["body"] is None
+    # the session's dates without a place are the session's, not a body's name
+    assert m["place_dates"] == "25 July 2022–26 July 2023"
+    assert m["agenda_item"] == "18 (b)"
+    assert m["doc_type"] == ["Resolution adopted by the Economic and Social Council on 6 June 2023"]
+    assert _preface_number(r.root) == "2023/5."
+    assert m["title"] == "Strengthening the social dimension of sustainable development"
+    units = body_units(r.root)
+    assert [u.text for u in units if u.kind == "formula"] == ["The Economic and Social Council,"]
+
+
+def test_human_rights_council_resolution():
+    r = read_document(ORGANS / "hrc_resolution_en.txt")
+    assert validate_tree(r.root) == []
+    m = masthead(r.root)
+    assert m["kind"] == "resolution" and m["symbol"] == "A/HRC/RES/55/1"
+    assert m["body"] == "Human Rights Council" and m["session_number"] == "55"
+    assert m["place_dates"] == "26 February–5 April 2024" and m["agenda_item"] == "2"
+    assert m["doc_type"] == ["Resolution adopted by the Human Rights Council on 4 April 2024"]
+    assert _preface_number(r.root) == "55/1."
+    assert m["title"] == "Cooperation with the Office of the High Commissioner in the field of human rights"
+
+
+def test_human_rights_council_draft_with_the_number_to_come():
+    r = read_document(ORGANS / "hrc_draft_resolution_en.txt")
+    assert validate_tree(r.root) == []
+    m = masthead(r.root)
+    assert m["kind"] == "resolutionDraft" and m["symbol"] == "A/HRC/55/L.12"
+    assert m["place_dates"] == "26 February–5 April 2024"
+    assert m["sponsors"][0] == "Albania" and m["sponsors"][-1] == "Portugal" and len(m["sponsors"]) == 10
+    assert _preface_number(r.root) == "55/..."
+    assert m["title"] == "The right to education"
+
+
+def test_functional_commission_draft():
+    r = read_document(ORGANS / "commission_draft_resolution_en.txt")
+    assert validate_tree(r.root) == []
+    m = masthead(r.root)
+    assert m["kind"] == "resolutionDraft" and m["symbol"] == "E/CN.6/2024/L.3"
+    assert m["body"] == "Commission on the Status of Women" and m["session_number"] == "68"
+    assert m["place_dates"] == "11–22 March 2024" and m["agenda_item"] == "3 (a)"
+    assert m["title"] == "Women, the girl child and HIV and AIDS"
+    units = body_units(r.root)
+    assert [u.text for u in units if u.kind == "formula"] == ["The Commission on the Status of Women,"]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md"])
+@pytest.mark.parametrize("path", sorted(ORGANS.glob("*.txt")), ids=lambda p: p.name)
+def test_round_trip_keeps_the_organs_documents(path, fmt):
+    original = read_document(path).root
+    data = writer_for(fmt).write(original)
+    back = read_docx(data, name="x.docx").root if fmt == "docx" else read_markdown(data.decode("utf-8")).root
+    assert [(u.kind, u.num, u.text) for u in body_units(back)] == [(u.kind, u.num, u.text)
+                                                                    for u in body_units(original)]
+    assert masthead(back) == masthead(original)
+    assert _preface_number(back) == _preface_number(original)
