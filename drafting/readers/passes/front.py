@@ -657,8 +657,8 @@ def _session_dates(text: str, lang: str) -> bool:
     without a place (the Councils and the functional commissions), a line that is dates only."""
     from drafting.locale import find_dates
 
-    if not text[:1].isdigit() or len(text) > 60:
-        return False
+    if not text[:1].isdigit() or len(text) > 60 or len(re.findall(r"\d+", text)) < 3:
+        return False   # (one date alone is the masthead's date: a session's dates are a range)
     found = find_dates(text, lang)
     return bool(found) and found[-1][1] == len(text.rstrip(" .*"))
 
