@@ -55,6 +55,10 @@ SECURITY_COUNCIL = [
 ]
 
 
+def _conclusions(root) -> list[str]:
+    return [" ".join(text_content(p).split()) for p in xp(doc_element(root), "a:conclusions/a:p")]
+
+
 def _preface_number(root) -> str | None:
     number = first(doc_element(root), "a:preface//a:docNumber")
     return " ".join(text_content(number).split()) if number is not None else None
@@ -112,7 +116,9 @@ def test_presidential_statement():
     assert m["doc_type"] == ["Statement by the President of the Security Council"]
     units = [u for u in body_units(r.root) if u.kind == "paragraph"]
     assert units[0].text.startswith("At the 9530th meeting of the Security Council")
-    assert units[-1].text.endswith("keep it informed.”")
+    # each paragraph of the statement opens with its quotation mark, a full line before it or not
+    assert [u.text.split()[3] for u in units[1:]] == ["reaffirms", "stresses", "expresses", "requests"]
+    assert units[-1].text.endswith("in his regular reports.”")
 
 
 def test_letter_to_the_president_of_the_security_council():
@@ -141,6 +147,7 @@ def test_economic_and_social_council_resolution():
     assert m["title"] == "Strengthening the social dimension of sustainable development"
     units = body_units(r.root)
     assert [u.text for u in units if u.kind == "formula"] == ["The Economic and Social Council,"]
+    assert _conclusions(r.root) == ["15th plenary meeting", "6 June 2023"]
 
 
 def test_human_rights_council_resolution():
@@ -153,6 +160,21 @@ def test_human_rights_council_resolution():
     assert m["doc_type"] == ["Resolution adopted by the Human Rights Council on 4 April 2024"]
     assert _preface_number(r.root) == "55/1."
     assert m["title"] == "Cooperation with the Office of the High Commissioner in the field of human rights"
+    assert _conclusions(r.root) == ["54th meeting", "4 April 2024", "[Adopted without a vote.]"]
+
+
+def test_human_rights_council_resolution_keeps_its_recorded_vote_in_the_conclusions():
+    """The vote printed in brackets under the meeting and its date, over several lines (``In
+    favour:`` / the States ...), closes the resolution; none of it is a paragraph of the text."""
+    r = read_document(ORGANS / "hrc_resolution_vote_en.txt")
+    assert validate_tree(r.root) == []
+    assert not [d for d in r.diagnostics if d.code == "after-closing"]
+    closing = _conclusions(r.root)
+    assert closing[:2] == ["54th meeting", "4 April 2024"]
+    assert closing[2].startswith("[Adopted by a recorded vote of 28 to 13") and closing[-1] == "India, Malaysia]"
+    assert "In favour:" in closing and "Against:" in closing
+    assert [text_content(p).strip() for p in xp(doc_element(r.root), "a:mainBody/a:paragraph")][-1] \
+        .endswith("Decides to remain seized of the matter.")
 
 
 def test_human_rights_council_draft_with_the_number_to_come():

@@ -361,12 +361,23 @@ def run(reading: Reading) -> None:
     assembler = BodyAssembler(doc, reading.refs)
     resolution = doc.kind in ("resolution", "decision")
     closing = False
+    vote_open = False   # a bracketed vote under the closing line, not yet closed by its "]"
     for i, block in enumerate(reading.blocks):
-        m = closing_line(plain(block.text), doc.lang) if resolution else None
-        if m or (closing and len(block.text) < 40 and parse_date(plain(block.text).strip(), doc.lang)):
+        # (a closing line opens its block: the date and a recorded vote may run on after it)
+        m = closing_line(plain(block.text)[:90], doc.lang) if resolution else None
+        if m and len(plain(block.text)) > 90 and not parse_date(
+                plain(block.text)[m.end():].partition(" [")[0].strip(), doc.lang):
+            m = None   # a long block is a closing line only with its date and the vote after it
+        if m or (closing and (vote_open or len(block.text) < 40 and parse_date(plain(block.text).strip(), doc.lang))):
             closing = True
             text = plain(block.text).strip()
             parts = [text[: m.end()].strip(), text[m.end():].strip()] if m else [text]
+            if " [" in parts[-1] and not vote_open:
+                # "4 April 2024" / "[Adopted without a vote.]": the vote, printed under the date
+                date, _, vote = parts[-1].partition(" [")
+                parts[-1:] = [date, "[" + vote]
+            if "[" in text or vote_open:
+                vote_open = not text.endswith("]")
             for part in (p for p in parts if p):
                 doc.conclusions.append(Para(None, [part], line=block.line))
             assembler.block_owner[i] = None

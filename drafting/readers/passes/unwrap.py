@@ -670,6 +670,9 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
                 last_len += 12  # a point's first line also holds its indent and the space after its label
             if last_len < 0.75 * width:
                 merge = False  # a paragraph's last line falls short of the measure
+        if merge and not line.gap_before and stripped[:1] in "“«„" and stripped[1:2].isupper() \
+                and ends_sentence(prev_line.text):
+            merge = False  # each paragraph of a quotation opens with its mark ("“The Security Council ...")
     elif line.gap_before:
         merge = lowercase or (len(prev_text) > 120 and not ends_sentence(prev_text)
                               and not (prev_text.endswith(",") and opens_clause(stripped, lang)))
