@@ -8,6 +8,7 @@ wording:
   S/RES/1929 (2010) in their six language versions: masthead, the number line ``Resolution 2719
   (2023)`` (``Резолюция 2719 (2023),``, ``第 2719(2023)号决议``), the line of adoption at a meeting,
   no title, the formula, an annex;
+- a Council draft in the layout of S/2023/1010 (sponsors, then the formula: no title, no agenda);
 - a presidential statement in the layout of S/PRST/2024/1 and the Council's letters (S/2024/123:
   ``Letter dated ... addressed to the President of the Security Council``);
 - a resolution of the Economic and Social Council in the layout of E/RES/2023/5 (the year's
@@ -23,6 +24,8 @@ import pytest
 from conftest import FIXTURES
 
 from drafting.check.document import Config
+from drafting.compare.align import align_items
+from drafting.compare.items import items_of
 from drafting.check.registry import enabled_rules
 from drafting.commands.check_files import run as check_files
 from drafting.model.akn import doc_element, first, text_content, xp
@@ -103,6 +106,23 @@ def test_check_asks_no_original_language_or_agenda_line_of_a_security_council_re
     rules = {f.to_dict()["rule"] for f in found}
     assert not rules & {"UN405", "UN406"}, sorted(rules)
     assert not [f for f in found if "agenda" in f.to_dict()["message"] or "session" in f.to_dict()["message"]]
+
+
+def test_security_council_draft_and_its_adopted_resolution_compare_paragraph_by_paragraph():
+    draft = read_document(ORGANS / "sc_draft_resolution_en.txt")
+    assert validate_tree(draft.root) == []
+    m = masthead(draft.root)
+    assert m["kind"] == "resolutionDraft" and m["symbol"] == "S/2023/1010"
+    assert m["sponsors"] == ["Ecuador", "Japan", "Malta", "Switzerland"] and m["title"] is None
+    files = [str(ORGANS / "sc_draft_resolution_en.txt")]
+    assert check_files(files, Config(), enabled_rules(), jobs=1).findings == []
+    adopted = read_document(ORGANS / "sc_resolution_en.txt")
+    pairs = align_items(items_of(draft.root), items_of(adopted.root)).pairs
+    changed = [(p.kind, p.old[0].text if p.old else None) for p in pairs if p.kind != "unchanged"]
+    # the mandate's end date changed in paragraph 1; the annex came with the adopted text
+    assert changed[0][0] == "modified" and "30 June 2024" in changed[0][1]
+    assert {kind for kind, _ in changed[1:]} == {"inserted"}
+    assert len([p for p in pairs if p.kind == "unchanged"]) == 8
 
 
 def test_presidential_statement():
