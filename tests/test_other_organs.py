@@ -15,13 +15,16 @@ wording:
   session, its dates without a place, ``[on the recommendation of ...]``, ``2023/5.``);
 - a resolution and a draft of the Human Rights Council in the layout of A/HRC/RES/55/1 and
   A/HRC/55/L.12 (the session's dates under it, ``55/1.`` and the draft's ``55/...``);
-- a draft of a functional commission in the layout of E/CN.6/2024/L.3.
+- a draft of a functional commission in the layout of E/CN.6/2024/L.3;
+- a treaty body's concluding observations in the layout of CCPR/C/NOR/CO/8 (the treaty's name
+  over two lines of the masthead, the committee above the title), with the real Russian
+  CEDAW/C/CAF/CO/6 of corpus/real.
 """
 
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
 from drafting.check.document import Config
 from drafting.compare.align import align_items
@@ -230,3 +233,26 @@ def test_round_trip_keeps_the_organs_documents(path, fmt):
                                                                     for u in body_units(original)]
     assert masthead(back) == masthead(original)
     assert _preface_number(back) == _preface_number(original)
+
+
+@pytest.mark.parametrize("path, organ, body, title", [
+    (ORGANS / "treaty_body_concluding_observations_en.txt", "International Covenant on Civil and Political Rights",
+     "Human Rights Committee", "Concluding observations on the eighth periodic report of Norway"),
+    (FIXTURES.parents[1] / "corpus" / "real" / "languages" / "CEDAW_C_CAF_CO_6__ru.pdftotext.txt",
+     "Конвенция о ликвидации всех форм дискриминации в отношении женщин",
+     "Комитет по ликвидации дискриминации в отношении женщин",
+     "Заключительные замечания по шестому периодическому докладу Центральноафриканской Республики"),
+    (FIXTURES.parents[1] / "corpus" / "real" / "languages" / "CEDAW_C_CAF_CO_6__ru.pdf",
+     "Конвенция о ликвидации всех форм дискриминации в отношении женщин",
+     "Комитет по ликвидации дискриминации в отношении женщин",
+     "Заключительные замечания по шестому периодическому докладу Центральноафриканской Республики"),
+], ids=["CCPR-en", "CEDAW-ru-pdftotext", "CEDAW-ru-pdf"])
+def test_treaty_body_names_its_treaty_and_its_committee(path, organ, body, title):
+    """The treaty's name, printed over several lines of the masthead, is one name; the committee
+    above the title is the body whose document it is, not a line of the preface."""
+    r = read_document(path)
+    assert validate_tree(r.root) == []
+    m = masthead(r.root)
+    assert m["organs"][1:] == [organ]
+    assert m["body"] == body and m["title"] == title
+    assert not xp(doc_element(r.root), "a:preface/a:container[@name='other']")

@@ -242,8 +242,36 @@ def read_masthead(reading: Reading, lines: list[Line]) -> int:
         break
     if not seen_field:
         return 0
-    m.organs = [o for o in organs]
+    m.organs = _joined_organs(organs)
     return i
+
+
+def _joined_organs(organs: list[str]) -> list[str]:
+    """A treaty's name set over several lines of the masthead ("International Covenant on" /
+    "Civil and Political Rights"; "Конвенция о ликвидации" / "всех форм дискриминации") is one
+    name: a line runs on after a word that cannot end it, or into a line in lower case."""
+    out: list[str] = []
+    for organ in organs:
+        last = (_fold(out[-1]).split() or [""])[-1] if out else ""
+        if out and (organ[:1].islower() or last in words("unfinished")):
+            out[-1] = out[-1] + " " + organ
+        else:
+            out.append(organ)
+    return out
+
+
+def _committee_line(text: str) -> bool:
+    """``Human Rights Committee``, ``Комитет по ликвидации дискриминации в отношении женщин``: a
+    line that names a body by its word for one (first or last), and says nothing more."""
+    folded = _fold(text).split()
+    return (0 < len(text) < 100 and not ends_sentence(text) and not any(c.isdigit() for c in text)
+            and bool({folded[0], folded[-1]} & _single_word_organs()))
+
+
+@lru_cache(maxsize=None)
+def _single_word_organs() -> frozenset[str]:
+    """The locale's words for a body ("Committee", "Comité", "Комитет"): its organs of one word."""
+    return frozenset(organ for organ in words("organs") if " " not in organ)
 
 
 def _later_field(lines: list[Line], i: int) -> bool:
@@ -641,6 +669,11 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
             continue
         i += 1
     _title(reading, lines, start, role, formula, notes)
+    if (pf.body is None and not formula and not pf.session_text and not pf.agenda_text and pf.title
+            and doc.masthead.symbol and pf.extra and _committee_line(plain_text(pf.extra[0]).strip())):
+        # the body whose document it is, under the masthead and above the title, with no session
+        # or agenda under it (a treaty body's concluding observations: "Human Rights Committee")
+        pf.body = plain_text(pf.extra.pop(0)).strip()
     if reading.doc_type_notes:
         pf.title = (pf.title or []) + reading.doc_type_notes
     doc.kind = _kind(kind_key, doc, plain_text(pf.title or []))
