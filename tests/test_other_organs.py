@@ -128,6 +128,17 @@ def test_security_council_draft_and_its_adopted_resolution_compare_paragraph_by_
     assert len([p for p in pairs if p.kind == "unchanged"]) == 8
 
 
+def test_presidential_statement_in_french():
+    r = read_document(ORGANS / "sc_presidential_statement_fr.txt")
+    assert validate_tree(r.root) == []
+    assert doc_element(r.root).get("name") == "presidentialStatement"
+    m = masthead(r.root)
+    assert m["symbol"] == "S/PRST/2024/1" and m["language"] == "Français" and m["original"] == "anglais"
+    assert m["doc_type"] == ["Déclaration de la présidence du Conseil de sécurité"]
+    units = [u for u in body_units(r.root) if u.kind == "paragraph"]
+    assert len(units) == 3 and units[0].text.startswith("À la 9530e séance du Conseil de sécurité")
+
+
 def test_presidential_statement():
     r = read_document(ORGANS / "sc_presidential_statement_en.txt")
     assert validate_tree(r.root) == []
@@ -171,6 +182,20 @@ def test_economic_and_social_council_resolution():
     units = body_units(r.root)
     assert [u.text for u in units if u.kind == "formula"] == ["The Economic and Social Council,"]
     assert _conclusions(r.root) == ["15th plenary meeting", "6 June 2023"]
+
+
+def test_economic_and_social_council_draft_submitted_by_its_vice_president():
+    """E/2023/L.12: the year's session and its dates, the agenda item's title over three lines,
+    the submission over two, then the title."""
+    r = read_document(ORGANS / "ecosoc_draft_resolution_en.txt")
+    assert validate_tree(r.root) == []
+    m = masthead(r.root)
+    assert m["kind"] == "resolutionDraft" and m["symbol"] == "E/2023/L.12"
+    assert m["session"] == "2023 session" and m["place_dates"] == "25 July 2022–26 July 2023"
+    assert m["agenda_item"] == "12 (e)" and m["body"] is None
+    assert m["doc_type"] == ["Draft resolution submitted by the Vice-President of the Council, Jane Doe (Norway), "
+                             "on the basis of informal consultations"]
+    assert m["title"] == "Mainstreaming a gender perspective into all policies and programmes in the United Nations system"
 
 
 def test_human_rights_council_resolution():
