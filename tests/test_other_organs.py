@@ -9,8 +9,9 @@ wording:
   (2023)`` (``Резолюция 2719 (2023),``, ``第 2719(2023)号决议``), the line of adoption at a meeting,
   no title, the formula, an annex;
 - a Council draft in the layout of S/2023/1010 (sponsors, then the formula: no title, no agenda);
-- a presidential statement in the layout of S/PRST/2024/1 and the Council's letters (S/2024/123:
-  ``Letter dated ... addressed to the President of the Security Council``);
+- a presidential statement in the layout of S/PRST/2024/1, the Council's letters (S/2024/123:
+  ``Letter dated ... addressed to the President of the Security Council``) and reports of the
+  Secretary-General to it (S/2024/250: no session, no agenda item);
 - a resolution of the Economic and Social Council in the layout of E/RES/2023/5 (the year's
   session, its dates without a place, ``[on the recommendation of ...]``, ``2023/5.``);
 - a resolution and a draft of the Human Rights Council in the layout of A/HRC/RES/55/1 and
@@ -166,6 +167,17 @@ def test_letter_to_the_president_of_the_security_council():
     assert units[0].text.startswith("I have the honour to transmit")
 
 
+def test_report_of_the_secretary_general_to_the_security_council():
+    r = read_document(ORGANS / "sc_report_en.txt")
+    assert validate_tree(r.root) == []
+    m = masthead(r.root)
+    assert m["kind"] == "report" and m["symbol"] == "S/2024/250"
+    assert m["title"] == "Situation in Somalia" and m["doc_type"] == ["Report of the Secretary-General"]
+    assert m["session"] is None and m["agenda_item"] is None
+    files = [str(ORGANS / "sc_report_en.txt")]
+    assert check_files(files, Config(), enabled_rules(), jobs=1).findings == []
+
+
 def test_economic_and_social_council_resolution():
     r = read_document(ORGANS / "ecosoc_resolution_en.txt")
     assert validate_tree(r.root) == []
@@ -234,6 +246,15 @@ def test_human_rights_council_draft_with_the_number_to_come():
     assert m["sponsors"][0] == "Albania" and m["sponsors"][-1] == "Portugal" and len(m["sponsors"]) == 10
     assert _preface_number(r.root) == "55/..."
     assert m["title"] == "The right to education"
+
+
+@pytest.mark.parametrize("placeholder", ["55/...", "55/\u2026"])
+def test_human_rights_council_draft_number_to_come_printed_either_way(placeholder, tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text((ORGANS / "hrc_draft_resolution_en.txt").read_text("utf-8").replace("55/...", placeholder),
+                    "utf-8")
+    r = read_document(path)
+    assert _preface_number(r.root) == placeholder and masthead(r.root)["title"] == "The right to education"
 
 
 def test_functional_commission_draft():
