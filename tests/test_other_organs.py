@@ -92,6 +92,16 @@ def test_security_council_resolution_has_its_number_and_adoption_line_and_no_tit
     assert len(operative) >= 2 and text_content(first(operative[0], "a:num")).strip().startswith("1")
 
 
+def test_russian_resolution_prints_its_openings_in_lower_case():
+    """``Совет Безопасности,`` / ``ссылаясь на ...,`` / ``вновь подтверждая ...,``: plain text
+    keeps no blank line between them; each lower-case opening still opens its paragraph, named
+    and in italics like a capitalised one."""
+    r = read_document(ORGANS / "sc_resolution_ru.txt")
+    containers = xp(doc_element(r.root), "a:preamble/a:container")
+    assert [c.get("name") for c in containers] == ["recalling", "reaffirming"]
+    assert [text_content(first(c, ".//a:i")) for c in containers] == ["ссылаясь", "вновь подтверждая"]
+
+
 def test_security_council_resolution_keeps_its_annex():
     r = read_document(ORGANS / "sc_resolution_en.txt")
     annexes = xp(doc_element(r.root), "a:attachments/a:attachment")
