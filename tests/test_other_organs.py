@@ -15,7 +15,8 @@ wording:
 - a resolution of the Economic and Social Council in the layout of E/RES/2023/5 (the year's
   session, its dates without a place, ``[on the recommendation of ...]``, ``2023/5.``);
 - a resolution and a draft of the Human Rights Council in the layout of A/HRC/RES/55/1 and
-  A/HRC/55/L.12 (the session's dates under it, ``55/1.`` and the draft's ``55/...``);
+  A/HRC/55/L.12 (the session's dates under it, ``55/1.`` and the draft's ``55/...``, the vote
+  under the closing line), in English, French and Spanish;
 - a draft of a functional commission in the layout of E/CN.6/2024/L.3;
 - a treaty body's concluding observations in the layout of CCPR/C/NOR/CO/8 (the treaty's name
   over two lines of the masthead, the committee above the title), with the real Russian
@@ -265,6 +266,21 @@ def test_human_rights_council_draft_number_to_come_printed_either_way(placeholde
                     "utf-8")
     r = read_document(path)
     assert _preface_number(r.root) == placeholder and masthead(r.root)["title"] == "The right to education"
+
+
+@pytest.mark.parametrize("name, body, dates, number, title", [
+    ("hrc_draft_resolution_fr.txt", "Conseil des droits de l’homme", "26 février-5 avril 2024", "55/...",
+     "Le droit à l’éducation"),
+    ("hrc_resolution_es.txt", "Consejo de Derechos Humanos", "26 de febrero a 5 de abril de 2024", "55/1.",
+     "Cooperación con la Oficina del Alto Comisionado en la esfera de los derechos humanos"),
+])
+def test_human_rights_council_in_french_and_spanish(name, body, dates, number, title):
+    r = read_document(ORGANS / name)
+    assert validate_tree(r.root) == []
+    m = masthead(r.root)
+    assert m["body"] == body and m["place_dates"] == dates and m["session_number"] == "55"
+    assert _preface_number(r.root) == number and m["title"] == title
+    assert check_files([str(ORGANS / name)], Config(), enabled_rules(), jobs=1).findings == []
 
 
 def test_functional_commission_draft():
