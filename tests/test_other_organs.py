@@ -328,3 +328,21 @@ def test_treaty_body_names_its_treaty_and_its_committee(path, organ, body, title
     assert m["organs"][1:] == [organ]
     assert m["body"] == body and m["title"] == title
     assert not xp(doc_element(r.root), "a:preface/a:container[@name='other']")
+
+
+def test_word_export_sets_the_number_line_in_the_text_column():
+    """``Resolution 2719 (2023)`` is no number before a title: the Word export sets it as a line
+    of its own, not at the margin with a tab as ``80/57.<tab>Title``."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    data = writer_for("docx").write(read_document(ORGANS / "sc_resolution_en.txt").root)
+    xml = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"),
+                           etree.XMLParser(resolve_entities=False, no_network=True))
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    rows = [p for p in xml.iterfind(".//w:body/w:p", ns)
+            if "".join(p.itertext()).strip() == "Resolution 2719 (2023)"]
+    assert len(rows) == 1
+    assert rows[0].find(".//w:tab", ns) is None and rows[0].find("w:pPr/w:ind[@w:hanging]", ns) is None
