@@ -18,6 +18,8 @@ wording:
   A/HRC/55/L.12 (the session's dates under it, ``55/1.`` and the draft's ``55/...``, the vote
   under the closing line), in English, French and Spanish;
 - a draft of a functional commission in the layout of E/CN.6/2024/L.3;
+- the Secretariat's issuances in the layout of ST/SGB/2019/8 and ST/AI/2017/1 (organ, symbol,
+  date: no Distr. or Original line; the document line, the title, the promulgation);
 - a treaty body's concluding observations in the layout of CCPR/C/NOR/CO/8 (the treaty's name
   over two lines of the masthead, the committee above the title), with the real Russian
   CEDAW/C/CAF/CO/6 of corpus/real.
@@ -346,3 +348,27 @@ def test_word_export_sets_the_number_line_in_the_text_column():
             if "".join(p.itertext()).strip() == "Resolution 2719 (2023)"]
     assert len(rows) == 1
     assert rows[0].find(".//w:tab", ns) is None and rows[0].find("w:pPr/w:ind[@w:hanging]", ns) is None
+
+
+@pytest.mark.parametrize("name, kind, symbol, doc_type, title, opening", [
+    ("secretariat_bulletin_en.txt", "bulletin", "ST/SGB/2019/8", "Secretary-General’s bulletin",
+     "Addressing discrimination, harassment, including sexual harassment, and abuse of authority",
+     "The Secretary-General, for the purpose of"),
+    ("secretariat_administrative_instruction_en.txt", "administrativeInstruction", "ST/AI/2017/1",
+     "Administrative instruction", "Unsatisfactory conduct, investigations and the disciplinary process",
+     "The Under-Secretary-General for Management, pursuant to"),
+])
+def test_secretariat_issuance(name, kind, symbol, doc_type, title, opening):
+    """The Secretariat's masthead (its name, the symbol, the date), the document line, the title
+    under it and the issuing official's promulgation opening the text; ``check`` asks no Distr.
+    or Original line of it."""
+    r = read_document(ORGANS / name)
+    assert validate_tree(r.root) == []
+    assert not [d for d in r.diagnostics if d.code == "no-masthead"]
+    assert doc_element(r.root).get("name") == kind
+    m = masthead(r.root)
+    assert m["organs"] == ["United Nations", "Secretariat"] and m["symbol"] == symbol
+    assert m["doc_type"] == [doc_type] and m["title"] == title
+    first_text = [u for u in body_units(r.root) if u.kind == "paragraph"][0].text
+    assert first_text.startswith(opening) and first_text.endswith("promulgates the following:")
+    assert check_files([str(ORGANS / name)], Config(), enabled_rules(), jobs=1).findings == []

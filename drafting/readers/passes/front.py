@@ -336,6 +336,9 @@ def run(reading: Reading) -> None:
         if document and document[0] == "letter":
             end = _after_letter_title(body, end)
             break
+        if document and document[0] in ISSUANCES:
+            end = _after_issuance_title(body, end, doc.lang, unwrapped)
+            break
         end += 1
     if end == limit:
         # no formula, number, chapter or summary: the body starts after the line that says what
@@ -388,6 +391,20 @@ def _after_letter_title(body: list[Line], start: int, measure: int | None = None
             if last[0] not in words("letter_unfinished") and not runs_on:
                 return k + 1
     return start + 1
+
+
+# The Secretariat's issuances (ST/SGB, ST/AI, ST/IC): their document line and their kind.
+ISSUANCES = {"bulletin": "bulletin", "instruction": "administrativeInstruction", "circular": "informationCircular"}
+
+
+def _after_issuance_title(body: list[Line], start: int, lang: str, unwrapped: bool) -> int:
+    """The line after an issuance's title (``Secretary-General's bulletin`` / its title): the
+    text opens with the issuing official's promulgation (``The Secretary-General, for the
+    purpose of ...``) or a numbered paragraph or section; the title is one line if neither comes."""
+    for k in range(start + 2, min(start + 10, len(body))):
+        if _starts_with(body[k].text, "issuers") or body_starts(body[k], lang, unwrapped):
+            return k
+    return min(start + 2, len(body))
 
 
 def _measure(lines: list[Line]) -> int:
@@ -558,6 +575,11 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
             i += 1
             continue
         document = _document_line(text)
+        if document and document[0] in ISSUANCES and kind_key is None:
+            # "Secretary-General's bulletin": one line, its title under it
+            pf.doc_type, kind_key, role[i] = text, document[0], "document"
+            i += 1
+            continue
         if document and document[0] == "letter" and pf.title is None:
             # "Letter dated ... addressed to ...": the title that says what the document is
             k = _after_letter_title(lines + [Line("", 0)], i, _measure(reading.body))
@@ -731,7 +753,8 @@ def _document_line(text: str) -> tuple[str, str] | None:
     t = STARS.sub("", plain(text)).strip()
     folded = _fold(t)  # once for the five tables
     for key, table in (("adopted", "adopted"), ("submitted", "submitted"), ("note", "note"),
-                       ("letter", "letter"), ("statement", "statement"), ("report", "report")):
+                       ("letter", "letter"), ("statement", "statement"), ("bulletin", "bulletin"),
+                       ("instruction", "instruction"), ("circular", "circular"), ("report", "report")):
         w = _starts_with(t, table, folded)
         if not w:
             continue
@@ -869,6 +892,8 @@ def _kind(key: str | None, doc, title: str) -> str:
         return "decisionDraft"
     if key == "letter":
         return "letter"
+    if key in ISSUANCES:
+        return ISSUANCES[key]
     if key == "statement":
         return "presidentialStatement"   # (S/PRST/...: the Council's word, made by its President)
     if key in ("note", "note_by_the_secretariat"):
