@@ -16,7 +16,7 @@ wording:
   session, its dates without a place, ``[on the recommendation of ...]``, ``2023/5.``);
 - a resolution and a draft of the Human Rights Council in the layout of A/HRC/RES/55/1 and
   A/HRC/55/L.12 (the session's dates under it, ``55/1.`` and the draft's ``55/...``, the vote
-  under the closing line), in English, French and Spanish;
+  under the closing line), in English, French, Spanish and Chinese;
 - a draft of a functional commission in the layout of E/CN.6/2024/L.3;
 - the Secretariat's issuances in the layout of ST/SGB/2019/8 and ST/AI/2017/1 (organ, symbol,
   date: no Distr. or Original line; the document line, the title, the promulgation);
@@ -275,8 +275,10 @@ def test_human_rights_council_draft_number_to_come_printed_either_way(placeholde
      "Le droit à l’éducation"),
     ("hrc_resolution_es.txt", "Consejo de Derechos Humanos", "26 de febrero a 5 de abril de 2024", "55/1.",
      "Cooperación con la Oficina del Alto Comisionado en la esfera de los derechos humanos"),
+    # the range's second date printed without its year; the document line ends "通过的决议"
+    ("hrc_resolution_zh.txt", "人权理事会", "2024 年 2 月 26 日至 4 月 5 日", "55/1.", "在人权领域与高级专员办事处的合作"),
 ])
-def test_human_rights_council_in_french_and_spanish(name, body, dates, number, title):
+def test_human_rights_council_in_other_languages(name, body, dates, number, title):
     r = read_document(ORGANS / name)
     assert validate_tree(r.root) == []
     m = masthead(r.root)

@@ -715,7 +715,23 @@ def _session_dates(text: str, lang: str) -> bool:
     if not text[:1].isdigit() or len(text) > 60 or len(re.findall(r"\d+", text)) < 3:
         return False   # (one date alone is the masthead's date: a session's dates are a range)
     found = find_dates(text, lang)
-    return bool(found) and found[-1][1] == len(text.rstrip(" .*"))
+    if not found:
+        return False
+    end = len(text.rstrip(" .*"))
+    if found[-1][1] == end:
+        return len(found) > 1 or found[0][0] > 0   # one whole date alone is no range
+    # "2024年2月26日至4月5日": the range's second date printed without its year is not found;
+    # after the first date only digits and the words of the language's range forms remain
+    rest = text[found[0][1]:end]
+    return found[0][0] == 0 and bool(rest.strip()) and set(rest) <= _range_marks(lang)
+
+
+@lru_cache(maxsize=None)
+def _range_marks(lang: str) -> frozenset[str]:
+    """The characters a date range prints besides its numbers (``至``, ``月``, ``日``, ``-``)."""
+    dates = terms(lang).get("dates", {})
+    printed = "".join(dates.get(k, "") for k in ("range_same_month", "range_same_year"))
+    return frozenset(re.sub(r"\{[^}]*\}", "", printed)) | frozenset("0123456789 ")
 
 
 def _short_line_end(lines: list[Line], start: int, end: int) -> int:
@@ -767,6 +783,11 @@ def _document_line(text: str) -> tuple[str, str] | None:
             return ("draft_decision" if "decision" in w or "décision" in w or "decisión" in w or "решения" in w
                     else "draft_resolution"), w
         return key, w
+    ends = words("adopted_end")
+    if ends and len(t) < 80 and folded.endswith(ends):
+        # "人权理事会 2024 年 4 月 4 日通过的决议": the organ and the date before the words
+        w = next(w for w in ends if folded.endswith(w))
+        return ("adopted_decision" if any(d in w for d in _decision_words()) else "adopted_resolution"), w
     found = mh.document_kind(t) if ":" not in t else None
     if found and not found[1]:
         return found[0], t
