@@ -223,8 +223,9 @@ def test_economic_and_social_council_draft_submitted_by_its_vice_president():
     assert m["title"] == "Mainstreaming a gender perspective into all policies and programmes in the United Nations system"
 
 
-def test_human_rights_council_resolution():
-    r = read_document(ORGANS / "hrc_resolution_en.txt")
+@pytest.mark.parametrize("name", ["hrc_resolution_en.txt", "hrc_resolution_en.layout.txt"])
+def test_human_rights_council_resolution(name):
+    r = read_document(ORGANS / name)
     assert validate_tree(r.root) == []
     m = masthead(r.root)
     assert m["kind"] == "resolution" and m["symbol"] == "A/HRC/RES/55/1"
