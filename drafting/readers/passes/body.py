@@ -365,9 +365,10 @@ def run(reading: Reading) -> None:
     for i, block in enumerate(reading.blocks):
         # (a closing line opens its block: the date and a recorded vote may run on after it)
         m = closing_line(plain(block.text)[:90], doc.lang) if resolution else None
-        if m and len(plain(block.text)) > 90 and not parse_date(
-                plain(block.text)[m.end():].partition(" [")[0].strip(), doc.lang):
-            m = None   # a long block is a closing line only with its date and the vote after it
+        if m and len(block.text) > 90:
+            after = plain(block.text)[m.end():].partition(" [")[0].strip()
+            if not parse_date(after, doc.lang):
+                m = None   # a long block is a closing line only with its date and the vote after it
         if m or (closing and (vote_open or len(block.text) < 40 and parse_date(plain(block.text).strip(), doc.lang))):
             closing = True
             text = plain(block.text).strip()

@@ -93,25 +93,26 @@ def is_formula(text: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _numbered_pattern() -> re.Pattern[str]:
-    """``Resolution 2719 (2023)``, ``Резолюция 2719 (2023),``, ``第2719(2023)号决议``: the number
-    line of a Security Council resolution, from the ``numbered`` forms of every language."""
+    """``Resolution 2719 (2023)``, ``Резолюция 2719 (2023),``, ``第 2719(2023)号决议``: the number
+    line of a Security Council resolution, from the ``numbered`` forms of every language (read
+    with its white space collapsed: every space of the pattern is one, or none)."""
     forms_ = {w for lang in languages() for w in terms(lang).get("reader", {}).get("numbered", [])}
-    number = r"\s*\d{1,5}\s?\(\d{4}\)\s*"
-    alternatives = sorted((r"\s+".join(re.escape(part) for part in f.split()).replace(re.escape("{n}"), number)
-                           for f in forms_), key=len, reverse=True)
+    number = r" ?\d{1,5} ?\(\d{4}\) ?"
+    alternatives = sorted((number.join(re.escape(part) for part in f.split("{n}")) for f in forms_),
+                          key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(alternatives) + r")[,，،]?$", re.I)
 
 
 def numbered_line(text: str) -> bool:
     """Is the line a resolution's number line printed instead of a title (``Resolution 2719 (2023)``)?"""
-    t = STARS.sub("", plain(text)).strip()
+    t = " ".join(STARS.sub("", plain(text)).split())
     return len(t) < 40 and bool(_numbered_pattern().match(t))
 
 
 def _adopted_at_meeting(text: str) -> bool:
     """``Adopted by the Security Council at its 9518th meeting, on ...``: the line under a number line."""
     t = plain(text).strip()
-    return bool(_starts_with(t, "adopted_meeting")) or _fold(t).endswith(words("adopted_meeting_end") or ("\0",))
+    return bool(_starts_with(t, "adopted_meeting")) or _fold(t).endswith(words("adopted_meeting_end"))
 
 
 def is_summary(text: str) -> bool:
