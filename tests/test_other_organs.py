@@ -1,7 +1,7 @@
 """The readers on the documents of the other principal organs and their subsidiary bodies.
 
 The inputs in ``tests/fixtures/text/organs/`` are written for the project in the shape of the
-published documents, as ``pdftotext`` prints them (and one as ``pdftotext -layout``), with our own
+published documents, as ``pdftotext`` prints them (two as ``pdftotext -layout``), with our own
 wording:
 
 - Security Council resolutions: the layout of S/RES/2719 (2023), S/RES/2223 (2015) and
@@ -28,13 +28,13 @@ wording:
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES
 
 from drafting.check.document import Config
-from drafting.compare.align import align_items
-from drafting.compare.items import items_of
 from drafting.check.registry import enabled_rules
 from drafting.commands.check_files import run as check_files
+from drafting.compare.align import align_items
+from drafting.compare.items import items_of
 from drafting.model.akn import doc_element, first, text_content, xp
 from drafting.model.units import body_units, masthead
 from drafting.model.validate import validate_tree
