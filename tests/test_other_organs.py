@@ -167,6 +167,10 @@ def test_presidential_statement():
     # each paragraph of the statement opens with its quotation mark, a full line before it or not
     assert [u.text.split()[3] for u in units[1:]] == ["reaffirms", "stresses", "expresses", "requests"]
     assert units[-1].text.endswith("in his regular reports.”")
+    # the statement is one quotation of four paragraphs (each opens with its mark, the last
+    # closes it): all four are quoted text, the paragraph that introduces them is not
+    quoted = [p for p in xp(doc_element(r.root), "a:mainBody/a:paragraph") if xp(p, "a:content/a:blockContainer")]
+    assert len(quoted) == 4 and not xp(doc_element(r.root), "a:mainBody/a:paragraph[1]/a:content/a:blockContainer")
 
 
 def test_letter_to_the_president_of_the_security_council():

@@ -328,11 +328,29 @@ class BodyAssembler:
             return
         self._flush_cross()
         role = "quote" if text[:1] in QUOTE_OPEN and text.rstrip(".;,")[-1:] in QUOTE_CLOSE else "paragraph"
+        if role == "quote":
+            # a quotation of several paragraphs: each opens with its mark, only the last closes
+            # ("“The Security Council reaffirms ..." / ... / "“The Security Council requests ...”")
+            self._quotation_above()
         para = Para(None, self.inline(text), line=line, role=role)
         self.out.append(para)
         if role == "paragraph":
             self.last_para = para
         self.block_owner[index] = para
+
+    def _quotation_above(self) -> None:
+        """The unnumbered paragraphs just above that open a quotation and leave it open belong
+        to the quotation that this paragraph closes."""
+        k = len(self.out) - 1
+        while k >= 0 and isinstance(self.out[k], Para) and self.out[k].role == "paragraph" \
+                and self.out[k].num is None and not self.out[k].points:
+            text = plain_text(self.out[k].text).strip()
+            if text[:1] not in QUOTE_OPEN or not _leaves_quote_open(text):
+                break
+            self.out[k].role = "quote"
+            if self.last_para is self.out[k]:
+                self.last_para = None
+            k -= 1
 
     def finish(self) -> list:
         self._flush_cross()
@@ -354,6 +372,12 @@ def _next_letter(prev: str | None, label: str) -> bool:
     return len(a) == 1 and len(b) == 1 and ord(b) == ord(a) + 1
 
 
+
+
+def _leaves_quote_open(text: str) -> bool:
+    """Does the paragraph open more quotations than it closes (``“The Council reaffirms its
+    support for the “Pact”.``: the first stays open, for the next paragraph)?"""
+    return sum(text.count(c) for c in "“«„") > sum(text.count(c) for c in "”»")
 
 
 def run(reading: Reading) -> None:
