@@ -154,13 +154,19 @@ def symbol(doc):
         yield _finding(doc, "UN402", f"invalid symbol {printed}: {exc}", needle=printed)
 
 
+# The Secretariat's bulletins, administrative instructions and information circulars (ST/SGB,
+# ST/AI, ST/IC) print the organ, the symbol and the date: no Distr. and no Original line.
+SECRETARIAT_ISSUANCES = frozenset({"bulletin", "administrativeInstruction", "informationCircular"})
+
+
 @rule("UN403", "distribution-line", "warning",
       "The Distr. line is present and printed in the language's form.",
       """The distribution line reads ``Distr.: General`` in English (also in Russian, Chinese
       and Arabic documents), ``Distr. générale`` / ``Distr. limitée`` in French, ``Distr.
-      general`` in Spanish. Capitals (older documents) are accepted.""")
+      general`` in Spanish. Capitals (older documents) are accepted. The Secretariat's issuances
+      (bulletins, administrative instructions, information circulars) print none.""")
 def distribution_line(doc):
-    if not has_masthead(doc):
+    if not has_masthead(doc) or doc.kind in SECRETARIAT_ISSUANCES:
         return
     printed = doc.masthead.get("distribution")
     if not printed:
@@ -209,9 +215,9 @@ def masthead_date(doc):
       "The Original line names the original language in the document's language.",
       """``Original: English`` in English, ``Original: anglais`` (Vienna) or ``Original :
       anglais`` (modern) in French, ``Original: inglés`` in Spanish. An adopted resolution or
-      decision prints none and is not asked for one.""")
+      decision prints none and is not asked for one, nor are the Secretariat's issuances.""")
 def original_line(doc):
-    if not has_masthead(doc):
+    if not has_masthead(doc) or doc.kind in SECRETARIAT_ISSUANCES:
         return
     if doc.adopted and not doc.masthead.get("original"):
         return
@@ -231,9 +237,12 @@ def original_line(doc):
 @rule("UN406", "language-line", "warning",
       "The masthead names the language of this version (``Français``, ``Español``...).",
       """Every language version except English prints its own language above the Original
-      line; it must match the language of the text.""")
+      line; it must match the language of the text. An adopted resolution or decision prints
+      neither line and is not asked for one.""")
 def language_line(doc):
     if not has_masthead(doc):
+        return
+    if doc.adopted and not doc.masthead.get("language") and not doc.masthead.get("original"):
         return
     from drafting.locale import masthead_language
     if _lang(doc) == "en":

@@ -75,7 +75,11 @@ class _EIds:
 _AUTHOR_UNDER_TITLE_KINDS = frozenset({"report", "note"})
 _ADOPTED_KINDS = frozenset({"resolution", "decision"})
 # The number of an adopted resolution or decision as printed above its title: "80/239."
-_RESOLUTION_NUMBER = re.compile(r"\d{1,4}/\d{1,4}(?: ?\[[A-Z]\]| [A-Z])?\.")
+_RESOLUTION_NUMBER = re.compile(r"\d{1,4}/(?:\d{1,4}(?: ?\[[A-Z]\]| [A-Z])?\.|\.\.\.|\u2026)")
+# A Security Council resolution's number line, printed above its adoption line and in place of a
+# title: "Resolution 2719 (2023)", "Резолюция 2719 (2023),", "第2719(2023)号决议"
+_NUMBER_LINE = re.compile(r"\w+ ?\d{1,5} ?\(\d{4}\)\w*,?")
+_NUMBERED_KINDS = _ADOPTED_KINDS | {"resolutionDraft", "decisionDraft"}
 _NOT_LABEL = re.compile(r"[^0-9A-Za-z\u0600-\u06FF]+")
 
 
@@ -449,11 +453,13 @@ class _Builder:
             session_rows.append(p)
         kind = self.blocks.kind
         adopted = kind in _ADOPTED_KINDS
-        other_lines, note_lines, number = [], [], None
+        other_lines, note_lines, number, number_line = [], [], None, False
         for line in pf.extra:
             text = plain_text(line).strip()
-            if adopted and number is None and _RESOLUTION_NUMBER.fullmatch(text):
+            if kind in _NUMBERED_KINDS and number is None and _RESOLUTION_NUMBER.fullmatch(text):
                 number = text
+            elif adopted and number is None and not pf.title and _NUMBER_LINE.fullmatch(text):
+                number, number_line = text, True
             elif adopted and text.startswith("[") and text.endswith("]"):
                 note_lines.append(line)
             else:
@@ -491,7 +497,8 @@ class _Builder:
         # ("Report of the Secretary-General", "Note by the Secretariat"); an adopted resolution
         # prints its document line, the bracketed line on how it came to the plenary, then its
         # number and title; a draft prints its type (and sponsors) above the title.
-        if kind in _AUTHOR_UNDER_TITLE_KINDS and not pf.sponsors:
+        if kind in _AUTHOR_UNDER_TITLE_KINDS and not pf.sponsors or number_line:
+            # (a number line stands above the line of the resolution's adoption at a meeting)
             title_rows = heading_rows + type_rows
         else:
             title_rows = type_rows + [self.p(line, "preface") for line in note_lines] + heading_rows

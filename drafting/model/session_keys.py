@@ -30,6 +30,8 @@ AKN_KINDS = {
     "report": "report", "reportDraft": "reportDraft", "resolution": "resolution",
     "resolutionDraft": "resolutionDraft", "decision": "decision", "decisionDraft": "decisionDraft",
     "note": "note", "corrigendum": "corrigendum", "letter": "letter",
+    "presidentialStatement": "presidentialStatement", "bulletin": "bulletin",
+    "administrativeInstruction": "administrativeInstruction", "informationCircular": "informationCircular",
 }
 RESOLUTION_KINDS = {"resolution", "resolutionDraft", "decision", "decisionDraft"}
 DISTRIBUTIONS = ("general", "limited", "restricted")

@@ -624,7 +624,8 @@ class DocxRenderer:
             else:
                 style = S.SESSION_PLACE
             number = first(p, "a:docNumber") if in_title else None
-            if number is not None and not (number.tail or "").strip():
+            # (a number line alone, "Resolution 2719 (2023)", stands in the text column)
+            if number is not None and not (number.tail or "").strip() and first(p, "a:docTitle") is not None:
                 out.append(self.numbered_title(style, p, number))
             else:
                 out.append(self.paragraph_xml(style, self.runs(p)))

@@ -340,11 +340,29 @@ class BodyAssembler:
             return
         self._flush_cross()
         role = "quote" if text[:1] in QUOTE_OPEN and text.rstrip(".;,")[-1:] in QUOTE_CLOSE else "paragraph"
+        if role == "quote":
+            # a quotation of several paragraphs: each opens with its mark, only the last closes
+            # ("“The Security Council reaffirms ..." / ... / "“The Security Council requests ...”")
+            self._quotation_above()
         para = Para(None, self.inline(text), line=line, role=role)
         self.out.append(para)
         if role == "paragraph":
             self.last_para = para
         self.block_owner[index] = para
+
+    def _quotation_above(self) -> None:
+        """The unnumbered paragraphs just above that open a quotation and leave it open belong
+        to the quotation that this paragraph closes."""
+        k = len(self.out) - 1
+        while k >= 0 and isinstance(self.out[k], Para) and self.out[k].role == "paragraph" \
+                and self.out[k].num is None and not self.out[k].points:
+            text = plain_text(self.out[k].text).strip()
+            if text[:1] not in QUOTE_OPEN or not _leaves_quote_open(text):
+                break
+            self.out[k].role = "quote"
+            if self.last_para is self.out[k]:
+                self.last_para = None
+            k -= 1
 
     def finish(self) -> list:
         self._flush_cross()
@@ -368,17 +386,35 @@ def _next_letter(prev: str | None, label: str) -> bool:
 
 
 
+def _leaves_quote_open(text: str) -> bool:
+    """Does the paragraph open more quotations than it closes (``“The Council reaffirms its
+    support for the “Pact”.``: the first stays open, for the next paragraph)?"""
+    return sum(text.count(c) for c in "“«„") > sum(text.count(c) for c in "”»")
+
+
 def run(reading: Reading) -> None:
     doc = reading.doc
     assembler = BodyAssembler(doc, reading.refs)
     resolution = doc.kind in ("resolution", "decision")
     closing = False
+    vote_open = False   # a bracketed vote under the closing line, not yet closed by its "]"
     for i, block in enumerate(reading.blocks):
-        m = closing_line(_unmarked(block.text), doc.lang) if resolution else None
-        if m or (closing and len(block.text) < 40 and parse_date(_unmarked(block.text).strip(), doc.lang)):
+        # (a closing line opens its block: the date and a recorded vote may run on after it)
+        m = closing_line(_unmarked(block.text)[:90], doc.lang) if resolution else None
+        if m and len(block.text) > 90:
+            after = _unmarked(block.text)[m.end():].partition(" [")[0].strip()
+            if not parse_date(after, doc.lang):
+                m = None   # a long block is a closing line only with its date and the vote after it
+        if m or (closing and (vote_open or len(block.text) < 40 and parse_date(_unmarked(block.text).strip(), doc.lang))):
             closing = True
             text = _unmarked(block.text).strip()
             parts = [text[: m.end()].strip(), text[m.end():].strip()] if m else [text]
+            if " [" in parts[-1] and not vote_open:
+                # "4 April 2024" / "[Adopted without a vote.]": the vote, printed under the date
+                date, _, vote = parts[-1].partition(" [")
+                parts[-1:] = [date, "[" + vote]
+            if "[" in text or vote_open:
+                vote_open = not text.endswith("]")
             for part in (p for p in parts if p):
                 doc.conclusions.append(Para(None, [part], line=block.line))
             assembler.block_owner[i] = None

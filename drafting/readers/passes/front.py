@@ -34,7 +34,9 @@ from drafting.readers.passes.text import ends_sentence, join_lines, plain
 from drafting.readers.text_inline import parse_inline
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 
-RESOLUTION_NUMBER = re.compile(r"^(?P<num>\d{1,3}/\d{1,4})\.(?:\s+(?P<title>\S.*))?$")
+# "80/57.", "2023/5." (the Economic and Social Council numbers by year), "55/..." (a draft's number
+# to come: "55/... The right to education"), then the title on the same line or the next
+RESOLUTION_NUMBER = re.compile(r"^(?P<num>\d{1,4}/(?:\d{1,4}\.|\.\.\.|\u2026))(?:\s+(?P<title>\S.*))?$")
 BRACKETED = re.compile(r"^\[.*")
 STARS = re.compile(r"\*+$")
 SECURITY_COUNCIL_YEAR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)? year$")
@@ -90,6 +92,30 @@ def is_formula(text: str) -> bool:
             # without its comma only "The General Assembly" itself, article and all
             return closed or (article and folded == organ)
     return False
+
+
+@lru_cache(maxsize=None)
+def _numbered_pattern() -> re.Pattern[str]:
+    """``Resolution 2719 (2023)``, ``Резолюция 2719 (2023),``, ``第 2719(2023)号决议``: the number
+    line of a Security Council resolution, from the ``numbered`` forms of every language (read
+    with its white space collapsed: every space of the pattern is one, or none)."""
+    forms_ = {w for lang in languages() for w in terms(lang).get("reader", {}).get("numbered", [])}
+    number = r" ?\d{1,5} ?\(\d{4}\) ?"
+    alternatives = sorted((number.join(re.escape(part) for part in f.split("{n}")) for f in forms_),
+                          key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(alternatives) + r")[,，،]?$", re.I)
+
+
+def numbered_line(text: str) -> bool:
+    """Is the line a resolution's number line printed instead of a title (``Resolution 2719 (2023)``)?"""
+    t = " ".join(STARS.sub("", plain(text)).split())
+    return len(t) < 40 and bool(_numbered_pattern().match(t))
+
+
+def _adopted_at_meeting(text: str) -> bool:
+    """``Adopted by the Security Council at its 9518th meeting, on ...``: the line under a number line."""
+    t = plain(text).strip()
+    return bool(_starts_with(t, "adopted_meeting")) or _fold(t).endswith(words("adopted_meeting_end"))
 
 
 def is_summary(text: str) -> bool:
@@ -220,8 +246,36 @@ def read_masthead(reading: Reading, lines: list[Line]) -> int:
         break
     if not seen_field:
         return 0
-    m.organs = [o for o in organs]
+    m.organs = _joined_organs(organs)
     return i
+
+
+def _joined_organs(organs: list[str]) -> list[str]:
+    """A treaty's name set over several lines of the masthead ("International Covenant on" /
+    "Civil and Political Rights"; "Конвенция о ликвидации" / "всех форм дискриминации") is one
+    name: a line runs on after a word that cannot end it, or into a line in lower case."""
+    out: list[str] = []
+    for organ in organs:
+        last = (_fold(out[-1]).split() or [""])[-1] if out else ""
+        if out and (organ[:1].islower() or last in words("unfinished")):
+            out[-1] = out[-1] + " " + organ
+        else:
+            out.append(organ)
+    return out
+
+
+def _committee_line(text: str) -> bool:
+    """``Human Rights Committee``, ``Комитет по ликвидации дискриминации в отношении женщин``: a
+    line that names a body by its word for one (first or last), and says nothing more."""
+    folded = _fold(text).split()
+    return (0 < len(text) < 100 and not ends_sentence(text) and not any(c.isdigit() for c in text)
+            and bool({folded[0], folded[-1]} & _single_word_organs()))
+
+
+@lru_cache(maxsize=None)
+def _single_word_organs() -> frozenset[str]:
+    """The locale's words for a body ("Committee", "Comité", "Комитет"): its organs of one word."""
+    return frozenset(organ for organ in words("organs") if " " not in organ)
 
 
 def _later_field(lines: list[Line], i: int) -> bool:
@@ -286,6 +340,9 @@ def run(reading: Reading) -> None:
         document = _document_line(body[end].text)
         if document and document[0] == "letter":
             end = _after_letter_title(body, end)
+            break
+        if document and document[0] in ISSUANCES:
+            end = _after_issuance_title(body, end, doc.lang, unwrapped)
             break
         end += 1
     if end == limit:
@@ -361,6 +418,20 @@ def _after_letter_title(body: list[Line], start: int, measure: int | None = None
     return start + 1
 
 
+# The Secretariat's issuances (ST/SGB, ST/AI, ST/IC): their document line and their kind.
+ISSUANCES = {"bulletin": "bulletin", "instruction": "administrativeInstruction", "circular": "informationCircular"}
+
+
+def _after_issuance_title(body: list[Line], start: int, lang: str, unwrapped: bool) -> int:
+    """The line after an issuance's title (``Secretary-General's bulletin`` / its title): the
+    text opens with the issuing official's promulgation (``The Secretary-General, for the
+    purpose of ...``) or a numbered paragraph or section; the title is one line if neither comes."""
+    for k in range(start + 2, min(start + 10, len(body))):
+        if _starts_with(body[k].text, "issuers") or body_starts(body[k], lang, unwrapped):
+            return k
+    return min(start + 2, len(body))
+
+
 def _measure(lines: list[Line]) -> int:
     """The length of a full line of the text (hard-wrapped extraction), 0 when unknown."""
     lengths = sorted(len(l.text.strip()) for l in lines[:400] if l.text.strip())
@@ -372,7 +443,7 @@ def _measure(lines: list[Line]) -> int:
 def _after_document_line(body: list[Line], limit: int) -> int | None:
     for k in range(limit):
         found = _document_line(body[k].text)
-        if found and found[0] in ("report", "note", "note_by_the_secretariat"):
+        if found and found[0] in ("report", "note", "note_by_the_secretariat", "statement"):
             k += 1
             # the document line runs on: a line in lower case, or after a word that cannot end it
             while k < len(body) and not body[k].gap_before and (
@@ -522,12 +593,18 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
             role[i] = "session"
             i += 1
             continue
-        if mh.is_place_dates(text) and not pf.place_dates and (pf.session_text or start):
+        if mh.is_place_dates(text) and not pf.place_dates and (pf.session_text or start) or (
+                role.get(i - 1) == "session" and not pf.place_dates and _session_dates(text, doc.lang)):
             pf.place_dates = text
             role[i] = "place"
             i += 1
             continue
         document = _document_line(text)
+        if document and document[0] in ISSUANCES and kind_key is None:
+            # "Secretary-General's bulletin": one line, its title under it
+            pf.doc_type, kind_key, role[i] = text, document[0], "document"
+            i += 1
+            continue
         if document and document[0] == "letter" and pf.title is None:
             # "Letter dated ... addressed to ...": the title that says what the document is
             k = _after_letter_title(lines + [Line("", 0)], i, _measure(reading.body))
@@ -594,9 +671,23 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
                 role[n] = "extra"
             i = k
             continue
+        if numbered_line(text) and kind_key is None:
+            # "Resolution 2719 (2023)" / "Adopted by the Security Council at its 9518th meeting, on"
+            # / "30 July 2013": the number, then the adoption line, and no title
+            pf.extra.append([text])
+            role[i] = "number"
+            i += 1
+            if i < end and _adopted_at_meeting(lines[i].text):
+                k = _continuation(lines, i, end, claimed)
+                pf.doc_type = " ".join(plain(l.text).strip() for l in lines[i:k])
+                kind_key = "adopted_decision" if any(w in _fold(text) for w in _decision_words()) else "adopted_resolution"
+                for n in range(i, k):
+                    role[n] = "document"
+                i = k
+            continue
         number = RESOLUTION_NUMBER.match(text)
         if number:
-            pf.extra.append([number.group("num") + "."])
+            pf.extra.append([number.group("num")])
             role[i] = "number"
             if number.group("title"):
                 lines[i] = Line(number.group("title"), lines[i].no, lines[i].page)
@@ -625,9 +716,47 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
             continue
         i += 1
     _title(reading, lines, start, role, formula, notes)
+    if (pf.body is None and not formula and not pf.session_text and not pf.agenda_text and pf.title
+            and doc.masthead.symbol and pf.extra and _committee_line(plain_text(pf.extra[0]).strip())):
+        # the body whose document it is, under the masthead and above the title, with no session
+        # or agenda under it (a treaty body's concluding observations: "Human Rights Committee")
+        pf.body = plain_text(pf.extra.pop(0)).strip()
     if reading.doc_type_notes:
         pf.title = (pf.title or []) + reading.doc_type_notes
     doc.kind = _kind(kind_key, doc, plain_text(pf.title or []))
+
+
+@lru_cache(maxsize=None)
+def _decision_words() -> tuple[str, ...]:
+    """The word for a decision in every language (``Decision``, ``Решение``, ``决定``), folded."""
+    return tuple({_fold(terms(lang).get("document_kinds", {}).get("decision", "")) for lang in languages()} - {""})
+
+
+def _session_dates(text: str, lang: str) -> bool:
+    """``26 February-5 April 2024``, ``11-22 March 2024``: the dates of a session printed under it
+    without a place (the Councils and the functional commissions), a line that is dates only."""
+    from drafting.locale import find_dates
+
+    if not text[:1].isdigit() or len(text) > 60 or len(re.findall(r"\d+", text)) < 3:
+        return False   # (one date alone is the masthead's date: a session's dates are a range)
+    found = find_dates(text, lang)
+    if not found:
+        return False
+    end = len(text.rstrip(" .*"))
+    if found[-1][1] == end:
+        return len(found) > 1 or found[0][0] > 0   # one whole date alone is no range
+    # "2024年2月26日至4月5日": the range's second date printed without its year is not found;
+    # after the first date only digits and the words of the language's range forms remain
+    rest = text[found[0][1]:end]
+    return found[0][0] == 0 and bool(rest.strip()) and set(rest) <= _range_marks(lang)
+
+
+@lru_cache(maxsize=None)
+def _range_marks(lang: str) -> frozenset[str]:
+    """The characters a date range prints besides its numbers (``至``, ``月``, ``日``, ``-``)."""
+    dates = terms(lang).get("dates", {})
+    printed = "".join(dates.get(k, "") for k in ("range_same_month", "range_same_year"))
+    return frozenset(re.sub(r"\{[^}]*\}", "", printed)) | frozenset("0123456789 ")
 
 
 def _short_line_end(lines: list[Line], start: int, end: int) -> int:
@@ -666,7 +795,8 @@ def _document_line(text: str) -> tuple[str, str] | None:
     t = STARS.sub("", plain(text)).strip()
     folded = _fold(t)  # once for the five tables
     for key, table in (("adopted", "adopted"), ("submitted", "submitted"), ("note", "note"),
-                       ("letter", "letter"), ("report", "report")):
+                       ("letter", "letter"), ("statement", "statement"), ("bulletin", "bulletin"),
+                       ("instruction", "instruction"), ("circular", "circular"), ("report", "report")):
         w = _starts_with(t, table, folded)
         if not w:
             continue
@@ -679,6 +809,11 @@ def _document_line(text: str) -> tuple[str, str] | None:
             return ("draft_decision" if "decision" in w or "décision" in w or "decisión" in w or "решения" in w
                     else "draft_resolution"), w
         return key, w
+    ends = words("adopted_end")
+    if ends and len(t) < 80 and folded.endswith(ends):
+        # "人权理事会 2024 年 4 月 4 日通过的决议": the organ and the date before the words
+        w = next(w for w in ends if folded.endswith(w))
+        return ("adopted_decision" if any(d in w for d in _decision_words()) else "adopted_resolution"), w
     found = mh.document_kind(t) if ":" not in t else None
     if found and not found[1]:
         return found[0], t
@@ -804,6 +939,10 @@ def _kind(key: str | None, doc, title: str) -> str:
         return "decisionDraft"
     if key == "letter":
         return "letter"
+    if key in ISSUANCES:
+        return ISSUANCES[key]
+    if key == "statement":
+        return "presidentialStatement"   # (S/PRST/...: the Council's word, made by its President)
     if key in ("note", "note_by_the_secretariat"):
         return "note"
     if "/RES/" in symbol:

@@ -55,8 +55,10 @@ def split_preamble(body: list, lang: str) -> tuple[list[Para], list]:
 def _openings(lang: str) -> tuple[tuple[str, str, str], ...]:
     """The preambular openings, longest first, each with a space and with a comma after it
     (sorted once per language, not at every paragraph)."""
-    openings = sorted(terms(lang).get("preambular", {}), key=len, reverse=True)
-    return tuple((o, o + " ", o + ",") for o in openings)
+    openings = set(terms(lang).get("preambular", {}))
+    if terms(lang).get("reader", {}).get("lower_case_openings"):
+        openings |= {o[:1].lower() + o[1:] for o in openings}   # "ссылаясь на ..."
+    return tuple((o, o + " ", o + ",") for o in sorted(openings, key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)

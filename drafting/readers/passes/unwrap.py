@@ -53,7 +53,11 @@ ANNEX_OF = LazyPattern(annex_of)               # "Annex to the letter dated ..."
 
 def _opening_words(lang: str) -> set[str]:
     data = terms(lang)
-    return set(data.get("preambular", {})) | set(data.get("operative", {}))
+    found = set(data.get("preambular", {})) | set(data.get("operative", {}))
+    if data.get("reader", {}).get("lower_case_openings"):
+        # "Совет Безопасности," / "ссылаясь на ...": the openings printed in lower case
+        found |= {w[:1].lower() + w[1:] for w in found}
+    return found
 
 
 @lru_cache(maxsize=None)
@@ -676,6 +680,9 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
                 last_len += 12  # a point's first line also holds its indent and the space after its label
             if last_len < 0.75 * width:
                 merge = False  # a paragraph's last line falls short of the measure
+        if merge and not line.gap_before and stripped[:1] in "“«„" and stripped[1:2].isupper() \
+                and ends_sentence(prev_line.text):
+            merge = False  # each paragraph of a quotation opens with its mark ("“The Security Council ...")
     elif line.gap_before:
         merge = lowercase or (len(prev_text) > 120 and not ends_sentence(prev_text)
                               and not (prev_text.endswith(",") and opens_clause(stripped, lang)))
