@@ -5,7 +5,8 @@ from content, as for a PDF: each Word paragraph becomes a ``Line`` carrying what
 the shared passes (``drafting.readers.passes.read_lines``) find the masthead, the preamble, the
 numbers and the headings. What Word knows travels as a PDF's facts would:
 - a Word paragraph that is a paragraph stands apart (``gap_before``), space or none between
-  paragraphs; in a file that keeps each printed line as a paragraph (a text file opened in
+  paragraphs, and says it opens one (``opens_paragraph``: even where the one before stops
+  mid-sentence, as a PDF's page foot would not); in a file that keeps each printed line as a paragraph (a text file opened in
   Word, pandoc's Markdown of it) only space beyond the usual does, and its lines are unwrapped
   as a PDF's are; a page break as ``page_break_before``;
 - the number Word auto-numbering prints is written before the text, as printed, a bullet as
@@ -94,7 +95,7 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
             indent = (rec.indent or 0.0) + (rec.first_line or 0.0)
         heading = rec.role in HEADING_ROLES or (rec.outline is not None and rec.outline < 4)
         out.append(Line(text, len(out) + 1, page=page, gap_before=gap, page_break_before=broke,
-                        indent=indent,
+                        indent=indent, opens_paragraph=not lines_printed or None,
                         bold=True if (heading or rec.all_bold) else None,
                         centered=rec.centered or None))
         out.extend(_note_lines(rec.tokens, len(out), page))

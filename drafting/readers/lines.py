@@ -33,3 +33,6 @@ class Line:
     zone: str | None = None
     furniture_kind: str | None = None     # page-number, job-number, barcode, running-head, stamp
     note_marker: str | None = None        # on the first line of a footnote body read from layout
+    # The format marks where a paragraph begins (a Word paragraph in a file that keeps one per
+    # paragraph, not one per printed line): True on the line that opens one. None: unknown.
+    opens_paragraph: bool | None = None

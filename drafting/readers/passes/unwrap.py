@@ -667,7 +667,9 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
             if last_len < 0.75 * width:
                 merge = False  # a paragraph's last line falls short of the measure
     elif line.gap_before:
-        merge = lowercase or (len(prev_text) > 120 and not ends_sentence(prev_text)
+        # (a long block that stops without its sentence's end runs on after a blank line, a
+        # page's foot; not where the format says a paragraph begins)
+        merge = lowercase or (not line.opens_paragraph and len(prev_text) > 120 and not ends_sentence(prev_text)
                               and not (prev_text.endswith(",") and opens_clause(stripped, lang)))
     else:
         # one paragraph a line, but extraction may still wrap some of them (justified lines
