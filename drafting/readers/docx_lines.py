@@ -53,6 +53,7 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
               else rec.text.strip()) for rec in parsed.records]
     lines_printed = printed_lines(texts)
     usual = usual_spacing(parsed.records, texts) if lines_printed else 0
+    shared = shared_heading_styles(parsed.records)
     for rec in parsed.records:
         if rec.page_break_before and out:
             page, page_break = page + 1, True   # a break in an empty paragraph moves on too
@@ -93,15 +94,29 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
         indent = None
         if rec.indent is not None or rec.first_line is not None:
             indent = (rec.indent or 0.0) + (rec.first_line or 0.0)
-        heading = rec.role in HEADING_ROLES or (rec.outline is not None and rec.outline < 4)
+        heading = is_heading_style(rec)
         out.append(Line(text, len(out) + 1, page=page, gap_before=gap, page_break_before=broke,
                         indent=indent, opens_paragraph=not lines_printed or None,
+                        heading=rec.style in shared or None,
                         bold=True if (heading or rec.all_bold) else None,
                         centered=rec.centered or None))
         out.extend(_note_lines(rec.tokens, len(out), page))
     # a number kept as a paragraph of its own ("1." then the text: a printed line per
     # paragraph) goes back in front of its text, as the text reader does for pdftotext
     return join_lone_labels(out)
+
+
+def is_heading_style(rec: Record) -> bool:
+    return rec.role in HEADING_ROLES or (rec.outline is not None and rec.outline < 4)
+
+
+def shared_heading_styles(records) -> frozenset[str]:
+    """The heading styles more than one paragraph uses: their paragraphs are the text's
+    headings. A title is one of a kind: set in a heading style of its own (``Heading 1`` above
+    sections in ``Heading 2``), it stays the title."""
+    seen: Counter = Counter(rec.style for rec in records if rec.rows is None and is_heading_style(rec)
+                            and rec.text.strip())
+    return frozenset(style for style, count in seen.items() if count > 1)
 
 
 def printed_lines(texts: list[str]) -> bool:

@@ -36,3 +36,6 @@ class Line:
     # The format marks where a paragraph begins (a Word paragraph in a file that keeps one per
     # paragraph, not one per printed line): True on the line that opens one. None: unknown.
     opens_paragraph: bool | None = None
+    # The format says the line is one of the text's headings (a Word heading style that more
+    # than one paragraph uses: a title is one of a kind). None: unknown.
+    heading: bool | None = None
