@@ -1,4 +1,4 @@
-"""Word files made outside this toolkit from the text of real UN documents, five ways.
+"""Word files made outside this toolkit from the text of real UN documents, six ways.
 
 - pandoc: ``pandoc -f commonmark`` of the pdftotext output, one paragraph per printed line
   (lines starting ``1.`` become Word auto-numbered lists, ``(a)`` stays typed);
@@ -13,10 +13,12 @@
   page's header, no space between paragraphs);
 - styled: the text reader's reading typed in a word processor with its own styles (RTF saved
   as DOCX by LibreOffice): ``Title``, ``Heading 1``/``Heading 2``, the symbol in the page header,
-  tabs after numbers under a hanging indent, real footnotes (``styled_rtf``).
+  tabs after numbers under a hanging indent, real footnotes (``styled_rtf``);
+- numbered: the same formatted by hand in ``Normal``, the operative paragraphs and points
+  numbered by Word numbering definitions (``numbered_docx``).
 The pandoc, LibreOffice and styled files are made once into build/docx_in/ and kept (a cache keyed by
 the text and the way's version, the styled ones by their RTF: delete the folder to remake them);
-the python-docx and word ones follow the text reader, so they are made again on every run.
+the python-docx, word and numbered ones follow the text reader, so they are made again on every run.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-WAYS = ("pandoc", "libreoffice", "python-docx", "word", "styled")
+WAYS = ("pandoc", "libreoffice", "python-docx", "word", "styled", "numbered")
 
 
 def paragraphs_of(src: Path) -> list[list[tuple[str, bool]]]:
@@ -197,6 +199,8 @@ def make_all(sources: list[Path], folder: Path) -> dict[tuple[str, str], Path]:
                 pandoc_of_text(data, path)
             elif way == "word":
                 path.write_bytes(in_normal(src))
+            elif way == "numbered":
+                path.write_bytes(numbered_docx(src))
             elif way == "python-docx":
                 doc = python_docx.Document()
                 for runs in paragraphs_of(src):
@@ -376,3 +380,171 @@ def _rtf_text(text: str) -> str:
                 value = int.from_bytes(data[k:k + 2], "little")
                 out.append(rf"\u{value if value < 0x8000 else value - 0x10000}?")
     return "".join(out)
+
+
+# -- a Word file numbered by Word, formatted by hand (python-docx) ------------------------------
+
+PARAGRAPH_NUMBER = re.compile(r"^(\d{1,3})\.$")
+POINT_LABEL = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)$")
+ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def numbered_docx(src: Path) -> bytes:
+    """A document as a drafter formats it by hand in Word's ``Normal`` and lets Word number it:
+    operative paragraphs and their points numbered by Word numbering definitions (``%1.`` and
+    ``(%1)``/``(%2)``, restarted where the text's numbers restart), everything else typed; the
+    title and the headings centred or bold by direct formatting; italic participles; the symbol
+    in the first page's header and in the header of the pages after it; footnote calls raised
+    and the notes typed at the end after their marks."""
+    import io
+
+    import docx as python_docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from drafting.model.units import all_notes, body_units, masthead
+    from drafting.readers import read_document
+
+    root = read_document(src).root
+    mast = masthead(root)
+    doc = python_docx.Document()
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    symbol = mast.get("symbol")
+    front = []
+    for part in root[0]:
+        if part.tag.rpartition("}")[2] in ("coverPage", "preface"):
+            front += part.xpath(".//*[local-name()='p'][not(ancestor::*[local-name()='authorialNote'])]")
+    if symbol and not any(_plain(p) == symbol and p.xpath(".//*[local-name()='authorialNote']") for p in front):
+        for header in (section.first_page_header, section.header):
+            header.paragraphs[0].text = symbol
+            header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    else:
+        symbol = None
+    by_text = {}
+    for el in front:
+        by_text.setdefault(_plain(el), el)
+    for runs in _in_printed_order([[(_plain(p), False)] for p in front], src.read_text(encoding="utf-8")):
+        text = runs[0][0]
+        if not text or text == symbol:
+            continue
+        paragraph = doc.add_paragraph()
+        title = text == mast.get("title")
+        if title:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _add_runs(paragraph, by_text[text], bold=title)
+    numbering = doc.part.numbering_part.element
+    numbering.insert(0, parse_xml(_ABSTRACT.format(nsdecls("w"))))
+    nums = _Numbers(numbering, parse_xml, nsdecls("w"))
+    for unit in body_units(root):
+        paragraph = doc.add_paragraph()
+        label = nums.label(unit)
+        if label is not None:
+            num_id, ilvl = label
+            paragraph._p.get_or_add_pPr().insert(0, parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+        elif unit.num:
+            paragraph.add_run(unit.num + "\t")
+        heading = unit.kind in ("heading", "crossHeading")
+        for el in _parts(unit):
+            _add_runs(paragraph, el, bold=heading)
+    for note in all_notes(root):
+        doc.add_paragraph(f"{note.marker} {note.text}")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+_ABSTRACT = (
+    '<w:abstractNum {0} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
+    '<w:pPr><w:ind w:left="567" w:hanging="567"/></w:pPr></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/>'
+    '<w:pPr><w:ind w:left="1134" w:hanging="567"/></w:pPr></w:lvl>'
+    '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="(%3)"/>'
+    '<w:pPr><w:ind w:left="1701" w:hanging="567"/></w:pPr></w:lvl></w:abstractNum>')
+
+
+class _Numbers:
+    """Word numbering for a document's numbers: one list counting on, and a list of its own
+    (restarting at the number printed) wherever the text's numbers do not follow on."""
+
+    def __init__(self, numbering, parse_xml, ns):
+        self.numbering, self.parse_xml, self.ns = numbering, parse_xml, ns
+        self.num_id = None
+        self.counters = [0, 0, 0]
+        self.next_id = 900
+
+    def label(self, unit):
+        num = unit.num or ""
+        m = PARAGRAPH_NUMBER.match(num)
+        if m and unit.kind == "paragraph":
+            return self._at(0, int(m.group(1)))
+        m = POINT_LABEL.match(num)
+        if m and unit.kind == "point" and self.num_id is not None:
+            letters = m.group(1)
+            as_letter = len(letters) == 1 and (letters not in ROMAN or self.counters[1] == ord(letters) - ord("a"))
+            if as_letter:
+                return self._at(1, ord(letters) - ord("a") + 1)
+            if set(letters) <= set(ROMAN) and self.counters[1]:
+                return self._at(2, _roman(letters))
+        self.num_id = None if unit.kind in ("paragraph", "heading", "crossHeading") else self.num_id
+        return None
+
+    def _at(self, level, value):
+        if self.num_id is None or value != self.counters[level] + 1 or (level and not self.counters[level - 1]):
+            self.next_id += 1
+            self.num_id = self.next_id
+            overrides = "".join(
+                f'<w:lvlOverride w:ilvl="{k}"><w:startOverride w:val="{v}"/></w:lvlOverride>'
+                for k, v in ((k, value if k == level else 1) for k in range(3)))
+            self.numbering.append(self.parse_xml(
+                f'<w:num {self.ns} w:numId="{self.num_id}"><w:abstractNumId w:val="90"/>{overrides}</w:num>'))
+            self.counters = [0, 0, 0]
+            for k in range(level):
+                self.counters[k] = 1   # (a level above, not printed: the list opens at this level)
+        self.counters[level] = value
+        for k in range(level + 1, 3):
+            self.counters[k] = 0
+        return self.num_id, level
+
+
+def _roman(text: str) -> int:
+    total = 0
+    for k, ch in enumerate(text):
+        value = ROMAN[ch]
+        total += -value if k + 1 < len(text) and ROMAN[text[k + 1]] > value else value
+    return total
+
+
+def _add_runs(paragraph, el, bold: bool = False) -> None:
+    """An AKN element's text as Word runs: italic and bold kept, a footnote's mark raised."""
+    from drafting.model.akn import QUOTED_DOCUMENTS, local
+
+    def walk(node, top, fmt):
+        name = local(node)
+        if name == "authorialNote":
+            paragraph.add_run(node.get("marker") or "*").font.superscript = True
+        elif not top and name in QUOTED_DOCUMENTS:
+            pass
+        else:
+            inner = fmt | ({name} & {"i", "b"})
+            if node.text:
+                _run(paragraph, node.text, inner)
+            for child in node:
+                walk(child, False, inner)
+        if node.tail and not top:
+            _run(paragraph, node.tail, fmt)
+
+    walk(el, True, {"b"} if bold else set())
+
+
+def _run(paragraph, text, fmt) -> None:
+    text = re.sub(r"\s+", " ", text)
+    if not paragraph.runs:
+        text = text.lstrip()
+    if text:
+        run = paragraph.add_run(text)
+        run.italic = "i" in fmt or None
+        run.bold = "b" in fmt or None

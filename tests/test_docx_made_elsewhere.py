@@ -1,5 +1,6 @@
-"""Word files from anywhere: DOCX made five ways (pandoc, LibreOffice, python-docx, this
-toolkit's export with its styles taken off, and a word processor's own styles) from every real document of corpus/real, and this
+"""Word files from anywhere: DOCX made six ways (pandoc, LibreOffice, python-docx, this
+toolkit's export with its styles taken off, a word processor's own styles, Word numbering and
+direct formatting) from every real document of corpus/real, and this
 toolkit's own export, read back.
 
 The facts are those the same passes find in the text each file was made from (the pdftotext of
@@ -51,18 +52,23 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #   or centred and bold, headings in ``Heading 1``/``Heading 2``, numbers and labels followed by
 #   a tab under a hanging indent, italic participles, real footnotes with their own marks or
 #   numbered by the word processor): as python-docx, and the 1,188 short lines of S/2025/354's
-#   unreadable Arabic extraction, read as printed lines, take one a number ("681 -").
+#   unreadable Arabic extraction, read as printed lines, take one a number ("681 -");
+# - numbered (formatted by hand in ``Normal`` and numbered by Word: the operative paragraphs and
+#   points by numbering definitions restarted where the text's numbers restart, the title
+#   centred and bold with its call raised, the symbol in the first page's header and the next
+#   pages', the notes typed at the end): as python-docx.
 REACHED = {
     "pandoc": {"kind": 60, "title": 60, "numbers": 56, "preamble": 58, "footnotes": 41},
     "libreoffice": {"kind": 60, "title": 60, "numbers": 60, "preamble": 60, "footnotes": 60},
     "python-docx": {"kind": 60, "title": 59, "numbers": 59, "preamble": 60, "footnotes": 59},
     "word": {"kind": 60, "title": 60, "numbers": 59, "preamble": 60, "footnotes": 60},
     "styled": {"kind": 60, "title": 59, "numbers": 58, "preamble": 60, "footnotes": 60},
+    "numbered": {"kind": 60, "title": 59, "numbers": 59, "preamble": 60, "footnotes": 59},
 }
 # documents in which some words are neither in the AKN nor reported (of 60). A call printed
 # against its word in the text the file was made from ("20308": "2030" and call 8, "3on") is
 # kept when the reader made a note of it.
-LOSING = {"pandoc": 0, "libreoffice": 0, "python-docx": 0, "word": 0, "styled": 0}
+LOSING = {"pandoc": 0, "libreoffice": 0, "python-docx": 0, "word": 0, "styled": 0, "numbered": 0}
 
 
 def not_carried(way: str, src) -> set[str]:
