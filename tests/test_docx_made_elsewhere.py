@@ -205,6 +205,37 @@ def test_a_letter_is_a_plain_doc_with_its_paragraphs(tmp_path):
         assert p in text
 
 
+def test_a_cv_with_word_styles_and_a_numbered_list_is_a_plain_doc_under_its_title():
+    """A CV typed in Word's own styles (``Title``, ``Heading 1``, ``List Bullet``) with two
+    numbered lines is no UN document: a plain ``doc`` whose title is its ``Title`` paragraph and
+    whose every other paragraph is in the body, none taken for a preface line."""
+    import io
+
+    import docx as python_docx
+
+    cv = python_docx.Document()
+    cv.add_paragraph("Maria Fernanda Ortiz", style="Title")
+    body = [("Calle 12 No. 4-56, Bogotá · maria.ortiz@example.org", None), ("Profile", "Heading 1"),
+            ("Programme officer with ten years of experience in humanitarian coordination.", None),
+            ("Experience", "Heading 1"),
+            ("2019–2024 Programme Officer, Office for the Coordination of Humanitarian Affairs", None),
+            ("Coordinated the 2023 humanitarian response plan;", "List Bullet"),
+            ("Led a team of 12 field staff.", "List Bullet"), ("Education", "Heading 1"),
+            ("1. Master of Public Policy, Universidad de los Andes, 2014", None),
+            ("2. Bachelor of Economics, Universidad Nacional de Colombia, 2011", None)]
+    for text, style in body:
+        cv.add_paragraph(text, style=style)
+    out = io.BytesIO()
+    cv.save(out)
+    root = read_docx(out.getvalue(), "cv.docx").root
+    assert root[0].get("name") == "doc"
+    assert masthead(root)["title"] == "Maria Fernanda Ortiz"
+    body_text = " ".join(" ".join(root[0].find("{*}mainBody").itertext()).split())
+    for text, _style in body:
+        assert text.removeprefix("1. ").removeprefix("2. ") in body_text
+    assert ("point", "•", "Led a team of 12 field staff.") in [(u.kind, u.num, u.text) for u in body_units(root)]
+
+
 def _docx_with_body(tmp_path, body_xml: str):
     import docx as python_docx
 

@@ -36,6 +36,7 @@ RULE_TEXT = "_" * 15       # a drawn horizontal rule, as text prints it
 LINE_OF_PRINT = 160       # characters: longer than any line a page prints
 BULLET = "•"
 HEADING_ROLES = {"chapter", "section", "subsection", "crossHeading", "annex"}
+TITLE_STYLES = {"title", "subtitle"}     # (style keys)
 
 
 def docx_lines(parsed: ParsedDocx) -> list[Line]:
@@ -94,7 +95,8 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
         indent = None
         if rec.indent is not None or rec.first_line is not None:
             indent = (rec.indent or 0.0) + (rec.first_line or 0.0)
-        heading = is_heading_style(rec)
+        # Word's Title and Subtitle styles set the document's title, large (as bold as a heading)
+        heading = is_heading_style(rec) or rec.style in TITLE_STYLES
         out.append(Line(text, len(out) + 1, page=page, gap_before=gap, page_break_before=broke,
                         indent=indent, opens_paragraph=not lines_printed or None,
                         heading=rec.style in shared or None,

@@ -39,3 +39,6 @@ class Line:
     # The format says the line is one of the text's headings (a Word heading style that more
     # than one paragraph uses: a title is one of a kind). None: unknown.
     heading: bool | None = None
+    # The reader knows the text (the body) begins at this line: what stands above it is the
+    # front (a plain document's title). None: the passes decide.
+    opens_body: bool | None = None

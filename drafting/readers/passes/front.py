@@ -94,6 +94,8 @@ def is_summary(text: str) -> bool:
 
 
 def body_starts(line: Line, lang: str, unwrapped: bool) -> bool:
+    if line.opens_body:
+        return True
     t = plain(line.text).strip()
     f = forms(lang)
     if is_formula(t) or is_summary(t):

@@ -611,8 +611,9 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     if first.islower():
         lowercase = True
     elif first.isdigit():
+        # (a figure runs on an unfinished sentence, but not into a paragraph the format opens)
         prev_sentence = ends_sentence(prev_text)
-        lowercase = not prev_sentence
+        lowercase = not prev_sentence and not line.opens_paragraph
     else:
         lowercase = False
     if line.bold is not None and prev_line.bold is not None and _bold_start(line) != _bold_end(prev_line) \
