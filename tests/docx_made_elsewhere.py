@@ -393,7 +393,8 @@ def numbered_docx(src: Path) -> bytes:
     """A document as a drafter formats it by hand in Word's ``Normal`` and lets Word number it:
     operative paragraphs and their points numbered by Word numbering definitions (``%1.`` and
     ``(%1)``/``(%2)``, restarted where the text's numbers restart), everything else typed; the
-    title and the headings centred or bold by direct formatting; italic participles; the symbol
+    lines above the title two to a paragraph with a line break between them; the title and the
+    headings centred or bold by direct formatting; italic participles; the symbol
     in the first page's header and in the header of the pages after it; footnote calls raised
     and the notes typed at the end after their marks."""
     import io
@@ -425,15 +426,24 @@ def numbered_docx(src: Path) -> bytes:
     by_text = {}
     for el in front:
         by_text.setdefault(_plain(el), el)
+    paragraph, titled = None, False
     for runs in _in_printed_order([[(_plain(p), False)] for p in front], src.read_text(encoding="utf-8")):
         text = runs[0][0]
         if not text or text == symbol:
             continue
-        paragraph = doc.add_paragraph()
         title = text == mast.get("title")
+        titled = titled or title
+        if paragraph is not None and not title and not titled and paragraph.runs and not paragraph.runs[-1]._r.xpath("./w:br"):
+            # the masthead and session lines above the title typed two to a paragraph, a line
+            # break (Shift+Enter) between them
+            paragraph.runs[-1].add_break()
+        else:
+            paragraph = doc.add_paragraph()
         if title:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _add_runs(paragraph, by_text[text], bold=title)
+        if title:
+            paragraph = None
     numbering = doc.part.numbering_part.element
     numbering.insert(0, parse_xml(_ABSTRACT.format(nsdecls("w"))))
     nums = _Numbers(numbering, parse_xml, nsdecls("w"))

@@ -54,8 +54,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #   numbered by the word processor): as python-docx, and the 1,188 short lines of S/2025/354's
 #   unreadable Arabic extraction, read as printed lines, take one a number ("681 -");
 # - numbered (formatted by hand in ``Normal`` and numbered by Word: the operative paragraphs and
-#   points by numbering definitions restarted where the text's numbers restart, the title
-#   centred and bold with its call raised, the symbol in the first page's header and the next
+#   points by numbering definitions restarted where the text's numbers restart, the lines above
+#   the title two to a paragraph with a line break between, the title centred and bold with its
+#   call raised, the symbol in the first page's header and the next
 #   pages', the notes typed at the end): as python-docx.
 REACHED = {
     "pandoc": {"kind": 60, "title": 60, "numbers": 56, "preamble": 58, "footnotes": 41},
@@ -234,6 +235,36 @@ def test_a_cv_with_word_styles_and_a_numbered_list_is_a_plain_doc_under_its_titl
     for text, _style in body:
         assert text.removeprefix("1. ").removeprefix("2. ") in body_text
     assert ("point", "•", "Led a team of 12 field staff.") in [(u.kind, u.num, u.text) for u in body_units(root)]
+
+
+def test_lines_typed_with_line_breaks_are_read_as_printed_lines():
+    """Masthead lines typed in one Word paragraph, a line break (Shift+Enter) between them, are
+    the page's printed lines: each is read as a masthead or session line."""
+    import io
+
+    import docx as python_docx
+
+    doc = python_docx.Document()
+    for lines in (["United Nations", "General Assembly"], ["A/C.3/80/L.5"],
+                  ["Distr.: Limited", "9 October 2025", "Original: English"],
+                  ["Eightieth session", "Third Committee", "Agenda item 70 (b)",
+                   "Promotion and protection of human rights: human rights questions"],
+                  ["Austria, Belgium and Chile: draft resolution"], ["Protection of migrants"],
+                  ["The General Assembly,"], ["Recalling its resolution 79/12 of 3 December 2024,"],
+                  ["1. Calls upon all States to protect migrants;"], ["2. Decides to remain seized of the matter."]):
+        paragraph = doc.add_paragraph()
+        for k, line in enumerate(lines):
+            if k:
+                paragraph.runs[-1].add_break()
+            paragraph.add_run(line)
+    out = io.BytesIO()
+    doc.save(out)
+    root = read_docx(out.getvalue(), "breaks.docx").root
+    mast = masthead(root)
+    assert (mast["date"], mast["original"], mast["session"], mast["agenda_item"], mast["title"]) == (
+        "2025-10-09", "English", "Eightieth session", "70 (b)", "Protection of migrants")
+    assert [(u.kind, u.num) for u in body_units(root)] == [
+        ("formula", None), ("preambular", None), ("paragraph", "1."), ("paragraph", "2.")]
 
 
 def _docx_with_body(tmp_path, body_xml: str):

@@ -9,6 +9,8 @@ numbers and the headings. What Word knows travels as a PDF's facts would:
   mid-sentence, as a PDF's page foot would not); in a file that keeps each printed line as a paragraph (a text file opened in
   Word, pandoc's Markdown of it) only space beyond the usual does, and its lines are unwrapped
   as a PDF's are; a page break as ``page_break_before``;
+- a line break (Shift+Enter) ends a printed line: the lines after it follow without a gap,
+  as a PDF's wrapped lines (a masthead typed in one paragraph, its lines apart);
 - the number Word auto-numbering prints is written before the text, as printed, a bullet as
   ``•``;
 - italic and bold runs as ``*..*`` and ``**..**``, footnote references and raised text typed
@@ -28,7 +30,7 @@ from __future__ import annotations
 from collections import Counter
 
 from drafting.model.blocks import NoteRef, plain_text
-from drafting.readers.docx_parse import ParsedDocx, Record, Token
+from drafting.readers.docx_parse import LINE_BREAK, ParsedDocx, Record, Token
 from drafting.readers.lines import Line
 from drafting.readers.text import join_lone_labels
 
@@ -42,10 +44,10 @@ TITLE_STYLES = {"title", "subtitle"}     # (style keys)
 def docx_lines(parsed: ParsedDocx) -> list[Line]:
     out: list[Line] = []
     for rec in parsed.header_records:
-        text = render(rec.tokens)
-        if text.strip():
-            out.append(Line(text, len(out) + 1, gap_before=True, bold=rec.all_bold or None,
-                            centered=rec.centered or None))
+        for k, text in enumerate(render_lines(rec.tokens)):
+            if text.strip():
+                out.append(Line(text, len(out) + 1, gap_before=not k, bold=rec.all_bold or None,
+                                centered=rec.centered or None))
     headed = len(out)     # the lines of the first page's header come first
     space_after = 0
     page, page_break = 1, False
@@ -65,16 +67,17 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
                 for row in rec.cell_paragraphs:
                     for cell in row:
                         for tokens in cell:
-                            text = render(tokens)
-                            if text.strip():
-                                out.append(Line(text, len(out) + 1, page=page, gap_before=True))
-                                out.extend(_note_lines(tokens, len(out), page))
+                            for k, text in enumerate(render_lines(tokens)):
+                                if text.strip():
+                                    out.append(Line(text, len(out) + 1, page=page, gap_before=not k))
+                            out.extend(_note_lines(tokens, len(out), page))
             else:
                 out.extend(_table_lines(rec, len(out)))
             space_after = usual + 1
             continue
-        # a paragraph bold throughout says so in ``bold``, as a PDF line would, not in its text
-        text = render(rec.tokens, bold_marks=not rec.all_bold)
+        # a paragraph bold throughout says so in ``bold``, as a PDF line would, not in its text;
+        # its line breaks end printed lines, which follow on without a gap
+        text, *more = render_lines(rec.tokens, bold_marks=not rec.all_bold)
         if rec.auto_label:
             text = rec.auto_label[0] + " " + text.lstrip()
         elif rec.bullet and text.strip():
@@ -84,6 +87,8 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
             out.append(Line(RULE_TEXT, len(out) + 1, page=page, gap_before=True, zone="rule"))
             space_after = usual + 1
             continue
+        if not text.strip() and more:
+            text, more = more[0], more[1:]   # (a paragraph that opens on a line break)
         if not text.strip():
             space_after = max(space_after, usual + 1)   # an empty paragraph is a blank line
             continue
@@ -102,6 +107,9 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
                         heading=rec.style in shared or None,
                         bold=True if (heading or rec.all_bold) else None,
                         centered=rec.centered or None))
+        for line in more:
+            out.append(Line(line, len(out) + 1, page=page, indent=rec.indent, heading=out[-1].heading,
+                            bold=out[-1].bold, centered=out[-1].centered))
         out.extend(_note_lines(rec.tokens, len(out), page))
     # a number kept as a paragraph of its own ("1." then the text: a printed line per
     # paragraph) goes back in front of its text, as the text reader does for pdftotext
@@ -164,6 +172,26 @@ def usual_spacing(records, texts: list[str]) -> int:
         return 0
     value, count = spaces.most_common(1)[0]
     return value if count * 2 > sum(spaces.values()) else 0
+
+
+def render_lines(tokens, bold_marks: bool = True) -> list[str]:
+    """A paragraph's printed lines: its runs split where a line break (Shift+Enter) stands,
+    each rendered as ``render`` does; empty lines left out."""
+    if not any(t.__class__ is Token and LINE_BREAK in t.text for t in tokens):
+        return [render(tokens, bold_marks)]
+    parts: list[list] = [[]]
+    for t in tokens:
+        if t.__class__ is Token and LINE_BREAK in t.text:
+            pieces = t.text.split(LINE_BREAK)
+            for k, piece in enumerate(pieces):
+                if k:
+                    parts.append([])
+                if piece:
+                    parts[-1].append(Token(piece, t.fmt, t.semantic))
+        else:
+            parts[-1].append(t)
+    lines = [render(part, bold_marks) for part in parts]
+    return [line for line in lines if line.strip()] or [""]
 
 
 def render(tokens, bold_marks: bool = True) -> str:

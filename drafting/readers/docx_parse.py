@@ -380,8 +380,11 @@ def _walk(node, tokens, state, fmt, deleted) -> None:
 
 
 # what a run's children print
-# a non-breaking hyphen is the character U+2011 (LibreOffice writes that character as one)
-RUN_TEXT = {w("tab"): "\t", w("br"): " ", w("cr"): " ", w("noBreakHyphen"): "\u2011"}
+# a non-breaking hyphen is the character U+2011 (LibreOffice writes that character as one); a
+# line break (Shift+Enter) ends a printed line inside the paragraph: it is kept as U+2028, white
+# space to every reader of the text (``str.split``), where the printed lines are drawn from it
+LINE_BREAK = "\u2028"
+RUN_TEXT = {w("tab"): "\t", w("br"): LINE_BREAK, w("cr"): LINE_BREAK, w("noBreakHyphen"): "\u2011"}
 W_T, W_DEL_TEXT, W_RPR, W_RSTYLE, W_RPR_CHANGE = w("t"), w("delText"), w("rPr"), w("rStyle"), w("rPrChange")
 W_FOOTNOTE_REF, W_ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
 NO_FORMAT: frozenset = frozenset()
@@ -418,8 +421,9 @@ def _run(r, tokens, state, deleted) -> None:
             text = child.text or ""
         elif tag in RUN_TEXT:
             text = RUN_TEXT[tag]
-            if tag == W_BR and child.get(W_TYPE) == "page":
-                state.page_break = True
+            if tag == W_BR and child.get(W_TYPE) in ("page", "column"):
+                text = " "
+                state.page_break = state.page_break or child.get(W_TYPE) == "page"
         elif tag == W_FOOTNOTE_REF:
             tokens.append(_note(child, state))
             continue
@@ -552,7 +556,7 @@ def inlines(tokens) -> list:
     items = []
     for t in tokens:
         if isinstance(t, Token):
-            items.append((t.text, t.fmt))
+            items.append((t.text.replace(LINE_BREAK, " ") if LINE_BREAK in t.text else t.text, t.fmt))
         else:
             items.append((t, frozenset()))
     return _nest(items)
