@@ -200,7 +200,7 @@ def make_all(sources: list[Path], folder: Path) -> dict[tuple[str, str], Path]:
             elif way == "word":
                 path.write_bytes(in_normal(src))
             elif way == "numbered":
-                path.write_bytes(numbered_docx(src))
+                path.write_bytes(numbered_docx(src, index))
             elif way == "python-docx":
                 doc = python_docx.Document()
                 for runs in paragraphs_of(src):
@@ -389,10 +389,11 @@ POINT_LABEL = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)$")
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 
 
-def numbered_docx(src: Path) -> bytes:
+def numbered_docx(src: Path, index: int = 0) -> bytes:
     """A document as a drafter formats it by hand in Word's ``Normal`` and lets Word number it:
     operative paragraphs and their points numbered by Word numbering definitions (``%1.`` and
-    ``(%1)``/``(%2)``, restarted where the text's numbers restart), everything else typed; the
+    ``(%2)``/``(%3)``, or every other document Word's own ``%2.``/``%3.``, restarted where the
+    text's numbers restart), everything else typed; the
     lines above the title two to a paragraph with a line break between them; the title and the
     headings centred or bold by direct formatting; italic participles; the symbol
     in the first page's header and in the header of the pages after it; footnote calls raised
@@ -445,7 +446,8 @@ def numbered_docx(src: Path) -> bytes:
         if title:
             paragraph = None
     numbering = doc.part.numbering_part.element
-    numbering.insert(0, parse_xml(_ABSTRACT.format(nsdecls("w"))))
+    labels = ("(%2)", "(%3)") if index % 2 == 0 else ("%2.", "%3.")
+    numbering.insert(0, parse_xml(_ABSTRACT.format(nsdecls("w"), *labels)))
     nums = _Numbers(numbering, parse_xml, nsdecls("w"))
     for unit in body_units(root):
         paragraph = doc.add_paragraph()
@@ -470,9 +472,9 @@ _ABSTRACT = (
     '<w:abstractNum {0} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
     '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
     '<w:pPr><w:ind w:left="567" w:hanging="567"/></w:pPr></w:lvl>'
-    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="{1}"/>'
     '<w:pPr><w:ind w:left="1134" w:hanging="567"/></w:pPr></w:lvl>'
-    '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="(%3)"/>'
+    '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="{2}"/>'
     '<w:pPr><w:ind w:left="1701" w:hanging="567"/></w:pPr></w:lvl></w:abstractNum>')
 
 

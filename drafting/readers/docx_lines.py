@@ -11,7 +11,8 @@ numbers and the headings. What Word knows travels as a PDF's facts would:
   as a PDF's are; a page break as ``page_break_before``;
 - a line break (Shift+Enter) ends a printed line: the lines after it follow without a gap,
   as a PDF's wrapped lines (a masthead typed in one paragraph, its lines apart);
-- the number Word auto-numbering prints is written before the text, as printed, a bullet as
+- the number Word auto-numbering prints is written before the text, as printed (a list's
+  ``a.`` and ``i.`` as ``a)`` and ``i)``, the form the passes read as a point's), a bullet as
   ``•``;
 - italic and bold runs as ``*..*`` and ``**..**``, footnote references and raised text typed
   by hand (a call, ``4^{th}``) as ``^{..}``;
@@ -27,6 +28,7 @@ numbers and the headings. What Word knows travels as a PDF's facts would:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from drafting.model.blocks import NoteRef, plain_text
@@ -79,7 +81,7 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
         # its line breaks end printed lines, which follow on without a gap
         text, *more = render_lines(rec.tokens, bold_marks=not rec.all_bold)
         if rec.auto_label:
-            text = rec.auto_label[0] + " " + text.lstrip()
+            text = item_label(rec.auto_label[0]) + " " + text.lstrip()
         elif rec.bullet and text.strip():
             text = BULLET + " " + text.lstrip()   # the bullet Word prints (its glyph is a font's)
         if rec.rule:
@@ -114,6 +116,19 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
     # a number kept as a paragraph of its own ("1." then the text: a printed line per
     # paragraph) goes back in front of its text, as the text reader does for pdftotext
     return join_lone_labels(out)
+
+
+# a letter or a roman number with a full stop: Word's and Google Docs' default labels for a
+# list's second and third levels ("a.", "i.")
+DOTTED_ITEM = re.compile(r"^([a-z]{1,3}|[ivxl]{1,6})\.$")
+
+
+def item_label(label: str) -> str:
+    """The label Word numbering prints, as the passes read a point's: ``a.`` and ``i.`` (which
+    at a line's start could be an initial or an abbreviation) are items of the list for certain
+    here, handed as ``a)`` and ``i)``."""
+    m = DOTTED_ITEM.match(label)
+    return m.group(1) + ")" if m else label
 
 
 def is_heading_style(rec: Record) -> bool:
