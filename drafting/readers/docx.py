@@ -15,13 +15,14 @@ underline, superscripts and subscripts are kept. Tracked changes are resolved as
 
 from __future__ import annotations
 
-from drafting.model.blocks import Para
+from drafting.model.blocks import Para, plain_text
 from drafting.model.build import build_akn
 from drafting.readers import ReadResult
 from drafting.readers.docx_lines import docx_lines, render
 from drafting.readers.docx_parse import ParsedDocx, parse_docx
 from drafting.readers.docx_styled import assemble
 from drafting.readers.passes import read_lines
+from drafting.readers.passes.front import is_formula
 
 
 def read(data: bytes, name: str = "input", lang: str | None = None, **options) -> ReadResult:
@@ -53,11 +54,14 @@ NUMBERED_TEXT = 3     # numbered paragraphs that make a text (a CV or a letter m
 
 
 def _un_masthead(blocks) -> bool:
-    """Anything of a UN document: a masthead field, a session, a document type or a text of
-    numbered paragraphs (a letter or a CV has none of them)."""
+    """Anything of a UN document: a masthead field, a session, a document type, an enacting
+    formula or a text of numbered paragraphs (a letter or a CV has none of them)."""
     m, pf = blocks.masthead, blocks.preface
-    return bool(m.symbol or m.distribution or m.organs or pf.session_text or pf.doc_type
-                or sum(1 for b in blocks.body if isinstance(b, Para) and b.num) >= NUMBERED_TEXT)
+    if m.symbol or m.distribution or m.organs or pf.session_text or pf.doc_type:
+        return True
+    paras = [b for b in blocks.body if isinstance(b, Para)]
+    return any(b.role in ("formula", "preambular") or (not b.num and is_formula(plain_text(b.text).strip()))
+               for b in paras) or sum(1 for b in paras if b.num) >= NUMBERED_TEXT
 
 
 def report(parsed: ParsedDocx, blocks) -> None:
