@@ -272,6 +272,35 @@ def test_lines_typed_with_line_breaks_are_read_as_printed_lines():
         ("formula", None), ("preambular", None), ("paragraph", "1."), ("paragraph", "2.")]
 
 
+@pytest.mark.parametrize("typed_too", [False, True])
+def test_the_symbol_in_the_next_pages_header_is_the_documents(typed_too):
+    """A first page with a header of its own that prints nothing (its masthead typed in the
+    body) and the symbol in the next pages' header: the symbol is the document's, also when
+    the body types it too (read once)."""
+    import io
+
+    import docx as python_docx
+
+    doc = python_docx.Document()
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = ""
+    section.header.paragraphs[0].text = "A/C.3/80/L.5"
+    lines = ["United Nations", "General Assembly", "Distr.: Limited", "9 October 2025", "Original: English",
+             "Eightieth session", "Third Committee", "Agenda item 70 (b)",
+             "Austria, Belgium and Chile: draft resolution", "Protection of migrants", "The General Assembly,",
+             "1. Calls upon all States to protect migrants;", "2. Decides to remain seized of the matter."]
+    if typed_too:
+        lines.insert(1, "A/C.3/80/L.5")
+    for text in lines:
+        doc.add_paragraph(text)
+    out = io.BytesIO()
+    doc.save(out)
+    root = read_docx(out.getvalue(), "header.docx").root
+    assert (masthead(root)["symbol"], masthead(root)["title"]) == ("A/C.3/80/L.5", "Protection of migrants")
+    assert " ".join(root.itertext()).count("A/C.3/80/L.5") == 1
+
+
 def _docx_with_body(tmp_path, body_xml: str):
     import docx as python_docx
 

@@ -23,7 +23,8 @@ numbers and the headings. What Word knows travels as a PDF's facts would:
 - table rows as ``| cell | cell |`` lines, but a table of a few short rows before any text
   (a masthead laid out in cells) cell by cell; text boxes and content controls where they
   stand;
-- the first-page header's lines first (UN templates print the masthead there).
+- the first-page header's lines first (UN templates print the masthead there), or where it
+  prints nothing the next pages' header (the symbol at their top).
 """
 
 from __future__ import annotations

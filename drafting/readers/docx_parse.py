@@ -191,10 +191,14 @@ def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang
         state.comments = max(state.comments, len(pkg.parts["comments"].findall(w("comment"))))
 
     header_records = []
-    for header in pkg.header_parts()[:1]:   # the first-page header (or the only one)
-        for p in header.iter(w("p")):
-            if _container(p) not in SKIPPED_CONTAINERS:
-                header_records.append(_record(p, 0, styles, numbering, state))
+    for header in pkg.header_parts():
+        # the first-page header, or where it prints nothing (a first page whose masthead is in
+        # the body) the next pages' header: the symbol they print at the top is the document's
+        header_records = [_record(p, 0, styles, numbering, state) for p in header.iter(w("p"))
+                          if _container(p) not in SKIPPED_CONTAINERS]
+        if any(has_text(rec.tokens) for rec in header_records):
+            break
+        header_records = []
     return ParsedDocx(name, records, header_records, facts, lang, state,
                       pkg.problems + numbering.problems)
 
