@@ -18,7 +18,7 @@ from __future__ import annotations
 from drafting.model.blocks import Para, plain_text
 from drafting.model.build import build_akn
 from drafting.readers import ReadResult
-from drafting.readers.docx_lines import docx_lines, render
+from drafting.readers.docx_lines import docx_lines, render_lines
 from drafting.readers.docx_parse import ParsedDocx, parse_docx
 from drafting.readers.docx_styled import assemble
 from drafting.readers.passes import read_lines
@@ -36,7 +36,7 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
             # opening under its title (the first paragraph, when it is set as one), so that no
             # paragraph is taken for a preface line
             lines = docx_lines(parsed)
-            headed = sum(1 for rec in parsed.header_records if render(rec.tokens).strip())
+            headed = sum(1 for rec in parsed.header_records for text in render_lines(rec.tokens) if text.strip())
             first = next((k for k in range(headed, len(lines)) if lines[k].zone is None), None)
             if first is not None:
                 titled = lines[first].bold or lines[first].centered

@@ -24,7 +24,8 @@ numbers and the headings. What Word knows travels as a PDF's facts would:
   (a masthead laid out in cells) cell by cell; text boxes and content controls where they
   stand;
 - the first-page header's lines first (UN templates print the masthead there), or where it
-  prints nothing the next pages' header (the symbol at their top).
+  prints nothing the next pages' header (the symbol at their top); the first-page footer's job
+  number, barcode and print stamp at the first page's foot.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from collections import Counter
 from drafting.model.blocks import NoteRef, plain_text
 from drafting.readers.docx_parse import LINE_BREAK, ParsedDocx, Record, Token
 from drafting.readers.lines import Line
+from drafting.readers.passes.furniture import kind_of
 from drafting.readers.text import join_lone_labels
 
 RULE_TEXT = "_" * 15       # a drawn horizontal rule, as text prints it
@@ -42,6 +44,7 @@ LINE_OF_PRINT = 160       # characters: longer than any line a page prints
 BULLET = "•"
 HEADING_ROLES = {"chapter", "section", "subsection", "crossHeading", "annex"}
 TITLE_STYLES = {"title", "subtitle"}     # (style keys)
+FOOT_FURNITURE = {"job-number", "barcode", "stamp"}
 
 
 def docx_lines(parsed: ParsedDocx) -> list[Line]:
@@ -60,8 +63,11 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
     lines_printed = printed_lines(texts)
     usual = usual_spacing(parsed.records, texts) if lines_printed else 0
     shared = shared_heading_styles(parsed.records)
+    foot = foot_lines(parsed.footer_records)
     for rec in parsed.records:
         if rec.page_break_before and out:
+            if page == 1:
+                out.extend(Line(text, len(out) + 1, gap_before=True) for text in foot)
             page, page_break = page + 1, True   # a break in an empty paragraph moves on too
         if rec.rows is not None:
             if not any(line.zone is None for line in out[headed:]) and _layout_table(rec):
@@ -114,9 +120,23 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
             out.append(Line(line, len(out) + 1, page=page, indent=rec.indent, heading=out[-1].heading,
                             bold=out[-1].bold, centered=out[-1].centered))
         out.extend(_note_lines(rec.tokens, len(out), page))
+    if page == 1:
+        out.extend(Line(text, len(out) + 1, gap_before=True) for text in foot)
     # a number kept as a paragraph of its own ("1." then the text: a printed line per
     # paragraph) goes back in front of its text, as the text reader does for pdftotext
     return join_lone_labels(out)
+
+
+def foot_lines(records) -> list[str]:
+    """The first page's footer lines that are page furniture by their shape (the job number,
+    the barcode, the print stamp), read at the page's foot as a PDF's are; the rest of a
+    footer (a page number field's bare "1", a file name) is no text of the document."""
+    out = []
+    for rec in records:
+        for text in render_lines(rec.tokens):
+            if text.strip() and kind_of(text, False, 1) in FOOT_FURNITURE:
+                out.append(text)
+    return out
 
 
 # a letter or a roman number with a full stop: Word's and Google Docs' default labels for a

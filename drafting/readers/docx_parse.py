@@ -114,6 +114,7 @@ class ParsedDocx:
     lang: str
     state: ParseState
     problems: list           # damaged optional parts, read with defaults
+    footer_records: list = field(default_factory=list)   # the first-page footer's paragraphs
 
     @property
     def ours(self) -> bool:
@@ -199,8 +200,16 @@ def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang
         if any(has_text(rec.tokens) for rec in header_records):
             break
         header_records = []
+    footer_records = []
+    for footer in pkg.footer_parts():
+        # the first-page footer, or the next pages' where it prints nothing (the job number)
+        footer_records = [_record(p, 0, styles, numbering, state) for p in footer.iter(w("p"))
+                          if _container(p) not in SKIPPED_CONTAINERS]
+        if any(has_text(rec.tokens) for rec in footer_records):
+            break
+        footer_records = []
     return ParsedDocx(name, records, header_records, facts, lang, state,
-                      pkg.problems + numbering.problems)
+                      pkg.problems + numbering.problems, footer_records)
 
 
 # -- language, footnotes, tables ---------------------------------------------------------------------
