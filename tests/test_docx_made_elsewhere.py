@@ -303,6 +303,33 @@ def test_the_symbol_in_the_next_pages_header_is_the_documents(typed_too):
     assert " ".join(root.itertext()).count("A/C.3/80/L.5") == 1
 
 
+def test_a_box_of_one_cell_is_read_as_the_paragraphs_it_frames():
+    """A report's summary set in a box (a table of one cell, as Word users draw one): its
+    heading and paragraphs, not one table row."""
+    import io
+
+    import docx as python_docx
+
+    doc = python_docx.Document()
+    for text in ("United Nations", "A/80/123", "General Assembly", "Distr.: General", "3 July 2025",
+                 "Original: English", "Eightieth session", "Item 20 of the preliminary list",
+                 "Protection of global climate", "Report of the Secretary-General"):
+        doc.add_paragraph(text)
+    box = doc.add_table(rows=1, cols=1).rows[0].cells[0]
+    box.paragraphs[0].text = "Summary"
+    box.add_paragraph("The present report is submitted pursuant to resolution 79/12.")
+    box.add_paragraph("It concludes with recommendations.")
+    for text in ("I. Introduction", "1. The Assembly requested a report.", "2. The present report responds."):
+        doc.add_paragraph(text)
+    out = io.BytesIO()
+    doc.save(out)
+    root = read_docx(out.getvalue(), "box.docx").root
+    assert masthead(root)["title"] == "Protection of global climate"
+    assert [(u.kind, u.text) for u in body_units(root)][:3] == [
+        ("crossHeading", "Summary"), ("paragraph", "The present report is submitted pursuant to resolution 79/12."),
+        ("paragraph", "It concludes with recommendations.")]
+
+
 def _docx_with_body(tmp_path, body_xml: str):
     import docx as python_docx
 

@@ -6,7 +6,8 @@ character styles, footnote references with their bodies, the number Word auto-nu
 the style's name and role, the indent and alignment. Tracked changes are resolved as accepted
 (default) or rejected; a paragraph whose mark goes (deleted and accepted, inserted and
 rejected) flows into the next one, which keeps its own properties (in Word the formatting lives
-in the mark). Tables are read whole; text boxes and content controls are read where they stand.
+in the mark). Tables are read whole (a table of one cell, a box drawn around text, as the
+paragraphs it frames); text boxes and content controls are read where they stand.
 What a record means (a heading, a preambular paragraph, the symbol) is decided by
 ``docx_styled`` (this toolkit's own styles) or by the shared passes (``docx_lines``).
 """
@@ -148,6 +149,8 @@ def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang
     records = []
     joined = None
     tables_seen: set = set()
+    frames: set = set()      # tables of one cell, read as the paragraphs they frame (this
+    # toolkit's own files, which say what they are, keep a table of one cell a table)
     paragraphs = list(body.iter(w("p")))
     if progress is None or len(paragraphs) < PROGRESS_FROM:
         progress = None
@@ -160,6 +163,11 @@ def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang
         if container in SKIPPED_CONTAINERS:
             continue
         table = _enclosing_table(p) if nested else None
+        if table is not None and table not in tables_seen and not facts.get("kind") and _frame(table):
+            frames.add(table)
+            tables_seen.add(table)
+        if table is not None and table in frames:
+            table = None   # a table of one cell frames text (a box): its paragraphs are read as such
         if table is not None:
             # A table is read once, as a whole, where its first paragraph stands.
             if table not in tables_seen:
@@ -258,6 +266,13 @@ def _mark_removed(p, revisions: str) -> bool:
     if mark is None:
         return False
     return mark.find(W_DEL if revisions == "accept" else W_INS) is not None
+
+
+def _frame(table) -> bool:
+    """A table of one row of one cell (none nested in it): a frame drawn around text."""
+    rows = table.findall(w("tr"))
+    return (len(rows) == 1 and len(rows[0].findall(w("tc"))) == 1
+            and next(rows[0].iter(w("tbl")), None) is None)
 
 
 def _enclosing_table(p):
