@@ -35,9 +35,11 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #   file's facts; agrees on all;
 # - python-docx (a paragraph per paragraph in printed order, no space between paragraphs, the
 #   footnote calls raised, the notes typed at the end after their marks): every fact; left,
-#   JIU/REP/2025/1's title (typed twice in the text reading) and one of E/2025/28's 245
-#   numbers (a preambular paragraph the text reading cut short, "... activities, particular",
-#   stays apart from the next: a Word paragraph is a paragraph);
+#   JIU/REP/2025/1's title (typed twice in the text reading), one of E/2025/28's 245 numbers
+#   (its label "(e)" a line of its own in the text reading, one paragraph with "25." here) and
+#   A/80/82's note "a" (a letter call, typed at the end, that the passes do not pair); a
+#   preambular paragraph the text reading cut short ("... activities, particular") stays apart
+#   from the next: a Word paragraph is a paragraph;
 # - word (this toolkit's DOCX with every style taken off: real footnotes, italic participles,
 #   the masthead in the first page's header, the title block in printed order): as python-docx;
 # - pandoc (a printed line per paragraph, every one spaced alike: no blank line and no page
@@ -56,12 +58,12 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # - numbered (formatted by hand in ``Normal`` and numbered by Word: the operative paragraphs and
 #   points by numbering definitions restarted where the text's numbers restart, the lines above
 #   the title two to a paragraph with a line break between, the title centred and bold with its
-#   call raised, the symbol in the first page's header and the next
-#   pages', the notes typed at the end): as python-docx.
+#   call raised, the symbol in the first page's header and the next pages', the notes typed at
+#   the end): as python-docx.
 # The job number: all (word and styled print it only in the footers). Points (how many
-# sub-paragraphs and items, of 60; pandoc of the 42 without a star line): left,
-# the points of S/2025/354 and A/79/876 that the text reading found in lines the Word file keeps
-# as one printed line each (pandoc, LibreOffice) or that other lines of the unreadable Arabic
+# sub-paragraphs and items, of 60; pandoc of the 42 without a star line): left, the points of
+# S/2025/354 and A/79/876 that the text reading found in lines the Word file keeps as one
+# printed line each (pandoc, LibreOffice) or that other lines of the unreadable Arabic
 # extraction run into, and one of JIU/REP/2025/1's.
 REACHED = {
     "pandoc": {"kind": 60, "title": 60, "numbers": 56, "preamble": 58, "footnotes": 41, "points": 41, "job number": 60},
