@@ -174,6 +174,29 @@ def test_pandoc_made_docx_heading_end_to_end():
     assert masthead(result.root)["title"] is None
 
 
+def test_a_title_in_the_heading_style_of_the_annex_stays_the_title():
+    """A draft whose title and annex heading are both in ``Heading 1``: the masthead above the
+    title keeps it the title (only headings a document opens with are the body's)."""
+    import docx as python_docx
+
+    doc = python_docx.Document()
+    for text in ("United Nations", "A/C.3/80/L.5", "General Assembly", "Distr.: Limited", "9 October 2025",
+                 "Original: English", "Eightieth session", "Agenda item 70 (b)",
+                 "Austria, Belgium and Chile: draft resolution"):
+        doc.add_paragraph(text)
+    doc.add_paragraph("Protection of migrants", style="Heading 1")
+    for text in ("The General Assembly,", "1. Calls upon all States to protect migrants;",
+                 "2. Adopts the guidelines annexed to the present resolution."):
+        doc.add_paragraph(text)
+    doc.add_paragraph("Annex", style="Heading 1")
+    doc.add_paragraph("1. States should protect migrants.")
+    out = io.BytesIO()
+    doc.save(out)
+    root = read_docx(out.getvalue(), "annexed.docx").root
+    assert masthead(root)["title"] == "Protection of migrants"
+    assert [(u.kind, u.num) for u in body_units(root)][:3] == [("formula", None), ("paragraph", "1."), ("paragraph", "2.")]
+
+
 def test_a_title_in_a_heading_style_of_its_own_stays_the_title():
     """A title set in ``Heading 1`` above sections in ``Heading 2`` is one of a kind: the title."""
     import docx as python_docx

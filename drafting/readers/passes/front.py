@@ -296,9 +296,13 @@ def run(reading: Reading) -> None:
     if end > 1 and body[end - 1].text.strip().isupper() and len(body[end - 1].text.strip()) < 80 \
             and not _is_organ_line(body[end - 1].text):
         end -= 1
-    # So do the headings right above it that the format marks as the text's
-    while end and body[end - 1].heading:
-        end -= 1
+    # So do the headings the document opens with, when the format marks them as the text's
+    # (a title above them, in a heading style it shares, stays the title)
+    k = end
+    while k and body[k - 1].heading:
+        k -= 1
+    if k == 0:
+        end = 0
     front = body[:end]
     reading.body_start = end
     taken = read_masthead(reading, front)
