@@ -332,6 +332,31 @@ def test_a_box_of_one_cell_is_read_as_the_paragraphs_it_frames():
         ("paragraph", "It concludes with recommendations.")]
 
 
+def test_a_paragraph_after_a_page_break_is_a_paragraph():
+    """A Word paragraph on a new page (``pageBreakBefore``) after an annex's title that stops
+    without a full stop is a paragraph of its own: no page cut it, as a PDF's page may."""
+    import io
+
+    import docx as python_docx
+    from docx.enum.text import WD_BREAK
+
+    doc = python_docx.Document()
+    for text in ("United Nations", "A/80/123", "General Assembly", "Distr.: General", "3 July 2025",
+                 "Original: English", "Eightieth session", "Item 20 of the preliminary list",
+                 "Protection of global climate", "Report of the Secretary-General",
+                 "1. The Assembly requested a report.", "2. The present report responds in its annex."):
+        doc.add_paragraph(text)
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    doc.add_paragraph("Annex")
+    doc.add_paragraph("Measures taken by Member States")
+    doc.add_paragraph("Member States reported the measures set out below.").paragraph_format.page_break_before = True
+    out = io.BytesIO()
+    doc.save(out)
+    units = body_units(read_docx(out.getvalue(), "annex.docx").root)
+    assert [(u.kind, u.text) for u in units][-2:] == [
+        ("heading", "Measures taken by Member States"), ("paragraph", "Member States reported the measures set out below.")]
+
+
 def _docx_with_body(tmp_path, body_xml: str):
     import docx as python_docx
 

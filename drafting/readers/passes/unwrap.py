@@ -570,7 +570,8 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     wrapped, width, margins, lang, f, chapter_initials, unfinished_ends = context
     prev_text = prev.text
     # a new page, also where its first line (the running head) was set aside
-    new_page = line.page_break_before or line.page != prev_line.page
+    # (a paragraph the format opens is one on a new page too: no page cut it)
+    new_page = (line.page_break_before or line.page != prev_line.page) and not line.opens_paragraph
     if _block_open_bold(prev):
         return True
     if point and _enumeration_at(point, prev_text):
