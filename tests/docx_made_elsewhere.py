@@ -1,4 +1,4 @@
-"""Word files made outside this toolkit from the text of real UN documents, four ways.
+"""Word files made outside this toolkit from the text of real UN documents, six ways.
 
 - pandoc: ``pandoc -f commonmark`` of the pdftotext output, one paragraph per printed line
   (lines starting ``1.`` become Word auto-numbered lists, ``(a)`` stays typed);
@@ -10,10 +10,15 @@
 - word: this toolkit's own DOCX of the text reader's reading with every paragraph and character
   style taken off and its stored facts removed: a document as Word keeps one typed in
   ``Normal`` (real footnotes, italic and bold runs, typed numbers, the masthead in the first
-  page's header, no space between paragraphs).
-The pandoc and LibreOffice files are made once into build/docx_in/ and kept (a cache keyed by
-the text and the way's version: delete the folder to remake them); the python-docx and word ones
-follow the text reader, so they are made again on every run.
+  page's header, no space between paragraphs);
+- styled: the text reader's reading typed in a word processor with its own styles (RTF saved
+  as DOCX by LibreOffice): ``Title``, ``Heading 1``/``Heading 2``, the symbol in the page header,
+  tabs after numbers under a hanging indent, real footnotes (``styled_rtf``);
+- numbered: the same formatted by hand in ``Normal``, the operative paragraphs and points
+  numbered by Word numbering definitions (``numbered_docx``).
+The pandoc, LibreOffice and styled files are made once into build/docx_in/ and kept (a cache keyed by
+the text and the way's version, the styled ones by their RTF: delete the folder to remake them);
+the python-docx, word and numbered ones follow the text reader, so they are made again on every run.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-WAYS = ("pandoc", "libreoffice", "python-docx", "word")
+WAYS = ("pandoc", "libreoffice", "python-docx", "word", "styled", "numbered")
 
 
 def paragraphs_of(src: Path) -> list[list[tuple[str, bool]]]:
@@ -177,20 +182,25 @@ def make_all(sources: list[Path], folder: Path) -> dict[tuple[str, str], Path]:
 
     folder.mkdir(parents=True, exist_ok=True)
     out: dict[tuple[str, str], Path] = {}
-    todo_lo = []
-    for src in sources:
+    todo_lo, todo_rtf = [], []
+    for index, src in enumerate(sources):
         data = src.read_bytes()
         key = hashlib.sha1(data).hexdigest()[:10]
         stem = src.name.removesuffix(".pdftotext.txt")
         for way in WAYS:
-            path = folder / f"{stem}.{key}.{way}{VERSION.get(way, '')}.docx"
+            rtf = styled_rtf(src, index) if way == "styled" else None
+            # (made from the text reader's reading: keyed by what it gives)
+            made_from = hashlib.sha1(rtf.encode()).hexdigest()[:10] if rtf is not None else key
+            path = folder / f"{stem}.{made_from}.{way}{VERSION.get(way, '')}.docx"
             out[(way, src)] = path
-            if path.exists() and way in ("pandoc", "libreoffice"):
+            if path.exists() and way in ("pandoc", "libreoffice", "styled"):
                 continue
             if way == "pandoc":
                 pandoc_of_text(data, path)
             elif way == "word":
                 path.write_bytes(in_normal(src))
+            elif way == "numbered":
+                path.write_bytes(numbered_docx(src, index))
             elif way == "python-docx":
                 doc = python_docx.Document()
                 for runs in paragraphs_of(src):
@@ -198,6 +208,8 @@ def make_all(sources: list[Path], folder: Path) -> dict[tuple[str, str], Path]:
                     for text, raised in runs:
                         paragraph.add_run(text).font.superscript = raised or None
                 doc.save(str(path))
+            elif way == "styled":
+                todo_rtf.append((rtf, path))
             else:
                 todo_lo.append((src, path))
     if todo_lo:
@@ -210,4 +222,341 @@ def make_all(sources: list[Path], folder: Path) -> dict[tuple[str, str], Path]:
                         *[str(staging / (p.stem + ".txt")) for _, p in todo_lo]],
                        check=True, capture_output=True, timeout=1200)
         shutil.rmtree(staging)
+    if todo_rtf:
+        staging = folder / "rtf"
+        staging.mkdir(exist_ok=True)
+        for rtf, path in todo_rtf:
+            (staging / (path.stem + ".rtf")).write_text(rtf, encoding="ascii")
+        subprocess.run(["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML",
+                        "--outdir", str(folder), *[str(staging / (p.stem + ".rtf")) for _, p in todo_rtf]],
+                       check=True, capture_output=True, timeout=1200)
+        shutil.rmtree(staging)
+        for _rtf, path in todo_rtf:
+            _without_doubled_marks(path)
     return out
+
+
+# LibreOffice reads an RTF footnote's own mark ("*" before ``\footnote``) as the mark and also
+# keeps it as raised text after it, which a word processor's own file never holds
+DOUBLED_MARK = re.compile(r'(<w:footnoteReference w:customMarkFollows="1" w:id="\d+"/><w:t>([^<]*)</w:t></w:r>)'
+                          r'<w:r><w:rPr>(?:(?!</w:rPr>).)*?</w:rPr><w:t>\2</w:t></w:r>')
+
+
+def _without_doubled_marks(path: Path) -> None:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name in zin.namelist():
+            data = zin.read(name)
+            if name == "word/document.xml":
+                data = DOUBLED_MARK.sub(r"\1", data.decode("utf-8")).encode("utf-8")
+            zout.writestr(name, data)
+    path.write_bytes(out.getvalue())
+
+
+# -- a Word file typed with the word processor's own styles (LibreOffice, from RTF) -------------
+
+RTF_HEAD = (r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\froman Times New Roman;}}"
+            r"{\stylesheet{\s0\fs24 Normal;}{\s1\sbasedon0\snext0\keepn\b\fs28 heading 1;}"
+            r"{\s2\sbasedon0\snext0\keepn\b\fs24 heading 2;}{\s15\sbasedon0\snext0\qc\b\fs32 Title;}}")
+HEADINGS = ("chapter", "part", "annex", "attachment", "hcontainer")
+
+
+def styled_rtf(src: Path, index: int) -> str:
+    """A document as a drafter types it in a word processor with its own styles, as RTF (which
+    LibreOffice saves as a Word file with those styles): the symbol in the page header and the
+    job number and page number in the footer; the title in the ``Title`` style (or, every other
+    document, centred and bold by direct formatting); headings in ``heading 1`` and ``heading
+    2``; the other masthead and preface lines, the formula and the preamble in ``Normal`` with
+    their italic and bold runs; numbers and labels typed and followed by a tab under a hanging
+    indent; real footnotes (numbered by the word processor, or with their own mark)."""
+    from drafting.model.units import body_units, masthead
+    from drafting.readers import read_document
+
+    root = read_document(src).root
+    mast = masthead(root)
+    doc = root[0]
+    front = []
+    for part in doc:
+        if part.tag.rpartition("}")[2] in ("coverPage", "preface"):
+            front += part.xpath(".//*[local-name()='p'][not(ancestor::*[local-name()='authorialNote'])]")
+    out = [RTF_HEAD, r"\paperw11906\paperh16838\margl1440\margr1440"]
+    symbol, job = mast.get("symbol"), mast.get("job_number")
+    if any(_plain(p) == symbol and p.xpath(".//*[local-name()='authorialNote']") for p in front):
+        symbol = None    # a note on the symbol: typed in the body, where a note can be
+    if symbol:
+        out.append(r"{\header\pard\plain\qr " + _rtf_text(symbol) + r"\par}")
+    out.append(r"{\footer\pard\plain\qc " + (_rtf_text(job) + r"\tab " if job else "")
+               + r"{\field{\*\fldinst PAGE}{\fldrslt 1}}\par}")
+    by_text = {}
+    for el in front:
+        by_text.setdefault(_plain(el), el)
+    for runs in _in_printed_order([[(_plain(p), False)] for p in front], src.read_text(encoding="utf-8")):
+        text = runs[0][0]
+        if not text or text in (symbol, job):
+            continue
+        el = by_text[text]
+        if text == mast.get("title"):
+            style = r"\s15\qc\b\fs32 " if index % 2 == 0 else r"\qc\b "
+            out.append(r"\pard\plain" + style + _rtf_runs(el) + r"\par")
+        else:
+            out.append(r"\pard\plain " + _rtf_runs(el) + r"\par")
+    for unit in body_units(root):
+        parts = "".join(_rtf_runs(el) for el in _parts(unit))
+        num = (_rtf_text(unit.num) + r"\tab ") if unit.num else ""
+        if unit.kind in ("heading", "crossHeading"):
+            level = 1 if unit.level in HEADINGS or unit.depth == 0 else 2
+            out.append(rf"\pard\plain\s{level}\keepn\b\fs{28 if level == 1 else 24} " + num + parts + r"\par")
+        elif unit.num:
+            left = 567 * (1 + min(unit.depth, 3))
+            out.append(rf"\pard\plain\li{left}\fi-567 " + num + parts + r"\par")
+        else:
+            out.append(r"\pard\plain\fi567 " + parts + r"\par")
+    out.append("}")
+    return "\n".join(out)
+
+
+def _parts(unit):
+    from drafting.model.units import text_parts
+
+    return text_parts(unit.element)
+
+
+def _plain(el) -> str:
+    from drafting.model.units import text_content
+
+    return " ".join(text_content(el, skip_notes=True).split())
+
+
+def _rtf_runs(el) -> str:
+    """An AKN element's text as RTF: italic and bold runs, each footnote a real footnote (numbered
+    by the word processor where its mark is a number, else with its own mark)."""
+    from drafting.model.akn import QUOTED_DOCUMENTS, local
+
+    out: list[str] = []
+
+    def walk(node, top):
+        name = local(node)
+        if name == "authorialNote":
+            marker = node.get("marker") or "*"
+            text = " ".join(" ".join(_plain(p) for p in node.xpath("./*[local-name()='p']")).split())
+            mark = r"\chftn" if marker.isdigit() else _rtf_text(marker)
+            out.append(r"{\super " + mark + r"{\footnote\pard\plain{\super " + mark + "} "
+                       + _rtf_text(text) + r"}}")
+        elif not top and name in QUOTED_DOCUMENTS:
+            pass
+        else:
+            style = {"i": r"\i ", "b": r"\b "}.get(name, "")
+            if style:
+                out.append("{" + style)
+            if node.text:
+                out.append(_rtf_text(node.text))
+            for child in node:
+                walk(child, False)
+            if style:
+                out.append("}")
+        if node.tail and not top:
+            out.append(_rtf_text(node.tail))
+
+    walk(el, True)
+    return "".join(out).strip()
+
+
+def _rtf_text(text: str) -> str:
+    out = []
+    for ch in re.sub(r"\s+", " ", text):
+        code = ord(ch)
+        if ch in "\\{}":
+            out.append("\\" + ch)
+        elif code < 128:
+            out.append(ch)
+        elif code < 0x10000:
+            out.append(rf"\u{code if code < 0x8000 else code - 0x10000}?")
+        else:
+            data = ch.encode("utf-16-le")
+            for k in (0, 2):
+                value = int.from_bytes(data[k:k + 2], "little")
+                out.append(rf"\u{value if value < 0x8000 else value - 0x10000}?")
+    return "".join(out)
+
+
+# -- a Word file numbered by Word, formatted by hand (python-docx) ------------------------------
+
+PARAGRAPH_NUMBER = re.compile(r"^(\d{1,3})\.$")
+POINT_LABEL = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)$")
+ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def numbered_docx(src: Path, index: int = 0) -> bytes:
+    """A document as a drafter formats it by hand in Word's ``Normal`` and lets Word number it:
+    operative paragraphs and their points numbered by Word numbering definitions (``%1.`` and
+    ``(%2)``/``(%3)``, or every other document Word's own ``%2.``/``%3.``, restarted where the
+    text's numbers restart), everything else typed; the
+    lines above the title two to a paragraph with a line break between them; the title and the
+    headings centred or bold by direct formatting; italic participles; the symbol
+    in the first page's header and in the header of the pages after it; footnote calls raised
+    and the notes typed at the end after their marks."""
+    import io
+
+    import docx as python_docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from drafting.model.units import all_notes, body_units, masthead
+    from drafting.readers import read_document
+
+    root = read_document(src).root
+    mast = masthead(root)
+    doc = python_docx.Document()
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    symbol = mast.get("symbol")
+    front = []
+    for part in root[0]:
+        if part.tag.rpartition("}")[2] in ("coverPage", "preface"):
+            front += part.xpath(".//*[local-name()='p'][not(ancestor::*[local-name()='authorialNote'])]")
+    if symbol and not any(_plain(p) == symbol and p.xpath(".//*[local-name()='authorialNote']") for p in front):
+        for header in (section.first_page_header, section.header):
+            header.paragraphs[0].text = symbol
+            header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    else:
+        symbol = None
+    by_text = {}
+    for el in front:
+        by_text.setdefault(_plain(el), el)
+    paragraph, titled = None, False
+    for runs in _in_printed_order([[(_plain(p), False)] for p in front], src.read_text(encoding="utf-8")):
+        text = runs[0][0]
+        if not text or text == symbol:
+            continue
+        title = text == mast.get("title")
+        titled = titled or title
+        if paragraph is not None and not title and not titled and paragraph.runs and not paragraph.runs[-1]._r.xpath("./w:br"):
+            # the masthead and session lines above the title typed two to a paragraph, a line
+            # break (Shift+Enter) between them
+            paragraph.runs[-1].add_break()
+        else:
+            paragraph = doc.add_paragraph()
+        if title:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _add_runs(paragraph, by_text[text], bold=title)
+        if title:
+            paragraph = None
+    numbering = doc.part.numbering_part.element
+    labels = ("(%2)", "(%3)") if index % 2 == 0 else ("%2.", "%3.")
+    numbering.insert(0, parse_xml(_ABSTRACT.format(nsdecls("w"), *labels)))
+    nums = _Numbers(numbering, parse_xml, nsdecls("w"))
+    for unit in body_units(root):
+        paragraph = doc.add_paragraph()
+        label = nums.label(unit)
+        if label is not None:
+            num_id, ilvl = label
+            paragraph._p.get_or_add_pPr().insert(0, parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+        elif unit.num:
+            paragraph.add_run(unit.num + "\t")
+        heading = unit.kind in ("heading", "crossHeading")
+        for el in _parts(unit):
+            _add_runs(paragraph, el, bold=heading)
+    for note in all_notes(root):
+        doc.add_paragraph(f"{note.marker} {note.text}")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+_ABSTRACT = (
+    '<w:abstractNum {0} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
+    '<w:pPr><w:ind w:left="567" w:hanging="567"/></w:pPr></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="{1}"/>'
+    '<w:pPr><w:ind w:left="1134" w:hanging="567"/></w:pPr></w:lvl>'
+    '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="{2}"/>'
+    '<w:pPr><w:ind w:left="1701" w:hanging="567"/></w:pPr></w:lvl></w:abstractNum>')
+
+
+class _Numbers:
+    """Word numbering for a document's numbers: one list counting on, and a list of its own
+    (restarting at the number printed) wherever the text's numbers do not follow on."""
+
+    def __init__(self, numbering, parse_xml, ns):
+        self.numbering, self.parse_xml, self.ns = numbering, parse_xml, ns
+        self.num_id = None
+        self.counters = [0, 0, 0]
+        self.next_id = 900
+
+    def label(self, unit):
+        num = unit.num or ""
+        m = PARAGRAPH_NUMBER.match(num)
+        if m and unit.kind == "paragraph":
+            return self._at(0, int(m.group(1)))
+        m = POINT_LABEL.match(num)
+        if m and unit.kind == "point" and self.num_id is not None:
+            letters = m.group(1)
+            as_letter = len(letters) == 1 and (letters not in ROMAN or self.counters[1] == ord(letters) - ord("a"))
+            if as_letter:
+                return self._at(1, ord(letters) - ord("a") + 1)
+            if set(letters) <= set(ROMAN) and self.counters[1]:
+                return self._at(2, _roman(letters))
+        self.num_id = None if unit.kind in ("paragraph", "heading", "crossHeading") else self.num_id
+        return None
+
+    def _at(self, level, value):
+        if self.num_id is None or value != self.counters[level] + 1 or (level and not self.counters[level - 1]):
+            self.next_id += 1
+            self.num_id = self.next_id
+            overrides = "".join(
+                f'<w:lvlOverride w:ilvl="{k}"><w:startOverride w:val="{v}"/></w:lvlOverride>'
+                for k, v in ((k, value if k == level else 1) for k in range(3)))
+            self.numbering.append(self.parse_xml(
+                f'<w:num {self.ns} w:numId="{self.num_id}"><w:abstractNumId w:val="90"/>{overrides}</w:num>'))
+            self.counters = [0, 0, 0]
+            for k in range(level):
+                self.counters[k] = 1   # (a level above, not printed: the list opens at this level)
+        self.counters[level] = value
+        for k in range(level + 1, 3):
+            self.counters[k] = 0
+        return self.num_id, level
+
+
+def _roman(text: str) -> int:
+    total = 0
+    for k, ch in enumerate(text):
+        value = ROMAN[ch]
+        total += -value if k + 1 < len(text) and ROMAN[text[k + 1]] > value else value
+    return total
+
+
+def _add_runs(paragraph, el, bold: bool = False) -> None:
+    """An AKN element's text as Word runs: italic and bold kept, a footnote's mark raised."""
+    from drafting.model.akn import QUOTED_DOCUMENTS, local
+
+    def walk(node, top, fmt):
+        name = local(node)
+        if name == "authorialNote":
+            paragraph.add_run(node.get("marker") or "*").font.superscript = True
+        elif not top and name in QUOTED_DOCUMENTS:
+            pass
+        else:
+            inner = fmt | ({name} & {"i", "b"})
+            if node.text:
+                _run(paragraph, node.text, inner)
+            for child in node:
+                walk(child, False, inner)
+        if node.tail and not top:
+            _run(paragraph, node.tail, fmt)
+
+    walk(el, True, {"b"} if bold else set())
+
+
+def _run(paragraph, text, fmt) -> None:
+    text = re.sub(r"\s+", " ", text)
+    if not paragraph.runs:
+        text = text.lstrip()
+    if text:
+        run = paragraph.add_run(text)
+        run.italic = "i" in fmt or None
+        run.bold = "b" in fmt or None

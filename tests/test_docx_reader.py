@@ -14,9 +14,10 @@ from click.testing import CliRunner
 
 from drafting.cli import cli
 from drafting.errors import DraftingError
-from drafting.model.units import all_notes, body_units
+from drafting.model.units import all_notes, body_units, masthead
 from drafting.model.validate import validate_tree
 from drafting.readers import read_document
+from drafting.readers.docx import read as read_docx
 from drafting.readers.docx_lines import docx_lines
 from drafting.readers.docx_parse import parse_docx
 
@@ -50,12 +51,6 @@ def _lines(path, revisions="accept"):
     parsed = parse_docx(path.read_bytes(), path.name, revisions)
     return [(l.zone, l.note_marker, bool(l.bold), l.text) for l in docx_lines(parsed)]
 
-
-# The passes shared with the PDF and text readers do not yet read every fact these lines carry;
-# each gap below is named, and the end-to-end expectation kept as a strict xfail (it turns
-# into a failure, to be unmarked, the day the passes read it).
-HEADING_WITHOUT_MASTHEAD = ("a document without a masthead: the first line, bold and in a "
-                            "heading style, is taken as the title, not as a heading of the body")
 
 
 def test_tracked_changes_accepted_by_default_and_comments_reported():
@@ -160,7 +155,7 @@ def test_pandoc_made_docx():
         (None, None, False, "5. The secretariat should report at the next session."),
     ]
     result, units = _units(DOCX / "pandoc_report.docx")
-    assert units[0] == ("paragraph", "1.", "The Working Group on Trafficking in Persons met in Vienna on 27 and 29 January 2010.")
+    assert units[1] == ("paragraph", "1.", "The Working Group on Trafficking in Persons met in Vienna on 27 and 29 January 2010.")
     assert [(n.marker, n.text) for n in all_notes(result.root)] == [
         ("1", "The list of participants is in document CTOC/COP/WG.4/2010/INF/1."),
         ("2", "See CTOC/COP/2008/19, sect. I.A, decision 4/4.")]
@@ -168,12 +163,56 @@ def test_pandoc_made_docx():
     assert [el.text for el in result.root.iter("{*}sup") if el.text] == ["th"]
 
 
-@pytest.mark.xfail(strict=True, reason=HEADING_WITHOUT_MASTHEAD)
 def test_pandoc_made_docx_heading_end_to_end():
-    _, units = _units(DOCX / "pandoc_report.docx")
+    """A document without a masthead whose first line is in a heading style that later headings
+    share: a heading of the body (unnumbered: a cross-heading, as the PDF reader reads one), not
+    the title."""
+    result, units = _units(DOCX / "pandoc_report.docx")
     assert [(k, n) for k, n, _ in units] == [
-        ("heading", None), ("paragraph", "1."), ("paragraph", "2."), ("paragraph", "3."),
-        ("heading", None), ("paragraph", "4."), ("paragraph", "5.")]
+        ("crossHeading", None), ("paragraph", "1."), ("paragraph", "2."), ("paragraph", "3."),
+        ("crossHeading", None), ("paragraph", "4."), ("paragraph", "5.")]
+    assert masthead(result.root)["title"] is None
+
+
+def test_a_title_in_the_heading_style_of_the_annex_stays_the_title():
+    """A draft whose title and annex heading are both in ``Heading 1``: the masthead above the
+    title keeps it the title (only headings a document opens with are the body's)."""
+    import docx as python_docx
+
+    doc = python_docx.Document()
+    for text in ("United Nations", "A/C.3/80/L.5", "General Assembly", "Distr.: Limited", "9 October 2025",
+                 "Original: English", "Eightieth session", "Agenda item 70 (b)",
+                 "Austria, Belgium and Chile: draft resolution"):
+        doc.add_paragraph(text)
+    doc.add_paragraph("Protection of migrants", style="Heading 1")
+    for text in ("The General Assembly,", "1. Calls upon all States to protect migrants;",
+                 "2. Adopts the guidelines annexed to the present resolution."):
+        doc.add_paragraph(text)
+    doc.add_paragraph("Annex", style="Heading 1")
+    doc.add_paragraph("1. States should protect migrants.")
+    out = io.BytesIO()
+    doc.save(out)
+    root = read_docx(out.getvalue(), "annexed.docx").root
+    assert masthead(root)["title"] == "Protection of migrants"
+    assert [(u.kind, u.num) for u in body_units(root)][:3] == [("formula", None), ("paragraph", "1."), ("paragraph", "2.")]
+
+
+def test_a_title_in_a_heading_style_of_its_own_stays_the_title():
+    """A title set in ``Heading 1`` above sections in ``Heading 2`` is one of a kind: the title."""
+    import docx as python_docx
+
+    doc = python_docx.Document()
+    doc.add_paragraph("Strengthening of the coordination of humanitarian assistance", style="Heading 1")
+    doc.add_paragraph("Introduction", style="Heading 2")
+    doc.add_paragraph("1. The present report is submitted in accordance with resolution 79/139.")
+    doc.add_paragraph("Recommendations", style="Heading 2")
+    doc.add_paragraph("2. Member States should fund the appeals in full.")
+    out = io.BytesIO()
+    doc.save(out)
+    root = read_docx(out.getvalue(), "report.docx").root
+    assert masthead(root)["title"] == "Strengthening of the coordination of humanitarian assistance"
+    assert [(u.kind, u.num) for u in body_units(root)] == [
+        ("crossHeading", None), ("paragraph", "1."), ("crossHeading", None), ("paragraph", "2.")]
 
 
 @pytest.mark.parametrize("fixture, message", [

@@ -115,14 +115,21 @@ class DocxPackage:
     def header_parts(self) -> list:
         """Parsed header parts, the first-page header first (UN templates print the masthead
         there rather than in the body)."""
+        return self._page_parts("header")
+
+    def footer_parts(self) -> list:
+        """Parsed footer parts, the first-page footer first (the job number is printed there)."""
+        return self._page_parts("footer")
+
+    def _page_parts(self, kind: str) -> list:
         rels_name = posixpath.join(posixpath.dirname(self.main), "_rels",
                                    posixpath.basename(self.main) + ".rels")
         if rels_name not in self.names:
             return []
         by_id = {rel.get("Id"): rel.get("Target", "")
                  for rel in self.xml(rels_name).iter(f"{{{PKG_REL_NS}}}Relationship")
-                 if rel.get("Type", "").endswith("/header") and rel.get("TargetMode") != "External"}
-        refs = list(self.document.iter(w("headerReference")))
+                 if rel.get("Type", "").endswith("/" + kind) and rel.get("TargetMode") != "External"}
+        refs = list(self.document.iter(w(kind + "Reference")))
         refs.sort(key=lambda ref: ref.get(w("type")) != "first")
         out, seen = [], set()
         for ref in refs:

@@ -15,12 +15,14 @@ underline, superscripts and subscripts are kept. Tracked changes are resolved as
 
 from __future__ import annotations
 
+from drafting.model.blocks import Para, plain_text
 from drafting.model.build import build_akn
 from drafting.readers import ReadResult
-from drafting.readers.docx_lines import docx_lines
+from drafting.readers.docx_lines import docx_lines, render_lines
 from drafting.readers.docx_parse import ParsedDocx, parse_docx
 from drafting.readers.docx_styled import assemble
 from drafting.readers.passes import read_lines
+from drafting.readers.passes.front import is_formula
 
 
 def read(data: bytes, name: str = "input", lang: str | None = None, **options) -> ReadResult:
@@ -30,18 +32,36 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
     else:
         blocks = read_lines(docx_lines(parsed), name, parsed.lang)
         if not _un_masthead(blocks):
-            blocks.kind = "doc"   # a letter, a CV: its paragraphs, no masthead forced on it
+            # a letter, a CV: its paragraphs, no masthead forced on it; read again with the text
+            # opening under its title (the first paragraph, when it is set as one), so that no
+            # paragraph is taken for a preface line
+            lines = docx_lines(parsed)
+            headed = sum(1 for rec in parsed.header_records for text in render_lines(rec.tokens) if text.strip())
+            first = next((k for k in range(headed, len(lines)) if lines[k].zone is None), None)
+            if first is not None:
+                titled = lines[first].bold or lines[first].centered
+                at = next((k for k in range(first + 1, len(lines)) if lines[k].zone is None), None) if titled else first
+                if at is not None:
+                    lines[at].opens_body = True
+                    blocks = read_lines(lines, name, parsed.lang)
+            blocks.kind = "doc"
     report(parsed, blocks)
     built = build_akn(blocks)
     return ReadResult(root=built.root, diagnostics=blocks.diagnostics, source_lines=built.source_lines)
 
 
+NUMBERED_TEXT = 3     # numbered paragraphs that make a text (a CV or a letter may list two)
+
+
 def _un_masthead(blocks) -> bool:
-    """Anything of a UN document: a masthead field, a session, a document type or numbered
-    paragraphs (a letter or a CV has none of them)."""
+    """Anything of a UN document: a masthead field, a session, a document type, an enacting
+    formula or a text of numbered paragraphs (a letter or a CV has none of them)."""
     m, pf = blocks.masthead, blocks.preface
-    return bool(m.symbol or m.distribution or m.organs or pf.session_text or pf.doc_type
-                or any(getattr(b, "num", None) for b in blocks.body))
+    if m.symbol or m.distribution or m.organs or pf.session_text or pf.doc_type:
+        return True
+    paras = [b for b in blocks.body if isinstance(b, Para)]
+    return any(b.role in ("formula", "preambular") or (not b.num and is_formula(plain_text(b.text).strip()))
+               for b in paras) or sum(1 for b in paras if b.num) >= NUMBERED_TEXT
 
 
 def report(parsed: ParsedDocx, blocks) -> None:

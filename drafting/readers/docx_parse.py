@@ -6,7 +6,8 @@ character styles, footnote references with their bodies, the number Word auto-nu
 the style's name and role, the indent and alignment. Tracked changes are resolved as accepted
 (default) or rejected; a paragraph whose mark goes (deleted and accepted, inserted and
 rejected) flows into the next one, which keeps its own properties (in Word the formatting lives
-in the mark). Tables are read whole; text boxes and content controls are read where they stand.
+in the mark). Tables are read whole (a table of one cell, a box drawn around text, as the
+paragraphs it frames); text boxes and content controls are read where they stand.
 What a record means (a heading, a preambular paragraph, the symbol) is decided by
 ``docx_styled`` (this toolkit's own styles) or by the shared passes (``docx_lines``).
 """
@@ -114,6 +115,7 @@ class ParsedDocx:
     lang: str
     state: ParseState
     problems: list           # damaged optional parts, read with defaults
+    footer_records: list = field(default_factory=list)   # the first-page footer's paragraphs
 
     @property
     def ours(self) -> bool:
@@ -147,6 +149,8 @@ def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang
     records = []
     joined = None
     tables_seen: set = set()
+    frames: set = set()      # tables of one cell, read as the paragraphs they frame (this
+    # toolkit's own files, which say what they are, keep a table of one cell a table)
     paragraphs = list(body.iter(w("p")))
     if progress is None or len(paragraphs) < PROGRESS_FROM:
         progress = None
@@ -159,6 +163,11 @@ def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang
         if container in SKIPPED_CONTAINERS:
             continue
         table = _enclosing_table(p) if nested else None
+        if table is not None and table not in tables_seen and not facts.get("kind") and _frame(table):
+            frames.add(table)
+            tables_seen.add(table)
+        if table is not None and table in frames:
+            table = None   # a table of one cell frames text (a box): its paragraphs are read as such
         if table is not None:
             # A table is read once, as a whole, where its first paragraph stands.
             if table not in tables_seen:
@@ -191,12 +200,24 @@ def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang
         state.comments = max(state.comments, len(pkg.parts["comments"].findall(w("comment"))))
 
     header_records = []
-    for header in pkg.header_parts()[:1]:   # the first-page header (or the only one)
-        for p in header.iter(w("p")):
-            if _container(p) not in SKIPPED_CONTAINERS:
-                header_records.append(_record(p, 0, styles, numbering, state))
+    for header in pkg.header_parts():
+        # the first-page header, or where it prints nothing (a first page whose masthead is in
+        # the body) the next pages' header: the symbol they print at the top is the document's
+        header_records = [_record(p, 0, styles, numbering, state) for p in header.iter(w("p"))
+                          if _container(p) not in SKIPPED_CONTAINERS]
+        if any(has_text(rec.tokens) for rec in header_records):
+            break
+        header_records = []
+    footer_records = []
+    for footer in pkg.footer_parts():
+        # the first-page footer, or the next pages' where it prints nothing (the job number)
+        footer_records = [_record(p, 0, styles, numbering, state) for p in footer.iter(w("p"))
+                          if _container(p) not in SKIPPED_CONTAINERS]
+        if any(has_text(rec.tokens) for rec in footer_records):
+            break
+        footer_records = []
     return ParsedDocx(name, records, header_records, facts, lang, state,
-                      pkg.problems + numbering.problems)
+                      pkg.problems + numbering.problems, footer_records)
 
 
 # -- language, footnotes, tables ---------------------------------------------------------------------
@@ -245,6 +266,13 @@ def _mark_removed(p, revisions: str) -> bool:
     if mark is None:
         return False
     return mark.find(W_DEL if revisions == "accept" else W_INS) is not None
+
+
+def _frame(table) -> bool:
+    """A table of one row of one cell (none nested in it): a frame drawn around text."""
+    rows = table.findall(w("tr"))
+    return (len(rows) == 1 and len(rows[0].findall(w("tc"))) == 1
+            and next(rows[0].iter(w("tbl")), None) is None)
 
 
 def _enclosing_table(p):
@@ -315,7 +343,9 @@ def _record(p, index, styles, numbering, state) -> Record:
     label = numbering.label_of(props.get(W_NUMPR), sid)
     all_bold = False
     for t in tokens:
-        if isinstance(t, Token) and t.text.strip():
+        # (a footnote call typed raised after a bold title is seldom bold itself: it does not
+        # make the title's paragraph any less bold, as a reference mark does not)
+        if isinstance(t, Token) and t.text.strip() and "sup" not in t.fmt:
             all_bold = "b" in t.fmt or "b" in style_fmt
             if not all_bold:
                 break
@@ -378,8 +408,11 @@ def _walk(node, tokens, state, fmt, deleted) -> None:
 
 
 # what a run's children print
-# a non-breaking hyphen is the character U+2011 (LibreOffice writes that character as one)
-RUN_TEXT = {w("tab"): "\t", w("br"): " ", w("cr"): " ", w("noBreakHyphen"): "\u2011"}
+# a non-breaking hyphen is the character U+2011 (LibreOffice writes that character as one); a
+# line break (Shift+Enter) ends a printed line inside the paragraph: it is kept as U+2028, white
+# space to every reader of the text (``str.split``), where the printed lines are drawn from it
+LINE_BREAK = "\u2028"
+RUN_TEXT = {w("tab"): "\t", w("br"): LINE_BREAK, w("cr"): LINE_BREAK, w("noBreakHyphen"): "\u2011"}
 W_T, W_DEL_TEXT, W_RPR, W_RSTYLE, W_RPR_CHANGE = w("t"), w("delText"), w("rPr"), w("rStyle"), w("rPrChange")
 W_FOOTNOTE_REF, W_ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
 NO_FORMAT: frozenset = frozenset()
@@ -416,8 +449,9 @@ def _run(r, tokens, state, deleted) -> None:
             text = child.text or ""
         elif tag in RUN_TEXT:
             text = RUN_TEXT[tag]
-            if tag == W_BR and child.get(W_TYPE) == "page":
-                state.page_break = True
+            if tag == W_BR and child.get(W_TYPE) in ("page", "column"):
+                text = " "
+                state.page_break = state.page_break or child.get(W_TYPE) == "page"
         elif tag == W_FOOTNOTE_REF:
             tokens.append(_note(child, state))
             continue
@@ -550,7 +584,7 @@ def inlines(tokens) -> list:
     items = []
     for t in tokens:
         if isinstance(t, Token):
-            items.append((t.text, t.fmt))
+            items.append((t.text.replace(LINE_BREAK, " ") if LINE_BREAK in t.text else t.text, t.fmt))
         else:
             items.append((t, frozenset()))
     return _nest(items)

@@ -33,3 +33,12 @@ class Line:
     zone: str | None = None
     furniture_kind: str | None = None     # page-number, job-number, barcode, running-head, stamp
     note_marker: str | None = None        # on the first line of a footnote body read from layout
+    # The format marks where a paragraph begins (a Word paragraph in a file that keeps one per
+    # paragraph, not one per printed line): True on the line that opens one. None: unknown.
+    opens_paragraph: bool | None = None
+    # The format says the line is one of the text's headings (a Word heading style that more
+    # than one paragraph uses: a title is one of a kind). None: unknown.
+    heading: bool | None = None
+    # The reader knows the text (the body) begins at this line: what stands above it is the
+    # front (a plain document's title). None: the passes decide.
+    opens_body: bool | None = None

@@ -123,6 +123,8 @@ def is_summary(text: str) -> bool:
 
 
 def body_starts(line: Line, lang: str, unwrapped: bool) -> bool:
+    if line.opens_body:
+        return True
     t = plain(line.text).strip()
     f = forms(lang)
     if is_formula(t) or is_summary(t):
@@ -358,6 +360,13 @@ def run(reading: Reading) -> None:
     # So does a heading the contents list above it ("Introduction 1 ." ... "Introduction").
     elif end > 1 and body[end - 1].gap_before and listed_in_contents(body, end - 1):
         end -= 1
+    # So do the headings the document opens with, when the format marks them as the text's
+    # (a title above them, in a heading style it shares, stays the title)
+    k = end
+    while k and body[k - 1].heading:
+        k -= 1
+    if k == 0:
+        end = 0
     front = body[:end]
     reading.body_start = end
     taken = read_masthead(reading, front)

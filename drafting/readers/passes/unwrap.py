@@ -582,7 +582,8 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     wrapped, width, margins, lang, f, chapter_initials, unfinished_ends = context
     prev_text = prev.text
     # a new page, also where its first line (the running head) was set aside
-    new_page = line.page_break_before or line.page != prev_line.page
+    # (a paragraph the format opens is one on a new page too: no page cut it)
+    new_page = (line.page_break_before or line.page != prev_line.page) and not line.opens_paragraph
     if _block_open_bold(prev):
         return True
     # (run has found no point before this one in the block: only the line's own text can show one after it)
@@ -624,8 +625,9 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     if first.islower():
         lowercase = True
     elif first.isdigit():
+        # (a figure runs on an unfinished sentence, but not into a paragraph the format opens)
         prev_sentence = ends_sentence(prev_text)
-        lowercase = not prev_sentence
+        lowercase = not prev_sentence and not line.opens_paragraph
     else:
         lowercase = False
     if line.bold is not None and prev_line.bold is not None and _bold_start(line) != _bold_end(prev_line) \
@@ -684,7 +686,9 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
                 and ends_sentence(prev_line.text):
             merge = False  # each paragraph of a quotation opens with its mark ("“The Security Council ...")
     elif line.gap_before:
-        merge = lowercase or (len(prev_text) > 120 and not ends_sentence(prev_text)
+        # (a long block that stops without its sentence's end runs on after a blank line, a
+        # page's foot; not where the format says a paragraph begins)
+        merge = lowercase or (not line.opens_paragraph and len(prev_text) > 120 and not ends_sentence(prev_text)
                               and not (prev_text.endswith(",") and opens_clause(stripped, lang)))
     else:
         # one paragraph a line, but extraction may still wrap some of them (justified lines
