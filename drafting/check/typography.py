@@ -9,10 +9,11 @@ and reports the exceptions.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from drafting.check.registry import rule
-from drafting.check.segments import finding_at, joined, matches, segments
+from drafting.check.segments import finding_at, joined, matches, segment_starts, segments
 
 NBSP = "\u00a0\u202f"
 
@@ -262,9 +263,17 @@ def words_run_together(doc):
                if not _own_spelling(text, t, splits[t]) and t.lower() not in named]
     if not flagged:
         return
-    for seg in segments(doc):
-        if not any(token in seg.text for token in flagged):
-            continue
+    # the segments that hold a flagged token, found by searching the whole text for each
+    # (a flagged token is rare) instead of every segment for every token
+    segs = segments(doc)
+    starts = segment_starts(doc)
+    holding = set()
+    for token in flagged:
+        at = text.find(token)
+        while at >= 0:
+            holding.add(bisect.bisect_right(starts, at) - 1)
+            at = text.find(token, at + 1)
+    for seg in map(segs.__getitem__, sorted(holding)):
         for m in TOKEN.finditer(seg.text):
             token = m.group(0)
             parts = splits.get(token)
@@ -296,6 +305,8 @@ def _address_labels(chunks) -> set[str]:
     ``@weCollaborate``): a site's or a service's name, never words run together."""
     labels = set()
     for chunk in chunks:
+        if "." not in chunk and "@" not in chunk and "/" not in chunk:
+            continue  # most chunks: a word, no address
         address = chunk.strip(".")
         parts = address.split(".")
         if "@" in address or "/" in address or len(parts) > 2 and all(parts) or \
