@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import repeat
 
 from drafting.check.registry import rule
 from drafting.check.segments import finding_at, joined, matches, segment_starts, segments
@@ -246,10 +247,10 @@ def words_run_together(doc):
     # number, never split); lines are searched only for the few found.
     splits = {}
     chunks = set(_CHUNK.findall(joined(doc)))
-    # the words of the language in lower case are most tokens: a dict look-up drops them
+    # the words of the language in lower case are most tokens: one set difference drops them
     common = lex.common_lowercase
-    for token in {chunk.rstrip(".") for chunk in chunks}:
-        if token in common or len(token) < 6 or not token.isalpha():
+    for token in set(map(str.rstrip, chunks, repeat("."))) - common:
+        if len(token) < 6 or not token.isalpha():
             continue
         if token[1:].islower() and token.lower() in common:
             continue  # a capitalised word of the language ("Assembly"): never split
