@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from drafting.check.registry import rule
-from drafting.check.segments import finding_at, segments
+from drafting.check.segments import finding_at, segment_starts, segments
 
 
 # A year 1800-2099 standing alone: the pattern opens with its first two digits (no digit before
@@ -35,10 +35,7 @@ def date_form(doc):
     # gone (a space keeps every offset where it was).
     text = joined(doc).replace("\n", " ")
     segs = segments(doc)
-    starts, offset = [], 0
-    for seg in segs:
-        starts.append(offset)
-        offset += len(seg.text) + 1
+    starts = segment_starts(doc)
     body_start = _body_start(doc)
     for a, b in year_windows(text):
         for start, end, date, ok in find_dates(text[a:b], doc.lang):

@@ -85,12 +85,8 @@ def joined(doc) -> str:
     return cached
 
 
-def matches(doc, pattern):
-    """(segment, start in its text, match) for each match of ``pattern`` in the joined text, in
-    reading order: one search of the whole text instead of one per segment. Only for patterns
-    that can neither match a line break nor look across one (so a segment's ends read as the
-    ends of a text)."""
-    import bisect
+def segment_starts(doc) -> list[int]:
+    """Where each segment starts in the joined text (for ``bisect``: the segment of an offset)."""
     starts = doc.__dict__.get("_segment_starts")
     if starts is None:
         starts, offset = [], 0
@@ -98,6 +94,16 @@ def matches(doc, pattern):
             starts.append(offset)
             offset += len(seg.text) + 1
         doc.__dict__["_segment_starts"] = starts
+    return starts
+
+
+def matches(doc, pattern):
+    """(segment, start in its text, match) for each match of ``pattern`` in the joined text, in
+    reading order: one search of the whole text instead of one per segment. Only for patterns
+    that can neither match a line break nor look across one (so a segment's ends read as the
+    ends of a text)."""
+    import bisect
+    starts = segment_starts(doc)
     segs = segments(doc)
     for m in pattern.finditer(joined(doc)):
         i = bisect.bisect_right(starts, m.start()) - 1

@@ -9,10 +9,12 @@ and reports the exceptions.
 
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import repeat
 
 from drafting.check.registry import rule
-from drafting.check.segments import finding_at, joined, matches, segments
+from drafting.check.segments import finding_at, joined, matches, segment_starts, segments
 
 NBSP = "\u00a0\u202f"
 
@@ -245,10 +247,10 @@ def words_run_together(doc):
     # number, never split); lines are searched only for the few found.
     splits = {}
     chunks = set(_CHUNK.findall(joined(doc)))
-    # the words of the language in lower case are most tokens: a dict look-up drops them
+    # the words of the language in lower case are most tokens: one set difference drops them
     common = lex.common_lowercase
-    for token in {chunk.rstrip(".") for chunk in chunks}:
-        if token in common or len(token) < 6 or not token.isalpha():
+    for token in set(map(str.rstrip, chunks, repeat("."))) - common:
+        if len(token) < 6 or not token.isalpha():
             continue
         if token[1:].islower() and token.lower() in common:
             continue  # a capitalised word of the language ("Assembly"): never split
@@ -262,9 +264,17 @@ def words_run_together(doc):
                if not _own_spelling(text, t, splits[t]) and t.lower() not in named]
     if not flagged:
         return
-    for seg in segments(doc):
-        if not any(token in seg.text for token in flagged):
-            continue
+    # the segments that hold a flagged token, found by searching the whole text for each
+    # (a flagged token is rare) instead of every segment for every token
+    segs = segments(doc)
+    starts = segment_starts(doc)
+    holding = set()
+    for token in flagged:
+        at = text.find(token)
+        while at >= 0:
+            holding.add(bisect.bisect_right(starts, at) - 1)
+            at = text.find(token, at + 1)
+    for seg in map(segs.__getitem__, sorted(holding)):
         for m in TOKEN.finditer(seg.text):
             token = m.group(0)
             parts = splits.get(token)
@@ -296,6 +306,8 @@ def _address_labels(chunks) -> set[str]:
     ``@weCollaborate``): a site's or a service's name, never words run together."""
     labels = set()
     for chunk in chunks:
+        if "." not in chunk and "@" not in chunk and "/" not in chunk:
+            continue  # most chunks: a word, no address
         address = chunk.strip(".")
         parts = address.split(".")
         if "@" in address or "/" in address or len(parts) > 2 and all(parts) or \

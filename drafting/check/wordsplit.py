@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from itertools import chain
 
 MIN_LENGTH = 6
 MAX_PARTS = 4
@@ -49,18 +50,66 @@ def lexicon(lang: str) -> "Lexicon | None":
     return Lexicon(lang)
 
 
+class WordTable:
+    """One language's words as the rule asks about them: is it a word (``in``), and how common
+    is it. Read from wordfreq's buckets (one list of words per centibel of frequency, the most
+    frequent first) into a set of every word and a dict of the common ones only (about one word
+    in ten): no dict of every word's frequency, which took twice the time and memory to build.
+    Every question the rule asks of a frequency is whether it reaches COMMON or more, except the
+    score of a one-letter part, which ``zipf`` answers exactly for rare words too."""
+
+    def __init__(self, lang: str):
+        from wordfreq import get_frequency_list
+        self._buckets = get_frequency_list(lang, wordlist="large")   # wordfreq keeps it cached
+        self.words = frozenset(chain.from_iterable(self._buckets))
+        # Zipf frequency (log10 of uses per billion words) of each word used COMMON or more:
+        # the same float as from wordfreq's frequency dict (log10 of the frequency, plus 9).
+        self.common: dict[str, float] = {}
+        for index, bucket in enumerate(self._buckets):
+            zipf = _zipf(index)
+            if zipf < COMMON:
+                break
+            self.common.update(dict.fromkeys(bucket, zipf))
+        if len(self.words) != sum(map(len, self._buckets)):
+            # a word in two buckets: wordfreq's frequency of it is the last one read
+            from wordfreq import get_frequency_dict
+            frequencies = get_frequency_dict(lang, wordlist="large")
+            self.common = {w: z for w in self.common if (z := math.log10(frequencies[w]) + 9) >= COMMON}
+
+    def zipf(self, word: str) -> float:
+        """The word's Zipf frequency (log10 of uses per billion words; 0 for no word)."""
+        z = self.common.get(word)
+        if z is not None:
+            return z
+        return self._rare(word) if word in self.words else 0.0
+
+    @lru_cache(maxsize=None)  # one table per language, kept for the process
+    def _rare(self, word: str) -> float:
+        """A word used less than COMMON: its bucket looked for (rarely asked: one-letter words)."""
+        found = 0.0
+        for index, bucket in enumerate(self._buckets):
+            if word in bucket:
+                found = _zipf(index)
+        return found
+
+
+def _zipf(index: int) -> float:
+    from wordfreq import cB_to_freq
+    return math.log10(cB_to_freq(-index)) + 9
+
+
 @lru_cache(maxsize=None)
-def _frequencies(lang: str) -> dict[str, float]:
-    # The whole table as one dict: a look-up is then a dict access, not a call through
-    # wordfreq's tokenizer (the rule asks about thousands of substrings per document).
-    from wordfreq import get_frequency_dict
-    return get_frequency_dict(lang, wordlist="large")
+def table(lang: str) -> WordTable:
+    """The language's words, read from wordfreq's files once per process."""
+    return WordTable(lang)
 
 
 class Lexicon:
     def __init__(self, lang: str):
         self.lang = lang
-        self._freq = _frequencies(lang)
+        self._table = table(lang)
+        self._words = self._table.words
+        self._common = self._table.common
         from drafting.locale import run_together_words
         known = run_together_words(lang) or {}
         self.prefixes = frozenset(known.get("prefixes", ()))
@@ -76,28 +125,28 @@ class Lexicon:
         self._script = known.get("script", "latin")
         self._others = [o for o in languages()
                         if o != lang and run_together_words(o).get("script", "latin") == self._script]
-        self._zipf: dict[str, float] = {}
         self._splits: dict[str, list[str] | None] = {}  # the tokens met in this process
 
     @property
-    def common_lowercase(self) -> dict:
+    def common_lowercase(self) -> frozenset:
         """The language's words (lower case, as the frequencies hold them) for ``in``: a
         lower-case token in it is a word of the language, never split."""
-        return self._freq
+        return self._words
 
     def zipf(self, word: str) -> float:
-        z = self._zipf.get(word)
-        if z is None:
-            f = self._freq.get(word)
-            z = self._zipf[word] = math.log10(f) + 9 if f else 0.0
-        return z
+        return self._table.zipf(word)
+
+    def _used(self, word: str, zipf: float) -> bool:
+        """Whether the language uses the word ``zipf`` or more (``zipf`` at COMMON or above:
+        the common words are the ones whose frequency is at hand)."""
+        return self._common.get(word, 0.0) >= zipf
 
     def known(self, word: str) -> bool:
-        if word in self._freq or word in self.words:
+        if word in self._words or word in self.words:
             return True
-        if self.plural_s and word.endswith("s") and (word[:-1] in self._freq or word[:-1] in self.words):
+        if self.plural_s and word.endswith("s") and (word[:-1] in self._words or word[:-1] in self.words):
             return True  # "workplans": the plural of a word of the language
-        return any(word in _frequencies(o) for o in self._others) or self.verb_form(word)
+        return any(word in table(o).words for o in self._others) or self.verb_form(word)
 
     def verb_form(self, word: str) -> bool:
         """A form of a verb the language uses, though the frequencies lack the form itself
@@ -105,7 +154,7 @@ class Lexicon:
         for ending in self.verb_endings:
             if word.endswith(ending) and len(word) - len(ending) >= 3:
                 stem = word[:len(word) - len(ending)]
-                if any(stem + infinitive in self._freq for infinitive in self.infinitives):
+                if any(stem + infinitive in self._words for infinitive in self.infinitives):
                     return True
         return False
 
@@ -114,7 +163,7 @@ class Lexicon:
         three letters only a function word."""
         if len(word) == 1:
             return word in self.one_letter
-        return self.zipf(word) >= (FUNCTION_WORD if len(word) <= 3 else COMMON)
+        return self._used(word, FUNCTION_WORD if len(word) <= 3 else COMMON)
 
     def split(self, token: str) -> list[str] | None:
         """The parts of a token whose spaces were lost, or None for a word of its own."""
@@ -133,7 +182,7 @@ class Lexicon:
         low = token.lower()
         pieces = _INNER_CAPITAL.split(token)
         if len(pieces) > 1:
-            if self.zipf(low) >= CAMEL_WORD or (pieces[0].islower() and len(pieces[0]) <= 3):
+            if self._used(low, CAMEL_WORD) or (pieces[0].islower() and len(pieces[0]) <= 3):
                 return None  # a brand or a name the language uses as it is (eBay, weCollaborate)
             if all(self.part(p.lower()) or len(p) >= 4 and self.known(p.lower()) for p in pieces):
                 return pieces

@@ -534,6 +534,24 @@ def _date_regexes(lang: str) -> tuple[re.Pattern, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=None)
+def _may_hold_date(lang: str) -> re.Pattern | None:
+    """One search that every date of the language matches: the figures of a numeric or ISO
+    date, or a month name as the forms' patterns spell it (when every form names its month).
+    Most stretches of text around a year hold no date, and this one search tells, where each
+    form would be searched for in turn. None when a form names no month (Chinese)."""
+    dates = terms(lang)["dates"]
+    if not all("{month}" in p for p in [dates["pattern"], *dates.get("variants", [])]):
+        return None
+    months = sorted(_month_numbers(lang), key=len, reverse=True)
+    if not months:
+        return None
+    # (the class of first letters only lets the search skip quickly to where a name may start)
+    initials = "".join(sorted({re.escape(m[0]) for m in months}))
+    names = "|".join(re.escape(m) for m in months)
+    return re.compile(rf"\d[/.\-]\d|(?=[{initials}])(?:{names})", re.IGNORECASE)
+
+
 def _date_from_match(m: re.Match, lang: str) -> _dt.date | None:
     groups = m.groupdict()
     if groups.get("month") is not None:
@@ -562,6 +580,9 @@ def _candidates(text: str, lang: str) -> list[tuple[int, int, _dt.date]]:
     # (ASCII text has no other digits or spaces to read: most windows of a text are ASCII)
     readable = text if text.isascii() else text.translate(_DIGITS).translate(_SPACES)
     found = []
+    may_hold = _may_hold_date(lang)
+    if may_hold is not None and not may_hold.search(readable):
+        return found
     for regex in _date_regexes(lang):
         for m in regex.finditer(readable):
             d = _date_from_match(m, lang)

@@ -170,11 +170,14 @@ def body_units(root, wrap_ups: bool = False) -> list[Unit]:
     cross-headings included). ``wrap_ups``: the text after a list of points is a unit of its
     own (kind ``wrapUp``), as compare needs it."""
     units: list[Unit] = []
-    _document(doc_element(root), units, 0, None, None, wrap_ups)
+    doc = doc_element(root)
+    # most documents quote no draft: one search of the tree spares a look into every paragraph
+    quotes = next(doc.iter(_EMBEDDED), None) is not None
+    _document(doc, units, 0, None, None, wrap_ups, quotes)
     return units
 
 
-def _document(doc, units, depth, parent_eid, chapter_eid, wrap_ups) -> None:
+def _document(doc, units, depth, parent_eid, chapter_eid, wrap_ups, quotes=True) -> None:
     """The preamble and main body of a document (the whole one, or one quoted inside it)."""
     for part in doc:
         if part.tag == _PREAMBLE:
@@ -186,7 +189,7 @@ def _document(doc, units, depth, parent_eid, chapter_eid, wrap_ups) -> None:
                     units.append(Unit("preambular", child, child.get("eId"), None, depth, parent_eid,
                                       chapter_eid, "container"))
         elif part.tag == _MAIN:
-            _walk(part, units, depth, parent_eid, chapter_eid, wrap_ups)
+            _walk(part, units, depth, parent_eid, chapter_eid, wrap_ups, quotes)
         elif part.tag == _ATTACHMENTS:
             for attachment in part:
                 if attachment.tag != _ATTACHMENT:
@@ -197,7 +200,7 @@ def _document(doc, units, depth, parent_eid, chapter_eid, wrap_ups) -> None:
                                   eid, "annex"))
                 for annexed in attachment:
                     if annexed.tag not in _HIERARCHY_PARTS and isinstance(annexed.tag, str):
-                        _document(annexed, units, depth + 1, eid, eid, wrap_ups)
+                        _document(annexed, units, depth + 1, eid, eid, wrap_ups, quotes)
 
 
 def _quoted(paragraph, units, depth, parent_eid, wrap_ups) -> None:
@@ -214,11 +217,14 @@ def _quoted(paragraph, units, depth, parent_eid, wrap_ups) -> None:
 
 
 def _num(el) -> str | None:
-    num_el = el.find(_NUM)
+    # the number is its element's first child (the schema's order): looked at before any search
+    num_el = el[0] if len(el) else None
+    if num_el is None or num_el.tag != _NUM:
+        num_el = next(el.iterchildren(_NUM), None)
     return num_el.text.strip() if num_el is not None and num_el.text else None
 
 
-def _walk(container, units, depth, parent_eid, chapter_eid, wrap_ups):
+def _walk(container, units, depth, parent_eid, chapter_eid, wrap_ups, quotes=True):
     for child in container:
         tag = child.tag
         heading = _HEADING_LEVEL.get(tag)
@@ -233,7 +239,7 @@ def _walk(container, units, depth, parent_eid, chapter_eid, wrap_ups):
             eid = child.get("eId")
             chapter = eid if heading in ("chapter", "annex") else chapter_eid
             units.append(Unit("heading", child, eid, _num(child), depth, parent_eid, chapter, heading))
-            _walk(child, units, depth + 1, eid, chapter, wrap_ups)
+            _walk(child, units, depth + 1, eid, chapter, wrap_ups, quotes)
         elif tag == _CROSS:
             units.append(Unit("crossHeading", child, child.get("eId"), None, depth, parent_eid,
                               chapter_eid, "crossHeading"))
@@ -241,12 +247,12 @@ def _walk(container, units, depth, parent_eid, chapter_eid, wrap_ups):
             eid = child.get("eId")
             name = "paragraph" if tag == _PARAGRAPH else "point"
             units.append(Unit(name, child, eid, _num(child), depth, parent_eid, chapter_eid, name, wrap_ups))
-            if tag == _PARAGRAPH:
+            if tag == _PARAGRAPH and quotes:
                 _quoted(child, units, depth + 1, eid, wrap_ups)
             for lst in child:
                 if lst.tag != _LIST:
                     continue
-                _walk(lst, units, depth + 1, eid, chapter_eid, wrap_ups)
+                _walk(lst, units, depth + 1, eid, chapter_eid, wrap_ups, quotes)
                 if wrap_ups:
                     for sub in lst:
                         if sub.tag == _WRAP:
