@@ -74,10 +74,9 @@ LOST_NUMERAL = re.compile(r"^\s*[.,]\s+(?P<rest>[A-ZÀ-Ý]\S.*)$")
 # -- a heading's word rebuilt -------------------------------------------------------------------
 # OCR of a typescript breaks a heading's word into pieces ("lutroduct i on") and confuses letters
 # of like shape: a capital I read as l ("lutroduction"), n as u, m as rn. A short line standing
-# apart (a heading) is rebuilt where a lone letter that is no word of the language, or a first
-# word in lower case starting with l (a heading starts with a capital), shows the damage; the
-# rebuilt word must be a common word of the language (wordfreq, already the words of
-# ``check``), and a piece that is already one such word is not rebuilt alone. A word in which
+# apart (a heading) is rebuilt where a lone letter that is no word of the language shows the
+# damage; the rebuilt word must be a common word of the language (wordfreq, already the words
+# of ``check``), and a piece that is already one such word is not rebuilt alone. A word in which
 # the digit 1 stands for the letter l ("de 1a tâche") is read with the letter where that makes
 # a common word.
 
@@ -111,10 +110,9 @@ def rebuild_heading(text: str, lang: str, one_letter_words: frozenset) -> tuple[
     if not all(WORD_TOKEN.fullmatch(t) for t in tokens):
         return text, None
     lone = [k for k, t in enumerate(tokens) if LONE_LETTER.fullmatch(t) and t not in one_letter_words]
-    starts_with_l = len(tokens[0]) > 3 and tokens[0][0] == "l" and tokens[0][1:].islower()
-    if not lone and not starts_with_l:
+    if not lone:
         return text, None
-    anchor = lone[0] if lone else 0
+    anchor = lone[0]
     for size in range(min(SPAN, len(tokens)), 0, -1):
         for first in range(max(0, anchor - size + 1), min(anchor, len(tokens) - size) + 1):
             pieces = tokens[first:first + size]

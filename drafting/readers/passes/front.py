@@ -28,7 +28,6 @@ from drafting.model.blocks import NoteRef, plain_text
 from drafting.model.numbering import forms
 from drafting.readers import text_masthead as mh
 from drafting.readers.lines import Line
-from drafting.readers.passes.contents import table_lines
 from drafting.readers.passes.reading import Reading
 from drafting.readers.passes.text import ends_sentence, join_lines, plain
 from drafting.readers.text_inline import parse_inline
@@ -335,10 +334,9 @@ def run(reading: Reading) -> None:
     unwrapped = not _hard_wrapped(body)
     end = 0
     limit = min(len(body), 200)
-    contents = table_lines(body[:limit], 0, doc.lang)   # its entries ("1. Introduction") open nothing
     # (a long line under the agenda item is the item's title, one paragraph per paragraph)
-    while end < limit and (end in contents or not (body_starts(body[end], doc.lang, unwrapped) and not (
-            end and unwrapped and mh.agenda_item(plain(body[end - 1].text).strip())))):
+    while end < limit and not (body_starts(body[end], doc.lang, unwrapped) and not (
+            end and unwrapped and mh.agenda_item(plain(body[end - 1].text).strip()))):
         document = _document_line(body[end].text)
         if document and document[0] == "letter":
             end = _after_letter_title(body, end)
