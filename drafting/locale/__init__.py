@@ -22,6 +22,7 @@ import marshal
 import os
 import re
 import sys
+import threading
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -89,7 +90,8 @@ def _keep(path: Path | None, text: bytes, data: dict[str, Any]) -> None:
         kept = marshal.dumps((text, data))
     except ValueError:  # a value marshal cannot hold (a TOML date): parsed each time
         return
-    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    # a name of this process and thread: two writers never share a partial file
+    partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(partial, "wb") as f:
