@@ -18,6 +18,7 @@ from drafting.model.akn import DOC_ELEMENT, E, q
 from drafting.model.numbering import label_number, point_key
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, QuotedDocument, Styled, plain_text
 from drafting.model.identification import build_meta, component_meta, slug, work_number
+from drafting.regex import lazy_compile
 
 # Annexes are attachments of their own (``attachments``), each with chapters and numbering of its own.
 # An article of a treaty (``Article 1``) sits under its chapter and holds its numbered paragraphs.
@@ -607,7 +608,7 @@ def annex_number(label: str | None) -> str | None:
 
 # What lxml refuses (XML 1.0 has no place for it). Readers clean their input at the edge and say
 # so; this is the last guard, so that a reader's slip is never an exception at build time.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _flush_text(parent, run: list[str]) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from drafting.regex import lazy_compile
+
 _STOPWORDS = {
     "fr": {"le", "la", "les", "des", "du", "et", "à", "en", "une", "que", "qui", "est", "dans", "sur", "au"},
     "en": {"the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "its"},
@@ -25,7 +27,7 @@ def _latin_words(latin: bytes) -> list[bytes]:
     return latin.translate(_LATIN_LETTERS).split()
 
 
-_SCRIPTS = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff]+")
+_SCRIPTS = lazy_compile(r"[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff]+")
 
 
 def detect_language(text: str) -> str:
