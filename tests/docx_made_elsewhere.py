@@ -88,7 +88,8 @@ def _in_printed_order(paragraphs, printed: str) -> list:
     placed, at = [], 0
     for k, runs in enumerate(paragraphs):
         key = " ".join("".join(t for t, raised in runs if not raised).split())[:40]
-        found = folded.find(key) if key else -1
+        # (a key of a few characters, a contents page's "4", is found anywhere: not looked for)
+        found = folded.find(key) if len(key) > 3 else -1
         at = found if found >= 0 else at        # not found: it stays after the one before
         placed.append((at, k, runs))
     return [runs for _at, _k, runs in sorted(placed, key=lambda item: item[:2])]
