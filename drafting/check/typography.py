@@ -249,7 +249,7 @@ def words_run_together(doc):
     chunks = set(_CHUNK.findall(joined(doc)))
     # the words of the language in lower case are most tokens: one set difference drops them
     common = lex.common_lowercase
-    for token in set(map(str.rstrip, chunks, repeat("."))) - common:
+    for token in set(map(str.rstrip, chunks, repeat("."))).difference(common):
         if len(token) < 6 or not token.isalpha():
             continue
         if token[1:].islower() and token.lower() in common:

@@ -53,24 +53,28 @@ def lexicon(lang: str) -> "Lexicon | None":
 class WordTable:
     """One language's words as the rule asks about them: is it a word (``in``), and how common
     is it. Read from wordfreq's buckets (one list of words per centibel of frequency, the most
-    frequent first) into a set of every word and a dict of the common ones only (about one word
-    in ten): no dict of every word's frequency, which took twice the time and memory to build.
-    Every question the rule asks of a frequency is whether it reaches COMMON or more, except the
-    score of a one-letter part, which ``zipf`` answers exactly for rare words too."""
+    frequent first) into the words alone and the frequencies of the common ones (about one word
+    in ten): every question the rule asks of a frequency is whether it reaches COMMON or more,
+    except the score of a one-letter part, which ``zipf`` answers exactly for rare words too.
+
+    Both are dicts of strings to atoms, which the cycle collector does not track: a set of
+    the words, or wordfreq's cached lists, would be walked by every full collection of the
+    process (1.7 million words in the four languages)."""
 
     def __init__(self, lang: str):
-        from wordfreq import get_frequency_list
-        self._buckets = get_frequency_list(lang, wordlist="large")   # wordfreq keeps it cached
-        self.words = frozenset(chain.from_iterable(self._buckets))
+        self.lang = lang
+        self._rare_zipf: dict[str, float] | None = None
+        buckets = _buckets(lang)
+        self.words = dict.fromkeys(chain.from_iterable(buckets))
         # Zipf frequency (log10 of uses per billion words) of each word used COMMON or more:
         # the same float as from wordfreq's frequency dict (log10 of the frequency, plus 9).
         self.common: dict[str, float] = {}
-        for index, bucket in enumerate(self._buckets):
+        for index, bucket in enumerate(buckets):
             zipf = _zipf(index)
             if zipf < COMMON:
                 break
             self.common.update(dict.fromkeys(bucket, zipf))
-        if len(self.words) != sum(map(len, self._buckets)):
+        if len(self.words) != sum(map(len, buckets)):
             # a word in two buckets: wordfreq's frequency of it is the last one read
             from wordfreq import get_frequency_dict
             frequencies = get_frequency_dict(lang, wordlist="large")
@@ -83,14 +87,23 @@ class WordTable:
             return z
         return self._rare(word) if word in self.words else 0.0
 
-    @lru_cache(maxsize=None)  # one table per language, kept for the process
     def _rare(self, word: str) -> float:
-        """A word used less than COMMON: its bucket looked for (rarely asked: one-letter words)."""
-        found = 0.0
-        for index, bucket in enumerate(self._buckets):
-            if word in bucket:
-                found = _zipf(index)
-        return found
+        """A word used less than COMMON (rarely asked: a one-letter part): the frequencies of
+        the rare words, read from the file the first time one is asked for."""
+        if self._rare_zipf is None:
+            self._rare_zipf = {}
+            for index, bucket in enumerate(_buckets(self.lang)):
+                zipf = _zipf(index)
+                if zipf < COMMON:
+                    self._rare_zipf.update(dict.fromkeys(bucket, zipf))
+        return self._rare_zipf.get(word, 0.0)
+
+
+def _buckets(lang: str) -> list[list[str]]:
+    """wordfreq's lists of the language's words, read from its file (not kept in its cache)."""
+    from wordfreq import get_frequency_list
+    read = getattr(get_frequency_list, "__wrapped__", get_frequency_list)
+    return read(lang, wordlist="large")
 
 
 def _zipf(index: int) -> float:
@@ -128,7 +141,7 @@ class Lexicon:
         self._splits: dict[str, list[str] | None] = {}  # the tokens met in this process
 
     @property
-    def common_lowercase(self) -> frozenset:
+    def common_lowercase(self) -> dict:
         """The language's words (lower case, as the frequencies hold them) for ``in``: a
         lower-case token in it is a word of the language, never split."""
         return self._words
