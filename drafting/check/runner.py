@@ -62,8 +62,10 @@ def apply_multi(docs, rules) -> list[Finding]:
     return findings
 
 
-def warm_up() -> None:
-    """Import what every document needs before forking, so workers start warm."""
+def warm_up(rules=None) -> None:
+    """Import what every document needs before forking, so workers start warm; the word tables
+    too (shared by the forked workers) when the words-run-together rule is among ``rules``
+    (None: every rule). A run without that rule never reads them."""
     from drafting.locale import languages, terms
 
     for lang in languages():
@@ -72,10 +74,11 @@ def warm_up() -> None:
     import drafting.readers.akn  # noqa: F401
     import drafting.readers.text  # noqa: F401
     from drafting.check.registry import all_rules
-    from drafting.check.wordsplit import languages as word_languages, lexicon
     all_rules()
-    for lang in word_languages():  # the word tables, shared by the forked workers
-        lexicon(lang).known("")
+    if rules is None or any(r.id == "UN606" for r in rules):
+        from drafting.check.wordsplit import languages as word_languages, lexicon
+        for lang in word_languages():
+            lexicon(lang).known("")
 
 
 def worst(findings) -> str | None:

@@ -30,8 +30,9 @@ def segments(doc) -> list[Segment]:
     if doc.is_text:
         skipped = {d.line for d in doc.diagnostics_with("furniture") if d.line}
         skipped |= _front_matter(doc)
-        out = [Segment(text, i + 1, from_source=True) for i, text in enumerate(doc.source)
-               if text and not text.isspace() and i + 1 not in skipped]
+        # (positional arguments: a text holds thousands of lines, and keywords cost more)
+        out = [Segment(text, line, None, None, True) for line, text in enumerate(doc.source, 1)
+               if text and not text.isspace() and line not in skipped]
     else:
         out = []
         for el in xp(doc.doc, ".//a:p | .//a:heading | .//a:docTitle"):

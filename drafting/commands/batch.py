@@ -242,7 +242,7 @@ def run_check(ctx, files, config, rules, jobs, scheduler, fmt):
     from drafting.corpus import batch
 
     if batch.forks(len(files), jobs, scheduler):
-        warm_up()  # before the workers fork: they start with the rules and word lists loaded
+        warm_up(rules)  # before the workers fork: they start with the rules and word lists loaded
     summary = batch.Summary()
     out = Checked()
     for outcome in batch.run(check_task, files, (config, [r.id for r in rules], fmt), jobs=jobs,

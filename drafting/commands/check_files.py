@@ -108,7 +108,7 @@ def run(files, config: Config, rules, jobs: int | None = None, fmt: str | None =
 def _run_parallel(files, config, rules, jobs, fmt) -> Checked:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    warm_up()
+    warm_up(rules)
     size = max(1, min(64, len(files) // (jobs * 4)))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
     ids = [r.id for r in rules]
