@@ -9,16 +9,23 @@ are all measured. Serial (``-j 1``) and parallel (``-j 2``) runs of the same fil
 from the second core; in the same run, the same files with the dictionary rule left out
 (``--ignore UN606``) give what the words of the six languages cost, and with no rule at all
 (``--select UN000``) what reading alone costs.
+
+``python -m tests.bench.bench_check REF`` also runs the code of the git commit REF (a ``git
+archive`` of it, imported ahead of the working tree) on the same text inputs, in the same run,
+the two codes taking turns: the CPU seconds of the two, not the wall clock of a shared machine,
+say which is faster.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import resource
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -26,6 +33,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = 1000
 DRAFTING = [sys.executable, "-m", "drafting.cli"]
+
+
+def drafting(code: Path | None) -> list[str]:
+    """The command line of ``drafting`` run from the package under ``code`` (None: this tree)."""
+    if code is None:
+        return DRAFTING
+    return [sys.executable, "-c", f"import sys; sys.path[:0] = [{str(code)!r}]; "
+            "from drafting.cli import main; main()"]
+
+
+def checkout(ref: str, into: Path) -> Path:
+    """The ``drafting`` package of commit ``ref``, unpacked under ``into``."""
+    archive = subprocess.run(["git", "archive", ref, "drafting"], cwd=ROOT, capture_output=True,
+                             check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into
 
 
 def corpus_copies(folder: Path, suffix: str, count: int) -> int:
@@ -40,11 +64,11 @@ def corpus_copies(folder: Path, suffix: str, count: int) -> int:
     return count
 
 
-def timed(args, report: bool = True) -> tuple[float, float, dict]:
+def timed(args, report: bool = True, code: Path | None = None) -> tuple[float, float, dict]:
     """Wall seconds, CPU seconds (the command and its workers) and the report's summary."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run(DRAFTING + args, capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(drafting(code) + args, capture_output=True, text=True, cwd=ROOT)
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -73,9 +97,21 @@ def rules_alone() -> tuple[int, float, float]:
     return len(files), reading, time.process_time() - start
 
 
-def main() -> None:
-    rows, peers = [], []
+def rules_alone_of(code: Path | None) -> tuple[int, float, float]:
+    """``rules_alone`` in a fresh process, with the package under ``code`` (None: this tree)."""
+    path = [str(code)] if code else []
+    proc = subprocess.run([sys.executable, "-c", f"import json, sys; sys.path[:0] = {path!r}; "
+                           "from tests.bench.bench_check import rules_alone; "
+                           "print(json.dumps(rules_alone()))"],
+                          capture_output=True, text=True, cwd=ROOT, check=True)
+    return tuple(json.loads(proc.stdout))
+
+
+def main(argv: list[str]) -> None:
+    ref = argv[0] if argv else None
+    rows, peers, turns = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
+        old = checkout(ref, Path(tmp) / "ref") if ref else None
         for suffix, what in ((".txt", "corpus/real .txt (text reader)"), (".xml", "seeds .xml (AKN reader)")):
             folder = Path(tmp) / suffix.strip(".")
             folder.mkdir()
@@ -91,7 +127,14 @@ def main() -> None:
                                            "--select", "UN000"])
                 peers.append((f"{what}, reading alone (no rule)", summary["findings"], t4, cpu4,
                               cpu2 / cpu4))
-    texts, reading, rules = rules_alone()
+                for turn in range(2 if old else 0):  # the two codes in turns, 2 cores each
+                    for code, name in ((old, f"at {ref}"), (None, "this tree")):
+                        wall, cpu, summary = timed(["check", str(folder), "--format", "json", "-j", "2"],
+                                                   code=code)
+                        turns.append((f"{what}, {name}, turn {turn + 1}", summary["findings"], wall,
+                                      cpu, os.getloadavg()[0]))
+    texts, reading, rules = rules_alone_of(None)
+    before = rules_alone_of(old) if old else None
     load = os.getloadavg()[0]
     lines = [
         f"## drafting check: {DOCUMENTS} documents ({os.cpu_count()} cores, load average "
@@ -114,6 +157,13 @@ def main() -> None:
     lines += ["", "| in one process, the real texts | files | reading, CPU s | every rule, CPU s | "
               "reading / rules |", "|---|---|---|---|---|",
               f"| read once, then checked | {texts} | {reading:.2f} | {rules:.2f} | {reading / rules:.2f}x |"]
+    if before:
+        lines.append(f"| the same, at {ref} | {before[0]} | {before[1]:.2f} | {before[2]:.2f} | "
+                     f"{before[1] / before[2]:.2f}x |")
+        lines += ["", f"| this tree and {ref}, in turns, 2 cores | findings | wall (s) | CPU s | "
+                      "load average after |", "|---|---|---|---|---|"]
+        lines += [f"| {what} | {findings} | {wall:.2f} | {cpu:.2f} | {load:.1f} |"
+                  for what, findings, wall, cpu, load in turns]
     table = "\n".join(lines) + "\n"
     print(table)
     out = ROOT / "build" / "bench" / "check.md"
@@ -122,4 +172,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
