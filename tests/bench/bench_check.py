@@ -11,7 +11,8 @@ from the second core; in the same run, the same files with the dictionary rule l
 (``--select UN000``) what reading alone costs.
 
 ``python -m tests.bench.bench_check REF`` also runs the code of the git commit REF (a ``git
-archive`` of it, imported ahead of the working tree) on the same text inputs, in the same run,
+archive`` of it, imported ahead of the working tree; or a folder that holds a ``drafting``
+package) on the same text inputs, in the same run,
 the two codes taking turns: the CPU seconds of the two, not the wall clock of a shared machine,
 say which is faster.
 """
@@ -111,7 +112,9 @@ def main(argv: list[str]) -> None:
     ref = argv[0] if argv else None
     rows, peers, turns = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
-        old = checkout(ref, Path(tmp) / "ref") if ref else None
+        # REF: a git commit, or a folder that holds a ``drafting`` package (a patched tree)
+        old = (Path(ref) if Path(ref, "drafting").is_dir() else checkout(ref, Path(tmp) / "ref")) \
+            if ref else None
         for suffix, what in ((".txt", "corpus/real .txt (text reader)"), (".xml", "seeds .xml (AKN reader)")):
             folder = Path(tmp) / suffix.strip(".")
             folder.mkdir()
