@@ -76,7 +76,8 @@ def warm_up(rules=None) -> None:
     from drafting.check.registry import all_rules
     all_rules()
     if rules is None or any(r.id == "UN606" for r in rules):
-        from drafting.check.wordsplit import languages as word_languages, lexicon
+        from drafting.check.wordsplit import languages as word_languages
+        from drafting.check.wordsplit import lexicon
         for lang in word_languages():
             lexicon(lang).known("")
 

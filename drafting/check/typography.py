@@ -14,7 +14,13 @@ import re
 from itertools import repeat
 
 from drafting.check.registry import rule
-from drafting.check.segments import finding_at, joined, matches, segment_starts, segments
+from drafting.check.segments import (
+    finding_at,
+    joined,
+    matches,
+    segment_starts,
+    segments,
+)
 
 NBSP = "\u00a0\u202f"
 

@@ -40,8 +40,8 @@ def drafting(code: Path | None) -> list[str]:
     """The command line of ``drafting`` run from the package under ``code`` (None: this tree)."""
     if code is None:
         return DRAFTING
-    return [sys.executable, "-c", f"import sys; sys.path[:0] = [{str(code)!r}]; "
-            "from drafting.cli import main; main()"]
+    return [sys.executable, "-c", (f"import sys; sys.path[:0] = [{str(code)!r}]; "
+                                   "from drafting.cli import main; main()")]
 
 
 def checkout(ref: str, into: Path) -> Path:
@@ -101,9 +101,9 @@ def rules_alone() -> tuple[int, float, float]:
 def rules_alone_of(code: Path | None) -> tuple[int, float, float]:
     """``rules_alone`` in a fresh process, with the package under ``code`` (None: this tree)."""
     path = [str(code)] if code else []
-    proc = subprocess.run([sys.executable, "-c", f"import json, sys; sys.path[:0] = {path!r}; "
-                           "from tests.bench.bench_check import rules_alone; "
-                           "print(json.dumps(rules_alone()))"],
+    proc = subprocess.run([sys.executable, "-c", (f"import json, sys; sys.path[:0] = {path!r}; "
+                                                  "from tests.bench.bench_check import rules_alone; "
+                                                  "print(json.dumps(rules_alone()))")],
                           capture_output=True, text=True, cwd=ROOT, check=True)
     return tuple(json.loads(proc.stdout))
 
@@ -163,8 +163,8 @@ def main(argv: list[str]) -> None:
     if before:
         lines.append(f"| the same, at {ref} | {before[0]} | {before[1]:.2f} | {before[2]:.2f} | "
                      f"{before[1] / before[2]:.2f}x |")
-        lines += ["", f"| this tree and {ref}, in turns, 2 cores | findings | wall (s) | CPU s | "
-                      "load average after |", "|---|---|---|---|---|"]
+        lines += ["", (f"| this tree and {ref}, in turns, 2 cores | findings | wall (s) | CPU s | "
+                       "load average after |"), "|---|---|---|---|---|"]
         lines += [f"| {what} | {findings} | {wall:.2f} | {cpu:.2f} | {load:.1f} |"
                   for what, findings, wall, cpu, load in turns]
     table = "\n".join(lines) + "\n"
