@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import islice
 
 from drafting.model.job_numbers import find_job_number, is_barcode
 from drafting.locale.vocabulary import vocabulary
@@ -263,13 +264,15 @@ def _own_job_numbers(reading: Reading) -> None:
     own = find_job_number(reading.job_number) if reading.job_number else None
     if own is None:
         return
-    printed = [l for l in reading.lines if l.text.strip()]
-    for k, line in enumerate(printed):
+    lines = reading.lines
+    for k, line in enumerate(lines):
         text = line.text
-        # (kind_of names no line longer than 60 characters: most lines are not searched)
+        # (kind_of names no line longer than 60 characters: most lines are not searched; a blank
+        # line, none)
         if line.zone is None and (len(text) <= 60 or len(text.strip()) <= 60) and _JOB_SHAPE.search(text) \
                 and kind_of(text, False, 0) == "job-number":
-            if k + 1 < len(printed) and TABLE_FIGURE.match(printed[k + 1].text):
+            after = next((l for l in islice(lines, k + 1, None) if l.text.strip()), None)   # the next printed line
+            if after is not None and TABLE_FIGURE.match(after.text):
                 continue
             job = find_job_number(line.text.strip())
             if job is not None and (job.year, job.number) == (own.year, own.number):
