@@ -127,7 +127,9 @@ def rebuild_heading(text: str, lang: str, one_letter_words: frozenset) -> tuple[
 
 def _is_word(word: str, lang: str, least: float = COMMON_WORD) -> bool:
     from wordfreq import zipf_frequency     # loaded only for a line of this shape
-    return zipf_frequency(word.lower(), lang) >= least
+    # (the "small" list holds the words used about once in a million or more, all this rule
+    # asks for, and loads a tenth of the time the full list takes)
+    return zipf_frequency(word.lower(), lang, wordlist="small") >= least
 
 
 def _known_reading(joined: str, lang: str) -> str | None:
