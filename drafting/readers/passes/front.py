@@ -731,6 +731,10 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
     if reading.doc_type_notes:
         pf.title = (pf.title or []) + reading.doc_type_notes
     doc.kind = _kind(kind_key, doc, plain_text(pf.title or []))
+    if not doc.kind and formula:
+        # No line says what the document is, but its text opens with the enacting formula ("The
+        # General Assembly,"): a resolution as its drafters type it, before it has a masthead.
+        doc.kind = "resolutionDraft"
 
 
 @lru_cache(maxsize=None)
