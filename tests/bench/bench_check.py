@@ -19,17 +19,17 @@ say which is faster.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import resource
 import shutil
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
+
+from tests.bench.same_output import unpack_drafting
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = 1000
@@ -42,15 +42,6 @@ def drafting(code: Path | None) -> list[str]:
         return DRAFTING
     return [sys.executable, "-c", (f"import sys; sys.path[:0] = [{str(code)!r}]; "
                                    "from drafting.cli import main; main()")]
-
-
-def checkout(ref: str, into: Path) -> Path:
-    """The ``drafting`` package of commit ``ref``, unpacked under ``into``."""
-    archive = subprocess.run(["git", "archive", ref, "drafting"], cwd=ROOT, capture_output=True,
-                             check=True).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
-    return into
 
 
 def corpus_copies(folder: Path, suffix: str, count: int) -> int:
@@ -113,7 +104,7 @@ def main(argv: list[str]) -> None:
     rows, peers, turns = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         # REF: a git commit, or a folder that holds a ``drafting`` package (a patched tree)
-        old = (Path(ref) if Path(ref, "drafting").is_dir() else checkout(ref, Path(tmp) / "ref")) \
+        old = (Path(ref) if Path(ref, "drafting").is_dir() else unpack_drafting(ref, Path(tmp) / "ref")) \
             if ref else None
         for suffix, what in ((".txt", "corpus/real .txt (text reader)"), (".xml", "seeds .xml (AKN reader)")):
             folder = Path(tmp) / suffix.strip(".")

@@ -18,13 +18,13 @@ Target (real-documents issue): the whole reader at least 5 MB/s on one core.
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
+
+from tests.bench.same_output import unpack_drafting
 
 ROOT = Path(__file__).resolve().parents[2]
 KINDS = ("pdftotext", "layout")
@@ -80,20 +80,11 @@ def pandoc(kind: str) -> dict | None:
     return {"bytes": sum(f.stat().st_size for f in files), "docs": len(files), "seconds": seconds}
 
 
-def checkout(ref: str, into: Path) -> Path:
-    """The ``drafting`` package of commit ``ref``, unpacked under ``into``."""
-    archive = subprocess.run(["git", "archive", ref, "drafting"], cwd=ROOT, capture_output=True,
-                             check=True).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
-    return into
-
-
 def main(argv: list[str]) -> str:
     ref = argv[0] if argv else None
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        old = checkout(ref, Path(tmp)) if ref else None
+        old = unpack_drafting(ref, Path(tmp)) if ref else None
         for kind in KINDS:
             results = {"drafting": in_process(kind, "drafting")}
             if old:

@@ -61,6 +61,16 @@ def read_all(code: Path | None, out: Path, files: list[Path]) -> None:
     subprocess.run(command, cwd=ROOT, check=True)
 
 
+def unpack_drafting(ref: str, into: Path) -> Path:
+    """The ``drafting`` package of commit ``ref``, unpacked under ``into`` (the benchmarks that
+    compare with a commit import it ahead of the working tree)."""
+    archive = subprocess.run(["git", "archive", ref, "drafting"], cwd=ROOT, capture_output=True,
+                             check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
 def reference(ref: str, files: list[Path]) -> Path:
     sha = subprocess.run(["git", "rev-parse", ref], cwd=ROOT, capture_output=True, text=True,
                          check=True).stdout.strip()
@@ -69,10 +79,7 @@ def reference(ref: str, files: list[Path]) -> Path:
         return out
     code = BUILD / f"{sha}.src"
     if not code.exists():
-        archive = subprocess.run(["git", "archive", sha, "drafting"], cwd=ROOT, capture_output=True,
-                                 check=True).stdout
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(code, filter="data")
+        unpack_drafting(sha, code)
     print(f"reading {len(files)} inputs with {ref} ({sha[:10]})", flush=True)
     read_all(code, out, files)
     (out / "done").write_text("\n".join(map(str, files)), encoding="utf-8")
