@@ -199,25 +199,23 @@ def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang
     if pkg.parts["comments"] is not None:
         state.comments = max(state.comments, len(pkg.parts["comments"].findall(w("comment"))))
 
-    header_records = []
-    for header in pkg.header_parts():
-        # the first-page header, or where it prints nothing (a first page whose masthead is in
-        # the body) the next pages' header: the symbol they print at the top is the document's
-        header_records = [_record(p, 0, styles, numbering, state) for p in header.iter(w("p"))
-                          if _container(p) not in SKIPPED_CONTAINERS]
-        if any(has_text(rec.tokens) for rec in header_records):
-            break
-        header_records = []
-    footer_records = []
-    for footer in pkg.footer_parts():
-        # the first-page footer, or the next pages' where it prints nothing (the job number)
-        footer_records = [_record(p, 0, styles, numbering, state) for p in footer.iter(w("p"))
-                          if _container(p) not in SKIPPED_CONTAINERS]
-        if any(has_text(rec.tokens) for rec in footer_records):
-            break
-        footer_records = []
+    # the first page's header (the symbol at the top) and footer (the job number), or where the
+    # first page's prints nothing (a first page whose masthead is in the body) the next pages'
+    header_records = _first_printing(pkg.header_parts(), styles, numbering, state)
+    footer_records = _first_printing(pkg.footer_parts(), styles, numbering, state)
     return ParsedDocx(name, records, header_records, facts, lang, state,
                       pkg.problems + numbering.problems, footer_records)
+
+
+def _first_printing(parts, styles, numbering, state) -> list:
+    """The records of the first of ``parts`` (headers or footers, first page's first) that
+    prints any text; none if none does."""
+    for part in parts:
+        records = [_record(p, 0, styles, numbering, state) for p in part.iter(w("p"))
+                   if _container(p) not in SKIPPED_CONTAINERS]
+        if any(has_text(rec.tokens) for rec in records):
+            return records
+    return []
 
 
 # -- language, footnotes, tables ---------------------------------------------------------------------
