@@ -174,42 +174,42 @@ def test_pandoc_made_docx_heading_end_to_end():
     assert masthead(result.root)["title"] is None
 
 
-def test_a_title_in_the_heading_style_of_the_annex_stays_the_title():
-    """A draft whose title and annex heading are both in ``Heading 1``: the masthead above the
-    title keeps it the title (only headings a document opens with are the body's)."""
+def _read_typed(name: str, paragraphs: list) -> object:
+    """The AKN tree of a Word file typed with python-docx, a paragraph per item: its text, or
+    (text, style)."""
     import docx as python_docx
 
     doc = python_docx.Document()
-    for text in ("United Nations", "A/C.3/80/L.5", "General Assembly", "Distr.: Limited", "9 October 2025",
-                 "Original: English", "Eightieth session", "Agenda item 70 (b)",
-                 "Austria, Belgium and Chile: draft resolution"):
-        doc.add_paragraph(text)
-    doc.add_paragraph("Protection of migrants", style="Heading 1")
-    for text in ("The General Assembly,", "1. Calls upon all States to protect migrants;",
-                 "2. Adopts the guidelines annexed to the present resolution."):
-        doc.add_paragraph(text)
-    doc.add_paragraph("Annex", style="Heading 1")
-    doc.add_paragraph("1. States should protect migrants.")
+    for item in paragraphs:
+        text, style = item if isinstance(item, tuple) else (item, None)
+        doc.add_paragraph(text, style=style)
     out = io.BytesIO()
     doc.save(out)
-    root = read_docx(out.getvalue(), "annexed.docx").root
+    return read_docx(out.getvalue(), name).root
+
+
+def test_a_title_in_the_heading_style_of_the_annex_stays_the_title():
+    """A draft whose title and annex heading are both in ``Heading 1``: the masthead above the
+    title keeps it the title (only headings a document opens with are the body's)."""
+    root = _read_typed("annexed.docx", [
+        "United Nations", "A/C.3/80/L.5", "General Assembly", "Distr.: Limited", "9 October 2025",
+        "Original: English", "Eightieth session", "Agenda item 70 (b)",
+        "Austria, Belgium and Chile: draft resolution", ("Protection of migrants", "Heading 1"),
+        "The General Assembly,", "1. Calls upon all States to protect migrants;",
+        "2. Adopts the guidelines annexed to the present resolution.", ("Annex", "Heading 1"),
+        "1. States should protect migrants."])
     assert masthead(root)["title"] == "Protection of migrants"
     assert [(u.kind, u.num) for u in body_units(root)][:3] == [("formula", None), ("paragraph", "1."), ("paragraph", "2.")]
 
 
 def test_a_title_in_a_heading_style_of_its_own_stays_the_title():
     """A title set in ``Heading 1`` above sections in ``Heading 2`` is one of a kind: the title."""
-    import docx as python_docx
-
-    doc = python_docx.Document()
-    doc.add_paragraph("Strengthening of the coordination of humanitarian assistance", style="Heading 1")
-    doc.add_paragraph("Introduction", style="Heading 2")
-    doc.add_paragraph("1. The present report is submitted in accordance with resolution 79/139.")
-    doc.add_paragraph("Recommendations", style="Heading 2")
-    doc.add_paragraph("2. Member States should fund the appeals in full.")
-    out = io.BytesIO()
-    doc.save(out)
-    root = read_docx(out.getvalue(), "report.docx").root
+    root = _read_typed("report.docx", [
+        ("Strengthening of the coordination of humanitarian assistance", "Heading 1"),
+        ("Introduction", "Heading 2"),
+        "1. The present report is submitted in accordance with resolution 79/139.",
+        ("Recommendations", "Heading 2"),
+        "2. Member States should fund the appeals in full."])
     assert masthead(root)["title"] == "Strengthening of the coordination of humanitarian assistance"
     assert [(u.kind, u.num) for u in body_units(root)] == [
         ("crossHeading", None), ("paragraph", "1."), ("crossHeading", None), ("paragraph", "2.")]

@@ -25,9 +25,7 @@ def typed(pdf) -> tuple[str, list[str], dict]:
     root = read_document(pdf).root
     units = [u for u in body_units(root) if u.kind in ("formula", "preambular", "paragraph", "point")]
     lines = [f"{u.num} {u.text}" if u.num else u.text for u in units]   # "1. Reaffirms ...", "(a) ..."
-    facts = {"title": masthead(root)["title"],
-             "preambular": sum(u.kind == "preambular" for u in units),
-             "operative": [u.number for u in units if u.kind == "paragraph"]}
+    facts = facts_of(root)
     return facts["title"], lines, facts
 
 
