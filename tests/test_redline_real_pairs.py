@@ -82,13 +82,16 @@ def wrong_in_libreoffice(pairs, folder: Path, signature_of, timeout: int) -> lis
     return wrong
 
 
+NEEDS_LIBREOFFICE = pytest.mark.skipif(not (shutil.which("soffice") and Path(SYSTEM_PYTHON).exists()),
+                                       reason="LibreOffice (and its Python bridge) resolves the changes")
+
+
 def test_every_real_pair_accepts_to_new_and_rejects_to_old(pairs):
     assert len(pairs) == 20
     assert wrong_when_resolved(pairs, signature) == []
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") and Path(SYSTEM_PYTHON).exists()),
-                    reason="LibreOffice (and its Python bridge) resolves the changes")
+@NEEDS_LIBREOFFICE
 def test_libreoffice_accept_all_gives_new_and_reject_all_gives_old_on_every_real_pair(pairs, tmp_path):
     assert wrong_in_libreoffice(pairs, tmp_path, signature, timeout=600) == []
 
@@ -128,8 +131,7 @@ def test_pandoc_word_files_of_every_real_pair_accept_to_new_and_reject_to_old(pa
     assert wrong_when_resolved(pandoc_pairs, docx_signature) == []
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") and Path(SYSTEM_PYTHON).exists()),
-                    reason="LibreOffice (and its Python bridge) resolves the changes")
+@NEEDS_LIBREOFFICE
 def test_libreoffice_resolves_the_pandoc_word_files_of_every_real_pair(pandoc_pairs, tmp_path):
     """Footnote marks included: a kept footnote whose custom mark changed prints OLD's mark
     after Reject All and NEW's after Accept All."""
