@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import marshal
-import os
 import re
 import sys
-import threading
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -90,18 +88,14 @@ def _keep(path: Path | None, text: bytes, data: dict[str, Any]) -> None:
         kept = marshal.dumps((text, data))
     except ValueError:  # a value marshal cannot hold (a TOML date): parsed each time
         return
-    # a name of this process and thread: two writers never share a partial file
-    partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    from drafting.io import (
+        write_atomic,  # (whole or not at all, for another process reading it now)
+    )
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(partial, "wb") as f:
-            f.write(kept)
-        os.replace(partial, path)  # whole or not at all, for another process reading it now
-    except OSError:
-        try:
-            os.unlink(partial)
-        except OSError:
-            pass
+        write_atomic(path, kept)
+    except DraftingError:  # a folder that cannot be written: the file is parsed again next time
+        pass
 
 
 @lru_cache(maxsize=1)
