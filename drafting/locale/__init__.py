@@ -88,12 +88,10 @@ def _keep(path: Path | None, text: bytes, data: dict[str, Any]) -> None:
         kept = marshal.dumps((text, data))
     except ValueError:  # a value marshal cannot hold (a TOML date): parsed each time
         return
-    from drafting.io import (
-        write_atomic,  # (whole or not at all, for another process reading it now)
-    )
+    from drafting.io import write_atomic
 
     try:
-        write_atomic(path, kept)
+        write_atomic(path, kept)  # whole or not at all, for another process reading it now
     except DraftingError:  # a folder that cannot be written: the file is parsed again next time
         pass
 
