@@ -730,11 +730,7 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
         pf.body = plain_text(pf.extra.pop(0)).strip()
     if reading.doc_type_notes:
         pf.title = (pf.title or []) + reading.doc_type_notes
-    doc.kind = _kind(kind_key, doc, plain_text(pf.title or []))
-    if not doc.kind and formula:
-        # No line says what the document is, but its text opens with the enacting formula ("The
-        # General Assembly,"): a resolution as its drafters type it, before it has a masthead.
-        doc.kind = "resolutionDraft"
+    doc.kind = _kind(kind_key, doc, plain_text(pf.title or []), formula)
 
 
 @lru_cache(maxsize=None)
@@ -938,7 +934,7 @@ def _paragraphs(lines: list[Line], run_: list[int]) -> list[str]:
     return out
 
 
-def _kind(key: str | None, doc, title: str) -> str:
+def _kind(key: str | None, doc, title: str, formula: bool) -> str:
     symbol = doc.masthead.symbol or ""
     if key in ("adopted_resolution",):
         return "resolution"
@@ -960,4 +956,9 @@ def _kind(key: str | None, doc, title: str) -> str:
         return "resolution"
     if "/DEC/" in symbol:
         return "decision"
-    return mh.kind_of(key, title)
+    kind = mh.kind_of(key, title)
+    if not kind and formula:
+        # No line says what the document is, but its text opens with the enacting formula ("The
+        # General Assembly,"): a resolution as its drafters type it, before it has a masthead.
+        return "resolutionDraft"
+    return kind
