@@ -15,7 +15,7 @@ underline, superscripts and subscripts are kept. Tracked changes are resolved as
 
 from __future__ import annotations
 
-from drafting.model.blocks import Para, plain_text
+from drafting.model.blocks import Heading, Para, Point, plain_text
 from drafting.model.build import build_akn
 from drafting.readers import ReadResult
 from drafting.readers.docx_lines import docx_lines, render_lines
@@ -44,10 +44,28 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
                 if at is not None:
                     lines[at].opens_body = True
                     blocks = read_lines(lines, name, parsed.lang)
+            _short_lines_as_paragraphs(blocks, lines)
             blocks.kind = "doc"
     report(parsed, blocks)
     built = build_akn(blocks)
     return ReadResult(root=built.root, diagnostics=blocks.diagnostics, source_lines=built.source_lines)
+
+
+def _short_lines_as_paragraphs(blocks, lines) -> None:
+    """A letter's or a CV's short lines (a name, a date, a job title, an address) are its
+    paragraphs: in a Word file that is no UN document only a heading style or a paragraph set
+    bold throughout makes a heading of one (a UN document's unstyled cross-headings are found by
+    their content, as on its printed page)."""
+    marked = {line.no for line in lines if line.bold or line.heading}
+
+    def plain(items, kind):
+        for k, item in enumerate(items):
+            if isinstance(item, Heading) and item.level == "crossHeading" and item.line not in marked:
+                items[k] = kind(None, item.text, line=item.line)
+            elif isinstance(item, (Para, Point)):
+                plain(item.points, Point)   # (in a list: an item without a label)
+
+    plain(blocks.body, Para)
 
 
 NUMBERED_TEXT = 3     # numbered paragraphs that make a text (a CV or a letter may list two)

@@ -9,6 +9,7 @@ reported, so nothing is lost.
 from __future__ import annotations
 
 import bisect
+import re
 
 from drafting.model.blocks import NoteRef, Para, Point, Styled
 from drafting.readers.passes.reading import FootnoteBody, Reading
@@ -55,7 +56,7 @@ def attach(reading: Reading, bodies: list[FootnoteBody]) -> None:
             doc.note("warning", f"footnote reference {ref.marker} has no footnote text", None, "note-without-body")
             ref.body = [[f"[{ref.marker}]"]]
     starts = [block.first_index for block in reading.blocks]
-    _letter_refs(reading, [b for b in bodies if id(b) not in used], used)
+    _letter_refs(reading, [b for b in bodies if id(b) not in used], used, starts)
     for body in bodies:
         if id(body) in used:
             continue
@@ -80,20 +81,38 @@ def _host_of(body: FootnoteBody, starts: list[int], owners: dict[int, object]):
     return None
 
 
-def _letter_refs(reading: Reading, bodies: list[FootnoteBody], used: set[int]) -> None:
-    """A note marked by a letter (``a``) is called by that letter raised (``report.^{a}``),
-    which the inline reading took for a raised letter (as in ``2^{e}``): the first such letter
-    in reading order becomes the call of the note."""
-    for body in bodies:
-        if not (len(body.marker) == 1 and body.marker.isalpha()):
+def _letter_refs(reading: Reading, bodies: list[FootnoteBody], used: set[int], starts: list[int]) -> None:
+    """A note marked by a letter, a roman number or a sign (``a``, ``ii``, ``†``) is called by that
+    mark raised (``report.^{a}``), which the inline reading took for raised text (as in
+    ``2^{e}``). Its call is the first such mark printed after the note of that mark before it and
+    not after the note itself (each table's notes start again at ``a``); a note printed before
+    any of them (notes typed at a document's end come after every call) takes the first left."""
+    wanted = {body.marker for body in bodies if SIGN_MARK.fullmatch(body.marker)}
+    if not wanted:
+        return
+    calls: dict[str, list[tuple[int, list, int]]] = {}   # mark -> (block start, items, index)
+    for index, owner in sorted(reading.owners.items()):
+        items = getattr(owner, "text", None)
+        if not isinstance(items, list):
             continue
-        for _index, owner in sorted(reading.owners.items()):
-            items = getattr(owner, "text", None)
-            if not isinstance(items, list):
-                continue
-            k = next((k for k, item in enumerate(items) if isinstance(item, Styled) and item.tag == "sup"
-                      and item.children == [body.marker]), None)
-            if k is not None:
-                items[k] = NoteRef(body.marker, [parse_inline(body.text, [])], line=body.line)
-                used.add(id(body))
-                break
+        # (a table's notes are called from its cells)
+        for inlines in [items] + [cell for row in getattr(owner, "table", None) or () for cell in row]:
+            for k, item in enumerate(inlines):
+                if (isinstance(item, Styled) and item.tag == "sup" and len(item.children) == 1
+                        and item.children[0] in wanted):
+                    calls.setdefault(item.children[0], []).append((starts[index], inlines, k))
+    previous: dict[str, int] = {}
+    for body in bodies:
+        left = calls.get(body.marker)
+        if not left:
+            continue
+        after = previous.get(body.marker, -1)
+        k = next((k for k, (at, _items, _j) in enumerate(left) if after < at <= body.flow_index), 0)
+        _at, items, j = left.pop(k)
+        items[j] = NoteRef(body.marker, [parse_inline(body.text, [])], line=body.line)
+        used.add(id(body))
+        previous[body.marker] = body.flow_index
+
+
+# a note's mark that is no number: a letter, a roman number, a sign
+SIGN_MARK = re.compile(r"[a-z]|[ivx]{2,5}|[†‡§¶]{1,3}")

@@ -37,6 +37,13 @@ NOTE_BODY_STAR = re.compile(r"^\s*(\*{1,3})\s+(\S.*)$")
 _BODY_LEADS = SUPERSCRIPT_DIGITS + "^"
 RAISED_DIGITS = re.compile(r"[" + SUPERSCRIPT_DIGITS + r"]+")
 NOTE_BODY_PLAIN = re.compile(r"^\s*(\d{1,3})\s{1,6}(?=[A-ZÀ-Ý«“\"(])(\S.*)$")
+# A note marked by a letter, a roman number or a sign (a table's notes "a", "b"; "i", "ii"; "†",
+# "‡"), its mark raised or typed: no number running on says it is a note, so it is one only where
+# the same mark stands raised in the text above as its call ("^{a}")
+SIGN_MARK = r"[a-z]|[ivx]{2,5}|[†‡§¶]{1,3}"
+NOTE_BODY_SIGNED = lazy_compile(r"^\s*(?:\^\{(?P<raised>" + SIGN_MARK + r")\}\s*|(?P<typed>" + SIGN_MARK
+                                + r")\s+)(?P<t>\S.*)$")
+RAISED_SIGN = re.compile(r"\^\{(" + SIGN_MARK + r")\}")
 
 # A page foot's lines are read for their marks by the numbering's restart, the notes' forms and
 # the cutting of detached texts in turn: each line is matched once (a Match is never changed).
@@ -75,6 +82,7 @@ def run(reading: Reading) -> None:
     ruled = any(rule is not None for rule in rules)
     reading.slash_notes = not ruled and sum(
         1 for l in reading.lines if l.zone is None and (m := SLASH_NOTE.match(l.text)) and m.group("m").isdigit()) >= 2
+    signs = raised_signs(reading.lines)
     for page, zone_start in zip(pages, rules):
         if any(l.zone == "note" for l in page):
             _layout_notes(reading, page, numbering)
@@ -87,14 +95,43 @@ def run(reading: Reading) -> None:
                 zone = [Line(n, rule.no, rule.page) for n in numbers.group("numbers").split()] + zone
             for line in zone:
                 line.zone = "note"
-            _zone_notes(reading, zone, numbering)
+            _zone_notes(reading, zone, numbering, signs)
         elif ruled:
             _star_notes(reading, page, numbering)
         elif reading.slash_notes:
             _slash_notes(reading, page, numbering)
     reading.body = reading.flow()
     _place(reading)
-    _marked_notes(reading)
+    _marked_notes(reading, signs)
+
+
+def raised_signs(lines: list[Line]) -> frozenset[str]:
+    """The letters, roman numbers and signs raised in the text as calls (``report.^{a}``), not
+    those that open a line (a note's own mark)."""
+    out = set()
+    for line in lines:
+        if line.zone != "note" and "^{" in line.text:
+            for m in RAISED_SIGN.finditer(line.text):
+                if line.text[:m.start()].strip():
+                    out.add(m.group(1))
+    return frozenset(out)
+
+
+def signed_body(text: str, called: frozenset[str], own_line: bool = True) -> tuple[str, str] | None:
+    """The mark and text of a note marked by a letter, a roman number or a sign that a raised
+    call names; a mark typed on the baseline only on a line of its own (``own_line``) and before
+    a text that opens as a note's does (a capital, a digit, a quote), not before a wrapped line's
+    lower-case words."""
+    m = NOTE_BODY_SIGNED.match(text) if called else None
+    if m is None:
+        return None
+    mark = m.group("raised") or m.group("typed")
+    if mark not in called:
+        return None
+    if m.group("typed") and not (own_line and (m.group("t")[:1].isupper() or m.group("t")[:1].isdigit()
+                                               or m.group("t")[:1] in "“\"«(")):
+        return None
+    return mark, m.group("t").strip()
 
 
 def _pages(lines: list[Line]) -> list[list[Line]]:
@@ -242,11 +279,19 @@ def _layout_notes(reading: Reading, page: list[Line], numbering: _Numbering) -> 
             reading.notes[-1].text = join_lines(reading.notes[-1].text, line.text)
 
 
-def _zone_notes(reading: Reading, zone: list[Line], numbering: _Numbering) -> None:
-    """The notes of one page's foot, in whichever of the three printed forms."""
+def _zone_notes(reading: Reading, zone: list[Line], numbering: _Numbering,
+                called: frozenset[str] = frozenset()) -> None:
+    """The notes of one page's foot, in whichever of the three printed forms (and those marked by
+    a letter, a roman number or a sign that a raised call names)."""
     items: list[tuple[str, Line | None, str]] = []  # (kind M/S/T, marker, text)
+    signed: dict[int, str] = {}      # id(line) -> the text of a note marked by a sign
     _restart(zone, numbering)
     for line in zone:
+        sign = signed_body(line.text, called)
+        if sign is not None:
+            items.append(("S", sign[0], line))
+            signed[id(line)] = sign[1]
+            continue
         m = _marker_alone(line.text)
         # a number alone on its line under the rule is a note's number (a page holds up to 40)
         if m and numbering.plausible(marker_of(m.group("m")), 40):
@@ -262,7 +307,7 @@ def _zone_notes(reading: Reading, zone: list[Line], numbering: _Numbering) -> No
         items.append(("T", None, line))
     markers = [marker for kind, marker, _ in items if kind == "M"]
     if markers and not _paired(items):
-        _detached(reading, items, numbering)
+        _detached(reading, items, numbering, signed)
         return
     current: FootnoteBody | None = None
     for kind, marker, line in items:
@@ -271,7 +316,7 @@ def _zone_notes(reading: Reading, zone: list[Line], numbering: _Numbering) -> No
             reading.notes.append(current)
             numbering.seen(marker)
         elif kind == "S":
-            text = _marker_and_text(line.text).group("t")
+            text = signed.get(id(line)) or _marker_and_text(line.text).group("t")
             current = FootnoteBody(marker, text.strip(), line.no, line.page)
             reading.notes.append(current)
             numbering.seen(marker)
@@ -320,7 +365,7 @@ def _paired(items) -> bool:
     return numeric == sorted(numeric)
 
 
-def _detached(reading: Reading, items, numbering: _Numbering) -> None:
+def _detached(reading: Reading, items, numbering: _Numbering, signed: dict[int, str]) -> None:
     """Numbers printed apart from their texts: cut the texts into as many notes, in order.
 
     A number printed just above a text still starts that text's note (a pin); the numbers printed
@@ -333,7 +378,7 @@ def _detached(reading: Reading, items, numbering: _Numbering) -> None:
     for k, (kind, marker, line) in enumerate(items):
         if kind == "S":
             pins.append((len(texts), marker))
-            given[id(line)] = _marker_and_text(line.text).group("t")
+            given[id(line)] = signed.get(id(line)) or _marker_and_text(line.text).group("t")
             texts.append(line)
         elif kind == "T":
             # a number alone just above a text, not one of a run of numbers printed together
@@ -434,9 +479,11 @@ def _furniture_above(reading: Reading) -> list[bool]:
     return flags
 
 
-def _marked_notes(reading: Reading) -> None:
+def _marked_notes(reading: Reading, signs: frozenset[str] = frozenset()) -> None:
     """Footnote bodies marked by a raised digit, ``^{n}`` or a star, and plain-digit notes at a
-    page foot that continue the numbering (text exported without the footnote rule)."""
+    page foot that continue the numbering (text exported without the footnote rule); bodies
+    marked by a letter, a roman number or a sign (``a``, ``ii``, ``†``) whose raised call stands
+    above (a Word file's notes typed at its end, a table's notes under it)."""
     body: list[Line] = []
     in_note: FootnoteBody | None = None
     gap = False
@@ -461,6 +508,13 @@ def _marked_notes(reading: Reading) -> None:
                          if not any(a <= m.start() < b for a, b in marked_spans(l.text))) or any(
                 raised in l.text for l in body if l.page == line.page)
             star = star if called else None
+        sign = signed_body(text, signs, line.gap_before or in_note is not None) if not (m or star) else None
+        if sign is not None:
+            in_note = FootnoteBody(sign[0], sign[1], line.no, line.page, len(body) - 1)
+            reading.notes.append(in_note)
+            line.zone = "note"
+            gap = False
+            continue
         if m or star:
             marker = superscript_to_digits(m.group(1)) if m else star.group(1)
             in_note = FootnoteBody(marker, (m or star).group(2).strip(), line.no, line.page, len(body) - 1)
