@@ -15,21 +15,29 @@
   as DOCX by LibreOffice): ``Title``, ``Heading 1``/``Heading 2``, the symbol in the page header,
   tabs after numbers under a hanging indent, real footnotes (``styled_rtf``);
 - numbered: the same formatted by hand in ``Normal``, the operative paragraphs and points
-  numbered by Word numbering definitions (``numbered_docx``).
-The pandoc, LibreOffice and styled files are made once into build/docx_in/ and kept (a cache keyed by
-the text and the way's version, the styled ones by their RTF: delete the folder to remake them);
+  numbered by Word numbering definitions (``numbered_docx``);
+- odt: this toolkit's Markdown of the text reader's reading made an OpenDocument text by pandoc
+  and saved as a Word file by LibreOffice (``markdown_for_odt``): pandoc's own styles (``Title``,
+  ``Text Body``, ``First Paragraph``, ``Heading n``), real footnotes, italic runs, typed numbers
+  and labels; the masthead only as far as pandoc prints the front matter (the title and the
+  date).
+The pandoc, LibreOffice, styled and odt files are made once into build/docx_in/ and kept (a cache
+keyed by the text and the way's version, the styled and odt ones by what they were made from:
+delete the folder to remake them);
 the python-docx, word and numbered ones follow the text reader, so they are made again on every run.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
-WAYS = ("pandoc", "libreoffice", "python-docx", "word", "styled", "numbered")
+WAYS = ("pandoc", "libreoffice", "python-docx", "word", "styled", "numbered", "odt")
+KEPT = ("pandoc", "libreoffice", "styled", "odt")    # made once and kept in build/docx_in/
 
 
 def paragraphs_of(src: Path) -> list[list[tuple[str, bool]]]:
@@ -157,6 +165,37 @@ def renumbered_by_pandoc(text: str) -> bool:
     return False
 
 
+def renumbered_in_markdown(markdown: str) -> bool:
+    """Does pandoc print other numbers than a Markdown text's? Its numbered paragraphs next to
+    each other are one list, counting on from the first number."""
+    paragraphs = [p.strip() for p in markdown.split("\n\n") if p.strip()]
+    for before, after in itertools.pairwise(paragraphs):
+        a, b = ORDERED_ITEM.match(before), ORDERED_ITEM.match(after)
+        if a and b and int(b.group(1)) != int(a.group(1)) + 1:
+            return True
+    return False
+
+
+# a point's label at a line's start ("(a) ", "(iv) ", a bullet or a dash)
+POINT_LINE = re.compile(r"^(?:\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|[•▪◦–-]) ")
+
+
+def points_run_on_in_markdown(markdown: str) -> bool:
+    """Does a point stand on the line right under a paragraph's text, no blank line between? This
+    toolkit's Markdown reads a point there; pandoc's runs the line on into the paragraph above (a
+    list opens only after a blank line, or under a list's item: "9. Decides that the review:"
+    then "(a) Shall be held ..." is a list in a list)."""
+    opening = ""       # the first line of the paragraph being read
+    before = ""
+    for line in markdown.split("\n"):
+        if not before.strip():
+            opening = line
+        elif POINT_LINE.match(line) and not (ORDERED_ITEM.match(opening) or POINT_LINE.match(opening)):
+            return True
+        before = line
+    return False
+
+
 def _join_lone_labels(lines: list[str]) -> list[str]:
     """pdftotext prints a paragraph's number alone on its line ("1." then the text): a drafter
     would type them together, and pandoc would drop the empty list item."""
@@ -183,18 +222,18 @@ def make_all(sources: list[Path], folder: Path) -> dict[tuple[str, str], Path]:
 
     folder.mkdir(parents=True, exist_ok=True)
     out: dict[tuple[str, str], Path] = {}
-    todo_lo, todo_rtf = [], []
+    todo_lo, todo_rtf, todo_odt = [], [], []
     for index, src in enumerate(sources):
         data = src.read_bytes()
         key = hashlib.sha1(data).hexdigest()[:10]
         stem = src.name.removesuffix(".pdftotext.txt")
         for way in WAYS:
-            rtf = styled_rtf(src, index) if way == "styled" else None
+            source = styled_rtf(src, index) if way == "styled" else markdown_for_odt(src) if way == "odt" else None
             # (made from the text reader's reading: keyed by what it gives)
-            made_from = hashlib.sha1(rtf.encode()).hexdigest()[:10] if rtf is not None else key
+            made_from = hashlib.sha1(source.encode()).hexdigest()[:10] if source is not None else key
             path = folder / f"{stem}.{made_from}.{way}{VERSION.get(way, '')}.docx"
             out[(way, src)] = path
-            if path.exists() and way in ("pandoc", "libreoffice", "styled"):
+            if path.exists() and way in KEPT:
                 continue
             if way == "pandoc":
                 pandoc_of_text(data, path)
@@ -210,7 +249,9 @@ def make_all(sources: list[Path], folder: Path) -> dict[tuple[str, str], Path]:
                         paragraph.add_run(text).font.superscript = raised or None
                 doc.save(str(path))
             elif way == "styled":
-                todo_rtf.append((rtf, path))
+                todo_rtf.append((source, path))
+            elif way == "odt":
+                todo_odt.append((source, path))
             else:
                 todo_lo.append((src, path))
     if todo_lo:
@@ -218,7 +259,7 @@ def make_all(sources: list[Path], folder: Path) -> dict[tuple[str, str], Path]:
         staging.mkdir(exist_ok=True)
         for src, path in todo_lo:
             shutil.copyfile(src, staging / (path.stem + ".txt"))
-        subprocess.run(["soffice", "--headless", "--infilter=Text (encoded):UTF8,LF,,,",
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{staging.resolve()}/lo", "--headless", "--infilter=Text (encoded):UTF8,LF,,,",
                         "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder),
                         *[str(staging / (p.stem + ".txt")) for _, p in todo_lo]],
                        check=True, capture_output=True, timeout=1200)
@@ -228,13 +269,40 @@ def make_all(sources: list[Path], folder: Path) -> dict[tuple[str, str], Path]:
         staging.mkdir(exist_ok=True)
         for rtf, path in todo_rtf:
             (staging / (path.stem + ".rtf")).write_text(rtf, encoding="ascii")
-        subprocess.run(["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML",
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{staging.resolve()}/lo", "--headless", "--convert-to", "docx:MS Word 2007 XML",
                         "--outdir", str(folder), *[str(staging / (p.stem + ".rtf")) for _, p in todo_rtf]],
                        check=True, capture_output=True, timeout=1200)
         shutil.rmtree(staging)
         for _rtf, path in todo_rtf:
             _without_doubled_marks(path)
+    if todo_odt:
+        staging = folder / "odt"
+        staging.mkdir(exist_ok=True)
+        for markdown, path in todo_odt:
+            subprocess.run(["pandoc", "-f", "markdown", "-t", "odt", "-o", str(staging / (path.stem + ".odt"))],
+                           input=markdown.encode("utf-8"), check=True, timeout=120)
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{staging.resolve()}/lo", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder),
+                        *[str(staging / (p.stem + ".odt")) for _, p in todo_odt]],
+                       check=True, capture_output=True, timeout=1200)
+        shutil.rmtree(staging)
     return out
+
+
+def markdown_for_odt(src: Path) -> str:
+    """This toolkit's Markdown of the text reader's reading, as a drafter gives it to pandoc. Two
+    things of this toolkit's dialect that pandoc's Markdown reads otherwise are left out, as a
+    drafter would after seeing pandoc's page: the front matter's ``body`` (the committee, ``body:
+    Second Committee``), which pandoc's templates take for the document's text (the OpenDocument
+    file holds the committee's name and no text), and the ``{-}`` that marks an unnumbered
+    paragraph of a numbered document, which pandoc prints as text."""
+    from drafting.readers import read_document
+    from drafting.writers.markdown import to_markdown
+
+    text = to_markdown(read_document(src).root)
+    head, sep, rest = text.partition("\n---\n")
+    head = "\n".join(line for line in head.split("\n") if not line.startswith("body: "))
+    rest = "\n".join(("" if line == "{-}" else line.removesuffix(" {-}")) for line in rest.split("\n"))
+    return head + sep + rest
 
 
 # LibreOffice reads an RTF footnote's own mark ("*" before ``\footnote``) as the mark and also

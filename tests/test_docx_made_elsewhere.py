@@ -1,7 +1,7 @@
-"""Word files from anywhere: DOCX made six ways (pandoc, LibreOffice, python-docx, this
+"""Word files from anywhere: DOCX made seven ways (pandoc, LibreOffice, python-docx, this
 toolkit's export with its styles taken off, a word processor's own styles, Word numbering and
-direct formatting) from every real document of corpus/real, and this
-toolkit's own export, read back.
+direct formatting, this toolkit's Markdown through pandoc's OpenDocument and LibreOffice) from
+every real document of corpus/real, and this toolkit's own export, read back.
 
 The facts are those the same passes find in the text each file was made from (the pdftotext of
 the PDF: kind, title, preamble, operative numbers, footnotes, points, job number), counted where the Word file can
@@ -17,7 +17,14 @@ from collections import Counter
 
 import pytest
 from conftest import CORPUS, ROOT
-from docx_made_elsewhere import WAYS, make_all, renumbered_by_pandoc
+from docx_made_elsewhere import (
+    WAYS,
+    make_all,
+    markdown_for_odt,
+    points_run_on_in_markdown,
+    renumbered_by_pandoc,
+    renumbered_in_markdown,
+)
 from lxml import etree
 
 from drafting.model.units import all_notes, body_units, masthead
@@ -59,6 +66,14 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #   the title two to a paragraph with a line break between, the title centred and bold with its
 #   call raised, the symbol in the first page's header and the next pages', the notes typed at
 #   the end): as python-docx.
+# - odt (this toolkit's Markdown made an OpenDocument text by pandoc, saved as DOCX by
+#   LibreOffice: the title in ``Title``, the date under it, pandoc's ``Text Body``, Word lists
+#   for the numbers and labels, real footnotes): every fact the printed part carries
+#   (``not_carried``: the rest of the masthead is front matter pandoc does not print); the
+#   title read from its ``Title`` style where no masthead says it. Left: E/ICEF/672's title
+#   (pandoc prints its typed apostrophe curly), A/80/42's numbers and points (the contents
+#   page's numbers, lines of their own in the text reading, are one pandoc paragraph each
+#   with the text under them) and A/AC.292/2024/3's points.
 # The job number: all (word and styled print it only in the footers). Points (how many
 # sub-paragraphs and items, of 60; pandoc of the 42 without a star line): left, the points of
 # S/2025/354 and A/79/876 that the text reading found in lines the Word file keeps as one
@@ -71,11 +86,12 @@ REACHED = {
     "word": {"kind": 60, "title": 60, "numbers": 59, "preamble": 60, "footnotes": 60, "points": 58, "job number": 60},
     "styled": {"kind": 60, "title": 59, "numbers": 58, "preamble": 60, "footnotes": 60, "points": 57, "job number": 60},
     "numbered": {"kind": 60, "title": 59, "numbers": 59, "preamble": 60, "footnotes": 60, "points": 59, "job number": 60},
+    "odt": {"kind": 22, "title": 59, "numbers": 55, "preamble": 60, "footnotes": 46, "points": 46, "job number": 0},
 }
 # documents in which some words are neither in the AKN nor reported (of 60). A call printed
 # against its word in the text the file was made from ("20308": "2030" and call 8, "3on") is
 # kept when the reader made a note of it.
-LOSING = {"pandoc": 0, "libreoffice": 0, "python-docx": 0, "word": 0, "styled": 0, "numbered": 0}
+LOSING = {"pandoc": 0, "libreoffice": 0, "python-docx": 0, "word": 0, "styled": 0, "numbered": 0, "odt": 0}
 
 
 def not_carried(way: str, src) -> set[str]:
@@ -84,7 +100,17 @@ def not_carried(way: str, src) -> set[str]:
     pandoc reads the text as Markdown: a line opening with a star ("* Any changes to the list
     of sponsors ...", a star note under the page's rule) becomes a bulleted list item (a point
     more) and the star, the note's only mark, is lost; numbered lines next to each other are one list that
-    counts on from its first number, so a number out of sequence is not printed."""
+    counts on from its first number, so a number out of sequence is not printed.
+
+    odt (this toolkit's Markdown through pandoc and LibreOffice): the masthead is the Markdown's
+    front matter, of which pandoc prints the title and the date only, so the job number is never
+    printed, nor a note on the symbol, the sponsors or the document line (``title_note`` ...), nor
+    what says the kind where the text does not (the symbol, "Resolution adopted by the General
+    Assembly on ...", "Report of the Secretary-General": only a draft resolution's formula and a
+    letter's title say it in what is printed); numbered paragraphs next to each other count on
+    from the first as above; and a point typed on the line under its paragraph's text, which this
+    toolkit's Markdown reads as a point, runs on into the paragraph in pandoc's Markdown (a list
+    opens after a blank line only)."""
     lacking = set()
     if way == "pandoc":
         text = src.read_text(encoding="utf-8")
@@ -92,6 +118,18 @@ def not_carried(way: str, src) -> set[str]:
             lacking |= {"footnotes", "points"}
         if renumbered_by_pandoc(text):
             lacking.add("numbers")
+    elif way == "odt":
+        lacking.add("job number")
+        root = read_document(src).root
+        if root[0].get("name") not in ("resolutionDraft", "letter"):
+            lacking.add("kind")
+        if any(n.eid.startswith(("coverPage", "preface")) for n in all_notes(root)):
+            lacking.add("footnotes")
+        markdown = markdown_for_odt(src)
+        if renumbered_in_markdown(markdown.partition("\n---\n")[2]):
+            lacking.add("numbers")
+        if points_run_on_in_markdown(markdown.partition("\n---\n")[2]):
+            lacking.add("points")
     return lacking
 
 

@@ -39,8 +39,8 @@ PARAGRAPHS = [
     ["2. The Programme had 1,200 staff members at the end of 2024.", "^ii"],
     ["3. Figures are those of the Programme's enterprise resource planning system.", "^†"]]
 NOTES = [("a", "Including outposted branches and units."),
-         ("b", "Only covering consultants and individual contractors recruited through the United Nations "
-               "Office at Nairobi (UNON)."),
+         ("b", ("Only covering consultants and individual contractors recruited through the United Nations "
+                "Office at Nairobi (UNON).")),
          ("ii", "Prepared by JIU based on information provided by UNEP (October 2024)."),
          ("†", "Source: Prepared by JIU (2025).")]
 
@@ -121,8 +121,10 @@ def test_word_footnotes_with_custom_marks_go_to_their_call(tmp_path):
                      + r"\par")
     lines.append("}")
     (tmp_path / "custom.rtf").write_text("\n".join(lines), encoding="ascii")
-    subprocess.run(["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path),
-                    str(tmp_path / "custom.rtf")], check=True, capture_output=True, timeout=300)
+    # (a profile of its own: another LibreOffice running on the machine does not take the call)
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", str(tmp_path), str(tmp_path / "custom.rtf")],
+                   check=True, capture_output=True, timeout=300)
     path = tmp_path / "custom.docx"
     _without_doubled_marks(path)
     with zipfile.ZipFile(path) as zf:

@@ -15,7 +15,7 @@ underline, superscripts and subscripts are kept. Tracked changes are resolved as
 
 from __future__ import annotations
 
-from drafting.model.blocks import Heading, Para, Point, plain_text
+from drafting.model.blocks import Heading, NoteRef, Para, Point, plain_text
 from drafting.model.build import build_akn
 from drafting.readers import ReadResult
 from drafting.readers.docx_lines import docx_lines, render_lines
@@ -23,6 +23,7 @@ from drafting.readers.docx_parse import ParsedDocx, parse_docx
 from drafting.readers.docx_styled import assemble
 from drafting.readers.passes import read_lines
 from drafting.readers.passes.front import is_formula
+from drafting.readers.text_inline import parse_inline
 
 
 def read(data: bytes, name: str = "input", lang: str | None = None, **options) -> ReadResult:
@@ -31,6 +32,7 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
         blocks = assemble(parsed.records, parsed.lang, parsed.facts, name, parsed.header_records)
     else:
         blocks = read_lines(docx_lines(parsed), name, parsed.lang)
+        _title_in_its_style(blocks, parsed)
         if not _un_masthead(blocks):
             # a letter, a CV: its paragraphs, no masthead forced on it; read again with the text
             # opening under its title (the first paragraph, when it is set as one), so that no
@@ -49,6 +51,29 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
     report(parsed, blocks)
     built = build_akn(blocks)
     return ReadResult(root=built.root, diagnostics=blocks.diagnostics, source_lines=built.source_lines)
+
+
+def _title_in_its_style(blocks, parsed: ParsedDocx) -> None:
+    """A paragraph in Word's ``Title`` style, before any other text, is the document's title: a
+    word processor's own mark for it (pandoc prints a Markdown file's title so, above the text).
+    Where the passes left it an organ's name or a preface line ("Follow-up to the Fifth United
+    Nations Conference ...", no masthead around it), it is the title; what they took for the
+    title stays a preface line."""
+    first = next((rec for rec in parsed.records if rec.rows is not None or rec.text.strip()), None)
+    if (first is None or first.rows is not None or first.style != "title"
+            or any(isinstance(t, NoteRef) for t in first.tokens)):
+        return   # (a title with a note call keeps the passes' reading, which pairs the call)
+    text = " ".join(render_lines(first.tokens, bold_marks=False))
+    printed = " ".join(plain_text(parse_inline(text, [])).split())
+    m, pf = blocks.masthead, blocks.preface
+    organs = [organ for organ in m.organs if " ".join(organ.split()) != printed]
+    extra = [line for line in pf.extra if " ".join(plain_text(line).split()) != printed]
+    if pf.title and (len(organs), len(extra)) == (len(m.organs), len(pf.extra)):
+        return   # the passes read it as something else (the title, a session line): kept
+    m.organs, pf.extra = organs, extra
+    if pf.title:
+        pf.extra.insert(0, pf.title)
+    pf.title = parse_inline(text, [])
 
 
 def _short_lines_as_paragraphs(blocks, lines) -> None:
@@ -72,10 +97,12 @@ NUMBERED_TEXT = 3     # numbered paragraphs that make a text (a CV or a letter m
 
 
 def _un_masthead(blocks) -> bool:
-    """Anything of a UN document: a masthead field, a session, a document type, an enacting
-    formula or a text of numbered paragraphs (a letter or a CV has none of them)."""
+    """Anything of a UN document: a masthead field, a session, a document type, a title that
+    says what UN document it is ("Letter dated ... from the Permanent Representative of ...
+    addressed to the Secretary-General"), an enacting formula or a text of numbered paragraphs
+    (a letter or a CV has none of them)."""
     m, pf = blocks.masthead, blocks.preface
-    if m.symbol or m.distribution or m.organs or pf.session_text or pf.doc_type:
+    if m.symbol or m.distribution or m.organs or pf.session_text or pf.doc_type or blocks.kind == "letter":
         return True
     paras = [b for b in blocks.body if isinstance(b, Para)]
     return any(b.role in ("formula", "preambular") or (not b.num and is_formula(plain_text(b.text).strip()))
