@@ -23,7 +23,7 @@ from docx.oxml.ns import nsdecls
 from docx_made_elsewhere import _without_doubled_marks, paragraphs_of
 from lxml import etree
 
-from drafting.model.units import all_notes, body_units
+from drafting.model.units import all_notes, body_units, masthead
 from drafting.readers import read_document
 from drafting.readers.docx import read as read_docx
 
@@ -214,3 +214,34 @@ def test_a_cv_typed_in_normal_keeps_its_short_lines_as_paragraphs_and_its_bold_o
     kinds = {u.text: u.kind for u in body_units(root)}
     assert kinds["Experience"] == kinds["Education"] == "crossHeading"
     assert {kinds[t] for t in lines[4:] if t not in ("Experience", "Education")} == {"paragraph"}
+
+
+def test_a_paragraph_in_the_title_style_is_the_title_where_no_masthead_says_it():
+    """pandoc prints a Markdown file's title in ``Title`` above the text and no masthead: the
+    title is that paragraph (which the masthead reading would take for an organ's name), and a
+    letter whose title says what it is stays a UN letter."""
+    doc = python_docx.Document()
+    doc.add_paragraph("Follow-up to the Fifth United Nations Conference on the Least Developed Countries",
+                      style="Title")
+    doc.add_paragraph("2025-11-17")
+    for text in ("The General Assembly,", "Recalling its resolution 79/218 of 19 December 2024,",
+                 "1. Takes note of the report of the Secretary-General;",
+                 "2. Decides to include in the provisional agenda of its eighty-first session the item entitled "
+                 "“Groups of countries in special situations”."):
+        doc.add_paragraph(text)
+    root = read_docx(_saved(doc), "odt.docx").root
+    assert masthead(root)["title"] == "Follow-up to the Fifth United Nations Conference on the Least Developed Countries"
+    assert masthead(root)["organs"] == []
+    assert [(u.kind, u.num) for u in body_units(root)] == [
+        ("formula", None), ("preambular", None), ("paragraph", "1."), ("paragraph", "2.")]
+
+    letter = python_docx.Document()
+    letter.add_paragraph("Letter dated 3 June 2025 from the Permanent Representative of the Sudan to the "
+                         "United Nations addressed to the President of the Security Council", style="Title")
+    letter.add_paragraph("I have the honour to transmit herewith the first quarterly report for 2025 of the "
+                         "National Mechanism for the Protection of Civilians (see annex).")
+    letter.add_paragraph("I should be grateful if the present letter and its annex could be circulated as a "
+                         "document of the Security Council.")
+    root = read_docx(_saved(letter), "letter.docx").root
+    assert root[0].get("name") == "letter"
+    assert masthead(root)["title"].startswith("Letter dated 3 June 2025 from the Permanent Representative")

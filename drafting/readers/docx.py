@@ -104,7 +104,7 @@ def _un_masthead(blocks) -> bool:
     m, pf = blocks.masthead, blocks.preface
     if m.symbol or m.distribution or m.organs or pf.session_text or pf.doc_type or blocks.kind == "letter":
         return True
-    paras = [b for b in blocks.body if isinstance(b, Para)]
+    paras = [b for b in blocks.preamble + blocks.body if isinstance(b, Para)]   # (a formula opens the preamble)
     return any(b.role in ("formula", "preambular") or (not b.num and is_formula(plain_text(b.text).strip()))
                for b in paras) or sum(1 for b in paras if b.num) >= NUMBERED_TEXT
 
