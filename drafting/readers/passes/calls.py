@@ -12,6 +12,7 @@ Every call found is reported.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -245,11 +246,19 @@ def run(reading: Reading) -> None:
     lang = reading.doc.lang
     cursor = (0, 0)   # (body line, character) after the last call found
     paged = any(line.page_break_before for line in body)
+    # without page breaks (a file pasted line by line) a page opens at its running head, under
+    # the foot of the page before (the job number, the page number: an annex's title that
+    # repeats the running head's words stands in the text)
+    lines = reading.lines
+    heads = [] if paged else [
+        line.no for k, line in enumerate(lines) if line.furniture_kind == "running-head" and k
+        and lines[k - 1].zone == "furniture" and lines[k - 1].furniture_kind not in (None, "running-head")]
     raised = set(called)   # calls printed raised; a marker found here may be called again after
     for note in reading.notes:  # a restart of the numbering
         if not note.marker.isdigit() or note.marker in raised:
             continue
-        found = _find_slash(reading, note, cursor) if reading.slash_notes else _find(reading, note, cursor, lang, paged)
+        found = (_find_slash(reading, note, cursor) if reading.slash_notes
+                 else _find(reading, note, cursor, lang, paged, heads))
         if found is None:
             continue
         k, start, end = found
@@ -287,9 +296,10 @@ def _find_slash(reading: Reading, note, cursor: tuple[int, int]):
     return None
 
 
-def _find(reading: Reading, note, cursor: tuple[int, int], lang: str, paged: bool):
+def _find(reading: Reading, note, cursor: tuple[int, int], lang: str, paged: bool, heads: list[int] = ()):
     """The first strong candidate for the call of ``note`` between the last call and its body,
-    else the first weak one (``paged``: some body line opens a page)."""
+    else the first weak one (``paged``: some body line opens a page; else ``heads``, the source
+    lines of the running heads, open the pages)."""
     body = reading.body
     last = min(note.flow_index, len(body) - 1)
     if last < 0:
@@ -300,6 +310,13 @@ def _find(reading: Reading, note, cursor: tuple[int, int], lang: str, paged: boo
     while page_start > 0 and body[page_start].page == body[last].page and not body[page_start].page_break_before:
         page_start -= 1
     if body[last].page > 1 or paged:
+        first = max(first, page_start)
+    elif heads and heads[0] < body[last].no:
+        # the page of the body: from the running head above it
+        head = heads[bisect.bisect_left(heads, body[last].no) - 1]
+        page_start = last
+        while page_start > 0 and body[page_start - 1].no > head:
+            page_start -= 1
         first = max(first, page_start)
     else:
         first = max(first, last - 40)
