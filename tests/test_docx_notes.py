@@ -135,23 +135,36 @@ def test_word_footnotes_with_custom_marks_go_to_their_call(tmp_path):
 
 
 def test_a_tables_notes_go_to_the_cells_that_call_them():
-    """A table's notes ``a``, ``b`` typed under it (after its source line), called from its cells."""
+    """A table's notes ``a``, ``b`` typed under it (after its source line), called from its cells;
+    the next table's notes start again at ``a``, each called from its own table."""
     doc = python_docx.Document()
-    for text in REPORT_HEAD + ["1. The Unit reviewed the staffing of the Programme, as set out in table 1.",
+    for text in REPORT_HEAD + ["1. The Unit reviewed the staffing of the Programme, as set out in tables 1 and 2.",
                                "Table 1", "Staff of the Programme by location"]:
         doc.add_paragraph(text)
-    table = doc.add_table(rows=3, cols=2)
-    for row, cells in zip(table.rows, [("Location", "Staff"), ("Nairobi", "640"), ("Divisions", "412")]):
-        row.cells[0].text, row.cells[1].text = cells
-    table.rows[2].cells[0].paragraphs[0].add_run("a").font.superscript = True
-    table.rows[1].cells[1].paragraphs[0].add_run("b").font.superscript = True
+
+    def table(rows, calls):
+        cells = doc.add_table(rows=len(rows), cols=2).rows
+        for row, texts in zip(cells, rows):
+            row.cells[0].text, row.cells[1].text = texts
+        for (r, c), mark in calls:
+            cells[r].cells[c].paragraphs[0].add_run(mark).font.superscript = True
+
+    table([("Location", "Staff"), ("Nairobi", "640"), ("Divisions", "412")], [((2, 0), "a"), ((1, 1), "b")])
     doc.add_paragraph("Source: Prepared by JIU based on information provided by UNEP (October 2024).")
     for mark, text in NOTES[:2]:
         _add(doc.add_paragraph(), ["^" + mark, " " + text])
+    for text in ("Table 2", "Consultants of the Programme by year"):
+        doc.add_paragraph(text)
+    table([("Year", "Consultants"), ("2023", "310"), ("2024", "298")], [((2, 1), "a")])
+    _add(doc.add_paragraph(), ["^a", " Figures as at 31 December 2024."])
     doc.add_paragraph("2. The Programme had 1,200 staff members at the end of 2024.")
-    notes, diagnostics = _notes_by_call(_saved(doc), "table.docx")
-    assert notes == {"a": (NOTES[0][1], "Divisions"), "b": (NOTES[1][1], "640")}
-    assert not [d for d in diagnostics if d.code == "unanchored-note"]
+    result = read_docx(_saved(doc), "table.docx")
+    notes = [(note.get("marker"), "".join(note.itertext()).strip(),
+              next(a for a in note.iterancestors() if a.tag == f"{AKN}td").findtext(f"{AKN}p"))
+             for note in result.root.iter(f"{AKN}authorialNote")]
+    assert notes == [("b", NOTES[1][1], "640"), ("a", NOTES[0][1], "Divisions"),
+                     ("a", "Figures as at 31 December 2024.", "298")]   # (in the order the cells print)
+    assert not [d for d in result.diagnostics if d.code == "unanchored-note"]
 
 
 def test_a_reports_summary_note_typed_at_the_end_goes_to_the_summary():
@@ -226,8 +239,8 @@ def test_a_paragraph_in_the_title_style_is_the_title_where_no_masthead_says_it()
     doc.add_paragraph("2025-11-17")
     for text in ("The General Assembly,", "Recalling its resolution 79/218 of 19 December 2024,",
                  "1. Takes note of the report of the Secretary-General;",
-                 "2. Decides to include in the provisional agenda of its eighty-first session the item entitled "
-                 "“Groups of countries in special situations”."):
+                 ("2. Decides to include in the provisional agenda of its eighty-first session the item "
+                  "entitled “Groups of countries in special situations”.")):
         doc.add_paragraph(text)
     root = read_docx(_saved(doc), "odt.docx").root
     assert masthead(root)["title"] == "Follow-up to the Fifth United Nations Conference on the Least Developed Countries"
