@@ -182,18 +182,23 @@ POINT_LINE = re.compile(r"^(?:\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)|[•▪◦�
 
 def points_run_on_in_markdown(markdown: str) -> bool:
     """Does a point stand on the line right under a paragraph's text, no blank line between? This
-    toolkit's Markdown reads a point there; pandoc's runs the line on into the paragraph above (a
-    list opens only after a blank line, or under a list's item: "9. Decides that the review:"
-    then "(a) Shall be held ..." is a list in a list)."""
+    toolkit's Markdown reads a point there; pandoc's runs the line on into the paragraph above: a
+    list opens only after a blank line, or under a list's item ("9. Decides that the review:"
+    then "(a) Shall be held ..." is a list in a list), and a bullet of print ("•", "▪", "–") is
+    no list mark of pandoc's at all."""
     opening = ""       # the first line of the paragraph being read
     before = ""
     for line in markdown.split("\n"):
         if not before.strip():
             opening = line
-        elif POINT_LINE.match(line) and not (ORDERED_ITEM.match(opening) or POINT_LINE.match(opening)):
+        elif POINT_LINE.match(line) and (PRINTED_BULLET.match(line) or not (
+                ORDERED_ITEM.match(opening) or POINT_LINE.match(opening))):
             return True
         before = line
     return False
+
+
+PRINTED_BULLET = re.compile(r"^[•▪◦–] ")
 
 
 def _join_lone_labels(lines: list[str]) -> list[str]:

@@ -70,10 +70,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #   LibreOffice: the title in ``Title``, the date under it, pandoc's ``Text Body``, Word lists
 #   for the numbers and labels, real footnotes): every fact the printed part carries
 #   (``not_carried``: the rest of the masthead is front matter pandoc does not print); the
-#   title read from its ``Title`` style where no masthead says it. Left: E/ICEF/672's title
-#   (pandoc prints its typed apostrophe curly), A/80/42's numbers and points (the contents
-#   page's numbers, lines of their own in the text reading, are one pandoc paragraph each
-#   with the text under them) and A/AC.292/2024/3's points.
+#   title read from its ``Title`` style where no masthead says it. Left: A/80/42's numbers and
+#   points (the contents page's numbers, lines of their own in the text reading, run on
+#   with the text under them).
 # The job number: all (word and styled print it only in the footers). Points (how many
 # sub-paragraphs and items, of 60; pandoc of the 42 without a star line): left, the points of
 # S/2025/354 and A/79/876 that the text reading found in lines the Word file keeps as one
@@ -108,9 +107,10 @@ def not_carried(way: str, src) -> set[str]:
     what says the kind where the text does not (the symbol, "Resolution adopted by the General
     Assembly on ...", "Report of the Secretary-General": only a draft resolution's formula and a
     letter's title say it in what is printed); numbered paragraphs next to each other count on
-    from the first as above; and a point typed on the line under its paragraph's text, which this
+    from the first as above; a point typed on the line under its paragraph's text, which this
     toolkit's Markdown reads as a point, runs on into the paragraph in pandoc's Markdown (a list
-    opens after a blank line only)."""
+    opens after a blank line only, and "•" is no list mark of pandoc's); and pandoc prints a
+    title's typed apostrophe or quote curly ("L'ETAT" as "L’ETAT")."""
     lacking = set()
     if way == "pandoc":
         text = src.read_text(encoding="utf-8")
@@ -130,6 +130,8 @@ def not_carried(way: str, src) -> set[str]:
             lacking.add("numbers")
         if points_run_on_in_markdown(markdown.partition("\n---\n")[2]):
             lacking.add("points")
+        if "'" in (masthead(root).get("title") or "") or '"' in (masthead(root).get("title") or ""):
+            lacking.add("title")   # (pandoc's Markdown prints a typed quote or apostrophe curly)
     return lacking
 
 
