@@ -15,8 +15,12 @@ underline, superscripts and subscripts are kept. Tracked changes are resolved as
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from drafting.model.blocks import Heading, NoteRef, Para, Point, plain_text
 from drafting.model.build import build_akn
+from drafting.model.session_frame import build_frame
+from drafting.model.session_keys import AKN_KINDS, KINDS
 from drafting.readers import ReadResult
 from drafting.readers.docx_lines import docx_lines, render_lines
 from drafting.readers.docx_parse import ParsedDocx, parse_docx
@@ -33,6 +37,7 @@ def read(data: bytes, name: str = "input", lang: str | None = None, **options) -
     else:
         blocks = read_lines(docx_lines(parsed), name, parsed.lang)
         _title_in_its_style(blocks, parsed)
+        _stated_in_properties(blocks, parsed.properties)
         if not _un_masthead(blocks):
             # a letter, a CV: its paragraphs, no masthead forced on it; read again with the text
             # opening under its title (the first paragraph, when it is set as one), so that no
@@ -74,6 +79,47 @@ def _title_in_its_style(blocks, parsed: ParsedDocx) -> None:
     if pf.title:
         pf.extra.insert(0, pf.title)
     pf.title = parse_inline(text, [])
+
+
+# the front matter's one-line keys a document property can hold (pandoc makes each key of a
+# Markdown file's front matter a custom property of the Word or OpenDocument file; a list, such
+# as the organs or the document lines, it leaves empty)
+STATED_KEYS = ("kind", "symbol", "job_number", "distribution", "date", "session", "agenda_item",
+               "agenda_title", "agenda_note", "title_note")
+DISTRIBUTIONS = ("general", "limited", "restricted")
+
+
+def _stated_in_properties(blocks, properties: dict) -> None:
+    """The masthead facts a Word file states in its custom document properties, named as a
+    session file's and this toolkit's Markdown front matter's keys (``kind``, ``symbol``,
+    ``job_number``, ``date`` ...: a file pandoc made from such Markdown, its masthead not
+    printed), where the printed page does not give them. The kind they state is the document's
+    where no symbol is printed (the passes then guess it from the text: a formula reads as a
+    draft's). A value of the wrong form is left out."""
+    keys = {k: properties[k].strip() for k in STATED_KEYS if (properties.get(k) or "").strip()}
+    if keys.get("kind") not in KINDS and keys.get("kind") not in AKN_KINDS:
+        return    # (no kind of a UN document: the properties are some other program's)
+    if keys.get("distribution") not in DISTRIBUTIONS:
+        keys.pop("distribution", None)
+    try:
+        keys["date"] = _dt.date.fromisoformat(keys["date"]) if "date" in keys else None
+    except ValueError:
+        keys["date"] = None
+    keys["session"] = int(keys["session"]) if keys.get("session", "").isdigit() else None
+    kind, stated, preface = build_frame({k: v for k, v in keys.items() if v is not None}, blocks.lang)
+    m, pf = blocks.masthead, blocks.preface
+    if m.symbol is None:
+        blocks.kind = kind
+    for name in ("symbol", "job_number", "distribution", "distribution_kind", "date", "date_text"):
+        if getattr(m, name) is None:
+            setattr(m, name, getattr(stated, name))
+    for name in ("session_number", "session_text", "agenda_item", "agenda_text", "agenda_title", "agenda_note"):
+        if getattr(pf, name) is None:
+            setattr(pf, name, getattr(preface, name))
+    # the note on the title block ("The present report was submitted after the deadline ...")
+    stated_note = [item for item in preface.title or [] if isinstance(item, NoteRef)]
+    if stated_note and pf.title and not any(isinstance(item, NoteRef) for item in pf.title):
+        pf.title = [*pf.title, *stated_note]
 
 
 def _short_lines_as_paragraphs(blocks, lines) -> None:

@@ -116,6 +116,7 @@ class ParsedDocx:
     state: ParseState
     problems: list           # damaged optional parts, read with defaults
     footer_records: list = field(default_factory=list)   # the first-page footer's paragraphs
+    properties: dict = field(default_factory=dict)       # every custom document property by name
 
     @property
     def ours(self) -> bool:
@@ -204,7 +205,7 @@ def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang
     header_records = _first_printing(pkg.header_parts(), styles, numbering, state)
     footer_records = _first_printing(pkg.footer_parts(), styles, numbering, state)
     return ParsedDocx(name, records, header_records, facts, lang, state,
-                      pkg.problems + numbering.problems, footer_records)
+                      pkg.problems + numbering.problems, footer_records, props)
 
 
 def _first_printing(parts, styles, numbering, state) -> list:
