@@ -19,8 +19,8 @@
 - odt: this toolkit's Markdown of the text reader's reading made an OpenDocument text by pandoc
   and saved as a Word file by LibreOffice (``markdown_for_odt``): pandoc's own styles (``Title``,
   ``Text Body``, ``First Paragraph``, ``Heading n``), real footnotes, italic runs, typed numbers
-  and labels; the masthead only as far as pandoc prints the front matter (the title and the
-  date).
+  and labels; of the masthead (the front matter) pandoc prints the title and the date and keeps
+  each one-line key as a custom document property.
 The pandoc, LibreOffice, styled and odt files are made once into build/docx_in/ and kept (a cache
 keyed by the text and the way's version, the styled and odt ones by what they were made from:
 delete the folder to remake them);

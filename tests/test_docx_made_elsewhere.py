@@ -69,9 +69,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #   the end): as python-docx.
 # - odt (this toolkit's Markdown made an OpenDocument text by pandoc, saved as DOCX by
 #   LibreOffice: the title in ``Title``, the date under it, pandoc's ``Text Body``, Word lists
-#   for the numbers and labels, real footnotes): every fact the printed part carries
-#   (``not_carried``: the rest of the masthead is front matter pandoc does not print); the
-#   title read from its ``Title`` style where no masthead says it. Left: A/80/42's numbers and
+#   for the numbers and labels, real footnotes, the front matter's one-line keys as document
+#   properties): every fact it carries (``not_carried``), the title read from its ``Title``
+#   style, the kind and job number from the properties. Left: A/80/42's numbers and
 #   points (the contents page's numbers, lines of their own in the text reading, run on
 #   with the text under them).
 # The job number: all (word and styled print it only in the footers). Points (how many
