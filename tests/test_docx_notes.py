@@ -258,3 +258,18 @@ def test_a_paragraph_in_the_title_style_is_the_title_where_no_masthead_says_it()
     root = read_docx(_saved(letter), "letter.docx").root
     assert root[0].get("name") == "letter"
     assert masthead(root)["title"].startswith("Letter dated 3 June 2025 from the Permanent Representative")
+
+
+def test_an_organs_name_in_the_title_style_above_the_masthead_leaves_the_title_alone():
+    """A masthead that sets "General Assembly" in Word's ``Title`` style: the organ stays the
+    organ and the title the one under the agenda line."""
+    doc = python_docx.Document()
+    doc.add_paragraph("General Assembly", style="Title")
+    for text in ["A/C.3/80/L.5", "Distr.: Limited", "9 October 2025", "Original: English", "Eightieth session",
+                 "Third Committee", "Agenda item 70 (b)", "Austria, Belgium and Chile: draft resolution",
+                 "Protection of migrants", "The General Assembly,", "1. Calls upon all States to protect migrants;",
+                 "2. Decides to remain seized of the matter."]:
+        doc.add_paragraph(text)
+    root = read_docx(_saved(doc), "organ.docx").root
+    assert masthead(root)["title"] == "Protection of migrants"
+    assert "General Assembly" in masthead(root)["organs"]

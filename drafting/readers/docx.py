@@ -73,8 +73,10 @@ def _title_in_its_style(blocks, parsed: ParsedDocx) -> None:
     m, pf = blocks.masthead, blocks.preface
     organs = [organ for organ in m.organs if " ".join(organ.split()) != printed]
     extra = [line for line in pf.extra if " ".join(plain_text(line).split()) != printed]
-    if pf.title and (len(organs), len(extra)) == (len(m.organs), len(pf.extra)):
-        return   # the passes read it as something else (the title, a session line): kept
+    if pf.title and len(extra) == len(pf.extra):
+        # the passes read it as something else (an organ's name above the title they found, a
+        # session line): kept
+        return
     m.organs, pf.extra = organs, extra
     if pf.title:
         pf.extra.insert(0, pf.title)
