@@ -613,7 +613,9 @@ def _contains_run(haystack: list[str], needle: list[str]) -> bool:
 
 def word_coverage(input_text: str, result) -> tuple[float, list[str]]:
     """Share of the input's words kept in the AKN text (meta left out) or in the diagnostics of
-    code ``furniture``; counted with multiplicity; returns (share, a sample of lost words)."""
+    code ``furniture`` (or, for a word broken at a line's end that the reader joined, the pieces
+    a diagnostic of code ``hyphenation`` names); counted with multiplicity; returns (share, a
+    sample of lost words)."""
     have: Counter = Counter()
     doc = doc_element(result.root)
     for child in doc:
@@ -623,8 +625,12 @@ def word_coverage(input_text: str, result) -> tuple[float, list[str]]:
     for note in xp(doc, ".//a:authorialNote"):
         have.update(map(_paired, words(note.get("marker", "")) * 2))
     for diag in result.diagnostics:
-        if getattr(diag, "code", "") == "furniture":
+        code = getattr(diag, "code", "")
+        if code == "furniture":
             have.update(map(_paired, words(diag.message)))
+        elif code == "hyphenation":
+            # a word broken at a line's end and read as one: its printed pieces, as reported
+            have.update(map(_paired, words(diag.message.rpartition(": ")[2])))
     printed = words(input_text)
     need = Counter(map(_paired, printed))
     shown = {_paired(w): w for w in reversed(printed)}

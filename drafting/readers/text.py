@@ -189,8 +189,11 @@ def join_lone_labels(lines: list[Line]) -> list[Line]:
             continue
         if (nxt is not None and label[k] and not label[k + 1]
                 and not nxt.page_break_before and not PAGE_NUMBER.match(nxt.text)):
+            # (a paragraph's number alone on its line stands where the paragraph opens, after a
+            # blank line or not: plain pdftotext sets none between a heading and paragraph 1.)
             out.append(Line(line.text.strip() + " " + nxt.text.lstrip(), line.no, line.page,
-                            page_break_before=line.page_break_before, gap_before=line.gap_before,
+                            page_break_before=line.page_break_before,
+                            gap_before=line.gap_before or PARAGRAPH_NUMBER.match(line.text) is not None,
                             indent=line.indent))
             k += 2
             continue

@@ -83,6 +83,8 @@ LOST_NUMERAL = re.compile(r"^\s*[.,]\s+(?P<rest>[A-ZÀ-Ý]\S.*)$")
 HEADING_WORDS = 6                      # at most this many words: a heading, not a line of text
 COMMON_WORD = 3.0                      # Zipf frequency: about once in a million words
 FREQUENT_WORD = 4.0                    # ten times as often: a word read for a digit
+RARE_WORD = 1.0                        # once in a billion words: a word as printed, left alone
+MISREAD_LENGTH = 6                     # a word misread whole is read back only if this long
 FUNCTION_WORD = 5.5                    # the language's function words (de, la, of, the)
 SPAN = 4                               # pieces joined into one word at most
 # Letters OCR reads for others of like shape, tried at most two at a time.
@@ -111,7 +113,7 @@ def rebuild_heading(text: str, lang: str, one_letter_words: frozenset) -> tuple[
         return text, None
     lone = [k for k, t in enumerate(tokens) if LONE_LETTER.fullmatch(t) and t not in one_letter_words]
     if not lone:
-        return text, None
+        return _misread_word(tokens, lang)
     anchor = lone[0]
     for size in range(min(SPAN, len(tokens)), 0, -1):
         for first in range(max(0, anchor - size + 1), min(anchor, len(tokens) - size) + 1):
@@ -123,6 +125,20 @@ def rebuild_heading(text: str, lang: str, one_letter_words: frozenset) -> tuple[
                 rebuilt = " ".join(tokens[:first] + [word] + tokens[first + size:])
                 return rebuilt, f"heading word '{' '.join(pieces)}' read as '{word}'"
     return text, None
+
+
+def _misread_word(tokens: list[str], lang: str) -> tuple[str, str | None]:
+    """A heading whose whole word OCR misread letter by letter (``lutroduction``: the capital I
+    read as l, n as u), read back where the word as printed is no word of the language and its
+    lookalike reading is a common one."""
+    for k, token in enumerate(tokens):
+        if len(token) < MISREAD_LENGTH or _is_word(token, lang, RARE_WORD):
+            continue
+        word = _known_reading(token, lang)
+        if word is not None and word != token:
+            rebuilt = " ".join(tokens[:k] + [word] + tokens[k + 1:])
+            return rebuilt, f"heading word '{token}' read as '{word}'"
+    return " ".join(tokens), None
 
 
 def _is_word(word: str, lang: str, least: float = COMMON_WORD) -> bool:

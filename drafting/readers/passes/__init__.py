@@ -5,6 +5,7 @@ passes below over them, in this order, as docutils runs its transforms. Each pas
 module with one job and one ``run(reading)`` function; a rule about UN layout lives in one pass.
 
 1. ``furniture``  running heads and feet, page numbers, job numbers, stamps, barcodes leave the flow
+   ``hyphens``    a word broken at a line's end by a hyphen is marked as one word where it is one
 2. ``notes``      the footnote zone below the page's rule becomes footnote bodies
 3. ``ocr``        OCR repairs and export markers, each reported
 4. ``front``      masthead, preface, the document's kind and title
@@ -21,11 +22,11 @@ from __future__ import annotations
 
 from drafting.model.blocks import DocumentBlocks
 from drafting.readers.lines import Line
-from drafting.readers.passes import (body, calls, footnotes, front, furniture, notes, numbers, ocr, preamble,
-                                     quoted, unwrap)
+from drafting.readers.passes import (body, calls, footnotes, front, furniture, hyphens, notes, numbers, ocr,
+                                     preamble, quoted, unwrap)
 from drafting.readers.passes.reading import Reading
 
-PASSES = (furniture.run, notes.run, ocr.run, front.run, calls.run, unwrap.run, body.run, numbers.run,
+PASSES = (furniture.run, hyphens.run, notes.run, ocr.run, front.run, calls.run, unwrap.run, body.run, numbers.run,
           footnotes.run, quoted.run, preamble.run)
 
 

@@ -30,8 +30,9 @@ LEADER_DOTS = lazy_compile(r"(?:\.\s?){6,}|…{3,}|\s(?:\.\s?){3,5}(?:\d{1,4}|[i
 # page that the heading opens
 ENTRY_END = re.compile(r"\s\d{1,3}(?:\s*[-–]\s*\S{1,4})?(?:\s*\.)?$")
 # the same paragraphs on a line of their own, where plain ``pdftotext`` prints the column of a
-# contents table without leader dots apart from its entries ("2-5", "21 - 25")
-RANGE_ALONE = re.compile(r"^\d{1,3}\s*[-–]\s*\S{1,4}$")
+# contents table without leader dots apart from its entries ("2-5", "21 - 25"; OCR reads a
+# typewriter's open 4 as "1+": "1+2 - 1+7")
+RANGE_ALONE = re.compile(r"^\d[\d+]{0,3}\s*[-–]\s*\S{1,4}$")
 # What the columns of a contents table leave on lines of their own: ``IV.``, ``B.``, ``27``,
 # ``iii``, ``Page``, ``Annexes``.
 _TOKEN = r"(?:[IVXLC]{1,6}\.|[A-Z]\.|\d{1,4}|[ivxlc]{1,6}|[^\W\d_]+)"
@@ -86,6 +87,11 @@ def table_lines(lines: list[Line], start: int, lang: str) -> set[int]:
     """Indexes of the lines (from ``start``) that belong to a table of contents or a list of
     abbreviations. The contents' heading may stand before ``start``, among the lines the
     masthead and the title were read from."""
+    return {k for k in all_table_lines(lines, lang) if k >= start}
+
+
+def all_table_lines(lines: list[Line], lang: str) -> set[int]:
+    """Indexes of the lines that belong to a table of contents or a list of abbreviations."""
     found: set[int] = set()
     contents, glossary = _heading(lang, "contents"), _heading(lang, "abbreviations")
     i = 0
@@ -104,7 +110,7 @@ def table_lines(lines: list[Line], start: int, lang: str) -> set[int]:
         elif glossary.match(text):
             i = _glossary(lines, i, found, lang)
         i += 1
-    return {k for k in found if k >= start}
+    return found
 
 
 def _page_end(lines: list[Line], i: int) -> int:

@@ -28,6 +28,7 @@ from drafting.model.blocks import NoteRef, plain_text
 from drafting.model.numbering import forms
 from drafting.readers import text_masthead as mh
 from drafting.readers.lines import Line
+from drafting.readers.passes.contents import table_lines
 from drafting.readers.passes.reading import Reading
 from drafting.readers.passes.text import ends_sentence, join_lines, plain
 from drafting.readers.text_inline import parse_inline
@@ -312,7 +313,7 @@ def _sponsors_start(lines: list[Line], start: int, j: int) -> int:
     ends inside a name or after a comma, or the next opens inside one ("(Kingdom of the)")."""
     s = j
     while s > start and not lines[s].gap_before and (
-            lines[s - 1].text.rstrip().endswith((",", " and", " of", "(", "-", " et", " y", " и", "،", " de",
+            lines[s - 1].text.rstrip().endswith((",", " and", " of", "(", "-", "\u00ad", " et", " y", " и", "،", " de",
                                                   " del", " la", " the"))
             or lines[s].text.lstrip()[:1] in "(" or lines[s].text.lstrip()[:1].islower()):
         s -= 1
@@ -333,9 +334,11 @@ def run(reading: Reading) -> None:
     body = reading.body
     unwrapped = not _hard_wrapped(body)
     end = 0
-    limit = min(len(body), 200)
+    # (the lines of a table of contents, which open no body, add to the lines searched)
+    contents = _contents_lines(body, min(len(body), CONTENTS_WINDOW), doc.lang)
+    limit = min(len(body), 200 + len(contents))
     # (a long line under the agenda item is the item's title, one paragraph per paragraph)
-    while end < limit and not (body_starts(body[end], doc.lang, unwrapped) and not (
+    while end < limit and not (body_starts(body[end], doc.lang, unwrapped) and end not in contents and not (
             end and unwrapped and mh.agenda_item(plain(body[end - 1].text).strip()))):
         document = _document_line(body[end].text)
         if document and document[0] == "letter":
@@ -356,7 +359,8 @@ def run(reading: Reading) -> None:
             and not _is_organ_line(body[end - 1].text):
         end -= 1
     # So does a heading the contents list above it ("Introduction 1 ." ... "Introduction").
-    elif end > 1 and body[end - 1].gap_before and listed_in_contents(body, end - 1):
+    elif end > 1 and body[end - 1].gap_before and (listed_in_contents(body, end - 1)
+                                                   or _entry_of_contents(body, end - 1, contents)):
         end -= 1
     # So do the headings the document opens with, when the format marks them as the text's
     # (a title above them, in a heading style it shares, stays the title)
@@ -382,6 +386,22 @@ def run(reading: Reading) -> None:
                  "symbol-from-running-head")
     if reading.job_number and not m.job_number:
         m.job_number = reading.job_number
+
+
+def _entry_of_contents(body: list[Line], i: int, contents: set[int]) -> bool:
+    """Is line ``i`` a heading that the table of contents above prints as a line of its own (plain
+    ``pdftotext`` sets the paragraph numbers of the entries on lines apart)?"""
+    heading = plain(body[i].text).strip()
+    return bool(heading) and any(k < i and plain(body[k].text).strip() == heading for k in contents)
+
+
+CONTENTS_WINDOW = 1000   # lines: a table of contents stands in a document's first pages
+
+
+def _contents_lines(body: list[Line], limit: int, lang: str) -> set[int]:
+    """The lines of a table of contents among the first ``limit``: its paragraph numbers, which
+    plain ``pdftotext`` prints on lines of their own ("1."), open no body."""
+    return table_lines(body[:limit], 0, lang) if limit else set()
 
 
 # a contents entry: the heading, then the paragraphs or page it stands at ("Afrique 29 - 31")
@@ -927,7 +947,7 @@ def _paragraphs(lines: list[Line], run_: list[int]) -> list[str]:
     out: list[str] = []
     for k in run_:
         text = lines[k].text.strip()
-        if out and (text[:1].islower() or not ends_sentence(out[-1]) and out[-1].endswith(("-", ","))):
+        if out and (text[:1].islower() or not ends_sentence(out[-1]) and out[-1].endswith(("-", ",", "\u00ad"))):
             out[-1] = join_lines(out[-1], text)
         else:
             out.append(text)

@@ -162,7 +162,9 @@ def run(reading: Reading) -> None:
                 kind = "page-number"   # "Pare 6", "Pape 11": a typescript's "Page N" as OCR reads it
             if kind is None and body_seen == 0 and len(text) < 60 and _near(text, symbols, 0.7 if at < label_at else 0.85):
                 kind = "running-head"  # the symbol at the head, one or two letters garbled by OCR
-            if kind is None and len(text) < 120 and (
+            if kind is None and _inside_head_block(printed, at, label_at, body_seen):
+                kind = "running-head"  # the language line of a typescript's head, garbled by OCR
+            if kind is None and len(text) < 120 and not _below_head_block(at, label_at) and (
                     looks_like_symbol(text) or (body_seen < 3 and (
                         edge_texts[text] >= 3 or not continues and (text in first_lines or edge_texts[text] >= 2)))):
                 kind = "running-head"
@@ -187,6 +189,22 @@ TABLE_FIGURE = re.compile(r"^\s*\(?[\d][\d\s.,]*\)?\s*$")
 OCR_PAGE_LABEL = re.compile(r"^Pa[a-z]e\s+[\dlIO+U]{1,4}$")
 RULE = re.compile(r"^\s*_{5,}\s*$")                   # the footnote rule
 NOTE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")          # a bare number under it
+
+
+def _below_head_block(at: int, label_at: int) -> bool:
+    """Does line ``at`` stand below a typescript's head block, which ends with its page line
+    (``Page 16``)? There the text begins: a heading that the contents also print
+    (``Conclusion``) is no running head however often it is printed."""
+    return 0 <= label_at < at
+
+
+def _inside_head_block(printed: list[Line], at: int, label_at: int, body_seen: int) -> bool:
+    """Does line ``at`` stand inside a typescript's head block, between its symbol (a running
+    head already) and its page line (``Page 3``)? The block prints the symbol, the language of
+    the version (``Français``) and the page: what stands between is the head, however OCR read
+    it (``Franc air:``)."""
+    return (body_seen == 0 and at < label_at and len(printed[at].text.strip()) < 30
+            and any(l.furniture_kind == "running-head" for l in printed[:at]))
 
 
 def _near(text: str, symbols: list[SequenceMatcher], ratio: float = 0.85) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from drafting.readers.passes.reading import Reading
+from drafting.readers.passes.text import ends_sentence
 from drafting.locale import run_together_words
 from drafting.readers.text_ocr import rebuild_heading, repair_line, underlined_spaces
 
@@ -55,8 +56,10 @@ def run(reading: Reading) -> None:
 # "1+6." for 46.). A label is read so only where it gives a number the sequence expects next.
 DIGIT_LOOKALIKES = {"1": ("l", "I", "|", "!"), "4": ("1+", "l+", "1*", "U", "u", "k", "h", "b"),
                     "0": ("O", "o"), "5": ("S",), "8": ("B",)}
-OCR_LABEL = re.compile(r"^(\s*)([0-9lI|!UukhbSOB+*]{1,4})\.(?=\s+[A-ZÀ-Ý])")
+# (its full stop may be read as a caret: "17^ Le FISE")
+OCR_LABEL = re.compile(r"^(\s*)([0-9lI|!UukhbSOB+*]{1,4})([.^])(?=\s+[A-ZÀ-Ý])")
 ROMAN_LETTERS = frozenset("IVXLCl|!1")       # "I." may be a chapter's numeral: never read as 1
+HEADING_LINE = 60                             # a heading is shorter than a line of text
 LOOKAHEAD = 3                                 # numbers tried after the last one read
 
 
@@ -77,7 +80,8 @@ def reads_as(token: str, number: str) -> bool:
 def _paragraph_labels(reading: Reading) -> None:
     """Paragraph numbers garbled by OCR, read back where the numbering before them shows which
     number stands there; each repair reported."""
-    labelled = [line for line in reading.body if line.gap_before
+    body = reading.body
+    labelled = [line for k, line in enumerate(body) if _opens_paragraph(body, k)
                 and (NUMBERED.match(line.text) or OCR_LABEL.match(line.text))]
     last = 0
     for k, line in enumerate(labelled):
@@ -104,8 +108,22 @@ def _paragraph_labels(reading: Reading) -> None:
         if n is None:
             continue
         line.text = f"{m.group(1)}{n}." + line.text[m.end():]
-        reading.doc.note("info", f"OCR repair: paragraph number '{m.group(2)}.' read as '{n}.'", line.no, "ocr-repair")
+        reading.doc.note("info", f"OCR repair: paragraph number '{m.group(2)}{m.group(3)}' read as '{n}.'",
+                         line.no, "ocr-repair")
         last = n
+
+
+def _opens_paragraph(body: list, k: int) -> bool:
+    """May line ``k`` open a paragraph? After a blank line; in text without blank lines between
+    paragraphs (plain ``pdftotext``), after a line that ends a sentence or a short line that
+    opens with a capital and ends none (a heading)."""
+    if body[k].gap_before:
+        return True
+    if k == 0:
+        return False
+    before = body[k - 1].text.strip()
+    return ends_sentence(before) or (len(before) < HEADING_LINE and before[:1].isupper()
+                                     and not before.endswith((",", ";", "-")))
 
 
 # Digits a typewriter's face lets OCR read for others: the open 4 as 1 ("15." for 45.).
@@ -136,8 +154,9 @@ def _heading_words(reading: Reading) -> None:
     if words is None:                 # a script without spaces to lose, or joined clitics
         return
     one_letter = frozenset(words.get("one_letter", ()))
-    for line in reading.body:
-        if line.gap_before and len(line.text) < 80:
+    body = reading.body
+    for k, line in enumerate(body):
+        if len(line.text) < 80 and _opens_paragraph(body, k):
             for repair in (underlined_spaces, lambda t: rebuild_heading(t, reading.doc.lang, one_letter)):
                 text, what = repair(line.text.strip())
                 if what:

@@ -48,10 +48,13 @@ def ends_clause(text: str) -> bool:
 
 
 def join_lines(a: str, b: str) -> str:
-    """Two printed lines as one text: a word broken at the line's end keeps its hyphen."""
+    """Two printed lines as one text: a word broken at the line's end keeps its hyphen, unless
+    the hyphen is a soft one (``passes.hyphens`` found the word to be one)."""
     a, b = a.rstrip(), b.strip()
     if not a:
         return b
+    if a[-1] == "\u00ad":
+        return a[:-1] + b if b[:1].islower() else f"{a[:-1]}- {b}"
     if a.endswith(("-", "\u2011")) and b[:1].islower() and len(a) > 1 and a[-2].isalpha():
         return a + b
     return f"{a} {b}"

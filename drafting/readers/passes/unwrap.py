@@ -26,7 +26,7 @@ from drafting.locale import terms
 from drafting.locale.vocabulary import annex_of, division_label
 from drafting.model.numbering import ANNEX_LABEL, forms, from_roman, to_roman
 from drafting.readers.lines import Line
-from drafting.readers.passes.contents import table_lines
+from drafting.readers.passes.contents import all_table_lines
 from drafting.readers.passes.front import _fold, is_formula, words
 from drafting.readers.passes.reading import Block, Reading
 from drafting.readers.passes.text import _CLAUSE_END, ends_clause, ends_sentence, join_lines, plain, strip_calls
@@ -477,7 +477,9 @@ def run(reading: Reading) -> None:
     prev_stripped = ""
     f = forms(lang)
     paragraph = f.paragraph
-    tables = table_lines(lines, start, lang)
+    every_table = all_table_lines(lines, lang)
+    tables = {k for k in every_table if k >= start}
+    listed = _contents_headings(lines, every_table)
     context = (wrapped, width, margins, lang, f, _chapter_word_initials(lang), frozenset(_unfinished_ends(lang)))
     for i in range(start, len(lines)):
         stripped = texts[i]
@@ -512,7 +514,8 @@ def run(reading: Reading) -> None:
             prev.last_index = i
             prev_line, prev_stripped = line, stripped
             continue
-        merge = prev is not None and not prev.is_table and not prev.contents and _runs_on(
+        merge = prev is not None and not prev.is_table and not prev.contents and not (
+            listed and (stripped in listed and ends_sentence(prev_stripped) or prev_stripped in listed)) and _runs_on(
             line, stripped, undashed, number, point, prev_line, prev_stripped, prev,
             last_number if number else None, context)
         if merge:
@@ -522,6 +525,13 @@ def run(reading: Reading) -> None:
             blocks.append(Block(stripped, line.no, i, i, indent=line.indent, bold=bool(line.bold)))
         prev_line, prev_stripped = line, stripped
     reading.blocks = _first_lines_put_back(blocks, lang)
+
+
+def _contents_headings(lines: list[Line], tables: set[int]) -> frozenset[str]:
+    """The headings a table of contents lists on lines of their own (plain ``pdftotext`` sets
+    the entries' paragraph numbers apart): in the text, such a line after a sentence's end is
+    that heading, blank line above it or not."""
+    return frozenset(t for t in (lines[k].text.strip() for k in tables) if t and t[0].isupper() and not t[-1].isdigit())
 
 
 def _ahead(lines: list[Line], i: int, lang: str, count: int = 3) -> str:

@@ -1,0 +1,115 @@
+"""Pass 2: words broken at a line's end by a hyphen are read as one word where they are one.
+
+Russian, French and Spanish texts divide long words at the end of a line (``Центральноафрикан-`` /
+``ской``); English UN texts do not, and there a hyphen at a line's end belongs to a compound
+(``capacity-`` / ``building``). The document itself says which a break is: a line ending in a
+letter and a hyphen, followed by a line opening with a lower-case letter, is one word when the
+joined form occurs elsewhere in the document more often than the hyphenated one; a compound when
+the hyphenated form is the more frequent. Where neither occurs, the language decides (the
+locale's ``divides_words``; Cyrillic always divides): in a language that divides words, a
+compound when both halves are words the document uses on their own (``государства`` /
+``участника``), else one word; in one that does not, a compound.
+
+A break read as one word is marked by turning its hyphen into a soft hyphen (U+00AD, the hyphen
+printed only where a line breaks), which ``passes.text.join_lines`` drops when it joins the two
+lines; each join is reported (code ``hyphenation``) with the two printed pieces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from drafting.locale import terms
+from drafting.readers.lines import Line
+from drafting.readers.passes.reading import Reading
+
+SOFT_HYPHEN = "\u00ad"
+HYPHENS = "-\u2010"   # hyphen-minus, hyphen (the non-breaking hyphen U+2011 never breaks a line)
+BREAKS = HYPHENS + SOFT_HYPHEN
+# A word with the compounds it is part of ("государства-участника"): letters, hyphen, letters.
+# (each repetition opens with a hyphen, which no letter run holds: linear)
+WORD = re.compile(r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*")
+PART = re.compile(r"[-\u2010\u2011]")
+LAST_SCRIPT = 0x052F   # Latin, Greek and Cyrillic letters: the scripts that divide words so
+MESSAGE = "word broken at the line's end read as one: "
+
+
+def run(reading: Reading) -> None:
+    printed = [l for l in reading.lines if l.zone not in ("furniture", "rule") and l.text.strip()]
+    breaks = [(a, b) for a, b in zip(printed, printed[1:]) if _may_break(a, b)]
+    if not breaks:
+        return
+    parts = _vocabulary(printed)
+    divides = bool(terms(reading.doc.lang).get("reader", {}).get("divides_words", False))
+    for a, b in breaks:
+        head = _last_word(a.text)
+        tail = _first_word(b.text)
+        text = a.text.rstrip()
+        # (Cyrillic texts divide words whatever the document's main language)
+        if text[-1] == SOFT_HYPHEN or _one_word(head, tail, parts, divides or _cyrillic(head[-1:])):
+            a.text = text[:-1] + SOFT_HYPHEN
+            reading.doc.note("info", f"{MESSAGE}{head}-{tail}", a.no, "hyphenation")
+
+
+def _may_break(a: Line, b: Line) -> bool:
+    """Does line ``a`` end in a letter and a hyphen and line ``b`` (the next printed line, in
+    the same zone) open with a lower-case letter of a script that divides words? (A soft
+    hyphen that an OCR layer printed there says the word is one already.)"""
+    text = a.text.rstrip()
+    if len(text) < 2 or text[-1] not in BREAKS or not text[-2].isalpha() or ord(text[-2]) > LAST_SCRIPT:
+        return False
+    first = b.text.lstrip()[:1]
+    return first.islower() and ord(first) <= LAST_SCRIPT and a.zone == b.zone
+
+
+def _last_word(text: str) -> str:
+    words = WORD.findall(text.rstrip()[:-1][-80:])
+    return PART.split(words[-1])[-1] if words else ""
+
+
+def _first_word(text: str) -> str:
+    m = WORD.match(text.lstrip())
+    return PART.split(m.group())[0] if m else ""
+
+
+def _vocabulary(printed: list[Line]) -> Counter:
+    """How often each word, and each pair of words joined by a hyphen, stands in the document,
+    alone or in a compound, case folded; the pieces of a break do not count (a piece at a
+    line's end, or at the opening of the line after it)."""
+    parts: Counter = Counter()
+    broken_before = False
+    for line in printed:
+        found = WORD.findall(line.text.casefold())
+        text = line.text.rstrip()
+        broken_after = len(text) > 1 and text[-1] in BREAKS and text[-2].isalpha()
+        if broken_before and found:
+            found = found[1:]
+        if broken_after and found:
+            found = found[:-1]
+        for word in found:
+            if "-" in word or "\u2010" in word or "\u2011" in word:
+                pieces = PART.split(word)
+                parts.update(pieces)
+                parts.update(f"{x}-{y}" for x, y in zip(pieces, pieces[1:]))
+            else:
+                parts[word] += 1
+        broken_before = broken_after
+    return parts
+
+
+def _one_word(head: str, tail: str, parts: Counter, divides: bool) -> bool:
+    """Is ``head``-``tail`` one word broken at the line's end (else a compound)? ``divides``:
+    the text's language divides words at a line's end, so a break is a word's where the
+    document does not say otherwise."""
+    if not head or not tail:
+        return False
+    h, t = head.casefold(), tail.casefold()
+    joined, hyphenated = parts[h + t], parts[f"{h}-{t}"]
+    if joined != hyphenated:
+        return joined > hyphenated
+    return divides and not (parts[h] and parts[t])
+
+
+def _cyrillic(letter: str) -> bool:
+    return "\u0400" <= letter <= "\u052f"
