@@ -19,7 +19,9 @@ wording:
   under the closing line), in English, French, Spanish and Chinese;
 - a draft of a functional commission in the layout of E/CN.6/2024/L.3;
 - the Secretariat's issuances in the layout of ST/SGB/2019/8 and ST/AI/2017/1 (organ, symbol,
-  date: no Distr. or Original line; the document line, the title, the promulgation);
+  date: no Distr. or Original line; the document line, the title, the promulgation; ``Section 1``
+  over its title and the paragraphs ``1.1``, ``1.2`` under it), the bulletin also as ``-layout``
+  prints it and, through Word, as a PDF;
 - a treaty body's concluding observations in the layout of CCPR/C/NOR/CO/8 (the treaty's name
   over two lines of the masthead, the committee above the title), with the real Russian
   CEDAW/C/CAF/CO/6 of corpus/real.
@@ -27,8 +29,14 @@ wording:
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
+from click.testing import CliRunner
 from conftest import FIXTURES
+
+from drafting.cli import cli
 
 from drafting.check.document import Config
 from drafting.check.registry import enabled_rules
@@ -379,3 +387,61 @@ def test_secretariat_issuance(name, kind, symbol, doc_type, title, opening):
     first_text = [u for u in body_units(r.root) if u.kind == "paragraph"][0].text
     assert first_text.startswith(opening) and first_text.endswith("promulgates the following:")
     assert check_files([str(ORGANS / name)], Config(), enabled_rules(), jobs=1).findings == []
+
+
+def _issuance_sections(root) -> list[tuple[str, str, list[str]]]:
+    """Each section of the body: its number, its heading and the numbers of its paragraphs."""
+    return [(text_content(first(s, "a:num")).strip(), " ".join(text_content(first(s, "a:heading")).split()),
+             [text_content(n).strip() for n in xp(s, "a:paragraph/a:num")])
+            for s in xp(doc_element(root), "a:mainBody/a:section")]
+
+
+ISSUANCE_SECTIONS = {
+    "secretariat_bulletin_en.txt": [("Section 1", "Definitions", ["1.1", "1.2"]),
+                                    ("Section 2", "General principles", ["2.1"])],
+    "secretariat_bulletin_en.layout.txt": [("Section 1", "Definitions", ["1.1", "1.2"]),
+                                           ("Section 2", "General principles", ["2.1", "2.2"])],
+    "secretariat_administrative_instruction_en.txt": [("Section 1", "Definitions", ["1.1"]),
+                                                      ("Section 2", "Final provisions", ["2.1"])],
+}
+
+
+@pytest.mark.parametrize("name", sorted(ISSUANCE_SECTIONS))
+def test_secretariat_issuance_reads_as_sections_of_numbered_paragraphs(name):
+    """``Section 1`` over its title, then ``1.1``, ``1.2`` (printed alone on their line by plain
+    pdftotext, before their text by ``-layout``): a section with its number and heading holding
+    paragraphs numbered as printed; the promulgation stays the unnumbered paragraph before them."""
+    r = read_document(ORGANS / name)
+    assert validate_tree(r.root) == []
+    assert _issuance_sections(r.root) == ISSUANCE_SECTIONS[name]
+    opening = xp(doc_element(r.root), "a:mainBody/a:paragraph")
+    assert len(opening) == 1 and first(opening[0], "a:num") is None
+    assert not [d for d in r.diagnostics if d.code in ("sequence", "inferred-number")]
+
+
+def test_secretariat_issuance_keeps_the_points_of_a_section_paragraph():
+    r = read_document(ORGANS / "secretariat_bulletin_en.layout.txt")
+    para = xp(doc_element(r.root), "a:mainBody/a:section/a:paragraph[a:num='1.1']")[0]
+    assert [text_content(n).strip() for n in xp(para, ".//a:point/a:num")] == ["(a)", "(b)"]
+
+
+def test_a_section_reference_in_the_text_opens_no_section():
+    """``section 4.2 of Secretary-General’s bulletin ST/SGB/2009/4`` in the promulgation, and a
+    sentence opening with a decimal figure, are text."""
+    r = read_document(ORGANS / "secretariat_administrative_instruction_en.txt")
+    opening = text_content(xp(doc_element(r.root), "a:mainBody/a:paragraph")[0])
+    assert "pursuant to section 4.2 of Secretary-General’s bulletin ST/SGB/2009/4" in " ".join(opening.split())
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice prints the PDF")
+def test_secretariat_issuance_read_from_its_pdf(tmp_path):
+    """The issuance exported to Word and printed to PDF reads back as the same sections and
+    paragraphs (the PDF reader's own lines: ``Section 1`` and its title on one line, ``1.1``
+    before its text)."""
+    source = ORGANS / "secretariat_bulletin_en.layout.txt"
+    docx = tmp_path / "issuance.docx"
+    assert CliRunner().invoke(cli, ["export", str(source), "-o", str(docx)]).exit_code == 0
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
+                   check=True, capture_output=True, timeout=300)
+    r = read_document(docx.with_suffix(".pdf"))
+    assert _issuance_sections(r.root) == ISSUANCE_SECTIONS[source.name]

@@ -150,12 +150,13 @@ def annex_label() -> re.Pattern:
 
 def division_label() -> re.Pattern:
     """``Article 1``, ``Chapter IV``, ``Artículo 12``, ``第3条`` (the divisions of a treaty set out
-    in an annex), each with the title printed after it on the same line or none: groups
-    ``article`` or ``chapter`` (the label as printed) and ``title``."""
+    in an annex), ``Section 1`` (of a Secretariat issuance), each with the title printed after it
+    on the same line or none: groups ``article``, ``chapter`` or ``section`` (the label as
+    printed) and ``title``."""
     # Chinese numerals as printed: 第十五条, 第一百零五条 (with its zero), 第一五六条 (digit by digit)
     numeral = r"(?:\d{1,3}|[IVXLC]{1,7}|[〇零一二三四五六七八九十百千]{1,7})"
     kinds = {}
-    for kind in ("article", "chapter"):
+    for kind in ("article", "chapter", "section"):
         forms = []
         for lang in languages():
             template = terms(lang)["headings"].get(f"{kind}_label")
@@ -166,8 +167,8 @@ def division_label() -> re.Pattern:
                 space = r"\s*" if not before.endswith(" ") else r"\s+"
                 forms.append(re.escape(before.rstrip()) + space + numeral + re.escape(after))
         kinds[kind] = "|".join(sorted(set(forms), key=len, reverse=True)) or r"(?!)"
-    return re.compile(rf"^(?:(?P<article>{kinds['article']})|(?P<chapter>{kinds['chapter']}))"
-                      r"(?:\s+(?P<title>\S.*))?$")
+    return re.compile(rf"^(?:(?P<article>{kinds['article']})|(?P<chapter>{kinds['chapter']})"
+                      rf"|(?P<section>{kinds['section']}))(?:\s+(?P<title>\S.*))?$")
 
 
 def annex_of() -> re.Pattern:

@@ -149,8 +149,10 @@ def profile_findings(root) -> list[Finding]:
         if parent is None or local(parent) != "sup":
             out.append(Finding(_line(note), "profile-note", "footnote not wrapped in <sup>"))
     for num in xp(doc, "a:mainBody//a:paragraph/a:num"):
-        if not re.fullmatch(r"\d+(\.| -)", (num.text or "").strip()):
-            out.append(Finding(_line(num), "profile-num", f"paragraph number {num.text!r} is not 'N.' (Arabic 'N -')"))
+        # (a Secretariat issuance numbers the paragraphs of its section 1 as 1.1, 1.2 ...)
+        if not re.fullmatch(r"\d+(\.| -)|\d+\.\d+\.?", (num.text or "").strip()):
+            out.append(Finding(_line(num), "profile-num",
+                               f"paragraph number {num.text!r} is not 'N.' (Arabic 'N -', a section's 'N.M')"))
     for sup in xp(doc, ".//a:sup[a:authorialNote]"):
         if (sup.text or "").strip():
             out.append(Finding(_line(sup), "profile-note", "text beside a footnote inside <sup>"))

@@ -21,7 +21,8 @@ from drafting.readers.passes.quoted import quote_drafts
 from drafting.regex import LazyPattern
 
 PARA_NUM = re.compile(r"^(\d{1,3}\.)(?:\s+|\t)")
-PROFILE_PARA_NUM = re.compile(r"\d+(?:\.| -)")   # the UN profile's paragraph numbers (Arabic "1 -")
+# the UN profile's paragraph numbers (Arabic "1 -"; "1.2" in section 1 of an issuance)
+PROFILE_PARA_NUM = re.compile(r"\d+(?:\.| -)|\d+\.\d+\.?")
 POINT_NUM = re.compile(r"^(\(?[a-z]{1,2}\)|\(?[ivxl]{1,6}\)|[a-z]\.)(?:\s+|\t)")
 HEADING_NUM = re.compile(r"^((?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.)(?:\s+|\t)")
 ROMAN_LABEL = re.compile(r"^\(?([ivxl]+)\)$")
@@ -270,6 +271,8 @@ def assemble(records: list[Record], lang: str, facts: dict, name: str,
             division = DIVISION_LABEL.match(num.strip()) if num else None
             if division and division.group("article"):
                 role = "article"   # "Article 1" of a treaty, set in a heading style
+            elif division and division.group("section"):
+                role = "section"   # "Section 1" of a Secretariat issuance
             asm.heading(role, num, tokens_inlines(toks), line)
         elif role == "crossHeading":
             # a top-level cross-heading may carry a num (printed before a tab)

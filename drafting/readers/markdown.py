@@ -227,11 +227,11 @@ class _BlockReader:
             self.items.append(heading)
             self._last_para = None
             return
-        division = DIVISION_LABEL.match(content.strip()) if level in ("chapter", "subsection") else None
+        division = DIVISION_LABEL.match(content.strip()) if level in ("chapter", "section", "subsection") else None
         if division:
             # "# Chapter I General provisions", "### Article 1 Scope of application": a treaty's
             # chapter and article, labelled as printed
-            kind = "article" if division.group("article") else "chapter"
+            kind = next(k for k in ("article", "section", "chapter") if division.group(k))
             title = division.group("title") or ""
             children = _drop_prefix(inline.children or [], len(content) - len(title)) if title else []
             self.items.append(Heading(level=kind, num=division.group(kind), text=self.inlines(children, line), line=line))

@@ -38,7 +38,8 @@ BLOCK_START_RE = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|>|\[\^[^\]\s]+\]:)"
 # A cross-heading inside a list of items (``  #### Awareness-raising``): indented two spaces or more.
 LIST_HEADING_RE = re.compile(r"#{4}[ \t]+(?=\S)")
 LONE_UNDERSCORE_RE = re.compile(r"(?<!\\)_")
-PARA_NUMBER_RE = re.compile(r"(?P<num>\d{1,4}(?:\.| -))[ \t]+(?=\S)")  # "12." or the Arabic "12 -"
+# "12." or the Arabic "12 -"; "1.2" (a paragraph of an issuance's section 1) before a capital
+PARA_NUMBER_RE = re.compile(r"(?P<num>\d{1,4}(?:\.| -)|[1-9]\d?\.[1-9]\d?\.?)[ \t]+(?=\S)")
 UNNUMBERED_RE = re.compile(r"(?<!\\)[ \t]*\{-\}[ \t]*$")
 # CommonMark escapes ASCII punctuation only: the dialect's own escape of a bullet that is not ASCII
 ESCAPED_BULLET_RE = re.compile(rf"\\(?=[{BULLETS.replace('-', '')}](?:[ \t]|$))")
@@ -130,6 +131,8 @@ def number_and_marks(state: StateCore) -> None:
             tok.meta["unnumbered"] = True
         if tok.type == "paragraph_open" and tok.level == 0:
             m = PARA_NUMBER_RE.match(content)
+            if m and "." in m.group("num")[:-1] and not content[m.end():m.end() + 1].isupper():
+                m = None   # "2.5 million ...": a figure opens the text
             if m:
                 tok.meta["num"] = m.group("num")
                 content = content[m.end():]

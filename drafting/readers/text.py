@@ -28,8 +28,9 @@ _GAP_SPACES = " " * 8
 INNER_SPACES = re.compile(r" (?<=\S ) +(?=\S)")
 # A number or label printed alone on its line: extraction breaks the line at the tab that follows
 # a paragraph number ("1." then the text), a chapter numeral or a point label.
-PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,4}\.\s*$")
-LONE_LABEL = re.compile(r"^\s*(?:\d{1,4}\.|\d{1,4} -|[IVXL]{1,6}\.|[A-Z]\.|\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]|[ivx]{1,4})\))\s*$")
+# (an issuance numbers its paragraphs 1.1, 1.2 ... under its sections: never 24.0 or 8.000)
+PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\d{1,4}\.|[1-9]\d?\.[1-9]\d?\.?)\s*$")
+LONE_LABEL = re.compile(r"^\s*(?:\d{1,4}\.|[1-9]\d?\.[1-9]\d?\.?|\d{1,4} -|[IVXL]{1,6}\.|[A-Z]\.|\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]|[ivx]{1,4})\))\s*$")
 
 
 def is_layout(lines: list[str]) -> bool:

@@ -19,7 +19,8 @@ from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point,
 from drafting.locale.vocabulary import annex_of, division_label
 from drafting.model.numbering import ANNEX_LABEL, forms
 from drafting.readers.passes.reading import Block, Reading
-from drafting.readers.passes.text import QUOTE_CLOSE, QUOTE_OPEN, ends_clause, ends_sentence, plain
+from drafting.readers.passes.text import (DECIMAL_PARAGRAPH, QUOTE_CLOSE, QUOTE_OPEN, ends_clause, ends_sentence,
+                                          plain)
 from drafting.readers.passes.unwrap import (ARABIC_POINT, BULLET, POINT, chapter_word_label, closing_line,
                                             opens_listed_clause)
 from drafting.readers.text_inline import merge_strings, parse_inline
@@ -32,6 +33,7 @@ ANNEX_OF = LazyPattern(annex_of)               # "Annex to the letter dated ..."
 # ellipses. Two patterns that open with their literal: searched much faster than one alternation.
 LEADER_DOTS = re.compile(r"\.(?:\s?\.){5}")
 LEADER_ELLIPSES = re.compile("…{3}")
+DIGITS = re.compile(r"\d+")
 SEPARATOR = re.compile(r"^[*⁂∗]+(?:\s+[*⁂∗]+)*$")   # "***", "* * *": a break between parts of a text
 RESOLUTION_KINDS = ("resolution", "resolutionDraft", "decision", "decisionDraft")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -61,6 +63,7 @@ class BodyAssembler:
         self.block_owner: dict[int, object] = {}   # block index -> Para/Point/Heading it became
         self.annex: Heading | None = None          # the annex being read, until its title is known
         self.untitled: Heading | None = None       # "Article 1" just read, its title on the next line
+        self.decimal: str | None = None            # the number of the issuance's "Section 1" being read
 
     def inline(self, text: str) -> list:
         return parse_inline(text, self.notes)
@@ -138,6 +141,10 @@ class BodyAssembler:
             self._heading(index, Heading("section", m.group("num"), self.inline(m.group("rest")), line))
             self.last_section = f.section_value(m.group("num"))
             return
+        m = DECIMAL_PARAGRAPH.match(text) if self.decimal is not None and first.isdigit() else None
+        if m and m.group("major") == self.decimal:
+            self._decimal(index, m.group("num"), m.group("rest"), line)
+            return
         m = f.paragraph.match(text)
         if m and (int(m.group("num")) < 1000 or int(m.group("num")) == self.expected):
             self._numbered(index, block, int(m.group("num")), m.group("dot"), m.group("rest"))
@@ -174,7 +181,7 @@ class BodyAssembler:
         m = DIVISION_LABEL.match(_unmarked(text)) if len(text) < 200 else None
         if not m or (m.group("title") and (not m.group("title")[:1].isupper() or ends_sentence(m.group("title")))):
             return False
-        level = "article" if m.group("article") else "chapter"
+        level = next(k for k in ("article", "section", "chapter") if m.group(k))
         label, title = m.group(level), m.group("title") or ""
         at = text.find(label)
         if title and at >= 0:
@@ -187,9 +194,22 @@ class BodyAssembler:
         self.untitled = None if title else heading
         if level == "article":
             self.expected, self.last_para = 1, None
+        elif level == "section":
+            # a Secretariat issuance's section numbers its paragraphs 1.1, 1.2 ... after its own
+            self.decimal = DIGITS.search(label).group() if DIGITS.search(label) else None
+            self.expected, self.last_para, self.last_section = None, None, None
         else:
             self.last_section = None
         return True
+
+    def _decimal(self, index: int, num: str, rest: str, line: int) -> None:
+        """``1.2 Text`` under ``Section 1``: the section's paragraph numbered as printed."""
+        self._flush_cross()
+        self.list = None
+        para = Para(num, self.inline(rest), line=line)
+        self.out.append(para)
+        self.last_para = para
+        self.block_owner[index] = para
 
     def _table(self, index: int, block: Block) -> None:
         rows, header_rows, spans = [], 0, {}

@@ -60,6 +60,12 @@ def join_lines(a: str, b: str) -> str:
     return f"{a} {b}"
 
 
+# A Secretariat issuance's paragraph "1.2 Text" under its "Section 1": the section's number, a
+# full stop, the paragraph's (each from 1: "24.0 World" is a figure's); its text opens with no
+# figure ("2.5 million" is a sentence's)
+DECIMAL_PARAGRAPH = re.compile(r"^(?P<num>(?P<major>[1-9]\d?)\.[1-9]\d?)\.?\s+(?P<rest>[^\s\d].*)$")
+
+
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 # (the star first, what stands before it looked at behind it: a search then skips to the stars)
 _ITALIC = re.compile(r"\*(?<![\w*]\*)(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])")

@@ -29,7 +29,8 @@ from drafting.readers.lines import Line
 from drafting.readers.passes.contents import all_table_lines
 from drafting.readers.passes.front import _fold, is_formula, words
 from drafting.readers.passes.reading import Block, Reading
-from drafting.readers.passes.text import _CLAUSE_END, ends_clause, ends_sentence, join_lines, plain, strip_calls
+from drafting.readers.passes.text import (_CLAUSE_END, DECIMAL_PARAGRAPH, ends_clause, ends_sentence, join_lines, plain,
+                                          strip_calls)
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 from drafting.regex import LazyPattern
 
@@ -224,10 +225,26 @@ def _opens_item(t: str, m: re.Match | None, expected: int | None, f) -> bool:
     if m or f.chapter.match(t) or f.section.match(t):
         return True
     c = t[:1]
+    if c.isdigit() and _decimal_paragraph(t):
+        return True
     if c in _OTHER_ITEM_FIRST or "\u0621" <= c <= "\u064a" or c == "\u0640" or c.isspace():
         if _OTHER_ITEM.match(t):
             return True
     return t.startswith("**")
+
+
+def _title_goes_on(prev_text: str, prev_line_text: str, f) -> bool:
+    """Does the title of a chapter or section (``II. Consideration of ... contained in documents
+    A/C.2/79/L.51,``) go on after a printed line that ends in a comma? No title ends so."""
+    return (prev_line_text.rstrip().endswith(",") and len(prev_text) < 300
+            and bool(f.chapter.match(prev_text) or f.section.match(prev_text)))
+
+
+def _decimal_paragraph(t: str) -> bool:
+    """``1.2 The present bulletin ...``: an issuance's numbered paragraph (its text opens with a
+    capital), never ``2.5 million people`` running on."""
+    m = DECIMAL_PARAGRAPH.match(t)
+    return m is not None and (m.group("rest")[:1].isupper() or m.group("rest")[:1] in "*“\"(")
 
 
 def _unnamed(pattern: re.Pattern) -> str:
@@ -629,7 +646,7 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
             (";", ",", ":", "،", "؛"))
     else:
         unfinished = ends_unfinished(prev_line_text, lang)
-    if unfinished:
+    if unfinished or (wrapped and _title_goes_on(prev_text, prev_line_text, f)):
         return True
     prev_sentence = None   # ends_sentence(prev_text), read where first asked
     if first.islower():
