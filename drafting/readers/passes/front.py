@@ -28,7 +28,7 @@ from drafting.model.blocks import NoteRef, plain_text
 from drafting.model.numbering import forms
 from drafting.readers import text_masthead as mh
 from drafting.readers.lines import Line
-from drafting.readers.passes.contents import table_lines
+from drafting.readers.passes.contents import all_table_lines
 from drafting.readers.passes.reading import Reading
 from drafting.readers.passes.text import ends_sentence, join_lines, plain
 from drafting.readers.text_inline import parse_inline
@@ -335,8 +335,8 @@ def run(reading: Reading) -> None:
     unwrapped = not _hard_wrapped(body)
     end = 0
     # (the lines of a table of contents, which open no body, add to the lines searched)
-    contents = _contents_lines(body, min(len(body), CONTENTS_WINDOW), doc.lang)
-    limit = min(len(body), 200 + len(contents))
+    contents = reading.table_lines = all_table_lines(body, doc.lang)
+    limit = min(len(body), 200 + sum(1 for k in contents if k < CONTENTS_WINDOW))
     # (a long line under the agenda item is the item's title, one paragraph per paragraph)
     while end < limit and not (body_starts(body[end], doc.lang, unwrapped) and end not in contents and not (
             end and unwrapped and mh.agenda_item(plain(body[end - 1].text).strip()))):
@@ -396,12 +396,6 @@ def _entry_of_contents(body: list[Line], i: int, contents: set[int]) -> bool:
 
 
 CONTENTS_WINDOW = 1000   # lines: a table of contents stands in a document's first pages
-
-
-def _contents_lines(body: list[Line], limit: int, lang: str) -> set[int]:
-    """The lines of a table of contents among the first ``limit``: its paragraph numbers, which
-    plain ``pdftotext`` prints on lines of their own ("1."), open no body."""
-    return table_lines(body[:limit], 0, lang) if limit else set()
 
 
 # a contents entry: the heading, then the paragraphs or page it stands at ("Afrique 29 - 31")

@@ -40,14 +40,18 @@ def run(reading: Reading) -> None:
     breaks = [(a, b) for a, b in zip(printed, printed[1:]) if _may_break(a, b)]
     if not breaks:
         return
-    parts = _vocabulary(printed)
     divides = bool(terms(reading.doc.lang).get("reader", {}).get("divides_words", False))
-    for a, b in breaks:
-        head = _last_word(a.text)
-        tail = _first_word(b.text)
+    pieces = [(a, b, _last_word(a.text), _first_word(b.text)) for a, b in breaks]
+    # (Cyrillic texts divide words whatever the document's main language)
+    if divides or any(_cyrillic(head[-1:]) for _, _, head, _ in pieces):
+        count = _vocabulary(printed).__getitem__
+    else:
+        # a text that divides no word asks only how often the joined and the hyphenated forms
+        # occur: a search for each, not a reading of every word
+        count = "\n".join(l.text for l in printed).casefold().count
+    for a, b, head, tail in pieces:
         text = a.text.rstrip()
-        # (Cyrillic texts divide words whatever the document's main language)
-        if text[-1] == SOFT_HYPHEN or _one_word(head, tail, parts, divides or _cyrillic(head[-1:])):
+        if text[-1] == SOFT_HYPHEN or _one_word(head, tail, count, divides or _cyrillic(head[-1:])):
             a.text = text[:-1] + SOFT_HYPHEN
             reading.doc.note("info", f"{MESSAGE}{head}-{tail}", a.no, "hyphenation")
 
@@ -76,39 +80,43 @@ def _first_word(text: str) -> str:
 def _vocabulary(printed: list[Line]) -> Counter:
     """How often each word, and each pair of words joined by a hyphen, stands in the document,
     alone or in a compound, case folded; the pieces of a break do not count (a piece at a
-    line's end, or at the opening of the line after it)."""
+    line's end, or at the opening of the line after it). The text is read in one pass of the
+    pattern; only the compounds and the breaks are looked at one by one."""
+    whole = Counter(WORD.findall("\n".join(l.text for l in printed).casefold()))
+    for a, b in zip(printed, printed[1:]):
+        text = a.text.rstrip()
+        if len(text) > 1 and text[-1] in BREAKS and text[-2].isalpha():
+            ends = WORD.findall(text[-80:].casefold())
+            opens = WORD.match(b.text.lstrip().casefold())
+            for piece in ([ends[-1]] if ends else []) + ([opens.group()] if opens else []):
+                if whole[piece] > 0:
+                    whole[piece] -= 1
     parts: Counter = Counter()
-    broken_before = False
-    for line in printed:
-        found = WORD.findall(line.text.casefold())
-        text = line.text.rstrip()
-        broken_after = len(text) > 1 and text[-1] in BREAKS and text[-2].isalpha()
-        if broken_before and found:
-            found = found[1:]
-        if broken_after and found:
-            found = found[:-1]
-        for word in found:
-            if "-" in word or "\u2010" in word or "\u2011" in word:
-                pieces = PART.split(word)
-                parts.update(pieces)
-                parts.update(f"{x}-{y}" for x, y in zip(pieces, pieces[1:]))
-            else:
-                parts[word] += 1
-        broken_before = broken_after
+    for word, count in whole.items():
+        if count <= 0:
+            continue
+        if "-" in word or "\u2010" in word or "\u2011" in word:
+            pieces = PART.split(word)
+            for piece in pieces:
+                parts[piece] += count
+            for x, y in zip(pieces, pieces[1:]):
+                parts[f"{x}-{y}"] += count
+        else:
+            parts[word] += count
     return parts
 
 
-def _one_word(head: str, tail: str, parts: Counter, divides: bool) -> bool:
-    """Is ``head``-``tail`` one word broken at the line's end (else a compound)? ``divides``:
-    the text's language divides words at a line's end, so a break is a word's where the
-    document does not say otherwise."""
+def _one_word(head: str, tail: str, count, divides: bool) -> bool:
+    """Is ``head``-``tail`` one word broken at the line's end (else a compound)? ``count``: how
+    often a form occurs in the document; ``divides``: the text's language divides words at a
+    line's end, so a break is a word's where the document does not say otherwise."""
     if not head or not tail:
         return False
     h, t = head.casefold(), tail.casefold()
-    joined, hyphenated = parts[h + t], parts[f"{h}-{t}"]
+    joined, hyphenated = count(h + t), count(f"{h}-{t}")
     if joined != hyphenated:
         return joined > hyphenated
-    return divides and not (parts[h] and parts[t])
+    return divides and not (count(h) and count(t))
 
 
 def _cyrillic(letter: str) -> bool:

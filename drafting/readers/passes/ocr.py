@@ -81,8 +81,8 @@ def _paragraph_labels(reading: Reading) -> None:
     """Paragraph numbers garbled by OCR, read back where the numbering before them shows which
     number stands there; each repair reported."""
     body = reading.body
-    labelled = [line for k, line in enumerate(body) if _opens_paragraph(body, k)
-                and (NUMBERED.match(line.text) or OCR_LABEL.match(line.text))]
+    labelled = [line for k, line in enumerate(body) if (NUMBERED.match(line.text) or OCR_LABEL.match(line.text))
+                and _opens_paragraph(body, k)]
     last = 0
     for k, line in enumerate(labelled):
         m = NUMBERED.match(line.text)

@@ -51,6 +51,9 @@ class Reading:
     job_number: str | None = None
     layout: bool = False      # the lines know their indents (PDF, pdftotext -layout)
     slash_notes: bool = False  # footnotes marked the typescript way: "1/" after the word, "1/ text" below
+    # the body lines of a table of contents or of abbreviations (indexes into ``body``), read by
+    # ``front`` (none opens the text) and kept for ``unwrap`` (each stays a line of the table)
+    table_lines: set[int] | None = None
 
     @classmethod
     def start(cls, lines: list[Line], name: str, lang: str | None) -> "Reading":

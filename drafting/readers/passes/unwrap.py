@@ -494,7 +494,7 @@ def run(reading: Reading) -> None:
     prev_stripped = ""
     f = forms(lang)
     paragraph = f.paragraph
-    every_table = all_table_lines(lines, lang)
+    every_table = reading.table_lines if reading.table_lines is not None else all_table_lines(lines, lang)
     tables = {k for k in every_table if k >= start}
     listed = _contents_headings(lines, every_table)
     context = (wrapped, width, margins, lang, f, _chapter_word_initials(lang), frozenset(_unfinished_ends(lang)))
