@@ -64,7 +64,8 @@ def _may_break(a: Line, b: Line) -> bool:
     if len(text) < 2 or text[-1] not in BREAKS or not text[-2].isalpha() or ord(text[-2]) > LAST_SCRIPT:
         return False
     first = b.text.lstrip()[:1]
-    return first.islower() and ord(first) <= LAST_SCRIPT and a.zone == b.zone
+    # (a line the format says opens a paragraph, a Word paragraph, follows no printed break)
+    return first.islower() and ord(first) <= LAST_SCRIPT and a.zone == b.zone and not b.opens_paragraph
 
 
 def _last_word(text: str) -> str:
