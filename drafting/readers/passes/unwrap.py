@@ -29,8 +29,8 @@ from drafting.readers.lines import Line
 from drafting.readers.passes.contents import all_table_lines
 from drafting.readers.passes.front import _fold, is_formula, words
 from drafting.readers.passes.reading import Block, Reading
-from drafting.readers.passes.text import (_CLAUSE_END, DECIMAL_PARAGRAPH, ends_clause, ends_sentence, join_lines, plain,
-                                          strip_calls)
+from drafting.readers.passes.text import (_CLAUSE_END, DECIMAL_PARAGRAPH, QUOTE_OPEN, ends_clause, ends_sentence,
+                                          join_lines, plain, strip_calls)
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 from drafting.regex import LazyPattern
 
@@ -231,6 +231,15 @@ def _opens_item(t: str, m: re.Match | None, expected: int | None, f) -> bool:
         if _OTHER_ITEM.match(t):
             return True
     return t.startswith("**")
+
+
+def _colon_runs_on(prev: Block, prev_line: Line, stripped: str, width: int, lang: str) -> bool:
+    """In text without indents (plain ``pdftotext``), does a numbered paragraph cut after a
+    colon at a page's foot (``... Report 2024:``) run on at the next page? Where the next page
+    opens with a full line of text: no label, no quotation, no heading."""
+    return (plain(strip_calls(prev_line.text)).rstrip().endswith((":", "："))
+            and len(stripped) >= 0.75 * width and stripped[:1] not in QUOTE_OPEN
+            and not stripped.startswith("**") and starts_item(prev.text, None, lang))
 
 
 def _title_goes_on(prev_text: str, prev_line_text: str, f) -> bool:
@@ -685,7 +694,8 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     if new_page and indented is False and plain(strip_calls(prev_line.text)).rstrip().endswith((":", "：")):
         return True  # a sentence cut after its colon at a page's foot runs on at the next page's margin
     if new_page:
-        return lowercase or not ends_clause(prev_text)
+        return lowercase or not ends_clause(prev_text) or (
+            indented is None and _colon_runs_on(prev, prev_line, stripped, width, lang))
     if indented is False and not line.gap_before:
         # at the margin: a new paragraph only after a heading or a short closing line
         return lowercase or not ((heading if heading is not None else is_heading_like(prev_text, lang))
