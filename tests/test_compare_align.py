@@ -11,7 +11,7 @@ import pytest
 
 from drafting.compare.align import align_documents
 from editscript import OPERATIONS, edit_document, insert_one_paragraph
-from drafting.compare.inline import inline_diff
+from drafting.compare.inline import anchors, inline_diff
 from drafting.compare.items import is_note, items_of
 from drafting.model.akn import first, q, xp
 
@@ -158,6 +158,23 @@ def test_inline_diff_never_times_out_on_a_long_paragraph():
     assert "".join(t for op, t in ops if op != "+") == " ".join(words)
     assert "".join(t for op, t in ops if op != "-") == " ".join(edited)
     assert sum(1 for op, t in ops if op == "+") == len(range(0, len(edited), 97))
+
+
+def test_anchors_are_the_longest_ordered_run_of_characters_unique_in_both():
+    # "a" occurs twice in the second text: never an anchor; "x" and "d" stand in the opposite
+    # order in the two texts: only one of them can be kept with "b" and "e"
+    assert anchors("abxde", "aabdxe") == [(1, 2), (3, 3), (4, 5)]
+    assert anchors("abc", "cba") in ([(0, 2)], [(1, 1)], [(2, 0)])
+    assert anchors("", "abc") == []
+
+
+def test_inline_diff_keeps_a_shared_word_between_two_rewritten_stretches():
+    old = "notes the work of the Committee on its agenda, and decides to continue its consideration of the item"
+    new = "welcomes the report of the Committee on its agenda, and requests to continue the consideration of the question"
+    ops = inline_diff(old, new)
+    assert "".join(t for op, t in ops if op != "+") == old
+    assert "".join(t for op, t in ops if op != "-") == new
+    assert any(op == "=" and "Committee on its agenda, and" in t for op, t in ops)
 
 
 @pytest.mark.parametrize("operation", ["split", "merge", "move"])
