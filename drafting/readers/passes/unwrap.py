@@ -29,7 +29,7 @@ from drafting.readers.lines import Line
 from drafting.readers.passes.contents import table_lines
 from drafting.readers.passes.front import _fold, is_formula, words
 from drafting.readers.passes.reading import Block, Reading
-from drafting.readers.passes.text import _CLAUSE_END, ends_clause, ends_sentence, join_lines, plain, strip_calls
+from drafting.readers.passes.text import CLAUSE_END_CHARS, ends_clause, ends_sentence, join_lines, plain, strip_calls
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 from drafting.regex import LazyPattern
 
@@ -572,6 +572,18 @@ def _indented(line: Line, prev_line: Line, margins: dict[int, float]) -> bool | 
     return line.indent > prev_line.indent + INDENT_STEP - 0.5
 
 
+def _lower_case_runs_on(prev_line: Line, stripped: str, lang: str) -> bool:
+    """``_runs_on`` of a line that opens with a lower-case letter (most lines of wrapped text)
+    under a block that does not end with a bold span's stars, once the tests that come before
+    the case of its first letter have let it through. Every later test of ``_runs_on`` merges
+    such a line (whatever its indent, its length and the blank line above it) but two: it
+    opens a listed clause after a clause's end, or a participle after a comma."""
+    prev_calls = strip_calls(prev_line.text)
+    if prev_calls[-1:] in CLAUSE_END_CHARS and opens_listed_clause(stripped, lang):
+        return False
+    return not (prev_calls.endswith((",", "،", "，")) and opens_clause(stripped, lang))
+
+
 def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, point: re.Match | None,
              prev_line: Line, prev_stripped: str, prev: Block, expected: int | None, context: tuple) -> bool:
     """Does ``line`` continue the block ``prev`` (whose last line is ``prev_line``)? ``run`` has
@@ -621,6 +633,8 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
         unfinished = ends_unfinished(prev_line_text, lang)
     if unfinished:
         return True
+    if first.islower() and not opens_sentence(first) and not prev_text.endswith("**"):
+        return _lower_case_runs_on(prev_line, stripped, lang)
     prev_sentence = None   # ends_sentence(prev_text), read where first asked
     if first.islower():
         lowercase = True
@@ -634,7 +648,7 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
             and not lowercase:
         return False  # bold after regular text or regular after bold: a heading, a bold lead-in
     prev_calls = strip_calls(prev_line.text)
-    prev_clause = prev_calls.endswith(_CLAUSE_END)   # ends_clause(prev_line.text)
+    prev_clause = prev_calls[-1:] in CLAUSE_END_CHARS   # ends_clause(prev_line.text)
     if prev_clause and opens_listed_clause(stripped, lang):
         return False
     if prev_calls.endswith((",", "،", "，")) and opens_clause(stripped, lang):
