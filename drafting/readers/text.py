@@ -34,10 +34,10 @@ LONE_LABEL = re.compile(r"^\s*(?:\d{1,4}\.|\d{1,4} -|[IVXL]{1,6}\.|[A-Z]\.|\((?:
 
 def is_layout(lines: list[str]) -> bool:
     """Text printed by ``pdftotext -layout``: lines set off from the left and columns apart."""
-    printed = [l for l in lines if l.strip()]
+    printed = [l for l in lines if l and not l.isspace()]   # (l.strip() without a copy of each line)
     if len(printed) < 10:
         return False
-    indented = sum(1 for l in printed if l.startswith("   "))
+    indented = sum(1 for l in printed if l[:3] == "   ")
     return indented / len(printed) > 0.3
 
 
