@@ -19,6 +19,7 @@ Everything else runs on. A paragraph cut by a page break (and its footnotes) is 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import product
 
@@ -300,17 +301,20 @@ def _enumerated(text: str, labels: list[str]) -> bool:
 _ENUMERATED_LABEL = re.compile(r"[;,:]\s+(?:[^\W\d_]{1,4}\s+)?(?P<label>\(?[a-z]+\))")
 
 
-def is_wrapped(lines: list[Line], stripped: list[str] | None = None) -> bool:
+def is_wrapped(lines: list[Line], stripped: list[str] | None = None, lengths: list[int] | None = None) -> bool:
     """Hard-wrapped text (OCR, ``pdftotext``) has many lines of similar, moderate length
-    (``stripped``: the lines' texts stripped, where the caller has them)."""
+    (``stripped``: the lines' texts stripped, and ``lengths``: the lengths of those that are not
+    empty, sorted, where the caller has them)."""
     if stripped is None:
         stripped = [l.text.strip() for l in lines]   # once per line, not once per test
-    lengths = [len(s) for s in stripped if s]
+    if lengths is None:
+        lengths = sorted(len(s) for s in stripped if s)
     if len(lengths) < 8:
         return False
-    long_lines = sum(1 for n in lengths if n > 160)
-    moderate = sum(1 for n in lengths if 45 <= n <= 110)
-    median = sorted(lengths)[len(lengths) // 2]
+    # (the lengths are sorted: each count is where its bound falls among them)
+    long_lines = len(lengths) - bisect_right(lengths, 160)
+    moderate = bisect_right(lengths, 110) - bisect_left(lengths, 45)
+    median = lengths[len(lengths) // 2]
     if long_lines / len(lengths) >= 0.05 and not (45 <= median <= 110 and long_lines / len(lengths) < 0.2):
         return False  # one paragraph a line; but most lines wrapped, some justified lines glued
                       # into one (Cyrillic pdftotext), is still wrapped text
@@ -465,9 +469,9 @@ def run(reading: Reading) -> None:
     start = reading.body_start
     body = lines[start:]
     texts = [l.text.strip() for l in lines]   # each line stripped once, for every test below
-    wrapped = is_wrapped(body, texts[start:])
-    margins = _margins(body)
     lengths = sorted(len(t) for t in texts[start:] if t)
+    wrapped = is_wrapped(body, texts[start:], lengths)
+    margins = _margins(body)
     if wrapped:  # the measure of the wrapped lines, not of lines extraction glued together
         lengths = [n for n in lengths if n <= 110] or lengths
     width = lengths[int(len(lengths) * 0.9)] if lengths else 80
