@@ -24,13 +24,14 @@ from functools import lru_cache
 from itertools import product
 
 from drafting.locale import terms
-from drafting.locale.vocabulary import annex_of, division_label
+from drafting.locale.vocabulary import annex_of, annex_of_initials, division_label
 from drafting.model.numbering import ANNEX_LABEL, forms, from_roman, to_roman
 from drafting.readers.lines import Line
 from drafting.readers.passes.contents import table_lines
 from drafting.readers.passes.front import _fold, is_formula, words
 from drafting.readers.passes.reading import Block, Reading
-from drafting.readers.passes.text import CLAUSE_END_CHARS, ends_clause, ends_sentence, join_lines, plain, strip_calls
+from drafting.readers.passes.text import (_MARK_CHARS_NO_COMMA, CLAUSE_END_CHARS, ends_clause, ends_sentence, join_lines,
+                                          plain, strip_calls)
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 from drafting.regex import LazyPattern
 
@@ -124,11 +125,27 @@ def _unfinished_ends(lang: str) -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
+@lru_cache(maxsize=None)
+def _unfinished_last_characters(lang: str) -> frozenset[str]:
+    """The characters the unfinished words end with (a letter; an apostrophe, ``l'``)."""
+    return frozenset(word[-1] for word in _unfinished_words(lang) if word)
+
+
+# What ``strip_calls`` takes off a line's end (its marks, the spaces, a raised ``^{...}``).
+_TRAILING_MARKS = _MARK_CHARS_NO_COMMA + "}"
+
+
 def ends_unfinished(text: str, lang: str) -> bool:
     """Does the printed line end with a word no heading or sentence ends with (``... achieve
     the``, ``... de la``)? Such a line runs on, whatever the next one looks like. ``...; and``
     closes a point of a list: the clause before it is finished."""
-    if text[-1:].isalpha() and "*" not in text and "^" not in text:
+    last = text[-1:]
+    if (not last.isalpha() and "*" not in text and "^" not in text and last not in _TRAILING_MARKS
+            and not last.isspace() and last.replace("’", "'") not in _unfinished_last_characters(lang)):
+        # no mark, call or space to take off, and the last character ends no unfinished word
+        # (most lines that end without a letter end with a stop or a comma)
+        return False
+    if last.isalpha() and "*" not in text and "^" not in text:
         t = text   # no call, mark or space to take off (most lines)
     else:
         t = plain(strip_calls(text)).rstrip()
@@ -623,7 +640,7 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     bare = stripped if "*" not in stripped and "^" not in stripped else plain(stripped)   # (plain, inlined)
     closing = len(bare) <= 90 and (bare[:1].isspace() or _may_open_closing(bare[:1], lang)) and closing_line(bare, lang)
     if closing or (len(stripped) < 30 and ANNEX_LABEL.match(bare)) or (len(bare) < 30 and is_division_label(bare)) \
-            or ANNEX_OF.match(bare):
+            or (bare[:1] in annex_of_initials() and ANNEX_OF.match(bare)):
         return False
     if stripped.endswith((",", "،", "，")) and _formula_under_title(stripped, prev_text):
         return False  # "The States Parties to this Convention,": a formula stands alone, under a title
