@@ -109,6 +109,16 @@ def _may_open_closing(first: str, lang: str) -> bool:
     return bool(re.match(r"(?:第|\d" + (f"|[{initials}]" if initials else "") + ")", first, re.I))
 
 
+def _may_open_closing_here(first: str, lang: str, known: dict[str, bool]) -> bool:
+    """``first.isspace() or _may_open_closing(first, lang)``, each character asked once in a
+    text (``known``: the answers so far; a dictionary lookup costs a fraction of the cached
+    function's call with its two arguments)."""
+    answer = known.get(first)
+    if answer is None:
+        answer = known[first] = first.isspace() or _may_open_closing(first, lang)
+    return answer
+
+
 @lru_cache(maxsize=None)
 def _unfinished_words(lang: str) -> frozenset[str]:
     return frozenset(terms(lang).get("reader", {}).get("unfinished", []))
@@ -499,7 +509,8 @@ def run(reading: Reading) -> None:
     f = forms(lang)
     paragraph = f.paragraph
     tables = table_lines(lines, start, lang)
-    context = (wrapped, width, margins, lang, f, _chapter_word_initials(lang), frozenset(_unfinished_ends(lang)))
+    # (closing_openers: the answers of _may_open_closing_here for this text, by first character)
+    context = (wrapped, width, margins, lang, f, _chapter_word_initials(lang), frozenset(_unfinished_ends(lang)), {})
     for i in range(start, len(lines)):
         stripped = texts[i]
         if not stripped:
@@ -612,7 +623,7 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     number and point label that open it; and ``prev_line`` stripped. ``context``: what ``run``
     knows of the whole text and its language. Each fact of a line or of the block is read once,
     where first needed."""
-    wrapped, width, margins, lang, f, chapter_initials, unfinished_ends = context
+    wrapped, width, margins, lang, f, chapter_initials, unfinished_ends, closing_openers = context
     prev_text = prev.text
     # a new page, also where its first line (the running head) was set aside
     # (a paragraph the format opens is one on a new page too: no page cut it)
@@ -638,7 +649,7 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     if not (first.islower() and _PLAIN_START.match(stripped)) and _opens_item(undashed, number, expected, f):
         return False  # (starts_item)
     bare = stripped if "*" not in stripped and "^" not in stripped else plain(stripped)   # (plain, inlined)
-    closing = len(bare) <= 90 and (bare[:1].isspace() or _may_open_closing(bare[:1], lang)) and closing_line(bare, lang)
+    closing = len(bare) <= 90 and _may_open_closing_here(bare[:1], lang, closing_openers) and closing_line(bare, lang)
     if closing or (len(stripped) < 30 and ANNEX_LABEL.match(bare)) or (len(bare) < 30 and is_division_label(bare)) \
             or (bare[:1] in annex_of_initials() and ANNEX_OF.match(bare)):
         return False
