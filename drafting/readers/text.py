@@ -101,7 +101,7 @@ def text_lines(text: str) -> list[Line]:
             if k:
                 flush()
                 page, page_break, gap = page + 1, True, False
-            if not piece.strip():
+            if not piece or piece.isspace():   # (not piece.strip(): no copy of an indented line)
                 if block:
                     flush()
                 gap = gap or (k == 0 and not page_break)
