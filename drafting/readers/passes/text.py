@@ -57,7 +57,7 @@ def join_lines(a: str, b: str) -> str:
     a, b = a.rstrip(), b.strip()
     if not a:
         return b
-    if a[-1] in "-\u2011" and b[:1].islower() and len(a) > 1 and a[-2].isalpha():   # (a is not empty)
+    if a.endswith(("-", "\u2011")) and b[:1].islower() and len(a) > 1 and a[-2].isalpha():
         return a + b
     return f"{a} {b}"
 
