@@ -175,5 +175,15 @@ def annex_of() -> re.Pattern:
     """``Annex to the letter dated ...``, ``Anexo de la carta de fecha ...``, ``Приложение к
     письму ...``: the heading of an annex to a letter, named by what it is annexed to (the annex
     word, then a word in lower case)."""
-    words = [terms(lang)["headings"]["annex_label"] for lang in languages()]
-    return re.compile(rf"^(?:{alternation(words)})\s+[^\W\d_A-Z]\w*\s+\S")
+    return re.compile(rf"^(?:{alternation(_annex_words())})\s+[^\W\d_A-Z]\w*\s+\S")
+
+
+def _annex_words() -> list[str]:
+    return [terms(lang)["headings"]["annex_label"] for lang in languages()]
+
+
+@functools.lru_cache(maxsize=1)
+def annex_of_initials() -> frozenset[str]:
+    """The characters a text that ``annex_of`` matches opens with (the annex words' first
+    letters, as printed): a text opening with another one is not matched."""
+    return frozenset(word[0] for word in _annex_words() if word)

@@ -35,10 +35,10 @@ LONE_LABEL = re.compile(r"^\s*(?:\d{1,4}\.|[1-9]\d?\.[1-9]\d?\.?|\d{1,4} -|[IVXL
 
 def is_layout(lines: list[str]) -> bool:
     """Text printed by ``pdftotext -layout``: lines set off from the left and columns apart."""
-    printed = [l for l in lines if l.strip()]
+    printed = [l for l in lines if l and not l.isspace()]   # (l.strip() without a copy of each line)
     if len(printed) < 10:
         return False
-    indented = sum(1 for l in printed if l.startswith("   "))
+    indented = sum(1 for l in printed if l[:3] == "   ")
     return indented / len(printed) > 0.3
 
 
@@ -102,7 +102,7 @@ def text_lines(text: str) -> list[Line]:
             if k:
                 flush()
                 page, page_break, gap = page + 1, True, False
-            if not piece.strip():
+            if not piece or piece.isspace():   # (not piece.strip(): no copy of an indented line)
                 if block:
                     flush()
                 gap = gap or (k == 0 and not page_break)

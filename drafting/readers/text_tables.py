@@ -55,10 +55,18 @@ def layout_tables(raw: list[str]) -> dict[int, tuple[int, list[str]]]:
     return out
 
 
+# The characters a figure may end with besides a digit (``FIGURE`` of ``drafting.readers.pdf_tables``).
+_FIGURE_ENDS = frozenset(".,%)]–—-−…")
+
+
 def _ends_in_figure(line: str, figure: re.Pattern) -> bool:
     """The line ends in a figure three spaces or more after its text (a string search finds the
-    gap; most lines have none)."""
+    gap; most lines have none). A line whose last character no figure ends with (most lines end
+    in a letter) is not searched."""
     body = line.rstrip()
+    last = body[-1:]
+    if not (last.isdecimal() or last in _FIGURE_ENDS):
+        return False
     cut = body.rfind("   ")
     return cut > 0 and not body[:cut].isspace() and "\f" not in body and figure.fullmatch(body[cut:].strip()) is not None
 

@@ -30,6 +30,16 @@ def _latin_words(latin: bytes) -> list[bytes]:
 _SCRIPTS = lazy_compile(r"[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff]+")
 
 
+_HAN_RUNS = lazy_compile(r"[\u4e00-\u9fff]+")
+_ARABIC_RUNS = lazy_compile(r"[\u0600-\u06ff]+")
+_CYRILLIC_RUNS = lazy_compile(r"[\u0400-\u04ff]+")
+
+
+def _count(runs, text: str) -> int:
+    """How many characters of ``text`` the character class of ``runs`` (a pattern ``[...]+``) holds."""
+    return sum(map(len, runs.findall(text)))
+
+
 def detect_language(text: str) -> str:
     sample = text[:20000]
     lowered = sample.lower()
@@ -38,12 +48,14 @@ def detect_language(text: str) -> str:
     # 50 characters outside it passes none of the thresholds below and is not scanned for them.
     if latin.count(b"?") - lowered.count("?") > 50:
         # the characters of the three scripts, found in one scan and then counted apart
+        # (each script's characters counted by the lengths of its runs: one string a run, not
+        # one a character)
         scripts = "".join(_SCRIPTS.findall(sample))
-        if len(re.findall(r"[\u4e00-\u9fff]", scripts)) > 50:
+        if _count(_HAN_RUNS, scripts) > 50:
             return "zh"
-        if len(re.findall(r"[\u0600-\u06ff]", scripts)) > 50:
+        if _count(_ARABIC_RUNS, scripts) > 50:
             return "ar"
-        if len(re.findall(r"[\u0400-\u04ff]", scripts)) > 50:
+        if _count(_CYRILLIC_RUNS, scripts) > 50:
             return "ru"
     words = _latin_words(latin)
     counts = Counter(filter(_ANY_STOPWORD.__contains__, words))   # (only the stopwords are counted)

@@ -19,18 +19,19 @@ Everything else runs on. A paragraph cut by a page break (and its footnotes) is 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import product
 
 from drafting.locale import terms
-from drafting.locale.vocabulary import annex_of, division_label
+from drafting.locale.vocabulary import annex_of, annex_of_initials, division_label
 from drafting.model.numbering import ANNEX_LABEL, forms, from_roman, to_roman
 from drafting.readers.lines import Line
 from drafting.readers.passes.contents import all_table_lines
 from drafting.readers.passes.front import _fold, is_formula, words
 from drafting.readers.passes.reading import Block, Reading
-from drafting.readers.passes.text import (_CLAUSE_END, DECIMAL_PARAGRAPH, QUOTE_OPEN, ends_clause, ends_sentence,
-                                          join_lines, plain, strip_calls)
+from drafting.readers.passes.text import (_MARK_CHARS_NO_COMMA, CLAUSE_END_CHARS, DECIMAL_PARAGRAPH, QUOTE_OPEN,
+                                          ends_clause, ends_sentence, join_lines, plain, strip_calls)
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 from drafting.regex import LazyPattern
 
@@ -108,6 +109,16 @@ def _may_open_closing(first: str, lang: str) -> bool:
     return bool(re.match(r"(?:第|\d" + (f"|[{initials}]" if initials else "") + ")", first, re.I))
 
 
+def _may_open_closing_here(first: str, lang: str, known: dict[str, bool]) -> bool:
+    """``first.isspace() or _may_open_closing(first, lang)``, each character asked once in a
+    text (``known``: the answers so far; a dictionary lookup costs a fraction of the cached
+    function's call with its two arguments)."""
+    answer = known.get(first)
+    if answer is None:
+        answer = known[first] = first.isspace() or _may_open_closing(first, lang)
+    return answer
+
+
 @lru_cache(maxsize=None)
 def _unfinished_words(lang: str) -> frozenset[str]:
     return frozenset(terms(lang).get("reader", {}).get("unfinished", []))
@@ -124,11 +135,27 @@ def _unfinished_ends(lang: str) -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
+@lru_cache(maxsize=None)
+def _unfinished_last_characters(lang: str) -> frozenset[str]:
+    """The characters the unfinished words end with (a letter; an apostrophe, ``l'``)."""
+    return frozenset(word[-1] for word in _unfinished_words(lang) if word)
+
+
+# What ``strip_calls`` takes off a line's end (its marks, the spaces, a raised ``^{...}``).
+_TRAILING_MARKS = _MARK_CHARS_NO_COMMA + "}"
+
+
 def ends_unfinished(text: str, lang: str) -> bool:
     """Does the printed line end with a word no heading or sentence ends with (``... achieve
     the``, ``... de la``)? Such a line runs on, whatever the next one looks like. ``...; and``
     closes a point of a list: the clause before it is finished."""
-    if text[-1:].isalpha() and "*" not in text and "^" not in text:
+    last = text[-1:]
+    if (not last.isalpha() and "*" not in text and "^" not in text and last not in _TRAILING_MARKS
+            and not last.isspace() and last.replace("’", "'") not in _unfinished_last_characters(lang)):
+        # no mark, call or space to take off, and the last character ends no unfinished word
+        # (most lines that end without a letter end with a stop or a comma)
+        return False
+    if last.isalpha() and "*" not in text and "^" not in text:
         t = text   # no call, mark or space to take off (most lines)
     else:
         t = plain(strip_calls(text)).rstrip()
@@ -326,17 +353,20 @@ def _enumerated(text: str, labels: list[str]) -> bool:
 _ENUMERATED_LABEL = re.compile(r"[;,:]\s+(?:[^\W\d_]{1,4}\s+)?(?P<label>\(?[a-z]+\))")
 
 
-def is_wrapped(lines: list[Line], stripped: list[str] | None = None) -> bool:
+def is_wrapped(lines: list[Line], stripped: list[str] | None = None, lengths: list[int] | None = None) -> bool:
     """Hard-wrapped text (OCR, ``pdftotext``) has many lines of similar, moderate length
-    (``stripped``: the lines' texts stripped, where the caller has them)."""
+    (``stripped``: the lines' texts stripped, and ``lengths``: the lengths of those that are not
+    empty, sorted, where the caller has them)."""
     if stripped is None:
         stripped = [l.text.strip() for l in lines]   # once per line, not once per test
-    lengths = [len(s) for s in stripped if s]
+    if lengths is None:
+        lengths = sorted(len(s) for s in stripped if s)
     if len(lengths) < 8:
         return False
-    long_lines = sum(1 for n in lengths if n > 160)
-    moderate = sum(1 for n in lengths if 45 <= n <= 110)
-    median = sorted(lengths)[len(lengths) // 2]
+    # (the lengths are sorted: each count is where its bound falls among them)
+    long_lines = len(lengths) - bisect_right(lengths, 160)
+    moderate = bisect_right(lengths, 110) - bisect_left(lengths, 45)
+    median = lengths[len(lengths) // 2]
     if long_lines / len(lengths) >= 0.05 and not (45 <= median <= 110 and long_lines / len(lengths) < 0.2):
         return False  # one paragraph a line; but most lines wrapped, some justified lines glued
                       # into one (Cyrillic pdftotext), is still wrapped text
@@ -491,9 +521,9 @@ def run(reading: Reading) -> None:
     start = reading.body_start
     body = lines[start:]
     texts = [l.text.strip() for l in lines]   # each line stripped once, for every test below
-    wrapped = is_wrapped(body, texts[start:])
-    margins = _margins(body)
     lengths = sorted(len(t) for t in texts[start:] if t)
+    wrapped = is_wrapped(body, texts[start:], lengths)
+    margins = _margins(body)
     if wrapped:  # the measure of the wrapped lines, not of lines extraction glued together
         lengths = [n for n in lengths if n <= 110] or lengths
     width = lengths[int(len(lengths) * 0.9)] if lengths else 80
@@ -506,7 +536,8 @@ def run(reading: Reading) -> None:
     every_table = reading.table_lines if reading.table_lines is not None else all_table_lines(lines, lang)
     tables = {k for k in every_table if k >= start}
     listed = _contents_headings(lines, every_table)
-    context = (wrapped, width, margins, lang, f, _chapter_word_initials(lang), frozenset(_unfinished_ends(lang)))
+    # (closing_openers: the answers of _may_open_closing_here for this text, by first character)
+    context = (wrapped, width, margins, lang, f, _chapter_word_initials(lang), frozenset(_unfinished_ends(lang)), {})
     for i in range(start, len(lines)):
         stripped = texts[i]
         if not stripped:
@@ -608,6 +639,18 @@ def _indented(line: Line, prev_line: Line, margins: dict[int, float]) -> bool | 
     return line.indent > prev_line.indent + INDENT_STEP - 0.5
 
 
+def _lower_case_runs_on(prev_line: Line, stripped: str, lang: str) -> bool:
+    """``_runs_on`` of a line that opens with a lower-case letter (most lines of wrapped text)
+    under a block that does not end with a bold span's stars, once the tests that come before
+    the case of its first letter have let it through. Every later test of ``_runs_on`` merges
+    such a line (whatever its indent, its length and the blank line above it) but two: it
+    opens a listed clause after a clause's end, or a participle after a comma."""
+    prev_calls = strip_calls(prev_line.text)
+    if prev_calls[-1:] in CLAUSE_END_CHARS and opens_listed_clause(stripped, lang):
+        return False
+    return not (prev_calls.endswith((",", "،", "，")) and opens_clause(stripped, lang))
+
+
 def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, point: re.Match | None,
              prev_line: Line, prev_stripped: str, prev: Block, expected: int | None, context: tuple) -> bool:
     """Does ``line`` continue the block ``prev`` (whose last line is ``prev_line``)? ``run`` has
@@ -615,7 +658,7 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     number and point label that open it; and ``prev_line`` stripped. ``context``: what ``run``
     knows of the whole text and its language. Each fact of a line or of the block is read once,
     where first needed."""
-    wrapped, width, margins, lang, f, chapter_initials, unfinished_ends = context
+    wrapped, width, margins, lang, f, chapter_initials, unfinished_ends, closing_openers = context
     prev_text = prev.text
     # a new page, also where its first line (the running head) was set aside
     # (a paragraph the format opens is one on a new page too: no page cut it)
@@ -641,9 +684,9 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     if not (first.islower() and _PLAIN_START.match(stripped)) and _opens_item(undashed, number, expected, f):
         return False  # (starts_item)
     bare = stripped if "*" not in stripped and "^" not in stripped else plain(stripped)   # (plain, inlined)
-    closing = len(bare) <= 90 and (bare[:1].isspace() or _may_open_closing(bare[:1], lang)) and closing_line(bare, lang)
+    closing = len(bare) <= 90 and _may_open_closing_here(bare[:1], lang, closing_openers) and closing_line(bare, lang)
     if closing or (len(stripped) < 30 and ANNEX_LABEL.match(bare)) or (len(bare) < 30 and is_division_label(bare)) \
-            or ANNEX_OF.match(bare):
+            or (bare[:1] in annex_of_initials() and ANNEX_OF.match(bare)):
         return False
     if stripped.endswith((",", "،", "，")) and _formula_under_title(stripped, prev_text):
         return False  # "The States Parties to this Convention,": a formula stands alone, under a title
@@ -657,6 +700,8 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
         unfinished = ends_unfinished(prev_line_text, lang)
     if unfinished or (wrapped and _title_goes_on(prev_text, prev_line_text, f)):
         return True
+    if first.islower() and not opens_sentence(first) and not prev_text.endswith("**"):
+        return _lower_case_runs_on(prev_line, stripped, lang)
     prev_sentence = None   # ends_sentence(prev_text), read where first asked
     if first.islower():
         lowercase = True
@@ -670,7 +715,7 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
             and not lowercase:
         return False  # bold after regular text or regular after bold: a heading, a bold lead-in
     prev_calls = strip_calls(prev_line.text)
-    prev_clause = prev_calls.endswith(_CLAUSE_END)   # ends_clause(prev_line.text)
+    prev_clause = prev_calls[-1:] in CLAUSE_END_CHARS   # ends_clause(prev_line.text)
     if prev_clause and opens_listed_clause(stripped, lang):
         return False
     if prev_calls.endswith((",", "،", "，")) and opens_clause(stripped, lang):
