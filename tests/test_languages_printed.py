@@ -1,0 +1,87 @@
+"""Documents in the six languages printed as a UN office prints them, read back.
+
+Every worked example of templates/examples/ made by ``drafting new`` in each language, and this
+toolkit's reading of each real document of corpus/real/languages/, exported to DOCX, printed to
+PDF by LibreOffice and extracted by ``pdftotext`` and ``pdftotext -layout``
+(``tests/languages_made.py``, cached in build/languages/). Each printed form is read back by the
+PDF reader or the text reader and its facts (kind, symbol, title, formula, preamble, operative
+numbers, points, footnotes and the paragraph holding each) compared with the source's.
+
+The shares below are what the readers reach per language and form; a drop below them fails.
+``python -m tests.languages_made -v [FILTER]`` lists what a reading gets wrong.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+
+import pytest
+
+from tests import languages_made
+
+pytestmark = pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
+                                reason="LibreOffice and pdftotext print and extract the documents")
+
+# share of the source's facts found again, per language and printed form (today's level)
+FLOORS = {
+    ("en", "pdf"): 0.78, ("en", "pdftotext"): 0.64, ("en", "layout"): 0.78,
+    ("fr", "pdf"): 0.59, ("fr", "pdftotext"): 0.59, ("fr", "layout"): 0.67,
+    ("es", "pdf"): 0.67, ("es", "pdftotext"): 0.63, ("es", "layout"): 0.75,
+    ("ru", "pdf"): 0.68, ("ru", "pdftotext"): 0.62, ("ru", "layout"): 0.7,
+    ("zh", "pdf"): 0.43, ("zh", "pdftotext"): 0.51, ("zh", "layout"): 0.62,
+    ("ar", "pdf"): 0.56, ("ar", "pdftotext"): 0.42, ("ar", "layout"): 0.38,
+}
+# mean word coverage per language and form (every word of the text in the AKN or reported)
+WORD_FLOORS = {"en": 0.999, "fr": 0.998, "es": 0.997, "ru": 0.993, "zh": 0.965, "ar": 0.945}
+
+
+@pytest.fixture(scope="module")
+def made():
+    return languages_made.make_all(languages_made.example_sources() + languages_made.real_sources())
+
+
+@pytest.fixture(scope="module")
+def measured(made):
+    rows = {}
+    for m in made:
+        for form in languages_made.FORMS:
+            rows[(m.name, m.lang, form)] = languages_made.measure(m, form)
+    return rows
+
+
+def test_every_language_is_printed(made):
+    """Every example in every language, and a real document in each language but Chinese (the
+    corpus holds none), printed with both text extractions."""
+    langs = {m.lang for m in made}
+    assert langs == set(languages_made.LANGUAGES)
+    for m in made:
+        for form in languages_made.FORMS:
+            assert m.path(form).stat().st_size > 0, m.path(form)
+
+
+def test_facts_of_printed_documents(measured):
+    totals: dict = defaultdict(lambda: [0, 0, 0.0, 0])
+    for (name, lang, form), (checked, coverage) in sorted(measured.items()):
+        t = totals[(lang, form)]
+        t[0] += sum(f.ok for f in checked)
+        t[1] += len(checked)
+        t[2] += coverage
+        t[3] += 1
+    print()
+    for (lang, form), (ok, n, cov, docs) in sorted(totals.items()):
+        print(f"{lang} {form:10} facts {ok:4}/{n:4} = {ok / n:6.1%}   words {cov / docs:7.2%}")
+    for (lang, form), (ok, n, cov, docs) in totals.items():
+        assert ok / n >= FLOORS[(lang, form)], (lang, form, ok / n)
+        assert cov / docs >= WORD_FLOORS[lang], (lang, form, cov / docs)
+
+
+def test_the_measure_can_fail(made):
+    """A reading of another document gets the facts of a source wrong."""
+    zh = next(m for m in made if m.name == "draft-resolution.zh")
+    en = next(m for m in made if m.name == "draft-resolution.en")
+    from drafting.readers import read_document
+    from tests import real_facts
+
+    checked = real_facts.check_facts(read_document(en.path("layout")), languages_made.facts_of(zh.root))
+    assert sum(not f.ok for f in checked) >= 3
