@@ -111,6 +111,14 @@ class Fact:
 
 # -- text normalisation -----------------------------------------------------------------------
 
+# A Chinese (or Japanese) character is a word of its own: the script puts no space between words,
+# so a run of characters is a clause, and a reader that keeps all of a clause but one character
+# must lose one word, not the clause; one that adds or drops a space inside it must lose none.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+WORD = re.compile(f"[{HAN}]|[^\\W_{HAN}]+")
+HAN_CHAR = re.compile(f"[{HAN}]")
+
+
 def norm(text) -> str:
     """Compare printed strings modulo spacing, dash and quote shapes and soft hyphens."""
     if text is None:
@@ -119,13 +127,19 @@ def norm(text) -> str:
     text = text.replace("\u00ad", "").replace("\u2011", "-").replace("\u2010", "-")
     text = re.sub("[\u2018\u2019\u02bc]", "'", text)
     text = re.sub("[\u201c\u201d]", '"', text)
+    if HAN_CHAR.search(text):
+        # beside a Chinese character a space is the printer's spacing, not a character of the
+        # text ("2000 年" as pdftotext gives Word's gap between scripts, "2000年" as typed)
+        text = re.sub(f"\\s+(?=[{HAN}])|(?<=[{HAN}])\\s+", "", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
 
 
 def words(text: str) -> list[str]:
     # format characters (bidirectional marks, soft hyphens) join or split no word
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    return re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", text).casefold())
+    return WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
 # -- the pieces of the AKN tree the facts speak of ---------------------------------------------

@@ -86,12 +86,35 @@ def is_formula(text: str) -> bool:
     folded = _fold(core) if article else folded_core
     organs = words("organs")
     if not folded.startswith(organs):
-        return False   # every organ test below asks that the text open with the organ
+        # (a language that names an organ by its head noun last: "...公约缔约方会议，")
+        return closed and _organ_named_last(folded)
     for organ in organs:
         if folded == organ or (closed and folded.startswith(organ + " ") and len(folded) < 200):
             # without its comma only "The General Assembly" itself, article and all
             return closed or (article and folded == organ)
     return False
+
+
+@lru_cache(maxsize=None)
+def _organs_last() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The organs of the languages that print an organ's head noun last (``[reader]
+    organ_last``), and the preambular openings of those languages."""
+    langs = [lang for lang in languages() if terms(lang).get("reader", {}).get("organ_last")]
+    organs = {_fold(w) for lang in langs for w in terms(lang)["reader"].get("organs", [])}
+    openings = {_fold(w) for lang in langs for w in terms(lang).get("preambular", {})}
+    return tuple(sorted(organs, key=len, reverse=True)), tuple(sorted(openings, key=len, reverse=True))
+
+
+def _organ_named_last(folded: str) -> bool:
+    """``联合国打击跨国有组织犯罪公约缔约方会议``: a name that ends on an organ's word (its
+    head noun) with no clause mark inside and no preambular opening before it."""
+    organs, openings = _organs_last()
+    return (bool(organs) and len(folded) <= 80 and folded.endswith(organs)
+            and not any(mark in folded for mark in CLAUSE_MARKS) and not folded.startswith(openings))
+
+
+# marks inside a clause that an organ's name never holds
+CLAUSE_MARKS = ("，", "。", "；", "：", ",", ";", ":")
 
 
 @lru_cache(maxsize=None)
@@ -145,9 +168,25 @@ def body_starts(line: Line, lang: str, unwrapped: bool) -> bool:
     return unwrapped and len(t) >= 200 and not t.startswith("**") and not _sponsors_line(t)
 
 
+@lru_cache(maxsize=None)
+def _colons() -> tuple[str, ...]:
+    """The marks other than ":" that stand between a draft's sponsors and its kind (Chinese
+    full-width "："), from the locale."""
+    marks = {terms(lang).get("lists", {}).get("sponsors_colon", ":").strip() for lang in languages()}
+    return tuple(sorted(marks - {":", ""}))
+
+
+def latin_colons(text: str) -> str:
+    """The text with every sponsors' colon of the locale written ":" (one mark to split at)."""
+    for mark in _colons():
+        if mark in text:
+            text = text.replace(mark, ":")
+    return text
+
+
 def _sponsors_line(text: str) -> bool:
     """``... and Zimbabwe: draft resolution``: a sponsors' list ending on its kind word."""
-    head, colon, kind = STARS.sub("", text).rstrip().rpartition(":")
+    head, colon, kind = STARS.sub("", latin_colons(text)).rstrip().rpartition(":")
     if not colon or not head:
         return False
     kind = _fold(kind).strip("* ").rstrip(".")
@@ -292,7 +331,7 @@ def _sponsor_block(lines: list[Line], start: int) -> tuple[int, int, str] | None
     """``Austria, Belgium, ... and Venezuela (Bolivarian Republic of): draft resolution``: the
     first and last line of a sponsors' list and the kind word after its colon."""
     for j in range(start, len(lines)):
-        text = STARS.sub("", plain(lines[j].text).strip()).strip()
+        text = STARS.sub("", latin_colons(plain(lines[j].text)).strip()).strip()
         if ":" not in text:
             continue
         kind = _fold(text.rpartition(":")[2]).strip("* ").rstrip(".")
@@ -554,7 +593,7 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
             continue
         if sponsors and i == sponsors[0]:
             s, j, kind = sponsors
-            printed = " ".join(l.text.strip() for l in lines[s:j + 1])
+            printed = latin_colons(" ".join(l.text.strip() for l in lines[s:j + 1]))
             found = mh.document_kind(STARS.sub("", printed).strip())
             who, _, what = printed.rpartition(":")
             pf.doc_type = what.strip(" *")
