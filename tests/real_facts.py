@@ -115,7 +115,9 @@ class Fact:
 # so a run of characters is a clause, and a reader that keeps all of a clause but one character
 # must lose one word, not the clause; one that adds or drops a space inside it must lose none.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-WORD = re.compile(f"[{HAN}]|[^\\W_{HAN}]+")
+# (figures and letters apart: a number that extraction glued to the word after it, which a
+# right-to-left line often shows as "55/25المؤرخ", is two words whichever side keeps the space)
+WORD = re.compile(f"[{HAN}]|\\d+|[^\\W\\d_{HAN}]+")
 HAN_CHAR = re.compile(f"[{HAN}]")
 
 
@@ -139,6 +141,8 @@ def norm(text) -> str:
 def words(text: str) -> list[str]:
     # format characters (bidirectional marks, soft hyphens) join or split no word
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    # the tatweel stretches a justified Arabic line: a drawing of the line, not a letter
+    text = text.replace("\u0640", "")
     return WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 

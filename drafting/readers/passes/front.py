@@ -30,7 +30,7 @@ from drafting.readers import text_masthead as mh
 from drafting.readers.lines import Line
 from drafting.readers.passes.contents import all_table_lines
 from drafting.readers.passes.reading import Reading
-from drafting.readers.passes.text import ends_sentence, join_lines, plain
+from drafting.readers.passes.text import ends_clause, ends_sentence, join_lines, plain
 from drafting.readers.text_inline import parse_inline
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 
@@ -95,6 +95,25 @@ def is_formula(text: str) -> bool:
     return False
 
 
+def formula_lines(lines: list[Line], i: int) -> int:
+    """How many printed lines the enacting formula that opens at line ``i`` takes: one, or up
+    to three where the name of an organ is too long for one line (``The Conference of the
+    Parties to the United Nations Convention against`` / ``Transnational Organized Crime,``);
+    0 where no formula opens there."""
+    text = plain(lines[i].text).strip()
+    if is_formula(text):
+        return 1
+    if not text or len(text) > 150 or ends_clause(text):
+        return 0
+    for k in range(i + 1, min(i + 3, len(lines))):
+        if lines[k].gap_before or lines[k].page_break_before or is_formula(plain(lines[k].text).strip()):
+            return 0   # (the formula opens below: the lines above it are the title's)
+        text = join_lines(text, plain(lines[k].text))
+        if ends_clause(text):
+            return k - i + 1 if is_formula(text) else 0
+    return 0
+
+
 @lru_cache(maxsize=None)
 def _organs_last() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The organs of the languages that print an organ's head noun last (``[reader]
@@ -114,7 +133,7 @@ def _organ_named_last(folded: str) -> bool:
 
 
 # marks inside a clause that an organ's name never holds
-CLAUSE_MARKS = ("，", "。", "；", "：", ",", ";", ":")
+CLAUSE_MARKS = ("，", "、", "。", "；", "：", ",", ";", ":")
 
 
 @lru_cache(maxsize=None)
@@ -377,7 +396,8 @@ def run(reading: Reading) -> None:
     contents = reading.table_lines = all_table_lines(body, doc.lang)
     limit = min(len(body), 200 + sum(1 for k in contents if k < CONTENTS_WINDOW))
     # (a long line under the agenda item is the item's title, one paragraph per paragraph)
-    while end < limit and not (body_starts(body[end], doc.lang, unwrapped) and end not in contents and not (
+    while end < limit and not ((body_starts(body[end], doc.lang, unwrapped) or formula_lines(body, end) > 1)
+                               and end not in contents and not (
             end and unwrapped and mh.agenda_item(plain(body[end - 1].text).strip()))):
         document = _document_line(body[end].text)
         if document and document[0] == "letter":
@@ -415,7 +435,7 @@ def run(reading: Reading) -> None:
         doc.note("warning", "no masthead: no symbol, Distr., date or Original line was found",
                  body[0].no if body else None, "no-masthead")
         _date_without_masthead(reading, front)
-    read_preface(reading, front, taken, formula=end < len(body) and is_formula(body[end].text))
+    read_preface(reading, front, taken, formula=end < len(body) and formula_lines(body, end) > 0)
     m = doc.masthead
     if m.date is None:
         _bracketed_date(reading, body[:min(len(body), 200)])
