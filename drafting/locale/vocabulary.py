@@ -176,4 +176,6 @@ def annex_of() -> re.Pattern:
     письму ...``: the heading of an annex to a letter, named by what it is annexed to (the annex
     word, then a word in lower case)."""
     words = [terms(lang)["headings"]["annex_label"] for lang in languages()]
+    # (a language whose annex word loses its article before what it is annexed to: "مرفق الرسالة")
+    words += [terms(lang)["headings"].get("annex_of_label", "") for lang in languages()]
     return re.compile(rf"^(?:{alternation(words)})\s+[^\W\d_A-Z]\w*\s+\S")

@@ -99,6 +99,32 @@ def arabic_in_reading_order(text: str) -> str:
     if _TATWEEL in text:
         text = text.replace(_TATWEEL, "")
     text = _LAM_ALEF_BACKWARDS.sub("\u0627\u0644\\1", text)
+    if "   " in text:
+        text = "\n".join(map(_label_at_right_first, text.split("\n")))
     text = _NUMBER_AT_RIGHT.sub(r"\1\2. ", text)
     text = _MARK_BEFORE_SPACE.sub(r"\1 ", text)
     return _NUMBER_GLUED.sub(" ", text)
+
+
+# a paragraph's number or point's label as the right-hand column of a right-to-left line
+_LABEL = lazy_compile(r"\.?\d{1,3}\.?|\([" + _ARABIC + r"]{1,2}\)|\(\d{1,3}\)")
+
+
+def _label_at_right_first(line: str) -> str:
+    """``text      .1`` as ``pdftotext -layout`` prints a right-to-left line from left to
+    right: the number hangs at the right, where the line begins, so it opens the line read."""
+    body = line.rstrip()
+    cut = body.rfind("   ")
+    if cut < 0:
+        return line
+    label = body[cut:].strip()
+    if not label or len(label) > 6 or not _LABEL.fullmatch(label):
+        return line
+    text = body[:cut].rstrip()
+    if not _ARABIC_LETTER.search(text):
+        return line
+    indent = len(text) - len(text.lstrip())
+    return text[:indent] + label + " " + text[indent:]
+
+
+_ARABIC_LETTER = lazy_compile("[" + _ARABIC + "]")
