@@ -121,8 +121,8 @@ def _label_at_right_first(line: str) -> str:
     if not label or len(label) > 6 or not _LABEL.fullmatch(label):
         return line
     text = body[:cut].rstrip()
-    if not _ARABIC_LETTER.search(text):
-        return line
+    if "   " in text.strip() or not _ARABIC_LETTER.search(text):
+        return line   # (a row of a table, its columns apart: its number stays a cell)
     indent = len(text) - len(text.lstrip())
     return text[:indent] + label + " " + text[indent:]
 
