@@ -128,3 +128,17 @@ def _label_at_right_first(line: str) -> str:
 
 
 _ARABIC_LETTER = lazy_compile("[" + _ARABIC + "]")
+
+
+# Bidirectional embedding marks that pdftotext wraps around right-to-left lines: where a line
+# holds them, its text was extracted from a PDF (and perhaps pasted into another file since)
+_EXTRACTION_MARKS = lazy_compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def extracted_lines_in_reading_order(lines) -> None:
+    """Lines of extracted right-to-left text that another format carries (a Word file made from
+    pdftotext output): their marks left out and their Arabic read as written, as the text
+    reader reads the same text."""
+    for line in lines:
+        if _EXTRACTION_MARKS.search(line.text):
+            line.text = arabic_in_reading_order(_EXTRACTION_MARKS.sub("", line.text)).rstrip()
