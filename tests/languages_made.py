@@ -159,7 +159,7 @@ def main(argv=None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("filter", nargs="?", default="")
     args = parser.parse_args(argv)
-    made = [m for m in make_all(example_sources() + real_sources()) if args.filter in m.name]
+    made = [m for m in make_all(example_sources() + devset_sources() + real_sources()) if args.filter in m.name]
     for m in made:
         for form in FORMS:
             checked, coverage = measure(m, form)
@@ -170,6 +170,86 @@ def main(argv=None) -> int:
                     if not f.ok:
                         print(f"    {f.name}: want {str(f.expected)[:100]!r}\n{'':8}got  {str(f.got)[:100]!r}")
     return 0
+
+
+
+# -- a resolution of real paragraphs in six languages (the UN Parallel Corpus) --------------------
+
+DEVSET = ROOT / "corpus" / "real" / "parallel" / "un-parallel-corpus-v1.0-devset"
+DEVSET_FACTS = Path(__file__).resolve().parent / "fixtures" / "languages" / "devset_resolution.toml"
+ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def devset_facts() -> dict:
+    import tomllib
+
+    with open(DEVSET_FACTS, "rb") as fh:
+        return tomllib.load(fh)
+
+
+def devset_resolution(lang: str, markdown: bool = False) -> str:
+    """The draft resolution of ``devset_resolution.toml`` in ``lang`` as a drafter types it:
+    the title, the formula, the preambular paragraphs, the operative paragraphs numbered 1 to 6
+    in the line's own form and digits; in Markdown the first preambular paragraph calls a
+    footnote."""
+    import re
+
+    facts = devset_facts()
+    lines = (DEVSET / f"{lang}.txt").read_text(encoding="utf-8").split("\n")
+    out = [facts[lang]["title"], facts[lang]["formula"]]
+    for k, no in enumerate(facts["preambular_lines"]):
+        text = lines[no - 1].strip()
+        if markdown and k == 0:
+            text = text[:-1] + "[^1]" + text[-1]
+        out.append(text)
+    for k, no in enumerate(facts["operative_lines"], 1):
+        m = re.match(r"(\d+|[٠-٩]+)(\.| -) (.*)", lines[no - 1].strip())
+        number = str(k).translate(ARABIC_DIGITS) if m.group(1)[0] in "٠١٢٣٤٥٦٧٨٩" else str(k)
+        out.append(f"{number}{m.group(2)} {m.group(3)}")
+    if markdown:
+        out.append(f"[^1]: {facts['note']}")
+    return "\n\n".join(out) + "\n"
+
+
+def devset_docx(folder: Path = BUILD / "devset") -> dict[tuple[str, str], Path]:
+    """(way, lang) -> the Word file made of the devset resolution by pandoc (from its Markdown,
+    the note a real footnote) and by LibreOffice (from its text, a Word paragraph a paragraph)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out, todo = {}, []
+    for lang in LANGUAGES:
+        for way in ("pandoc", "libreoffice"):
+            text = devset_resolution(lang, markdown=way == "pandoc")
+            key = hashlib.sha1(text.encode()).hexdigest()[:10]
+            path = folder / f"devset.{lang}.{key}.{way}.docx"
+            out[(way, lang)] = path
+            if path.exists():
+                continue
+            if way == "pandoc":
+                subprocess.run(["pandoc", "-f", "markdown", "-t", "docx", "-o", str(path)],
+                               input=text.encode("utf-8"), check=True, timeout=120)
+            else:
+                path.with_suffix(".txt").write_text(text, encoding="utf-8")
+                todo.append(path)
+    if todo:
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{folder / 'profile'}",
+                        "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "docx:MS Word 2007 XML",
+                        "--outdir", str(folder), *[str(p.with_suffix(".txt")) for p in todo]],
+                       check=True, capture_output=True, timeout=1200)
+        for p in todo:
+            p.with_suffix(".txt").unlink()
+    return out
+
+
+def devset_sources() -> list[tuple[str, str, object]]:
+    """(name, lang, AKN root) of the devset resolution in every language, as this toolkit reads
+    pandoc's Word file of it (its facts checked against the official lines by
+    tests/test_languages_word.py)."""
+    from drafting.readers.docx import read as read_docx
+
+    made = devset_docx()
+    return [(f"devset-resolution.{lang}", lang, read_docx(made[("pandoc", lang)].read_bytes(),
+                                                           made[("pandoc", lang)].name).root)
+            for lang in LANGUAGES]
 
 
 if __name__ == "__main__":

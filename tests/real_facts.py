@@ -119,6 +119,8 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # right-to-left line often shows as "55/25المؤرخ", is two words whichever side keeps the space)
 WORD = re.compile(f"[{HAN}]|\\d+|[^\\W\\d_{HAN}]+")
 HAN_CHAR = re.compile(f"[{HAN}]")
+# a figure is the same word in Arabic-Indic digits ("٢") as in Western ones ("2")
+INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 def norm(text) -> str:
@@ -142,7 +144,7 @@ def words(text: str) -> list[str]:
     # format characters (bidirectional marks, soft hyphens) join or split no word
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     # the tatweel stretches a justified Arabic line: a drawing of the line, not a letter
-    text = text.replace("\u0640", "")
+    text = text.replace("\u0640", "").translate(INDIC_DIGITS)
     return WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
