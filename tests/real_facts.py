@@ -119,6 +119,7 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # right-to-left line often shows as "55/25المؤرخ", is two words whichever side keeps the space)
 WORD = re.compile(f"[{HAN}]|\\d+|[^\\W\\d_{HAN}]+")
 HAN_CHAR = re.compile(f"[{HAN}]")
+WIDE = HAN + "\u3000-\u303f\uff01-\uff60"
 # a figure is the same word in Arabic-Indic digits ("٢") as in Western ones ("2")
 INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -127,14 +128,16 @@ def norm(text) -> str:
     """Compare printed strings modulo spacing, dash and quote shapes and soft hyphens."""
     if text is None:
         return ""
-    text = unicodedata.normalize("NFKC", str(text))
+    text = str(text)
+    if HAN_CHAR.search(text):
+        # beside a Chinese character or full-width mark a space is the printer's spacing, not a
+        # character of the text ("2000 年" as pdftotext gives Word's gap between scripts, "2000年"
+        # as typed)
+        text = re.sub(f"\\s+(?=[{WIDE}])|(?<=[{WIDE}])\\s+", "", text)
+    text = unicodedata.normalize("NFKC", text)
     text = text.replace("\u00ad", "").replace("\u2011", "-").replace("\u2010", "-")
     text = re.sub("[\u2018\u2019\u02bc]", "'", text)
     text = re.sub("[\u201c\u201d]", '"', text)
-    if HAN_CHAR.search(text):
-        # beside a Chinese character a space is the printer's spacing, not a character of the
-        # text ("2000 年" as pdftotext gives Word's gap between scripts, "2000年" as typed)
-        text = re.sub(f"\\s+(?=[{HAN}])|(?<=[{HAN}])\\s+", "", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -31,7 +31,7 @@ FLOORS = {
     ("fr", "pdf"): 0.7, ("fr", "pdftotext"): 0.72, ("fr", "layout"): 0.77,
     ("es", "pdf"): 0.75, ("es", "pdftotext"): 0.71, ("es", "layout"): 0.82,
     ("ru", "pdf"): 0.78, ("ru", "pdftotext"): 0.73, ("ru", "layout"): 0.8,
-    ("zh", "pdf"): 0.69, ("zh", "pdftotext"): 0.73, ("zh", "layout"): 0.82,
+    ("zh", "pdf"): 0.73, ("zh", "pdftotext"): 0.73, ("zh", "layout"): 0.86,
     ("ar", "pdf"): 0.66, ("ar", "pdftotext"): 0.59, ("ar", "layout"): 0.55,
 }
 # mean word coverage per language and form (every word of the text in the AKN or reported)
