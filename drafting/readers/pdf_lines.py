@@ -107,7 +107,9 @@ class LineMaker:
                     # a right-to-left line starts at the right: its indent is from the right
                     # edge, and its number, printed at the right, opens it (".1" reads "1."),
                     # unless the line is a table's row (pieces apart: the number is a cell)
-                    indent = right - x1
+                    # (a number hanging out beyond the edge makes no step back: the lines under
+                    # it run on at the edge)
+                    indent = max(right - x1, 0.0)
                     if len(split_pieces(list(runs))) <= 2:
                         text = arabic_in_reading_order(text).rstrip()
                 self._add(Line(
