@@ -111,21 +111,44 @@ class Fact:
 
 # -- text normalisation -----------------------------------------------------------------------
 
+# A Chinese (or Japanese) character is a word of its own: the script puts no space between words,
+# so a run of characters is a clause, and a reader that keeps all of a clause but one character
+# must lose one word, not the clause; one that adds or drops a space inside it must lose none.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# (figures and letters apart: a number that extraction glued to the word after it, which a
+# right-to-left line often shows as "55/25المؤرخ", is two words whichever side keeps the space)
+WORD = re.compile(f"[{HAN}]|\\d+|[^\\W\\d_{HAN}]+")
+HAN_CHAR = re.compile(f"[{HAN}]")
+WIDE = HAN + "\u3000-\u303f\uff01-\uff60"
+# a figure is the same word in Arabic-Indic digits ("٢") as in Western ones ("2")
+INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
 def norm(text) -> str:
     """Compare printed strings modulo spacing, dash and quote shapes and soft hyphens."""
     if text is None:
         return ""
-    text = unicodedata.normalize("NFKC", str(text))
+    text = str(text)
+    if HAN_CHAR.search(text):
+        # beside a Chinese character or full-width mark a space is the printer's spacing, not a
+        # character of the text ("2000 年" as pdftotext gives Word's gap between scripts, "2000年"
+        # as typed)
+        text = re.sub(f"\\s+(?=[{WIDE}])|(?<=[{WIDE}])\\s+", "", text)
+    text = unicodedata.normalize("NFKC", text)
     text = text.replace("\u00ad", "").replace("\u2011", "-").replace("\u2010", "-")
     text = re.sub("[\u2018\u2019\u02bc]", "'", text)
     text = re.sub("[\u201c\u201d]", '"', text)
     return re.sub(r"\s+", " ", text).strip()
 
 
+
+
 def words(text: str) -> list[str]:
     # format characters (bidirectional marks, soft hyphens) join or split no word
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    return re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", text).casefold())
+    # the tatweel stretches a justified Arabic line: a drawing of the line, not a letter
+    text = text.replace("\u0640", "").translate(INDIC_DIGITS)
+    return WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
 # -- the pieces of the AKN tree the facts speak of ---------------------------------------------

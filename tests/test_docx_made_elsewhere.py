@@ -31,6 +31,7 @@ from lxml import etree
 from drafting.model.units import all_notes, body_units, masthead
 from drafting.readers import read_document
 from drafting.readers.docx import read as read_docx
+from drafting.readers.passes.language import arabic_in_reading_order
 from drafting.writers.docx import write as write_docx
 
 SOURCES = sorted((CORPUS / "real").glob("**/*.pdftotext.txt"))
@@ -79,9 +80,12 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # S/2025/354 and A/79/876 that the text reading found in lines the Word file keeps as one
 # printed line each (pandoc, LibreOffice) or that other lines of the unreadable Arabic
 # extraction run into, and one of JIU/REP/2025/1's.
+# (S/2025/354: the text reading numbers the paragraphs of its mis-encoded Arabic annex, each
+# printed ".2" at the right of its line; the pandoc and LibreOffice files, a printed line per
+# paragraph, give two of them: not counted as agreeing)
 REACHED = {
-    "pandoc": {"kind": 60, "title": 60, "numbers": 56, "preamble": 60, "footnotes": 41, "points": 41, "job number": 60},
-    "libreoffice": {"kind": 60, "title": 60, "numbers": 60, "preamble": 60, "footnotes": 60, "points": 58, "job number": 60},
+    "pandoc": {"kind": 60, "title": 60, "numbers": 55, "preamble": 60, "footnotes": 41, "points": 41, "job number": 60},
+    "libreoffice": {"kind": 60, "title": 60, "numbers": 59, "preamble": 60, "footnotes": 60, "points": 58, "job number": 60},
     "python-docx": {"kind": 60, "title": 59, "numbers": 59, "preamble": 60, "footnotes": 60, "points": 58, "job number": 60},
     "word": {"kind": 60, "title": 60, "numbers": 59, "preamble": 60, "footnotes": 60, "points": 58, "job number": 60},
     "styled": {"kind": 60, "title": 59, "numbers": 58, "preamble": 60, "footnotes": 60, "points": 57, "job number": 60},
@@ -215,7 +219,10 @@ def test_docx_made_elsewhere_gives_the_pdfs_facts_and_every_word(made, pdf_facts
             result.root.xpath("//*[local-name()='authorialNote']/@marker")) + " ".join(
             d.message for d in result.diagnostics)).lower())
         markers = set(result.root.xpath("//*[local-name()='authorialNote']/@marker"))
-        missing = {w for w in docx_words(path) if w not in kept and not _glued_call(w, kept, markers)}
+        # (right-to-left words pasted from pdftotext are read in reading order: lam-alef put
+        # back, the tatweel of justification left out)
+        missing = {w for w in docx_words(path) if w not in kept and not _glued_call(w, kept, markers)
+                   and arabic_in_reading_order(w).replace("\u0640", "") not in kept}
         if missing:
             lost[src.name] = sorted(missing)[:10]
     assert len(lost) <= LOSING[way], f"words of the Word file neither in the AKN nor reported: {lost}"

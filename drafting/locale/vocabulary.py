@@ -179,11 +179,14 @@ def annex_of() -> re.Pattern:
 
 
 def _annex_words() -> list[str]:
-    return [terms(lang)["headings"]["annex_label"] for lang in languages()]
+    words = [terms(lang)["headings"]["annex_label"] for lang in languages()]
+    # (a language whose annex word loses its article before what it is annexed to: "مرفق الرسالة")
+    words += [terms(lang)["headings"].get("annex_of_label", "") for lang in languages()]
+    return [word for word in words if word]
 
 
 @functools.lru_cache(maxsize=1)
 def annex_of_initials() -> frozenset[str]:
     """The characters a text that ``annex_of`` matches opens with (the annex words' first
     letters, as printed): a text opening with another one is not matched."""
-    return frozenset(word[0] for word in _annex_words() if word)
+    return frozenset(word[0] for word in _annex_words())

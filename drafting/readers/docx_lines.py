@@ -37,6 +37,7 @@ from drafting.model.blocks import NoteRef, plain_text
 from drafting.readers.docx_parse import LINE_BREAK, ParsedDocx, Record, Token
 from drafting.readers.lines import Line
 from drafting.readers.passes.furniture import kind_of
+from drafting.readers.passes.language import extracted_lines_in_reading_order
 from drafting.readers.text import join_lone_labels
 
 RULE_TEXT = "_" * 15       # a drawn horizontal rule, as text prints it
@@ -123,7 +124,9 @@ def docx_lines(parsed: ParsedDocx) -> list[Line]:
     if page == 1:
         out.extend(Line(text, len(out) + 1, gap_before=True) for text in foot)
     # a number kept as a paragraph of its own ("1." then the text: a printed line per
-    # paragraph) goes back in front of its text, as the text reader does for pdftotext
+    # paragraph) goes back in front of its text, as the text reader does for pdftotext (and
+    # right-to-left lines pasted from pdftotext are read as it reads them)
+    extracted_lines_in_reading_order(out)
     return join_lone_labels(out)
 
 

@@ -102,8 +102,12 @@ def render(runs: list[Run], row: Row, styled: bool = True) -> tuple[str, bool]:
             segs.append([style, text])
         prev = run
     if not styled or is_rtl("".join(s[1] for s in segs)):
-        text = "".join("^{" + t + "}" if st == "sup" else t for st, t in segs).strip()
-        return (visual_to_logical(text) if is_rtl(text) else text), False
+        if not is_rtl("".join(s[1] for s in segs)):
+            return "".join("^{" + t + "}" if st == "sup" else t for st, t in segs).strip(), False
+        # (a call's braces stand in as marks of their own while the line turns to reading
+        # order, which would turn "^{1}" into "}1{^")
+        text = "".join(CALL_OPEN + t + CALL_CLOSE if st == "sup" else t for st, t in segs).strip()
+        return visual_to_logical(text).replace(CALL_CLOSE, "^{").replace(CALL_OPEN, "}"), False
     letters_bold = [s[0][1] for s in segs if isinstance(s[0], tuple) and any(c.isalpha() for c in s[1])]
     all_bold = bool(letters_bold) and all(letters_bold)
     return _join(segs, all_bold).strip(), all_bold
@@ -142,6 +146,7 @@ def _join(segs: list[list], all_bold: bool) -> str:
 
 
 RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufeff]")
+CALL_OPEN, CALL_CLOSE = "\ue000", "\ue001"    # private-use stand-ins for a call's braces
 
 
 def is_rtl(text: str) -> bool:

@@ -208,6 +208,17 @@ def reading_blocks(rows: list[Row], rules_y: list[float]) -> list[Block]:
     return blocks
 
 
+# a point's or paragraph's label as printed in the six languages: "(a)", "a)", "(iv)", "12.", "(أ)"
+POINT_LABEL = re.compile(r"\(?(?:[^\W\d_]{1,4}|\d{1,3})[.)]")
+
+
+def _labels_only(rows: list[Row], lo: float) -> bool:
+    """Is every left piece of the rows a label (the left column of a list, not of a page)?"""
+    lefts = ["".join(r.text for r in row.runs if r.x1 <= lo).strip() for row in rows]
+    lefts = [text for text in lefts if text]
+    return bool(lefts) and all(len(text) <= LABEL_CHARS and POINT_LABEL.fullmatch(text) for text in lefts)
+
+
 def _top(block: Block) -> float:
     return max(r.top for r in block.parts[0][1])
 
@@ -260,6 +271,8 @@ def _band_from(rows: list[Row], i: int, rules_y: list[float]) -> tuple[int, floa
     label = "".join(r.text for r in row.runs if r.x1 <= lo).split()
     if left_rows < 2 and len("".join(label)) <= LABEL_CHARS:
         return None        # a number or a label and its text (``1.``, ``(iii)``), not two columns
+    if _labels_only(rows[i:end], lo):
+        return None        # a list's labels hanging in line (``a)`` ``b)`` ``c)``), each with its text
     gutter = (lo + hi) / 2
     right = ["".join(r.text for r in row_.runs if r.x0 >= gutter).strip() for row_ in rows[i:end]]
     right = [text for text in right if text]

@@ -57,6 +57,7 @@ _char_angle = _bare(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float)
 _page_object = _bare(pdfium_c.FPDFPage_GetObject, _Handle)
 _object_type = _bare(pdfium_c.FPDFPageObj_GetType, _INT)
 _object_bounds = _bare(pdfium_c.FPDFPageObj_GetBounds, _INT)
+_object_matrix = _bare(pdfium_c.FPDFPageObj_GetMatrix, _INT)
 _font_size = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
 _obj_font = _bare(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)      # an int: fonts are keys
 _obj_render_mode = _bare(pdfium_c.FPDFTextObj_GetTextRenderMode, _INT)
@@ -117,7 +118,20 @@ def _font_style(obj: int, textpage, index: int, fonts: dict, buf) -> _Style:
     invisible = _obj_render_mode(obj) == TEXT_RENDER_INVISIBLE
     angle = _char_angle(textpage, index) % (2 * math.pi)
     rotated = min(angle, 2 * math.pi - angle) > 0.05
+    if rotated and _slanted(obj):
+        # a word processor's italic for a font without one (Chinese, Arabic): the upright
+        # letters slanted on a level baseline, not text turned at an angle
+        rotated, italic = False, True
     return _Style(round(size, 1), italic, bold, invisible, rotated)
+
+
+def _slanted(obj) -> bool:
+    """Does the text object draw on a level baseline with its letters slanted (a matrix that
+    shears, ``[a 0 c d]`` with ``c`` non-zero), which PDFium reports as an angle?"""
+    matrix = pdfium_c.FS_MATRIX()
+    if not _object_matrix(obj, ctypes.byref(matrix)):
+        return False
+    return matrix.a > 0 and abs(matrix.b) < 0.01 * matrix.a and matrix.c != 0
 
 
 def _font_kind(font: int | None, buf) -> tuple[bool, bool]:

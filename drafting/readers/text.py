@@ -17,6 +17,7 @@ from drafting.model.build import build_akn
 from drafting.readers import ReadResult
 from drafting.readers.lines import Line
 from drafting.readers.passes import read_lines
+from drafting.readers.passes.language import arabic_in_reading_order
 from drafting.readers.passes.language import detect_language  # noqa: F401 - the DOCX reader's
 from drafting.readers.text_tables import POINTS_PER_COLUMN, layout_tables
 from drafting.regex import lazy_compile
@@ -53,6 +54,9 @@ def text_lines(text: str) -> list[Line]:
     # (a substring test per mark costs less than the pattern's scan, where none stands: most texts)
     if any(mark in text for mark in _BIDI_MARK_CHARS):
         text = BIDI_MARKS.sub("", text)
+        # (the marks stand around right-to-left lines: a text without them holds no Arabic line
+        # that extraction printed in glyph order)
+        text = arabic_in_reading_order(text)
     raw = text.split("\n")
     layout = is_layout(raw[:3000])
     out: list[Line] = []

@@ -30,7 +30,7 @@ from drafting.readers import text_masthead as mh
 from drafting.readers.lines import Line
 from drafting.readers.passes.contents import all_table_lines
 from drafting.readers.passes.reading import Reading
-from drafting.readers.passes.text import ends_sentence, join_lines, plain
+from drafting.readers.passes.text import ends_clause, ends_sentence, join_lines, plain
 from drafting.readers.text_inline import parse_inline
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 
@@ -86,12 +86,54 @@ def is_formula(text: str) -> bool:
     folded = _fold(core) if article else folded_core
     organs = words("organs")
     if not folded.startswith(organs):
-        return False   # every organ test below asks that the text open with the organ
+        # (a language that names an organ by its head noun last: "...公约缔约方会议，")
+        return closed and _organ_named_last(folded)
     for organ in organs:
         if folded == organ or (closed and folded.startswith(organ + " ") and len(folded) < 200):
             # without its comma only "The General Assembly" itself, article and all
             return closed or (article and folded == organ)
     return False
+
+
+def formula_lines(lines: list[Line], i: int) -> int:
+    """How many printed lines the enacting formula that opens at line ``i`` takes: one, or up
+    to three where the name of an organ is too long for one line (``The Conference of the
+    Parties to the United Nations Convention against`` / ``Transnational Organized Crime,``);
+    0 where no formula opens there."""
+    text = plain(lines[i].text).strip()
+    if is_formula(text):
+        return 1
+    if not text or len(text) > 150 or ends_clause(text):
+        return 0
+    for k in range(i + 1, min(i + 3, len(lines))):
+        if lines[k].gap_before or lines[k].page_break_before or is_formula(plain(lines[k].text).strip()):
+            return 0   # (the formula opens below: the lines above it are the title's)
+        text = join_lines(text, plain(lines[k].text))
+        if ends_clause(text):
+            return k - i + 1 if is_formula(text) else 0
+    return 0
+
+
+@lru_cache(maxsize=None)
+def _organs_last() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The organs of the languages that print an organ's head noun last (``[reader]
+    organ_last``), and the preambular openings of those languages."""
+    langs = [lang for lang in languages() if terms(lang).get("reader", {}).get("organ_last")]
+    organs = {_fold(w) for lang in langs for w in terms(lang)["reader"].get("organs", [])}
+    openings = {_fold(w) for lang in langs for w in terms(lang).get("preambular", {})}
+    return tuple(sorted(organs, key=len, reverse=True)), tuple(sorted(openings, key=len, reverse=True))
+
+
+def _organ_named_last(folded: str) -> bool:
+    """``联合国打击跨国有组织犯罪公约缔约方会议``: a name that ends on an organ's word (its
+    head noun) with no clause mark inside and no preambular opening before it."""
+    organs, openings = _organs_last()
+    return (bool(organs) and len(folded) <= 80 and folded.endswith(organs)
+            and not any(mark in folded for mark in CLAUSE_MARKS) and not folded.startswith(openings))
+
+
+# marks inside a clause that an organ's name never holds
+CLAUSE_MARKS = ("，", "、", "。", "；", "：", ",", ";", ":")
 
 
 @lru_cache(maxsize=None)
@@ -145,9 +187,25 @@ def body_starts(line: Line, lang: str, unwrapped: bool) -> bool:
     return unwrapped and len(t) >= 200 and not t.startswith("**") and not _sponsors_line(t)
 
 
+@lru_cache(maxsize=None)
+def _colons() -> tuple[str, ...]:
+    """The marks other than ":" that stand between a draft's sponsors and its kind (Chinese
+    full-width "："), from the locale."""
+    marks = {terms(lang).get("lists", {}).get("sponsors_colon", ":").strip() for lang in languages()}
+    return tuple(sorted(marks - {":", ""}))
+
+
+def latin_colons(text: str) -> str:
+    """The text with every sponsors' colon of the locale written ":" (one mark to split at)."""
+    for mark in _colons():
+        if mark in text:
+            text = text.replace(mark, ":")
+    return text
+
+
 def _sponsors_line(text: str) -> bool:
     """``... and Zimbabwe: draft resolution``: a sponsors' list ending on its kind word."""
-    head, colon, kind = STARS.sub("", text).rstrip().rpartition(":")
+    head, colon, kind = STARS.sub("", latin_colons(text)).rstrip().rpartition(":")
     if not colon or not head:
         return False
     kind = _fold(kind).strip("* ").rstrip(".")
@@ -292,7 +350,7 @@ def _sponsor_block(lines: list[Line], start: int) -> tuple[int, int, str] | None
     """``Austria, Belgium, ... and Venezuela (Bolivarian Republic of): draft resolution``: the
     first and last line of a sponsors' list and the kind word after its colon."""
     for j in range(start, len(lines)):
-        text = STARS.sub("", plain(lines[j].text).strip()).strip()
+        text = STARS.sub("", latin_colons(plain(lines[j].text)).strip()).strip()
         if ":" not in text:
             continue
         kind = _fold(text.rpartition(":")[2]).strip("* ").rstrip(".")
@@ -338,7 +396,8 @@ def run(reading: Reading) -> None:
     contents = reading.table_lines = all_table_lines(body, doc.lang)
     limit = min(len(body), 200 + sum(1 for k in contents if k < CONTENTS_WINDOW))
     # (a long line under the agenda item is the item's title, one paragraph per paragraph)
-    while end < limit and not (body_starts(body[end], doc.lang, unwrapped) and end not in contents and not (
+    while end < limit and not ((body_starts(body[end], doc.lang, unwrapped) or formula_lines(body, end) > 1)
+                               and end not in contents and not (
             end and unwrapped and mh.agenda_item(plain(body[end - 1].text).strip()))):
         document = _document_line(body[end].text)
         if document and document[0] == "letter":
@@ -376,7 +435,7 @@ def run(reading: Reading) -> None:
         doc.note("warning", "no masthead: no symbol, Distr., date or Original line was found",
                  body[0].no if body else None, "no-masthead")
         _date_without_masthead(reading, front)
-    read_preface(reading, front, taken, formula=end < len(body) and is_formula(body[end].text))
+    read_preface(reading, front, taken, formula=end < len(body) and formula_lines(body, end) > 0)
     m = doc.masthead
     if m.date is None:
         _bracketed_date(reading, body[:min(len(body), 200)])
@@ -554,7 +613,7 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
             continue
         if sponsors and i == sponsors[0]:
             s, j, kind = sponsors
-            printed = " ".join(l.text.strip() for l in lines[s:j + 1])
+            printed = latin_colons(" ".join(l.text.strip() for l in lines[s:j + 1]))
             found = mh.document_kind(STARS.sub("", printed).strip())
             who, _, what = printed.rpartition(":")
             pf.doc_type = what.strip(" *")

@@ -80,3 +80,77 @@ def masthead_language(lines) -> str | None:
             if f.name == "language":
                 return f.value
     return None
+
+
+# An Arabic font draws lam followed by alef as one glyph (lam-alef, ﻻ ﻷ ﻹ ﻵ). Text extraction
+# that takes a line's glyphs right to left gives that glyph's two letters in drawing order,
+# alef first: "األمم" for "الأمم", "االتجار" for "الاتجار". An alef never follows an alef in
+# Arabic, so an alef, then an alef form, then lam, is the article's alef followed by a lam-alef
+# printed backwards.
+_LAM_ALEF_BACKWARDS = lazy_compile("\u0627([\u0622\u0623\u0625\u0627])\u0644")
+
+
+# What else extraction of a right-to-left line gets from its glyphs rather than its text: the
+# tatweel (U+0640) a justified Arabic line is stretched with; a paragraph number printed at the
+# right ("1." reads ".1" in printed order); a mark of its own between two words (",") put before
+# the space instead of after it ("الصين :مشروع"); no space after a number ("55/25المؤرخ").
+_TATWEEL = "\u0640"
+_ARABIC = "\u0621-\u064a\u066e-\u06d3"
+_NUMBER_AT_RIGHT = lazy_compile(r"(?m)^([ \t]*)\.(\d{1,3})(?=[ \t]|[" + _ARABIC + r"(]|$)[ \t]*")
+_MARK_BEFORE_SPACE = lazy_compile("(?<=[" + _ARABIC + "]) ([\u060c\u061b:])(?=[" + _ARABIC + "])")
+_NUMBER_GLUED = lazy_compile("(?<=\\d)(?=[" + _ARABIC + "])")
+
+
+def arabic_in_reading_order(text: str) -> str:
+    """Arabic lines as written, not as their glyphs were drawn: every lam-alef that extraction
+    gave alef first put back in reading order, the tatweel of justification left out, a
+    paragraph number at the right read as printed (``1.``), a comma or colon put back after
+    its space, a space after a number glued to the word after it."""
+    if "\u0644" not in text:
+        return text
+    if _TATWEEL in text:
+        text = text.replace(_TATWEEL, "")
+    text = _LAM_ALEF_BACKWARDS.sub("\u0627\u0644\\1", text)
+    if "   " in text:
+        text = "\n".join(map(_label_at_right_first, text.split("\n")))
+    text = _NUMBER_AT_RIGHT.sub(r"\1\2. ", text)
+    text = _MARK_BEFORE_SPACE.sub(r"\1 ", text)
+    return _NUMBER_GLUED.sub(" ", text)
+
+
+# a paragraph's number or point's label as the right-hand column of a right-to-left line
+_LABEL = lazy_compile(r"\.?\d{1,3}\.?|\([" + _ARABIC + r"]{1,2}\)|\(\d{1,3}\)")
+
+
+def _label_at_right_first(line: str) -> str:
+    """``text      .1`` as ``pdftotext -layout`` prints a right-to-left line from left to
+    right: the number hangs at the right, where the line begins, so it opens the line read."""
+    body = line.rstrip()
+    cut = body.rfind("   ")
+    if cut < 0:
+        return line
+    label = body[cut:].strip()
+    if not label or len(label) > 6 or not _LABEL.fullmatch(label):
+        return line
+    text = body[:cut].rstrip()
+    if "   " in text.strip() or not _ARABIC_LETTER.search(text):
+        return line   # (a row of a table, its columns apart: its number stays a cell)
+    indent = len(text) - len(text.lstrip())
+    return text[:indent] + label + " " + text[indent:]
+
+
+_ARABIC_LETTER = lazy_compile("[" + _ARABIC + "]")
+
+
+# Bidirectional embedding marks that pdftotext wraps around right-to-left lines: where a line
+# holds them, its text was extracted from a PDF (and perhaps pasted into another file since)
+_EXTRACTION_MARKS = lazy_compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def extracted_lines_in_reading_order(lines) -> None:
+    """Lines of extracted right-to-left text that another format carries (a Word file made from
+    pdftotext output): their marks left out and their Arabic read as written, as the text
+    reader reads the same text."""
+    for line in lines:
+        if _EXTRACTION_MARKS.search(line.text):
+            line.text = arabic_in_reading_order(_EXTRACTION_MARKS.sub("", line.text)).rstrip()

@@ -62,6 +62,8 @@ def join_lines(a: str, b: str) -> str:
         return a[:-1] + b if b[:1].islower() else f"{a[:-1]}- {b}"
     if a.endswith(("-", "\u2011")) and b[:1].islower() and len(a) > 1 and a[-2].isalpha():
         return a + b
+    if _unspaced(a[-1]) and _unspaced(b[:1]):
+        return a + b
     return f"{a} {b}"
 
 
@@ -69,6 +71,29 @@ def join_lines(a: str, b: str) -> str:
 # full stop, the paragraph's (each from 1: "24.0 World" is a figure's); its text opens with no
 # figure ("2.5 million" is a sentence's)
 DECIMAL_PARAGRAPH = re.compile(r"^(?P<num>(?P<major>[1-9]\d?)\.[1-9]\d?)\.?\s+(?P<rest>[^\s\d].*)$")
+
+
+# Chinese puts no space between words: a line breaks between any two characters, and its
+# full-width punctuation (，。；：、《》（）) carries its own spacing
+UNSPACED = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff1f\uff5b-\uff65]")
+
+
+WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+                  "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
+def printed_width(text: str) -> int:
+    """How wide a line prints, in Latin letters: a Chinese character or full-width mark takes
+    the room of two (East Asian wide, Unicode annex 11), so a full Chinese line holds half as
+    many characters as a full line of Latin letters."""
+    if text.isascii():
+        return len(text)
+    return len(text) + len(WIDE.findall(text))
+
+
+def _unspaced(char: str) -> bool:
+    """Is ``char`` a Chinese character or full-width mark, joined to its neighbours unspaced?"""
+    return bool(char) and char >= "\u3000" and UNSPACED.match(char) is not None
 
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")

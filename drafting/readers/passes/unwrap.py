@@ -31,7 +31,7 @@ from drafting.readers.passes.contents import all_table_lines
 from drafting.readers.passes.front import _fold, is_formula, words
 from drafting.readers.passes.reading import Block, Reading
 from drafting.readers.passes.text import (_MARK_CHARS_NO_COMMA, CLAUSE_END_CHARS, DECIMAL_PARAGRAPH, QUOTE_OPEN,
-                                          ends_clause, ends_sentence, join_lines, plain, strip_calls)
+                                          ends_clause, ends_sentence, join_lines, plain, printed_width, strip_calls)
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 from drafting.regex import LazyPattern
 
@@ -67,7 +67,9 @@ def _openings(lang: str) -> re.Pattern:
     """Every preambular and operative opening of the locale, as one pattern (longest first)."""
     found = _opening_words(lang)
     words = "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
-    return re.compile(r"(?:" + words + r")(?![^\W_])") if words else re.compile(r"(?!)")
+    # (a script that puts no space between words: the opening runs into the next word, "重申该议定书")
+    end = "" if terms(lang).get("reader", {}).get("words_unspaced") else r"(?![^\W_])"
+    return re.compile(r"(?:" + words + r")" + end) if words else re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=None)
@@ -360,7 +362,7 @@ def is_wrapped(lines: list[Line], stripped: list[str] | None = None, lengths: li
     if stripped is None:
         stripped = [l.text.strip() for l in lines]   # once per line, not once per test
     if lengths is None:
-        lengths = sorted(len(s) for s in stripped if s)
+        lengths = sorted(printed_width(s) for s in stripped if s)
     if len(lengths) < 8:
         return False
     # (the lengths are sorted: each count is where its bound falls among them)
@@ -521,7 +523,7 @@ def run(reading: Reading) -> None:
     start = reading.body_start
     body = lines[start:]
     texts = [l.text.strip() for l in lines]   # each line stripped once, for every test below
-    lengths = sorted(len(t) for t in texts[start:] if t)
+    lengths = sorted(printed_width(t) for t in texts[start:] if t)
     wrapped = is_wrapped(body, texts[start:], lengths)
     margins = _margins(body)
     if wrapped:  # the measure of the wrapped lines, not of lines extraction glued together
@@ -678,7 +680,7 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
         return False
     heading = None   # is_heading_like(prev_text), read where first asked
     if (stripped.startswith("**") and _bold_end(prev_line) and not ends_sentence(prev_line.text)
-            and len(prev_stripped) >= 0.75 * width and not (heading := is_heading_like(prev_text, lang))):
+            and printed_width(prev_stripped) >= 0.75 * width and not (heading := is_heading_like(prev_text, lang))):
         return True  # a bold span wrapped onto the next line: "(c) **In relation to ... Permanent**" / "**Representatives**."
     first = stripped[:1]
     if not (first.islower() and _PLAIN_START.match(stripped)) and _opens_item(undashed, number, expected, f):
@@ -722,13 +724,13 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
         return False  # a participle after a preambular paragraph's closing comma
     indented = None if line.indent is None else _indented(line, prev_line, margins)
     if indented and not new_page and not prev_clause and starts_item(prev_stripped, None, lang) \
-            and len(prev_stripped) >= 0.6 * width:
+            and printed_width(prev_stripped) >= 0.6 * width:
         return True  # a hanging indent: an item's text wraps under its text, not under its label
     if indented and not lowercase and not (new_page and not ends_clause(prev_text)):
         return False
     # (the lengths first: the text above is read as a heading only where they allow one)
     if (not new_page and not line.gap_before and prev.last_index > prev.first_index
-            and len(prev_stripped) >= 0.6 * width and len(stripped) < 0.75 * width and not prev_clause
+            and printed_width(prev_stripped) >= 0.6 * width and printed_width(stripped) < 0.75 * width and not prev_clause
             and (line.indent is None or prev_line.indent is None or abs(line.indent - prev_line.indent) < 3)
             and (heading if heading is not None else (heading := is_heading_like(prev_text, lang)))
             and not chapter_word_label(prev_text, lang)
@@ -744,11 +746,11 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     if indented is False and not line.gap_before:
         # at the margin: a new paragraph only after a heading or a short closing line
         return lowercase or not ((heading if heading is not None else is_heading_like(prev_text, lang))
-                                 or (ends_sentence(prev_line.text) and len(prev_stripped) < 0.6 * width
+                                 or (ends_sentence(prev_line.text) and printed_width(prev_stripped) < 0.6 * width
                                      and opens_sentence(stripped)))
     merge = False
     if wrapped:
-        last_len = len(prev_stripped)
+        last_len = printed_width(prev_stripped)
         full = last_len >= 0.6 * width
         if not lowercase and (line.gap_before or not full):
             if prev_sentence is None:
