@@ -275,7 +275,8 @@ def test_library_errors_are_drafting_errors():
         generate("memo", EXAMPLES_DIR / "note.yaml", "en")
 
 
-@pytest.mark.parametrize("text", ["12. x", "(a) y", "a) z", "# h", "> q", "- b", "*i* ^s^ [^1] _u_", "end {-}"])
+@pytest.mark.parametrize("text", ["12. x", "(a) y", "a) z", "# h", "> q", "- b", "*i* ^s^ [^1] _u_", "end {-}",
+                                  "end []{-}", "end {.unnumbered}"])
 def test_md_filter_keeps_values_as_text(text):
     from drafting.generate.render import md_escape
 

@@ -196,7 +196,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 PIECES = ["# I. Chapter", "# Chapter", "## Section", "### Subsection", "#### Cross-heading", "Plain text.",
-          "12. Typed number.", "Unnumbered {-}", "(a) item;", "    (i) sub-item;", "  1. restart",
+          "12. Typed number.", "Unnumbered {-}", "Unnumbered too []{-}", "Text \\{-}", "(a) item;", "    (i) sub-item;", "  1. restart",
           "  #### list heading", "- bullet", "> quotation", "Call[^1].", "[^1]: note", "[^*]: agenda",
           "[^5]: lost", "*Recalling* x,", "1. *Decides* y;", "4^e^ **b** *i*", "", "", "##### deep",
           "text \\* \\[ \\_ _x_"]
@@ -240,7 +240,7 @@ def test_bullets_of_un_documents_are_points_and_a_lone_dash_paragraph_stays_text
     assert [(u.kind, u.num, u.text) for u in body_units(root)] == [
         ("paragraph", "1.", "Nous proposons :"), ("point", "–", "la diligence raisonnable ;"),
         ("point", "▪", "le droit ;"), ("paragraph", None, "–")]
-    assert to_markdown(root).endswith("\\– {-}\n")
+    assert to_markdown(root).endswith("\\– []{-}\n")
 
 
 def test_a_lone_roman_item_under_a_letter_stays_the_first_roman():
@@ -278,3 +278,43 @@ def test_a_paragraph_that_starts_like_an_arabic_number_stays_text():
     root = read_text("---\nlang: fr\nnumbered: false\n---\n\n21 \\- 25\n", "t.md").root
     assert [(u.num, u.text) for u in units(root, "paragraph")] == [(None, "21 - 25")]
     assert "21 \\- 25" in to_markdown(root)
+
+
+# -- the forms pandoc reads as meant, and the forms earlier versions wrote -------------------------
+
+COMMITTEE_DRAFT = """---
+kind: draft-resolution
+organ: General Assembly
+{body_key}: Third Committee
+symbol: A/C.3/80/L.99
+date: 2025-10-30
+session: 80
+agenda_item: "68"
+title: Rights of the child
+---
+
+*The General Assembly*,
+
+*Recalling* its resolution 79/1,
+
+1. *Decides* to act;
+
+Adopted without a vote. {mark}
+
+2. *Requests* a report.
+"""
+
+
+def test_body_reads_in_the_form_pandoc_ignores_and_in_the_form_of_earlier_files():
+    old = read_text(COMMITTEE_DRAFT.format(body_key="body", mark="{-}"), "old.md").root
+    new = read_text(COMMITTEE_DRAFT.format(body_key="body_", mark="[]{-}"), "new.md").root
+    assert write_akn(new) == write_akn(old)
+    assert "Third Committee" in text_content(first(new, "//a:preface"))
+    assert [(u.num, u.text) for u in units(new, "paragraph")] == [
+        ("1.", "Decides to act;"), (None, "Adopted without a vote."), ("2.", "Requests a report.")]
+    markdown = to_markdown(new)
+    assert "\nbody_: Third Committee\n" in markdown and "\nbody:" not in markdown
+    assert "Adopted without a vote. []{-}\n" in markdown and " {-}" not in markdown
+    with pytest.raises(DraftingError, match=r"both.md:5: key 'body_' is 'body' written as pandoc ignores it"):
+        read_text(COMMITTEE_DRAFT.format(body_key="body", mark="").replace(
+            "symbol:", "body_: Third Committee\nsymbol:"), "both.md")

@@ -52,7 +52,7 @@ def parse_blocks(text: str, name: str = "input.md", lang: str | None = None) -> 
     keys, key_lines = {}, None
     if tokens and tokens[0].type == "front_matter":
         front = tokens.pop(0)
-        located = load_mapping(front.content, name, line_offset=front.map[0] + 1)
+        located = _pandoc_safe_keys(load_mapping(front.content, name, line_offset=front.map[0] + 1))
         keys = check_keys(located, None, "front")
         key_lines = located
     lang = lang or keys.get("lang") or "en"
@@ -78,6 +78,25 @@ def parse_blocks(text: str, name: str = "input.md", lang: str | None = None) -> 
     if key_lines is None and not keys:
         blocks.note("info", "no front matter: masthead and preface left empty", 1, "no-front-matter")
     return blocks
+
+
+# A key written as pandoc ignores it (a name ending in "_") -> the key of the session schema:
+# pandoc takes ``body`` for its template's document text (README, "The Markdown drafting dialect")
+PANDOC_SAFE_KEYS = {"body_": "body"}
+
+
+def _pandoc_safe_keys(located):
+    """The front matter with ``body_`` read as ``body`` (files written before it was renamed
+    say ``body``: both forms read; a file that gives both is refused with the line)."""
+    for written, key in PANDOC_SAFE_KEYS.items():
+        if written not in located.values:
+            continue
+        if key in located.values:
+            raise DraftingError(f"{located.where(written)}: key {written!r} is {key!r} written as "
+                                f"pandoc ignores it; give one of them, not both")
+        located.values = {(key if k == written else k): v for k, v in located.values.items()}
+        located.lines[key] = located.lines.pop(written)
+    return located
 
 
 DIVISION_LABEL = LazyPattern(division_label)   # "Article 1", "Chapter I" of a treaty

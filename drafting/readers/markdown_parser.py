@@ -40,7 +40,10 @@ LIST_HEADING_RE = re.compile(r"#{4}[ \t]+(?=\S)")
 LONE_UNDERSCORE_RE = re.compile(r"(?<!\\)_")
 # "12." or the Arabic "12 -"; "1.2" (a paragraph of an issuance's section 1) before a capital
 PARA_NUMBER_RE = re.compile(r"(?P<num>\d{1,4}(?:\.| -)|[1-9]\d?\.[1-9]\d?\.?)[ \t]+(?=\S)")
-UNNUMBERED_RE = re.compile(r"(?<!\\)[ \t]*\{-\}[ \t]*$")
+# The marks that leave a paragraph or heading unnumbered, longest first: pandoc's empty span of
+# its unnumbered class (``[]{-}``: nothing shows in what pandoc makes of the file, the form the
+# writer gives paragraphs), and the attribute ``{-}`` that pandoc takes on headings only.
+UNNUMBERED_MARKS = ("[]{.unnumbered}", "[]{-}", "{.unnumbered}", "{-}")
 # CommonMark escapes ASCII punctuation only: the dialect's own escape of a bullet that is not ASCII
 ESCAPED_BULLET_RE = re.compile(rf"\\(?=[{BULLETS.replace('-', '')}](?:[ \t]|$))")
 
@@ -126,8 +129,9 @@ def number_and_marks(state: StateCore) -> None:
             continue
         tok.meta = dict(tok.meta or {})
         content = inline.content
-        if UNNUMBERED_RE.search(content):
-            content = UNNUMBERED_RE.sub("", content)
+        bare = _without_unnumbered_mark(content)
+        if bare is not None:
+            content = bare
             tok.meta["unnumbered"] = True
         if tok.type == "paragraph_open" and tok.level == 0:
             m = PARA_NUMBER_RE.match(content)
@@ -141,6 +145,16 @@ def number_and_marks(state: StateCore) -> None:
                 content = content[1:]
         # the dialect's emphasis is *...* only: an underscore is always a letter (__init__, file_name)
         inline.content = LONE_UNDERSCORE_RE.sub(r"\\_", content)
+
+
+def _without_unnumbered_mark(content: str) -> str | None:
+    """The text without the unnumbered mark it ends with; None when it ends with none (an
+    escaped ``\\{-}`` is text)."""
+    stripped = content.rstrip(" \t")
+    for mark in UNNUMBERED_MARKS:
+        if stripped.endswith(mark) and not stripped[: -len(mark)].endswith("\\"):
+            return stripped[: -len(mark)].rstrip(" \t")
+    return None
 
 
 def dialect_parser() -> MarkdownIt:

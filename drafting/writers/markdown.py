@@ -1,10 +1,15 @@
 """Writer for the Markdown drafting dialect: an AKN tree back to text a drafter can edit.
 
 The output reads back (``drafting.readers.markdown``) into the same AKN: every number is written
-as printed, an unnumbered paragraph or heading of a numbered document is marked ``{-}``, a
-footnote whose reference was lost is defined just after its paragraph and never referenced, and
-the masthead goes to the front matter, with the printed forms kept where they differ from what
-the keys would give.
+as printed, an unnumbered heading of a numbered document is marked ``{-}`` and an unnumbered
+paragraph ``[]{-}``, a footnote whose reference was lost is defined just after its paragraph and
+never referenced, and the masthead goes to the front matter, with the printed forms kept where
+they differ from what the keys would give.
+
+pandoc reads the same file as its own Markdown: the front matter's ``title``, ``date`` and
+``lang`` are its metadata of the same names, and the subsidiary body is written ``body_`` (pandoc
+ignores a key ending in ``_``; a ``body`` key would replace the document's whole text, pandoc's
+template variable ``$body$``, with the committee's name).
 """
 
 from __future__ import annotations
@@ -25,6 +30,12 @@ from drafting.readers.markdown_parser import BULLETS
 HEADING_MARKS = {"chapter": "#", "section": "##", "subsection": "###", "article": "###"}
 CONTAINERS = {"chapter", "section", "subsection", "part", "division", "hcontainer", "article", "clause"}
 INLINE_SPECIALS = re.compile(r"([\\*_^\[\]`])")
+# The front matter's keys that pandoc's templates take for their own: written in the form pandoc
+# ignores (the Markdown reader takes both)
+PANDOC_SAFE_KEYS = {"body": "body_"}
+# An unnumbered paragraph's mark: pandoc's empty span of its unnumbered class, which pandoc shows
+# as nothing (its ``{-}`` is an attribute of headings only: after a paragraph it prints as text)
+UNNUMBERED = "[]{-}"
 LINE_START_RISKS = re.compile(
     rf"^(?:#{{1,6}}(?:\s|$)|>|[+{BULLETS}](?:\s|$)|\d{{1,4}}(?:\.| -)(?:\s|$)"
     r"|\(?(?:[a-z]{1,3}|[ivxlc]+|\d{1,3}|[\u0621-\u064a]{1,2})\)(?:\s|$))"
@@ -178,7 +189,7 @@ class _Writer:
     # -- body -------------------------------------------------------------------------------------
 
     def run(self) -> str:
-        keys = self.front_matter()
+        keys = {PANDOC_SAFE_KEYS.get(k, k): v for k, v in self.front_matter().items()}
         out = ["---", yaml.safe_dump(keys, allow_unicode=True, sort_keys=False, width=1000).rstrip(), "---", ""]
         preamble = first(self.doc, "a:preamble")
         if preamble is not None:
@@ -218,7 +229,7 @@ class _Writer:
                 text = self.inline(heading) if heading is not None else ""
                 line = HEADING_MARKS[name] + " " + (_num_text(num) + " " if num is not None else "") + text
                 if num is None and self.numbered:
-                    line += " {-}"
+                    line += " {-}"   # pandoc's own attribute of an unnumbered heading
                 out += [line.rstrip(), ""]
                 self.container(el, out)
             elif name == "hcontainer" and el.get("name") == "annex":
@@ -269,14 +280,14 @@ class _Writer:
             texts = [self.block_text(p, unanchored_after) for p in paras] or [""]
             head = prefix + texts[0] if prefix else texts[0]
             if num is None and self.numbered:
-                head = (head + " {-}").lstrip()
-            out.append(head if head.strip() else "{-}")
+                head = (head + " " + UNNUMBERED).lstrip()
+            out.append(head if head.strip() else UNNUMBERED)
             for extra in texts[1:]:
-                out += ["", extra + (" {-}" if self.numbered else "")]
+                out += ["", extra + (" " + UNNUMBERED if self.numbered else "")]
             if lst is not None:
                 self.points(lst, 0, out, unanchored_after)
                 for p in xp(lst, "a:wrapUp/a:p"):
-                    out += ["", self.block_text(p, unanchored_after) + (" {-}" if self.numbered else "")]
+                    out += ["", self.block_text(p, unanchored_after) + (" " + UNNUMBERED if self.numbered else "")]
             out.append("")
         for label, paras in unanchored_after:
             out += self.definition(label, paras)
@@ -292,7 +303,7 @@ class _Writer:
         for el in xp(doc, "a:preamble/*"):
             for p in paragraphs_of(el):
                 unanchored: list = []
-                out += [self.block_text(p, unanchored) + (" {-}" if self.numbered else ""), ""]
+                out += [self.block_text(p, unanchored) + (" " + UNNUMBERED if self.numbered else ""), ""]
                 for label, paras in unanchored:
                     out += self.definition(label, paras)
         main = first(doc, "a:mainBody")
@@ -355,9 +366,7 @@ class _Writer:
         text = self.inline(p, unanchored)
         if at_line_start and LINE_START_RISKS.match(text):
             text = _escape_start(text)
-        if text.endswith("{-}"):
-            text = text[:-3] + "\\{-}"
-        return text
+        return _escape_end(text)
 
     def inline(self, el, unanchored: list | None = None) -> str:
         parts: list[str] = [_esc(el.text or "")]
@@ -423,8 +432,14 @@ def escape_text(text: str) -> str:
     text = _esc(re.sub(r"\s*\n\s*", " ", text))
     if LINE_START_RISKS.match(text):
         text = _escape_start(text)
-    if text.endswith("{-}"):
-        text = text[:-3] + "\\{-}"
+    return _escape_end(text)
+
+
+def _escape_end(text: str) -> str:
+    """A text that ends as an unnumbered mark would (``{-}``, ``{.unnumbered}``) keeps it as text."""
+    for mark in ("{-}", "{.unnumbered}"):
+        if text.endswith(mark):
+            return text[: -len(mark)] + "\\" + mark
     return text
 
 
