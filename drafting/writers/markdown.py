@@ -36,9 +36,13 @@ PANDOC_SAFE_KEYS = {"body": "body_"}
 # An unnumbered paragraph's mark: pandoc's empty span of its unnumbered class, which pandoc shows
 # as nothing (its ``{-}`` is an attribute of headings only: after a paragraph it prints as text)
 UNNUMBERED = "[]{-}"
+# A paragraph's start that the dialect reads as a block mark, or pandoc as a list's (its "fancy
+# lists": "ii. ", "b. ", "II. ", "B) ", "(B) ", "#. "; a capital letter with a period needs two
+# spaces): escaped, so that both show it as text
 LINE_START_RISKS = re.compile(
     rf"^(?:#{{1,6}}(?:\s|$)|>|[+{BULLETS}](?:\s|$)|\d{{1,4}}(?:\.| -)(?:\s|$)"
-    r"|\(?(?:[a-z]{1,3}|[ivxlc]+|\d{1,3}|[\u0621-\u064a]{1,2})\)(?:\s|$))"
+    r"|\(?(?:[a-z]{1,3}|[ivxlc]+|\d{1,3}|[\u0621-\u064a]{1,2})\)(?:\s|$)"
+    r"|(?:[a-z]|[ivxlcdm]{1,8}|[IVXLCDM]{2,8}|#)\.(?:\s|$)|\(?[A-Z]{1,8}\)(?:\s|$))"
 )
 
 
@@ -451,6 +455,9 @@ def _escape_start(text: str) -> str:
     m = re.match(r"(\d{1,4}) -(\s|$)", text)
     if m:  # "21 - 25" (a range in a table of contents), not the Arabic paragraph number "21 -"
         return f"{m.group(1)} \\-{text[m.end(1) + 2:]}"
+    m = re.match(r"([A-Za-z#]{1,8})\.(\s|$)", text)
+    if m:  # "ii. ", "b. ", "II. ": a list's number to pandoc
+        return f"{m.group(1)}\\.{text[m.end(1) + 1:]}"
     if text[0] in "#>+(" + BULLETS:
         return "\\" + text
     m = re.match(r"([^\s)]+)\)", text)
