@@ -294,20 +294,13 @@ def make_all(sources: list[Path], folder: Path) -> dict[tuple[str, str], Path]:
 
 
 def markdown_for_odt(src: Path) -> str:
-    """This toolkit's Markdown of the text reader's reading, as a drafter gives it to pandoc. Two
-    things of this toolkit's dialect that pandoc's Markdown reads otherwise are left out, as a
-    drafter would after seeing pandoc's page: the front matter's ``body`` (the committee, ``body:
-    Second Committee``), which pandoc's templates take for the document's text (the OpenDocument
-    file holds the committee's name and no text), and the ``{-}`` that marks an unnumbered
-    paragraph of a numbered document, which pandoc prints as text."""
+    """This toolkit's Markdown of the text reader's reading, given to pandoc as it is written
+    (the committee is ``body_``, a key pandoc ignores, and an unnumbered paragraph's mark
+    ``[]{-}`` an empty span that pandoc shows as nothing)."""
     from drafting.readers import read_document
     from drafting.writers.markdown import to_markdown
 
-    text = to_markdown(read_document(src).root)
-    head, sep, rest = text.partition("\n---\n")
-    head = "\n".join(line for line in head.split("\n") if not line.startswith("body: "))
-    rest = "\n".join(("" if line == "{-}" else line.removesuffix(" {-}")) for line in rest.split("\n"))
-    return head + sep + rest
+    return to_markdown(read_document(src).root)
 
 
 # LibreOffice reads an RTF footnote's own mark ("*" before ``\footnote``) as the mark and also
