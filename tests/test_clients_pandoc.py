@@ -15,6 +15,7 @@ lost: pandoc drops a note never called).
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,37 @@ def test_pandoc_word_files_read_back_to_the_same_paragraphs_and_footnotes(made):
         if [fold(t) for t in _called_notes(back)] == [fold(t) for t in _called_notes(root)]:
             agree_notes += 1
     assert agree_notes >= 60 and agree_text >= 39, (agree_text, agree_notes)
+
+
+# -- a draft made by ``drafting new ... -o X.md`` (the expected files test_generate checks) ---------
+
+GENERATED = sorted((Path(__file__).parent / "fixtures" / "generate" / "expected").glob("*.md"))
+
+
+@pytest.fixture(scope="module")
+def generated_pages():
+    """{path: (AKN root, pandoc's standalone HTML page, pandoc's Word file)}."""
+    from drafting.readers.markdown import read_text
+
+    jobs = []
+    for path in GENERATED:
+        jobs += [(path.read_bytes(), ["pandoc", "-s", "-f", "markdown", "{input}", "-o", "{output}"], suffix)
+                 for suffix in (".html", ".docx")]
+    outputs = iter(kept_runs(jobs))
+    return {path: (read_text(path.read_text(encoding="utf-8"), path.name).root, next(outputs), next(outputs))
+            for path in GENERATED}
+
+
+@pytest.mark.parametrize("path", GENERATED, ids=lambda p: p.stem)
+def test_pandoc_shows_every_paragraph_of_a_generated_draft_right_to_left_in_arabic(generated_pages, path):
+    root, page, word = generated_pages[path]
+    body, notes, tree = html_text(page)
+    docx_body, docx_notes = docx_text(word)
+    for shown, shown_notes in ((body, notes), (docx_body, docx_notes)):
+        assert missing_in_order(_paragraphs(root), shown) == []
+        assert missing_in_order(list(dict.fromkeys(_called_notes(root))), shown_notes) == []
+        assert "{-}" not in shown
+    rtl = path.stem.endswith(".ar")
+    assert (tree.get("dir") == "rtl") is rtl
+    with zipfile.ZipFile(word) as z:
+        assert (b"<w:bidi" in z.read("word/document.xml")) is rtl

@@ -318,3 +318,12 @@ def test_body_reads_in_the_form_pandoc_ignores_and_in_the_form_of_earlier_files(
     with pytest.raises(DraftingError, match=r"both.md:5: key 'body_' is 'body' written as pandoc ignores it"):
         read_text(COMMITTEE_DRAFT.format(body_key="body", mark="").replace(
             "symbol:", "body_: Third Committee\nsymbol:"), "both.md")
+
+
+def test_a_heading_whose_text_ends_as_the_unnumbered_mark_keeps_it():
+    src = "---\nkind: draft-report\n---\n\n# Scope \\{-}\n\n  #### list heading \\{-}\n\n#### Cross \\{.unnumbered}\n"
+    root = read_text(src, "h.md").root
+    texts = [u.text for u in body_units(root)]
+    again = read_text(to_markdown(root), "h.md").root
+    assert [u.text for u in body_units(again)] == texts
+    assert texts == ["Scope {-}", "", "list heading {-}", "Cross {.unnumbered}"]

@@ -52,6 +52,8 @@ KEYS: list[Key] = [
     Key("kind", "kind", where="front", help="the document kind: draft-report, draft-report-addendum, "
         "draft-resolution, note, corrigendum (or an AKN name: report, resolution, decision...)"),
     Key("lang", "lang", where="front", help="the language of this version: ar zh en fr ru es"),
+    Key("dir", "str", where="front", help="rtl for a language written right to left (Arabic): "
+        "pandoc's metadata of the text's direction, which this toolkit takes from lang"),
     Key("organ", "text", ALL, help="the organ, printed in the masthead and the FRBR author"),
     Key("body", "text", help="a subsidiary body (Working Group ...), printed above the session"),
     Key("symbol", "str", ALL, help="the document symbol, e.g. CTOC/COP/WG.4/2011/L.1/Add.1"),

@@ -78,6 +78,8 @@ class _Writer:
         if kind == "draft-report" and (len(types) > 1 or (symbol and "/Add." in symbol)):
             kind = "draft-report-addendum"
         keys: dict = {"kind": kind, "lang": lang}
+        if lang == "ar":
+            keys["dir"] = "rtl"   # pandoc's page and Word file then run right to left
         organs = facts.get("organs") or []
         if organs:
             keys["organ"] = organs[0]
@@ -230,7 +232,7 @@ class _Writer:
             if name in HEADING_MARKS:
                 num = first(el, "a:num")
                 heading = first(el, "a:heading")
-                text = self.inline(heading) if heading is not None else ""
+                text = _escape_end(self.inline(heading)) if heading is not None else ""
                 line = HEADING_MARKS[name] + " " + (_num_text(num) + " " if num is not None else "") + text
                 if num is None and self.numbered:
                     line += " {-}"   # pandoc's own attribute of an unnumbered heading
@@ -240,11 +242,11 @@ class _Writer:
                 self.annex(el, out)
             elif name == "hcontainer" and el.get("name") == "crossHeading":
                 heading = first(el, "a:heading")
-                out += ["#### " + (self.inline(heading) if heading is not None else ""), ""]
+                out += ["#### " + (_escape_end(self.inline(heading)) if heading is not None else ""), ""]
             elif name in CONTAINERS:
                 self.container(el, out)
             elif name == "crossHeading":
-                out += ["#### " + self.inline(el), ""]
+                out += ["#### " + _escape_end(self.inline(el)), ""]
             elif name == "paragraph":
                 self.paragraph(el, out)
             elif name in ("intro", "wrapUp", "content"):
@@ -303,7 +305,7 @@ class _Writer:
         formula, preamble and paragraphs."""
         # its label and title as cross-headings over it (the readers quote what follows them)
         for p in xp(doc, "a:preface/a:container/a:p"):
-            out += ["#### " + self.inline(p).strip(), ""]
+            out += ["#### " + _escape_end(self.inline(p).strip()), ""]
         for el in xp(doc, "a:preamble/*"):
             for p in paragraphs_of(el):
                 unanchored: list = []
@@ -339,7 +341,8 @@ class _Writer:
             if name == "item" and first(item, "a:num") is None:
                 # an item of a preambular paragraph's list without a label: the builder's form of
                 # a cross-heading between its points, and read back as one
-                out.append(f"{indent or '  '}#### {' '.join(self.inline(p) for p in xp(item, 'a:p'))}".rstrip())
+                text = _escape_end(" ".join(self.inline(p) for p in xp(item, "a:p")).rstrip())
+                out.append(f"{indent or '  '}#### {text}".rstrip())
             elif name in ("point", "item"):  # item: a point of a preambular paragraph (blockList)
                 num = first(item, "a:num")
                 label = _num_text(num) if num is not None else "-"
@@ -356,7 +359,7 @@ class _Writer:
                 if sub is not None:
                     self.points(sub, depth + 1, out, unanchored)
             elif name == "crossHeading":
-                out.append(f"{indent or '  '}#### {self.inline(item)}")
+                out.append(f"{indent or '  '}#### {_escape_end(self.inline(item))}")
 
     def definition(self, label: str, paras: list[str]) -> list[str]:
         lines = [f"[^{label}]: {paras[0] if paras else ''}"]
