@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import subprocess
 import unicodedata
 import zipfile
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -22,28 +24,35 @@ KEPT = ROOT / "build" / "clients"
 
 # pandoc's Markdown sets typography (its "smart" extension, on by default): straight quotes turn
 # curly, "..." an ellipsis, "--" a dash; a text is compared in these folded forms (a soft hyphen
-# is no letter: pandoc writes it as Word's own, which holds no text)
+# is no letter: pandoc writes it as Word's own, which holds no text; nor are the direction marks
+# pdftotext puts around a line that runs right to left)
 FOLDS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
-                       "\u2013": "-", "\u2014": "-", "\u2026": "...", "\u00ad": None})
+                       "\u2013": "-", "\u2014": "-", "\u2026": "...", "\u00ad": None,
+                       **{chr(c): None for c in (*range(0x202A, 0x202F), 0x200E, 0x200F, *range(0x2066, 0x206A))}})
 
 QUOTE_SPACE = re.compile(r" ?(['\"]) ?")
+DOT_LEADER = re.compile(r"\.(?: ?\.)+")
 
 
 def fold(text: str) -> str:
     """A text as compared across clients: typography folded, one space between words."""
     text = unicodedata.normalize("NFC", text).translate(FOLDS)
     # (and pairs the quotes, closing up a space the text had inside one: 'Life ".' -> 'Life".')
-    return QUOTE_SPACE.sub(r"\1", re.sub(r"\s+", " ", text)).strip()
+    text = QUOTE_SPACE.sub(r"\1", re.sub(r"\s+", " ", text))
+    # (a contents line's dot leaders: as many dots as fit the printed line)
+    return DOT_LEADER.sub("...", text).strip()
 
 
-def kept_runs(jobs: list[tuple[bytes, list[str], str]]) -> list[Path]:
+def kept_runs(jobs: list[tuple], input_suffix: str = ".src") -> list[Path]:
     """Run each job (input bytes, command, output suffix) once: ``{input}`` and ``{output}`` in
-    the command are the input file and the output file. The outputs, in the jobs' order."""
+    the command's arguments are the input file (named with ``input_suffix``: a browser knows a
+    page by it) and the output file; ``{input}.profile`` is a folder of the run's own (a browser's
+    profile, so that two run at once), removed after it. The outputs, in the jobs' order."""
     KEPT.mkdir(parents=True, exist_ok=True)
     outputs, todo = [], []
     for data, command, suffix in jobs:
-        key = hashlib.sha1(data + "\0".join(command + [suffix]).encode()).hexdigest()[:16]
-        source, output = KEPT / f"{key}.in", KEPT / f"{key}{suffix}"
+        key = hashlib.sha1(data + "\0".join(command + [suffix, input_suffix]).encode()).hexdigest()[:16]
+        source, output = KEPT / f"{key}{input_suffix}", KEPT / f"{key}{suffix}"
         outputs.append(output)
         if not output.exists():
             todo.append((data, command, source, output))
@@ -51,11 +60,12 @@ def kept_runs(jobs: list[tuple[bytes, list[str], str]]) -> list[Path]:
     def run(job) -> None:
         data, command, source, output = job
         source.write_bytes(data)
-        partial = output.with_name(output.name + ".part" + output.suffix)
-        argv = [str(source) if a == "{input}" else str(partial) if a == "{output}" else a for a in command]
+        partial = output.with_name(output.stem + ".part" + output.suffix)
+        argv = [a.replace("{input}", str(source)).replace("{output}", str(partial)) for a in command]
         subprocess.run(argv, check=True, capture_output=True, timeout=600)
         partial.replace(output)       # a run cut short leaves no output behind to be trusted
         source.unlink()
+        shutil.rmtree(source.with_name(source.name + ".profile"), ignore_errors=True)  # a browser's
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(run, todo))
@@ -158,3 +168,68 @@ def missing_in_order(texts: list[str], shown: str) -> list[str]:
         else:
             at = found + len(want)
     return missing
+
+
+# a footnote's call printed after a word, before its punctuation: "2024" printed "20242",
+# "enfants," printed "enfants1,"
+CALL = r"(?:\d{1,3}|\*{1,3}|[a-z])"
+WORD_END = re.compile(r"([,.;:)\]]*)$")
+
+
+def _same_word(word: str, printed: str) -> bool:
+    if word == printed:
+        return True
+    core = WORD_END.split(word, maxsplit=1)[0]
+    tail = word[len(core):]
+    if printed.startswith(word) and re.fullmatch(CALL, printed[len(word):]):
+        return True        # "Children,1": the call after the punctuation
+    return (printed.startswith(core) and printed.endswith(tail) and len(printed) > len(word)
+            and re.fullmatch(CALL, printed[len(core): len(printed) - len(tail)]) is not None)
+
+
+def _unhyphenated(text: str) -> list[str]:
+    """The words without their hyphens: a print's text joins a word broken at a line's end
+    ("sixty-" / "ninth" -> "sixtyninth")."""
+    return [w for w in text.replace("-", "").split() if w]
+
+
+def missing_words_in_order(texts: list[str], shown: str) -> list[str]:
+    """The texts not found one after the other in ``shown``, word by word, a printed word
+    allowed its footnote call (the printed page's calls are raised text beside the word)."""
+    words, missing, at = _unhyphenated(shown), [], 0
+    for text in texts:
+        want = _unhyphenated(fold(text))
+        if not want:
+            continue
+        start = at
+        found = -1
+        while start + len(want) <= len(words):
+            if _same_word(want[0], words[start]) and all(
+                    _same_word(w, p) for w, p in zip(want[1:], words[start + 1:start + len(want)])):
+                found = start
+                break
+            start += 1
+        if found < 0:
+            missing.append(text)
+        else:
+            at = found + len(want)
+    return missing
+
+
+def letters_only(text: str) -> list[str]:
+    """A text's words by their letters alone: a print's text may glue a footnote's call to a word
+    ("Children,1"), join a word broken at a line's end, or place a hanging number apart."""
+    words = ("".join(c for c in w if c.isalpha()) for w in fold(text).replace("-", "").split())
+    return [w for w in words if w]
+
+
+def words_not_printed(texts: list[str], printed: str) -> Counter:
+    """The words of the texts that the print holds fewer times than the texts do."""
+    want = Counter(w for t in texts for w in letters_only(t))
+    have = Counter(letters_only(printed))
+    return Counter({w: n - have[w] for w, n in want.items() if have[w] < n})
+
+
+def letters(text: str) -> str:
+    """A text's letters alone, one after the other."""
+    return "".join(c for c in fold(text) if c.isalpha())

@@ -4,7 +4,8 @@ No network: the style sheet is inline and no font, script or image is fetched. T
 masthead (symbol on the right, Distr./date/language lines), the title block, headings, numbered
 paragraphs and points with their numbers as printed, and the footnotes at the end with links to
 and from their references. ``lang`` is set from the document's language and ``dir="rtl"`` for
-Arabic. Each unit keeps its AKN eId as ``id`` so that a reviewer can link to a paragraph.
+Arabic. A word longer than its line (a web address in a footnote) breaks where it must, rather
+than running past the page's edge, where a print cuts it off. Each unit keeps its AKN eId as ``id`` so that a reviewer can link to a paragraph.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from drafting.model.units import document_language
 
 CSS = """
 body { font-family: "Times New Roman", "Noto Serif", "Noto Serif CJK SC", "Noto Naskh Arabic", serif;
-       font-size: 11pt; line-height: 1.35; max-width: 17cm; margin: 2em auto; padding: 0 1em; color: #000; }
+       font-size: 11pt; line-height: 1.35; max-width: 17cm; margin: 2em auto; padding: 0 1em; color: #000;
+       overflow-wrap: break-word; }
 .masthead { border-bottom: 2px solid #000; margin-bottom: 1.5em; padding-bottom: .5em; }
 .masthead .top { display: flex; justify-content: space-between; align-items: baseline;
                  border-bottom: 1px solid #000; padding-bottom: .3em; }
@@ -88,7 +90,7 @@ class _Html:
         if eid:
             el.set("id", eid)
         if num:
-            etree.SubElement(el, "span", {"class": "num"}).text = num + " "
+            _num_span(el, num)
         self.inline(src, el)
         return el
 
@@ -120,7 +122,7 @@ class _Html:
             if eid:
                 h.set("id", eid)
             if num:
-                etree.SubElement(h, "span", {"class": "num"}).text = num + " "
+                _num_span(h, num)
             heading = first(el, "a:heading")
             if heading is not None:
                 self.inline(heading, h)
@@ -131,7 +133,7 @@ class _Html:
                 else HEADINGS[name]
             h = etree.Element(tag, id=eid) if eid else etree.Element(tag)
             if num:
-                etree.SubElement(h, "span", {"class": "num"}).text = num + " "
+                _num_span(h, num)
             if heading is not None:
                 self.inline(heading, h)
             out.append(h)
@@ -156,7 +158,7 @@ class _Html:
                 if intro or num:
                     first_p = self.p(intro[0], cls, num, eid=eid) if intro else etree.Element("p", {"class": cls or ""})
                     if not intro and num:
-                        etree.SubElement(first_p, "span", {"class": "num"}).text = num
+                        _num_span(first_p, num)
                     out.append(first_p)
                     for p in intro[1:]:
                         out.append(self.p(p, cls))
@@ -221,6 +223,13 @@ class _Html:
                     etree.SubElement(el, "span").text = " "
                 self.inline(p, el)
         return section
+
+
+def _num_span(parent, num: str) -> None:
+    """A printed number, then a space outside it: a browser drops the space at the end of an
+    inline block, and the page's text (copied, printed, searched) read "VIII.Strengthening"."""
+    etree.SubElement(parent, "span", {"class": "num"}).text = num
+    _append_text(parent, " ")
 
 
 def _append_text(el, text) -> None:
