@@ -97,7 +97,7 @@ def test_chromium_prints_every_word_of_every_paragraph_and_footnote(printed, nam
     # the page printed "VIII.Strengthening" while the space sat inside the number's box)
     tokens = set(fold(text).split())
     for heading in tree.xpath("//h2[span[@class='num']] | //h3[span[@class='num']] | //h4[span[@class='num']]"):
-        num, rest = heading[0].text or "", (heading[0].tail or "").split()
+        num, rest = (heading[0].text or "").strip(), (heading[0].tail or "").split()
         if num and rest:
             assert fold(num + rest[0]) not in tokens
     symbol = masthead(root).get("symbol")
