@@ -145,3 +145,20 @@ def test_pandoc_shows_every_paragraph_of_a_generated_draft_right_to_left_in_arab
     assert (tree.get("dir") == "rtl") is rtl
     with zipfile.ZipFile(word) as z:
         assert (b"<w:bidi" in z.read("word/document.xml")) is rtl
+
+
+def test_the_markdown_and_pandocs_word_file_read_back_to_valid_akn(made):
+    """The Markdown read back, and pandoc's Word file of it read by the DOCX reader, are valid
+    AKN (the strict OASIS schema and the UN profile): a form pandoc reads as meant is no form
+    this toolkit reads into a broken tree."""
+    from drafting.model.validate import validate_tree
+    from drafting.readers.markdown import read_text
+
+    invalid = {}
+    for name, (_root, markdown, files) in made.items():
+        for form, back in (("md", read_text(markdown, name + ".md").root),
+                           ("pandoc docx", read_docx(files[".docx"].read_bytes(), name=name + ".docx").root)):
+            findings = validate_tree(back)
+            if findings:
+                invalid[(name, form)] = findings[0].message
+    assert invalid == {}
