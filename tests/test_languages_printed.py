@@ -32,7 +32,7 @@ FLOORS = {
     ("es", "pdf"): 0.83, ("es", "pdftotext"): 0.71, ("es", "layout"): 0.82,
     ("ru", "pdf"): 0.81, ("ru", "pdftotext"): 0.73, ("ru", "layout"): 0.8,
     ("zh", "pdf"): 0.73, ("zh", "pdftotext"): 0.73, ("zh", "layout"): 0.86,
-    ("ar", "pdf"): 0.83, ("ar", "pdftotext"): 0.59, ("ar", "layout"): 0.54,
+    ("ar", "pdf"): 0.69, ("ar", "pdftotext"): 0.59, ("ar", "layout"): 0.54,
 }
 # mean word coverage per language and form (every word of the text in the AKN or reported); the
 # PDF form is measured against pdftotext's words, which for a line LibreOffice justified with

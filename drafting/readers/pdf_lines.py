@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections import Counter
 
 from drafting.readers.lines import Line
-from drafting.readers.passes.language import arabic_in_reading_order
 from drafting.readers.pdf_inline import is_rtl, render
-from drafting.readers.pdf_layout import Row, make_row, reading_blocks, split_pieces
+from drafting.readers.pdf_layout import Row, make_row, reading_blocks
 from drafting.readers.pdf_runs import Run
 from drafting.readers.pdf_tables import Table, find_tables, join_cell_lines, pipe_row
 from drafting.readers.pdf_zones import PageRows, plain, text_margin
@@ -105,13 +104,9 @@ class LineMaker:
                 indent = x0 - margin
                 if is_rtl(text):
                     # a right-to-left line starts at the right: its indent is from the right
-                    # edge, and its number, printed at the right, opens it (".1" reads "1."),
-                    # unless the line is a table's row (pieces apart: the number is a cell)
-                    # (a number hanging out beyond the edge makes no step back: the lines under
-                    # it run on at the edge)
+                    # edge (a number hanging out beyond the edge makes no step back: the lines
+                    # under it run on at the edge)
                     indent = max(right - x1, 0.0)
-                    if len(split_pieces(list(runs))) <= 2:
-                        text = arabic_in_reading_order(text).rstrip()
                 self._add(Line(
                     text, 0, pr.page.number,
                     gap_before=self._gap(prev, row) or (first and prev is not None),

@@ -118,7 +118,9 @@ def arabic_in_reading_order(text: str) -> str:
     return _NUMBER_GLUED.sub(" ", text)
 
 
-# a paragraph's number or point's label as the right-hand column of a right-to-left line
+# a paragraph's number or point's label as the right-hand column of a right-to-left line, at most
+# this many spaces from its text
+LABEL_GAP = 12
 _LABEL = lazy_compile(r"\.?\d{1,3}\.?|\([" + _ARABIC + r"]{1,2}\)|\(\d{1,3}\)")
 
 
@@ -129,6 +131,8 @@ def _label_at_right_first(line: str) -> str:
     cut = body.rfind("   ")
     if cut < 0:
         return line
+    if len(body) - len(body[:cut].rstrip()) > LABEL_GAP + 6:
+        return line   # (far from the text: a table's cell, not a label hanging beside its text)
     label = body[cut:].strip()
     if not label or len(label) > 6 or not _LABEL.fullmatch(label):
         return line
