@@ -31,7 +31,11 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 _CJK_RANGES = tuple(zip(_CJK[::3], _CJK[2::3]))
 _WORD_PATTERN = rf"[{_CJK}]|[^\W{_CJK}]+"
 _TOKEN_PATTERN = rf"[{_CJK}]|[^\W{_CJK}]+|\s+|."
-_compiled: dict[str, re.Pattern] = {}   # compiled on first use: large classes cost ~8 ms
+# The same patterns for a text without those scripts: the large classes cost ~4 ms to compile,
+# which most commands (no Chinese, Japanese or Korean text) need not pay.
+_LATIN_WORD_PATTERN = r"\w+"
+_LATIN_TOKEN_PATTERN = r"\w+|\s+|."
+_compiled: dict[str, re.Pattern] = {}   # compiled on first use
 HEADING_KINDS = {"heading", "crossHeading"}
 _FIRST_WORD = re.compile(r"[^\W_]+")
 
@@ -39,6 +43,11 @@ _FIRST_WORD = re.compile(r"[^\W_]+")
 def _is_cjk(ch: str) -> bool:
     """``ch`` is in _CJK (tested by ranges: compiling the class as a pattern costs ~2 ms)."""
     return any(low <= ch <= high for low, high in _CJK_RANGES)
+
+
+def _has_cjk(text: str) -> bool:
+    # max() first: a text of Latin, Cyrillic or Arabic letters alone has none above U+3040
+    return max(text, default=" ") >= "\u3040" and any(map(_is_cjk, set(text)))
 
 
 def _pattern(source: str) -> re.Pattern:
@@ -138,13 +147,13 @@ class Item:
 
 
 def words_of(text: str) -> frozenset:
-    words = _pattern(_WORD_PATTERN).findall(text.lower())
+    words = _pattern(_WORD_PATTERN if _has_cjk(text) else _LATIN_WORD_PATTERN).findall(text.lower())
     return frozenset(words).union(map(" ".join, zip(words, words[1:])))
 
 
 def tokens_of(text: str) -> list[str]:
     """Word-level tokens (character-level for Chinese/Japanese/Korean), spaces kept as tokens."""
-    return _pattern(_TOKEN_PATTERN).findall(text)
+    return _pattern(_TOKEN_PATTERN if _has_cjk(text) else _LATIN_TOKEN_PATTERN).findall(text)
 
 
 class _RunBuilder:
