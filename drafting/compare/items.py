@@ -46,8 +46,9 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _has_cjk(text: str) -> bool:
-    # max() first: a text of Latin, Cyrillic or Arabic letters alone has none above U+3040
-    return max(text, default=" ") >= "\u3040" and any(map(_is_cjk, set(text)))
+    # only the distinct characters between the first and the last of the ranges are tested one
+    # by one (the filters run in C): footnote atoms and Latin, Cyrillic, Arabic letters never are
+    return any(map(_is_cjk, filter("\u3040".__le__, filter("\ufaff".__ge__, set(text)))))
 
 
 def _pattern(source: str) -> re.Pattern:
