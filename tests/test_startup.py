@@ -58,6 +58,25 @@ def test_importing_the_readers_compiles_the_patterns_they_rarely_need_only_when_
     assert done.returncode == 0, done.stderr
 
 
+
+def test_comparing_texts_without_cjk_characters_never_compiles_the_large_cjk_classes():
+    code = ("from drafting.compare import items\n"
+            "assert items.tokens_of('Decides to remain seized,') == "
+            "['Decides', ' ', 'to', ' ', 'remain', ' ', 'seized', ',']\n"
+            "assert items.words_of('Urges States\U00100001 to act') >= {'urges', 'states', 'to', 'act'}\n"
+            "assert not {items._TOKEN_PATTERN, items._WORD_PATTERN} & set(items._compiled)\n"
+            "assert items.tokens_of('大会决定 A/80') == ['大', '会', '决', '定', ' ', 'A', '/', '80']\n"
+            "assert items.words_of('大会决定') == {'大', '会', '决', '定', '大 会', '会 决', '决 定'}\n"
+            "assert {items._TOKEN_PATTERN, items._WORD_PATTERN} <= set(items._compiled)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_word_writer_does_not_load_the_html_entity_tables():
+    code = "import sys, drafting.writers.docx, drafting.compare.redline_docx\nassert 'html' not in sys.modules\n"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+
 # --- the locale's parsed data kept between runs ----------------------------------------------
 
 
