@@ -66,6 +66,8 @@ class Options:
 
 @dataclass
 class FootnoteChange:
+    """What became of one footnote of a pair of paragraphs."""
+
     kind: str                      # unchanged, renumbered, modified, inserted, deleted
     old: str | None                # marker
     new: str | None
@@ -82,6 +84,8 @@ class FootnoteChange:
 
 @dataclass
 class Pair:
+    """Units of the old and of the new document matched as one (or one side alone)."""
+
     kind: str
     old: list[Item]
     new: list[Item]

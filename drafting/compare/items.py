@@ -78,6 +78,8 @@ def without_notes(text: str) -> str:
 
 @dataclass
 class NoteBody:
+    """A footnote as the comparison sees it: its marker, its text and its eId."""
+
     marker: str
     text: str
     eid: str | None

@@ -32,6 +32,8 @@ def alternation(words, flexible_spaces: bool = False) -> str:
 
 @dataclass(frozen=True)
 class Vocabulary:
+    """The words and patterns of every language, gathered (see ``vocabulary()``)."""
+
     distribution: tuple[tuple[str, str], ...]          # (printed form lower-cased, kind), longest first
     distribution_stems: tuple[tuple[str, str], ...]    # ("gén", "general"): a cut Distr. word
     language_lines: dict                                # "français" -> "fr"

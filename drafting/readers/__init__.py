@@ -41,6 +41,8 @@ REFUSED_EXTENSIONS = {
 
 @dataclass
 class ReadResult:
+    """What a reader gives: the AKN document, its diagnostics, where each unit was in the source."""
+
     root: object                         # the <akomaNtoso> lxml element
     diagnostics: list[Diagnostic] = field(default_factory=list)
     source_lines: dict[str, int] = field(default_factory=dict)

@@ -50,6 +50,8 @@ VML_RECT, VML_LINE, O_HR = f"{{{VML}}}rect", f"{{{VML}}}line", f"{{{OFFICE}}}hr"
 
 @dataclass(slots=True)
 class Token:
+    """A stretch of a paragraph's text with its formatting (and its meaning, for a field)."""
+
     text: str
     fmt: frozenset = frozenset()
     semantic: str | None = None
@@ -87,6 +89,8 @@ class Record:
 
 @dataclass
 class ParseState:
+    """What the walk of a document carries from one paragraph to the next."""
+
     revisions: str
     footnotes: dict
     next_auto: int = 1
