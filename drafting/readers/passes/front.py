@@ -592,8 +592,17 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
         return (k >= sponsor_start or (document is not None and document[0] != "report") or mh.is_session_line(plain(t))
                 or _is_organ_line(t) or bool(mh.agenda_item(plain(t))) or bool(RESOLUTION_NUMBER.match(plain(t))))
 
+    cover = _official_records_cover(reading, lines, start, end, notes)
+    role.update(cover)
+    if cover:
+        kind_key = "report"   # a volume of the Official Records holds a body's report
     i = start
     while i < end:
+        if i in cover:
+            if cover[i] == "extra":
+                pf.extra.append(parse_inline(plain(lines[i].text).strip(), notes))
+            i += 1
+            continue
         text = plain(lines[i].text).strip()
         found = _masthead_fields(lines, i)
         if found and (any(f.name in mh.STRONG_FIELDS for f in found[0]) or role.get(i - 1) == "masthead"):
@@ -796,7 +805,7 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
             continue
         i += 1
     _title(reading, lines, start, role, formula, notes)
-    if (pf.body is None and not formula and not pf.session_text and not pf.agenda_text and pf.title
+    if (pf.body is None and not formula and not cover and not pf.session_text and not pf.agenda_text and pf.title
             and doc.masthead.symbol and pf.extra and _committee_line(plain_text(pf.extra[0]).strip())):
         # the body whose document it is, under the masthead and above the title, with no session
         # or agenda under it (a treaty body's concluding observations: "Human Rights Committee")
@@ -1035,3 +1044,121 @@ def _kind(key: str | None, doc, title: str, formula: bool) -> str:
         # General Assembly,"): a resolution as its drafters type it, before it has a masthead.
         return "resolutionDraft"
     return kind
+
+
+# -- the cover and title page of a report in the Official Records ----------------------------
+
+@lru_cache(maxsize=None)
+def _official_records_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The three lines every Official Records volume prints on its cover and title page, in six
+    languages: the series (``Official Records, 2025``; ``大会正式记录``, the organ glued to it), the
+    supplement (``Supplement No. 8``, ``Supplément no 42``, ``补编第42号``, its symbol in brackets
+    on older covers) and the imprint under the title (``United Nations • New York, 2025``)."""
+    from drafting.locale import official_records_names, organization_names
+    from drafting.locale.vocabulary import alternation
+    organs = alternation(tuple(o.replace(" ", "") for o in words("organs")))
+    series = re.compile(rf"^(?:{organs})?(?:{alternation(tuple(_fold(n) for n in official_records_names()))})"
+                        rf"(?:[,，]?\s*\d{{4}}\s*年?)?$")
+    supplement = re.compile(rf"^(?:{alternation(words('official_records_supplement'))})\s*\d+\s*[a-z]?\s*号?"
+                            rf"(?:\s*\([^()]*\))?$")
+    imprint = re.compile(rf"^(?:{alternation(tuple(_fold(n) for n in organization_names()))})\s*•\s*\S[^•,]*,\s*\d{{4}}$")
+    return series, supplement, imprint
+
+
+def _official_records_blocks(lines: list[Line], start: int) -> list[tuple[int, int, int | None, int]]:
+    """The organ / series / session / supplement blocks of the cover and title page: (organ line,
+    series line, session line or None, supplement line). The organ is the line above the series
+    (a Chinese cover glues it to the series: then the organ line is the series line)."""
+    series, supplement, _imprint = _official_records_patterns()
+    out = []
+    for k in range(start, min(len(lines), start + 40)):
+        folded = _fold(lines[k].text)
+        if not series.match(folded):
+            continue
+        j = k + 1
+        session = None
+        if j < len(lines) and mh.is_session_line(plain(lines[j].text)):
+            session, j = j, j + 1
+        if j < len(lines) and supplement.match(_fold(lines[j].text)):
+            organ = k - 1 if k > start and not lines[k].gap_before and not ends_sentence(lines[k - 1].text) \
+                and len(lines[k - 1].text.strip()) < 80 else k
+            out.append((organ, k, session, j))
+    return out
+
+
+def _official_records_cover(reading: Reading, lines: list[Line], start: int, end: int,
+                            notes: list[NoteRef]) -> dict[int, str]:
+    """A report in the Official Records of any organ prints no masthead but a cover and a title
+    page: the organ, the series line, the session, ``Supplement No. N``, then the title (the body's
+    name and ``Report on the ... session``, or ``Report of the ... for 2025``), the session's dates
+    in brackets, and the imprint. The organ is the document's authority, the title the lines
+    between the supplement line and the imprint; the cover's copy of the title, the series and the
+    supplement lines stay in the preface as printed. Returns the lines it read, by role."""
+    blocks = _official_records_blocks(lines, start)
+    if not blocks:
+        return {}
+    _series, _supplement, imprint = _official_records_patterns()
+    doc, pf = reading.doc, reading.doc.preface
+    role: dict[int, str] = {}
+    title: list[int] = []
+    for organ, series, session, supp in reversed(blocks):
+        k = supp + 1
+        run: list[int] = []
+        while k < end and k < supp + 10 and not imprint.match(_fold(lines[k].text)):
+            run.append(k)
+            k += 1
+        if run and k < end and imprint.match(_fold(lines[k].text)):
+            title, role[k] = run, "extra"
+            break
+    if not title:   # no imprint under a block: the title is the run right under the last one
+        k = blocks[-1][3] + 1
+        while k < end and (k == blocks[-1][3] + 1 or not lines[k].gap_before) and not ends_sentence(lines[k].text):
+            title.append(k)
+            k += 1
+    for organ, series, session, supp in blocks:
+        name = plain(lines[organ].text).strip()
+        if organ != series:
+            role[organ] = "organ"
+            if name not in doc.masthead.organs:
+                doc.masthead.organs.append(name)
+        if session is not None:
+            role[session] = "session"
+            if not pf.session_text:
+                pf.session_text = plain(lines[session].text).strip()
+                pf.session_number = mh.session_number(pf.session_text)
+        role[series] = role[supp] = "extra"
+    dates = [k for k in title if plain(lines[k].text).strip().startswith("(") and plain(lines[k].text).strip().endswith(")")]
+    if dates:
+        # "(6 December 2024 and 10–14 March 2025)": the session's dates, under the title
+        pf.place_dates = plain(lines[dates[0]].text).strip()[1:-1]
+    printed = ""
+    for k in title:
+        role[k] = "place" if k in dates else "title"
+        if k not in dates:
+            if printed and pf.body is None and _report_word_line(lines[k].text):
+                # "Commission on Narcotic Drugs" / "Report on the sixty-eighth session": the body
+                # whose report it is, named above the line that says what the document is
+                pf.body = printed
+            printed = join_lines(printed, lines[k].text) if printed else lines[k].text.strip()
+    pf.title = parse_inline(printed, notes)
+    # the cover's copy of the title and of the dates, above the blocks, stays as printed
+    copy = _fold(printed)
+    for k in range(start, min(end, blocks[-1][3] + 12)):
+        text = _fold(lines[k].text)
+        if k not in role and len(text) > 3 and (text in copy or dates and text == _fold(lines[dates[0]].text)):
+            role[k] = "extra"
+    return role
+
+
+@lru_cache(maxsize=None)
+def _report_words() -> tuple[str, ...]:
+    """The word for a report in every language (``Report``, ``Rapport``, ``Доклад``, ``报告``), folded."""
+    return tuple({_fold(terms(lang).get("document_kinds", {}).get("report", "")) for lang in languages()} - {""})
+
+
+def _report_word_line(text: str) -> bool:
+    """``Report on the sixty-eighth session``, ``第六十八届会议报告``: a line that says it is a
+    report (the word opens it, or closes it where the language puts it last)."""
+    folded = _fold(text)
+    return any(folded == w or folded.startswith(w + " ") or (not w.isascii() and folded.endswith(w))
+               for w in _report_words())
