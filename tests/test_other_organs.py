@@ -22,6 +22,11 @@ wording:
   date: no Distr. or Original line; the document line, the title, the promulgation; ``Section 1``
   over its title and the paragraphs ``1.1``, ``1.2`` under it), the bulletin also as ``-layout``
   prints it and, through Word, as a PDF;
+- reports printed as Official Records volumes, the layout of A/80/42 and E/2025/28-E/CN.7/2025/11
+  (no masthead: a cover and a title page with the organ, the series line, the session, the
+  supplement number, the title, the imprint): the Human Rights Council's annual report in French,
+  a functional commission's session report in Spanish, the Security Council's annual report in
+  Russian;
 - a treaty body's concluding observations in the layout of CCPR/C/NOR/CO/8 (the treaty's name
   over two lines of the masthead, the committee above the title), with the real Russian
   CEDAW/C/CAF/CO/6 of corpus/real.
@@ -445,3 +450,62 @@ def test_secretariat_issuance_read_from_its_pdf(tmp_path):
                    check=True, capture_output=True, timeout=300)
     r = read_document(docx.with_suffix(".pdf"))
     assert _issuance_sections(r.root) == ISSUANCE_SECTIONS[source.name]
+
+
+# (file, organs, session, body, title, dates under the title, chapter labels)
+OFFICIAL_RECORDS = [
+    ("hrc_annual_report_fr.txt", ["Nations Unies", "Assemblée générale"], "Quatre-vingtième session", None,
+     "Rapport du Conseil des droits de l’homme", None, ["Chapitre I", "Chapitre II"]),
+    ("cnd_report_es.txt", ["Naciones Unidas", "Consejo Económico y Social"], None, "Comisión de Estupefacientes",
+     "Comisión de Estupefacientes Informe sobre el 68º período de sesiones",
+     "6 de diciembre de 2024 y 10 a 14 de marzo de 2025", ["Capítulo I", "Capítulo II"]),
+    ("sc_annual_report_ru.txt", ["Организация Объединенных Наций", "Генеральная Ассамблея"], "Восьмидесятая сессия",
+     None, "Доклад Совета Безопасности", "1 августа 2024 года — 31 июля 2025 года", ["Глава I", "Глава II"]),
+]
+
+
+SERIES_AND_SUPPLEMENT = {
+    "hrc_annual_report_fr.txt": ("Documents officiels", "Supplément no 53"),
+    "cnd_report_es.txt": ("Documentos Oficiales, 2025", "Suplemento núm. 8"),
+    "sc_annual_report_ru.txt": ("Официальные отчеты", "Дополнение № 2"),
+}
+
+
+@pytest.mark.parametrize("name,organs,session,body,title,dates,chapters", OFFICIAL_RECORDS)
+def test_official_records_cover(name, organs, session, body, title, dates, chapters):
+    """An Official Records volume of any organ, in any language: a report whose organ is its
+    authority, whose title is the title page's (the cover's copy, the series and the supplement
+    lines kept in the preface), and whose body opens at its first chapter."""
+    r = read_document(ORGANS / name)
+    assert validate_tree(r.root) == []
+    m = masthead(r.root)
+    assert m["kind"] == "report"
+    assert m["organs"] == organs
+    assert m["session"] == session and m["body"] == body
+    assert m["title"] == title and m["place_dates"] == dates
+    # the series and supplement lines stay in the preface as printed
+    preface = [text_content(p) for p in xp(doc_element(r.root), "a:preface//a:p")]
+    assert SERIES_AND_SUPPLEMENT[name][0] in preface and SERIES_AND_SUPPLEMENT[name][1] in preface
+    numbers = [text_content(first(c, "a:num")) for c in xp(doc_element(r.root), ".//a:chapter")]
+    assert numbers == chapters
+
+
+REAL_REPORTS = FIXTURES.parent.parent / "corpus" / "real" / "reports"
+
+
+@pytest.mark.parametrize("suffix", [".pdftotext.txt", ".layout.txt", ".pdf"])
+def test_official_records_report_of_a_functional_commission(suffix):
+    """E/2025/28-E/CN.7/2025/11 in its three forms: the Commission's name over two lines of the
+    cover and on one line of the title page, then "Report on the sixty-eighth session"."""
+    path = REAL_REPORTS / ("E_2025_28-E_CN.7_2025_11" + suffix)
+    if suffix == ".pdf" and not shutil.which("pdftotext"):
+        pytest.skip("no PDF reader")
+    r = read_document(path)
+    assert validate_tree(r.root) == []
+    m = masthead(r.root)
+    assert m["kind"] == "report" and m["date"] == "2025-04-03"
+    assert m["organs"] == ["United Nations", "Economic and Social Council"]
+    assert m["body"] == "Commission on Narcotic Drugs"
+    assert m["title"] == "Commission on Narcotic Drugs Report on the sixty-eighth session"
+    assert m["place_dates"] == "6 December 2024 and 10–14 March 2025"
+    assert m["session"] is None

@@ -171,7 +171,7 @@ def body_starts(line: Line, lang: str, unwrapped: bool) -> bool:
     f = forms(lang)
     if is_formula(t) or is_summary(t):
         return True
-    if f.chapter.match(t) or LOST_NUMERAL.match(t):
+    if f.chapter.match(t) or LOST_NUMERAL.match(t) or _chapter_label_alone(t, lang):
         return True
     lookalike = ROMAN_LOOKALIKE.match(t)
     if lookalike and not lookalike.group("tok").isdigit():
@@ -1127,10 +1127,11 @@ def _official_records_cover(reading: Reading, lines: list[Line], start: int, end
                 pf.session_text = plain(lines[session].text).strip()
                 pf.session_number = mh.session_number(pf.session_text)
         role[series] = role[supp] = "extra"
-    dates = [k for k in title if plain(lines[k].text).strip().startswith("(") and plain(lines[k].text).strip().endswith(")")]
+    # "(6 December 2024 and 10–14 March 2025)", "1 August 2024–31 July 2025": the dates of the
+    # session or of the period reported on, under the title
+    dates = [k for k in title[1:] if _bracketed_dates(plain(lines[k].text).strip(), doc.lang)]
     if dates:
-        # "(6 December 2024 and 10–14 March 2025)": the session's dates, under the title
-        pf.place_dates = plain(lines[dates[0]].text).strip()[1:-1]
+        pf.place_dates = plain(lines[dates[0]].text).strip().removeprefix("(").removesuffix(")")
     printed = ""
     for k in title:
         role[k] = "place" if k in dates else "title"
@@ -1162,3 +1163,18 @@ def _report_word_line(text: str) -> bool:
     folded = _fold(text)
     return any(folded == w or folded.startswith(w + " ") or (not w.isascii() and folded.endswith(w))
                for w in _report_words())
+
+
+def _chapter_label_alone(text: str, lang: str) -> bool:
+    """``Chapter I`` on a line of its own, its title under it: the first chapter of a report as
+    the Official Records print it opens the body."""
+    from drafting.readers.passes.unwrap import chapter_word_label
+    label = chapter_word_label(text, lang)
+    return label is not None and not label.group("rest")
+
+
+def _bracketed_dates(text: str, lang: str) -> bool:
+    """A line that is dates only, in brackets or not."""
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]
+    return _session_dates(text, lang)
