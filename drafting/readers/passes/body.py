@@ -42,6 +42,11 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _unmarked = lru_cache(maxsize=1024)(plain)
 
 
+# A sentence or clause that ends inside a text ("... 2013). que", "... ГХФУ? и"): a stop, a question
+# or exclamation mark, or a semicolon, then a space.
+SENTENCE_INSIDE = re.compile(r"[.?!;。？！；]\s")
+
+
 @dataclass
 class _ListState:
     owner: Para
@@ -65,6 +70,7 @@ class BodyAssembler:
         self.untitled: Heading | None = None       # "Article 1" just read, its title on the next line
         self.decimal: str | None = None            # the number of the issuance's "Section 1" being read
         self.closed_list: _ListState | None = None  # the list a heading just closed (see _resumed_list)
+        self.blocks: list = []                      # every block of the body (see _below_sequence)
 
     def inline(self, text: str) -> list:
         return parse_inline(text, self.notes)
@@ -281,7 +287,7 @@ class BodyAssembler:
             self._start_list(index, n, rest, line)
             return
         # A resolution has no numbered subheadings: its short operative paragraphs stay paragraphs.
-        is_heading = ((len(rest) < 120 or self._below_sequence(n, rest)) and not ends_sentence(rest)
+        is_heading = ((len(rest) < 120 or self._below_sequence(index, n, rest)) and not ends_sentence(rest)
                       and n != self.expected and self.doc.kind not in RESOLUTION_KINDS)
         if is_heading:
             self._heading(index, Heading("subsection", f"{n}.", self.inline(rest), line))
@@ -315,11 +321,18 @@ class BodyAssembler:
         return (self.closed_list is not None and self.expected is not None and n < self.expected - 1
                 and n == self.closed_list.next_num and n > 1)
 
-    def _below_sequence(self, n: int, rest: str) -> bool:
+    def _below_sequence(self, index: int, n: int, rest: str) -> bool:
         """``2. Challenges and future work of the Commission ... recommendations``: a numbered
-        subheading of a report may run over two lines; below the paragraphs' sequence and ending
-        no sentence, a number opens no paragraph."""
-        return self.expected is not None and n < self.expected - 1 and len(rest) < 300
+        subheading of a report may run over two lines. A number below the paragraphs' sequence,
+        on one phrase that ends no sentence, with the paragraph the sequence expects right under
+        it, is such a subheading."""
+        if self.expected is None or n >= self.expected - 1 or len(rest) >= 300 or not rest[:1].isupper():
+            return False
+        if SENTENCE_INSIDE.search(rest) or rest.rstrip().endswith((",", ";", ":", "،", "؛", "，", "；", "：")):
+            return False
+        below = self.blocks[index + 1].text if index + 1 < len(self.blocks) else ""
+        m = forms(self.doc.lang).paragraph.match(_unmarked(below).strip())
+        return m is not None and m.group("num").isdigit() and int(m.group("num")) == self.expected
 
     def _list_item(self, index: int, n: int, rest: str, line: int) -> None:
         item = Point(f"{n}.", self.inline(rest), line=line)
@@ -432,6 +445,7 @@ def _leaves_quote_open(text: str) -> bool:
 def run(reading: Reading) -> None:
     doc = reading.doc
     assembler = BodyAssembler(doc, reading.refs)
+    assembler.blocks = reading.blocks
     resolution = doc.kind in ("resolution", "decision")
     closing = False
     vote_open = False   # a bracketed vote under the closing line, not yet closed by its "]"
