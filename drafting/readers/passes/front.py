@@ -1080,8 +1080,8 @@ def _official_records_blocks(lines: list[Line], start: int) -> list[tuple[int, i
         if j < len(lines) and mh.is_session_line(plain(lines[j].text)):
             session, j = j, j + 1
         if j < len(lines) and supplement.match(_fold(lines[j].text)):
-            organ = k - 1 if k > start and not lines[k].gap_before and not ends_sentence(lines[k - 1].text) \
-                and len(lines[k - 1].text.strip()) < 80 else k
+            organ = k - 1 if k > start and (not lines[k].gap_before or _is_organ_line(lines[k - 1].text)) \
+                and not ends_sentence(lines[k - 1].text) and len(lines[k - 1].text.strip()) < 80 else k
             out.append((organ, k, session, j))
     return out
 
@@ -1112,9 +1112,14 @@ def _official_records_cover(reading: Reading, lines: list[Line], start: int, end
             break
     if not title:   # no imprint under a block: the title is the run right under the last one
         k = blocks[-1][3] + 1
-        while k < end and (k == blocks[-1][3] + 1 or not lines[k].gap_before) and not ends_sentence(lines[k].text):
+        while k < end and (k == blocks[-1][3] + 1 or not lines[k].gap_before) and not ends_sentence(lines[k].text) \
+                and not imprint.match(_fold(lines[k].text)):
             title.append(k)
             k += 1
+    if not title:   # the imprint right under the block: the title is the cover's, above it
+        title = _cover_title(lines, start, blocks[0][0])
+    if not title:
+        return {}   # no title known: the lines are read as printed
     for organ, series, session, supp in blocks:
         name = plain(lines[organ].text).strip()
         if organ != series:
@@ -1178,3 +1183,20 @@ def _bracketed_dates(text: str, lang: str) -> bool:
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1]
     return _session_dates(text, lang)
+
+
+
+def _cover_title(lines: list[Line], start: int, organ: int) -> list[int]:
+    """The title of a cover whose title page is not under its block (the imprint follows it): a
+    line above the block that the cover repeats over the lines after it ("Report of the
+    Disarmament Commission for 2025" / "Report of the Disarmament" / "Commission for 2025")."""
+    folded = [_fold(lines[k].text) for k in range(start, organ)]
+    for i, text in enumerate(folded):
+        joined = ""
+        for later in folded[i + 1:]:
+            joined = f"{joined} {later}".strip()
+            if joined == text:
+                return [start + i]
+            if not text.startswith(joined):
+                break
+    return []
