@@ -84,7 +84,10 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # printed ".2" at the right of its line; the pandoc and LibreOffice files, a printed line per
 # paragraph, give two of them: not counted as agreeing)
 REACHED = {
-    "pandoc": {"kind": 60, "title": 60, "numbers": 55, "preamble": 60, "footnotes": 41, "points": 41, "job number": 60},
+    # (pandoc points 40: the agenda quoted in E/2025/28-E/CN.7/2025/11, chapter XII, now read as
+    # its paragraph's points 1.-12. from the PDF; pandoc's Markdown of the text counts them on as
+    # a list of its own)
+    "pandoc": {"kind": 60, "title": 60, "numbers": 55, "preamble": 60, "footnotes": 41, "points": 40, "job number": 60},
     "libreoffice": {"kind": 60, "title": 60, "numbers": 59, "preamble": 60, "footnotes": 60, "points": 58, "job number": 60},
     "python-docx": {"kind": 60, "title": 59, "numbers": 59, "preamble": 60, "footnotes": 60, "points": 58, "job number": 60},
     "word": {"kind": 60, "title": 60, "numbers": 59, "preamble": 60, "footnotes": 60, "points": 58, "job number": 60},

@@ -42,6 +42,11 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _unmarked = lru_cache(maxsize=1024)(plain)
 
 
+# A sentence or clause that ends inside a text ("... 2013). que", "... ГХФУ? и"): a stop, a question
+# or exclamation mark, or a semicolon, then a space.
+SENTENCE_INSIDE = re.compile(r"[.?!;。？！；]\s")
+
+
 @dataclass
 class _ListState:
     owner: Para
@@ -64,6 +69,8 @@ class BodyAssembler:
         self.annex: Heading | None = None          # the annex being read, until its title is known
         self.untitled: Heading | None = None       # "Article 1" just read, its title on the next line
         self.decimal: str | None = None            # the number of the issuance's "Section 1" being read
+        self.closed_list: _ListState | None = None  # the list a heading just closed (see _resumed_list)
+        self.blocks: list = []                      # every block of the body (see _below_sequence)
 
     def inline(self, text: str) -> list:
         return parse_inline(text, self.notes)
@@ -244,7 +251,7 @@ class BodyAssembler:
         if self.annex is not heading:
             self.annex = None if self.annex is None or self.annex.text else self.annex
         self._flush_cross()
-        self.list = None
+        self.closed_list, self.list = self.list, None
         self.out.append(heading)
         self.block_owner[index] = heading
 
@@ -260,6 +267,8 @@ class BodyAssembler:
 
     def _numbered(self, index: int, block: Block, n: int, dot: str, rest: str) -> None:
         line = block.line
+        if self.list is None and self._resumed_list(n):
+            self.list = self.closed_list
         if self.list is not None and (n == self.list.next_num or (n == 1 and self.list.after_cross)):
             self._list_item(index, n, rest, line)
             return
@@ -278,8 +287,8 @@ class BodyAssembler:
             self._start_list(index, n, rest, line)
             return
         # A resolution has no numbered subheadings: its short operative paragraphs stay paragraphs.
-        is_heading = (len(rest) < 120 and not ends_sentence(rest) and n != self.expected
-                      and self.doc.kind not in RESOLUTION_KINDS)
+        is_heading = ((len(rest) < 120 or self._below_sequence(index, n, rest)) and not ends_sentence(rest)
+                      and n != self.expected and self.doc.kind not in RESOLUTION_KINDS)
         if is_heading:
             self._heading(index, Heading("subsection", f"{n}.", self.inline(rest), line))
             return
@@ -303,6 +312,27 @@ class BodyAssembler:
         self.last_para.points.extend(self.pending_cross)
         self.pending_cross = []
         self._list_item(index, n, rest, line)
+
+    def _resumed_list(self, n: int) -> bool:
+        """A number below the paragraphs' sequence that continues the list a heading just closed
+        is that list's next item: paragraph numbers never go back, and the heading is one that
+        extraction set inside the list (plain ``pdftotext`` prints the letter of the next page's
+        section among an agenda's items)."""
+        return (self.closed_list is not None and self.expected is not None and n < self.expected - 1
+                and n == self.closed_list.next_num and n > 1)
+
+    def _below_sequence(self, index: int, n: int, rest: str) -> bool:
+        """``2. Challenges and future work of the Commission ... recommendations``: a numbered
+        subheading of a report may run over two lines. A number below the paragraphs' sequence,
+        on one phrase that ends no sentence, with the paragraph the sequence expects right under
+        it, is such a subheading."""
+        if self.expected is None or n >= self.expected - 1 or len(rest) >= 300 or not rest[:1].isupper():
+            return False
+        if SENTENCE_INSIDE.search(rest) or rest.rstrip().endswith((",", ";", ":", "،", "؛", "，", "；", "：")):
+            return False
+        below = self.blocks[index + 1].text if index + 1 < len(self.blocks) else ""
+        m = forms(self.doc.lang).paragraph.match(_unmarked(below).strip())
+        return m is not None and m.group("num").isdigit() and int(m.group("num")) == self.expected
 
     def _list_item(self, index: int, n: int, rest: str, line: int) -> None:
         item = Point(f"{n}.", self.inline(rest), line=line)
@@ -350,7 +380,7 @@ class BodyAssembler:
             points = self.list.owner.points
             while points and isinstance(points[-1], Heading):
                 self.pending_cross.insert(0, points.pop())
-            self.list = None
+            self.closed_list, self.list = self.list, None
         if self.list is not None and ends_clause(_unmarked(text)) and _unmarked(text).rstrip().endswith((":", "：")):
             self.list = None  # a new introduction ("Sennar:"): the list before it ended, a new one follows
         if self.list is not None and len(text) < 400:
@@ -415,6 +445,7 @@ def _leaves_quote_open(text: str) -> bool:
 def run(reading: Reading) -> None:
     doc = reading.doc
     assembler = BodyAssembler(doc, reading.refs)
+    assembler.blocks = reading.blocks
     resolution = doc.kind in ("resolution", "decision")
     closing = False
     vote_open = False   # a bracketed vote under the closing line, not yet closed by its "]"
