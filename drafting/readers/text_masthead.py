@@ -151,7 +151,12 @@ def apply_field(m, f: MastheadField) -> None:
         label, word, _lang = f.value
         m.original_label, m.original = label, word
     elif f.name == "symbol":
-        m.symbol = f.text.rstrip("*") or f.text
+        symbol = f.text.rstrip("*") or f.text
+        if m.symbol and symbol not in m.symbol.split("-"):
+            # a document issued under two symbols prints them one above the other (an Official
+            # Records volume: E/2025/28 over E/CN.7/2025/11), as "A/80/179-S/2025/468" on one line
+            symbol = f"{m.symbol}-{symbol}"
+        m.symbol = symbol
 
 
 # -- preface lines --------------------------------------------------------------------------------
