@@ -109,10 +109,10 @@ def body_markdown_line(located, lang: str) -> int | None:
     """The session file line where the body_markdown text for ``lang`` starts."""
     import yaml
 
-    from drafting.model.session_keys import LOADER
+    from drafting.model.session_keys import yaml_loader
 
     try:
-        node = yaml.compose(read_text(located.source), Loader=LOADER)  # libyaml: a 3 MB value took 9 s
+        node = yaml.compose(read_text(located.source), Loader=yaml_loader())  # libyaml: a 3 MB value took 9 s
     except (yaml.YAMLError, DraftingError):
         return None
     for key, value in node.value:

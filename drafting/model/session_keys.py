@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
-
-import yaml
+from functools import cache
 
 from drafting.errors import DraftingError
 from drafting.locale import languages
@@ -122,9 +121,14 @@ def _fail(source: str, line: int, message: str) -> DraftingError:
     return DraftingError(f"{source}:{line}: {message}")
 
 
-# libyaml's safe loader, PyYAML's own C binding (50x the pure-Python one: a 3 MB value took 2 s
-# to read three times); the same safe constructors. PyYAML built without libyaml has none.
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@cache
+def yaml_loader():
+    """libyaml's safe loader, PyYAML's own C binding (50x the pure-Python one: a 3 MB value took
+    2 s to read three times); the same safe constructors. PyYAML built without libyaml has none.
+    Imported when a YAML text is read: a command reading Word files never loads PyYAML (7 ms)."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_YAML_DEPTH = 20        # a session file is a mapping of texts, lists and per-language maps
 MAX_NUMBER_DIGITS = 20     # a session number or a year: never thousands of digits
 MAX_VALUE_CHARS = 10_000   # every key but the body: a title, an organ, sponsors, a place
@@ -138,11 +142,13 @@ def load_mapping(text: str, source: str, line_offset: int = 0) -> Located:
     of values), nesting deeper than ``MAX_YAML_DEPTH``, numbers of more than
     ``MAX_NUMBER_DIGITS`` digits, and values that do not exist (``2011-02-30``).
     """
+    import yaml
+
     try:
         _check_events(text, source, line_offset)
-        node = yaml.compose(text, Loader=LOADER)
+        node = yaml.compose(text, Loader=yaml_loader())
         _check_scalars(node, source, line_offset)
-        values = yaml.load(text, Loader=LOADER)
+        values = yaml.load(text, Loader=yaml_loader())
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, max(exc.position, 0)) + 1 + line_offset
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
@@ -205,8 +211,10 @@ def _clean_value(value, key: str, loc: Located):
 
 def _check_events(text: str, source: str, line_offset: int) -> None:
     """One pass over the parser's events: no aliases, no deep nesting (before any recursion)."""
+    import yaml
+
     depth = 0
-    for event in yaml.parse(text, Loader=LOADER):
+    for event in yaml.parse(text, Loader=yaml_loader()):
         line = event.start_mark.line + 1 + line_offset if event.start_mark else line_offset + 1
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _fail(source, line, "anchors and aliases (&name, *name) are not allowed in this file; "
@@ -221,6 +229,8 @@ def _check_events(text: str, source: str, line_offset: int) -> None:
 
 def _check_scalars(node, source: str, line_offset: int) -> None:
     """Every scalar the safe loader would turn into a number or a date can be one."""
+    import yaml
+
     constructor = yaml.SafeLoader("")
     stack = [node] if node is not None else []
     while stack:
