@@ -77,6 +77,20 @@ def test_the_word_writer_does_not_load_the_html_entity_tables():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
     assert done.returncode == 0, done.stderr
 
+def test_reading_a_word_file_loads_no_yaml_and_measures_latin_text_without_the_wide_classes():
+    code = ("import sys\nfrom drafting.readers.docx import read\n"
+            "from drafting.readers.passes import text\n"
+            "from drafting.writers.docx import write\nfrom drafting.readers import read_document\n"
+            "root = read_document('corpus/real/pairs/P05_C1_lethal_autonomous_weapons/A_RES_80_57.pdftotext.txt').root\n"
+            "read(write(root), 'x.docx')\n"
+            "assert 'yaml' not in sys.modules\n"
+            "assert 'compiled' not in vars(text.WIDE)\n"
+            "assert text.printed_width('“a” – b') == 7 and 'compiled' not in vars(text.WIDE)\n"
+            "assert text.printed_width('大会 a') == 6\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+
+
 # --- the locale's parsed data kept between runs ----------------------------------------------
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from operator import methodcaller
 
+from drafting.regex import lazy_compile
+
 # What may end a paragraph; a comma ends only a preambular paragraph or an enacting formula.
 TERMINAL = (".", ":", ";", "!", "?", "…", "”", "»", '"', "’", "。", "；", "：", "！", "？", "؛", "؟")
 QUOTE_OPEN = "“«\"„"
@@ -75,10 +77,11 @@ DECIMAL_PARAGRAPH = re.compile(r"^(?P<num>(?P<major>[1-9]\d?)\.[1-9]\d?)\.?\s+(?
 
 # Chinese puts no space between words: a line breaks between any two characters, and its
 # full-width punctuation (，。；：、《》（）) carries its own spacing
-UNSPACED = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff1f\uff5b-\uff65]")
+UNSPACED = lazy_compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff1f\uff5b-\uff65]")
 
 
-WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+WIDE_JAMO = lazy_compile("[\u1100-\u115f]")
+WIDE = lazy_compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
                   "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
@@ -88,6 +91,11 @@ def printed_width(text: str) -> int:
     many characters as a full line of Latin letters."""
     if text.isascii():
         return len(text)
+    top = max(text)
+    if top < "\u1100":
+        return len(text)
+    if top < "\u2e80":    # dashes and quotes, but no Chinese: only Hangul's first jamo are wide
+        return len(text) + len(WIDE_JAMO.findall(text))
     return len(text) + len(WIDE.findall(text))
 
 
