@@ -15,6 +15,12 @@ from drafting.regex import LazyPattern, lazy_compile
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _passes_in_a_fresh_process(code: str) -> None:
+    """Run ``code`` in a new interpreter (nothing imported or compiled yet) and assert it passed."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+
+
 # --- patterns compiled on first use ----------------------------------------------------------
 
 
@@ -54,9 +60,7 @@ def test_importing_the_readers_compiles_the_patterns_they_rarely_need_only_when_
             "assert isinstance(p, LazyPattern) and 'compiled' not in vars(p)\n"
             "assert p.match('Geneva, 12 October 2011')\n"
             "assert 'compiled' in vars(p)\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
-    assert done.returncode == 0, done.stderr
-
+    _passes_in_a_fresh_process(code)
 
 
 def test_comparing_texts_without_cjk_characters_never_compiles_the_large_cjk_classes():
@@ -68,14 +72,13 @@ def test_comparing_texts_without_cjk_characters_never_compiles_the_large_cjk_cla
             "assert items.tokens_of('大会决定 A/80') == ['大', '会', '决', '定', ' ', 'A', '/', '80']\n"
             "assert items.words_of('大会决定') == {'大', '会', '决', '定', '大 会', '会 决', '决 定'}\n"
             "assert {items._TOKEN_PATTERN, items._WORD_PATTERN} <= set(items._compiled)\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
-    assert done.returncode == 0, done.stderr
+    _passes_in_a_fresh_process(code)
 
 
 def test_the_word_writer_does_not_load_the_html_entity_tables():
     code = "import sys, drafting.writers.docx, drafting.compare.redline_docx\nassert 'html' not in sys.modules\n"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
-    assert done.returncode == 0, done.stderr
+    _passes_in_a_fresh_process(code)
+
 
 def test_reading_a_word_file_loads_no_yaml_and_measures_latin_text_without_the_wide_classes():
     code = ("import sys\nfrom drafting.readers.docx import read\n"
@@ -87,8 +90,7 @@ def test_reading_a_word_file_loads_no_yaml_and_measures_latin_text_without_the_w
             "assert 'compiled' not in vars(text.WIDE)\n"
             "assert text.printed_width('“a” – b') == 7 and 'compiled' not in vars(text.WIDE)\n"
             "assert text.printed_width('大会 a') == 6\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
-    assert done.returncode == 0, done.stderr
+    _passes_in_a_fresh_process(code)
 
 
 # --- the locale's parsed data kept between runs ----------------------------------------------
