@@ -20,7 +20,7 @@ import datetime as _dt
 from drafting.model.blocks import Heading, NoteRef, Para, Point, plain_text
 from drafting.model.build import build_akn
 from drafting.model.session_frame import build_frame
-from drafting.model.session_keys import AKN_KINDS, KINDS
+from drafting.model.session_keys import AKN_KINDS, DISTRIBUTIONS, KINDS
 from drafting.readers import ReadResult
 from drafting.readers.docx_lines import docx_lines, render_lines
 from drafting.readers.docx_parse import ParsedDocx, parse_docx
@@ -88,7 +88,6 @@ def _title_in_its_style(blocks, parsed: ParsedDocx) -> None:
 # as the organs or the document lines, it leaves empty)
 STATED_KEYS = ("kind", "symbol", "job_number", "distribution", "date", "session", "agenda_item",
                "agenda_title", "agenda_note", "title_note")
-DISTRIBUTIONS = ("general", "limited", "restricted")
 
 
 def _stated_in_properties(blocks, properties: dict) -> None:
