@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from drafting.errors import DraftingError
-from drafting.locale import languages
+from drafting.locale import DISTRIBUTION_KINDS, languages
 
 
 # Generator kinds -> AKN4UN document name. The front matter also takes the AKN names themselves.
@@ -33,7 +33,7 @@ AKN_KINDS = {
     "administrativeInstruction": "administrativeInstruction", "informationCircular": "informationCircular",
 }
 RESOLUTION_KINDS = {"resolution", "resolutionDraft", "decision", "decisionDraft"}
-DISTRIBUTIONS = ("general", "limited", "restricted")
+DISTRIBUTIONS = DISTRIBUTION_KINDS   # the kinds a Distr. line states, as the locale reads them
 
 ALL = frozenset(KINDS)
 
