@@ -1101,7 +1101,7 @@ def _official_records_cover(reading: Reading, lines: list[Line], start: int, end
     doc, pf = reading.doc, reading.doc.preface
     role: dict[int, str] = {}
     title: list[int] = []
-    for organ, series, session, supp in reversed(blocks):
+    for *_, supp in reversed(blocks):     # the last block with an imprint under its title
         k = supp + 1
         run: list[int] = []
         while k < end and k < supp + 10 and not imprint.match(_fold(lines[k].text)):
