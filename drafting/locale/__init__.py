@@ -65,8 +65,9 @@ def _kept_path(source: Path) -> Path | None:
         f"{source.name}.{sys.implementation.cache_tag}.marshal")
 
 
-def _kept(path: Path | None, text: bytes) -> dict[str, Any] | None:
-    """The parsed form kept at ``path`` if it was parsed from exactly ``text``, else None."""
+def _kept(path: Path | None, text: bytes | tuple) -> dict[str, Any] | None:
+    """The parsed form kept at ``path`` if it was parsed from exactly ``text`` (or read from the
+    source that ``text`` names, see ``_cldr_months``), else None."""
     if path is None:
         return None
     try:
@@ -79,7 +80,7 @@ def _kept(path: Path | None, text: bytes) -> dict[str, Any] | None:
     return None
 
 
-def _keep(path: Path | None, text: bytes, data: dict[str, Any]) -> None:
+def _keep(path: Path | None, text: bytes | tuple, data: dict[str, Any]) -> None:
     """Keep the parsed form for the next run, as Python keeps bytecode: not when bytecode is not
     written (PYTHONDONTWRITEBYTECODE), and nothing is lost where the folder cannot be written."""
     if path is None or sys.dont_write_bytecode:
@@ -431,13 +432,47 @@ def _month_name(d: _dt.date, lang: str) -> str:
     dates = terms(lang)["dates"]
     source = dates["month_names_from"]
     if source == "cldr":
-        from babel.dates import format_date as babel_format_date
-
-        # "MMMM" is CLDR's format-context wide name: genitive in Russian ("октября")
-        return babel_format_date(d, "MMMM", locale=dates["cldr_locale"])
+        return _cldr_months(dates["cldr_locale"])[d.month - 1]
     if source == "data":
         return dates["months"][d.month - 1]
     return str(d.month)
+
+
+@lru_cache(maxsize=None)
+def _cldr_months(cldr_locale: str) -> tuple[str, ...]:
+    """CLDR's month names of a locale as babel gives them, in the format context and wide (what
+    the pattern "MMMM" prints: genitive in Russian, "октября"). Importing babel and loading a
+    locale's data costs about 20 ms, more than reading a Word file, for twelve words: they are
+    kept beside this package's bytecode as the parsed data files are, and used while babel's
+    data file of the locale is the same file (its path, size and time of change, as Python checks
+    a source against its bytecode); babel stays their one source."""
+    key = _babel_data_stamp(cldr_locale)
+    kept_at = _kept_path(_DATA / f"cldr-months-{cldr_locale}") if key is not None else None
+    data = _kept(kept_at, key) if key is not None else None
+    if data is None:
+        from babel.dates import get_month_names
+
+        names = get_month_names("wide", "format", locale=cldr_locale)
+        data = {"months": [names[m] for m in range(1, 13)]}
+        if key is not None:
+            _keep(kept_at, key, data)
+    return tuple(data["months"])
+
+
+def _babel_data_stamp(cldr_locale: str) -> tuple[str, int, int] | None:
+    """(path, size, time of change) of babel's data file of the locale, found without importing
+    babel; None where there is no such file to check against."""
+    from importlib.util import find_spec
+
+    spec = find_spec("babel")
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent / "locale-data" / f"{cldr_locale}.dat"
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return str(path), stat.st_size, stat.st_mtime_ns
 
 
 def _day(d: _dt.date, lang: str) -> str:
