@@ -1,6 +1,6 @@
 """``python -m drafting``: the same command line as ``drafting``."""
 
-from drafting.cli import main
+from drafting.launch import main
 
 if __name__ == "__main__":
     main()

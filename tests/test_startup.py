@@ -129,3 +129,23 @@ def test_damaged_or_unwritable_kept_data_only_costs_a_parse(monkeypatch, tmp_pat
     other = tmp_path / "other"
     assert _fresh_read("fr", monkeypatch, other, write=False) == expected
     assert not other.exists()
+
+
+# --- the program's own process ---------------------------------------------------------------
+
+
+def test_the_program_runs_the_cycle_collector_less_often_and_the_library_leaves_it_alone():
+    """``drafting`` (and ``python -m drafting``) sets the collector's thresholds for its own
+    process before its first import; importing the readers, writers and command line does not."""
+    _passes_in_a_fresh_process(
+        "import gc, sys\n"
+        "default = gc.get_threshold()\n"
+        "import drafting.cli, drafting.readers.text, drafting.readers.docx, drafting.writers.docx\n"
+        "assert gc.get_threshold() == default, gc.get_threshold()\n"
+        "sys.argv = ['drafting', '--version']\n"
+        "from drafting.launch import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "assert gc.get_threshold()[0] >= 100_000, gc.get_threshold()\n")
+    entry = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'drafting = "drafting.launch:main"' in entry
+    assert "from drafting.launch import main" in (ROOT / "drafting" / "__main__.py").read_text(encoding="utf-8")
