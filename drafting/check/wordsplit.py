@@ -100,15 +100,14 @@ class WordTable:
 
 
 def _buckets(lang: str) -> list[list[str]]:
-    """wordfreq's lists of the language's words, read from its file (not kept in its cache)."""
-    from wordfreq import get_frequency_list
-    read = getattr(get_frequency_list, "__wrapped__", get_frequency_list)
-    return read(lang, wordlist="large")
+    """wordfreq's lists of the language's words, read from its file (not kept in a cache)."""
+    from drafting.locale.frequencies import buckets
+    return buckets(lang, "large")
 
 
 def _zipf(index: int) -> float:
-    from wordfreq import cB_to_freq
-    return math.log10(cB_to_freq(-index)) + 9
+    # (wordfreq's cB_to_freq: bucket k holds the words used 10 ** (-k / 100) of the time)
+    return math.log10(10 ** (-index / 100)) + 9
 
 
 @lru_cache(maxsize=None)

@@ -142,10 +142,10 @@ def _misread_word(tokens: list[str], lang: str) -> tuple[str, str | None]:
 
 
 def _is_word(word: str, lang: str, least: float = COMMON_WORD) -> bool:
-    from wordfreq import zipf_frequency     # loaded only for a line of this shape
+    from drafting.locale.frequencies import zipf     # loaded only for a line of this shape
     # (the "small" list holds the words used about once in a million or more, all this rule
     # asks for, and loads a tenth of the time the full list takes)
-    return zipf_frequency(word.lower(), lang, wordlist="small") >= least
+    return zipf(word.lower(), lang, wordlist="small") >= least
 
 
 def _known_reading(joined: str, lang: str) -> str | None:
