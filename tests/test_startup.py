@@ -149,3 +149,28 @@ def test_the_program_runs_the_cycle_collector_less_often_and_the_library_leaves_
     entry = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert 'drafting = "drafting.launch:main"' in entry
     assert "from drafting.launch import main" in (ROOT / "drafting" / "__main__.py").read_text(encoding="utf-8")
+
+
+def _program(prelude: str, *args: str) -> subprocess.CompletedProcess:
+    code = (f"import atexit, sys\n{prelude}\n"
+            "atexit.register(lambda: print('torn down', file=sys.stderr))\n"
+            f"sys.argv = ['drafting', *{list(args)!r}]\n"
+            "from drafting.launch import main\nmain()\n")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+
+
+def test_the_program_ends_without_tearing_the_interpreter_down_its_output_whole():
+    """A command's output is written whole and its exit status kept, and the interpreter is not
+    torn down (an exit handler does not run); where a module whose exit handlers matter was
+    imported (logging, worker pools, Dask), Python exits the usual way."""
+    text = sorted((ROOT / "corpus" / "real" / "pairs").glob("*/*.pdftotext.txt"))[0]
+    shown = _program("", "show", str(text))
+    assert shown.returncode == 0 and shown.stdout.count("\n") > 20 and shown.stdout.endswith("\n")
+    assert "torn down" not in shown.stderr
+    usual = _program("import logging", "show", str(text))
+    assert usual.returncode == 0 and usual.stdout == shown.stdout and "torn down" in usual.stderr
+    for prelude in ("", "import logging"):
+        wrong = _program(prelude, "show", "no-such-file.txt")
+        assert wrong.returncode == 2 and "drafting: error:" in wrong.stderr and wrong.stdout == ""
+    differs = _program("", "diff", str(text), str(sorted(text.parent.glob("*.pdftotext.txt"))[-1]), "-f", "json")
+    assert differs.returncode == 1 and differs.stdout.rstrip().endswith("}")
