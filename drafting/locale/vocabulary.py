@@ -159,16 +159,20 @@ def division_label() -> re.Pattern:
     numeral = r"(?:\d{1,3}|[IVXLC]{1,7}|[〇零一二三四五六七八九十百千]{1,7})"
     kinds = {}
     for kind in ("article", "chapter", "section"):
-        forms = []
+        # the words before the number, by what stands between them and after it: the numeral
+        # written once for each (compiling it once for each of the 36 forms cost 4 ms a run)
+        words: dict[tuple[str, str], set[str]] = {}
         for lang in languages():
             template = terms(lang)["headings"].get(f"{kind}_label")
             if not template:
                 continue
-            for form in {template, template.upper()}:
+            for form in (template, template.upper()):
                 before, _, after = form.partition("{N}" if form.isupper() else "{n}")
                 space = r"\s*" if not before.endswith(" ") else r"\s+"
-                forms.append(re.escape(before.rstrip()) + space + numeral + re.escape(after))
-        kinds[kind] = "|".join(sorted(set(forms), key=len, reverse=True)) or r"(?!)"
+                words.setdefault((space, re.escape(after)), set()).add(re.escape(before.rstrip()))
+        kinds[kind] = "|".join(
+            f"(?:{'|'.join(sorted(befores, key=lambda w: (-len(w), w)))}){space}{numeral}{after}"
+            for (space, after), befores in sorted(words.items())) or r"(?!)"
     return re.compile(rf"^(?:(?P<article>{kinds['article']})|(?P<chapter>{kinds['chapter']})"
                       rf"|(?P<section>{kinds['section']}))(?:\s+(?P<title>\S.*))?$")
 
