@@ -33,6 +33,7 @@ from drafting.readers.passes.reading import Reading
 from drafting.readers.passes.text import ends_clause, ends_sentence, join_lines, plain
 from drafting.readers.text_inline import parse_inline
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
+from drafting.regex import LazyPattern, lazy_compile
 
 # "80/57.", "2023/5." (the Economic and Social Council numbers by year), "55/..." (a draft's number
 # to come: "55/... The right to education"), then the title on the same line or the next
@@ -1049,20 +1050,29 @@ def _kind(key: str | None, doc, title: str, formula: bool) -> str:
 # -- the cover and title page of a report in the Official Records ----------------------------
 
 @lru_cache(maxsize=None)
-def _official_records_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _official_records_patterns() -> tuple[LazyPattern, LazyPattern, LazyPattern]:
     """The three lines every Official Records volume prints on its cover and title page, in six
     languages: the series (``Official Records, 2025``; ``大会正式记录``, the organ glued to it), the
     supplement (``Supplement No. 8``, ``Supplément no 42``, ``补编第42号``, its symbol in brackets
     on older covers) and the imprint under the title (``United Nations • New York, 2025``)."""
-    from drafting.locale import official_records_names, organization_names
+    from drafting.locale import organization_names
     from drafting.locale.vocabulary import alternation
+    # (compiled when first used: most documents have no line that names the series, and the
+    # organs of six languages make a long pattern)
     organs = alternation(tuple(o.replace(" ", "") for o in words("organs")))
-    series = re.compile(rf"^(?:{organs})?(?:{alternation(tuple(_fold(n) for n in official_records_names()))})"
-                        rf"(?:[,，]?\s*\d{{4}}\s*年?)?$")
-    supplement = re.compile(rf"^(?:{alternation(words('official_records_supplement'))})\s*\d+\s*[a-z]?\s*号?"
-                            rf"(?:\s*\([^()]*\))?$")
-    imprint = re.compile(rf"^(?:{alternation(tuple(_fold(n) for n in organization_names()))})\s*•\s*\S[^•,]*,\s*\d{{4}}$")
+    series = lazy_compile(rf"^(?:{organs})?(?:{alternation(_series_names())})(?:[,，]?\s*\d{{4}}\s*年?)?$")
+    supplement = lazy_compile(rf"^(?:{alternation(words('official_records_supplement'))})\s*\d+\s*[a-z]?\s*号?"
+                              rf"(?:\s*\([^()]*\))?$")
+    imprint = lazy_compile(rf"^(?:{alternation(tuple(_fold(n) for n in organization_names()))})"
+                           rf"\s*•\s*\S[^•,]*,\s*\d{{4}}$")
     return series, supplement, imprint
+
+
+@lru_cache(maxsize=None)
+def _series_names() -> tuple[str, ...]:
+    """The series name of the Official Records in six languages, folded as lines are."""
+    from drafting.locale import official_records_names
+    return tuple(_fold(n) for n in official_records_names())
 
 
 def _official_records_blocks(lines: list[Line], start: int) -> list[tuple[int, int, int | None, int]]:
@@ -1073,7 +1083,8 @@ def _official_records_blocks(lines: list[Line], start: int) -> list[tuple[int, i
     out = []
     for k in range(start, min(len(lines), start + 40)):
         folded = _fold(lines[k].text)
-        if not series.match(folded):
+        # (the series pattern holds one of the names whole: a line without any is no series line)
+        if not any(name in folded for name in _series_names()) or not series.match(folded):
             continue
         j = k + 1
         session = None
