@@ -174,3 +174,23 @@ def test_the_program_ends_without_tearing_the_interpreter_down_its_output_whole(
         assert wrong.returncode == 2 and "drafting: error:" in wrong.stderr and wrong.stdout == ""
     differs = _program("", "diff", str(text), str(sorted(text.parent.glob("*.pdftotext.txt"))[-1]), "-f", "json")
     assert differs.returncode == 1 and differs.stdout.rstrip().endswith("}")
+
+
+def test_every_dataclass_says_what_it_is_so_that_importing_it_reads_no_signature():
+    """A dataclass without a docstring has one made from ``inspect.signature`` of the class when
+    it is defined (0.3-4 ms each: 36 of them cost a command 6-10 ms): each class says what it is."""
+    import dataclasses
+    import importlib
+    import inspect
+    import pkgutil
+
+    import drafting
+
+    made = []
+    for info in pkgutil.walk_packages(drafting.__path__, "drafting."):
+        module = importlib.import_module(info.name)
+        for name, obj in vars(module).items():
+            if inspect.isclass(obj) and dataclasses.is_dataclass(obj) and obj.__module__ == module.__name__ \
+                    and (obj.__doc__ or "").startswith(f"{name}("):
+                made.append(f"{module.__name__}.{name}")
+    assert made == []

@@ -37,6 +37,9 @@ class Config:
 
 @dataclass
 class CheckedDocument:
+    """A document as the rules see it: its AKN tree, the reader's diagnostics and, for a text
+    input, the text and where each element came from."""
+
     path: str
     format: str
     root: object

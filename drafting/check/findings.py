@@ -10,6 +10,9 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 @dataclass
 class Finding:
+    """One finding of a rule: where in the input, how severe, what is wrong and, where it can be
+    fixed, how."""
+
     rule: str                 # UN101
     severity: str             # error | warning | info
     message: str

@@ -19,6 +19,9 @@ HELP_URI = "https://github.com/un-drafting/drafting#check-rules"
 
 @dataclass
 class Rule:
+    """A formatting rule as the registry lists it: its code, name, default severity, what it
+    checks and why."""
+
     id: str
     name: str            # kebab-case, e.g. paragraph-numbering
     severity: str        # default severity

@@ -15,6 +15,9 @@ from drafting.model.akn import QUOTED_DOCUMENTS, local, text_content, xp
 
 @dataclass(slots=True)
 class Segment:
+    """A stretch of a document's text that the text rules read, with the source line and element
+    it came from."""
+
     text: str
     line: int | None
     eid: str | None = None

@@ -132,6 +132,9 @@ def write_baseline(findings) -> str:
 
 @dataclass
 class Baseline:
+    """The findings a project has accepted (how many of each), so that only new ones are
+    reported."""
+
     counts: Counter
     warnings: list[str]
 

@@ -65,6 +65,8 @@ def load(path: str, config: Config, fmt: str | None = None,
 
 @dataclass
 class Checked:
+    """The findings and warnings of the files checked so far."""
+
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -144,6 +146,9 @@ def check_versions(files, config: Config, rules, fmt: str | None = None,
 
 @dataclass
 class FixResult:
+    """What ``check --fix`` did to one file: where it wrote, how many fixes of each rule, or why
+    it wrote nothing."""
+
     path: str
     output: str
     counts: dict = field(default_factory=dict)

@@ -23,6 +23,8 @@ PART_TITLES = {"preamble": "preamble", "operative": "operative part", "annex": "
 
 @dataclass
 class Step:
+    """One version against the next in a history, with the printed names of their paragraphs."""
+
     old: object          # Loaded (path, root, meta, items)
     new: object
     alignment: Alignment
@@ -71,6 +73,8 @@ class Step:
 
 @dataclass
 class History:
+    """Every version of a text and each step from one to the next."""
+
     docs: list
     steps: list[Step]
 

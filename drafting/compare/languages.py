@@ -32,6 +32,9 @@ VARIANCE = 6.8
 
 @dataclass
 class Mismatch:
+    """One way two language versions disagree (a paragraph missing, footnotes, numbers, symbols,
+    structure)."""
+
     kind: str            # missing-in-a, missing-in-b, footnotes, numbers, symbols, structure
     a: list[str]         # labels (or eIds) on each side
     b: list[str]
@@ -43,6 +46,9 @@ class Mismatch:
 
 @dataclass
 class LangPair:
+    """Paragraphs of two language versions paired as one, how they were paired, and where they
+    disagree."""
+
     a: list[Item]
     b: list[Item]
     method: str          # number, length
@@ -53,6 +59,8 @@ class LangPair:
 
 @dataclass
 class LanguageAlignment:
+    """Two language versions of a document, paragraph by paragraph."""
+
     a_name: str
     b_name: str
     a_meta: dict

@@ -41,6 +41,8 @@ class Outcome:
 
 @dataclass
 class Summary:
+    """What a batch has done so far: documents done, documents that failed and why, time taken."""
+
     done: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     started: float = field(default_factory=time.perf_counter)

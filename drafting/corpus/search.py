@@ -13,6 +13,8 @@ NEAR_FROM_WORDS = 8   # a query this long is also looked up as wording, not only
 
 @dataclass
 class Hit:
+    """One paragraph of the corpus that a search found, with the document it stands in."""
+
     symbol: str | None
     part: str
     number: str | None

@@ -32,6 +32,9 @@ KIND_RANK = {"resolution": 0, "decision": 0, "draft": 1}
 
 @dataclass
 class Source:
+    """An earlier document of the corpus that holds a traced paragraph's language, and how alike
+    they are."""
+
     symbol: str | None
     part: str
     number: str | None
@@ -46,6 +49,9 @@ class Source:
 
 @dataclass
 class TracedParagraph:
+    """One paragraph of a document, whether its language is agreed language of the corpus, and
+    where from."""
+
     part: str
     number: str | None
     eid: str | None

@@ -24,6 +24,9 @@ OUTPUT_FORMATS = {".xml": "akn", ".akn": "akn", ".md": "md", ".docx": "docx"}
 
 @dataclass
 class Generated:
+    """A generated document: its AKN tree, the Markdown the template rendered, and what was
+    reported."""
+
     root: object
     markdown: str                        # the rendered template, in the dialect
     diagnostics: list = field(default_factory=list)

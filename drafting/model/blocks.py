@@ -114,6 +114,9 @@ class QuotedDocument:
 
 @dataclass
 class Masthead:
+    """The masthead as printed: the organs, the symbol, the distribution, the date, the original
+    language and the job number."""
+
     organs: list[str] = field(default_factory=list)
     symbol: str | None = None
     distribution: str | None = None          # printed text, e.g. "Distr. limitée"
@@ -129,6 +132,8 @@ class Masthead:
 
 @dataclass
 class Preface:
+    """The lines between the masthead and the body: session, place and dates, agenda item, title."""
+
     body: str | None = None                   # a subsidiary body's name, e.g. the Working Group
     session_text: str | None = None           # "Quatrième session" as printed
     session_number: int | None = None
@@ -146,6 +151,9 @@ class Preface:
 
 @dataclass
 class Diagnostic:
+    """One thing the reader reports about its input (furniture set aside, a number inferred, an
+    OCR repair)."""
+
     level: str          # error | warning | info
     message: str
     line: int | None = None

@@ -31,6 +31,8 @@ _BARCODE = re.compile(r"^\*\s?\d{7}\s?\*$")
 
 @dataclass(frozen=True)
 class JobNumber:
+    """A job number at a page's foot (``V.11-86235 (F) 181011``), read into its parts."""
+
     text: str  # as printed, whitespace collapsed: "V.11-86235 (F) 181011"
     prefix: str | None  # None (New York), "V.", "GE.", "K"
     year: int  # four digits: 11 -> 2011

@@ -67,6 +67,8 @@ def _alternatives(words: list[str]) -> str:
 
 @dataclass(frozen=True)
 class NumberingForms:
+    """How a language numbers chapters, sections and paragraphs, as the patterns that read them."""
+
     lang: str
     chapter: re.Pattern
     section: re.Pattern

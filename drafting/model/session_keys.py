@@ -40,6 +40,9 @@ ALL = frozenset(KINDS)
 
 @dataclass(frozen=True)
 class Key:
+    """One key of a session file or of a document's front matter: its name, the type of its value
+    and where it may stand."""
+
     name: str
     type: str                      # text, text-list, str, int, date, dates, lang, enum, bool, str-list
     required: frozenset = frozenset()   # generator kinds that need it

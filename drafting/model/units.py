@@ -36,6 +36,8 @@ def printed_number(num: str | None) -> str | None:
 
 @dataclass
 class Note:
+    """A footnote as compare and check see it: its mark, its text and where it is called."""
+
     marker: str
     text: str
     eid: str | None

@@ -25,6 +25,8 @@ PROFILE_NAMES = {
 
 @dataclass(frozen=True)
 class Finding:
+    """One way an AKN document breaks the schema or the UN profile, and on which line."""
+
     line: int | None
     rule: str        # "schema" or a profile rule name
     message: str

@@ -9,12 +9,17 @@ a sponsor). Names are compared with everything but letters and digits stripped, 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drafting.ooxml.names import is_on, w
 
+_NOT_LETTER_OR_DIGIT = re.compile(r"[^0-9A-Za-z]")
+
+
+@lru_cache(maxsize=4096)   # (a document names a few dozen styles, each asked for at every paragraph)
 def style_key(name: str | None) -> str:
     """``_ H _Ch_G`` -> ``hchg``: how style names are compared."""
-    return re.sub(r"[^0-9A-Za-z]", "", name or "").lower()
+    return _NOT_LETTER_OR_DIGIT.sub("", name or "").lower()
 
 
 # Paragraph styles the writer uses (names as in templates/reference.docx).

@@ -17,6 +17,9 @@ from dataclasses import dataclass
 
 @dataclass(slots=True)
 class Line:
+    """One printed line and what its reader knows of it (page, breaks, indent, font), the passes'
+    input."""
+
     text: str
     no: int                               # 1-based source line (text) or running line number (PDF)
     page: int = 1

@@ -32,6 +32,8 @@ TOP_TIE = 2.0             # points: columns whose first lines start this close r
 
 @dataclass
 class Row:
+    """The runs of a PDF page that share a baseline: one printed line, or several side by side."""
+
     runs: list[Run]                       # left to right
     y: float                              # baseline
     size: float                           # the size most of its characters have

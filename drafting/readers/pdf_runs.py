@@ -88,6 +88,9 @@ class Run:
 
 @dataclass
 class PageText:
+    """A PDF page's text as runs of characters with their font, size and position, and its short
+    rules."""
+
     number: int               # 1-based
     width: float
     height: float
@@ -103,6 +106,8 @@ class PageText:
 
 @dataclass(slots=True)
 class _Style:
+    """What a run's characters look like: size, italic, bold, drawn invisible (OCR), rotated."""
+
     size: float
     italic: bool
     bold: bool

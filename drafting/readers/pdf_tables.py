@@ -56,6 +56,9 @@ LEADER_DOTS = re.compile(r"\.(?:\s?\.){5}|…{3}")
 
 @dataclass
 class Table:
+    """A table found on a PDF page: the rows it spans, its cells' runs, its header rows and
+    spanning heads."""
+
     start: int                                  # first row of the page's rows in the table
     end: int                                    # after its last row
     rows: list[list[list[tuple[Row, list[Run]]]]]   # per table row, per column: (printed row, runs)

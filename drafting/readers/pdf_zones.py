@@ -86,6 +86,8 @@ def _signature(piece: list[Run]) -> tuple[str, float]:
 
 @dataclass
 class PageRows:
+    """A PDF page's rows and the zone of each (masthead, body, notes, furniture)."""
+
     page: PageText
     rows: list[Row]
     zones: list[str | None] = field(default_factory=list)

@@ -30,6 +30,8 @@ SYMBOL_AT_START = re.compile(r"^(?P<sym>[A-Z][A-Za-z0-9.()\-]*(?:/[A-Za-z0-9.()\
 
 @dataclass(frozen=True)   # (shared by every caller of the memoised masthead_fields)
 class MastheadField:
+    """One field of a masthead as printed and the value read from it."""
+
     name: str        # distribution, date, language, original, symbol
     text: str        # as printed
     value: object    # kind / date / lang code / symbol text

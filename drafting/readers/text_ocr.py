@@ -18,6 +18,9 @@ APOSTROPHES = "'’"
 
 @dataclass(frozen=True)
 class Repair:
+    """One OCR repair: the damage it looks for, what it puts instead, and the languages it
+    applies to."""
+
     pattern: re.Pattern
     replacement: str
     description: str

@@ -49,6 +49,9 @@ SENTENCE_INSIDE = re.compile(r"[.?!;。？！；]\s")
 
 @dataclass
 class _ListState:
+    """A run of numbered points under one paragraph, while ``body`` reads it: the paragraph that
+    owns it and the number it expects next."""
+
     owner: Para
     next_num: int
     after_cross: bool = False

@@ -11,6 +11,8 @@ from drafting.readers.passes.language import detect_language, masthead_language
 
 @dataclass
 class FootnoteBody:
+    """A footnote's text as printed in a page's note zone, with its mark and where it stood."""
+
     marker: str
     text: str
     line: int
@@ -37,6 +39,9 @@ class Block:
 
 @dataclass
 class Reading:
+    """One document being read: its lines, what the passes have found so far, and the document
+    they build."""
+
     lines: list[Line]
     doc: DocumentBlocks
     notes: list[FootnoteBody] = field(default_factory=list)
