@@ -229,13 +229,15 @@ def opens_clause(text: str, lang: str) -> bool:
 
 _DIGIT = re.compile(r"\d")
 # A line that opens with a lower-case word (not a label "a)" or "iv)") opens no item: most lines.
+# (Where no ")" stands among its next six characters the look-ahead cannot fail, and a letter
+# (``isalpha``) is one of ``[^\W\d_]``: such a text matches without the pattern being run.)
 _PLAIN_START = re.compile(r"[^\W\d_](?![^\W\d_]{0,5}\))")
 
 
 def starts_item(text: str, expected: int | None, lang: str) -> bool:
     """Does the text open with a paragraph number, a chapter or section label, a point label?"""
     t = text.strip()
-    if t[:1].islower() and _PLAIN_START.match(t):
+    if t[:1].islower() and ((t.find(")", 1, 7) == -1 and t[0].isalpha()) or _PLAIN_START.match(t)):
         return False
     if t[:1] == "-":  # (the text is stripped: a dash prefix opens it)
         t = DASH_PREFIX.sub("", t)
@@ -477,20 +479,26 @@ def plain_start_bold(text: str) -> bool:
 
 
 def _join_block(block: Block, line: str) -> None:
-    """``block.text = join_lines(block.text, line)``, its bold state carried on from that of the
-    text before.
+    """``block.text = join_lines(block.text, line)`` of a stripped ``line``, its bold state
+    carried on from that of the text before.
 
     Joined to a text without trailing spaces (a block's always is), the line follows a space or,
     after a hyphen, the text itself: no run of stars crosses the join, and a run that ends the
     text is followed by a space as before. So only the runs of the added part need reading."""
     text, known = block.text, block.bold_state
-    joined = join_lines(text, line)
+    last = text[-1:]
+    if last and last < "\u3000" and last not in "\u00ad-\u2011" and not last.isspace():
+        # join_lines, inlined where the text ends in none of the characters it looks at (no
+        # space, hyphen, soft hyphen or unspaced Chinese character): the two with a space
+        joined, trimmed = f"{text} {line}", True
+    else:
+        joined, trimmed = join_lines(text, line), bool(text) and len(text.rstrip()) == len(text)
     if known is not None and known[0] is text:
         _, stars, state = known
     else:
         stars = "**" in text
         state = _open_bold_from(text, 0, False) if stars else False
-    if len(text.rstrip()) != len(text) or not text:
+    if not trimmed:
         stars = "**" in joined
         state = _open_bold_from(joined, 0, False) if stars else False
     elif "**" in line:
@@ -522,9 +530,10 @@ def run(reading: Reading) -> None:
     lang = reading.doc.lang
     start = reading.body_start
     body = lines[start:]
-    texts = [l.text.strip() for l in lines]   # each line stripped once, for every test below
-    lengths = sorted(printed_width(t) for t in texts[start:] if t)
-    wrapped = is_wrapped(body, texts[start:], lengths)
+    texts = [l.text.strip() for l in body]   # each body line stripped once, for every test below
+    # (printed_width, its first test inlined: a line of ASCII prints as wide as it is long)
+    lengths = sorted([len(t) if t.isascii() else printed_width(t) for t in texts if t])
+    wrapped = is_wrapped(body, texts, lengths)
     margins = _margins(body)
     if wrapped:  # the measure of the wrapped lines, not of lines extraction glued together
         lengths = [n for n in lengths if n <= 110] or lengths
@@ -539,9 +548,10 @@ def run(reading: Reading) -> None:
     tables = {k for k in every_table if k >= start}
     listed = _contents_headings(lines, every_table)
     # (closing_openers: the answers of _may_open_closing_here for this text, by first character)
-    context = (wrapped, width, margins, lang, f, _chapter_word_initials(lang), frozenset(_unfinished_ends(lang)), {})
+    context = (wrapped, width, margins, lang, f, _chapter_word_initials(lang), frozenset(_unfinished_ends(lang)), {},
+               annex_of_initials())
     for i in range(start, len(lines)):
-        stripped = texts[i]
+        stripped = texts[i - start]
         if not stripped:
             continue
         line = lines[i]
@@ -660,12 +670,13 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     number and point label that open it; and ``prev_line`` stripped. ``context``: what ``run``
     knows of the whole text and its language. Each fact of a line or of the block is read once,
     where first needed."""
-    wrapped, width, margins, lang, f, chapter_initials, unfinished_ends, closing_openers = context
+    wrapped, width, margins, lang, f, chapter_initials, unfinished_ends, closing_openers, annex_initials = context
     prev_text = prev.text
     # a new page, also where its first line (the running head) was set aside
     # (a paragraph the format opens is one on a new page too: no page cut it)
     new_page = (line.page_break_before or line.page != prev_line.page) and not line.opens_paragraph
-    if _block_open_bold(prev):
+    known = prev.bold_state   # (_block_open_bold, inlined: the state the block's lines left as they were joined)
+    if known[2] if known is not None and known[0] is prev_text else open_bold(prev_text):
         return True
     # (run has found no point before this one in the block: only the line's own text can show one after it)
     if point and _enumerated_after(point, ""):
@@ -683,12 +694,22 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
             and printed_width(prev_stripped) >= 0.75 * width and not (heading := is_heading_like(prev_text, lang))):
         return True  # a bold span wrapped onto the next line: "(c) **In relation to ... Permanent**" / "**Representatives**."
     first = stripped[:1]
-    if not (first.islower() and _PLAIN_START.match(stripped)) and _opens_item(undashed, number, expected, f):
+    # (_PLAIN_START, its match skipped as in starts_item where no ")" can close a label)
+    if not (first.islower() and ((stripped.find(")", 1, 7) == -1 and first.isalpha()) or _PLAIN_START.match(stripped))) \
+            and _opens_item(undashed, number, expected, f):
         return False  # (starts_item)
     bare = stripped if "*" not in stripped and "^" not in stripped else plain(stripped)   # (plain, inlined)
-    closing = len(bare) <= 90 and _may_open_closing_here(bare[:1], lang, closing_openers) and closing_line(bare, lang)
+    opener = bare[:1]
+    if len(bare) <= 90:
+        # (_may_open_closing_here, its answer for this character looked up first)
+        may_close = closing_openers.get(opener)
+        if may_close is None:
+            may_close = _may_open_closing_here(opener, lang, closing_openers)
+        closing = may_close and closing_line(bare, lang)
+    else:
+        closing = False
     if closing or (len(stripped) < 30 and ANNEX_LABEL.match(bare)) or (len(bare) < 30 and is_division_label(bare)) \
-            or (bare[:1] in annex_of_initials() and ANNEX_OF.match(bare)):
+            or (opener in annex_initials and ANNEX_OF.match(bare)):
         return False
     if stripped.endswith((",", "،", "，")) and _formula_under_title(stripped, prev_text):
         return False  # "The States Parties to this Convention,": a formula stands alone, under a title
@@ -700,9 +721,11 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
             (";", ",", ":", "،", "؛"))
     else:
         unfinished = ends_unfinished(prev_line_text, lang)
-    if unfinished or (wrapped and _title_goes_on(prev_text, prev_line_text, f)):
+    # (_title_goes_on asks first whether the line before ends in a comma: its stripped text says so)
+    if unfinished or (wrapped and prev_stripped[-1:] == "," and _title_goes_on(prev_text, prev_line_text, f)):
         return True
-    if first.islower() and not opens_sentence(first) and not prev_text.endswith("**"):
+    # (opens_sentence(first), inlined: a lower-case letter is no capital)
+    if first.islower() and not (first.isalpha() and first.lower() == first.upper()) and not prev_text.endswith("**"):
         return _lower_case_runs_on(prev_line, stripped, lang)
     prev_sentence = None   # ends_sentence(prev_text), read where first asked
     if first.islower():
