@@ -36,15 +36,20 @@ MESSAGE = "word broken at the line's end read as one: "
 
 
 def run(reading: Reading) -> None:
-    printed = [l for l in reading.lines if l.zone not in ("furniture", "rule") and l.text.strip()]
-    breaks = [(a, b) for a, b in zip(printed, printed[1:]) if _may_break(a, b)]
+    # (l.text.strip(), without a copy of each line: a text of spaces alone strips to nothing)
+    printed = [l for l in reading.lines if l.zone not in ("furniture", "rule") and l.text and not l.text.isspace()]
+    # the lines that end in a hyphen, spaces after it aside: a line whose last character is
+    # neither a hyphen nor a space ends in none (most lines), the one test made of each
+    hyphened = [k for k, l in enumerate(printed[:-1])
+                if l.text[-1] in BREAKS or (l.text[-1].isspace() and l.text.rstrip()[-1] in BREAKS)]
+    breaks = [(printed[k], printed[k + 1]) for k in hyphened if _may_break(printed[k], printed[k + 1])]
     if not breaks:
         return
     divides = bool(terms(reading.doc.lang).get("reader", {}).get("divides_words", False))
     pieces = [(a, b, _last_word(a.text), _first_word(b.text)) for a, b in breaks]
     # (Cyrillic texts divide words whatever the document's main language)
     if divides or any(_cyrillic(head[-1:]) for _, _, head, _ in pieces):
-        count = _vocabulary(printed).__getitem__
+        count = _vocabulary(printed, hyphened).__getitem__
     else:
         # a text that divides no word asks only how often the joined and the hyphenated forms
         # occur: a search for each, not a reading of every word
@@ -78,13 +83,15 @@ def _first_word(text: str) -> str:
     return PART.split(m.group())[0] if m else ""
 
 
-def _vocabulary(printed: list[Line]) -> Counter:
+def _vocabulary(printed: list[Line], hyphened: list[int]) -> Counter:
     """How often each word, and each pair of words joined by a hyphen, stands in the document,
     alone or in a compound, case folded; the pieces of a break do not count (a piece at a
     line's end, or at the opening of the line after it). The text is read in one pass of the
-    pattern; only the compounds and the breaks are looked at one by one."""
+    pattern; only the compounds and the breaks are looked at one by one (``hyphened``: the
+    indexes of the lines before the last that end in a hyphen, spaces aside)."""
     whole = Counter(WORD.findall("\n".join(l.text for l in printed).casefold()))
-    for a, b in zip(printed, printed[1:]):
+    for k in hyphened:
+        a, b = printed[k], printed[k + 1]
         text = a.text.rstrip()
         if len(text) > 1 and text[-1] in BREAKS and text[-2].isalpha():
             ends = WORD.findall(text[-80:].casefold())
