@@ -115,6 +115,17 @@ def text_lines(text: str) -> list[Line]:
                 out.append(Line(piece.rstrip(), no, page, page_break, gap))
                 page_break, gap = False, False
                 continue
+            left = piece.lstrip(" ")
+            if piece.find(_GAP_SPACES, len(piece) - len(left)) == -1:
+                # one column (most lines): _columns, the flush and emit below, inlined (the
+                # piece is not blank: its text is not)
+                if block:
+                    flush()
+                text = left.rstrip()
+                out.append(Line(INNER_SPACES.sub(" ", text) if "  " in text else text, no, page, page_break, gap,
+                                (len(piece) - len(left)) * POINTS_PER_COLUMN))
+                page_break, gap = False, False
+                continue
             columns = _columns(piece)
             if page == 1 and len(columns) == 2 and (not block or abs(block[0][1][0][0] - columns[0][0]) <= 6):
                 block.append((no, columns))
@@ -140,81 +151,97 @@ PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}|\d{1,3}/\d{1,3}|\d{2}-\d{5}(?:\s*\([A-
 
 def join_lone_labels(lines: list[Line]) -> list[Line]:
     """Put a number printed alone on its line back in front of the text that follows it."""
+    # a label is at most eight characters long: only short lines are matched, each once (a
+    # line longer than that with no space at either end is as long stripped)
+    at = [k for k, l in enumerate(lines)
+          if (len(t := l.text) <= 8 or ((t[0].isspace() or t[-1].isspace()) and len(t.strip()) <= 8))
+          and LONE_LABEL.match(t)]
+    if not at:
+        return list(lines)
+    label = set(at)   # the indexes of the lines that hold a label alone
     out: list[Line] = []
-    # a label is at most eight characters long: only short lines are matched, each once
-    label = [(len(l.text) <= 8 or len(l.text.strip()) <= 8) and LONE_LABEL.match(l.text) is not None for l in lines]
     n = len(lines)
     k = 0
-    while k < n:
-        line = lines[k]
-        if not label[k]:  # every case below opens with a label (most lines open with none)
-            out.append(line)
-            k += 1
-            continue
-        nxt = lines[k + 1] if k + 1 < n else None
-        if (k + 3 < n and label[k] and label[k + 1] and not label[k + 2] and not label[k + 3]
-                and LONE_POINT.match(line.text) and LONE_HEADING.match(nxt.text)
-                and not any(x.page_break_before for x in lines[k + 1:k + 4])):
-            # "(h)" / "V." / "Consumer product reviews." / "Risk assessment and management": the
-            # labels' column first, then the texts: the page's last point, then the next heading
-            for lab, text in ((line, lines[k + 2]), (nxt, lines[k + 3])):
-                out.append(Line(lab.text.strip() + " " + text.text.lstrip(), lab.no, lab.page,
-                                page_break_before=lab.page_break_before, gap_before=lab.gap_before,
-                                indent=lab.indent))
-            k += 4
-            continue
-        if (k + 2 < n and label[k] and not label[k + 2] and PAGE_NUMBER.match(nxt.text)
-                and not PAGE_NUMBER.match(lines[k + 2].text)
-                and not nxt.page_break_before and not lines[k + 2].page_break_before):
-            # "(b)" / "18" / "The Co-Chairs ...": plain pdftotext prints the page's number (or job
-            # number) between the label of the page's last item and its text; it stays after them
-            after = lines[k + 2]
-            out.append(Line(line.text.strip() + " " + after.text.lstrip(), line.no, line.page,
-                            page_break_before=line.page_break_before, gap_before=line.gap_before,
-                            indent=line.indent))
-            out.append(nxt)
-            k += 3
-            continue
-        a = k + 2
-        while a < n and a < k + 5 and PAGE_NUMBER.match(lines[a].text) and not lines[a].page_break_before:
-            a += 1
-        if (a < n and label[k] and PARAGRAPH_NUMBER.match(line.text) and nxt.text.strip()[:1].islower()
-                and len(nxt.text.strip()) < 40 and lines[a].gap_before and lines[a].text.strip()[:1].isupper()
-                and not label[a] and not nxt.page_break_before and not lines[a].page_break_before):
-            # "69." / "follows:" / "Decides that ... will be as": a paragraph opens with a capital;
-            # the short line in lower case is its wrapped end that extraction printed first (a
-            # page's foot may stand between them)
-            after = lines[a]
-            out.extend(lines[k + 2:a])
-            out.append(Line(line.text.strip() + " " + after.text.lstrip(), line.no, line.page,
-                            page_break_before=line.page_break_before, gap_before=line.gap_before,
-                            indent=line.indent))
-            out.append(nxt)
-            k = a + 1
-            continue
-        if (nxt is not None and label[k] and not label[k + 1]
-                and not nxt.page_break_before and not PAGE_NUMBER.match(nxt.text)):
-            # (a paragraph's number alone on its line stands where the paragraph opens, after a
-            # blank line or not: plain pdftotext sets none between a heading and paragraph 1.)
-            out.append(Line(line.text.strip() + " " + nxt.text.lstrip(), line.no, line.page,
-                            page_break_before=line.page_break_before,
-                            gap_before=line.gap_before or PARAGRAPH_NUMBER.match(line.text) is not None,
-                            indent=line.indent))
-            k += 2
-            continue
-        out.append(line)
-        k += 1
+    for j in at:
+        # every case below opens with a label (most lines open with none): the lines up to the
+        # next label go as they are, at once
+        if j < k:
+            continue   # (taken with the label before)
+        out.extend(lines[k:j])
+        k = j
+        while k < n and k in label:
+            k = _join_lone_label(lines, k, label, out)
+    out.extend(lines[k:])
     return out
+
+
+def _join_lone_label(lines: list[Line], k: int, label: set[int], out: list[Line]) -> int:
+    """``join_lone_labels`` at the label of line ``k``: its lines added to ``out``, the index of
+    the line after them."""
+    n = len(lines)
+    line = lines[k]
+    nxt = lines[k + 1] if k + 1 < n else None
+    if (k + 3 < n and k + 1 in label and k + 2 not in label and k + 3 not in label
+            and LONE_POINT.match(line.text) and LONE_HEADING.match(nxt.text)
+            and not any(x.page_break_before for x in lines[k + 1:k + 4])):
+        # "(h)" / "V." / "Consumer product reviews." / "Risk assessment and management": the
+        # labels' column first, then the texts: the page's last point, then the next heading
+        for lab, text in ((line, lines[k + 2]), (nxt, lines[k + 3])):
+            out.append(Line(lab.text.strip() + " " + text.text.lstrip(), lab.no, lab.page,
+                            page_break_before=lab.page_break_before, gap_before=lab.gap_before,
+                            indent=lab.indent))
+        return k + 4
+    if (k + 2 < n and k + 2 not in label and PAGE_NUMBER.match(nxt.text)
+            and not PAGE_NUMBER.match(lines[k + 2].text)
+            and not nxt.page_break_before and not lines[k + 2].page_break_before):
+        # "(b)" / "18" / "The Co-Chairs ...": plain pdftotext prints the page's number (or job
+        # number) between the label of the page's last item and its text; it stays after them
+        after = lines[k + 2]
+        out.append(Line(line.text.strip() + " " + after.text.lstrip(), line.no, line.page,
+                        page_break_before=line.page_break_before, gap_before=line.gap_before,
+                        indent=line.indent))
+        out.append(nxt)
+        return k + 3
+    a = k + 2
+    while a < n and a < k + 5 and PAGE_NUMBER.match(lines[a].text) and not lines[a].page_break_before:
+        a += 1
+    if (a < n and PARAGRAPH_NUMBER.match(line.text) and nxt.text.strip()[:1].islower()
+            and len(nxt.text.strip()) < 40 and lines[a].gap_before and lines[a].text.strip()[:1].isupper()
+            and a not in label and not nxt.page_break_before and not lines[a].page_break_before):
+        # "69." / "follows:" / "Decides that ... will be as": a paragraph opens with a capital;
+        # the short line in lower case is its wrapped end that extraction printed first (a
+        # page's foot may stand between them)
+        after = lines[a]
+        out.extend(lines[k + 2:a])
+        out.append(Line(line.text.strip() + " " + after.text.lstrip(), line.no, line.page,
+                        page_break_before=line.page_break_before, gap_before=line.gap_before,
+                        indent=line.indent))
+        out.append(nxt)
+        return a + 1
+    if (nxt is not None and k + 1 not in label
+            and not nxt.page_break_before and not PAGE_NUMBER.match(nxt.text)):
+        # (a paragraph's number alone on its line stands where the paragraph opens, after a
+        # blank line or not: plain pdftotext sets none between a heading and paragraph 1.)
+        out.append(Line(line.text.strip() + " " + nxt.text.lstrip(), line.no, line.page,
+                        page_break_before=line.page_break_before,
+                        gap_before=line.gap_before or PARAGRAPH_NUMBER.match(line.text) is not None,
+                        indent=line.indent))
+        return k + 2
+    out.append(line)
+    return k + 1
 
 
 def _columns(line: str) -> list[tuple[int, str]]:
     """The columns of a ``-layout`` line, each with the column it starts at."""
     parts: list[tuple[int, str]] = []
-    start = len(line) - len(line.lstrip(" "))
+    left = line.lstrip(" ")
+    start = len(line) - len(left)
     pos = start
     if line.find(_GAP_SPACES, start) == -1:  # no gap wide enough between columns: one column
-        text = line[start:].rstrip()
-        return [(start, INNER_SPACES.sub(" ", text) if "  " in text else text)] if text.strip() else []
+        # (the line from its first character, already cut, without its trailing spaces: a text
+        # left that ends in a printed character is not blank)
+        text = left.rstrip()
+        return [(start, INNER_SPACES.sub(" ", text) if "  " in text else text)] if text else []
     for m in COLUMN_GAP.finditer(line, start):
         end = m.start("gap")
         parts.append((pos, line[pos:end]))
