@@ -41,7 +41,8 @@ BULLET = re.compile(r"^(?P<num>[-•–·▪◦])\s+(?P<rest>\S.*)$")
 DASH_PREFIX = re.compile(r"^\s*-\s+")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 INDENT_STEP = 12.0      # points of first-line indent that open a paragraph
-# The participle that opens a preambular paragraph, where the locale lists no such word.
+# The participle that opens a preambular paragraph, where the locale lists no such word (each
+# opens with a capital: ``_runs_on`` asks none of a line that opens in lower case).
 PARTICIPLE = {
     "en": re.compile(r"^(?:Also |Further |Deeply |Gravely |Seriously |Fully |Strongly |Firmly )?[A-Z][a-z]+(?:ing|ed)\b"),
     "fr": re.compile(r"^(?:Profondément |Vivement )?[A-ZÉÈ][a-zéèêàç]+(?:ant|ée|é)\b"),
@@ -549,7 +550,7 @@ def run(reading: Reading) -> None:
     listed = _contents_headings(lines, every_table)
     # (closing_openers: the answers of _may_open_closing_here for this text, by first character)
     context = (wrapped, width, margins, lang, f, _chapter_word_initials(lang), frozenset(_unfinished_ends(lang)), {},
-               annex_of_initials())
+               annex_of_initials(), _opening_initials(lang))
     for i in range(start, len(lines)):
         stripped = texts[i - start]
         if not stripped:
@@ -670,7 +671,8 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     number and point label that open it; and ``prev_line`` stripped. ``context``: what ``run``
     knows of the whole text and its language. Each fact of a line or of the block is read once,
     where first needed."""
-    wrapped, width, margins, lang, f, chapter_initials, unfinished_ends, closing_openers, annex_initials = context
+    (wrapped, width, margins, lang, f, chapter_initials, unfinished_ends, closing_openers, annex_initials,
+     opening_initials) = context
     prev_text = prev.text
     # a new page, also where its first line (the running head) was set aside
     # (a paragraph the format opens is one on a new page too: no page cut it)
@@ -726,7 +728,10 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
         return True
     # (opens_sentence(first), inlined: a lower-case letter is no capital)
     if first.islower() and not (first.isalpha() and first.lower() == first.upper()) and not prev_text.endswith("**"):
-        return _lower_case_runs_on(prev_line, stripped, lang)
+        # (every PARTICIPLE opens with a capital: a line whose first letter opens none of the
+        # locale's openings opens no clause, and runs on whatever the line before ends with)
+        return (opening_initials is not None and first not in opening_initials) or _lower_case_runs_on(
+            prev_line, stripped, lang)
     prev_sentence = None   # ends_sentence(prev_text), read where first asked
     if first.islower():
         lowercase = True
