@@ -94,22 +94,27 @@ def all_table_lines(lines: list[Line], lang: str) -> set[int]:
     """Indexes of the lines that belong to a table of contents or a list of abbreviations."""
     found: set[int] = set()
     contents, glossary = _heading(lang, "contents"), _heading(lang, "abbreviations")
-    i = 0
-    while i < len(lines):
+    known: dict[str, bool] = {}   # _may_open_heading of each first character, asked once in a text
+    after = 0   # the first line after the last table found
+    # a heading "Contents", "Abbreviations and acronyms": short lines only
+    for i in [k for k, line in enumerate(lines) if len(line.text) <= 60]:
+        if i < after:
+            continue
         text = lines[i].text
-        if len(text) > 60:  # a heading "Contents", "Abbreviations and acronyms": short lines only
-            i += 1
-            continue
-        first = text.lstrip()[:1]
-        if first and not _may_open_heading(first, lang):  # (most short lines: no heading word opens them)
-            i += 1
-            continue
+        first = text[:1]
+        if first.isspace():
+            first = text.lstrip()[:1]
+        if first:
+            may_open = known.get(first)
+            if may_open is None:
+                may_open = known[first] = _may_open_heading(first, lang)
+            if not may_open:
+                continue  # (most short lines: no heading word opens them)
         text = _bare(_text(lines[i]))
         if contents.match(text):
-            i = _contents(lines, i, found)
+            after = _contents(lines, i, found) + 1
         elif glossary.match(text):
-            i = _glossary(lines, i, found, lang)
-        i += 1
+            after = _glossary(lines, i, found, lang) + 1
     return found
 
 

@@ -243,18 +243,37 @@ def starts_item(text: str, expected: int | None, lang: str) -> bool:
     if t[:1] == "-":  # (the text is stripped: a dash prefix opens it)
         t = DASH_PREFIX.sub("", t)
     f = forms(lang)
-    return _opens_item(t, f.paragraph.match(t), expected, f)
+    # (the paragraph pattern opens with a digit)
+    return _opens_item(t, f.paragraph.match(t) if t[:1].isdigit() else None, expected, f, _label_initials(lang))
 
 
-def _opens_item(t: str, m: re.Match | None, expected: int | None, f) -> bool:
+@lru_cache(maxsize=None)
+def _label_initials(lang: str) -> frozenset[str] | None:
+    """The characters a chapter's or a section's label opens with in the language (a roman
+    numeral's letters and the Latin capitals, or the first characters of the locale's numerals
+    and letters, as ``forms`` builds their patterns): a text opening with another one matches
+    neither (None: any character may)."""
+    f = forms(lang)
+    found: set[str] = set()
+    for words, latin in ((f.chapter_numerals, "IVXL"), (f.section_letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")):
+        if words is None:
+            found |= set(latin)
+        elif not words or "" in words:
+            return None   # (an empty alternative: the label may open with its separator)
+        else:
+            found |= {w[0] for w in words}
+    return frozenset(found)
+
+
+def _opens_item(t: str, m: re.Match | None, expected: int | None, f, heads: frozenset[str] | None) -> bool:
     """``starts_item`` of the stripped text ``t`` without its dash prefix, whose paragraph
-    number ``m`` is matched already."""
+    number ``m`` is matched already (``heads``: the language's ``_label_initials``)."""
     if m and int(m.group("num")) >= 1000 and int(m.group("num")) != expected:
         return False  # "2002. The report ...": a year that a line happens to open with
     if m and m.group("dot") == ",":
         # "4," opens paragraph 4 only where 4 is the next number; "2011, en marge" is text.
         return expected is not None and int(m.group("num")) == expected
-    if m or f.chapter.match(t) or f.section.match(t):
+    if m or ((heads is None or t[:1] in heads) and (f.chapter.match(t) or f.section.match(t))):
         return True
     c = t[:1]
     if c.isdigit() and _decimal_paragraph(t):
@@ -550,7 +569,7 @@ def run(reading: Reading) -> None:
     listed = _contents_headings(lines, every_table)
     # (closing_openers: the answers of _may_open_closing_here for this text, by first character)
     context = (wrapped, width, margins, lang, f, _chapter_word_initials(lang), frozenset(_unfinished_ends(lang)), {},
-               annex_of_initials(), _opening_initials(lang))
+               annex_of_initials(), _opening_initials(lang), _label_initials(lang))
     for i in range(start, len(lines)):
         stripped = texts[i - start]
         if not stripped:
@@ -672,7 +691,7 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     knows of the whole text and its language. Each fact of a line or of the block is read once,
     where first needed."""
     (wrapped, width, margins, lang, f, chapter_initials, unfinished_ends, closing_openers, annex_initials,
-     opening_initials) = context
+     opening_initials, label_initials) = context
     prev_text = prev.text
     # a new page, also where its first line (the running head) was set aside
     # (a paragraph the format opens is one on a new page too: no page cut it)
@@ -698,7 +717,7 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     first = stripped[:1]
     # (_PLAIN_START, its match skipped as in starts_item where no ")" can close a label)
     if not (first.islower() and ((stripped.find(")", 1, 7) == -1 and first.isalpha()) or _PLAIN_START.match(stripped))) \
-            and _opens_item(undashed, number, expected, f):
+            and _opens_item(undashed, number, expected, f, label_initials):
         return False  # (starts_item)
     bare = stripped if "*" not in stripped and "^" not in stripped else plain(stripped)   # (plain, inlined)
     opener = bare[:1]
