@@ -53,7 +53,7 @@ def run(reading: Reading) -> None:
     else:
         # a text that divides no word asks only how often the joined and the hyphenated forms
         # occur: a search for each, not a reading of every word
-        count = "\n".join(l.text for l in printed).casefold().count
+        count = _folded(printed).count
     for a, b, head, tail in pieces:
         text = a.text.rstrip()
         if text[-1] == SOFT_HYPHEN or _one_word(head, tail, count, divides or _cyrillic(head[-1:])):
@@ -89,7 +89,7 @@ def _vocabulary(printed: list[Line], hyphened: list[int]) -> Counter:
     line's end, or at the opening of the line after it). The text is read in one pass of the
     pattern; only the compounds and the breaks are looked at one by one (``hyphened``: the
     indexes of the lines before the last that end in a hyphen, spaces aside)."""
-    whole = Counter(WORD.findall("\n".join(l.text for l in printed).casefold()))
+    whole = Counter(WORD.findall(_folded(printed)))
     for k in hyphened:
         a, b = printed[k], printed[k + 1]
         text = a.text.rstrip()
@@ -112,6 +112,13 @@ def _vocabulary(printed: list[Line], hyphened: list[int]) -> Counter:
         else:
             parts[word] += count
     return parts
+
+
+def _folded(printed: list[Line]) -> str:
+    """The printed lines' text, one a line, case folded. Folding takes each character alone, so
+    the lines are folded one by one: a line of ASCII letters folds at once, where the whole
+    text, with one typographic quote in it, is folded character by character."""
+    return "\n".join([l.text.casefold() for l in printed])
 
 
 def _one_word(head: str, tail: str, count, divides: bool) -> bool:
