@@ -726,7 +726,8 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
         may_close = closing_openers.get(opener)
         if may_close is None:
             may_close = _may_open_closing_here(opener, lang, closing_openers)
-        closing = may_close and closing_line(bare, lang)
+        # (closing_line, its search for the meeting's number made first: most lines print no figure)
+        closing = may_close and _DIGIT.search(bare) is not None and closing_line(bare, lang)
     else:
         closing = False
     if closing or (len(stripped) < 30 and ANNEX_LABEL.match(bare)) or (len(bare) < 30 and is_division_label(bare)) \
