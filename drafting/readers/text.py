@@ -151,11 +151,8 @@ PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}|\d{1,3}/\d{1,3}|\d{2}-\d{5}(?:\s*\([A-
 
 def join_lone_labels(lines: list[Line]) -> list[Line]:
     """Put a number printed alone on its line back in front of the text that follows it."""
-    # a label is at most eight characters long: only short lines are matched, each once (a
-    # line longer than that with no space at either end is as long stripped)
-    at = [k for k, l in enumerate(lines)
-          if (len(t := l.text) <= 8 or ((t[0].isspace() or t[-1].isspace()) and len(t.strip()) <= 8))
-          and LONE_LABEL.match(t)]
+    # a label is at most eight characters long: only short lines are matched, each once
+    at = [k for k, l in enumerate(lines) if len(l.text.strip()) <= 8 and LONE_LABEL.match(l.text)]
     if not at:
         return list(lines)
     label = set(at)   # the indexes of the lines that hold a label alone

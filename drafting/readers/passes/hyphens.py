@@ -36,12 +36,10 @@ MESSAGE = "word broken at the line's end read as one: "
 
 
 def run(reading: Reading) -> None:
-    # (l.text.strip(), without a copy of each line: a text of spaces alone strips to nothing)
-    printed = [l for l in reading.lines if l.zone not in ("furniture", "rule") and l.text and not l.text.isspace()]
-    # the lines that end in a hyphen, spaces after it aside: a line whose last character is
-    # neither a hyphen nor a space ends in none (most lines), the one test made of each
-    hyphened = [k for k, l in enumerate(printed[:-1])
-                if l.text[-1] in BREAKS or (l.text[-1].isspace() and l.text.rstrip()[-1] in BREAKS)]
+    printed = [l for l in reading.lines if l.zone not in ("furniture", "rule") and l.text.strip()]
+    # the lines that end in a hyphen, spaces after it aside (a printed line is not blank): the
+    # one test made of each line, where most end in none
+    hyphened = [k for k, l in enumerate(printed[:-1]) if l.text.rstrip()[-1] in BREAKS]
     breaks = [(printed[k], printed[k + 1]) for k in hyphened if _may_break(printed[k], printed[k + 1])]
     if not breaks:
         return
