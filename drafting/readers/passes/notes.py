@@ -101,8 +101,7 @@ def run(reading: Reading) -> None:
         elif reading.slash_notes:
             _slash_notes(reading, page, numbering)
     reading.body = reading.flow()
-    _place(reading)
-    _marked_notes(reading, signs)
+    _marked_notes(reading, signs, _place(reading))
 
 
 def raised_signs(lines: list[Line]) -> frozenset[str]:
@@ -443,16 +442,23 @@ def _cuts(texts: list[Line], count: int, fixed: dict, after_marker: set = frozen
     return sorted(j for _s, j in best)
 
 
-def _place(reading: Reading) -> None:
-    """Each note remembers the body line printed just before it."""
-    body, by_line = reading.body, {}
-    j = 0   # body lines seen: the body is the lines' flow, in their order
+def _place(reading: Reading) -> list[bool]:
+    """Each note remembers the body line printed just before it. Returned, from the same walk
+    over the lines: for each body line, whether page furniture stands between it and the body
+    line before it (what ``_furniture_above`` says)."""
+    body, by_line, flags = reading.body, {}, []
+    j, seen = 0, False   # body lines seen: the body is the lines' flow, in their order
+    n = len(body)
     for line in reading.lines:
-        if j < len(body) and line is body[j]:
-            j += 1
+        if j < n and line is body[j]:
+            flags.append(seen)
+            seen, j = False, j + 1
+        elif line.zone == "furniture":
+            seen = True
         by_line[line.no] = j - 1
     for note in reading.notes:
         note.flow_index = by_line.get(note.line, -1)
+    return flags
 
 
 # -- text without a footnote rule -----------------------------------------------------------------
@@ -479,7 +485,8 @@ def _furniture_above(reading: Reading) -> list[bool]:
     return flags
 
 
-def _marked_notes(reading: Reading, signs: frozenset[str] = frozenset()) -> None:
+def _marked_notes(reading: Reading, signs: frozenset[str] = frozenset(),
+                  furniture: list[bool] | None = None) -> None:
     """Footnote bodies marked by a raised digit, ``^{n}`` or a star, and plain-digit notes at a
     page foot that continue the numbering (text exported without the footnote rule); bodies
     marked by a letter, a roman number or a sign (``a``, ``ii``, ``†``) whose raised call stands
@@ -487,7 +494,8 @@ def _marked_notes(reading: Reading, signs: frozenset[str] = frozenset()) -> None
     body: list[Line] = []
     in_note: FootnoteBody | None = None
     gap = False
-    for line, furniture_above in zip(reading.body, _furniture_above(reading)):
+    # (``furniture``: what ``_furniture_above`` says, when the caller has it already)
+    for line, furniture_above in zip(reading.body, _furniture_above(reading) if furniture is None else furniture):
         # a page ends where a page break or the page's furniture stands before the line
         page_end = line.page_break_before or furniture_above
         if page_end or line.gap_before:
@@ -508,7 +516,8 @@ def _marked_notes(reading: Reading, signs: frozenset[str] = frozenset()) -> None
                          if not any(a <= m.start() < b for a, b in marked_spans(l.text))) or any(
                 raised in l.text for l in body if l.page == line.page)
             star = star if called else None
-        sign = signed_body(text, signs, line.gap_before or in_note is not None) if not (m or star) else None
+        # (no sign is raised in most texts: then none marks a note)
+        sign = signed_body(text, signs, line.gap_before or in_note is not None) if signs and not (m or star) else None
         if sign is not None:
             in_note = FootnoteBody(sign[0], sign[1], line.no, line.page, len(body) - 1)
             reading.notes.append(in_note)
