@@ -97,8 +97,10 @@ _LAM_ALEF_BACKWARDS = lazy_compile("\u0627([\u0622\u0623\u0625\u0627])\u0644")
 _TATWEEL = "\u0640"
 _ARABIC = "\u0621-\u064a\u066e-\u06d3"
 _NUMBER_AT_RIGHT = lazy_compile(r"(?m)^([ \t]*)\.(\d{1,3})(?=[ \t]|[" + _ARABIC + r"(]|$)[ \t]*")
-_MARK_BEFORE_SPACE = lazy_compile("(?<=[" + _ARABIC + "]) ([\u060c\u061b:])(?=[" + _ARABIC + "])")
-_NUMBER_GLUED = lazy_compile("(?<=\\d)(?=[" + _ARABIC + "])")
+# (each opens with what it matches, its letter looked behind after: a search skips to the space or
+# the digit instead of trying a look behind at every position)
+_MARK_BEFORE_SPACE = lazy_compile(" ([\u060c\u061b:])(?<=[" + _ARABIC + "] [\u060c\u061b:])(?=[" + _ARABIC + "])")
+_NUMBER_GLUED = lazy_compile("(\\d)(?=[" + _ARABIC + "])")
 
 
 def arabic_in_reading_order(text: str) -> str:
@@ -115,7 +117,7 @@ def arabic_in_reading_order(text: str) -> str:
         text = "\n".join(map(_label_at_right_first, text.split("\n")))
     text = _NUMBER_AT_RIGHT.sub(r"\1\2. ", text)
     text = _MARK_BEFORE_SPACE.sub(r"\1 ", text)
-    return _NUMBER_GLUED.sub(" ", text)
+    return _NUMBER_GLUED.sub(r"\1 ", text)
 
 
 # a paragraph's number or point's label as the right-hand column of a right-to-left line, at most
