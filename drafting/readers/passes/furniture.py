@@ -54,7 +54,9 @@ def kind_of(text: str, bare_pages: bool, page: int) -> str | None:
         if CONTINUATION.match(t):
             return "continuation"
         return "stamp" if LANGUAGE_LETTER.match(t) else None
-    m = PAGE_MARKER.match(t)
+    # (below, t holds a figure: the continuation mark and the language letter, which hold none,
+    # are not tried; the page marker is tried only with its slash, the barcode with its star)
+    m = PAGE_MARKER.match(t) if "/" in t else None
     if m:
         return "page-number"
     if bare_pages:
@@ -63,11 +65,9 @@ def kind_of(text: str, bare_pages: bool, page: int) -> str | None:
             return "page-number"
     if RECYCLE.match(t):
         return "recycle"
-    if CONTINUATION.match(t):
-        return "continuation"
-    if is_barcode(t):
+    if t[0] == "*" and is_barcode(t):
         return "barcode"
-    if STAMP.match(t) or LANGUAGE_LETTER.match(t) or (" " in t and all(STAMP.match(x) for x in t.split())):
+    if STAMP.match(t) or (" " in t and all(STAMP.match(x) for x in t.split())):
         return "stamp"   # the print date, or two of them ("230625 240625": printed, reprinted)
     if _JOB_SHAPE.search(t):
         job = find_job_number(t)

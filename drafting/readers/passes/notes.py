@@ -84,7 +84,7 @@ def run(reading: Reading) -> None:
         1 for l in reading.lines if l.zone is None and (m := SLASH_NOTE.match(l.text)) and m.group("m").isdigit()) >= 2
     signs = raised_signs(reading.lines)
     for page, zone_start in zip(pages, rules):
-        if any(l.zone == "note" for l in page):
+        if "note" in [l.zone for l in page]:   # (the zones compared in C)
             _layout_notes(reading, page, numbering)
         elif zone_start is not None:
             page[zone_start].zone = "rule"
@@ -109,7 +109,7 @@ def raised_signs(lines: list[Line]) -> frozenset[str]:
     those that open a line (a note's own mark)."""
     out = set()
     for line in lines:
-        if line.zone != "note" and "^{" in line.text:
+        if "^{" in line.text and line.zone != "note":
             for m in RAISED_SIGN.finditer(line.text):
                 if line.text[:m.start()].strip():
                     out.add(m.group(1))

@@ -26,11 +26,14 @@ LABEL_IN_MARK = re.compile(r"^(\s*\(?\d{1,3})\*([.)])\s+")
 def run(reading: Reading) -> None:
     doc = reading.doc
     body = reading.body
-    for line in body:
-        if "*" in line.text[:8]:
-            line.text = LABEL_IN_MARK.sub(r"\1\2 *", line.text)
-    # (the dash opens the line after its indent: only such lines are matched)
-    dash_lines = sum(1 for l in body if (l.text[:1] == "-" or l.text[:1].isspace()) and DASH_NUMBERED.match(l.text))
+    dash_lines = 0
+    for line in body:   # (one walk: a label's mark put right, then the line's dash counted)
+        text = line.text
+        if "*" in text[:8]:
+            text = line.text = LABEL_IN_MARK.sub(r"\1\2 *", text)
+        # (the dash opens the line after its indent: only such lines are matched)
+        if (text[:1] == "-" or text[:1].isspace()) and DASH_NUMBERED.match(text):
+            dash_lines += 1
     # (the plain numbers are counted only where enough dashed ones make the export's marker likely)
     if dash_lines >= 3 and dash_lines > sum(1 for l in body if NUMBERED.match(l.text)):
         for line in body:
@@ -42,8 +45,8 @@ def run(reading: Reading) -> None:
     # cost a third of a second to load.
     if any(d.code == "ocr-repair" for d in doc.diagnostics):
         _heading_words(reading)
-    _space_after_parenthesis(reading)
-    for k, repaired, done in repaired_lines([line.text for line in body], doc.lang):
+    texts = _space_after_parenthesis(reading)
+    for k, repaired, done in repaired_lines(texts, doc.lang):
         line = body[k]
         if "|" in line.text and TABLE_ROW.match(line.text):
             continue  # the bars of a table are not OCR noise
@@ -183,16 +186,21 @@ def _heading_words(reading: Reading) -> None:
 SPACE_AFTER_PARENTHESIS = re.compile(r"\( +(?=[^\s)|])")
 
 
-def _space_after_parenthesis(reading: Reading) -> None:
+def _space_after_parenthesis(reading: Reading) -> list[str]:
+    """The space removed after each opening parenthesis, reported; the body lines' texts
+    returned, taken in the same walk."""
     count = 0
+    texts = []
     for line in reading.body:
         if "( " in line.text and not TABLE_ROW.match(line.text):
             line.text, n = SPACE_AFTER_PARENTHESIS.subn("(", line.text)
             count += n
+        texts.append(line.text)
     for note in reading.notes:                 # the footnotes' texts, already set apart
         if "( " in note.text:
             note.text, n = SPACE_AFTER_PARENTHESIS.subn("(", note.text)
             count += n
     if count:
         reading.doc.note("info", f"space after an opening parenthesis removed ({count}x)", None, "extraction-repair")
+    return texts
 
