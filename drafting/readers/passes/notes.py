@@ -35,7 +35,8 @@ NOTE_BODY_SUP = lazy_compile(r"^\s*([" + SUPERSCRIPT_DIGITS + r"]{1,3})\s*(\S.*)
 NOTE_BODY_CARET = re.compile(r"^\s*\^\{?(\d{1,3})\}?\s+(\S.*)$")
 NOTE_BODY_STAR = re.compile(r"^\s*(\*{1,3})\s+(\S.*)$")
 _BODY_LEADS = SUPERSCRIPT_DIGITS + "^"
-RAISED_DIGITS = re.compile(r"[" + SUPERSCRIPT_DIGITS + r"]+")
+# (a run's first digit apart: a search skips to one in C instead of trying the run at every position)
+RAISED_DIGITS = re.compile(r"[" + SUPERSCRIPT_DIGITS + r"][" + SUPERSCRIPT_DIGITS + r"]*")
 NOTE_BODY_PLAIN = re.compile(r"^\s*(\d{1,3})\s{1,6}(?=[A-ZÀ-Ý«“\"(])(\S.*)$")
 # A note marked by a letter, a roman number or a sign (a table's notes "a", "b"; "i", "ii"; "†",
 # "‡"), its mark raised or typed: no number running on says it is a note, so it is one only where
