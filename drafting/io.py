@@ -261,18 +261,22 @@ def decode_report(data: bytes, name: str = "input", keep_form_feed: bool = True)
     """
     notes: list[Diagnostic] = []
     text = None
+    utf8 = None   # the bytes the text was decoded from where they were valid UTF-8
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError:
                 raise DraftingError(f"{name}: starts with a {encoding} byte-order mark but is not {encoding}") from None
+            if encoding == "utf-8":
+                utf8 = data[len(bom):]
             break
     if text is None and b"\x00" in data[:4096]:
         text = _utf16_without_bom(data, name)
     if text is None:
         try:
             text = data.decode("utf-8")
+            utf8 = data
         except UnicodeDecodeError:
             text = data.decode("utf-8", errors="surrogateescape")
             bad_bytes = len(_BAD_BYTES.findall(text))
@@ -284,12 +288,26 @@ def decode_report(data: bytes, name: str = "input", keep_form_feed: bool = True)
                 text = data.decode("cp1252", errors="replace")
                 notes.append(Diagnostic("warning", "not UTF-8: read as Windows-1252 (save the file as UTF-8 "
                                         "if letters look wrong)", None, "encoding"))
-    text = _reject_binary(text, name)
+    # Valid UTF-8 without a byte of a control character, and without a lead byte of a
+    # non-character (U+FDD0-U+FDEF, U+FFFE, U+FFFF: EF ...; those of the planes above: F0-F4 ...),
+    # decodes to a text that holds nothing ``clean_text`` or ``_reject_binary`` counts: the bytes
+    # tell so in one pass in C (most texts), where the patterns would scan every character.
+    clean = utf8 is not None and not utf8.translate(None, _HOLDABLE_BYTES_FF if keep_form_feed else _HOLDABLE_BYTES)
+    text = _reject_binary(text, name, counted=not clean)
     if not text or text.isspace():  # no-break spaces, ideographic spaces, line separators only
         raise DraftingError(f"{name}: the file is empty (white space only)")
     check_unit_lines(text, name)
+    if clean:
+        return text, notes
     text, cleaned = clean_text(text, keep_form_feed)
     return text, notes + cleaned
+
+
+# The bytes deleted from valid UTF-8 to see whether anything of ``_UNHOLDABLE`` (with or without
+# the form feed) can be in its text: every byte but the C0 controls (tab, line feed, carriage
+# return kept; the form feed kept where it is kept) and the lead bytes EF-F4.
+_HOLDABLE_BYTES = bytes(b for b in range(256) if not (b < 0x20 and b not in (0x09, 0x0A, 0x0D) or 0xEF <= b <= 0xF4))
+_HOLDABLE_BYTES_FF = _HOLDABLE_BYTES + b"\x0c"
 
 
 _BAD_BYTES = re.compile(f"[{_UNDECODED}]")
@@ -323,10 +341,12 @@ def decode_text(data: bytes, name: str = "input", keep_form_feed: bool = True) -
 _BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
-def _reject_binary(text: str, name: str) -> str:
+def _reject_binary(text: str, name: str, counted: bool = True) -> str:
+    """``text`` with its line ends made line feeds, refused where it looks binary (``counted``:
+    False where the text is known to hold no control character and no undecoded byte)."""
     sample = text[:8192]
-    controls = len(_BINARY_CONTROLS.findall(sample))  # (a scan in C, not a loop per character)
-    undecoded = len(_BAD_BYTES.findall(sample))
+    controls = len(_BINARY_CONTROLS.findall(sample)) if counted else 0  # (a scan in C, not a loop per character)
+    undecoded = len(_BAD_BYTES.findall(sample)) if counted else 0
     if sample and (controls + undecoded) / len(sample) > 0.01 or "\ufffd" * 3 in sample:
         raise DraftingError(f"{name}: a binary file, not text (convert it to text, DOCX or AKN first)")
     if "\r" in text:   # (one scan for the common case, a text of line feeds only)

@@ -156,3 +156,19 @@ def test_points_of_a_preambular_paragraph_are_kept_in_its_container():
                          namespaces={"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"})
     assert ["".join(i.itertext()) for i in items] == ["(a)Laws adopted in 2024;", "(b)Plans adopted in 2025,"]
     assert masthead(r.root)["kind"] == "resolutionDraft"
+
+
+def test_language_detection_lowers_latin_letters_as_python_does():
+    """The language of a text is read from its lowered Latin-1 words, lowered by a byte table
+    unless the text holds a character outside Latin-1 that lowers into it: that list must be
+    the running Python's, and a text holding one must be read as a lowered one is."""
+    import sys
+
+    from drafting.readers.passes.language import _LOWER_INTO_LATIN, detect_language
+
+    into = {chr(c) for c in range(0x100, sys.maxunicode + 1)
+            if any(ord(x) < 0x100 for x in chr(c).lower())}
+    assert into == set(_LOWER_INTO_LATIN)
+    # the Kelvin sign lowers to "k", U+0130 to "i" and a dot: "İN" and "\u212aEN" are words
+    text = "Le rapport et la note de la Commission. " + "\u212a THE İN THE OF \u212a " * 20
+    assert detect_language(text) == detect_language(text.lower()) == "en"

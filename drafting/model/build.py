@@ -160,7 +160,11 @@ class _Builder:
 
     def p(self, inlines, owner_eid: str, parent=None):
         el = E.p() if parent is None else etree.SubElement(parent, _P)
-        self.inline_into(el, inlines, owner_eid)
+        if len(inlines) == 1 and isinstance(inlines[0], str):
+            # most paragraphs: one string, into an element just made (no text, no child yet)
+            _set_text(el, inlines[0])
+        else:
+            self.inline_into(el, inlines, owner_eid)
         return el
 
     # -- body -------------------------------------------------------------------------------
@@ -630,6 +634,18 @@ def _add_text(parent, text: str) -> None:
         text = _NOT_XML.sub("", text)
         if text:
             _append_text(parent, text)
+
+
+def _set_text(el, text: str) -> None:
+    """``_add_text`` into an element that holds no text and no child yet."""
+    if not text:
+        return
+    try:
+        el.text = text
+    except ValueError:   # (a character XML cannot hold: a reader's slip, dropped here)
+        text = _NOT_XML.sub("", text)
+        if text:
+            el.text = text
 
 
 def _append_text(parent, text: str) -> None:

@@ -127,6 +127,9 @@ def parse_inline(text: str, notes: list[NoteRef]) -> list:
 
 
 def merge_strings(items: list) -> list:
+    if len(items) == 1:   # (most texts: one string or one item, nothing to merge)
+        item = items[0]
+        return [] if isinstance(item, str) and item == "" else [item]
     out: list = []
     for item in items:
         if isinstance(item, str) and out and isinstance(out[-1], str):

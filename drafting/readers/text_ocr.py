@@ -47,6 +47,17 @@ QUOTE_AFTER_L = re.compile(r"(?<![\w])l\"(?=[a-zà-ÿA-ZÀ-Ý])")
 SPACE_AFTER_ELISION = lazy_compile(r"(?<![\w])([ldjmnstc]|qu|jusqu|lorsqu|puisqu)([" + APOSTROPHES + r"]) (?=[\wÀ-ÿ])", re.I)
 
 
+def repaired_lines(texts: list[str], lang: str):
+    """``(index, new text, repairs)`` for each of ``texts`` that ``repair_line`` changes, in
+    order. (A text without any character a repair looks at is passed over here, where the test
+    costs no call: most texts.)"""
+    for k, text in enumerate(texts):
+        if "|" in text or "&" in text or "'" in text or "’" in text or '"' in text:
+            repaired, done = repair_line(text, lang)
+            if done:
+                yield k, repaired, done
+
+
 def repair_line(text: str, lang: str) -> tuple[str, list[str]]:
     """Apply the repairs for ``lang``; return the new text and a description of each repair."""
     done: list[str] = []

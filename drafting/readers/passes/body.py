@@ -284,7 +284,7 @@ class BodyAssembler:
         # are items 1, 2 ... right under one before any paragraph was numbered (a letter's "...
         # as follows:" and its list, whose items may read like subheadings).
         introduced = (self.last_para is not None and bool(self.out) and self.out[-1] is self.last_para
-                      and plain_text(self.last_para.text).rstrip().endswith((":", "："))
+                      and _last_printed(self.last_para.text) in (":", "：")
                       and not (block.bold and self.last_para.points))   # nor a bold numbered subheading after its list
         if introduced and self.expected is None and n == 1 and not self.last_para.points:
             self._start_list(index, n, rest, line)
@@ -420,6 +420,24 @@ class BodyAssembler:
     def finish(self) -> list:
         self._flush_cross()
         return self.out
+
+
+def _last_printed(inlines) -> str:
+    """The last character of ``plain_text(inlines).rstrip()`` ("" for none), read from the end
+    of the items: a paragraph of a whole page's text is not joined and copied to read one
+    character."""
+    from drafting.model.blocks import Styled
+
+    for item in reversed(inlines):
+        if isinstance(item, str):
+            text = item.rstrip()
+            if text:
+                return text[-1]
+        elif isinstance(item, Styled):
+            last = _last_printed(item.children)
+            if last:
+                return last
+    return ""
 
 
 def _capitals_title(text: str) -> bool:

@@ -254,11 +254,14 @@ def run(reading: Reading) -> None:
         line.no for k, line in enumerate(lines) if line.furniture_kind == "running-head" and k
         and lines[k - 1].zone == "furniture" and lines[k - 1].furniture_kind not in (None, "running-head")]
     raised = set(called)   # calls printed raised; a marker found here may be called again after
+    starts: list[int] = []  # (``_page_starts``, taken when a call is first looked for)
     for note in reading.notes:  # a restart of the numbering
         if not note.marker.isdigit() or note.marker in raised:
             continue
+        if not reading.slash_notes and not starts:
+            starts = _page_starts(body)
         found = (_find_slash(reading, note, cursor) if reading.slash_notes
-                 else _find(reading, note, cursor, lang, paged, heads))
+                 else _find(reading, note, cursor, lang, paged, heads, starts))
         if found is None:
             continue
         k, start, end = found
@@ -296,7 +299,24 @@ def _find_slash(reading: Reading, note, cursor: tuple[int, int]):
     return None
 
 
-def _find(reading: Reading, note, cursor: tuple[int, int], lang: str, paged: bool, heads: list[int] = ()):
+def _page_starts(body: list) -> list[int]:
+    """For each body line, how far back ``_find`` looks for its page's first line: the last
+    line at or above it that opens a page, or that stands on another page than the line after
+    it (0 at the top). One walk down the body instead of one walk up from each note."""
+    starts = [0] * len(body)
+    for k in range(1, len(body)):
+        line, above = body[k], body[k - 1]
+        if line.page_break_before:
+            starts[k] = k
+        elif above.page != line.page or above.page_break_before:
+            starts[k] = k - 1
+        else:
+            starts[k] = starts[k - 1]
+    return starts
+
+
+def _find(reading: Reading, note, cursor: tuple[int, int], lang: str, paged: bool, heads: list[int] = (),
+          starts: list[int] | None = None):
     """The first strong candidate for the call of ``note`` between the last call and its body,
     else the first weak one (``paged``: some body line opens a page; else ``heads``, the source
     lines of the running heads, open the pages)."""
@@ -306,9 +326,12 @@ def _find(reading: Reading, note, cursor: tuple[int, int], lang: str, paged: boo
         return None
     first = cursor[0]
     # The call is on the page of its body: do not look further back than that page's first line.
-    page_start = last
-    while page_start > 0 and body[page_start].page == body[last].page and not body[page_start].page_break_before:
-        page_start -= 1
+    if starts is not None:
+        page_start = starts[last]
+    else:
+        page_start = last
+        while page_start > 0 and body[page_start].page == body[last].page and not body[page_start].page_break_before:
+            page_start -= 1
     if body[last].page > 1 or paged:
         first = max(first, page_start)
     elif heads and heads[0] < body[last].no:

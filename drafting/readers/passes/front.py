@@ -543,7 +543,8 @@ def _first_long(body: list[Line], limit: int) -> int:
 
 
 def _hard_wrapped(lines: list[Line]) -> bool:
-    lengths = [len(l.text.strip()) for l in lines[:400] if l.text.strip()]
+    # (each text stripped once; the blank ones, of length 0, left out)
+    lengths = [n for n in map(len, map(str.strip, [l.text for l in lines[:400]])) if n]
     if len(lengths) < 8:
         return False
     return sum(1 for n in lengths if n > 160) / len(lengths) < 0.05

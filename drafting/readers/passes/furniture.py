@@ -54,7 +54,9 @@ def kind_of(text: str, bare_pages: bool, page: int) -> str | None:
         if CONTINUATION.match(t):
             return "continuation"
         return "stamp" if LANGUAGE_LETTER.match(t) else None
-    m = PAGE_MARKER.match(t)
+    # (below, t holds a figure: the continuation mark and the language letter, which hold none,
+    # are not tried; the page marker is tried only with its slash, the barcode with its star)
+    m = PAGE_MARKER.match(t) if "/" in t else None
     if m:
         return "page-number"
     if bare_pages:
@@ -63,11 +65,9 @@ def kind_of(text: str, bare_pages: bool, page: int) -> str | None:
             return "page-number"
     if RECYCLE.match(t):
         return "recycle"
-    if CONTINUATION.match(t):
-        return "continuation"
-    if is_barcode(t):
+    if t[0] == "*" and is_barcode(t):
         return "barcode"
-    if STAMP.match(t) or LANGUAGE_LETTER.match(t) or (" " in t and all(STAMP.match(x) for x in t.split())):
+    if STAMP.match(t) or (" " in t and all(STAMP.match(x) for x in t.split())):
         return "stamp"   # the print date, or two of them ("230625 240625": printed, reprinted)
     if _JOB_SHAPE.search(t):
         job = find_job_number(t)
@@ -100,7 +100,8 @@ def _norm(text: str) -> str:
 def run(reading: Reading) -> None:
     pages = pages_of(reading.lines)
     # each page's printed lines, taken once: a page's lines are marked only while it is read
-    printed_pages = [[l for l in page if l.zone is None and l.text.strip()] for page in pages]
+    # (a line holds print where its text is not all white space: tested without a copy of it)
+    printed_pages = [[l for l in page if l.zone is None and l.text and not l.text.isspace()] for page in pages]
     text_lines = [l for printed in printed_pages for l in printed]
     # Modern UN pages print "2/9"; older ones a bare page number, which only counts where no
     # marker of the "2/9" form is printed anywhere.
@@ -174,8 +175,9 @@ def run(reading: Reading) -> None:
                 continue
             _mark(reading, line, kind)
         # a running head printed at the foot (odd pages put the title there in some layouts)
+        above_rule = {l.text for l in printed[:ruled + 1]} if ruled is not None else set()
         for line in reversed(printed[-3:]):
-            if ruled is not None and _index(printed, line) > ruled and not looks_like_symbol(_norm(line.text)):
+            if ruled is not None and _below(printed, line, ruled, above_rule) and not looks_like_symbol(_norm(line.text)):
                 continue   # a footnote repeated on several pages ("Ibid., vol. 1582"), not a running head
             if line.zone is None and len(_norm(line.text)) < 120 and (
                     looks_like_symbol(_norm(line.text)) or edge_texts[_norm(line.text)] >= 3):
@@ -227,6 +229,13 @@ def _index(lines: list[Line], line: Line) -> int:
     """``lines.index(line)``: the first line equal to it (a line's fields compared only where
     its text is the same)."""
     return next(k for k, other in enumerate(lines) if other is line or (other.text == line.text and other == line))
+
+
+def _below(lines: list[Line], line: Line, ruled: int, above: set[str]) -> bool:
+    """``_index(lines, line) > ruled`` (``line`` one of ``lines``): a line at or above the rule
+    that is ``line`` or equals it prints its text, so only a text printed there (``above``, the
+    texts of ``lines[:ruled + 1]``) is looked for line by line."""
+    return line.text not in above or _index(lines, line) > ruled
 
 
 def _rules(printed: list[Line]) -> list[int]:
@@ -283,12 +292,14 @@ def _own_job_numbers(reading: Reading) -> None:
     if own is None:
         return
     lines = reading.lines
+    number = own.number
     for k, line in enumerate(lines):
         text = line.text
-        # (kind_of names no line longer than 60 characters: most lines are not searched; a blank
-        # line, none)
-        if line.zone is None and (len(text) <= 60 or len(text.strip()) <= 60) and _JOB_SHAPE.search(text) \
-                and kind_of(text, False, 0) == "job-number":
+        # (a job number found in a line is a part of it: a line that does not print the own
+        # number's five digits holds no job number with them, and most lines are passed at the
+        # cost of a substring test; kind_of names no line longer than 60 characters)
+        if number in text and line.zone is None and (len(text) <= 60 or len(text.strip()) <= 60) \
+                and _JOB_SHAPE.search(text) and kind_of(text, False, 0) == "job-number":
             after = next((l for l in islice(lines, k + 1, None) if l.text.strip()), None)   # the next printed line
             if after is not None and TABLE_FIGURE.match(after.text):
                 continue

@@ -20,11 +20,21 @@ _ANY_STOPWORD = frozenset().union(*_STOPWORDS_BYTES.values())
 _LATIN_LETTERS = bytes(b if 0x61 <= b <= 0x7A or b >= 0xE0 else 0x20 for b in range(256))
 
 
-def _latin_words(latin: bytes) -> list[bytes]:
+# The same for Latin-1 text not yet lowered: each letter lowered as ``str.lower`` lowers it (A-Z,
+# À-Þ but ×), then kept as above.
+_LATIN_LOWER_LETTERS = bytes(ord(chr(b).lower()) if _LATIN_LETTERS[ord(chr(b).lower())] != 0x20 else 0x20
+                             for b in range(256))
+# The characters outside Latin-1 whose lower case holds a Latin-1 letter (İ, Ÿ, ẞ, the Kelvin and
+# Ångström signs): a text without them lowers to the same Latin-1 letters, one for one.
+_LOWER_INTO_LATIN = "\u0130\u0178\u1e9e\u212a\u212b"
+
+
+def _latin_words(latin: bytes, letters: bytes = _LATIN_LETTERS) -> list[bytes]:
     """``re.findall("[a-zà-ÿ]+", text)`` of a text encoded as Latin-1 (``?`` for every other
     character), by a table lookup per byte: every letter of the class is one Latin-1 byte, every
-    other character a separator."""
-    return latin.translate(_LATIN_LETTERS).split()
+    other character a separator (``letters``: the table, ``_LATIN_LOWER_LETTERS`` for a text
+    not yet lowered)."""
+    return latin.translate(letters).split()
 
 
 _SCRIPTS = lazy_compile(r"[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff]+")
@@ -42,11 +52,20 @@ def _count(runs, text: str) -> int:
 
 def detect_language(text: str) -> str:
     sample = text[:20000]
-    lowered = sample.lower()
-    latin = lowered.encode("latin-1", "replace")
+    latin = sample.encode("latin-1", "replace")
+    outside = latin.count(b"?") - sample.count("?")   # the characters outside Latin-1
+    if outside and any(c in sample for c in _LOWER_INTO_LATIN):
+        lowered = sample.lower()
+        latin = lowered.encode("latin-1", "replace")
+        outside = latin.count(b"?") - lowered.count("?")
+        letters = _LATIN_LETTERS
+    else:
+        # (lowered by the table that keeps the letters, in C: no character outside Latin-1
+        # lowers into it, nor into two characters, and none lowers to or from "?")
+        letters = _LATIN_LOWER_LETTERS
     # The three scripts lie outside Latin-1 (lower case keeps them there): a sample with at most
     # 50 characters outside it passes none of the thresholds below and is not scanned for them.
-    if latin.count(b"?") - lowered.count("?") > 50:
+    if outside > 50:
         # the characters of the three scripts, found in one scan and then counted apart
         # (each script's characters counted by the lengths of its runs: one string a run, not
         # one a character)
@@ -57,7 +76,7 @@ def detect_language(text: str) -> str:
             return "ar"
         if _count(_CYRILLIC_RUNS, scripts) > 50:
             return "ru"
-    words = _latin_words(latin)
+    words = _latin_words(latin, letters)
     counts = Counter(filter(_ANY_STOPWORD.__contains__, words))   # (only the stopwords are counted)
     scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS_BYTES.items()}
     return max(scores, key=scores.get) if words else "en"
@@ -97,8 +116,10 @@ _LAM_ALEF_BACKWARDS = lazy_compile("\u0627([\u0622\u0623\u0625\u0627])\u0644")
 _TATWEEL = "\u0640"
 _ARABIC = "\u0621-\u064a\u066e-\u06d3"
 _NUMBER_AT_RIGHT = lazy_compile(r"(?m)^([ \t]*)\.(\d{1,3})(?=[ \t]|[" + _ARABIC + r"(]|$)[ \t]*")
-_MARK_BEFORE_SPACE = lazy_compile("(?<=[" + _ARABIC + "]) ([\u060c\u061b:])(?=[" + _ARABIC + "])")
-_NUMBER_GLUED = lazy_compile("(?<=\\d)(?=[" + _ARABIC + "])")
+# (each opens with what it matches, its letter looked behind after: a search skips to the space or
+# the digit instead of trying a look behind at every position)
+_MARK_BEFORE_SPACE = lazy_compile(" ([\u060c\u061b:])(?<=[" + _ARABIC + "] [\u060c\u061b:])(?=[" + _ARABIC + "])")
+_NUMBER_GLUED = lazy_compile("(\\d)(?=[" + _ARABIC + "])")
 
 
 def arabic_in_reading_order(text: str) -> str:
@@ -115,7 +136,7 @@ def arabic_in_reading_order(text: str) -> str:
         text = "\n".join(map(_label_at_right_first, text.split("\n")))
     text = _NUMBER_AT_RIGHT.sub(r"\1\2. ", text)
     text = _MARK_BEFORE_SPACE.sub(r"\1 ", text)
-    return _NUMBER_GLUED.sub(" ", text)
+    return _NUMBER_GLUED.sub(r"\1 ", text)
 
 
 # a paragraph's number or point's label as the right-hand column of a right-to-left line, at most

@@ -35,7 +35,8 @@ NOTE_BODY_SUP = lazy_compile(r"^\s*([" + SUPERSCRIPT_DIGITS + r"]{1,3})\s*(\S.*)
 NOTE_BODY_CARET = re.compile(r"^\s*\^\{?(\d{1,3})\}?\s+(\S.*)$")
 NOTE_BODY_STAR = re.compile(r"^\s*(\*{1,3})\s+(\S.*)$")
 _BODY_LEADS = SUPERSCRIPT_DIGITS + "^"
-RAISED_DIGITS = re.compile(r"[" + SUPERSCRIPT_DIGITS + r"]+")
+# (a run's first digit apart: a search skips to one in C instead of trying the run at every position)
+RAISED_DIGITS = re.compile(r"[" + SUPERSCRIPT_DIGITS + r"][" + SUPERSCRIPT_DIGITS + r"]*")
 NOTE_BODY_PLAIN = re.compile(r"^\s*(\d{1,3})\s{1,6}(?=[A-ZÀ-Ý«“\"(])(\S.*)$")
 # A note marked by a letter, a roman number or a sign (a table's notes "a", "b"; "i", "ii"; "†",
 # "‡"), its mark raised or typed: no number running on says it is a note, so it is one only where
@@ -84,7 +85,7 @@ def run(reading: Reading) -> None:
         1 for l in reading.lines if l.zone is None and (m := SLASH_NOTE.match(l.text)) and m.group("m").isdigit()) >= 2
     signs = raised_signs(reading.lines)
     for page, zone_start in zip(pages, rules):
-        if any(l.zone == "note" for l in page):
+        if "note" in [l.zone for l in page]:   # (the zones compared in C)
             _layout_notes(reading, page, numbering)
         elif zone_start is not None:
             page[zone_start].zone = "rule"
@@ -101,8 +102,7 @@ def run(reading: Reading) -> None:
         elif reading.slash_notes:
             _slash_notes(reading, page, numbering)
     reading.body = reading.flow()
-    _place(reading)
-    _marked_notes(reading, signs)
+    _marked_notes(reading, signs, _place(reading))
 
 
 def raised_signs(lines: list[Line]) -> frozenset[str]:
@@ -110,7 +110,7 @@ def raised_signs(lines: list[Line]) -> frozenset[str]:
     those that open a line (a note's own mark)."""
     out = set()
     for line in lines:
-        if line.zone != "note" and "^{" in line.text:
+        if "^{" in line.text and line.zone != "note":
             for m in RAISED_SIGN.finditer(line.text):
                 if line.text[:m.start()].strip():
                     out.add(m.group(1))
@@ -443,16 +443,23 @@ def _cuts(texts: list[Line], count: int, fixed: dict, after_marker: set = frozen
     return sorted(j for _s, j in best)
 
 
-def _place(reading: Reading) -> None:
-    """Each note remembers the body line printed just before it."""
-    body, by_line = reading.body, {}
-    j = 0   # body lines seen: the body is the lines' flow, in their order
+def _place(reading: Reading) -> list[bool]:
+    """Each note remembers the body line printed just before it. Returned, from the same walk
+    over the lines: for each body line, whether page furniture stands between it and the body
+    line before it (what ``_furniture_above`` says)."""
+    body, by_line, flags = reading.body, {}, []
+    j, seen = 0, False   # body lines seen: the body is the lines' flow, in their order
+    n = len(body)
     for line in reading.lines:
-        if j < len(body) and line is body[j]:
-            j += 1
+        if j < n and line is body[j]:
+            flags.append(seen)
+            seen, j = False, j + 1
+        elif line.zone == "furniture":
+            seen = True
         by_line[line.no] = j - 1
     for note in reading.notes:
         note.flow_index = by_line.get(note.line, -1)
+    return flags
 
 
 # -- text without a footnote rule -----------------------------------------------------------------
@@ -479,7 +486,8 @@ def _furniture_above(reading: Reading) -> list[bool]:
     return flags
 
 
-def _marked_notes(reading: Reading, signs: frozenset[str] = frozenset()) -> None:
+def _marked_notes(reading: Reading, signs: frozenset[str] = frozenset(),
+                  furniture: list[bool] | None = None) -> None:
     """Footnote bodies marked by a raised digit, ``^{n}`` or a star, and plain-digit notes at a
     page foot that continue the numbering (text exported without the footnote rule); bodies
     marked by a letter, a roman number or a sign (``a``, ``ii``, ``†``) whose raised call stands
@@ -487,7 +495,8 @@ def _marked_notes(reading: Reading, signs: frozenset[str] = frozenset()) -> None
     body: list[Line] = []
     in_note: FootnoteBody | None = None
     gap = False
-    for line, furniture_above in zip(reading.body, _furniture_above(reading)):
+    # (``furniture``: what ``_furniture_above`` says, when the caller has it already)
+    for line, furniture_above in zip(reading.body, _furniture_above(reading) if furniture is None else furniture):
         # a page ends where a page break or the page's furniture stands before the line
         page_end = line.page_break_before or furniture_above
         if page_end or line.gap_before:
@@ -508,7 +517,8 @@ def _marked_notes(reading: Reading, signs: frozenset[str] = frozenset()) -> None
                          if not any(a <= m.start() < b for a, b in marked_spans(l.text))) or any(
                 raised in l.text for l in body if l.page == line.page)
             star = star if called else None
-        sign = signed_body(text, signs, line.gap_before or in_note is not None) if not (m or star) else None
+        # (no sign is raised in most texts: then none marks a note)
+        sign = signed_body(text, signs, line.gap_before or in_note is not None) if signs and not (m or star) else None
         if sign is not None:
             in_note = FootnoteBody(sign[0], sign[1], line.no, line.page, len(body) - 1)
             reading.notes.append(in_note)

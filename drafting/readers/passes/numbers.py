@@ -38,7 +38,8 @@ def infer_paragraph_numbers(doc: DocumentBlocks) -> None:
 def _infer_paragraph_numbers(doc: DocumentBlocks, body: list) -> None:
     """Unnumbered paragraphs that fill a gap in the numbering take the missing numbers."""
     paras = [p for p in body if isinstance(p, Para) and p.role == "paragraph" and p.table is None]
-    numbered = [(i, value) for i, p in enumerate(paras) if (value := paragraph_value(p.num)) is not None]
+    # (a paragraph without a printed number has no value: only the numbers are read)
+    numbered = [(i, value) for i, p in enumerate(paras) if p.num and (value := paragraph_value(p.num)) is not None]
     if not numbered:
         return
     anchors = [(-1, 0)] + numbered
@@ -60,11 +61,16 @@ def _is_list_intro(para: Para) -> bool:
 def _infer_list_items(doc: DocumentBlocks) -> None:
     for para in (p for p in doc.body if isinstance(p, Para)):
         expected = 1
+        # (whether the paragraph introduces a list, asked once: a number given below ends with a
+        # full stop, which leaves the answer as it was)
+        intro = None
         for item in para.points:
             if isinstance(item, Heading):
                 expected = 1
                 continue
-            if item.num is None and _is_list_intro(para):
+            if item.num is None and intro is None:
+                intro = _is_list_intro(para)
+            if item.num is None and intro:
                 item.num, item.num_inferred = f"{expected}.", True
                 doc.note("warning", f"list item number {expected} was not printed; inferred from the sequence", item.line, "inferred-number")
             if item.num and paragraph_value(item.num) is not None:

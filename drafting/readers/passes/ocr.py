@@ -11,7 +11,7 @@ import re
 from drafting.readers.passes.reading import Reading
 from drafting.readers.passes.text import ends_sentence
 from drafting.locale import run_together_words
-from drafting.readers.text_ocr import rebuild_heading, repair_line, underlined_spaces
+from drafting.readers.text_ocr import rebuild_heading, repaired_lines, underlined_spaces
 
 DASH_PREFIX = re.compile(r"^\s*-\s+")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -26,10 +26,14 @@ LABEL_IN_MARK = re.compile(r"^(\s*\(?\d{1,3})\*([.)])\s+")
 def run(reading: Reading) -> None:
     doc = reading.doc
     body = reading.body
-    for line in body:
-        if "*" in line.text[:8]:
-            line.text = LABEL_IN_MARK.sub(r"\1\2 *", line.text)
-    dash_lines = sum(1 for l in body if DASH_NUMBERED.match(l.text))
+    dash_lines = 0
+    for line in body:   # (one walk: a label's mark put right, then the line's dash counted)
+        text = line.text
+        if "*" in text[:8]:
+            text = line.text = LABEL_IN_MARK.sub(r"\1\2 *", text)
+        # (the dash opens the line after its indent: only such lines are matched)
+        if (text[:1] == "-" or text[:1].isspace()) and DASH_NUMBERED.match(text):
+            dash_lines += 1
     # (the plain numbers are counted only where enough dashed ones make the export's marker likely)
     if dash_lines >= 3 and dash_lines > sum(1 for l in body if NUMBERED.match(l.text)):
         for line in body:
@@ -41,15 +45,14 @@ def run(reading: Reading) -> None:
     # cost a third of a second to load.
     if any(d.code == "ocr-repair" for d in doc.diagnostics):
         _heading_words(reading)
-    _space_after_parenthesis(reading)
-    for line in body:
+    texts = _space_after_parenthesis(reading)
+    for k, repaired, done in repaired_lines(texts, doc.lang):
+        line = body[k]
         if "|" in line.text and TABLE_ROW.match(line.text):
             continue  # the bars of a table are not OCR noise
-        repaired, done = repair_line(line.text, doc.lang)
-        if done:
-            line.text = repaired
-            for what in done:
-                doc.note("info", f"OCR repair: {what}", line.no, "ocr-repair")
+        line.text = repaired
+        for what in done:
+            doc.note("info", f"OCR repair: {what}", line.no, "ocr-repair")
 
 
 # How OCR misreads the digits of a typewritten paragraph number ("lU." for 14., "2k." for 24.,
@@ -81,8 +84,8 @@ def _paragraph_labels(reading: Reading) -> None:
     """Paragraph numbers garbled by OCR, read back where the numbering before them shows which
     number stands there; each repair reported."""
     body = reading.body
-    labelled = [line for k, line in enumerate(body) if (NUMBERED.match(line.text) or OCR_LABEL.match(line.text))
-                and _opens_paragraph(body, k)]
+    labelled = [line for k, line in enumerate(body) if _may_be_label(line.text)
+                and (NUMBERED.match(line.text) or OCR_LABEL.match(line.text)) and _opens_paragraph(body, k)]
     last = 0
     for k, line in enumerate(labelled):
         m = NUMBERED.match(line.text)
@@ -111,6 +114,20 @@ def _paragraph_labels(reading: Reading) -> None:
         reading.doc.note("info", f"OCR repair: paragraph number '{m.group(2)}{m.group(3)}' read as '{n}.'",
                          line.no, "ocr-repair")
         last = n
+
+
+# What a label of NUMBERED or OCR_LABEL opens with after its indent: a digit or a character OCR
+# reads for one; its full stop (or caret) stands at most four characters on.
+_LABEL_OPENINGS = "0123456789lI|!UukhbSOB+*"
+
+
+def _may_be_label(text: str) -> bool:
+    """Can NUMBERED or OCR_LABEL match ``text``? (Without an indent, only where it opens with a
+    label's character and prints a full stop or caret right after: most lines do not.)"""
+    first = text[:1]
+    if first.isspace() or not first:
+        return True
+    return (first in _LABEL_OPENINGS or first.isdecimal()) and ("." in text[1:5] or "^" in text[1:5])
 
 
 def _opens_paragraph(body: list, k: int) -> bool:
@@ -169,16 +186,21 @@ def _heading_words(reading: Reading) -> None:
 SPACE_AFTER_PARENTHESIS = re.compile(r"\( +(?=[^\s)|])")
 
 
-def _space_after_parenthesis(reading: Reading) -> None:
+def _space_after_parenthesis(reading: Reading) -> list[str]:
+    """The space removed after each opening parenthesis, reported; the body lines' texts
+    returned, taken in the same walk."""
     count = 0
+    texts = []
     for line in reading.body:
         if "( " in line.text and not TABLE_ROW.match(line.text):
             line.text, n = SPACE_AFTER_PARENTHESIS.subn("(", line.text)
             count += n
+        texts.append(line.text)
     for note in reading.notes:                 # the footnotes' texts, already set apart
         if "( " in note.text:
             note.text, n = SPACE_AFTER_PARENTHESIS.subn("(", note.text)
             count += n
     if count:
         reading.doc.note("info", f"space after an opening parenthesis removed ({count}x)", None, "extraction-repair")
+    return texts
 

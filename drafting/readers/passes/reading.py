@@ -64,7 +64,8 @@ class Reading:
     def start(cls, lines: list[Line], name: str, lang: str | None) -> "Reading":
         lang = lang or masthead_language(lines) or detect_language(_opening_text(lines))
         doc = DocumentBlocks(kind="", lang=lang, source_name=name)
-        layout = sum(1 for l in lines if l.indent is not None) > len(lines) // 2
+        # (the lines without an indent counted in C)
+        layout = len(lines) - [l.indent for l in lines].count(None) > len(lines) // 2
         return cls(lines, doc, layout=layout)
 
     def flow(self) -> list[Line]:
@@ -86,9 +87,8 @@ def _opening_text(lines: list[Line], size: int = 20000) -> str:
 
 def pages_of(lines: list[Line]) -> list[list[Line]]:
     """The lines page by page (a page begins where a line says it breaks)."""
-    pages: list[list[Line]] = []
-    for line in lines:
-        if not pages or line.page_break_before:
-            pages.append([])
-        pages[-1].append(line)
-    return pages
+    if not lines:
+        return []
+    # (the pages cut where they open: one slice a page, not one append a line)
+    starts = [0] + [k for k, line in enumerate(lines) if k and line.page_break_before]
+    return [lines[a:b] for a, b in zip(starts, starts[1:] + [len(lines)])]
