@@ -80,9 +80,11 @@ DECIMAL_PARAGRAPH = re.compile(r"^(?P<num>(?P<major>[1-9]\d?)\.[1-9]\d?)\.?\s+(?
 UNSPACED = lazy_compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff1f\uff5b-\uff65]")
 
 
-WIDE_JAMO = lazy_compile("[\u1100-\u115f]")
 WIDE = lazy_compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
                   "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+# The two spans that hold every range of WIDE: Hangul's first jamo, and the CJK blocks up to the
+# last full-width sign (a class of two ranges, compiled at once, tested in two comparisons).
+MAY_BE_WIDE = lazy_compile("[\u1100-\u115f\u2e80-\uffe6]")
 
 
 def printed_width(text: str) -> int:
@@ -91,12 +93,13 @@ def printed_width(text: str) -> int:
     many characters as a full line of Latin letters."""
     if text.isascii():
         return len(text)
-    top = max(text)
-    if top < "\u1100":
+    # (a search for the first character that may be wide, not ``max(text)``: that compares
+    # every character as a string of its own, four times the cost on a line of accents, dashes
+    # and quotes, which holds none; WIDE is read only from there)
+    first = MAY_BE_WIDE.search(text)
+    if first is None:
         return len(text)
-    if top < "\u2e80":    # dashes and quotes, but no Chinese: only Hangul's first jamo are wide
-        return len(text) + len(WIDE_JAMO.findall(text))
-    return len(text) + len(WIDE.findall(text))
+    return len(text) + len(WIDE.findall(text, first.start()))
 
 
 def _unspaced(char: str) -> bool:
