@@ -595,7 +595,8 @@ def run(reading: Reading) -> None:
             prev_line, prev_stripped = line, stripped
             continue
         # (a point's label, "(iv)" or "iv)", opens with "(" or a letter and closes within 8 characters)
-        point = POINT.match(stripped) if (stripped[0] == "(" or "a" <= stripped[0] <= "z") and ")" in stripped[:8] \
+        point = POINT.match(stripped) if (stripped[0] == "(" or "a" <= stripped[0] <= "z") and ")" in stripped \
+            and ")" in stripped[:8] \
             else None
         if prev is not None and point and (_enumerated_before(point, prev.text)
                                            or _enumerated_after(point, _ahead(lines, i, lang))):
@@ -689,7 +690,8 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     read the line already: stripped, without its dash prefix (``undashed``), the paragraph
     number and point label that open it; and ``prev_line`` stripped. ``context``: what ``run``
     knows of the whole text and its language. Each fact of a line or of the block is read once,
-    where first needed."""
+    where first needed. (No text here is empty: ``run`` skips blank lines, so a first or last
+    character is read by its index.)"""
     (wrapped, width, margins, lang, f, chapter_initials, unfinished_ends, closing_openers, annex_initials,
      opening_initials, label_initials) = context
     prev_text = prev.text
@@ -704,20 +706,22 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
         return True
     # (both texts are stripped: a chapter word can stand only where their first character is one
     # of its initials)
-    label = chapter_word_label(prev_text, lang) if chapter_initials is None or prev_text[:1] in chapter_initials else None
+    label = chapter_word_label(prev_text, lang) if chapter_initials is None or prev_text[0] in chapter_initials else None
     if label and not label.group("rest"):
         return True  # the title under "Chapter III"
-    label = chapter_word_label(stripped, lang) if chapter_initials is None or stripped[:1] in chapter_initials else None
+    label = chapter_word_label(stripped, lang) if chapter_initials is None or stripped[0] in chapter_initials else None
     if label and not label.group("rest"):
         return False
     heading = None   # is_heading_like(prev_text), read where first asked
-    if (stripped.startswith("**") and _bold_end(prev_line) and not ends_sentence(prev_line.text)
-            and printed_width(prev_stripped) >= 0.75 * width and not (heading := is_heading_like(prev_text, lang))):
+    if (stripped[0] == "*" and stripped.startswith("**") and _bold_end(prev_line)
+            and not ends_sentence(prev_line.text) and printed_width(prev_stripped) >= 0.75 * width
+            and not (heading := is_heading_like(prev_text, lang))):
         return True  # a bold span wrapped onto the next line: "(c) **In relation to ... Permanent**" / "**Representatives**."
-    first = stripped[:1]
+    first = stripped[0]
     # (_PLAIN_START, its match skipped as in starts_item where no ")" can close a label)
-    if not (first.islower() and ((stripped.find(")", 1, 7) == -1 and first.isalpha()) or _PLAIN_START.match(stripped))) \
-            and _opens_item(undashed, number, expected, f, label_initials):
+    plain_start = first.islower() and (((")" not in stripped or stripped.find(")", 1, 7) == -1) and first.isalpha())
+                                       or _PLAIN_START.match(stripped) is not None)
+    if not plain_start and _opens_item(undashed, number, expected, f, label_initials):
         return False  # (starts_item)
     bare = stripped if "*" not in stripped and "^" not in stripped else plain(stripped)   # (plain, inlined)
     opener = bare[:1]
@@ -733,21 +737,24 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     if closing or (len(stripped) < 30 and ANNEX_LABEL.match(bare)) or (len(bare) < 30 and is_division_label(bare)) \
             or (opener in annex_initials and ANNEX_OF.match(bare)):
         return False
-    if stripped.endswith((",", "،", "，")) and _formula_under_title(stripped, prev_text):
+    if stripped[-1] in ",،，" and _formula_under_title(stripped, prev_text):
         return False  # "The States Parties to this Convention,": a formula stands alone, under a title
     prev_line_text = prev_line.text
-    if prev_line_text[-1:].isalpha() and "*" not in prev_line_text and "^" not in prev_line_text:
+    if prev_line_text[-1].isalpha() and "*" not in prev_line_text and "^" not in prev_line_text:
         # ends_unfinished, inlined where no call, mark or space trails the line (most lines)
-        start = max(prev_line_text.rfind(" "), prev_line_text.rfind("\t")) + 1
+        start = prev_line_text.rfind(" ") + 1
+        if "\t" in prev_line_text:
+            start = max(start, prev_line_text.rfind("\t") + 1)
         unfinished = prev_line_text[start:] in unfinished_ends and not prev_line_text[:start].rstrip().endswith(
             (";", ",", ":", "،", "؛"))
     else:
         unfinished = ends_unfinished(prev_line_text, lang)
     # (_title_goes_on asks first whether the line before ends in a comma: its stripped text says so)
-    if unfinished or (wrapped and prev_stripped[-1:] == "," and _title_goes_on(prev_text, prev_line_text, f)):
+    if unfinished or (wrapped and prev_stripped[-1] == "," and _title_goes_on(prev_text, prev_line_text, f)):
         return True
     # (opens_sentence(first), inlined: a lower-case letter is no capital)
-    if first.islower() and not (first.isalpha() and first.lower() == first.upper()) and not prev_text.endswith("**"):
+    if first.islower() and not (first.isalpha() and first.lower() == first.upper()) \
+            and not (prev_text[-1] == "*" and prev_text.endswith("**")):
         # (every PARTICIPLE opens with a capital: a line whose first letter opens none of the
         # locale's openings opens no clause, and runs on whatever the line before ends with)
         return (opening_initials is not None and first not in opening_initials) or _lower_case_runs_on(
