@@ -115,8 +115,8 @@ def text_lines(text: str) -> list[Line]:
                 out.append(Line(piece.rstrip(), no, page, page_break, gap))
                 page_break, gap = False, False
                 continue
-            left = piece.lstrip(" ")
-            if piece.find(_GAP_SPACES, len(piece) - len(left)) == -1:
+            left = piece.lstrip(" ")   # (a gap is looked for in it with ``in``: no arguments parsed, as find's are)
+            if _GAP_SPACES not in left:
                 # one column (most lines): _columns, the flush and emit below, inlined (the
                 # piece is not blank: its text is not)
                 if block:
@@ -234,7 +234,7 @@ def _columns(line: str) -> list[tuple[int, str]]:
     left = line.lstrip(" ")
     start = len(line) - len(left)
     pos = start
-    if line.find(_GAP_SPACES, start) == -1:  # no gap wide enough between columns: one column
+    if _GAP_SPACES not in left:  # no gap wide enough between columns: one column
         # (the line from its first character, already cut, without its trailing spaces: a text
         # left that ends in a printed character is not blank)
         text = left.rstrip()

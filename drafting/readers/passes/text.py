@@ -62,7 +62,7 @@ def join_lines(a: str, b: str) -> str:
         return b
     if a[-1] == "\u00ad":
         return a[:-1] + b if b[:1].islower() else f"{a[:-1]}- {b}"
-    if a.endswith(("-", "\u2011")) and b[:1].islower() and len(a) > 1 and a[-2].isalpha():
+    if a[-1] in "-\u2011" and b[:1].islower() and len(a) > 1 and a[-2].isalpha():
         return a + b
     if _unspaced(a[-1]) and _unspaced(b[:1]):
         return a + b

@@ -406,7 +406,9 @@ def is_heading_like(text: str, lang: str = "en") -> bool:
     if (len(text) > 160 and text[:1] not in "-*^" and not text[:1].isspace() and not text[-1:].isspace()
             and "*" not in text and "^" not in text):
         return False  # a paragraph's text without marks or a dash before it: longer than a heading
-    t = DASH_PREFIX.sub("", plain(text).strip())
+    t = plain(text).strip()
+    if t[:1] == "-":  # (the text is stripped: a dash prefix opens it)
+        t = DASH_PREFIX.sub("", t)
     if len(t) > 160 or not t or ends_sentence(t) or t.endswith(","):
         return False
     f = forms(lang)
