@@ -238,7 +238,7 @@ _PLAIN_START = re.compile(r"[^\W\d_](?![^\W\d_]{0,5}\))")
 def starts_item(text: str, expected: int | None, lang: str) -> bool:
     """Does the text open with a paragraph number, a chapter or section label, a point label?"""
     t = text.strip()
-    if t[:1].islower() and ((t.find(")", 1, 7) == -1 and t[0].isalpha()) or _PLAIN_START.match(t)):
+    if t[:1].islower() and (((")" not in t or t.find(")", 1, 7) == -1) and t[0].isalpha()) or _PLAIN_START.match(t)):
         return False
     if t[:1] == "-":  # (the text is stripped: a dash prefix opens it)
         t = DASH_PREFIX.sub("", t)
@@ -281,7 +281,7 @@ def _opens_item(t: str, m: re.Match | None, expected: int | None, f, heads: froz
     if c in _OTHER_ITEM_FIRST or "\u0621" <= c <= "\u064a" or c == "\u0640" or c.isspace():
         if _OTHER_ITEM.match(t):
             return True
-    return t.startswith("**")
+    return t[:1] == "*" and t.startswith("**")
 
 
 def _colon_runs_on(prev: Block, prev_line: Line, stripped: str, width: int, lang: str) -> bool:
@@ -683,7 +683,7 @@ def _lower_case_runs_on(prev_line: Line, stripped: str, lang: str) -> bool:
     prev_calls = strip_calls(prev_line.text)
     if prev_calls[-1:] in CLAUSE_END_CHARS and opens_listed_clause(stripped, lang):
         return False
-    return not (prev_calls.endswith((",", "،", "，")) and opens_clause(stripped, lang))
+    return not (prev_calls[-1:] in (",", "،", "，") and opens_clause(stripped, lang))
 
 
 def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, point: re.Match | None,
@@ -777,7 +777,7 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
     prev_clause = prev_calls[-1:] in CLAUSE_END_CHARS   # ends_clause(prev_line.text)
     if prev_clause and opens_listed_clause(stripped, lang):
         return False
-    if prev_calls.endswith((",", "،", "，")) and opens_clause(stripped, lang):
+    if prev_calls[-1:] in (",", "،", "，") and opens_clause(stripped, lang):
         return False  # a participle after a preambular paragraph's closing comma
     indented = None if line.indent is None else _indented(line, prev_line, margins)
     if indented and not new_page and not prev_clause and starts_item(prev_stripped, None, lang) \
@@ -830,7 +830,7 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
         # (a long block that stops without its sentence's end runs on after a blank line, a
         # page's foot; not where the format says a paragraph begins)
         merge = lowercase or (not line.opens_paragraph and len(prev_text) > 120 and not ends_sentence(prev_text)
-                              and not (prev_text.endswith(",") and opens_clause(stripped, lang)))
+                              and not (prev_text[-1] == "," and opens_clause(stripped, lang)))
     else:
         # one paragraph a line, but extraction may still wrap some of them (justified lines
         # pdftotext printed whole): a line in lower case opens no paragraph, nor one that
@@ -841,6 +841,6 @@ def _runs_on(line: Line, stripped: str, undashed: str, number: re.Match | None, 
         merge = False
     if merge and line.gap_before and stripped.isupper() and is_heading_like(stripped, lang):
         merge = False
-    if merge and prev_text.endswith("**") and not _block_open_bold(prev):
+    if merge and prev_text[-1] == "*" and prev_text.endswith("**") and not _block_open_bold(prev):
         merge = False
     return merge
