@@ -49,6 +49,13 @@ def _distribution_kind(word: str) -> str | None:
     return None
 
 
+def _spaced(text: str) -> str:
+    """``norm(text)``: one space between words, none at the ends. (str.split parts the text at
+    the white space the pattern's ``\\s`` matches, the no-break space too, in C; the pattern,
+    which opens with a repeat, is tried at every position.)"""
+    return " ".join(text.split())
+
+
 _YEAR_DIGITS = re.compile(r"\d{4}")
 
 
@@ -169,7 +176,7 @@ PLACE_DATES = lazy_compile(r"^[A-ZÀ-ÝА-Я\u4e00-\u9fff\u0600-\u06ff][^,\d]{1,
 
 
 def session_number(line: str) -> int | None:
-    text = _norm(line).lower().rstrip(".")
+    text = _spaced(line).lower().rstrip(".")
     if text in vocabulary().sessions:
         return vocabulary().sessions[text]
     m = vocabulary().session_number.search(text)
@@ -181,7 +188,7 @@ def session_number(line: str) -> int | None:
 def is_session_line(line: str) -> bool:
     """"Eightieth session", "Sexto período de sesiones", "الدورة الثمانون": the session word closes
     the line (or opens it, in Arabic); "session: report of ..." is an agenda title's words."""
-    text = _norm(line).rstrip(".*")
+    text = _spaced(line).rstrip(".*")
     words_of_sessions = vocabulary().session_words
     if len(text) >= 80 or not words_of_sessions.search(text):
         return False
@@ -194,7 +201,7 @@ def is_session_line(line: str) -> bool:
 
 def agenda_item(line: str) -> str | None:
     """``Point 2 d) de l'ordre du jour`` -> ``2 d)``."""
-    text = _norm(line).rstrip("*")
+    text = _spaced(line).rstrip("*")
     if len(text) > 120:
         return None
     for pattern, _lang in vocabulary().agenda:
@@ -211,13 +218,13 @@ def agenda_item(line: str) -> str | None:
 
 
 def is_place_dates(line: str) -> bool:
-    text = _norm(line)
+    text = _spaced(line)
     return len(text) < 100 and bool(PLACE_DATES.match(text)) and not text.endswith((".", ";", ":"))
 
 
 def document_kind(line: str) -> tuple[str, list[str]] | None:
     """``Groupe des 77 et Chine: projet de résolution`` -> ("draft_resolution", sponsors)."""
-    text = _norm(line)
+    text = _spaced(line)
     if len(text) > 160:
         return None
     sponsors_part, _, type_part = text.rpartition(":") if ":" in text else ("", "", text)

@@ -83,10 +83,16 @@ def follower_words(lang: str) -> frozenset:
 
 def _called(reading: Reading) -> set[str]:
     found: set[str] = set()
-    for line in reading.body:
-        if line.text.isascii() and "^" not in line.text:
+    texts = [line.text for line in reading.body]
+    # every raised call opens with a raised digit or a caret: a text that holds none (most
+    # texts; each looked for in C over the lines joined) holds no call
+    joined = "\n".join(texts)
+    if not any(c in joined for c in SUPERSCRIPT_DIGITS + "^"):
+        return found
+    for text in texts:
+        if text.isascii() and "^" not in text:
             continue  # raised digits are not ASCII: such a line has no call
-        for m in RAISED.finditer(line.text):
+        for m in RAISED.finditer(text):
             found.update(note_markers(m.group().strip("^{}")) or [])
     return found
 

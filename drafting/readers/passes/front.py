@@ -43,6 +43,22 @@ STARS = re.compile(r"\*+$")
 SECURITY_COUNCIL_YEAR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)? year$")
 
 
+def _without_stars(text: str) -> str:
+    """``STARS.sub("", text)``: the stars that end the text (or stand before its final line
+    break, where ``$`` matches too) left out. (The pattern, which opens with a repeat, is tried
+    at every position of the text; the ends are asked in C.)"""
+    if text.endswith("*"):
+        return text.rstrip("*")
+    if text.endswith("*\n"):
+        return text[:-1].rstrip("*") + "\n"
+    return text
+
+
+def _ends_with_stars(text: str) -> bool:
+    """``bool(STARS.search(text))``."""
+    return text.endswith("*") or text.endswith("*\n")
+
+
 @lru_cache(maxsize=8192)   # (each line of the front matter is folded for several tables, several times)
 def _fold(text: str) -> str:
     # (split and join collapse and strip the white space in one step)
@@ -72,7 +88,7 @@ def is_formula(text: str) -> bool:
     """``The General Assembly,`` ``L'Assemblée générale,`` ``La Conférence des Parties ...,``:
     an organ named after an optional article, closed by a comma (a lone ``The General Assembly``
     opens a resolution of one unnumbered paragraph)."""
-    t = STARS.sub("", text.strip()).strip()
+    t = _without_stars(text.strip()).strip()
     if not t or len(t) > 250:
         return False
     closed = t.endswith((",", "،", "，"))
@@ -151,7 +167,7 @@ def _numbered_pattern() -> re.Pattern[str]:
 
 def numbered_line(text: str) -> bool:
     """Is the line a resolution's number line printed instead of a title (``Resolution 2719 (2023)``)?"""
-    t = " ".join(STARS.sub("", plain(text)).split())
+    t = " ".join(_without_stars(plain(text)).split())
     return len(t) < 40 and bool(_numbered_pattern().match(t))
 
 
@@ -162,7 +178,7 @@ def _adopted_at_meeting(text: str) -> bool:
 
 
 def is_summary(text: str) -> bool:
-    return _fold(STARS.sub("", text)) in words("summary")
+    return _fold(_without_stars(text)) in words("summary")
 
 
 def body_starts(line: Line, lang: str, unwrapped: bool) -> bool:
@@ -206,7 +222,7 @@ def latin_colons(text: str) -> str:
 
 def _sponsors_line(text: str) -> bool:
     """``... and Zimbabwe: draft resolution``: a sponsors' list ending on its kind word."""
-    head, colon, kind = STARS.sub("", latin_colons(text)).rstrip().rpartition(":")
+    head, colon, kind = _without_stars(latin_colons(text)).rstrip().rpartition(":")
     if not colon or not head:
         return False
     kind = _fold(kind).strip("* ").rstrip(".")
@@ -351,7 +367,7 @@ def _sponsor_block(lines: list[Line], start: int) -> tuple[int, int, str] | None
     """``Austria, Belgium, ... and Venezuela (Bolivarian Republic of): draft resolution``: the
     first and last line of a sponsors' list and the kind word after its colon."""
     for j in range(start, len(lines)):
-        text = STARS.sub("", latin_colons(plain(lines[j].text)).strip()).strip()
+        text = _without_stars(latin_colons(plain(lines[j].text)).strip()).strip()
         if ":" not in text:
             continue
         kind = _fold(text.rpartition(":")[2]).strip("* ").rstrip(".")
@@ -625,7 +641,7 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
         if sponsors and i == sponsors[0]:
             s, j, kind = sponsors
             printed = latin_colons(" ".join(l.text.strip() for l in lines[s:j + 1]))
-            found = mh.document_kind(STARS.sub("", printed).strip())
+            found = mh.document_kind(_without_stars(printed).strip())
             who, _, what = printed.rpartition(":")
             pf.doc_type = what.strip(" *")
             pf.sponsors = found[1] if found else mh._split_sponsors(who.rstrip(" *"))
@@ -707,10 +723,10 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
             continue
         if document and kind_key is not None and document[0] == "report":
             document = None  # "Report of the Disarmament Commission": the title of a resolution
-        if document and document[0] == "report" and pf.title is None and STARS.sub("", text).strip().isupper():
+        if document and document[0] == "report" and pf.title is None and _without_stars(text).strip().isupper():
             # "RAPPORT DU DIRECTEUR GENERAL SUR L'ETAT DES TRAVAUX*": a typescript's title, in
             # capitals, that names the kind of document it is
-            k = _continuation(lines, i, end, lambda n: claimed(n) or bool(STARS.search(plain(lines[n - 1].text).rstrip())))
+            k = _continuation(lines, i, end, lambda n: claimed(n) or _ends_with_stars(plain(lines[n - 1].text).rstrip()))
             printed = " ".join(plain(l.text).strip() for l in lines[i:k])
             stars = STARS.search(printed)
             pf.title = parse_inline(printed[: stars.start()].rstrip() if stars else printed, notes)
@@ -729,7 +745,7 @@ def read_preface(reading: Reading, lines: list[Line], start: int, formula: bool)
             # "Rapporteur: ..."): the call of the title block's note is printed at its end
             k = _continuation(lines, i, end, lambda n: bool(BRACKETED.match(lines[n].text.strip()))
                               or bool(RESOLUTION_NUMBER.match(lines[n].text.strip())) or claimed(n)
-                              or bool(STARS.search(plain(lines[n - 1].text).rstrip())))
+                              or _ends_with_stars(plain(lines[n - 1].text).rstrip()))
             if key in ("adopted_resolution", "adopted_decision"):
                 # "Resolution adopted by the General Assembly" + "on 1 December 2025"
                 while k < end and lines[k].text.strip()[:1].islower():
@@ -883,7 +899,7 @@ def _submission_end(lines: list[Line], i: int, end: int, measure: int) -> int:
 @lru_cache(maxsize=4096)   # (asked of the same lines by the body's start, claimed() and the title)
 def _document_line(text: str) -> tuple[str, str] | None:
     """What a document line says the document is: (kind key, the words that say it)."""
-    t = STARS.sub("", plain(text)).strip()
+    t = _without_stars(plain(text)).strip()
     folded = _fold(t)  # once for the five tables
     for key, table in (("adopted", "adopted"), ("submitted", "submitted"), ("note", "note"),
                        ("letter", "letter"), ("statement", "statement"), ("bulletin", "bulletin"),
@@ -990,7 +1006,7 @@ RAISED_STAR_END = re.compile(r"\^\{\*+\}$")
 
 def _ends_on_star(text: str) -> bool:
     """``... Республики*`` or a raised star (``Республики^{*}``): a call at the end of the line."""
-    return bool(STARS.search(plain(text).rstrip()) or RAISED_STAR_END.search(text.rstrip()))
+    return _ends_with_stars(plain(text).rstrip()) or bool(RAISED_STAR_END.search(text.rstrip()))
 
 
 def _report_of_committee(doc_type: str) -> bool:

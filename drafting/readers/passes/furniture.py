@@ -113,7 +113,8 @@ def run(reading: Reading) -> None:
 
     first_lines = {_norm(l.text) for l in pages[0] if l.text.strip()}
     # the symbol as page 1 prints it (in the masthead's column), for heads that OCR garbled
-    first_short = [t for l in pages[0] for t in re.split(r"\s{3,}", l.text.strip())
+    # (a symbol holds a slash: a line without one is not cut into its columns)
+    first_short = [t for l in pages[0] if "/" in l.text for t in re.split(r"\s{3,}", l.text.strip())
                    if 8 <= len(t) < 60 and looks_like_symbol(t.split("(")[0].strip())]
     # one matcher per symbol, holding what it has learnt of the symbol for every head compared with it
     symbols = [SequenceMatcher(None, "", t) for t in first_short]
