@@ -39,7 +39,7 @@ def is_layout(lines: list[str]) -> bool:
     printed = [l for l in lines if l and not l.isspace()]   # (l.strip() without a copy of each line)
     if len(printed) < 10:
         return False
-    indented = sum(1 for l in printed if l[:3] == "   ")
+    indented = len([l for l in printed if l[:3] == "   "])
     return indented / len(printed) > 0.3
 
 

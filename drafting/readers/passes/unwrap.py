@@ -585,7 +585,9 @@ def run(reading: Reading) -> None:
             continue
         # (a stripped line opens with "-" or "|" where the dash prefix or a table row stands)
         undashed = DASH_PREFIX.sub("", stripped) if stripped[0] == "-" else stripped
-        number = paragraph.match(undashed) if undashed[:1].isdigit() else None   # (its pattern opens with a digit)
+        # (its pattern opens with a digit; a dash prefix is followed by a printed character: no
+        # text here is empty)
+        number = paragraph.match(undashed) if undashed[0].isdigit() else None
         if number and number.group("dot") in (".", ",") and int(number.group("num")) == last_number + 1:
             last_number += 1
         if stripped[0] == "|" and TABLE_ROW.match(stripped):
