@@ -8,6 +8,9 @@ The 60 real ``pdftotext`` texts of corpus/real (2.4 MB) and the 60 ``pdftotext -
 shared machine measures the neighbours). Rows, each job in a fresh process:
 
 - ``drafting`` whole reader: decoding, printed lines, the passes, the AKN tree built;
+- the same, on a second reading of the texts in the same process: what a long run (a corpus)
+  reads at, once the patterns of every language the texts use are compiled (the first reading
+  compiles them as it meets each language);
 - its printed lines alone (``text_lines``, before the passes): the floor of any structure;
 - markdown-it-py (the parser the Markdown reader uses) parsing the same texts into tokens, and
   pandoc reading them as Markdown into its document model: what general text parsers cost;
@@ -34,15 +37,18 @@ import glob, json, sys, time
 kind, job = sys.argv[1], sys.argv[2]
 files = sorted(glob.glob(f"corpus/real/**/*.{kind}.txt", recursive=True))
 datas = [open(f, "rb").read() for f in files]
-if job in ("drafting", "lines"):
+if job in ("drafting", "again", "lines"):
     from drafting.io import decode_text
     from drafting.readers.text import read, text_lines
     import drafting.locale
     [drafting.locale.terms(lang) for lang in drafting.locale.languages()]  # reading the locale data is not the job
     read(datas[0], name="warm-up")
+    if job == "again":
+        for data in datas:
+            read(data, name="doc")
     t = time.process_time()
     for data in datas:
-        if job == "drafting":
+        if job in ("drafting", "again"):
             read(data, name="doc")
         else:
             text_lines(decode_text(data))
@@ -86,7 +92,7 @@ def main(argv: list[str]) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         old = unpack_drafting(ref, Path(tmp)) if ref else None
         for kind in KINDS:
-            results = {"drafting": in_process(kind, "drafting")}
+            results = {"drafting": in_process(kind, "drafting"), "again": in_process(kind, "again")}
             if old:
                 results["ref"] = in_process(kind, "drafting", old)
             results["lines"] = in_process(kind, "lines")
@@ -94,6 +100,8 @@ def main(argv: list[str]) -> str:
             results["pandoc"] = pandoc(kind)
             base = results["drafting"]["seconds"]
             labels = {"drafting": "drafting: the whole reader (lines, passes, AKN)",
+                      "again": "drafting: the same texts read a second time in the process (every language's "
+                               "patterns compiled; the reader's caches of recent lines warm)",
                       "ref": f"drafting at {ref}: the whole reader",
                       "lines": "drafting: printed lines alone (no passes, no AKN)",
                       "markdown-it-py": "markdown-it-py: the texts parsed as CommonMark tokens",
