@@ -4,6 +4,7 @@ only when named."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -194,3 +195,18 @@ def test_every_dataclass_says_what_it_is_so_that_importing_it_reads_no_signature
                     and (obj.__doc__ or "").startswith(f"{name}("):
                 made.append(f"{module.__name__}.{name}")
     assert made == []
+
+
+def test_reading_texts_prints_no_date_so_babel_is_not_loaded(tmp_path):
+    """The readers find dates (a masthead's, an Official Records report's bracketed one, a
+    session's range) but print none: reading loads no babel, even where no month names are kept
+    (an empty bytecode folder, nothing written: a read-only installation)."""
+    code = ("import sys\nfrom pathlib import Path\n"
+            "from drafting.readers.text import read\n"
+            "for stem in ('E_2025_28-E_CN.7_2025_11', 'A_80_42', 'A_RES_79_129'):\n"
+            "    path = next(Path('corpus/real').glob(f'**/{stem}.pdftotext.txt'))\n"
+            "    read(path.read_bytes(), name=str(path))\n"
+            "assert 'babel' not in sys.modules, 'babel loaded'\n")
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+    assert done.returncode == 0, done.stderr

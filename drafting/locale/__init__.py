@@ -629,13 +629,9 @@ def _candidates(text: str, lang: str) -> list[tuple[int, int, _dt.date]]:
     return found
 
 
-def find_dates(text: str, lang: str) -> list[tuple[int, int, _dt.date, bool]]:
-    """Full dates (with a year) in running text: (start, end, date, is_un_form), in order.
-
-    ``is_un_form`` is False for ``October 12, 2011``, ``12/10/2011``, ``1 juillet 2006``
-    (no "er"), ``12 Octobre 2011`` (capital) or Arabic-Indic digits. Within a range only the
-    last, complete date is found ("10-12 octobre 2011" -> "12 octobre 2011").
-    """
+def date_spans(text: str, lang: str) -> list[tuple[int, int, _dt.date]]:
+    """Full dates (with a year) in running text: (start, end, date), in order. Within a range
+    only the last, complete date is found ("10-12 octobre 2011" -> "12 octobre 2011")."""
     check_lang(lang)
     spans = sorted(_candidates(text, lang), key=lambda s: (s[0], -(s[1] - s[0])))
     result = []
@@ -643,11 +639,23 @@ def find_dates(text: str, lang: str) -> list[tuple[int, int, _dt.date, bool]]:
     for start, end, d in spans:
         if start < last_end:
             continue  # overlaps a longer match already taken
-        printed = text[start:end]
-        printed = printed if printed.isascii() else printed.translate(_SPACES)
-        result.append((start, end, d, printed == format_date(d, lang)))
+        result.append((start, end, d))
         last_end = end
     return result
+
+
+def find_dates(text: str, lang: str) -> list[tuple[int, int, _dt.date, bool]]:
+    """``date_spans`` with whether each date is printed in the UN form: (start, end, date,
+    is_un_form). ``is_un_form`` is False for ``October 12, 2011``, ``12/10/2011``,
+    ``1 juillet 2006`` (no "er"), ``12 Octobre 2011`` (capital) or Arabic-Indic digits. (The
+    readers, which need not know, ask ``date_spans``: the UN form is printed with the month
+    names babel gives.)"""
+    out = []
+    for start, end, d in date_spans(text, lang):
+        printed = text[start:end]
+        printed = printed if printed.isascii() else printed.translate(_SPACES)
+        out.append((start, end, d, printed == format_date(d, lang)))
+    return out
 
 
 def parse_date(text: str, lang: str | None = None) -> _dt.date | None:

@@ -569,12 +569,12 @@ def _hard_wrapped(lines: list[Line]) -> bool:
 def _bracketed_date(reading: Reading, lines: list[Line]) -> None:
     """A report printed in the Official Records has no masthead; its date stands alone in
     brackets on the page before its text (``[30 April 2025]``)."""
-    from drafting.locale import find_dates
+    from drafting.locale import date_spans
 
     for line in lines:
         text = line.text.strip()
         if text.startswith("[") and text.endswith("]") and len(text) < 40:
-            found = find_dates(text[1:-1], reading.doc.lang)
+            found = date_spans(text[1:-1], reading.doc.lang)
             if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(text) - 2:
                 m = reading.doc.masthead
                 m.date, m.date_text = found[0][2], text[1:-1]
@@ -585,10 +585,10 @@ def _bracketed_date(reading: Reading, lines: list[Line]) -> None:
 
 
 def _date_without_masthead(reading: Reading, front: list[Line]) -> None:
-    from drafting.locale import find_dates
+    from drafting.locale import date_spans
 
     for line in front:
-        for _s, _e, found, _un in find_dates(line.text, reading.doc.lang):
+        for _s, _e, found in date_spans(line.text, reading.doc.lang):
             reading.doc.inferred_date = found  # type: ignore[attr-defined]
             return
 
@@ -842,11 +842,11 @@ def _decision_words() -> tuple[str, ...]:
 def _session_dates(text: str, lang: str) -> bool:
     """``26 February-5 April 2024``, ``11-22 March 2024``: the dates of a session printed under it
     without a place (the Councils and the functional commissions), a line that is dates only."""
-    from drafting.locale import find_dates
+    from drafting.locale import date_spans
 
     if not text[:1].isdigit() or len(text) > 60 or len(re.findall(r"\d+", text)) < 3:
         return False   # (one date alone is the masthead's date: a session's dates are a range)
-    found = find_dates(text, lang)
+    found = date_spans(text, lang)
     if not found:
         return False
     end = len(text.rstrip(" .*"))
