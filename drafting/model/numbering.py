@@ -20,6 +20,7 @@ from drafting.regex import LazyPattern
 _ROMAN_DIGITS = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
                  (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 _ROMAN_FORM = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}   # (made once, not per numeral)
 
 
 def to_roman(n: int) -> str:
@@ -37,7 +38,7 @@ def from_roman(text: str) -> int | None:
     text = text.strip().rstrip(".").upper()
     if not text or not _ROMAN_FORM.match(text):
         return None
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    values = _ROMAN_VALUES
     total = 0
     for i, ch in enumerate(text):
         v = values[ch]

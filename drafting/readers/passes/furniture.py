@@ -67,7 +67,8 @@ def kind_of(text: str, bare_pages: bool, page: int) -> str | None:
         return "recycle"
     if t[0] == "*" and is_barcode(t):
         return "barcode"
-    if STAMP.match(t) or (" " in t and all(STAMP.match(x) for x in t.split())):
+    # (a stamp opens with six figures, each a digit to str.isdigit: other lines are not split)
+    if t[:6].isdigit() and (STAMP.match(t) or (" " in t and all(STAMP.match(x) for x in t.split()))):
         return "stamp"   # the print date, or two of them ("230625 240625": printed, reprinted)
     if _JOB_SHAPE.search(t):
         job = find_job_number(t)
@@ -75,8 +76,11 @@ def kind_of(text: str, bare_pages: bool, page: int) -> str | None:
             rest = t.replace(job.text, "", 1).strip()
             if not rest or all(FURNITURE_TOKEN.match(x) for x in rest.split()):
                 return "job-number"
+    # (a token with a slash or a hyphen is one in the line: a line without either is not split)
+    if "/" not in t and "-" not in t:
+        return None
     tokens = t.split()
-    if len(tokens) >= 2 and all(FURNITURE_TOKEN.match(x) for x in tokens) and any("/" in x or "-" in x for x in tokens):
+    if len(tokens) >= 2 and all(FURNITURE_TOKEN.match(x) for x in tokens):
         return "page-number"
     return None
 
