@@ -54,10 +54,10 @@ class _EIds:
             key = f"{base}_nn"
             self.counters[key] = self.counters.get(key, 0) + 1
             candidate = f"{key}_{self.counters[key]}"
-        unique, n = candidate, self.next_suffix.get(candidate, 1)
+        unique = candidate
         if unique in self.used:
             # a thousand paragraphs numbered "1." try _2, _3 ... once each, not from _2 every time
-            n += 1
+            n = self.next_suffix.get(candidate, 1) + 1
             unique = f"{candidate}_{n}"
             while unique in self.used:
                 n += 1
@@ -105,6 +105,9 @@ _P, _CONTENT, _NUM, _SUP, _NOTE = q("p"), q("content"), q("num"), q("sup"), q("a
 _PARAGRAPH, _POINT, _LIST, _INTRO, _WRAP_UP = q("paragraph"), q("point"), q("list"), q("intro"), q("wrapUp")
 _HEADING, _CROSS_HEADING, _CONTAINER, _FORMULA = q("heading"), q("crossHeading"), q("container"), q("formula")
 _BLOCK_LIST, _ITEM = q("blockList"), q("item")
+# lxml checks every attribute name it is given: one ``set`` after the element is made checks
+# less than a keyword at ``SubElement`` (a tenth fewer instructions for an element with its eId).
+_SubElement = etree.SubElement
 
 
 class _Builder:
@@ -159,7 +162,7 @@ class _Builder:
         return sup
 
     def p(self, inlines, owner_eid: str, parent=None):
-        el = E.p() if parent is None else etree.SubElement(parent, _P)
+        el = E.p() if parent is None else _SubElement(parent, _P)
         if len(inlines) == 1 and isinstance(inlines[0], str):
             # most paragraphs: one string, into an element just made (no text, no child yet)
             _set_text(el, inlines[0])
@@ -171,7 +174,11 @@ class _Builder:
 
     def point(self, point: Point, prefix: str, parent=None):
         eid = self.eids.make(prefix, "point", _point_label(point.num))
-        el = E.point(eId=eid) if parent is None else etree.SubElement(parent, _POINT, eId=eid)
+        if parent is None:
+            el = E.point(eId=eid)
+        else:
+            el = _SubElement(parent, _POINT)
+            el.set("eId", eid)
         if point.line:
             self.lines[eid] = point.line
         if point.num:
@@ -198,7 +205,11 @@ class _Builder:
 
     def cross_heading(self, heading: Heading, prefix: str, parent=None):
         eid = self.eids.count(prefix, "crossHeading")
-        el = E.crossHeading(eId=eid) if parent is None else etree.SubElement(parent, _CROSS_HEADING, eId=eid)
+        if parent is None:
+            el = E.crossHeading(eId=eid)
+        else:
+            el = _SubElement(parent, _CROSS_HEADING)
+            el.set("eId", eid)
         if heading.line:
             self.lines[eid] = heading.line
         text = ([heading.num + " "] if heading.num else []) + list(heading.text)
@@ -211,7 +222,9 @@ class _Builder:
         if parent is None:
             el = E.num(text, refersTo="#inferredNumber") if inferred else E.num(text)
         else:
-            el = etree.SubElement(parent, _NUM, {"refersTo": "#inferredNumber"} if inferred else {})
+            el = _SubElement(parent, _NUM)
+            if inferred:
+                el.set("refersTo", "#inferredNumber")
             el.text = text
         if inferred:
             self.inferred = True
@@ -258,11 +271,18 @@ class _Builder:
 
     def paragraph(self, para: Para, prefix: str, parent=None):
         eid = self.eids.make(prefix, "para", num_label(para.num))
-        el = E.paragraph(eId=eid) if parent is None else etree.SubElement(parent, _PARAGRAPH, eId=eid)
+        if parent is None:
+            el = E.paragraph(eId=eid)
+        else:
+            el = _SubElement(parent, _PARAGRAPH)
+            el.set("eId", eid)
         if para.line:
             self.lines[eid] = para.line
         if para.num:
-            self.num(para.num, para.num_inferred, el)
+            if para.num_inferred:
+                self.num(para.num, True, el)
+            else:   # (most numbers: printed, the element made here)
+                _SubElement(el, _NUM).text = para.num
         if para.table is not None:
             el.append(E.content(self.table(para, eid)))
         elif para.role == "quote":
@@ -272,8 +292,12 @@ class _Builder:
         elif para.points:
             self.list_of(para.text, para.points, para.wrap_up, eid, el)
         else:
-            content = etree.SubElement(el, _CONTENT)
-            self.p(para.text, eid, content)
+            content = _SubElement(el, _CONTENT)
+            text = para.text
+            if len(text) == 1 and isinstance(text[0], str):
+                _set_text(_SubElement(content, _P), text[0])   # most paragraphs: one string
+            else:
+                self.p(text, eid, content)
             for quoted in para.quoted:
                 # the draft the paragraph recommends, quoted whole under it (a block of its own)
                 etree.SubElement(content, _P).append(self.quoted_document(quoted, eid))
