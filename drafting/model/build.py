@@ -99,14 +99,25 @@ def _point_label(num: str | None) -> str | None:
     return num_label(point_key(num))
 
 
+
+def _qb(tag: str) -> bytes:
+    """``q(tag)`` as UTF-8 bytes, for the elements the builder makes by the thousand: lxml takes a
+    name given as bytes as it is, where a str first fails a bytes test (an exception raised and
+    cleared inside lxml, a twentieth of the cost of an element and again of an attribute)."""
+    return q(tag).encode()
+
+
 # Elements made in place under their parent (etree.SubElement) rather than made apart and then
 # appended (E.x(...)): an element made apart starts a document of its own, three times the work.
-_P, _CONTENT, _NUM, _SUP, _NOTE = q("p"), q("content"), q("num"), q("sup"), q("authorialNote")
-_PARAGRAPH, _POINT, _LIST, _INTRO, _WRAP_UP = q("paragraph"), q("point"), q("list"), q("intro"), q("wrapUp")
-_HEADING, _CROSS_HEADING, _CONTAINER, _FORMULA = q("heading"), q("crossHeading"), q("container"), q("formula")
-_BLOCK_LIST, _ITEM = q("blockList"), q("item")
-# lxml checks every attribute name it is given: one ``set`` after the element is made checks
-# less than a keyword at ``SubElement`` (a tenth fewer instructions for an element with its eId).
+_P, _CONTENT, _NUM, _SUP, _NOTE = _qb("p"), _qb("content"), _qb("num"), _qb("sup"), _qb("authorialNote")
+_PARAGRAPH, _POINT, _LIST, _INTRO, _WRAP_UP = (_qb("paragraph"), _qb("point"), _qb("list"), _qb("intro"),
+                                               _qb("wrapUp"))
+_HEADING, _CROSS_HEADING, _CONTAINER, _FORMULA = _qb("heading"), _qb("crossHeading"), _qb("container"), _qb("formula")
+_BLOCK_LIST, _ITEM = _qb("blockList"), _qb("item")
+_INLINE = {tag: _qb(tag) for tag in ("i", "b", "u", "sup", "sub")}
+_EID, _NAME, _REFERS_TO = b"eId", b"name", b"refersTo"
+# lxml checks every attribute name it is given, and a keyword at ``SubElement`` more than one
+# ``set`` after the element is made: a tenth fewer instructions for an element with its eId.
 _SubElement = etree.SubElement
 
 
@@ -135,7 +146,7 @@ class _Builder:
                 continue
             _flush_text(parent, run)
             if isinstance(item, Styled):
-                child = etree.SubElement(parent, q(item.tag))
+                child = _SubElement(parent, _INLINE.get(item.tag) or q(item.tag))
                 self.inline_into(child, item.children, owner_eid)
             elif isinstance(item, NoteRef):
                 self.note(item, owner_eid, parent)
@@ -145,17 +156,19 @@ class _Builder:
 
     def note(self, ref: NoteRef, owner_eid: str, parent=None):
         eid = self.eids.count(owner_eid, "authorialNote")
-        attrs = {"eId": eid, "marker": ref.marker, "placement": "bottom"}
+        sup = E.sup() if parent is None else _SubElement(parent, _SUP)
+        note = _SubElement(sup, _NOTE)
+        note.set(_EID, eid)
+        note.set(b"marker", ref.marker)
+        note.set(b"placement", "bottom")
         if not ref.anchored:
-            attrs["refersTo"] = "#unanchored"
-        sup = E.sup() if parent is None else etree.SubElement(parent, _SUP)
-        note = etree.SubElement(sup, _NOTE, attrs)
+            note.set(_REFERS_TO, "#unanchored")
         # A note printed without any text (a damaged file, a lost page foot) keeps its mark as its
         # text: the AKN profile wants every note to say something, and nothing is invented.
         body = ref.body if any(plain_text(para).strip() or any(isinstance(x, NoteRef) for x in para)
                                for para in ref.body or []) else [[f"[{ref.marker}]"]]
         for para in body:
-            p = etree.SubElement(note, _P)
+            p = _SubElement(note, _P)
             self.inline_into(p, para, eid)
         if ref.line:
             self.lines[eid] = ref.line
@@ -178,7 +191,7 @@ class _Builder:
             el = E.point(eId=eid)
         else:
             el = _SubElement(parent, _POINT)
-            el.set("eId", eid)
+            el.set(_EID, eid)
         if point.line:
             self.lines[eid] = point.line
         if point.num:
@@ -186,21 +199,25 @@ class _Builder:
         if point.points:
             self.list_of(point.text, point.points, None, eid, el)
         else:
-            self.p(point.text, eid, etree.SubElement(el, _CONTENT))
+            self.p(point.text, eid, _SubElement(el, _CONTENT))
         return el
 
     def list_of(self, intro, items, wrap_up, prefix: str, parent=None):
         eid = self.eids.count(prefix, "list")
-        el = E.list(eId=eid) if parent is None else etree.SubElement(parent, _LIST, eId=eid)
+        if parent is None:
+            el = E.list(eId=eid)
+        else:
+            el = _SubElement(parent, _LIST)
+            el.set(_EID, eid)
         if intro and _has_text(intro):
-            self.p(intro, eid, etree.SubElement(el, _INTRO))
+            self.p(intro, eid, _SubElement(el, _INTRO))
         for item in items:
             if isinstance(item, Heading):
                 self.cross_heading(item, eid, el)
             else:
                 self.point(item, eid, el)
         if wrap_up and _has_text(wrap_up):
-            self.p(wrap_up, eid, etree.SubElement(el, _WRAP_UP))
+            self.p(wrap_up, eid, _SubElement(el, _WRAP_UP))
         return el
 
     def cross_heading(self, heading: Heading, prefix: str, parent=None):
@@ -209,7 +226,7 @@ class _Builder:
             el = E.crossHeading(eId=eid)
         else:
             el = _SubElement(parent, _CROSS_HEADING)
-            el.set("eId", eid)
+            el.set(_EID, eid)
         if heading.line:
             self.lines[eid] = heading.line
         text = ([heading.num + " "] if heading.num else []) + list(heading.text)
@@ -224,7 +241,7 @@ class _Builder:
         else:
             el = _SubElement(parent, _NUM)
             if inferred:
-                el.set("refersTo", "#inferredNumber")
+                el.set(_REFERS_TO, "#inferredNumber")
             el.text = text
         if inferred:
             self.inferred = True
@@ -249,7 +266,7 @@ class _Builder:
             self.lines[eid] = heading.line
         if heading.num:
             self.num(heading.num, heading.num_inferred, el)
-        self.inline_into(etree.SubElement(el, _HEADING), heading.text, eid)
+        self.inline_into(_SubElement(el, _HEADING), heading.text, eid)
         return el
 
     def main_cross_heading(self, heading: Heading, prefix: str = "", parent=None):
@@ -275,7 +292,7 @@ class _Builder:
             el = E.paragraph(eId=eid)
         else:
             el = _SubElement(parent, _PARAGRAPH)
-            el.set("eId", eid)
+            el.set(_EID, eid)
         if para.line:
             self.lines[eid] = para.line
         if para.num:
@@ -300,7 +317,7 @@ class _Builder:
                 self.p(text, eid, content)
             for quoted in para.quoted:
                 # the draft the paragraph recommends, quoted whole under it (a block of its own)
-                etree.SubElement(content, _P).append(self.quoted_document(quoted, eid))
+                _SubElement(content, _P).append(self.quoted_document(quoted, eid))
         return el
 
     def quoted_document(self, quoted: QuotedDocument, prefix: str):
@@ -388,14 +405,18 @@ class _Builder:
         for para in paras:
             if para.role == "formula":
                 eid = self.eids.make(own, "formula", "1")
-                formula = etree.SubElement(el, _FORMULA, name="enactingFormula", eId=eid)
+                formula = _SubElement(el, _FORMULA)
+                formula.set(_NAME, "enactingFormula")
+                formula.set(_EID, eid)
                 self.p(para.text, eid, formula)
                 if para.line:
                     self.lines[eid] = para.line
             else:
                 eid = self.eids.count(own, "container")
                 name = preambular_name(para.text, self.blocks.lang)
-                container = etree.SubElement(el, _CONTAINER, name=name, eId=eid)
+                container = _SubElement(el, _CONTAINER)
+                container.set(_NAME, name)
+                container.set(_EID, eid)
                 self.p(para.text, eid, container)
                 if para.points:
                     # points (a), (b) of a preambular paragraph: a list inside its container
@@ -406,14 +427,16 @@ class _Builder:
 
     def block_list(self, points, owner_eid: str, parent):
         list_eid = f"{owner_eid}__list_1"
-        block = etree.SubElement(parent, _BLOCK_LIST, eId=list_eid)
+        block = _SubElement(parent, _BLOCK_LIST)
+        block.set(_EID, list_eid)
         for k, point in enumerate(points, start=1):
             label = point_key(point.num) if isinstance(point, Point) and point.num else None
             # unique even where two points print the same label ("1." twice)
             item_eid = self.eids.make(list_eid, "item", label or str(k))
-            item = etree.SubElement(block, _ITEM, eId=item_eid)
+            item = _SubElement(block, _ITEM)
+            item.set(_EID, item_eid)
             if isinstance(point, Point) and point.num:
-                etree.SubElement(item, _NUM).text = point.num
+                _SubElement(item, _NUM).text = point.num
             self.p(point.text, item_eid, item)
             if isinstance(point, Point) and point.points:
                 self.block_list(point.points, item_eid, item)
