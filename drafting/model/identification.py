@@ -133,8 +133,13 @@ def build_meta(
 
 def _add(parent, tag: str, **attrs):
     """A child element made in place under its parent: one made apart (``E.x(...)``) starts a
-    document of its own and is moved into the tree after, several times the work."""
-    return etree.SubElement(parent, q(tag), attrs)
+    document of its own and is moved into the tree after, several times the work. Names go to
+    lxml as UTF-8 bytes and attributes one ``set`` each: lxml checks a str name, and an attribute
+    dict, with more work (an exception raised and cleared inside it for every str name)."""
+    el = etree.SubElement(parent, q(tag).encode())
+    for name, value in attrs.items():
+        el.set(name.encode(), value)
+    return el
 
 
 def component_meta(meta, component: str, kind: str):
