@@ -115,6 +115,7 @@ _PARAGRAPH, _POINT, _LIST, _INTRO, _WRAP_UP = (_qb("paragraph"), _qb("point"), _
 _HEADING, _CROSS_HEADING, _CONTAINER, _FORMULA = _qb("heading"), _qb("crossHeading"), _qb("container"), _qb("formula")
 _BLOCK_LIST, _ITEM = _qb("blockList"), _qb("item")
 _INLINE = {tag: _qb(tag) for tag in ("i", "b", "u", "sup", "sub")}
+_DOC_AUTHORITY, _DOC_NUMBER, _DOC_DATE, _INLINE_EL = _qb("docAuthority"), _qb("docNumber"), _qb("docDate"), _qb("inline")
 _EID, _NAME, _REFERS_TO = b"eId", b"name", b"refersTo"
 # lxml checks every attribute name it is given, and a keyword at ``SubElement`` more than one
 # ``set`` after the element is made: a tenth fewer instructions for an element with its eId.
@@ -445,36 +446,40 @@ class _Builder:
     # -- front matter --------------------------------------------------------------------
 
     def cover_page(self):
+        # Made in place under one element made apart (``E.coverPage``): the masthead's rows made
+        # apart each (``E.p(...)``) started a document of their own, the most costly way.
         m = self.blocks.masthead
-        rows = []
+        cover = E.coverPage()
+        box = _SubElement(cover, _CONTAINER)
+        box.set(_NAME, "masthead")
+        box.set(_EID, "coverPage__masthead")
         for organ in m.organs:
-            rows.append(E.p(E.docAuthority(organ, refersTo="#" + slug(organ))))
+            _leaf(_SubElement(box, _P), _DOC_AUTHORITY, organ, _REFERS_TO, "#" + slug(organ))
         if m.symbol:
-            p = E.p(E.docNumber(m.symbol, refersTo="#symbol"))
+            p = _SubElement(box, _P)
+            _leaf(p, _DOC_NUMBER, m.symbol, _REFERS_TO, "#symbol")
             if m.symbol_note:
                 self.inline_into(p, [m.symbol_note], "coverPage")
-            rows.append(p)
         if m.distribution:
-            attrs = {"name": "distribution"}
+            inline = _leaf(_SubElement(box, _P), _INLINE_EL, m.distribution, _NAME, "distribution")
             if m.distribution_kind:
-                attrs["refersTo"] = "#distribution" + m.distribution_kind.capitalize()
-            rows.append(E.p(E.inline(m.distribution, **attrs)))
+                inline.set(_REFERS_TO, "#distribution" + m.distribution_kind.capitalize())
         if m.date and m.date_text:
-            rows.append(E.p(E.docDate(m.date_text, date=m.date.isoformat(), refersTo="#publicationEvent")))
+            _leaf(_SubElement(box, _P), _DOC_DATE, m.date_text, b"date", m.date.isoformat(),
+                  _REFERS_TO, "#publicationEvent")
         elif m.date_text:
-            rows.append(E.p(m.date_text))
+            _SubElement(box, _P).text = m.date_text
         if m.language_line:
-            rows.append(E.p(E.inline(m.language_line, name="languageOfExpression")))
+            _leaf(_SubElement(box, _P), _INLINE_EL, m.language_line, _NAME, "languageOfExpression")
         if m.original:
-            label = m.original_label or "Original:"
-            rows.append(E.p(label + " ", E.inline(m.original, name="originalLanguage")))
+            p = _SubElement(box, _P)
+            p.text = (m.original_label or "Original:") + " "
+            _leaf(p, _INLINE_EL, m.original, _NAME, "originalLanguage")
         if m.job_number:
-            rows.append(E.p(E.inline(m.job_number, name="jobNumber")))
+            _leaf(_SubElement(box, _P), _INLINE_EL, m.job_number, _NAME, "jobNumber")
         if not m.symbol and m.symbol_note:
-            rows.append(self.p([m.symbol_note], "coverPage"))
-        if not rows:
-            return None
-        return E.coverPage(E.container(*rows, name="masthead", eId="coverPage__masthead"))
+            self.p([m.symbol_note], "coverPage", box)
+        return cover if len(box) else None
 
     def preface(self):
         pf = self.blocks.preface
@@ -660,6 +665,16 @@ def annex_number(label: str | None) -> str | None:
 # What lxml refuses (XML 1.0 has no place for it). Readers clean their input at the edge and say
 # so; this is the last guard, so that a reader's slip is never an exception at build time.
 _NOT_XML = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _leaf(parent, tag: bytes, text: str, *attrs):
+    """A child holding ``text``, its attributes given as name, value, name, value...: what
+    ``E.x(text, name=value)`` makes, made in place under ``parent``."""
+    el = _SubElement(parent, tag)
+    for k in range(0, len(attrs), 2):
+        el.set(attrs[k], attrs[k + 1])
+    el.text = text
+    return el
 
 
 def _flush_text(parent, run: list[str]) -> None:
