@@ -116,6 +116,8 @@ _HEADING, _CROSS_HEADING, _CONTAINER, _FORMULA = _qb("heading"), _qb("crossHeadi
 _BLOCK_LIST, _ITEM = _qb("blockList"), _qb("item")
 _INLINE = {tag: _qb(tag) for tag in ("i", "b", "u", "sup", "sub")}
 _DOC_AUTHORITY, _DOC_NUMBER, _DOC_DATE, _INLINE_EL = _qb("docAuthority"), _qb("docNumber"), _qb("docDate"), _qb("inline")
+_DOC_COMMITTEE, _SESSION, _DOC_PROPONENT, _DOC_TYPE, _DOC_TITLE = (_qb("docCommittee"), _qb("session"),
+                                                                 _qb("docProponent"), _qb("docType"), _qb("docTitle"))
 _EID, _NAME, _REFERS_TO = b"eId", b"name", b"refersTo"
 # lxml checks every attribute name it is given, and a keyword at ``SubElement`` more than one
 # ``set`` after the element is made: a tenth fewer instructions for an element with its eId.
@@ -482,32 +484,36 @@ class _Builder:
         return cover if len(box) else None
 
     def preface(self):
+        # Rows made in place under their containers, made first (as the cover page's), and the
+        # containers left empty taken out at the end.
         pf = self.blocks.preface
-        session_rows, title_rows = [], []
+        preface = E.preface()
+        session_box = _container(preface, "sessionInfo", "preface__sessionInfo")
+        title_box = _container(preface, "title", "preface__title")
+        other_box = _container(preface, "other", "preface__other")
         if pf.body:
-            session_rows.append(E.p(E.docCommittee(pf.body, refersTo="#" + slug(pf.body))))
+            _leaf(_SubElement(session_box, _P), _DOC_COMMITTEE, pf.body, _REFERS_TO, "#" + slug(pf.body))
         if pf.session_text:
-            attrs = {"value": str(pf.session_number)} if pf.session_number else {"value": pf.session_text}
-            session_rows.append(E.p(E.session(pf.session_text, **attrs)))
+            value = str(pf.session_number) if pf.session_number else pf.session_text
+            _leaf(_SubElement(session_box, _P), _SESSION, pf.session_text, b"value", value)
         if pf.place_dates:
-            session_rows.append(E.p(pf.place_dates))
+            _SubElement(session_box, _P).text = pf.place_dates
         if pf.agenda_text:
             item = pf.agenda_item or ""
             text = pf.agenda_text
+            row = _SubElement(session_box, _P)
             if item and item in text:
                 before, _, after = text.partition(item)
-                row = E.p(before, E.inline(item, name="agendaItem"), after)
+                row.text = before
+                _leaf(row, _INLINE_EL, item, _NAME, "agendaItem").tail = after
             else:
-                row = E.p(E.inline(text, name="agendaItem"))
+                _leaf(row, _INLINE_EL, text, _NAME, "agendaItem")
             if pf.agenda_note is not None:
                 self.inline_into(row, [pf.agenda_note], "preface")
-            session_rows.append(row)
         if pf.agenda_title:
-            p = E.p()
-            inline = E.inline(name="agendaItemTitle")
+            inline = _SubElement(_SubElement(session_box, _P), _INLINE_EL)
+            inline.set(_NAME, "agendaItemTitle")
             self.inline_into(inline, pf.agenda_title, "preface")
-            p.append(inline)
-            session_rows.append(p)
         kind = self.blocks.kind
         adopted = kind in _ADOPTED_KINDS
         other_lines, note_lines, number, number_line = [], [], None, False
@@ -521,52 +527,56 @@ class _Builder:
                 note_lines.append(line)
             else:
                 other_lines.append(line)
-        other_rows = [self.p(line, "preface") for line in other_lines]
-        type_rows = []
-        if pf.sponsors and pf.doc_type:
-            words = _list_words(self.blocks.lang)
-            p = E.p()
-            for i, sponsor in enumerate(pf.sponsors):
-                if i:
-                    last = i == len(pf.sponsors) - 1
-                    proponent.tail = words["last_separator"] if last else words["separator"]
-                proponent = etree.SubElement(p, q("docProponent"), refersTo="#" + slug(sponsor))
-                proponent.text = sponsor
-            proponent.tail = words["sponsors_colon"]
-            etree.SubElement(p, q("docType")).text = pf.doc_type
-            type_rows.append(p)
-        elif pf.doc_type:
-            type_rows.append(E.p(E.docType(pf.doc_type)))
-        for extra in pf.doc_type_extra:
-            type_rows.append(E.p(E.docType(extra)))
-        heading_rows = []
-        if pf.title or number:
-            # an adopted resolution's number opens its title line: "80/239. Financing of ..."
-            row = E.p(E.docNumber(number)) if number else E.p()
-            if pf.title:
-                title = E.docTitle()
-                self.inline_into(title, pf.title, "preface")
-                if number:
-                    row[-1].tail = " "
-                row.append(title)
-            heading_rows.append(row)
+        for line in other_lines:
+            self.p(line, "preface", other_box)
         # The order the UN prints: a report or a note names its author under its title
         # ("Report of the Secretary-General", "Note by the Secretariat"); an adopted resolution
         # prints its document line, the bracketed line on how it came to the plenary, then its
         # number and title; a draft prints its type (and sponsors) above the title.
+        # (a number line stands above the line of the resolution's adoption at a meeting)
         if kind in _AUTHOR_UNDER_TITLE_KINDS and not pf.sponsors or number_line:
-            # (a number line stands above the line of the resolution's adoption at a meeting)
-            title_rows = heading_rows + type_rows
+            self.title_row(pf, number, title_box)
+            self.type_rows(pf, title_box)
         else:
-            title_rows = type_rows + [self.p(line, "preface") for line in note_lines] + heading_rows
-        containers = []
-        if session_rows:
-            containers.append(E.container(*session_rows, name="sessionInfo", eId="preface__sessionInfo"))
-        if title_rows:
-            containers.append(E.container(*title_rows, name="title", eId="preface__title"))
-        if other_rows:
-            containers.append(E.container(*other_rows, name="other", eId="preface__other"))
-        return E.preface(*containers) if containers else None
+            self.type_rows(pf, title_box)
+            at = len(title_box)
+            self.title_row(pf, number, title_box)
+            for line in note_lines:
+                # made after the title (their notes are numbered after its notes), printed before
+                title_box.insert(at, self.p(line, "preface", title_box))
+                at += 1
+        for box in (session_box, title_box, other_box):
+            if not len(box):
+                preface.remove(box)
+        return preface if len(preface) else None
+
+    def type_rows(self, pf, box) -> None:
+        """The document's type line (with its sponsors) and any further type lines."""
+        if pf.sponsors and pf.doc_type:
+            words = _list_words(self.blocks.lang)
+            p = _SubElement(box, _P)
+            for i, sponsor in enumerate(pf.sponsors):
+                if i:
+                    last = i == len(pf.sponsors) - 1
+                    proponent.tail = words["last_separator"] if last else words["separator"]
+                proponent = _leaf(p, _DOC_PROPONENT, sponsor, _REFERS_TO, "#" + slug(sponsor))
+            proponent.tail = words["sponsors_colon"]
+            _SubElement(p, _DOC_TYPE).text = pf.doc_type
+        elif pf.doc_type:
+            _leaf(_SubElement(box, _P), _DOC_TYPE, pf.doc_type)
+        for extra in pf.doc_type_extra:
+            _leaf(_SubElement(box, _P), _DOC_TYPE, extra)
+
+    def title_row(self, pf, number: str | None, box) -> None:
+        """The title line; an adopted resolution's number opens it: "80/239. Financing of ..." """
+        if pf.title or number:
+            row = _SubElement(box, _P)
+            if number:
+                _leaf(row, _DOC_NUMBER, number)
+            if pf.title:
+                if number:
+                    row[-1].tail = " "
+                self.inline_into(_SubElement(row, _DOC_TITLE), pf.title, "preface")
 
     # -- whole document ----------------------------------------------------------------------
 
@@ -674,6 +684,14 @@ def _leaf(parent, tag: bytes, text: str, *attrs):
     for k in range(0, len(attrs), 2):
         el.set(attrs[k], attrs[k + 1])
     el.text = text
+    return el
+
+
+def _container(parent, name: str, eid: str):
+    """A ``container`` named ``name`` (attributes in the order ``E.container`` gave them)."""
+    el = _SubElement(parent, _CONTAINER)
+    el.set(_NAME, name)
+    el.set(_EID, eid)
     return el
 
 
