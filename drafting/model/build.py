@@ -115,10 +115,11 @@ _PARAGRAPH, _POINT, _LIST, _INTRO, _WRAP_UP = (_qb("paragraph"), _qb("point"), _
 _HEADING, _CROSS_HEADING, _CONTAINER, _FORMULA = _qb("heading"), _qb("crossHeading"), _qb("container"), _qb("formula")
 _BLOCK_LIST, _ITEM = _qb("blockList"), _qb("item")
 _INLINE = {tag: _qb(tag) for tag in ("i", "b", "u", "sup", "sub")}
+_MAIN_BODY, _PREAMBLE, _ATTACHMENTS, _DOC = _qb("mainBody"), _qb("preamble"), _qb("attachments"), _qb("doc")
 _DOC_AUTHORITY, _DOC_NUMBER, _DOC_DATE, _INLINE_EL = _qb("docAuthority"), _qb("docNumber"), _qb("docDate"), _qb("inline")
 _DOC_COMMITTEE, _SESSION, _DOC_PROPONENT, _DOC_TYPE, _DOC_TITLE = (_qb("docCommittee"), _qb("session"),
                                                                  _qb("docProponent"), _qb("docType"), _qb("docTitle"))
-_EID, _NAME, _REFERS_TO = b"eId", b"name", b"refersTo"
+_EID, _NAME, _REFERS_TO, _CONTAINS = b"eId", b"name", b"refersTo", b"contains"
 # lxml checks every attribute name it is given, and a keyword at ``SubElement`` more than one
 # ``set`` after the element is made: a tenth fewer instructions for an element with its eId.
 _SubElement = etree.SubElement
@@ -345,37 +346,36 @@ class _Builder:
         if rows:
             doc.append(E.preface(E.container(*rows, name="title", eId=f"{eid}__preface__title")))
         if quoted.preamble:
-            doc.append(self.preamble(quoted.preamble, prefix=eid))
+            self.preamble(quoted.preamble, prefix=eid, parent=doc)
         items, annexes = _split_annexes(quoted.body)
-        main = E.mainBody()
+        main = _SubElement(doc, _MAIN_BODY)
         self.body(items, main, prefix=eid)
         if len(main) == 0:
             main.append(E.paragraph(E.content(E.p()), eId=self.eids.make(eid, "para", None)))
-        doc.append(main)
         if annexes:
-            doc.append(self.attachments(annexes, prefix=eid))
+            self.attachments(annexes, prefix=eid, parent=doc)
         return E.embeddedStructure(doc, eId=eid)
 
-    def attachments(self, annexes: list[tuple[Heading, list]], prefix: str = ""):
+    def attachments(self, annexes: list[tuple[Heading, list]], prefix: str = "", parent=None):
         """Annexes as AKN attachments: each an ``attachment`` opened by the annex's label
         (``num``) and title (``heading``), holding a ``doc name="annex"`` of its own (a component
         of the work, ``!annex_II``) whose paragraphs and chapters are numbered afresh. The
         attachment's eId names it by its printed number (``annex_II``; ``annex_1`` for a lone
         ``Annex``), and prefixes every eId inside it."""
-        out = E.attachments()
+        out = E.attachments() if parent is None else _SubElement(parent, _ATTACHMENTS)
         for position, (heading, items) in enumerate(annexes, start=1):
             eid = self.eids.make(prefix, "annex", annex_number(heading.num) or str(position))
             att = self.titled("attachment", eid, heading, out)
             if not heading.text:
                 att.remove(att.find(q("heading")))
-            doc = E.doc(component_meta(self.meta, eid.rpartition("__")[2], "annex"), name="annex",
-                        contains="originalVersion")
-            main = E.mainBody()
+            doc = _SubElement(att, _DOC)
+            doc.set(_NAME, "annex")
+            doc.set(_CONTAINS, "originalVersion")
+            doc.append(component_meta(self.meta, eid.rpartition("__")[2], "annex"))
+            main = _SubElement(doc, _MAIN_BODY)
             self.body(items, main, prefix=eid)
             if len(main) == 0:
                 main.append(E.paragraph(E.content(E.p()), eId=self.eids.make(eid, "para", None)))
-            doc.append(main)
-            att.append(doc)
         return out
 
     def body(self, items, container, prefix: str = ""):
@@ -402,8 +402,8 @@ class _Builder:
                 parent, _, prefix = stack[-1]
                 self.paragraph(item, prefix, parent)
 
-    def preamble(self, paras, prefix: str = ""):
-        el = E.preamble()
+    def preamble(self, paras, prefix: str = "", parent=None):
+        el = E.preamble() if parent is None else _SubElement(parent, _PREAMBLE)
         own = f"{prefix}__preamble" if prefix else "preamble"
         for para in paras:
             if para.role == "formula":
@@ -611,7 +611,13 @@ class _Builder:
                 etree.SubElement(refs, q("TLCOrganization"), eId=eid,
                                  href=f"/akn/ontology/organization/un/{eid}", showAs=organ)
         self.meta = meta
-        doc = E(element, meta, name=b.kind, contains="originalVersion")
+        # The tree grows from its root: a part made apart and appended after (the body, an
+        # annex) was moved into the document element's tree, then all of it into the root's.
+        root = E.akomaNtoso()
+        doc = _SubElement(root, q(element))
+        doc.set(_NAME, b.kind)
+        doc.set(_CONTAINS, "originalVersion")
+        doc.append(meta)
         cover = self.cover_page()
         if cover is not None:
             doc.append(cover)
@@ -619,26 +625,24 @@ class _Builder:
         if preface is not None:
             doc.append(preface)
         if b.preamble:
-            doc.append(self.preamble(b.preamble))
+            self.preamble(b.preamble, parent=doc)
         items, annexes = _split_annexes(b.body)
-        main = E.mainBody()
+        main = _SubElement(doc, _MAIN_BODY)
         self.body(items, main)
         if len(main) == 0:
             # mainBody may not be empty; an empty document keeps an explicit empty paragraph.
             main.append(E.paragraph(E.content(E.p()), eId=self.eids.make("", "para", None)))
-        doc.append(main)
         if b.conclusions:
             conclusions = E.conclusions()
             for para in b.conclusions:
                 conclusions.append(self.p(para.text, "conclusions"))
             doc.append(conclusions)
         if annexes:
-            doc.append(self.attachments(annexes))
+            self.attachments(annexes, parent=doc)
         if self.inferred:
             meta.find(q("references")).append(E.TLCConcept(
                 eId="inferredNumber", href="/akn/ontology/concept/un/inferredNumber",
                 showAs="Number not printed, inferred from the sequence"))
-        root = E.akomaNtoso(doc)
         return BuiltDocument(root=root, source_lines=self.lines)
 
 
