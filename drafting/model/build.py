@@ -801,6 +801,11 @@ def preambular_name(inlines, lang: str) -> str:
         if isinstance(x, str) and x.strip():
             opening = x
             break
+    return _preambular_key(opening, lang)
+
+
+@lru_cache(maxsize=1024)   # (a resolution opens paragraph after paragraph with the same words)
+def _preambular_key(opening: str, lang: str) -> str:
     try:
         from drafting.locale import preambular_key
     except ImportError:  # the locale package is optional for the builder
