@@ -99,7 +99,6 @@ def _point_label(num: str | None) -> str | None:
     return num_label(point_key(num))
 
 
-
 def _qb(tag: str) -> bytes:
     """``q(tag)`` as UTF-8 bytes, for the elements the builder makes by the thousand: lxml takes a
     name given as bytes as it is, where a str first fails a bytes test (an exception raised and

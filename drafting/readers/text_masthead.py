@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from drafting.locale.vocabulary import Vocabulary, norm as _norm, vocabulary  # noqa: F401  (the readers' words)
+from drafting.locale.vocabulary import Vocabulary, vocabulary  # noqa: F401  (the readers' words)
 from drafting.model.symbols import looks_like_symbol
 from drafting.regex import lazy_compile
 

@@ -255,13 +255,13 @@ def _label_initials(lang: str) -> frozenset[str] | None:
     neither (None: any character may)."""
     f = forms(lang)
     found: set[str] = set()
-    for words, latin in ((f.chapter_numerals, "IVXL"), (f.section_letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")):
-        if words is None:
+    for spellings, latin in ((f.chapter_numerals, "IVXL"), (f.section_letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")):
+        if spellings is None:
             found |= set(latin)
-        elif not words or "" in words:
+        elif not spellings or "" in spellings:
             return None   # (an empty alternative: the label may open with its separator)
         else:
-            found |= {w[0] for w in words}
+            found |= {w[0] for w in spellings}
     return frozenset(found)
 
 
