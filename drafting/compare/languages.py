@@ -130,10 +130,7 @@ def numbers_in(text: str) -> Counter:
 
 
 def symbols_in(text: str) -> Counter:
-    try:
-        from drafting.model.symbols import find_symbols
-    except ImportError:  # pragma: no cover - the symbols module is part of the model
-        return Counter()
+    from drafting.model.symbols import find_symbols
     return Counter(str(sym) for _, _, sym in find_symbols(text))
 
 

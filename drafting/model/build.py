@@ -805,10 +805,7 @@ def preambular_name(inlines, lang: str) -> str:
 
 @lru_cache(maxsize=1024)   # (a resolution opens paragraph after paragraph with the same words)
 def _preambular_key(opening: str, lang: str) -> str:
-    try:
-        from drafting.locale import preambular_key
-    except ImportError:  # the locale package is optional for the builder
-        return PREAMBLE_DEFAULT
+    from drafting.locale import preambular_key
     return preambular_key(opening, lang) or PREAMBLE_DEFAULT
 
 

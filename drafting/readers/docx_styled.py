@@ -15,8 +15,7 @@ import re
 
 from drafting.locale.vocabulary import division_label, vocabulary
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point
-from drafting.ooxml.styles import FRONT_ROLES
-from drafting.readers.docx_parse import Record, Token, has_text, plain, split_num, strip_inlines, tokens_inlines
+from drafting.readers.docx_parse import Record, Token, has_text, plain, split_num, tokens_inlines
 from drafting.readers.passes.quoted import quote_drafts
 from drafting.regex import LazyPattern
 
@@ -84,10 +83,7 @@ class _Assembler:
                 return _dt.date.fromisoformat(self.facts["date"])
             except ValueError:
                 pass
-        try:
-            from drafting.locale import parse_date
-        except ImportError:
-            return None
+        from drafting.locale import parse_date
         return parse_date(text, self.blocks.lang)
 
     def session_row(self, rec: Record) -> None:
@@ -221,23 +217,13 @@ def _semantic_groups(tokens) -> list[tuple[str | None, list]]:
 
 
 def _distribution_kind(text: str) -> str | None:
-    try:
-        from drafting.locale import distribution_kind
-        return distribution_kind(text)
-    except ImportError:
-        low = text.lower()
-        for stem, kind in (("lim", "limited"), ("restr", "restricted"), ("gen", "general"), ("gén", "general")):
-            if stem in low:
-                return kind
-    return None
+    from drafting.locale import distribution_kind
+    return distribution_kind(text)
 
 
 def _session_number(text: str) -> int | None:
-    try:
-        from drafting.locale import parse_session_ordinal
-        return parse_session_ordinal(text)
-    except ImportError:
-        return None
+    from drafting.locale import parse_session_ordinal
+    return parse_session_ordinal(text)
 
 
 def assemble(records: list[Record], lang: str, facts: dict, name: str,
