@@ -190,11 +190,7 @@ class _Builder:
 
     def point(self, point: Point, prefix: str, parent=None):
         eid = self.eids.make(prefix, "point", _point_label(point.num))
-        if parent is None:
-            el = E.point(eId=eid)
-        else:
-            el = _SubElement(parent, _POINT)
-            el.set(_EID, eid)
+        el = _with_eid(parent, _POINT, eid)
         if point.line:
             self.lines[eid] = point.line
         if point.num:
@@ -207,11 +203,7 @@ class _Builder:
 
     def list_of(self, intro, items, wrap_up, prefix: str, parent=None):
         eid = self.eids.count(prefix, "list")
-        if parent is None:
-            el = E.list(eId=eid)
-        else:
-            el = _SubElement(parent, _LIST)
-            el.set(_EID, eid)
+        el = _with_eid(parent, _LIST, eid)
         if intro and _has_text(intro):
             self.p(intro, eid, _SubElement(el, _INTRO))
         for item in items:
@@ -225,11 +217,7 @@ class _Builder:
 
     def cross_heading(self, heading: Heading, prefix: str, parent=None):
         eid = self.eids.count(prefix, "crossHeading")
-        if parent is None:
-            el = E.crossHeading(eId=eid)
-        else:
-            el = _SubElement(parent, _CROSS_HEADING)
-            el.set(_EID, eid)
+        el = _with_eid(parent, _CROSS_HEADING, eid)
         if heading.line:
             self.lines[eid] = heading.line
         text = ([heading.num + " "] if heading.num else []) + list(heading.text)
@@ -291,18 +279,11 @@ class _Builder:
 
     def paragraph(self, para: Para, prefix: str, parent=None):
         eid = self.eids.make(prefix, "para", num_label(para.num))
-        if parent is None:
-            el = E.paragraph(eId=eid)
-        else:
-            el = _SubElement(parent, _PARAGRAPH)
-            el.set(_EID, eid)
+        el = _with_eid(parent, _PARAGRAPH, eid)
         if para.line:
             self.lines[eid] = para.line
         if para.num:
-            if para.num_inferred:
-                self.num(para.num, True, el)
-            else:   # (most numbers: printed, the element made here)
-                _SubElement(el, _NUM).text = para.num
+            self.num(para.num, para.num_inferred, el)
         if para.table is not None:
             el.append(E.content(self.table(para, eid)))
         elif para.role == "quote":
@@ -313,11 +294,7 @@ class _Builder:
             self.list_of(para.text, para.points, para.wrap_up, eid, el)
         else:
             content = _SubElement(el, _CONTENT)
-            text = para.text
-            if len(text) == 1 and isinstance(text[0], str):
-                _set_text(_SubElement(content, _P), text[0])   # most paragraphs: one string
-            else:
-                self.p(text, eid, content)
+            self.p(para.text, eid, content)
             for quoted in para.quoted:
                 # the draft the paragraph recommends, quoted whole under it (a block of its own)
                 _SubElement(content, _P).append(self.quoted_document(quoted, eid))
@@ -687,6 +664,15 @@ def _leaf(parent, tag: bytes, text: str, *attrs):
     for k in range(0, len(attrs), 2):
         el.set(attrs[k], attrs[k + 1])
     el.text = text
+    return el
+
+
+def _with_eid(parent, tag: bytes, eid: str):
+    """An element with its eId, made in place under ``parent`` (or apart, without one)."""
+    if parent is None:
+        return E(tag.decode(), eId=eid)
+    el = _SubElement(parent, tag)
+    el.set(_EID, eid)
     return el
 
 
