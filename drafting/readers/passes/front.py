@@ -1213,7 +1213,6 @@ def _bracketed_dates(text: str, lang: str) -> bool:
     return _session_dates(text, lang)
 
 
-
 def _cover_title(lines: list[Line], start: int, organ: int) -> list[int]:
     """The title of a cover whose title page is not under its block (the imprint follows it): a
     line above the block that the cover repeats over the lines after it ("Report of the
