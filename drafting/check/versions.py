@@ -23,11 +23,15 @@ def footnote_markers(doc) -> list[str]:
 
 
 def alignment(ref, doc):
-    """The compare package's language alignment of ``doc`` against ``ref`` (computed once)."""
+    """The compare package's language alignment of ``doc`` against ``ref`` (None without it)."""
     cache = doc.__dict__.setdefault("_alignments", {})
     if id(ref) not in cache:
-        from drafting.compare.languages import align_languages
-        cache[id(ref)] = align_languages(ref.root, doc.root, ref.path, doc.path)
+        try:
+            from drafting.compare.languages import align_languages
+        except ImportError:
+            cache[id(ref)] = None
+        else:
+            cache[id(ref)] = align_languages(ref.root, doc.root, ref.path, doc.path)
     return cache[id(ref)]
 
 
@@ -46,7 +50,10 @@ def _difference(ref: list[str], other: list[str]) -> str:
 
 def _issues(ref, doc, kinds):
     """(pair, mismatch) of the alignment whose kind is one of ``kinds``."""
-    return [(pair, m) for pair in alignment(ref, doc).pairs for m in pair.issues if m.kind in kinds]
+    aligned = alignment(ref, doc)
+    if aligned is None:
+        return None
+    return [(pair, m) for pair in aligned.pairs for m in pair.issues if m.kind in kinds]
 
 
 def _at(doc, pair, message, rule_id):
@@ -94,7 +101,7 @@ def versions_footnotes(docs):
     for doc in docs[1:]:
         marks = footnote_markers(doc)
         issues = _issues(ref, doc, {"footnotes"})
-        for pair, m in issues:
+        for pair, m in issues or []:
             yield _at(doc, pair, f"{m.message} (A: {ref.path}, B: this file)", "UN902")
         if not issues and marks != ref_marks:
             yield _summary(doc, ref, "UN902", "footnotes", ref_marks, marks)
@@ -108,5 +115,5 @@ def versions_footnotes(docs):
 def versions_numbers(docs):
     ref = docs[0]
     for doc in docs[1:]:
-        for pair, m in _issues(ref, doc, {"numbers", "symbols"}):
+        for pair, m in _issues(ref, doc, {"numbers", "symbols"}) or []:
             yield _at(doc, pair, f"{m.message} (A: {ref.path}, B: this file)", "UN903")
