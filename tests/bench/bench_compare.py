@@ -44,9 +44,9 @@ from editscript import edit_document, insert_one_paragraph  # noqa: E402
 from drafting.compare.items import NOTE_ATOMS as NOTE_ATOM, items_of, without_notes  # noqa: E402
 from drafting.model.akn import doc_element, first, tostring, xp  # noqa: E402
 from drafting.readers import read_document  # noqa: E402
+from tests.bench.installed import installed  # noqa: E402
 
 SEED = ROOT / "corpus" / "001_2eef5b51ed847ce0.txt"
-DRAFTING = [sys.executable, "-m", "drafting.cli"]
 # Whole-process timings use compiled bytecode, as an installed package has (pip compiles it);
 # the cache goes to a temporary folder, never into the source tree.
 PYCACHE = tempfile.mkdtemp(prefix="drafting-bench-pycache-")
@@ -206,8 +206,9 @@ def main() -> None:
     edited = edit_document(old, random.Random("bench"), edits=8)
     size = SEED.stat().st_size
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, installed() as bin_dir:
         tmp = Path(tmp)
+        drafting, python = [str(bin_dir / "drafting")], str(bin_dir / "python")
         new_xml = tmp / "001-edited.xml"
         new_xml.write_bytes(tostring(edited.root))
         old_xml = tmp / "001.xml"
@@ -217,7 +218,7 @@ def main() -> None:
         ours_ms = best(lambda: align_documents(old, edited.root), 15) * 1000
 
         def command(a, b):
-            return lambda: subprocess.run(DRAFTING + ["diff", str(a), str(b), "--format", "json"],
+            return lambda: subprocess.run(drafting + ["diff", str(a), str(b), "--format", "json"],
                                           capture_output=True, check=False, env=ENV)
 
         command(SEED, new_xml)()   # fills the bytecode cache
@@ -309,7 +310,7 @@ def main() -> None:
         ra, rb = read_docx(da, name="old.docx").root, read_docx(db, name="new.docx").root
         redline_s = best(lambda: redline_docx(align_documents(ra, rb), ra, rb), 7)
         red_out = tmp / "ours.docx"
-        ours_cmd = lambda: subprocess.run(DRAFTING + ["diff", str(a_docx), str(b_docx), "-f", "docx", "-o", str(red_out)],  # noqa: E731
+        ours_cmd = lambda: subprocess.run(drafting + ["diff", str(a_docx), str(b_docx), "-f", "docx", "-o", str(red_out)],  # noqa: E731
                                           capture_output=True, env=ENV)
         ours_cmd()
         ours_cmd_s = best(ours_cmd, 5)
@@ -325,7 +326,7 @@ def main() -> None:
             script = ("import sys; from python_redlines.engines import DocxodusEngine; "
                       "o=DocxodusEngine().run_redline('bench', open(sys.argv[1],'rb').read(), open(sys.argv[2],'rb').read())[0]; "
                       "open(sys.argv[3],'wb').write(o)")
-            peer_cmd = lambda: subprocess.run([sys.executable, "-c", script, str(a_docx), str(b_docx), str(tmp / "peer.docx")],  # noqa: E731
+            peer_cmd = lambda: subprocess.run([python, "-c", script, str(a_docx), str(b_docx), str(tmp / "peer.docx")],  # noqa: E731
                                               capture_output=True, check=True, env=ENV)
             peer_cmd()
             peer_cmd_s = best(peer_cmd, 3)
@@ -345,7 +346,7 @@ def main() -> None:
                      f"(UN style: number, tab); drafting: 1 insertion and {renumbered} renumbered, 0 text changes.")
         except Exception as exc:  # the .NET engine may be unable to run on a machine
             ratio = f"python-redlines could not run here: {type(exc).__name__}: {str(exc)[:200]}"
-        ours_json = json.loads(subprocess.run(DRAFTING + ["diff", str(a_docx), str(b_docx), "-f", "json"],
+        ours_json = json.loads(subprocess.run(drafting + ["diff", str(a_docx), str(b_docx), "-f", "json"],
                                               capture_output=True, text=True).stdout)["summary"]
         out.append(f"\n## 4. DOCX redline: Word pair made by pandoc ({len(md_old.encode()) / 1000:.0f} KB of Markdown, "
                    f"Word auto-numbered paragraphs; {a_docx.stat().st_size / 1000:.0f} KB and {b_docx.stat().st_size / 1000:.0f} KB .docx)\n")
@@ -358,8 +359,9 @@ def main() -> None:
                    f"alignment and tracked-changes DOCX {redline_s * 1000:.0f} ms.")
         out.append("\n" + ratio)
 
-    out.append("\nWhole-process timings run with compiled bytecode (PYTHONPYCACHEPREFIX in a temporary "
-               "folder, warmed once), as an installed package has; medians of 3-15 runs.")
+    out.append("\nWhole-process timings run the `drafting` command of a wheel of the working tree installed "
+               "as a user installs it (tests/bench/installed.py; the peer's process started by the same "
+               "interpreter), with compiled bytecode (warmed once); medians of 3-15 runs.")
     text = "# Compare benchmark\n\n" + "\n".join(out) + "\n"
     print(text)
     target = ROOT / "build" / "bench" / "compare.md"

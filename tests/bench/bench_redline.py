@@ -19,7 +19,9 @@ Each document becomes a Word file two ways, as a user who got the text elsewhere
 Per pair and kind, in one run and interleaved (so that the machine's load weighs on both alike):
 ``drafting diff OLD.docx NEW.docx --format docx -o OUT`` and a Python process running the
 Docxodus engine on the same two files and writing its DOCX, as whole commands (median wall time
-and median processor time of the process and its children, of ``--runs``); and in-process: the
+and median processor time of the process and its children, of ``--runs``; the ``drafting``
+command of a wheel of the working tree installed as a user installs it, and the peer's process
+started by the same interpreter: tests/bench/installed.py); and in-process: the
 command's own steps (read both DOCX, align, write the redline; median of ``--runs``) against
 the engine's ``run_redline`` call. Every redline of ours is checked: Accept All gives NEW and
 Reject All gives OLD (every unit's kind, number, text and footnotes, as the DOCX reader reads
@@ -46,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from docx_made_elsewhere import pandoc_of_text
+from tests.bench.installed import installed
 
 REAL = ROOT / "corpus" / "real"
 DRAFTING = [sys.executable, "-m", "drafting"]
@@ -191,20 +194,21 @@ def main(argv: list[str]) -> int:
         return 1
     load_start = os.getloadavg()
     rows: list[dict] = []
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, installed() as bin_dir:
         tmp = Path(tmp)
+        command, python = [str(bin_dir / "drafting")], str(bin_dir / "python")
         sources = sorted({p for _, old, new in pairs for p in (old, new)})
         docx = word_files(sources, tmp / "in")
         out, peer_out = tmp / "ours.docx", tmp / "peer.docx"
         first_old, first_new = docx[("md", pairs[0][1])], docx[("md", pairs[0][2])]
-        timed_process(DRAFTING + ["diff", str(first_old), str(first_new), "-f", "docx", "-o", str(out)])  # bytecode
-        timed_process([sys.executable, "-c", PEER_SCRIPT, str(first_old), str(first_new), str(peer_out)])
+        timed_process(command + ["diff", str(first_old), str(first_new), "-f", "docx", "-o", str(out)])  # bytecode
+        timed_process([python, "-c", PEER_SCRIPT, str(first_old), str(first_new), str(peer_out)])
         ours_in_process(first_old, first_new)
         for name, old_src, new_src in pairs:
             for kind in KINDS:
                 old, new = docx[(kind, old_src)], docx[(kind, new_src)]
-                ours_cmd = DRAFTING + ["diff", str(old), str(new), "-f", "docx", "-o", str(out)]
-                peer_cmd = [sys.executable, "-c", PEER_SCRIPT, str(old), str(new), str(peer_out)]
+                ours_cmd = command + ["diff", str(old), str(new), "-f", "docx", "-o", str(out)]
+                peer_cmd = [python, "-c", PEER_SCRIPT, str(old), str(new), str(peer_out)]
                 ours, peer, ours_ip, peer_ip = [], [], [], []
                 for _ in range(runs):             # interleaved: the load weighs on both alike
                     ours.append(timed_process(ours_cmd))
@@ -252,7 +256,8 @@ def main(argv: list[str]) -> int:
         lines.append(f"| {label} | {len(chosen)} | {ratios(chosen, 'wall_x')} | {ratios(chosen, 'cpu_x')} | "
                      f"{ratios(chosen, 'ip_x')} | {right} of {len(chosen)} |")
     lines.append("\nRatios are python-redlines' time over drafting's (target: at least 5x as a whole command). "
-                 "Whole commands run with compiled bytecode (warmed once), as an installed package has; the "
+                 "Whole commands run as installed from a wheel (`drafting`'s console script; the peer's "
+                 "process started by the same interpreter), with compiled bytecode (warmed once); the "
                  "processor time counts each process and its children (the peer's .NET engine).")
     text = "\n".join(lines) + "\n"
     print(text)
