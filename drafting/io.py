@@ -310,9 +310,9 @@ _HOLDABLE_BYTES = bytes(b for b in range(256) if not (b < 0x20 and b not in (0x0
 _HOLDABLE_BYTES_FF = _HOLDABLE_BYTES + b"\x0c"
 
 
-_BAD_BYTES = re.compile(f"[{_UNDECODED}]")
-_BAD_RUN = re.compile(f"[{_UNDECODED}]+")
-_UNDECODED_RUN = re.compile(f"[{_UNDECODED}]{{2,}}")  # one U+FFFD for a run: one damaged character
+_BAD_BYTES = lazy_compile(f"[{_UNDECODED}]")
+_BAD_RUN = lazy_compile(f"[{_UNDECODED}]+")
+_UNDECODED_RUN = lazy_compile(f"[{_UNDECODED}]{{2,}}")  # one U+FFFD for a run: one damaged character
 
 
 def _utf16_without_bom(data: bytes, name: str) -> str | None:
@@ -338,7 +338,7 @@ def decode_text(data: bytes, name: str = "input", keep_form_feed: bool = True) -
 
 
 # The control characters below U+0020 that text does not use (all but \t \n \v \f \r)
-_BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
+_BINARY_CONTROLS = lazy_compile("[\x00-\x08\x0e-\x1f]")
 
 
 def _reject_binary(text: str, name: str, counted: bool = True) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from drafting.compare.typography import squash
 from drafting.model.akn import q, xp
 from drafting.model.units import body_units, text_parts
+from drafting.regex import lazy_compile
 
 STYLE_TAGS = {"i", "b", "u", "sup", "sub"}
 # Footnote atoms: plane 16 of the private use area (the word diff uses plane 15).
@@ -25,7 +26,7 @@ NOTE_FIRST, NOTE_LAST = 0x100000, 0x10FFFD
 NOTE_ATOMS = re.compile("[\U00100000-\U0010fffd]")
 _note_atoms: dict[str, str] = {}
 # Only ASCII white space is layout; a no-break space is typography (French "article 5 :").
-_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+_SPACE = lazy_compile(r"[ \t\n\r\f\v]+")
 # Words for similarity: Latin/Cyrillic/Arabic words, and single CJK characters.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 _CJK_RANGES = tuple(zip(_CJK[::3], _CJK[2::3]))

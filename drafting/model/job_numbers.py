@@ -25,7 +25,7 @@ _JOB = lazy_compile(
     r"(?:\s*\((?P<lang>[EFSRCA])\))?"
     r"(?P<dates>(?:\s+\d{6}(?!\d)){0,2})"
 )
-_PAGE = re.compile(r"^\s+(\d{1,4})\s*$")  # "V.12-54630 7": the page number printed beside it
+_PAGE = lazy_compile(r"^\s+(\d{1,4})\s*$")  # "V.12-54630 7": the page number printed beside it
 _BARCODE = re.compile(r"^\*\s?\d{7}\s?\*$")
 
 

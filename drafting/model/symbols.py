@@ -33,8 +33,8 @@ STANDALONE_DOC_TYPES = frozenset({"RES", "PRST", "INF", "NGO", "DEC", "PV", "SR"
 DOTTED_DOC_TYPES = frozenset({"L", "CRP", "INF", "NGO", "PV", "SR", "WP", "MISC"})
 
 MODIFIER_KINDS = ("Add", "Corr", "Rev", "Amend")
-_MODIFIER = re.compile(r"^(Add|Corr|Rev|Amend)\.(\d+)$")
-_MODIFIER_NO_DOT = re.compile(r"^(Add|Corr|Rev|Amend)(\d*)$")
+_MODIFIER = lazy_compile(r"^(Add|Corr|Rev|Amend)\.(\d+)$")
+_MODIFIER_NO_DOT = lazy_compile(r"^(Add|Corr|Rev|Amend)(\d*)$")
 _MODIFIER_WRONG_CASE = re.compile(r"^(add|corr|rev|amend|summary)(\.?\d*)$", re.IGNORECASE)
 
 _SERIES = re.compile(r"^[A-Z][A-Z0-9]*(?:\.[A-Z0-9]+)*$")
@@ -251,9 +251,9 @@ _CANDIDATE = lazy_compile(
     r"(?<![A-Za-z0-9/.\-])"
     r"[A-Z][A-Za-z0-9.()\-]{0,40}(?:/[A-Za-z0-9.()\-]{1,40}){1,12}(?![A-Za-z0-9.()\-])\**"
 )
-_RES_YEAR_SUFFIX = re.compile(r"^ \(\d{4}\)")
-_PART_SUFFIX = re.compile(r"^ \((?:Part|Vol\.?|Sect\.?) [IVXLC\d]+[A-Z]?\)")
-_WORD = re.compile(r"\S+")
+_RES_YEAR_SUFFIX = lazy_compile(r"^ \(\d{4}\)")
+_PART_SUFFIX = lazy_compile(r"^ \((?:Part|Vol\.?|Sect\.?) [IVXLC\d]+[A-Z]?\)")
+_WORD = lazy_compile(r"\S+")
 
 
 def find_symbols(text: str) -> list[tuple[int, int, Symbol]]:

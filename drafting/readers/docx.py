@@ -19,12 +19,9 @@ import datetime as _dt
 
 from drafting.model.blocks import Heading, NoteRef, Para, Point, plain_text
 from drafting.model.build import build_akn
-from drafting.model.session_frame import build_frame
-from drafting.model.session_keys import AKN_KINDS, DISTRIBUTIONS, KINDS
 from drafting.readers import ReadResult
 from drafting.readers.docx_lines import docx_lines, render_lines
 from drafting.readers.docx_parse import ParsedDocx, parse_docx
-from drafting.readers.docx_styled import assemble
 from drafting.readers.passes import read_lines
 from drafting.readers.passes.front import is_formula
 from drafting.readers.text_inline import parse_inline
@@ -33,6 +30,9 @@ from drafting.readers.text_inline import parse_inline
 def read(data: bytes, name: str = "input", lang: str | None = None, **options) -> ReadResult:
     parsed = parse_docx(data, name, options.get("revisions") or "accept", lang, options.get("progress"))
     if parsed.ours:
+        # (imported here: a Word file made elsewhere, the usual input, never needs it)
+        from drafting.readers.docx_styled import assemble
+
         blocks = assemble(parsed.records, parsed.lang, parsed.facts, name, parsed.header_records)
     else:
         blocks = read_lines(docx_lines(parsed), name, parsed.lang)
@@ -98,6 +98,11 @@ def _stated_in_properties(blocks, properties: dict) -> None:
     where no symbol is printed (the passes then guess it from the text: a formula reads as a
     draft's). A value of the wrong form is left out."""
     keys = {k: properties[k].strip() for k in STATED_KEYS if (properties.get(k) or "").strip()}
+    if "kind" not in keys:
+        return    # (the usual case: the session keys' module is then never loaded)
+    from drafting.model.session_frame import build_frame
+    from drafting.model.session_keys import AKN_KINDS, DISTRIBUTIONS, KINDS
+
     if keys.get("kind") not in KINDS and keys.get("kind") not in AKN_KINDS:
         return    # (no kind of a UN document: the properties are some other program's)
     if keys.get("distribution") not in DISTRIBUTIONS:

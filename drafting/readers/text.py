@@ -23,10 +23,10 @@ from drafting.readers.text_tables import POINTS_PER_COLUMN, layout_tables
 from drafting.regex import lazy_compile
 
 # Columns side by side (the masthead, a page foot) stand at least this many spaces apart.
-COLUMN_GAP = re.compile(r"\S(?P<gap> {8,})\S")
+COLUMN_GAP = lazy_compile(r"\S(?P<gap> {8,})\S")
 # Two spaces or more between printed characters (the first space first: a search skips to it).
 _GAP_SPACES = " " * 8
-INNER_SPACES = re.compile(r" (?<=\S ) +(?=\S)")
+INNER_SPACES = lazy_compile(r" (?<=\S ) +(?=\S)")
 # A number or label printed alone on its line: extraction breaks the line at the tab that follows
 # a paragraph number ("1." then the text), a chapter numeral or a point label.
 # (an issuance numbers its paragraphs 1.1, 1.2 ... under its sections: never 24.0 or 8.000)
@@ -145,7 +145,7 @@ def text_lines(text: str) -> list[Line]:
 # what a page's foot prints between a label and its text in plain pdftotext: the page number
 # ("18", "13/17") or the job number ("25-16438", "25-16438 (E)")
 LONE_POINT = lazy_compile(r"^\s*(?:\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]|[ivx]{1,4})\))\s*$")
-LONE_HEADING = re.compile(r"^\s*(?:[IVXL]{1,6}|[A-Z])\.\s*$")
+LONE_HEADING = lazy_compile(r"^\s*(?:[IVXL]{1,6}|[A-Z])\.\s*$")
 PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}|\d{1,3}/\d{1,3}|\d{2}-\d{5}(?:\s*\([A-Z]\))?)\s*$")
 
 

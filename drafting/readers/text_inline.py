@@ -11,6 +11,7 @@ import bisect
 import re
 
 from drafting.model.blocks import NoteRef, Styled
+from drafting.regex import lazy_compile
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")   # (a table for str.translate, in C)
@@ -24,8 +25,8 @@ _TOKEN = re.compile(
 )
 
 
-_BOLD_CLOSING = re.compile(r"(?<=\S)(?=\*\*)")   # where a bold span can close
-_LINE_BREAK = re.compile("\n")
+_BOLD_CLOSING = lazy_compile(r"(?<=\S)(?=\*\*)")   # where a bold span can close
+_LINE_BREAK = lazy_compile("\n")
 _MARKS = re.compile(r"[*^" + SUPERSCRIPT_DIGITS + r"]")
 
 

@@ -32,7 +32,7 @@ REPAIRS = (
     # a lower-case letter it is the l that OCR lost.
     Repair(lazy_compile(r"(?<![\w|])\|\s?(?=[" + APOSTROPHES + r"\"])"), "l", "'|' read as 'l'", frozenset({"fr", "it"})),
     Repair(re.compile(r"(?<![\w|])\|(?=[a-zà-ÿ])"), "l", "'|' read as 'l'", frozenset({"fr", "es", "en", "it"})),
-    Repair(re.compile(r"(?<![\w|])\|I(?=[" + APOSTROPHES + r"\"])"), "l", "'|I' read as 'l'", frozenset({"fr"})),
+    Repair(lazy_compile(r"(?<![\w|])\|I(?=[" + APOSTROPHES + r"\"])"), "l", "'|I' read as 'l'", frozenset({"fr"})),
     # "I'ONUDC", "I’intérêt", "I"homme": French has no capital I before an apostrophe.
     Repair(lazy_compile(r"(?<![\w])I(?=[" + APOSTROPHES + r"\"]\s?\w)"), "l", "'I' before an apostrophe read as 'l'", frozenset({"fr"})),
     # "Parties & la Convention", "tenue & New York": an ampersand after a lower-case French word
@@ -42,7 +42,7 @@ REPAIRS = (
 # Any character some repair looks at; a line without one is left as it is at once.
 SUSPECT = re.compile(r"[|&]|I['’\"]|l\"|['’] ")
 # A quotation mark read after l: "l"homme" -> "l'homme".
-QUOTE_AFTER_L = re.compile(r"(?<![\w])l\"(?=[a-zà-ÿA-ZÀ-Ý])")
+QUOTE_AFTER_L = lazy_compile(r"(?<![\w])l\"(?=[a-zà-ÿA-ZÀ-Ý])")
 # "l’ Office", "d’ une": French never puts a space after an elided article's apostrophe.
 SPACE_AFTER_ELISION = lazy_compile(r"(?<![\w])([ldjmnstc]|qu|jusqu|lorsqu|puisqu)([" + APOSTROPHES + r"]) (?=[\wÀ-ÿ])", re.I)
 
@@ -103,9 +103,9 @@ FUNCTION_WORD = 5.5                    # the language's function words (de, la, 
 SPAN = 4                               # pieces joined into one word at most
 # Letters OCR reads for others of like shape, tried at most two at a time.
 LOOKALIKE_LETTERS = (("u", "n"), ("n", "u"), ("rn", "m"), ("cl", "d"), ("li", "h"), ("ii", "u"))
-ONE_FOR_L = re.compile(r"1[a-zà-ÿ]{1,20}")    # "1a" for "la": the digit 1 for the letter l
-LONE_LETTER = re.compile(r"(?<!\S)[a-zà-ÿ](?!\S)")
-WORD_TOKEN = re.compile(r"[A-Za-zÀ-ÿ]+")
+ONE_FOR_L = lazy_compile(r"1[a-zà-ÿ]{1,20}")    # "1a" for "la": the digit 1 for the letter l
+LONE_LETTER = lazy_compile(r"(?<!\S)[a-zà-ÿ](?!\S)")
+WORD_TOKEN = lazy_compile(r"[A-Za-zÀ-ÿ]+")
 
 
 def rebuild_heading(text: str, lang: str, one_letter_words: frozenset) -> tuple[str, str | None]:
@@ -191,8 +191,8 @@ def _lookalike_readings(word: str):
 # A typescript underlines a heading with the underscore key, run under the spaces too: OCR reads
 # the line under a space as "_" between two words ("Vue d'ensemble de_la session du Conseil").
 # Only in a heading (a short line of words standing apart), where no name or address holds one.
-UNDERLINED_SPACE = re.compile(r"(?<=[a-zà-ÿ'’])_(?=[a-zà-ÿ])")
-HEADING_TEXT = re.compile(r"[A-Za-zÀ-ÿ'’ _-]+")
+UNDERLINED_SPACE = lazy_compile(r"(?<=[a-zà-ÿ'’])_(?=[a-zà-ÿ])")
+HEADING_TEXT = lazy_compile(r"[A-Za-zÀ-ÿ'’ _-]+")
 
 
 def underlined_spaces(text: str) -> tuple[str, str | None]:

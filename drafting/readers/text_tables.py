@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from drafting.regex import lazy_compile
+
 if TYPE_CHECKING:
     from drafting.readers.pdf_tables import Table
 
@@ -25,7 +27,7 @@ SIZE = 10.0               # the type size every line is taken to have
 LINE = 12.0               # points from one line to the next
 BLANK = 6.0               # points a blank line adds between two lines (its type is smaller)
 POINTS_PER_COLUMN = 5.0    # pdftotext -layout puts one character in about 5 points of the page's width
-WORDS = re.compile(r"\S+(?: \S+)*")          # words one space apart: the runs of a line
+WORDS = lazy_compile(r"\S+(?: \S+)*")          # words one space apart: the runs of a line
 REACH = 12                # lines looked at above a line ending in a figure (heads, a wrapped label)
 
 

@@ -25,18 +25,18 @@ from drafting.readers.passes.unwrap import (ARABIC_POINT, BULLET, POINT, chapter
                                             opens_listed_clause)
 from drafting.readers.text_inline import merge_strings, parse_inline
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
-from drafting.regex import LazyPattern
+from drafting.regex import LazyPattern, lazy_compile
 
 DIVISION_LABEL = LazyPattern(division_label)   # "Article 1", "Chapter IV" in every language
 ANNEX_OF = LazyPattern(annex_of)               # "Annex to the letter dated ...", every language
 # Leader dots of a table of contents: six dots (each followed by at most one space) or three
 # ellipses. Two patterns that open with their literal: searched much faster than one alternation.
 LEADER_DOTS = re.compile(r"\.(?:\s?\.){5}")
-LEADER_ELLIPSES = re.compile("…{3}")
-DIGITS = re.compile(r"\d+")
+LEADER_ELLIPSES = lazy_compile("…{3}")
+DIGITS = lazy_compile(r"\d+")
 SEPARATOR = re.compile(r"^[*⁂∗]+(?:\s+[*⁂∗]+)*$")   # "***", "* * *": a break between parts of a text
 RESOLUTION_KINDS = ("resolution", "resolutionDraft", "decision", "decisionDraft")
-TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+TABLE_RULE = lazy_compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # A block's text is read without its marks by several tests in turn (the closing line, an annex's
 # title, a division, a cross-heading, a list's end): each text is stripped of them once.
 _unmarked = lru_cache(maxsize=1024)(plain)

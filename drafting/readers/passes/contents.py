@@ -28,11 +28,11 @@ from drafting.regex import lazy_compile
 LEADER_DOTS = lazy_compile(r"(?:\.\s?){6,}|…{3,}|\s(?:\.\s?){3,5}(?:\d{1,4}|[ivxlc]{1,6})?\s*$")
 # an entry that ends with its page or paragraphs and no leader dots ("Afrique 29 - 31"), on the
 # page that the heading opens
-ENTRY_END = re.compile(r"\s\d{1,3}(?:\s*[-–]\s*\S{1,4})?(?:\s*\.)?$")
+ENTRY_END = lazy_compile(r"\s\d{1,3}(?:\s*[-–]\s*\S{1,4})?(?:\s*\.)?$")
 # the same paragraphs on a line of their own, where plain ``pdftotext`` prints the column of a
 # contents table without leader dots apart from its entries ("2-5", "21 - 25"; OCR reads a
 # typewriter's open 4 as "1+": "1+2 - 1+7")
-RANGE_ALONE = re.compile(r"^\d[\d+]{0,3}\s*[-–]\s*\S{1,4}$")
+RANGE_ALONE = lazy_compile(r"^\d[\d+]{0,3}\s*[-–]\s*\S{1,4}$")
 # What the columns of a contents table leave on lines of their own: ``IV.``, ``B.``, ``27``,
 # ``iii``, ``Page``, ``Annexes``.
 _TOKEN = r"(?:[IVXLC]{1,6}\.|[A-Z]\.|\d{1,4}|[ivxlc]{1,6}|[^\W\d_]+)"
@@ -41,8 +41,8 @@ _PAGE = r"(?:\d{1,4}|[ivxlc]{1,6})"
 # reader joined: "VII. Annexes iii", never "I. Introduction")
 DEBRIS = lazy_compile(r"^(?:" + _TOKEN + r"(?:\s+" + _PAGE + r")?|(?:[IVXLC]{1,6}|[A-Z])\.\s+[^\W\d_]+\s+" + _PAGE + r")$")
 # in a column of lone labels, the last label keeps the word printed beside it ("VII. Annexes")
-LONE_LABEL = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.$")
-LABEL_WORD = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.\s+[^\W\d_]+$")
+LONE_LABEL = lazy_compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.$")
+LABEL_WORD = lazy_compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.\s+[^\W\d_]+$")
 RUN_WITHOUT_ENTRY = 12   # lines without an entry after which the contents have ended
 GLOSSARY_LINE = 90       # an abbreviation and its expansion fit on a short line
 FIRST_LINES = 6   # a page goes on with the contents when one of its first lines has leader dots

@@ -475,7 +475,7 @@ CONTENTS_WINDOW = 1000   # lines: a table of contents stands in a document's fir
 
 
 # a contents entry: the heading, then the paragraphs or page it stands at ("Afrique 29 - 31")
-CONTENTS_ENTRY_END = re.compile(r"\s+\d{1,3}(?:\s*[-–]\s*\S{1,4})?(?:\s*\.)?$")
+CONTENTS_ENTRY_END = lazy_compile(r"\s+\d{1,3}(?:\s*[-–]\s*\S{1,4})?(?:\s*\.)?$")
 
 
 def listed_in_contents(body: list[Line], i: int) -> bool:
@@ -1001,7 +1001,7 @@ def _title(reading: Reading, lines: list[Line], start: int, role: dict[int, str]
             pf.extra.append(parse_inline(text, notes))
 
 
-RAISED_STAR_END = re.compile(r"\^\{\*+\}$")
+RAISED_STAR_END = lazy_compile(r"\^\{\*+\}$")
 
 
 def _ends_on_star(text: str) -> bool:

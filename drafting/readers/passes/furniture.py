@@ -28,7 +28,7 @@ from drafting.readers.passes.text import ends_sentence
 from drafting.regex import LazyPattern, lazy_compile
 
 PAGE_MARKER = re.compile(r"^(?:-\s*)?(?:Page\s+)?(?P<page>\d{1,3})\s*/\s*\d{1,3}$", re.I)
-BARE_PAGE = re.compile(r"^(?:-\s*)?(?:Page\s+|page\s+)?(?P<page>\d{1,3})(?:\s*-)?$")
+BARE_PAGE = lazy_compile(r"^(?:-\s*)?(?:Page\s+|page\s+)?(?P<page>\d{1,3})(?:\s*-)?$")
 STAMP = re.compile(r"^\d{6}$")                              # the print date, DDMMYY
 # a typescript's mark at the foot of a page that goes on ("/..."), as OCR reads it ("/.", "/•")
 CONTINUATION = re.compile(r"^/\s?[.•·…,]{1,3}$")
@@ -191,11 +191,11 @@ def run(reading: Reading) -> None:
     _report(reading)
 
 
-TABLE_FIGURE = re.compile(r"^\s*\(?[\d][\d\s.,]*\)?\s*$")
+TABLE_FIGURE = lazy_compile(r"^\s*\(?[\d][\d\s.,]*\)?\s*$")
 # (digits as OCR reads them: l, I for 1, O for 0, U and + for 4, as in passes/ocr.py)
-OCR_PAGE_LABEL = re.compile(r"^Pa[a-z]e\s+[\dlIO+U]{1,4}$")
-RULE = re.compile(r"^\s*_{5,}\s*$")                   # the footnote rule
-NOTE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")          # a bare number under it
+OCR_PAGE_LABEL = lazy_compile(r"^Pa[a-z]e\s+[\dlIO+U]{1,4}$")
+RULE = lazy_compile(r"^\s*_{5,}\s*$")                   # the footnote rule
+NOTE_NUMBER = lazy_compile(r"^\s*\d{1,3}\s*$")          # a bare number under it
 
 
 def _below_head_block(at: int, label_at: int) -> bool:

@@ -17,20 +17,20 @@ lines; each join is reported (code ``hyphenation``) with the two printed pieces.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from drafting.locale import terms
 from drafting.readers.lines import Line
 from drafting.readers.passes.reading import Reading
+from drafting.regex import lazy_compile
 
 SOFT_HYPHEN = "\u00ad"
 HYPHENS = "-\u2010"   # hyphen-minus, hyphen (the non-breaking hyphen U+2011 never breaks a line)
 BREAKS = HYPHENS + SOFT_HYPHEN
 # A word with the compounds it is part of ("государства-участника"): letters, hyphen, letters.
 # (each repetition opens with a hyphen, which no letter run holds: linear)
-WORD = re.compile(r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*")
-PART = re.compile(r"[-\u2010\u2011]")
+WORD = lazy_compile(r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*")
+PART = lazy_compile(r"[-\u2010\u2011]")
 LAST_SCRIPT = 0x052F   # Latin, Greek and Cyrillic letters: the scripts that divide words so
 MESSAGE = "word broken at the line's end read as one: "
 

@@ -32,7 +32,7 @@ RULE = re.compile(r"^\s*_{5,}(?P<numbers>(?:\s+\d{1,3})*)\s*$")
 MARKER_ONLY = re.compile(r"^\s*(?P<m>\d{1,3}|\*{1,3}|[" + SUPERSCRIPT_DIGITS + r"]{1,3}|\^\{(?:\d{1,3}|\*{1,3})\})\s*$")
 MARKER_TEXT = lazy_compile(r"^\s*(?P<m>\d{1,3}|\*{1,3}|[" + SUPERSCRIPT_DIGITS + r"]{1,3}|\^\{(?:\d{1,3}|\*{1,3})\})\s*(?P<t>\S.*)$")
 NOTE_BODY_SUP = lazy_compile(r"^\s*([" + SUPERSCRIPT_DIGITS + r"]{1,3})\s*(\S.*)$")
-NOTE_BODY_CARET = re.compile(r"^\s*\^\{?(\d{1,3})\}?\s+(\S.*)$")
+NOTE_BODY_CARET = lazy_compile(r"^\s*\^\{?(\d{1,3})\}?\s+(\S.*)$")
 NOTE_BODY_STAR = re.compile(r"^\s*(\*{1,3})\s+(\S.*)$")
 _BODY_LEADS = SUPERSCRIPT_DIGITS + "^"
 # (a run's first digit apart: a search skips to one in C instead of trying the run at every position)
@@ -196,7 +196,7 @@ def _star_notes(reading: Reading, page: list[Line], numbering: _Numbering) -> No
             return
 
 
-LETTER_ONLY = re.compile(r"^\s*(?P<m>[a-h])\s*$")
+LETTER_ONLY = lazy_compile(r"^\s*(?P<m>[a-h])\s*$")
 # a letter call after the sentence it ends, at the end of its line: "... to the present report. a"
 LETTER_CALL = lazy_compile(r"[.;:,)”’\"]\s?(?P<m>[a-h])\s*$")
 

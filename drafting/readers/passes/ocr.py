@@ -12,10 +12,11 @@ from drafting.readers.passes.reading import Reading
 from drafting.readers.passes.text import ends_sentence
 from drafting.locale import run_together_words
 from drafting.readers.text_ocr import rebuild_heading, repaired_lines, underlined_spaces
+from drafting.regex import lazy_compile
 
 DASH_PREFIX = re.compile(r"^\s*-\s+")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-DASH_NUMBERED = re.compile(r"^\s*-\s+\d{1,3}\.\s")
+DASH_NUMBERED = lazy_compile(r"^\s*-\s+\d{1,3}\.\s")
 NUMBERED = re.compile(r"^\s*\d{1,3}\.\s")
 
 
@@ -183,7 +184,7 @@ def _heading_words(reading: Reading) -> None:
 
 # "( WHO)", "( A/79/364)": text extraction prints a space after an opening parenthesis where the
 # PDF has a kerning gap or a link starts; the UN never sets one
-SPACE_AFTER_PARENTHESIS = re.compile(r"\( +(?=[^\s)|])")
+SPACE_AFTER_PARENTHESIS = lazy_compile(r"\( +(?=[^\s)|])")
 
 
 def _space_after_parenthesis(reading: Reading) -> list[str]:

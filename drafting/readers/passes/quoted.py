@@ -19,11 +19,12 @@ from drafting.model.blocks import DocumentBlocks, Heading, Para, QuotedDocument,
 from drafting.readers.passes.front import is_formula, words
 from drafting.readers.passes.preamble import RESOLUTION_KINDS, split_preamble
 from drafting.readers.passes.reading import Reading
+from drafting.regex import lazy_compile
 
 # Report headings that end the quoted drafts (a draft's title is read as a cross-heading).
 REPORT_LEVELS = ("chapter", "section", "subsection", "annex")
 COLONS = (":", "：")
-LABEL_TAIL = re.compile(r"[\s\u00a0]*(?:[IVXLC]{1,6}|[A-Z]|\d{1,2})?[.:]?")  # "I", "II", "A", "2"
+LABEL_TAIL = lazy_compile(r"[\s\u00a0]*(?:[IVXLC]{1,6}|[A-Z]|\d{1,2})?[.:]?")  # "I", "II", "A", "2"
 MAX_TITLE_ITEMS = 3   # title lines before the formula
 TAIL_WORDS = 5        # the draft's name, and a word or two after it, before the colon
 

@@ -33,20 +33,20 @@ from drafting.readers.passes.reading import Block, Reading
 from drafting.readers.passes.text import (_MARK_CHARS_NO_COMMA, CLAUSE_END_CHARS, DECIMAL_PARAGRAPH, QUOTE_OPEN,
                                           ends_clause, ends_sentence, join_lines, plain, printed_width, strip_calls)
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
-from drafting.regex import LazyPattern
+from drafting.regex import LazyPattern, lazy_compile
 
 POINT = re.compile(r"^(?P<num>\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]{1,3}|[ivxl]{1,6})\))\s+(?P<rest>\S.*)$")
 ARABIC_POINT = re.compile(r"^(?P<num>\(?[\u0621-\u064A\u0640]{1,2}\))\s+(?P<rest>\S.*)$")
 BULLET = re.compile(r"^(?P<num>[-•–·▪◦])\s+(?P<rest>\S.*)$")
-DASH_PREFIX = re.compile(r"^\s*-\s+")
-TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+DASH_PREFIX = lazy_compile(r"^\s*-\s+")
+TABLE_ROW = lazy_compile(r"^\s*\|.*\|\s*$")
 INDENT_STEP = 12.0      # points of first-line indent that open a paragraph
 # The participle that opens a preambular paragraph, where the locale lists no such word (each
 # opens with a capital: ``_runs_on`` asks none of a line that opens in lower case).
 PARTICIPLE = {
     "en": re.compile(r"^(?:Also |Further |Deeply |Gravely |Seriously |Fully |Strongly |Firmly )?[A-Z][a-z]+(?:ing|ed)\b"),
-    "fr": re.compile(r"^(?:Profondément |Vivement )?[A-ZÉÈ][a-zéèêàç]+(?:ant|ée|é)\b"),
-    "es": re.compile(r"^[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ando|iendo|endo|ada|ado)\b"),
+    "fr": lazy_compile(r"^(?:Profondément |Vivement )?[A-ZÉÈ][a-zéèêàç]+(?:ant|ée|é)\b"),
+    "es": lazy_compile(r"^[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ando|iendo|endo|ada|ado)\b"),
 }
 
 
@@ -436,7 +436,7 @@ def is_division_label(text: str) -> bool:
     return bool(m) and not m.group("title")
 
 
-_STARS = re.compile(r"\*\*+")
+_STARS = lazy_compile(r"\*\*+")
 
 
 def open_bold(text: str) -> bool:
@@ -468,7 +468,7 @@ def _open_bold_from(text: str, start: int, is_open: bool) -> bool:
     return is_open
 
 
-_LABEL_THEN_BOLD = re.compile(r"^\S{1,8}\s+\*\*(?:(?!\*\*).)+\*\*$")
+_LABEL_THEN_BOLD = lazy_compile(r"^\S{1,8}\s+\*\*(?:(?!\*\*).)+\*\*$")
 
 
 def _bold(line: Line) -> bool | None:
