@@ -570,6 +570,24 @@ def test_english_masthead_date_in_a_russian_document():
     assert parse_date("2 December 2014", "ru") == dt.date(2014, 12, 2)
 
 
+def test_no_ascii_text_holds_a_written_out_date_of_arabic_chinese_or_russian():
+    """parse_date asks every language in turn, and skips the patterns of a language whose
+    written-out dates all hold a letter of another script when the text is ASCII: those
+    patterns find nothing in it (every Latin month name of the six languages, in both cases,
+    tried against them), and Latin languages are never skipped."""
+    from drafting.locale import _date_regexes, _dates_written_in_other_scripts, _month_numbers
+
+    assert {lang for lang in locale.languages() if _dates_written_in_other_scripts(lang)} == {"ar", "ru", "zh"}
+    latin = [name for lang in ("en", "fr", "es") for name in _month_numbers(lang) if name.isascii()]
+    texts = [f"{day} {form} 2011 {tail}" for day in ("1", "12", "1er", "1°") for name in latin
+             for form in (name, name.upper(), name.title()) for tail in ("", "goda", "g.")]
+    texts += ["2011年10月12日".encode("ascii", "replace").decode(), "12/10/2011", "2011-10-12"]
+    for lang in ("ar", "ru", "zh"):
+        for regex in _date_regexes(lang):
+            assert not any(regex.search(text) for text in texts), (lang, regex.pattern)
+    assert parse_date("12/10/2011", "ar") == OCT_12 and parse_date("2 December 2014", "zh") == dt.date(2014, 12, 2)
+
+
 # --- dates: finding in running text ------------------------------------------------------------
 
 

@@ -72,3 +72,17 @@ def test_numerals_as_printed(label, number):
     m = division_label().match(label)
     assert m and m.group("article") == label
     assert label_number(label) == number
+
+
+def test_every_label_opens_with_a_division_label_word():
+    """The readers ask ``division_label`` only of a text that opens with one of
+    ``division_label_words``: every line of the six languages' real text that the pattern
+    matches opens so, and most lines (sentences) are answered without it."""
+    from drafting.locale.vocabulary import division_label_words
+
+    pattern, words = division_label(), division_label_words()
+    lines = [line for lang in ("ar", "en", "es", "fr", "ru", "zh") for line in _lines(lang)]
+    matched = [line for line in lines if pattern.match(line)]
+    assert len(matched) >= 6 * 5
+    assert all(line.startswith(words) for line in matched)
+    assert sum(line.startswith(words) for line in lines) < len(lines) // 10

@@ -581,6 +581,29 @@ def _may_hold_date(lang: str) -> re.Pattern | None:
     return re.compile(rf"\d[/.\-]\d|(?=[{initials}])(?:{names})", re.IGNORECASE)
 
 
+# Cyrillic, Arabic, and the CJK punctuation, kana and ideographs: no letter of theirs matches an
+# ASCII one, even ignoring case (as "ſ" matches "s" and the Kelvin sign "k")
+_OTHER_SCRIPTS = ((0x0400, 0x04FF), (0x0600, 0x06FF), (0x3000, 0x9FFF))
+
+
+def _in_other_script(text: str) -> bool:
+    return any(low <= ord(ch) <= high for ch in text for low, high in _OTHER_SCRIPTS)
+
+
+@lru_cache(maxsize=None)
+def _dates_written_in_other_scripts(lang: str) -> bool:
+    """Does every date form of the language that its patterns read hold a letter of another
+    script than Latin (its month names, or a word of the form itself: "年", "года")? Then no
+    ASCII text holds one, and only the numeric forms need a look."""
+    dates = terms(lang)["dates"]
+    months_foreign = all(_in_other_script(name) for name in _month_numbers(lang))
+    for form in [dates["pattern"], *dates.get("variants", [])]:
+        literal = re.sub(r"\{\w+\}", "", form)
+        if not (_in_other_script(literal) or ("{month}" in form and _month_numbers(lang) and months_foreign)):
+            return False
+    return True
+
+
 def _date_from_match(m: re.Match, lang: str) -> _dt.date | None:
     groups = m.groupdict()
     if groups.get("month") is not None:
@@ -607,16 +630,21 @@ def _numeric_date(first: int, second: int, year: int) -> _dt.date | None:
 def _candidates(text: str, lang: str) -> list[tuple[int, int, _dt.date]]:
     """Every date-shaped span of ``text`` in the language's forms and numeric forms."""
     # (ASCII text has no other digits or spaces to read: most windows of a text are ASCII)
-    readable = text if text.isascii() else text.translate(_DIGITS).translate(_SPACES)
+    ascii_text = text.isascii()
+    readable = text if ascii_text else text.translate(_DIGITS).translate(_SPACES)
     found = []
-    may_hold = _may_hold_date(lang)
-    if may_hold is not None and not may_hold.search(readable):
-        return found
-    for regex in _date_regexes(lang):
-        for m in regex.finditer(readable):
-            d = _date_from_match(m, lang)
-            if d is not None:
-                found.append((m.start(), m.end(), d))
+    # (a language whose every written-out date holds a letter of another script, as Arabic,
+    # Chinese and Russian dates do, has none in ASCII text: parse_date asks each language in
+    # turn, and an English masthead date then costs those languages' patterns nothing)
+    if not (ascii_text and _dates_written_in_other_scripts(lang)):
+        may_hold = _may_hold_date(lang)
+        if may_hold is not None and not may_hold.search(readable):
+            return found   # (the numeric forms below also hold a digit, a separator, a digit)
+        for regex in _date_regexes(lang):
+            for m in regex.finditer(readable):
+                d = _date_from_match(m, lang)
+                if d is not None:
+                    found.append((m.start(), m.end(), d))
     for m in _NUMERIC_DMY.finditer(readable):
         d = _numeric_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         if d is not None:

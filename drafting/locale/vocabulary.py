@@ -177,6 +177,20 @@ def division_label() -> re.Pattern:
                       rf"|(?P<section>{kinds['section']}))(?:\s+(?P<title>\S.*))?$")
 
 
+@functools.lru_cache(maxsize=1)
+def division_label_words() -> tuple[str, ...]:
+    """The words a text that ``division_label`` matches opens with (``Article``, ``CHAPTER``,
+    ``第``, ``Статья``), for ``str.startswith``: a text opening with none of them is not matched,
+    and most texts are answered so without the pattern (compiled only where a text may match)."""
+    words = set()
+    for kind in ("article", "chapter", "section"):
+        for lang in languages():
+            template = terms(lang)["headings"].get(f"{kind}_label")
+            for form in (template, template.upper()) if template else ():
+                words.add(form.partition("{N}" if form.isupper() else "{n}")[0].rstrip())
+    return tuple(sorted(words))
+
+
 def annex_of() -> re.Pattern:
     """``Annex to the letter dated ...``, ``Anexo de la carta de fecha ...``, ``Приложение к
     письму ...``: the heading of an annex to a letter, named by what it is annexed to (the annex

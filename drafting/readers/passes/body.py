@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from drafting.locale import parse_date
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, plain_text
-from drafting.locale.vocabulary import annex_of, division_label
+from drafting.locale.vocabulary import annex_of, division_label, division_label_words
 from drafting.model.numbering import ANNEX_LABEL, forms
 from drafting.readers.passes.reading import Block, Reading
 from drafting.readers.passes.text import (DECIMAL_PARAGRAPH, QUOTE_CLOSE, QUOTE_OPEN, ends_clause, ends_sentence,
@@ -188,7 +188,8 @@ class BodyAssembler:
         """``Article 1`` / ``Chapter I`` of a treaty (a convention set out in an annex), alone on
         its line or with its title after it: an article or chapter heading; each article numbers
         its paragraphs from 1. ``Article 5 of the Convention ...`` is a sentence, no heading."""
-        m = DIVISION_LABEL.match(_unmarked(text)) if len(text) < 200 else None
+        unmarked = _unmarked(text) if len(text) < 200 else ""
+        m = DIVISION_LABEL.match(unmarked) if unmarked.startswith(division_label_words()) else None
         if not m or (m.group("title") and (not m.group("title")[:1].isupper() or ends_sentence(m.group("title")))):
             return False
         level = next(k for k in ("article", "section", "chapter") if m.group(k))

@@ -24,7 +24,7 @@ from functools import lru_cache
 from itertools import product
 
 from drafting.locale import terms
-from drafting.locale.vocabulary import annex_of, annex_of_initials, division_label
+from drafting.locale.vocabulary import annex_of, annex_of_initials, division_label, division_label_words
 from drafting.model.numbering import ANNEX_LABEL, forms, from_roman, to_roman
 from drafting.readers.lines import Line
 from drafting.readers.passes.contents import all_table_lines
@@ -442,7 +442,7 @@ def _formula_under_title(line: str, before: str) -> bool:
 
 def is_division_label(text: str) -> bool:
     """``Article 3``, ``Chapter II`` alone on a line: a treaty's label, its title on the next."""
-    m = DIVISION_LABEL.match(text) if len(text) < 30 else None
+    m = DIVISION_LABEL.match(text) if len(text) < 30 and text.startswith(division_label_words()) else None
     return bool(m) and not m.group("title")
 
 
