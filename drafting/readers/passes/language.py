@@ -177,5 +177,5 @@ def extracted_lines_in_reading_order(lines) -> None:
     pdftotext output): their marks left out and their Arabic read as written, as the text
     reader reads the same text."""
     for line in lines:
-        if _EXTRACTION_MARKS.search(line.text):
+        if not line.text.isascii() and _EXTRACTION_MARKS.search(line.text):
             line.text = arabic_in_reading_order(_EXTRACTION_MARKS.sub("", line.text)).rstrip()

@@ -115,6 +115,7 @@ def _utf8_class(ranges: tuple[tuple[int, int], ...]) -> bytes:
 
 
 WIDE_UTF8 = lazy_compile(_utf8_class(WIDE_RANGES))
+_HANGUL_JAMO = lazy_compile("[\u1100-\u115f]")   # the only wide range below U+2E80
 
 
 def printed_width(text: str) -> int:
@@ -123,6 +124,13 @@ def printed_width(text: str) -> int:
     many characters as a full line of Latin letters."""
     if text.isascii():
         return len(text)
+    top = max(text)
+    if top < "\u1100":
+        return len(text)           # (below the first wide character: accents, most Cyrillic, Arabic)
+    if top < "\u2e80":
+        # (below the CJK blocks only Hangul's leading consonants are wide: the lines that come
+        # here hold a curly quote or a dash, and the class of the CJK blocks is not compiled)
+        return len(text) + len(_HANGUL_JAMO.findall(text))
     # (the wide characters counted in the line's UTF-8 bytes: see _utf8_class; a lone surrogate
     # that extraction left encodes as itself, and is no wide character)
     return len(text) + len(WIDE_UTF8.findall(text.encode("utf-8", "surrogatepass")))
