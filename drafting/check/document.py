@@ -9,16 +9,17 @@ eId and printed number for every input.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 
 from drafting.check.findings import Finding
+from drafting.records import record
 
 TEXT_FORMATS = {"text", "md"}
 LINE_FORMATS = {"text", "md", "akn"}
 
 
-@dataclass
+@record
 class Config:
     """Effective settings (defaults < config file < command line)."""
 
@@ -35,7 +36,7 @@ class Config:
     warnings: list[str] = field(default_factory=list)  # settings that name unknown rules
 
 
-@dataclass
+@record
 class CheckedDocument:
     """A document as the rules see it: its AKN tree, the reader's diagnostics and, for a text
     input, the text and where each element came from."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from drafting.records import record
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
-@dataclass
+@record
 class Finding:
     """One finding of a rule: where in the input, how severe, what is wrong and, where it can be
     fixed, how."""

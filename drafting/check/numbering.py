@@ -8,11 +8,12 @@ that a reference means the same paragraph in every language. A number the reader
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from drafting.check.labels import bare, label_of, series_of, value_of
 from drafting.check.registry import rule
 from drafting.model.akn import local, xp
+from drafting.records import record
 
 
 # A number this far past the last one is a year or a figure at the start of a line, never a
@@ -20,7 +21,7 @@ from drafting.model.akn import local, xp
 YEAR_JUMP = 500
 
 
-@dataclass
+@record
 class _Series:
     """One run of paragraph numbers: the document's own, or one that restarts at 1 (the text
     of a resolution or decision quoted in a report, an annex)."""

@@ -8,7 +8,7 @@ versions); UN000 is an unreadable input. Families are modules imported on first 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from drafting.records import record
 from typing import Callable
 
 # Modules under drafting.check that define rules, in the order their rules run.
@@ -17,7 +17,7 @@ FAMILIES = ["numbering", "headings", "footnotes", "masthead", "resolutions", "ty
 HELP_URI = "https://github.com/un-drafting/drafting#check-rules"
 
 
-@dataclass
+@record
 class Rule:
     """A formatting rule as the registry lists it: its code, name, default severity, what it
     checks and why."""

@@ -8,12 +8,12 @@ their own segments), located by the eId of the unit that holds it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from drafting.model.akn import QUOTED_DOCUMENTS, local, text_content, xp
+from drafting.records import record
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Segment:
     """A stretch of a document's text that the text rules read, with the source line and element
     it came from."""

@@ -21,18 +21,19 @@ import json
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import PurePath
 
 from drafting.check.findings import Finding
 from drafting.errors import DraftingError
+from drafting.records import record
 
 _COMMENT = re.compile(r"drafting:\s*ignore(-file)?\b([ \t]+[A-Za-z][\w-]*(?:[ \t]*,[ \t]*[A-Za-z][\w-]*)*)?")
 _ONLY_COMMENT = re.compile(r"^\s*(?:<!--\s*|#\s*|//\s*|\[//\]: # \()?drafting:[^\n]*?(?:-->|\))?\s*$")
 BASELINE_VERSION = 1
 
 
-@dataclass
+@record
 class Inline:
     """What the comments of one source text silence."""
 
@@ -130,7 +131,7 @@ def write_baseline(findings) -> str:
                       ensure_ascii=False, indent=1) + "\n"
 
 
-@dataclass
+@record
 class Baseline:
     """The findings a project has accepted (how many of each), so that only new ones are
     reported."""

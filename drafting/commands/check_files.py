@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from drafting.check.document import CheckedDocument, Config
@@ -19,6 +19,7 @@ from drafting.check.findings import Finding
 from drafting.check.runner import apply_multi, apply_rules, from_result, unreadable, warm_up
 from drafting.commands.streams import is_stdio, read_input
 from drafting.errors import DraftingError
+from drafting.records import record
 
 PARALLEL_FROM = 8          # fewer files than this are checked in process
 
@@ -63,7 +64,7 @@ def load(path: str, config: Config, fmt: str | None = None,
     return from_result(result, config, text)
 
 
-@dataclass
+@record
 class Checked:
     """The findings and warnings of the files checked so far."""
 
@@ -144,7 +145,7 @@ def check_versions(files, config: Config, rules, fmt: str | None = None,
 # -- --fix ----------------------------------------------------------------------------------
 
 
-@dataclass
+@record
 class FixResult:
     """What ``check --fix`` did to one file: where it wrote, how many fixes of each rule, or why
     it wrote nothing."""

@@ -8,19 +8,20 @@ Exit codes as diff(1): 0 identical, 1 differences (or mismatches), 2 error. Heav
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import click
 
 from drafting.commands.batch import batch_options, run_diff
 from drafting.commands.streams import manners
 from drafting.errors import DraftingError
+from drafting.records import record
 
 FORMATS = ["text", "json", "html", "docx"]
 PLAIN_FORMATS = {"text", ""}          # input formats that carry no formatting
 
 
-@dataclass
+@record
 class Loaded:
     """One input: its AKN root (None for an empty file), masthead facts and items."""
 

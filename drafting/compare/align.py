@@ -28,11 +28,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from drafting.compare.inline import DELETE, EQUAL, INSERT, inline_diff
 from drafting.compare.items import NOTE_ATOMS, Item, is_note, items_of, words_of
 from drafting.compare.typography import split_typography, squash
+from drafting.records import record
 
 KINDS = ["unchanged", "renumbered", "modified", "moved", "inserted", "deleted", "split", "merged"]
 IGNORABLE = ("typography", "formatting", "case", "footnote-numbers")
@@ -50,7 +51,7 @@ _WEIGHT_SCALE = 10 ** 6  # weights of pairs compared to the millionth in the lon
 DP_CELLS = 6000        # gaps larger than this are first cut by near-identical pairs
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Options:
     """What the comparison leaves aside (Word's Compare settings): ``ignore`` holds names of
     ``IGNORABLE``; ``formatting`` is False when an input cannot carry formatting (plain text),
@@ -64,7 +65,7 @@ class Options:
         return "case" in self.ignore
 
 
-@dataclass
+@record
 class FootnoteChange:
     """What became of one footnote of a pair of paragraphs."""
 
@@ -82,7 +83,7 @@ class FootnoteChange:
         return out
 
 
-@dataclass
+@record
 class Pair:
     """Units of the old and of the new document matched as one (or one side alone)."""
 
@@ -114,7 +115,7 @@ class Pair:
         return any(op != EQUAL for op, _ in self.inline)
 
 
-@dataclass
+@record
 class Alignment:
     """The result: every item of both documents in exactly one pair, in reading order."""
 

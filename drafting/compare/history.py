@@ -10,18 +10,19 @@ per paragraph, its text in each version with the changes marked.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from html import escape
 
 from drafting.compare.align import Alignment, align_items
 from drafting.compare.inline import DELETE, EQUAL, INSERT
 from drafting.compare.render import pair_ops, reader_names
+from drafting.records import record
 
 FATES = ["carried", "amended", "added", "dropped"]
 PART_TITLES = {"preamble": "preamble", "operative": "operative part", "annex": "annex"}
 
 
-@dataclass
+@record
 class Step:
     """One version against the next in a history, with the printed names of their paragraphs."""
 
@@ -71,7 +72,7 @@ class Step:
         return {k: len(v) for k, v in self.groups().items()}
 
 
-@dataclass
+@record
 class History:
     """Every version of a text and each step from one to the next."""
 

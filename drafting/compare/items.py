@@ -13,11 +13,12 @@ formatting alone is not a change of text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from drafting.compare.typography import squash
 from drafting.model.akn import q, xp
 from drafting.model.units import body_units, text_parts
+from drafting.records import record
 from drafting.regex import lazy_compile
 
 STYLE_TAGS = {"i", "b", "u", "sup", "sub"}
@@ -77,7 +78,7 @@ def without_notes(text: str) -> str:
     return NOTE_ATOMS.sub("", text)
 
 
-@dataclass
+@record
 class NoteBody:
     """A footnote as the comparison sees it: its marker, its text and its eId."""
 
@@ -88,7 +89,7 @@ class NoteBody:
     element: object = field(default=None, repr=False, compare=False)
 
 
-@dataclass
+@record
 class Item:
     """One unit of a document as the aligner sees it."""
 

@@ -17,10 +17,11 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from difflib import SequenceMatcher
 
 from drafting.compare.items import Item, items_of
+from drafting.records import record
 
 # Prior probabilities of the beads. Gale & Church (1993, table 5) measured sentences; official
 # translations keep the paragraphs of the original, so a paragraph merged or split is rarer than
@@ -30,7 +31,7 @@ BEADS = {(1, 1): 0.94, (1, 0): 0.02, (0, 1): 0.02, (2, 1): 0.008,
 VARIANCE = 6.8
 
 
-@dataclass
+@record
 class Mismatch:
     """One way two language versions disagree (a paragraph missing, footnotes, numbers, symbols,
     structure)."""
@@ -44,7 +45,7 @@ class Mismatch:
         return {"kind": self.kind, "a": self.a, "b": self.b, "message": self.message}
 
 
-@dataclass
+@record
 class LangPair:
     """Paragraphs of two language versions paired as one, how they were paired, and where they
     disagree."""
@@ -57,7 +58,7 @@ class LangPair:
     b_names: list[str] = field(default_factory=list)
 
 
-@dataclass
+@record
 class LanguageAlignment:
     """Two language versions of a document, paragraph by paragraph."""
 

@@ -20,17 +20,18 @@ import sys
 import tempfile
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from drafting.errors import DraftingError, user_error
+from drafting.records import record
 
 SCHEDULER_TIMEOUT = 10.0   # seconds to wait for a Dask scheduler before giving up
 PARALLEL_FROM = 4          # fewer documents than this: in process (forking costs more)
 CLUSTER_WINDOW = 256       # tasks in flight on a cluster: bounds the parent's memory
 
 
-@dataclass
+@record
 class Outcome:
     """What one task gave: ``value``, or ``error`` (one line) when the document failed."""
 
@@ -39,7 +40,7 @@ class Outcome:
     error: str | None = None
 
 
-@dataclass
+@record
 class Summary:
     """What a batch has done so far: documents done, documents that failed and why, time taken."""
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 import numpy as np
 
 from drafting.corpus.signatures import band_keys, from_blobs, normalise, signature, similarity_estimates
+from drafting.records import record
 
 NEAR_FROM_WORDS = 8   # a query this long is also looked up as wording, not only as words
 
 
-@dataclass
+@record
 class Hit:
     """One paragraph of the corpus that a search found, with the document it stands in."""
 

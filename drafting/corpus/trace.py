@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from difflib import SequenceMatcher
 
 import numpy as np
 
 from drafting.corpus.signatures import from_blobs, similarity_estimates
+from drafting.records import record
 
 AMENDED_FROM = 0.35    # similarity from which a paragraph is an amended earlier one
 CLOSE = 0.9            # a source this close needs no second look
@@ -30,7 +31,7 @@ SOURCES = 5            # sources reported per paragraph
 KIND_RANK = {"resolution": 0, "decision": 0, "draft": 1}
 
 
-@dataclass
+@record
 class Source:
     """An earlier document of the corpus that holds a traced paragraph's language, and how alike
     they are."""
@@ -47,7 +48,7 @@ class Source:
     inline: list = field(default_factory=list)
 
 
-@dataclass
+@record
 class TracedParagraph:
     """One paragraph of a document, whether its language is agreed language of the corpus, and
     where from."""

@@ -8,7 +8,7 @@ locale package and numbers paragraphs the UN way) and leaves writing to the chos
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from drafting import locale
@@ -17,12 +17,13 @@ from drafting.model.session_keys import KEYS, KINDS, check_keys, load_mapping, r
 from drafting.generate.render import TEMPLATES_DIR, render
 from drafting.io import decode_report, read_bytes, read_text
 from drafting.locale import languages
+from drafting.records import record
 
 EXAMPLES_DIR = TEMPLATES_DIR / "examples"
 OUTPUT_FORMATS = {".xml": "akn", ".akn": "akn", ".md": "md", ".docx": "docx"}
 
 
-@dataclass
+@record
 class Generated:
     """A generated document: its AKN tree, the Markdown the template rendered, and what was
     reported."""

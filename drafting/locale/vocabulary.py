@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from drafting.locale import languages, terms
+from drafting.records import record
 from drafting.regex import LazyPattern, lazy_compile
 
 
@@ -30,7 +30,7 @@ def alternation(words, flexible_spaces: bool = False) -> str:
     return "|".join(escaped) or r"(?!)"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Vocabulary:
     """The words and patterns of every language, gathered (see ``vocabulary()``)."""
 

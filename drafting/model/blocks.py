@@ -9,11 +9,13 @@ Inline content is a list of ``str``, ``Styled`` and ``NoteRef`` items.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Union
 
+from drafting.records import record
 
-@dataclass
+
+@record
 class Styled:
     """Inline formatting: tag is one of i, b, u, sup, sub."""
 
@@ -21,7 +23,7 @@ class Styled:
     children: list["Inline"]
 
 
-@dataclass
+@record
 class NoteRef:
     """A footnote at its point of reference; ``body`` is a list of paragraphs of inlines.
 
@@ -49,7 +51,7 @@ def plain_text(inlines) -> str:
     return "".join(out)
 
 
-@dataclass
+@record
 class Point:
     """A sub-paragraph ``a)``/``(a)``/``(i)`` or an item of a list that restarts at 1."""
 
@@ -60,7 +62,7 @@ class Point:
     num_inferred: bool = False
 
 
-@dataclass
+@record
 class Heading:
     """level: chapter, section, subsection or crossHeading."""
 
@@ -71,7 +73,7 @@ class Heading:
     num_inferred: bool = False
 
 
-@dataclass
+@record
 class Para:
     """A body paragraph.
 
@@ -96,7 +98,7 @@ class Para:
     quoted: list["QuotedDocument"] = field(default_factory=list)
 
 
-@dataclass
+@record
 class QuotedDocument:
     """A whole document printed inside another: the draft resolution or decision that a report
     recommends, reproduced under the paragraph that recommends it (``... the adoption of the
@@ -112,7 +114,7 @@ class QuotedDocument:
     line: int | None = None
 
 
-@dataclass
+@record
 class Masthead:
     """The masthead as printed: the organs, the symbol, the distribution, the date, the original
     language and the job number."""
@@ -130,7 +132,7 @@ class Masthead:
     symbol_note: NoteRef | None = None        # the agenda footnote "*" on the symbol
 
 
-@dataclass
+@record
 class Preface:
     """The lines between the masthead and the body: session, place and dates, agenda item, title."""
 
@@ -149,7 +151,7 @@ class Preface:
     extra: list[list[Inline]] = field(default_factory=list)  # other preface lines, kept verbatim
 
 
-@dataclass
+@record
 class Diagnostic:
     """One thing the reader reports about its input (furniture set aside, a number inferred, an
     OCR repair)."""
@@ -164,7 +166,7 @@ class Diagnostic:
         return f"{where}{self.level}: {self.message}"
 
 
-@dataclass
+@record
 class DocumentBlocks:
     """Everything a reader recognised, in reading order."""
 

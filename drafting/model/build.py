@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
 from lxml import etree
@@ -18,6 +18,7 @@ from drafting.model.akn import DOC_ELEMENT, E, q
 from drafting.model.numbering import label_number, point_key
 from drafting.model.blocks import DocumentBlocks, Heading, NoteRef, Para, Point, QuotedDocument, Styled, plain_text
 from drafting.model.identification import build_meta, component_meta, slug, work_number
+from drafting.records import record
 from drafting.regex import lazy_compile
 
 # Annexes are attachments of their own (``attachments``), each with chapters and numbering of its own.
@@ -30,7 +31,7 @@ HEADING_EID = {"chapter": "chp", "section": "sec", "subsection": "subsec", "arti
 PREAMBLE_DEFAULT = "preambular"
 
 
-@dataclass
+@record
 class BuiltDocument:
     """The AKN root plus what the readers' diagnostics and the checker need alongside it."""
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
 
+from drafting.records import record
 from drafting.regex import lazy_compile
 
 DUTY_STATIONS = {None: "New York", "V.": "Vienna", "GE.": "Geneva", "K": "Nairobi"}
@@ -29,7 +29,7 @@ _PAGE = lazy_compile(r"^\s+(\d{1,4})\s*$")  # "V.12-54630 7": the page number pr
 _BARCODE = re.compile(r"^\*\s?\d{7}\s?\*$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class JobNumber:
     """A job number at a page's foot (``V.11-86235 (F) 181011``), read into its parts."""
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from drafting.locale import terms
 from drafting.locale.vocabulary import annex_label
+from drafting.records import record
 from drafting.regex import LazyPattern
 
 _ROMAN_DIGITS = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -66,7 +66,7 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NumberingForms:
     """How a language numbers chapters, sections and paragraphs, as the patterns that read them."""
 

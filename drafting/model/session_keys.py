@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 
 from drafting.errors import DraftingError
 from drafting.locale import DISTRIBUTION_KINDS, languages
+from drafting.records import record
 
 
 # Generator kinds -> AKN4UN document name. The front matter also takes the AKN names themselves.
@@ -38,7 +39,7 @@ DISTRIBUTIONS = DISTRIBUTION_KINDS   # the kinds a Distr. line states, as the lo
 ALL = frozenset(KINDS)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Key:
     """One key of a session file or of a document's front matter: its name, the type of its value
     and where it may stand."""
@@ -103,7 +104,7 @@ KEYS: list[Key] = [
 KEY_BY_NAME = {k.name: k for k in KEYS}
 
 
-@dataclass
+@record
 class Located:
     """A checked mapping: values plus the line of every key (1-based, in the source file)."""
 

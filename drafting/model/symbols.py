@@ -14,10 +14,11 @@ lowercase, a missing document number. Everything here is pure: no I/O, no networ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from drafting.errors import DraftingError
+from drafting.records import record
 from drafting.regex import lazy_compile
 
 # Series printed as two parts: the treaty bodies' "Committee" series. Without this list
@@ -56,7 +57,7 @@ _DECORATIONS = lazy_compile(
 _JOIN = re.compile(r"-(?=[A-Z][A-Z0-9.]*/)")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Symbol:
     """One parsed document symbol. ``text`` is the symbol as printed (whitespace normalised)."""
 

@@ -17,10 +17,11 @@ its own after the points, as a reader sees it; otherwise it is folded into its p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property, lru_cache
 
 from drafting.model.akn import QUOTED_DOCUMENTS, doc_element, first, local, q, text_content, xp
+from drafting.records import record
 
 HEADING_ELEMENTS = {"chapter", "section", "subsection", "article"}
 
@@ -34,7 +35,7 @@ def printed_number(num: str | None) -> str | None:
     return re.sub(r"^[(\[]|[.)\]]+$|\s*[-–]$", "", num.strip()) or None
 
 
-@dataclass
+@record
 class Note:
     """A footnote as compare and check see it: its mark, its text and where it is called."""
 

@@ -10,12 +10,12 @@ import copy
 import functools
 import os
 import re
-from dataclasses import dataclass
 
 from lxml import etree
 
 from drafting.locale import akn_code, languages
 from drafting.model.akn import XP_NS, doc_element, local, xp
+from drafting.records import record
 
 PROFILE_NAMES = {
     "statement": {"resolution", "resolutionDraft", "decision", "decisionDraft"},
@@ -23,7 +23,7 @@ PROFILE_NAMES = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Finding:
     """One way an AKN document breaks the schema or the UN profile, and on which line."""
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import importlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from drafting.errors import DraftingError
 from drafting.io import MAX_INPUT_BYTES, decode_report, read_bytes
 from drafting.model.blocks import Diagnostic
+from drafting.records import record
 
 # format name -> module under drafting.readers exposing read(data: bytes, name, lang, **options)
 READERS = {
@@ -39,7 +40,7 @@ REFUSED_EXTENSIONS = {
 }
 
 
-@dataclass
+@record
 class ReadResult:
     """What a reader gives: the AKN document, its diagnostics, where each unit was in the source."""
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from copy import deepcopy
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from lxml import etree
 
@@ -29,6 +29,7 @@ from drafting.ooxml.numbering import Numbering, format_number
 from drafting.ooxml.package import DocxPackage
 from drafting.ooxml.styles import FRONT_ROLES, PROPERTY_PREFIX, SEMANTIC_BY_KEY, StyleSheet, run_formats, style_key, switched_off
 from drafting.readers.text import detect_language
+from drafting.records import record
 
 FORMAT_ORDER = ("b", "i", "u", "sup", "sub")
 TRANSPARENT = {w(t) for t in ("hyperlink", "smartTag", "sdt", "sdtContent", "fldSimple",
@@ -48,7 +49,7 @@ VML, OFFICE = "urn:schemas-microsoft-com:vml", "urn:schemas-microsoft-com:office
 VML_RECT, VML_LINE, O_HR = f"{{{VML}}}rect", f"{{{VML}}}line", f"{{{OFFICE}}}hr"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Token:
     """A stretch of a paragraph's text with its formatting (and its meaning, for a field)."""
 
@@ -57,7 +58,7 @@ class Token:
     semantic: str | None = None
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Record:
     """One Word paragraph as the reader sees it."""
 
@@ -87,7 +88,7 @@ class Record:
         return "".join([t.text for t in self.tokens if t.__class__ is Token])
 
 
-@dataclass
+@record
 class ParseState:
     """What the walk of a document carries from one paragraph to the next."""
 
@@ -108,7 +109,7 @@ class ParseState:
 
 
 
-@dataclass
+@record
 class ParsedDocx:
     """A DOCX as the interpreting half receives it."""
 

@@ -12,10 +12,10 @@ Inline formatting travels in the text in the dialect the text reader already rea
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from drafting.records import record
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Line:
     """One printed line and what its reader knows of it (page, breaks, indent, font), the passes'
     input."""

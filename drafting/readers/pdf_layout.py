@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from drafting.readers.pdf_runs import Run
+from drafting.records import record
 
 SAME_BASELINE = 0.3       # of the larger type size: runs this close share a baseline
 RAISED_REACH = 0.6        # a smaller row this far above a baseline (of its size) is raised in it
@@ -30,7 +31,7 @@ FIGURES = re.compile(r"[\d\s.,()%–\-−+]+")   # a cell of figures: ``56 234 3
 TOP_TIE = 2.0             # points: columns whose first lines start this close read left first
 
 
-@dataclass
+@record
 class Row:
     """The runs of a PDF page that share a baseline: one printed line, or several side by side."""
 
@@ -178,7 +179,7 @@ def split_pieces(runs: list[Run]) -> list[list[Run]]:
     return pieces
 
 
-@dataclass
+@record
 class Block:
     """Rows of one column of a band (or of the whole page width), read top to bottom.
 

@@ -16,9 +16,11 @@ import ctypes
 import itertools
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import pypdfium2.raw as pdfium_c
+
+from drafting.records import record
 
 TEXT_RENDER_INVISIBLE = 3        # PDF text render mode 3: the OCR layer of a scanned page
 PAGEOBJ_TEXT, PAGEOBJ_PATH, PAGEOBJ_IMAGE = 1, 2, 3
@@ -66,7 +68,7 @@ _font_flags = _fast(pdfium_c.FPDFFont_GetFlags, _INT, _VP)
 _font_weight = _fast(pdfium_c.FPDFFont_GetWeight, _INT, _VP)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Run:
     """Characters drawn by one text object on one baseline, without a gap."""
 
@@ -86,7 +88,7 @@ class Run:
     index: int = -1
 
 
-@dataclass
+@record
 class PageText:
     """A PDF page's text as runs of characters with their font, size and position, and its short
     rules."""
@@ -104,7 +106,7 @@ class PageText:
     drawings: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Style:
     """What a run's characters look like: size, italic, bold, drawn invisible (OCR), rotated."""
 

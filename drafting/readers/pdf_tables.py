@@ -36,12 +36,13 @@ lines of the page render them as pipe-table rows that the passes read as a table
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import pairwise
 
 from drafting.readers.pdf_layout import Row
 from drafting.readers.pdf_runs import Run
 from drafting.readers.pdf_zones import plain
+from drafting.records import record
 
 CELL_GAP = 1.2            # type sizes: a gap this wide between runs separates two cells
 ALIGN = 0.6               # type sizes: right edges this close are one column's
@@ -54,7 +55,7 @@ FIGURE = re.compile(r"[(\[]?[-−–+]?\d[\d\s.,]*%?[)\]]?|[–—\-−]|…|\.\
 LEADER_DOTS = re.compile(r"\.(?:\s?\.){5}|…{3}")
 
 
-@dataclass
+@record
 class Table:
     """A table found on a PDF page: the rows it spans, its cells' runs, its header rows and
     spanning heads."""
@@ -88,7 +89,7 @@ def is_figure(runs: list[Run]) -> bool:
     return bool(FIGURE.fullmatch(plain(runs)))
 
 
-@dataclass
+@record
 class _Printed:
     """One printed row as a table sees it."""
 

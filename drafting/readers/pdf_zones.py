@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from drafting.locale.vocabulary import division_label, vocabulary
 from drafting.readers.pdf_layout import Row, SMALLER
 from drafting.readers.pdf_runs import PageText, Run
+from drafting.records import record
 from drafting.regex import LazyPattern
 
 EDGE = 0.13                 # fraction of the page height where furniture can stand, at top and foot
@@ -84,7 +85,7 @@ def _signature(piece: list[Run]) -> tuple[str, float]:
     return re.sub(r"\d", "#", re.sub(r"\s", "", text)), round(max(r.size for r in piece) * 2) / 2
 
 
-@dataclass
+@record
 class PageRows:
     """A PDF page's rows and the zone of each (masthead, body, notes, furniture)."""
 

@@ -10,11 +10,11 @@ field by field. The DOCX reader uses the same recognisers on its paragraphs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from drafting.locale.vocabulary import Vocabulary, vocabulary  # noqa: F401  (the readers' words)
 from drafting.model.symbols import looks_like_symbol
+from drafting.records import record
 from drafting.regex import lazy_compile
 
 
@@ -28,7 +28,7 @@ SYMBOL_AT_START = re.compile(r"^(?P<sym>[A-Z][A-Za-z0-9.()\-]*(?:/[A-Za-z0-9.()\
                              r"(?:\s?\((?:Part [IVX]+|\d{4}|[^\W\d_]+ [^\W\d_]+)\))?(?![^\W\d_])\**)")
 
 
-@dataclass(frozen=True)   # (shared by every caller of the memoised masthead_fields)
+@record(frozen=True)   # (shared by every caller of the memoised masthead_fields)
 class MastheadField:
     """One field of a masthead as printed and the value read from it."""
 

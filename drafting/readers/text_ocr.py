@@ -9,14 +9,14 @@ reports it instead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from drafting.records import record
 from drafting.regex import lazy_compile
 
 APOSTROPHES = "'’"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Repair:
     """One OCR repair: the damage it looks for, what it puts instead, and the languages it
     applies to."""

@@ -11,7 +11,6 @@ meeting`` and its date) is kept apart as the document's conclusions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from drafting.locale import parse_date
@@ -25,6 +24,7 @@ from drafting.readers.passes.unwrap import (ARABIC_POINT, BULLET, POINT, chapter
                                             opens_listed_clause)
 from drafting.readers.text_inline import merge_strings, parse_inline
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
+from drafting.records import record
 from drafting.regex import LazyPattern, lazy_compile
 
 DIVISION_LABEL = LazyPattern(division_label)   # "Article 1", "Chapter IV" in every language
@@ -47,7 +47,7 @@ _unmarked = lru_cache(maxsize=1024)(plain)
 SENTENCE_INSIDE = re.compile(r"[.?!;。？！；]\s")
 
 
-@dataclass
+@record
 class _ListState:
     """A run of numbered points under one paragraph, while ``body`` reads it: the paragraph that
     owns it and the number it expects next."""

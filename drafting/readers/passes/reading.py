@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from drafting.model.blocks import DocumentBlocks, NoteRef
 from drafting.readers.lines import Line
 from drafting.readers.passes.language import detect_language, masthead_language
+from drafting.records import record
 
 
-@dataclass
+@record
 class FootnoteBody:
     """A footnote's text as printed in a page's note zone, with its mark and where it stood."""
 
@@ -20,7 +21,7 @@ class FootnoteBody:
     flow_index: int = -1     # the body line printed just before it (index into Reading.body)
 
 
-@dataclass
+@record
 class Block:
     """A run of body lines that forms one paragraph, heading or item."""
 
@@ -37,7 +38,7 @@ class Block:
     bold_state: tuple[str, bool, bool] | None = field(default=None, repr=False, compare=False)
 
 
-@dataclass
+@record
 class Reading:
     """One document being read: its lines, what the passes have found so far, and the document
     they build."""
