@@ -28,6 +28,10 @@ from drafting.ooxml.order import get_or_add, insert_in_order
 
 TRACKED_FORMATS = ("b", "i", "u", "sup", "sub")
 
+_ID, _AUTHOR, _DATE, _T, _DEL_TEXT, _INSTR_TEXT, _DEL_INSTR_TEXT = (
+    w(n) for n in ("id", "author", "date", "t", "delText", "instrText", "delInstrText"))
+_TAG = {kind: w(kind) for kind in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")}
+
 
 class _Tracker:
     """Revision marks with unique ids, one author and one date."""
@@ -44,6 +48,7 @@ class _Tracker:
         self.whole_date = (when + _dt.timedelta(minutes=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.next_id = 1
         self.next_move = 1
+        self._templates: dict = {}
 
     @contextmanager
     def whole_paragraph(self):
@@ -53,10 +58,16 @@ class _Tracker:
         finally:
             self.date = self.edit_date
 
-    def attrs(self, el):
-        el.set(w("id"), str(self.next_id))
-        el.set(w("author"), self.author)
-        el.set(w("date"), self.date)
+    def revision(self, kind: str):
+        """A new ``w:ins``/``w:del``/... carrying the next id, the author and the date."""
+        # copied from one made once per kind and date: a copy costs lxml half of making the
+        # element and its three attributes anew
+        template = self._templates.get((kind, self.date))
+        if template is None:
+            template = self._templates[kind, self.date] = etree.Element(
+                _TAG[kind], {_ID: "", _AUTHOR: self.author, _DATE: self.date})
+        el = copy.deepcopy(template)
+        el.set(_ID, str(self.next_id))
         self.next_id += 1
         return el
 
@@ -64,11 +75,11 @@ class _Tracker:
         """Runs inside one ``w:ins``/``w:del``/``w:moveFrom``/``w:moveTo``."""
         if not runs:
             return []
-        box = self.attrs(etree.Element(w(kind)))
-        for r in runs:
-            if kind in ("del", "moveFrom"):
+        box = self.revision(kind)
+        if kind in ("del", "moveFrom"):
+            for r in runs:
                 _to_deleted(r)
-            box.append(r)
+        box.extend(runs)
         return [box]
 
     def mark(self, p, kind: str) -> None:
@@ -77,14 +88,14 @@ class _Tracker:
         if ppr is None:
             ppr = etree.Element(w("pPr"))
             p.insert(0, ppr)
-        get_or_add(ppr, "rPr").append(self.attrs(etree.Element(w(kind))))
+        get_or_add(ppr, "rPr").append(self.revision(kind))
 
 
 def _to_deleted(r) -> None:
-    for t in r.iter(w("t")):
-        t.tag = w("delText")
-    for t in r.iter(w("instrText")):
-        t.tag = w("delInstrText")
+    for t in r.iter(_T):
+        t.tag = _DEL_TEXT
+    for t in r.iter(_INSTR_TEXT):
+        t.tag = _DEL_INSTR_TEXT
 
 
 class _Side:
@@ -179,9 +190,23 @@ class Redliner:
                  other: _Side | None = None, other_start: int = 0, other_notes: list | None = None):
         """Runs for ``side.text[start:end]`` (formatting from ``side``; for an unchanged stretch,
         a formatting change against ``other`` is tracked), footnotes in place."""
-        points = {start, end, *side.cuts(start, end)}
+        if start >= end:
+            return []
+        inside = side.cuts(start, end)
         if other is not None:
-            points.update(other.cuts(other_start, other_start + end - start, start - other_start))
+            other_inside = other.cuts(other_start, other_start + end - start, start - other_start)
+        else:
+            other_inside = ()
+        if not inside and not other_inside and NOTE_ATOMS.search(side.text, start, end) is None:
+            # most stretches: one formatting on both sides and no footnote, one run
+            fmt = side.fmt_at(start)
+            run = self.r.run(side.text[start:end], fmt)
+            if other is not None:
+                old_fmt = other.fmt_at(other_start)
+                if old_fmt != fmt:
+                    self._format_change(run, old_fmt)
+            return self.t.wrap(kind, [run]) if kind else [run]
+        points = {start, end, *inside, *other_inside}
         for call in NOTE_ATOMS.finditer(side.text, start, end):
             points.update((call.start(), call.end()))
         out = []
@@ -214,7 +239,7 @@ class Redliner:
             rpr = etree.Element(w("rPr"))
             run.insert(0, rpr)
         old = self.r.run_properties(old_fmt, None)
-        change = self.t.attrs(etree.Element(w("rPrChange")))
+        change = self.t.revision("rPrChange")
         change.append(old if old is not None else etree.Element(w("rPr")))
         rpr.append(change)
 
@@ -243,7 +268,7 @@ class Redliner:
             ppr = p.find(w("pPr"))
             old_ppr = self.r.paragraph_xml(old_style, []).find(w("pPr"))
             if etree.tostring(ppr) != etree.tostring(old_ppr):
-                change = self.t.attrs(etree.Element(w("pPrChange")))
+                change = self.t.revision("pPrChange")
                 change.append(old_ppr)
                 insert_in_order(ppr, change)
         return p
@@ -473,7 +498,7 @@ def _deleted_take_next_properties(body: list, tracker) -> None:
         if deleted and after is not None and ppr.find(w("pPrChange")) is None:
             own = [c for c in ppr if c.tag not in (w("rPr"), w("pPrChange"))]
             if [etree.tostring(c) for c in own] != [etree.tostring(c) for c in after]:
-                change = tracker.attrs(etree.Element(w("pPrChange")))
+                change = tracker.revision("pPrChange")
                 old = etree.SubElement(change, w("pPr"))
                 for c in own:
                     ppr.remove(c)

@@ -37,6 +37,7 @@ wrap runs in ``w:ins``/``w:del`` before passing them to ``paragraph_xml``.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import zipfile
@@ -65,6 +66,11 @@ DEFAULT_REFERENCE = templates_dir() / "reference.docx"
 
 FORMAT_TAGS = ("b", "i", "u", "sup", "sub")
 
+# the names every paragraph and run is made of, built once
+_P, _PPR, _PSTYLE, _R, _RPR, _RSTYLE, _T, _TAB, _BR, _VAL = (
+    w(n) for n in ("p", "pPr", "pStyle", "r", "rPr", "rStyle", "t", "tab", "br", "val"))
+_PRESERVE = {"{http://www.w3.org/XML/1998/namespace}space": "preserve"}
+
 
 def _word_tag(lang: str | None) -> str:
     """The w:lang tag of a language ("fr" -> "fr-FR", from the locale data); English otherwise."""
@@ -87,6 +93,9 @@ class Reference:
         styles = etree.fromstring(members["word/styles.xml"])
         self.styles_root = styles
         self.style_ids: dict[str, str] = {}
+        # style name as the writer asks for it -> id: asked once per paragraph and per styled
+        # run, with a few dozen distinct names (the writer's own)
+        self._id_of_name: dict[str, str] = {}
         self.emblem_id = None
         self.emblem_part = None
         rels = members.get("word/_rels/document.xml.rels")
@@ -131,6 +140,12 @@ class Reference:
         return Reference(members, self.name)
 
     def style_id(self, name: str) -> str:
+        sid = self._id_of_name.get(name)
+        if sid is None:
+            sid = self._id_of_name[name] = self._style_id(name)
+        return sid
+
+    def _style_id(self, name: str) -> str:
         found = self.style_ids.get(S.style_key(name))
         if found:
             return found
@@ -204,35 +219,45 @@ class DocxRenderer:
         self.auto_notes: set | None = None # planned auto-numbered notes (plan_footnotes)
         self.references: list = []         # (note element, reference run, w:footnote), in render order
         self._in_note = False
+        # Paragraphs in a style and runs in a formatting are made thousands of times: each is
+        # copied from one made once, which costs lxml a third of making it anew (it checks the
+        # namespace and the name of every element and attribute it creates, not what it copies).
+        self._templates: dict = {}
 
     # -- paragraphs --------------------------------------------------------------------------
 
     def paragraph_xml(self, style_name: str, runs, num: str | None = None, inferred: bool = False):
-        p = etree.Element(w("p"), nsmap=NSMAP)
-        ppr = etree.SubElement(p, w("pPr"))
-        etree.SubElement(ppr, w("pStyle")).set(w("val"), self.reference.style_id(style_name))
+        template = self._templates.get(style_name)
+        if template is None:
+            template = self._templates[style_name] = etree.Element(_P, nsmap=NSMAP)
+            etree.SubElement(etree.SubElement(template, _PPR), _PSTYLE,
+                             {_VAL: self.reference.style_id(style_name)})
+        p = copy.deepcopy(template)
         if num:
             p.append(self.run(num, (), S.semantic_style("inferredNumber") if inferred else None))
             p.append(self.tab_run())
-        for r in runs:
-            p.append(r)
+        p.extend(runs)
         if self.rtl:
             # right-to-left unless the paragraph is all Latin (the English masthead lines)
-            text = "".join(t.text or "" for t in p.iter(w("t")))
+            text = "".join(t.text or "" for t in p.iter(_T))
             if _RTL_CHARS.search(text) or not _LTR_CHARS.search(text):
-                get_or_add(ppr, "bidi")
+                get_or_add(p[0], "bidi")
         return p
 
     def unit_style(self, el, depth: int | None = None) -> str:
         name = local(el)
-        if depth is None:
-            depth = self._list_depth(el)
+        if name == "paragraph":          # most units: the depth is not asked
+            if el.find(_QUOTE_BLOCK) is not None:
+                return S.QUOTE
+            return S.OPERATIVE if _num(el) and _in_resolution(el) else S.TEXT
         if name == "hcontainer" and el.get("name") == "crossHeading":
             return S.CROSS_HEADING   # a cross-heading at the top of mainBody
         if name == "attachment" or (name == "hcontainer" and el.get("name") == "annex"):
             return S.ANNEX
         if name in HIERARCHY:
             return S.HEADING_STYLE[HIERARCHY[name]]
+        if depth is None and name in ("crossHeading", "point"):
+            depth = self._list_depth(el)
         if name == "crossHeading":
             return S.list_heading_style(depth) if depth else S.CROSS_HEADING
         if name == "point":
@@ -241,10 +266,6 @@ class DocxRenderer:
             return S.FORMULA
         if name == "container":
             return S.PREAMBLE
-        if name == "paragraph" and el.find(_QUOTE_BLOCK) is not None:
-            return S.QUOTE
-        if name == "paragraph" and _in_resolution(el) and _num(el):
-            return S.OPERATIVE
         return S.TEXT
 
     @staticmethod
@@ -365,34 +386,50 @@ class DocxRenderer:
     # -- runs ----------------------------------------------------------------------------
 
     def run(self, text: str, fmt=(), char_style: str | None = None):
-        r = etree.Element(w("r"), nsmap=NSMAP)
-        # In an Arabic document a run of Latin text (the English masthead date, a symbol) is
-        # not right-to-left: marking it w:rtl would print "15 October 2008" as "October 2008 15".
-        rtl = self.rtl and (bool(_RTL_CHARS.search(text)) or not _LTR_CHARS.search(text))
-        rpr = self.run_properties(fmt, char_style, rtl)
-        if rpr is not None:
-            r.append(rpr)
-        _add_text(r, text)
+        if self.rtl:
+            # In an Arabic document a run of Latin text (the English masthead date, a symbol) is
+            # not right-to-left: marking it w:rtl would print "15 October 2008" as "October 2008 15".
+            rtl = bool(_RTL_CHARS.search(text)) or not _LTR_CHARS.search(text)
+        else:
+            rtl = False
+        text = _CONTROL.sub("", text)
+        if not text or "\n" in text or "\t" in text:
+            r = copy.deepcopy(self._run_template(fmt, char_style, rtl, None))
+            _add_text(r, text)
+            return r
+        # most runs: one w:t, copied with the run
+        r = copy.deepcopy(self._run_template(fmt, char_style, rtl, text[0].isspace() or text[-1].isspace()))
+        r[-1].text = text
         return r
 
+    def _run_template(self, fmt, char_style: str | None, rtl: bool, preserve: bool | None):
+        """A run with these properties, holding one empty w:t (``preserve``: that keeps its
+        spaces) or none (None)."""
+        key = (frozenset(fmt), char_style, rtl, preserve)
+        template = self._templates.get(key)
+        if template is None:
+            template = self._templates[key] = etree.Element(_R, nsmap=NSMAP)
+            rpr = self.run_properties(fmt, char_style, rtl)
+            if rpr is not None:
+                template.append(rpr)
+            if preserve is not None:
+                etree.SubElement(template, _T, _PRESERVE if preserve else None)
+        return template
+
     def tab_run(self):
-        r = etree.Element(w("r"), nsmap=NSMAP)
-        rpr = self.run_properties((), None)
-        if rpr is not None:
-            r.append(rpr)
-        etree.SubElement(r, w("tab"))
+        r = copy.deepcopy(self._run_template((), None, self.rtl, None))
+        etree.SubElement(r, _TAB)
         return r
 
     def run_properties(self, fmt, char_style, rtl: bool | None = None):
         rtl = self.rtl if rtl is None else rtl
         if not fmt and not char_style and not rtl and not self.east_asian:
             return None
-        rpr = etree.Element(w("rPr"))
+        rpr = etree.Element(_RPR)
         if char_style:
-            etree.SubElement(rpr, w("rStyle")).set(w("val"), self.reference.style_id(char_style))
+            etree.SubElement(rpr, _RSTYLE, {_VAL: self.reference.style_id(char_style)})
         if self.east_asian:
-            fonts = etree.SubElement(rpr, w("rFonts"))
-            fonts.set(w("hint"), "eastAsia")
+            etree.SubElement(rpr, w("rFonts"), {w("hint"): "eastAsia"})
         if "b" in fmt:
             etree.SubElement(rpr, w("b"))
             if rtl:
@@ -402,10 +439,9 @@ class DocxRenderer:
             if rtl:
                 etree.SubElement(rpr, w("iCs"))
         if "u" in fmt:
-            etree.SubElement(rpr, w("u")).set(w("val"), "single")
+            etree.SubElement(rpr, w("u"), {_VAL: "single"})
         if "sup" in fmt or "sub" in fmt:
-            etree.SubElement(rpr, w("vertAlign")).set(
-                w("val"), "superscript" if "sup" in fmt else "subscript")
+            etree.SubElement(rpr, w("vertAlign"), {_VAL: "superscript" if "sup" in fmt else "subscript"})
         if rtl:
             etree.SubElement(rpr, w("rtl"))
         return rpr
@@ -840,17 +876,25 @@ _LTR_CHARS = lazy_compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3040
 def _add_text(r, text: str) -> None:
     """Text into a run: tabs and line breaks become w:tab and w:br, as Word writes them."""
     text = _CONTROL.sub("", text)
+    if "\n" not in text and "\t" not in text:      # most runs: one w:t
+        if text:
+            _add_t(r, text)
+        return
     for i, line in enumerate(text.split("\n")):
         if i:
-            etree.SubElement(r, w("br"))
+            etree.SubElement(r, _BR)
         for j, piece in enumerate(line.split("\t")):
             if j:
-                etree.SubElement(r, w("tab"))
+                etree.SubElement(r, _TAB)
             if piece:
-                t = etree.SubElement(r, w("t"))
-                t.text = piece
-                if piece[0].isspace() or piece[-1].isspace():
-                    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                _add_t(r, piece)
+
+
+def _add_t(r, piece: str) -> None:
+    if piece[0].isspace() or piece[-1].isspace():
+        etree.SubElement(r, _T, _PRESERVE).text = piece
+    else:
+        etree.SubElement(r, _T).text = piece
 
 
 # -- the package -------------------------------------------------------------------------
