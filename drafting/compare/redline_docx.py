@@ -60,13 +60,13 @@ class _Tracker:
 
     def revision(self, kind: str):
         """A new ``w:ins``/``w:del``/... carrying the next id, the author and the date."""
-        # copied from one made once per kind and date: a copy costs lxml half of making the
-        # element and its three attributes anew
+        # copied (whole: copy.copy of an lxml element) from one made once per kind and date: a
+        # copy costs lxml half of making the element and its three attributes anew
         template = self._templates.get((kind, self.date))
         if template is None:
             template = self._templates[kind, self.date] = etree.Element(
                 _TAG[kind], {_ID: "", _AUTHOR: self.author, _DATE: self.date})
-        el = copy.deepcopy(template)
+        el = copy.copy(template)
         el.set(_ID, str(self.next_id))
         self.next_id += 1
         return el
@@ -92,10 +92,8 @@ class _Tracker:
 
 
 def _to_deleted(r) -> None:
-    for t in r.iter(_T):
-        t.tag = _DEL_TEXT
-    for t in r.iter(_INSTR_TEXT):
-        t.tag = _DEL_INSTR_TEXT
+    for t in r.iter(_T, _INSTR_TEXT):
+        t.tag = _DEL_TEXT if t.tag == _T else _DEL_INSTR_TEXT
 
 
 class _Side:

@@ -221,7 +221,8 @@ class DocxRenderer:
         self._in_note = False
         # Paragraphs in a style and runs in a formatting are made thousands of times: each is
         # copied from one made once, which costs lxml a third of making it anew (it checks the
-        # namespace and the name of every element and attribute it creates, not what it copies).
+        # namespace and the name of every element and attribute it creates, not what it copies;
+        # copy.copy of an lxml element copies it whole).
         self._templates: dict = {}
 
     # -- paragraphs --------------------------------------------------------------------------
@@ -232,7 +233,7 @@ class DocxRenderer:
             template = self._templates[style_name] = etree.Element(_P, nsmap=NSMAP)
             etree.SubElement(etree.SubElement(template, _PPR), _PSTYLE,
                              {_VAL: self.reference.style_id(style_name)})
-        p = copy.deepcopy(template)
+        p = copy.copy(template)
         if num:
             p.append(self.run(num, (), S.semantic_style("inferredNumber") if inferred else None))
             p.append(self.tab_run())
@@ -394,11 +395,11 @@ class DocxRenderer:
             rtl = False
         text = _CONTROL.sub("", text)
         if not text or "\n" in text or "\t" in text:
-            r = copy.deepcopy(self._run_template(fmt, char_style, rtl, None))
+            r = copy.copy(self._run_template(fmt, char_style, rtl, None))
             _add_text(r, text)
             return r
         # most runs: one w:t, copied with the run
-        r = copy.deepcopy(self._run_template(fmt, char_style, rtl, text[0].isspace() or text[-1].isspace()))
+        r = copy.copy(self._run_template(fmt, char_style, rtl, text[0].isspace() or text[-1].isspace()))
         r[-1].text = text
         return r
 
@@ -417,9 +418,11 @@ class DocxRenderer:
         return template
 
     def tab_run(self):
-        r = copy.deepcopy(self._run_template((), None, self.rtl, None))
-        etree.SubElement(r, _TAB)
-        return r
+        template = self._templates.get(_TAB)
+        if template is None:
+            template = self._templates[_TAB] = copy.copy(self._run_template((), None, self.rtl, None))
+            etree.SubElement(template, _TAB)
+        return copy.copy(template)
 
     def run_properties(self, fmt, char_style, rtl: bool | None = None):
         rtl = self.rtl if rtl is None else rtl
@@ -491,8 +494,7 @@ class DocxRenderer:
         else:
             auto = marker == str(self.next_auto)
 
-        r = etree.Element(w("r"), nsmap=NSMAP)
-        r.append(self.run_properties((), S.FOOTNOTE_REFERENCE))
+        r = copy.copy(self._run_template((), S.FOOTNOTE_REFERENCE, self.rtl, None))
         ref = etree.SubElement(r, w("footnoteReference"))
         if auto:
             self.next_auto += 1
@@ -518,8 +520,7 @@ class DocxRenderer:
             for i, p in enumerate(paras):
                 runs = []
                 if i == 0:
-                    mark = etree.Element(w("r"), nsmap=NSMAP)
-                    mark.append(self.run_properties((), S.FOOTNOTE_REFERENCE))
+                    mark = copy.copy(self._run_template((), S.FOOTNOTE_REFERENCE, self.rtl, None))
                     if auto:
                         etree.SubElement(mark, w("footnoteRef"))
                     else:
@@ -962,7 +963,7 @@ def _styles_xml(reference: Reference, lang: str) -> bytes:
     lang_el = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
     if lang_el is not None:
         tag = _word_tag(lang)
-        styles = _copy(styles)
+        styles = copy.deepcopy(styles)    # (a copy in memory: no serialising and parsing again)
         target = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
         target.set(w("val"), tag)
         if lang == "zh":
