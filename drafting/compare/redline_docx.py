@@ -27,9 +27,12 @@ from drafting.ooxml.names import w
 from drafting.ooxml.order import get_or_add, insert_in_order
 
 TRACKED_FORMATS = ("b", "i", "u", "sup", "sub")
+_TRACKED, _NO_FORMAT = frozenset(TRACKED_FORMATS), frozenset()
 
 _ID, _AUTHOR, _DATE, _T, _DEL_TEXT, _INSTR_TEXT, _DEL_INSTR_TEXT = (
     w(n) for n in ("id", "author", "date", "t", "delText", "instrText", "delInstrText"))
+_PPR, _RPR, _PPR_CHANGE = w("pPr"), w("rPr"), w("pPrChange")
+_GONE = (w("del"), w("moveFrom"))             # a paragraph mark deleted or moved away
 _TAG = {kind: w(kind) for kind in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")}
 
 
@@ -111,11 +114,11 @@ class _Side:
         for k, item in enumerate(self.items):
             if k:
                 self.breaks.append(length)
-                self._stretch(length, frozenset())
+                self._stretch(length, _NO_FORMAT)
                 parts.append(" ")
                 length += 1
             for text, tags in item.runs:
-                self._stretch(length, frozenset(t for t in tags if t in TRACKED_FORMATS))
+                self._stretch(length, _TRACKED & tags)
                 parts.append(text)
                 length += len(text)
             self.notes.extend(n.element for n in item.notes)
@@ -420,7 +423,12 @@ def redline_docx(alignment, old_root, new_root, author: str = "drafting",
             elif local(part) == "preface":
                 parts += scratch.preface(part)
         fronts[label] = (parts, scratch)
-    if _plain_texts(fronts["old"][0]) == _plain_texts(fronts["new"][0]):
+    new_front, new_scratch = fronts["new"]
+    same_front = _plain_texts(fronts["old"][0]) == _plain_texts(new_front)
+    if same_front and not (new_scratch.footnotes or new_scratch.unanchored):
+        # without footnotes, the scratch renderer's paragraphs are the ones this one would make
+        body += new_front
+    elif same_front:
         for part in doc_element(new_root):
             if local(part) == "coverPage":
                 body += renderer.masthead(part)
@@ -490,11 +498,21 @@ def _deleted_take_next_properties(body: list, tracker) -> None:
     paragraph's); rejected, it has its own again."""
     after = None
     for p in reversed(body):
-        ppr = p.find(w("pPr"))
-        mark = ppr.find(w("rPr")) if ppr is not None else None
-        deleted = mark is not None and (mark.find(w("del")) is not None or mark.find(w("moveFrom")) is not None)
-        if deleted and after is not None and ppr.find(w("pPrChange")) is None:
-            own = [c for c in ppr if c.tag not in (w("rPr"), w("pPrChange"))]
+        first = p[0] if len(p) else None
+        ppr = first if first is not None and first.tag == _PPR else p.find(_PPR)
+        if ppr is None:
+            continue
+        # one pass over the properties: the mark's rPr, a change already tracked, the others
+        own, mark, changed = [], None, False
+        for c in ppr:
+            if c.tag == _RPR:
+                mark = c if mark is None else mark
+            elif c.tag == _PPR_CHANGE:
+                changed = True
+            else:
+                own.append(c)
+        deleted = mark is not None and any(c.tag in _GONE for c in mark)
+        if deleted and after is not None and not changed:
             if [etree.tostring(c) for c in own] != [etree.tostring(c) for c in after]:
                 change = tracker.revision("pPrChange")
                 old = etree.SubElement(change, w("pPr"))
@@ -504,8 +522,8 @@ def _deleted_take_next_properties(body: list, tracker) -> None:
                 for k, c in enumerate(after):
                     ppr.insert(k, copy.deepcopy(c))
                 insert_in_order(ppr, change)
-        if ppr is not None:
-            after = [c for c in ppr if c.tag not in (w("rPr"), w("pPrChange"))]
+                own = [c for c in ppr if c.tag not in (_RPR, _PPR_CHANGE)]
+        after = own
 
 
 def _number_notes_as_word_does(renderer, body: list, old_of: dict, tracker) -> None:

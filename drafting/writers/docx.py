@@ -96,6 +96,9 @@ class Reference:
         # style name as the writer asks for it -> id: asked once per paragraph and per styled
         # run, with a few dozen distinct names (the writer's own)
         self._id_of_name: dict[str, str] = {}
+        # the paragraphs and runs that renderers on this reference copy (DocxRenderer._templates):
+        # a few per style and formatting, never changed once made
+        self.templates: dict = {}
         self.emblem_id = None
         self.emblem_part = None
         rels = members.get("word/_rels/document.xml.rels")
@@ -222,8 +225,9 @@ class DocxRenderer:
         # Paragraphs in a style and runs in a formatting are made thousands of times: each is
         # copied from one made once, which costs lxml a third of making it anew (it checks the
         # namespace and the name of every element and attribute it creates, not what it copies;
-        # copy.copy of an lxml element copies it whole).
-        self._templates: dict = {}
+        # copy.copy of an lxml element copies it whole). They are kept with the reference, whose
+        # style ids they hold, for every renderer on it.
+        self._templates = self.reference.templates
 
     # -- paragraphs --------------------------------------------------------------------------
 
@@ -406,7 +410,7 @@ class DocxRenderer:
     def _run_template(self, fmt, char_style: str | None, rtl: bool, preserve: bool | None):
         """A run with these properties, holding one empty w:t (``preserve``: that keeps its
         spaces) or none (None)."""
-        key = (frozenset(fmt), char_style, rtl, preserve)
+        key = (frozenset(fmt), char_style, rtl, preserve, self.east_asian)
         template = self._templates.get(key)
         if template is None:
             template = self._templates[key] = etree.Element(_R, nsmap=NSMAP)
@@ -418,9 +422,10 @@ class DocxRenderer:
         return template
 
     def tab_run(self):
-        template = self._templates.get(_TAB)
+        key = (_TAB, self.rtl, self.east_asian)
+        template = self._templates.get(key)
         if template is None:
-            template = self._templates[_TAB] = copy.copy(self._run_template((), None, self.rtl, None))
+            template = self._templates[key] = copy.copy(self._run_template((), None, self.rtl, None))
             etree.SubElement(template, _TAB)
         return copy.copy(template)
 
@@ -537,8 +542,7 @@ class DocxRenderer:
         markers in reading order (the section's numbering starts at n); the others get
         custom marks. A source whose footnotes are out of order (a lost reference) then
         keeps auto-numbering for all but the odd ones."""
-        notes = [n for n in xp(doc_element(root), ".//a:authorialNote")
-                 if not xp(n, "ancestor::a:authorialNote")]
+        notes = [n for n in doc_element(root).iter(_NOTE) if next(n.iterancestors(_NOTE), None) is None]
         markers = [n.get("marker") or "" for n in notes]
         best: list = []
         best_start = 1
@@ -773,6 +777,7 @@ def _in_resolution(el) -> bool:
 
 # child paths asked of every unit: ElementPath (cached) rather than an XPath evaluation each time
 _NUM, _QUOTE_BLOCK = q("num"), f"{q('content')}/{q('blockContainer')}"
+_NOTE = q("authorialNote")
 
 
 def _num_inferred(el) -> bool:
