@@ -397,7 +397,8 @@ class DocxRenderer:
             rtl = bool(_RTL_CHARS.search(text)) or not _LTR_CHARS.search(text)
         else:
             rtl = False
-        text = _CONTROL.sub("", text)
+        if not text.isprintable():       # (a quicker scan than the pattern's; most runs pass)
+            text = _CONTROL.sub("", text)
         if not text or "\n" in text or "\t" in text:
             r = copy.copy(self._run_template(fmt, char_style, rtl, None))
             _add_text(r, text)
