@@ -63,13 +63,13 @@ class _Tracker:
 
     def revision(self, kind: str):
         """A new ``w:ins``/``w:del``/... carrying the next id, the author and the date."""
-        # copied (whole: copy.copy of an lxml element) from one made once per kind and date: a
-        # copy costs lxml half of making the element and its three attributes anew
+        # copied (whole: lxml's __copy__) from one made once per kind and date: a copy costs
+        # lxml half of making the element and its three attributes anew
         template = self._templates.get((kind, self.date))
         if template is None:
             template = self._templates[kind, self.date] = etree.Element(
                 _TAG[kind], {_ID: "", _AUTHOR: self.author, _DATE: self.date})
-        el = copy.copy(template)
+        el = template.__copy__()
         el.set(_ID, str(self.next_id))
         self.next_id += 1
         return el

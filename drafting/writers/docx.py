@@ -225,8 +225,9 @@ class DocxRenderer:
         # Paragraphs in a style and runs in a formatting are made thousands of times: each is
         # copied from one made once, which costs lxml a third of making it anew (it checks the
         # namespace and the name of every element and attribute it creates, not what it copies;
-        # copy.copy of an lxml element copies it whole). They are kept with the reference, whose
-        # style ids they hold, for every renderer on it.
+        # its ``__copy__`` copies an element whole, and is called directly, without the
+        # dispatch of copy.copy). They are kept with the reference, whose style ids they hold,
+        # for every renderer on it.
         self._templates = self.reference.templates
 
     # -- paragraphs --------------------------------------------------------------------------
@@ -237,7 +238,7 @@ class DocxRenderer:
             template = self._templates[style_name] = etree.Element(_P, nsmap=NSMAP)
             etree.SubElement(etree.SubElement(template, _PPR), _PSTYLE,
                              {_VAL: self.reference.style_id(style_name)})
-        p = copy.copy(template)
+        p = template.__copy__()
         if num:
             p.append(self.run(num, (), S.semantic_style("inferredNumber") if inferred else None))
             p.append(self.tab_run())
@@ -400,11 +401,11 @@ class DocxRenderer:
         if not text.isprintable():       # (a quicker scan than the pattern's; most runs pass)
             text = _CONTROL.sub("", text)
         if not text or "\n" in text or "\t" in text:
-            r = copy.copy(self._run_template(fmt, char_style, rtl, None))
+            r = self._run_template(fmt, char_style, rtl, None).__copy__()
             _add_text(r, text)
             return r
         # most runs: one w:t, copied with the run
-        r = copy.copy(self._run_template(fmt, char_style, rtl, text[0].isspace() or text[-1].isspace()))
+        r = self._run_template(fmt, char_style, rtl, text[0].isspace() or text[-1].isspace()).__copy__()
         r[-1].text = text
         return r
 
@@ -428,7 +429,7 @@ class DocxRenderer:
         if template is None:
             template = self._templates[key] = copy.copy(self._run_template((), None, self.rtl, None))
             etree.SubElement(template, _TAB)
-        return copy.copy(template)
+        return template.__copy__()
 
     def run_properties(self, fmt, char_style, rtl: bool | None = None):
         rtl = self.rtl if rtl is None else rtl
@@ -548,14 +549,19 @@ class DocxRenderer:
         best: list = []
         best_start = 1
         # a footnote number has a few digits; a longer mark (foreign AKN) is shown as printed
-        for start in sorted({int(m) for m in markers if m.isdigit() and len(m) <= 6 and not m.startswith("0")}):
-            chain, expected = [], start
-            for note, marker in zip(notes, markers):
-                if marker == str(expected):
-                    chain.append(note)
-                    expected += 1
+        starts = sorted({int(m) for m in markers if m.isdigit() and len(m) <= 6 and not m.startswith("0")})
+        first_at = {m: k for k, m in reversed(list(enumerate(markers)))}
+        passed: set[int] = set()
+        for start in starts:
+            if start in passed:
+                # an earlier chain took this number where it first stands: this start's chain is
+                # the rest of that one, shorter (the usual 1, 2, 3 ...: one chain, not n)
+                continue
+            chain = _chain(markers, start)
+            passed.update(start + k for k, at in enumerate(chain) if first_at[markers[at]] == at)
             if len(chain) > len(best):
                 best, best_start = chain, start
+        best = [notes[k] for k in best]
         self.auto_notes = set(best)
         self.num_start = self.next_auto = best_start
 
@@ -779,6 +785,21 @@ def _in_resolution(el) -> bool:
 # child paths asked of every unit: ElementPath (cached) rather than an XPath evaluation each time
 _NUM, _QUOTE_BLOCK = q("num"), f"{q('content')}/{q('blockContainer')}"
 _NOTE = q("authorialNote")
+
+
+def _chain(markers: list[str], start: int) -> list[int]:
+    """The positions of the markers start, start + 1, start + 2 ... taken in reading order
+    (each the first one after the one before)."""
+    out: list[int] = []
+    expected, at = start, 0
+    while True:
+        try:                             # list.index looks ahead in C, not a Python loop per note
+            at = markers.index(str(expected), at)
+        except ValueError:
+            return out
+        out.append(at)
+        expected += 1
+        at += 1
 
 
 def _num_inferred(el) -> bool:
