@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from lxml import etree
 
 from drafting.compare.inline import DELETE, EQUAL, INSERT, inline_diff
-from drafting.compare.items import NOTE_ATOMS, Item, is_note
+from drafting.compare.items import NOTE_ATOMS, Item, is_note, note_text
 from drafting.ooxml.names import w
 from drafting.ooxml.order import get_or_add, insert_in_order
 
@@ -145,9 +145,12 @@ class _Side:
 
 class Redliner:
     def __init__(self, renderer, tracker: _Tracker):
+        from drafting.ooxml import styles as S
+
         self.r = renderer
         self.t = tracker
         self.old_of: dict = {}     # id(reference run) -> OLD's note, for a footnote both sides keep
+        self.wrap_up_style = S.WRAP_UP
 
     # -- runs -------------------------------------------------------------------------------
 
@@ -168,8 +171,6 @@ class Redliner:
         return runs
 
     def _note_changes(self, footnote, old_el, new_el) -> None:
-        from drafting.compare.items import note_text
-
         old, new = note_text(old_el), note_text(new_el)
         if old == new:
             return
@@ -193,21 +194,24 @@ class Redliner:
         a formatting change against ``other`` is tracked), footnotes in place."""
         if start >= end:
             return []
-        inside = side.cuts(start, end)
-        if other is not None:
-            other_inside = other.cuts(other_start, other_start + end - start, start - other_start)
-        else:
-            other_inside = ()
-        if not inside and not other_inside and NOTE_ATOMS.search(side.text, start, end) is None:
-            # most stretches: one formatting on both sides and no footnote, one run
-            fmt = side.fmt_at(start)
+        # most stretches have one formatting on both sides and no footnote: one run. (The
+        # searches of cuts() and fmt_at() done once here: this runs for every stretch.)
+        lo = bisect_right(side.bounds, start)
+        simple = lo == bisect_left(side.bounds, end, lo)
+        if other is not None and simple:
+            other_lo = bisect_right(other.bounds, other_start)
+            simple = other_lo == bisect_left(other.bounds, other_start + end - start, other_lo)
+        if simple and NOTE_ATOMS.search(side.text, start, end) is None:
+            fmt = side.formats[lo - 1] if lo else _NO_FORMAT
             run = self.r.run(side.text[start:end], fmt)
             if other is not None:
-                old_fmt = other.fmt_at(other_start)
+                old_fmt = other.formats[other_lo - 1] if other_lo else _NO_FORMAT
                 if old_fmt != fmt:
                     self._format_change(run, old_fmt)
             return self.t.wrap(kind, [run]) if kind else [run]
-        points = {start, end, *inside, *other_inside}
+        points = {start, end, *side.cuts(start, end)}
+        if other is not None:
+            points.update(other.cuts(other_start, other_start + end - start, start - other_start))
         for call in NOTE_ATOMS.finditer(side.text, start, end):
             points.update((call.start(), call.end()))
         out = []
@@ -275,9 +279,7 @@ class Redliner:
         return p
 
     def _style(self, item: Item) -> str:
-        from drafting.ooxml import styles as S
-
-        return S.WRAP_UP if item.kind == "wrapUp" else self.r.unit_style(item.element)
+        return self.wrap_up_style if item.kind == "wrapUp" else self.r.unit_style(item.element)
 
     def whole(self, item: Item, kind: str) -> list:
         """An inserted, deleted or moved paragraph: every run, its footnotes and the mark."""

@@ -70,6 +70,7 @@ FORMAT_TAGS = ("b", "i", "u", "sup", "sub")
 _P, _PPR, _PSTYLE, _R, _RPR, _RSTYLE, _T, _TAB, _BR, _VAL = (
     w(n) for n in ("p", "pPr", "pStyle", "r", "rPr", "rStyle", "t", "tab", "br", "val"))
 _PRESERVE = {"{http://www.w3.org/XML/1998/namespace}space": "preserve"}
+_FOOTNOTE, _ID = w("footnote"), w("id")
 
 
 def _word_tag(lang: str | None) -> str:
@@ -427,7 +428,7 @@ class DocxRenderer:
         key = (_TAB, self.rtl, self.east_asian)
         template = self._templates.get(key)
         if template is None:
-            template = self._templates[key] = copy.copy(self._run_template((), None, self.rtl, None))
+            template = self._templates[key] = self._run_template((), None, self.rtl, None).__copy__()
             etree.SubElement(template, _TAB)
         return template.__copy__()
 
@@ -501,11 +502,13 @@ class DocxRenderer:
         else:
             auto = marker == str(self.next_auto)
 
-        r = copy.copy(self._run_template((), S.FOOTNOTE_REFERENCE, self.rtl, None))
-        ref = etree.SubElement(r, w("footnoteReference"))
         if auto:
+            r = self._note_run_template("footnoteReference").__copy__()
+            ref = r[-1]
             self.next_auto += 1
         else:
+            r = self._run_template((), S.FOOTNOTE_REFERENCE, self.rtl, None).__copy__()
+            ref = etree.SubElement(r, w("footnoteReference"))
             ref.set(w("customMarkFollows"), "1")
             # one w:t per character: Word reads the run's text as the mark either way, and
             # LibreOffice takes only a text's first character as the mark (it prints the
@@ -517,8 +520,11 @@ class DocxRenderer:
             text = " ".join(text_content(p, skip_notes=True) for p in (xp(note, "a:p") or [note]))
             self.unanchored.append(F.unanchored_key(marker, text))
 
-        footnote = etree.Element(w("footnote"), nsmap=NSMAP)
-        footnote.set(w("id"), str(fid))
+        template = self._templates.get(_FOOTNOTE)
+        if template is None:
+            template = self._templates[_FOOTNOTE] = etree.Element(_FOOTNOTE, nsmap=NSMAP)
+        footnote = template.__copy__()
+        footnote.set(_ID, str(fid))
         self.footnotes.append(footnote)  # reserve the id before nested content is rendered
         self.references.append((note, r, footnote))
         self._in_note = True
@@ -527,10 +533,10 @@ class DocxRenderer:
             for i, p in enumerate(paras):
                 runs = []
                 if i == 0:
-                    mark = copy.copy(self._run_template((), S.FOOTNOTE_REFERENCE, self.rtl, None))
                     if auto:
-                        etree.SubElement(mark, w("footnoteRef"))
+                        mark = self._note_run_template("footnoteRef").__copy__()
                     else:
+                        mark = self._run_template((), S.FOOTNOTE_REFERENCE, self.rtl, None).__copy__()
                         _add_text(mark, marker)
                     runs = [mark, self.tab_run()]
                 runs.extend(self.runs(p))
@@ -538,6 +544,16 @@ class DocxRenderer:
         finally:
             self._in_note = False
         return [r]
+
+    def _note_run_template(self, tag: str):
+        """A run in the footnote reference style holding an empty ``w:tag``."""
+        key = (tag, self.rtl, self.east_asian)
+        template = self._templates.get(key)
+        if template is None:
+            template = self._run_template((), S.FOOTNOTE_REFERENCE, self.rtl, None).__copy__()
+            etree.SubElement(template, w(tag))
+            self._templates[key] = template
+        return template
 
     def plan_footnotes(self, root) -> None:
         """Choose which footnotes Word numbers itself: the longest run n, n+1, n+2 ... of
