@@ -32,7 +32,9 @@ _TRACKED, _NO_FORMAT = frozenset(TRACKED_FORMATS), frozenset()
 _ID, _AUTHOR, _DATE, _T, _DEL_TEXT, _INSTR_TEXT, _DEL_INSTR_TEXT = (
     w(n) for n in ("id", "author", "date", "t", "delText", "instrText", "delInstrText"))
 _PPR, _RPR, _PPR_CHANGE = w("pPr"), w("rPr"), w("pPrChange")
-_GONE = (w("del"), w("moveFrom"))             # a paragraph mark deleted or moved away
+_GONE = (w("del"), w("moveFrom"))             # deleted or moved away
+_CAME = (w("ins"), w("moveTo"))               # inserted or moved here
+_P = w("p")
 _TAG = {kind: w(kind) for kind in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")}
 
 
@@ -658,11 +660,12 @@ def _custom_mark(run, ref, footnote, marker: str) -> None:
 def _revision_side(run) -> str:
     """Which side a run belongs to: ``old`` (deleted or moved away), ``new`` (inserted or moved
     here) or ``both``."""
-    parent = run.getparent()
-    while parent is not None and parent.tag != w("p"):
-        if parent.tag in (w("del"), w("moveFrom")):
+    for parent in run.iterancestors():
+        tag = parent.tag
+        if tag == _P:
+            break
+        if tag in _GONE:
             return "old"
-        if parent.tag in (w("ins"), w("moveTo")):
+        if tag in _CAME:
             return "new"
-        parent = parent.getparent()
     return "both"

@@ -100,6 +100,9 @@ class Reference:
         # the paragraphs and runs that renderers on this reference copy (DocxRenderer._templates):
         # a few per style and formatting, never changed once made
         self.templates: dict = {}
+        # parts made from this reference's own (styles.xml for a language, settings.xml), the
+        # same for every document written with it: made once
+        self.parts: dict = {}
         self.emblem_id = None
         self.emblem_part = None
         rels = members.get("word/_rels/document.xml.rels")
@@ -162,6 +165,7 @@ class Reference:
         for style in default.styles_root.iterchildren(w("style")):
             if style.get(w("styleId")) == sid:
                 self.styles_root.append(_copy(style))
+                self.parts.clear()           # styles.xml has one more style now
                 # the style it is based on comes too, or its look would be lost
                 based = style.find(w("basedOn"))
                 if based is not None:
@@ -660,7 +664,10 @@ class DocxRenderer:
         rid = self.reference.emblem_id
         if not rid:
             return []
-        return [etree.fromstring(_EMBLEM_XML.format(rid=rid))]
+        template = self._templates.get(_EMBLEM_XML)
+        if template is None:
+            template = self._templates[_EMBLEM_XML] = etree.fromstring(_EMBLEM_XML.format(rid=rid))
+        return [template.__copy__()]
 
     def preface(self, preface) -> list:
         out = []
@@ -1002,6 +1009,14 @@ def _document_xml(reference: Reference, body_paragraphs, num_start: int = 1,
 
 
 def _styles_xml(reference: Reference, lang: str) -> bytes:
+    key = ("word/styles.xml", _word_tag(lang), lang == "zh", lang == "ar")
+    part = reference.parts.get(key)
+    if part is None:
+        part = reference.parts[key] = _styles_xml_for(reference, lang)
+    return part
+
+
+def _styles_xml_for(reference: Reference, lang: str) -> bytes:
     styles = reference.styles_root
     lang_el = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
     if lang_el is not None:
@@ -1016,9 +1031,14 @@ def _styles_xml(reference: Reference, lang: str) -> bytes:
     return etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _settings_xml(settings_xml: bytes) -> bytes:
-    settings = etree.fromstring(settings_xml)
-    return xml_bytes(settings) if F.name_separators(settings) else settings_xml
+def _settings_xml(reference: Reference) -> bytes:
+    part = reference.parts.get("word/settings.xml")
+    if part is None:
+        settings_xml = reference.members["word/settings.xml"]
+        settings = etree.fromstring(settings_xml)
+        part = xml_bytes(settings) if F.name_separators(settings) else settings_xml
+        reference.parts["word/settings.xml"] = part
+    return part
 
 
 def _fill_placeholders(xml: bytes, values: dict[str, str]) -> bytes:
@@ -1048,7 +1068,7 @@ def package(renderer: DocxRenderer, body_paragraphs, root) -> bytes:
     members["word/_rels/document.xml.rels"] = doc_rels
     members[footnotes_part] = renderer.footnotes_xml()
     if "word/settings.xml" in members:
-        members["word/settings.xml"] = _settings_xml(members["word/settings.xml"])
+        members["word/settings.xml"] = _settings_xml(ref)
 
     facts = document_facts(root)
     if renderer.unanchored:
