@@ -586,7 +586,10 @@ class DocxRenderer:
         self.num_start = self.next_auto = best_start
 
     def footnotes_xml(self) -> bytes:
-        root = F.footnotes_root(SEPARATOR_INDENT, FOOTNOTE_RULE)
+        template = self._templates.get(FOOTNOTE_RULE)
+        if template is None:
+            template = self._templates[FOOTNOTE_RULE] = F.footnotes_root(SEPARATOR_INDENT, FOOTNOTE_RULE)
+        root = template.__copy__()             # the separator notes
         root.extend(self.footnotes)
         return xml_bytes(root)
 
