@@ -97,8 +97,9 @@ class Reference:
         # style name as the writer asks for it -> id: asked once per paragraph and per styled
         # run, with a few dozen distinct names (the writer's own)
         self._id_of_name: dict[str, str] = {}
-        # the paragraphs and runs that renderers on this reference copy (DocxRenderer._templates):
-        # a few per style and formatting, never changed once made
+        # the paragraphs and runs that renderers on this reference copy (DocxRenderer._templates),
+        # never changed once made: a paragraph per style (its name the key), a run per formatting
+        # and the few other elements made often (tuples)
         self.templates: dict = {}
         # parts made from this reference's own (styles.xml for a language, settings.xml), the
         # same for every document written with it: made once
@@ -524,9 +525,9 @@ class DocxRenderer:
             text = " ".join(text_content(p, skip_notes=True) for p in (xp(note, "a:p") or [note]))
             self.unanchored.append(F.unanchored_key(marker, text))
 
-        template = self._templates.get(_FOOTNOTE)
+        template = self._templates.get(("footnote",))
         if template is None:
-            template = self._templates[_FOOTNOTE] = etree.Element(_FOOTNOTE, nsmap=NSMAP)
+            template = self._templates[("footnote",)] = etree.Element(_FOOTNOTE, nsmap=NSMAP)
         footnote = template.__copy__()
         footnote.set(_ID, str(fid))
         self.footnotes.append(footnote)  # reserve the id before nested content is rendered
@@ -586,9 +587,9 @@ class DocxRenderer:
         self.num_start = self.next_auto = best_start
 
     def footnotes_xml(self) -> bytes:
-        template = self._templates.get(FOOTNOTE_RULE)
+        template = self._templates.get(("footnotes",))
         if template is None:
-            template = self._templates[FOOTNOTE_RULE] = F.footnotes_root(SEPARATOR_INDENT, FOOTNOTE_RULE)
+            template = self._templates[("footnotes",)] = F.footnotes_root(SEPARATOR_INDENT, FOOTNOTE_RULE)
         root = template.__copy__()             # the separator notes
         root.extend(self.footnotes)
         return xml_bytes(root)
@@ -667,9 +668,9 @@ class DocxRenderer:
         rid = self.reference.emblem_id
         if not rid:
             return []
-        template = self._templates.get(_EMBLEM_XML)
+        template = self._templates.get(("emblem",))
         if template is None:
-            template = self._templates[_EMBLEM_XML] = etree.fromstring(_EMBLEM_XML.format(rid=rid))
+            template = self._templates[("emblem",)] = etree.fromstring(_EMBLEM_XML.format(rid=rid))
         return [template.__copy__()]
 
     def preface(self, preface) -> list:
@@ -837,7 +838,8 @@ def _num(el) -> str | None:
     num = el.find(_NUM)
     if num is None:
         return None
-    text = text_content(num).strip()
+    # (a number is nearly always one string: its text, without walking it)
+    text = text_content(num).strip() if len(num) else (num.text or "").strip()
     return text or None
 
 
