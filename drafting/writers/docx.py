@@ -113,10 +113,11 @@ class Reference:
                 if rel.get("Type") == REL_IMAGE and target.rpartition("/")[2].startswith("emblem."):
                     self.emblem_id = rel.get("Id")
                     self.emblem_part = "word/" + target.lstrip("/").removeprefix("word/")
+        name_tag, style_id = w("name"), w("styleId")
         for style in styles.iterchildren(w("style")):
-            name_el = style.find(w("name"))
+            name_el = next(style.iterchildren(name_tag), None)     # (quicker than find)
             if name_el is not None:
-                self.style_ids[S.style_key(name_el.get(w("val")))] = style.get(w("styleId"))
+                self.style_ids[S.style_key(name_el.get(_VAL))] = style.get(style_id)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Reference":
