@@ -216,8 +216,11 @@ def usual_spacing(records, texts: list[str]) -> int:
 def render_lines(tokens, bold_marks: bool = True) -> list[str]:
     """A paragraph's printed lines: its runs split where a line break (Shift+Enter) stands,
     each rendered as ``render`` does; empty lines left out."""
-    if not any(t.__class__ is Token and LINE_BREAK in t.text for t in tokens):
-        return [render(tokens, bold_marks)]
+    for t in tokens:
+        if t.__class__ is Token and LINE_BREAK in t.text:
+            break
+    else:
+        return [render(tokens, bold_marks)]   # (most paragraphs: one line)
     parts: list[list] = [[]]
     for t in tokens:
         if t.__class__ is Token and LINE_BREAK in t.text:
