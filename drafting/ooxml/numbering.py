@@ -68,7 +68,7 @@ class Numbering:
             last = None
             for numpr in styles_root.iter(W_NUMPR):
                 ppr = numpr.getparent()
-                style = ppr.getparent()
+                style = ppr.getparent() if ppr is not None else None
                 if (style is None or style is last or ppr.tag != W_PPR or style.tag != W_STYLE
                         or style.getparent() is not styles_root):
                     continue
