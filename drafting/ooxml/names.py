@@ -39,11 +39,6 @@ def local_name(tag) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
-def is_on(el) -> bool:
-    """A toggle property (``w:b``, ``w:i`` ...) that is present and not switched off."""
-    return el is not None and el.get(w("val"), "true") not in ("0", "false", "off", "none")
-
-
 def val(el, tag: str) -> str | None:
     """``w:val`` of the child ``tag`` of ``el`` (``numFmt``, ``start`` ...), or None."""
     child = el.find(w(tag))

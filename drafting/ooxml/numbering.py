@@ -16,7 +16,8 @@ from drafting.ooxml.names import val as _val, w
 
 W_ABSTRACT_NUM, W_ABSTRACT_NUM_ID, W_NUM, W_NUM_ID = w("abstractNum"), w("abstractNumId"), w("num"), w("numId")
 W_LVL, W_ILVL, W_LVL_OVERRIDE, W_VAL = w("lvl"), w("ilvl"), w("lvlOverride"), w("val")
-LEVEL_RESTART = f"{W_LVL_OVERRIDE}/{w('startOverride')}"   # a w:num that restarts a level
+W_START_OVERRIDE, W_STYLE, W_PPR, W_NUMPR = w("startOverride"), w("style"), w("pPr"), w("numPr")
+STYLE_NUMPR = f"{W_PPR}/{W_NUMPR}"
 LEVEL_REF = re.compile(r"%([1-9])")      # "%1.%2": the number of level 1, then of level 2
 
 
@@ -62,12 +63,20 @@ class Numbering:
             for num in numbering_root.iterchildren(W_NUM):
                 self.num_elements[num.get(W_NUM_ID)] = num
         if styles_root is not None:
-            for style in styles_root.iterchildren(w("style")):
-                numpr = style.find(f"{w('pPr')}/{w('numPr')}")
-                if numpr is not None:
-                    num_id = _val(numpr, "numId")
-                    ilvl = self._int(_val(numpr, "ilvl"), 0)
-                    self.style_numpr[style.get(w("styleId"))] = (num_id, ilvl)
+            # the styles that number their paragraphs (a few of the sheet's): found from their
+            # w:numPr, in the sheet's order, rather than a search in each style
+            last = None
+            for numpr in styles_root.iter(W_NUMPR):
+                ppr = numpr.getparent()
+                style = ppr.getparent() if ppr is not None else None
+                if (style is None or style is last or ppr.tag != W_PPR or style.tag != W_STYLE
+                        or style.getparent() is not styles_root):
+                    continue
+                last = style
+                numpr = style.find(STYLE_NUMPR)     # (the first, as the style reads it)
+                num_id = _val(numpr, "numId")
+                ilvl = self._int(_val(numpr, "ilvl"), 0)
+                self.style_numpr[style.get(w("styleId"))] = (num_id, ilvl)
 
     def _int(self, text: str | None, default: int) -> int:
         if text is None:
@@ -86,8 +95,8 @@ class Numbering:
         if found is None:
             num = self.num_elements[num_id]
             child = num.find(W_ABSTRACT_NUM_ID)
-            found = self._nums[num_id] = (child.get(W_VAL) if child is not None else None,
-                                          num.find(LEVEL_RESTART) is not None)
+            restarts = any(ov.find(W_START_OVERRIDE) is not None for ov in num.iterchildren(W_LVL_OVERRIDE))
+            found = self._nums[num_id] = (child.get(W_VAL) if child is not None else None, restarts)
         return found
 
     def _override(self, num_id: str, ilvl: int) -> int | None:

@@ -57,7 +57,9 @@ class DocxPackage:
         self.names = set(self.zip.namelist())
         self.main = self._main_part()
         self.document = self.xml(self.main)
-        rels = self._rels(self.main)
+        # the main part's relationships, read once: (Id, Type, Target) of each internal one
+        self.main_rels = self._relationships(self.main)
+        rels = {rel_type: target for _id, rel_type, target in self.main_rels}
         self.parts = {key: None for key in REL_TYPES}
         for rel_type, target in rels.items():
             for key, suffix in REL_TYPES.items():
@@ -93,12 +95,15 @@ class DocxPackage:
         return parse_xml(self.read(part), f"{self.name}:{part}").getroot()
 
     def _rels(self, part: str) -> dict[str, str]:
+        return {rel_type: target for _id, rel_type, target in self._relationships(part)}
+
+    def _relationships(self, part: str) -> list[tuple[str | None, str, str]]:
         rels_name = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
         if rels_name not in self.names:
-            return {}
+            return []
         root = self.xml(rels_name)
-        return {rel.get("Type", ""): rel.get("Target", "") for rel in root.iter(f"{{{PKG_REL_NS}}}Relationship")
-                if rel.get("TargetMode") != "External"}
+        return [(rel.get("Id"), rel.get("Type", ""), rel.get("Target", ""))
+                for rel in root.iter(f"{{{PKG_REL_NS}}}Relationship") if rel.get("TargetMode") != "External"]
 
     def _main_part(self) -> str:
         if "_rels/.rels" in self.names:
@@ -122,13 +127,7 @@ class DocxPackage:
         return self._page_parts("footer")
 
     def _page_parts(self, kind: str) -> list:
-        rels_name = posixpath.join(posixpath.dirname(self.main), "_rels",
-                                   posixpath.basename(self.main) + ".rels")
-        if rels_name not in self.names:
-            return []
-        by_id = {rel.get("Id"): rel.get("Target", "")
-                 for rel in self.xml(rels_name).iter(f"{{{PKG_REL_NS}}}Relationship")
-                 if rel.get("Type", "").endswith("/" + kind) and rel.get("TargetMode") != "External"}
+        by_id = {rel_id: target for rel_id, rel_type, target in self.main_rels if rel_type.endswith("/" + kind)}
         refs = list(self.document.iter(w(kind + "Reference")))
         refs.sort(key=lambda ref: ref.get(w("type")) != "first")
         out, seen = [], set()

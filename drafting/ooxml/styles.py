@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from drafting.ooxml.names import is_on, w
+from drafting.ooxml.names import w
 
 _NOT_LETTER_OR_DIGIT = re.compile(r"[^0-9A-Za-z]")
 
@@ -118,122 +118,176 @@ PROPERTY_PREFIX = "drafting."
 
 # -- reading a styles.xml ----------------------------------------------------------------------
 
+W_STYLE, W_STYLE_ID, W_TYPE, W_NAME, W_BASED_ON = w("style"), w("styleId"), w("type"), w("name"), w("basedOn")
+W_VAL, W_B, W_I, W_U, W_VERT_ALIGN = w("val"), w("b"), w("i"), w("u"), w("vertAlign")
+W_RPR, W_PPR, W_OUTLINE, W_IND, W_SPACING = w("rPr"), w("pPr"), w("outlineLvl"), w("ind"), w("spacing")
+OFF = ("0", "false", "off", "none")      # a toggle's values that switch it off
 
-def run_formats(rpr) -> set:
-    """The formats a run's properties switch on: ``b``, ``i``, ``u``, ``sup``, ``sub``."""
-    out = set()
-    if rpr is None:
-        return out
-    for tag in ("b", "i"):
-        if is_on(rpr.find(w(tag))):
-            out.add(tag)
-    u = rpr.find(w("u"))
-    if u is not None and u.get(w("val"), "single") not in ("none", "0"):
-        out.add("u")
-    va = rpr.find(w("vertAlign"))
+
+def first_children(el) -> dict:
+    """An element's children by tag, the first of a repeated one (as ``find`` gives it): one
+    pass over the children instead of a ``find`` per property asked."""
+    out: dict = {}
+    for child in el:
+        if child.tag not in out:
+            out[child.tag] = child
+    return out
+
+
+def formats_of(props: dict, base: frozenset = frozenset()) -> frozenset:
+    """The formats (``b``, ``i``, ``u``, ``sup``, ``sub``) of a run whose properties are
+    ``props`` (``first_children`` of its ``w:rPr``) over ``base``, its character style's: direct
+    formatting switches a toggle on, or off (``<w:b w:val="0"/>``)."""
+    b, i, u, va = props.get(W_B), props.get(W_I), props.get(W_U), props.get(W_VERT_ALIGN)
+    if b is None and i is None and u is None and va is None:
+        return base      # (most runs: no direct formatting of these)
+    out = set(base)
+    for tag, el in (("b", b), ("i", i)):
+        if el is not None:
+            if el.get(W_VAL, "true") in OFF:
+                out.discard(tag)
+            else:
+                out.add(tag)
+    if u is not None:
+        # (a w:val of "false" or "off" switches a style's underline off and, being no
+        # underline style Word knows, a single underline on: on, as before)
+        if u.get(W_VAL, "single") in ("none", "0"):
+            out.discard("u")
+        else:
+            out.add("u")
     if va is not None:
-        if va.get(w("val")) == "superscript":
+        if va.get(W_VAL) == "superscript":
             out.add("sup")
-        elif va.get(w("val")) == "subscript":
+        elif va.get(W_VAL) == "subscript":
             out.add("sub")
-    return out
+    return frozenset(out)
 
 
-def switched_off(rpr) -> set:
-    """Formats that direct formatting switches off (``<w:b w:val="0"/>``) over a style's."""
-    out = set()
-    if rpr is None:
-        return out
-    for tag in ("b", "i", "u"):
-        el = rpr.find(w(tag))
-        if el is not None and el.get(w("val"), "true") in ("0", "false", "off", "none"):
-            out.add(tag)
-    return out
+def run_formats(rpr) -> frozenset:
+    """The formats a run's properties switch on: ``b``, ``i``, ``u``, ``sup``, ``sub``."""
+    return formats_of(first_children(rpr)) if rpr is not None else frozenset()
 
 
 class StyleSheet:
     """What the reader needs of ``styles.xml``: per paragraph style its name key, the role it
-    gives (through ``basedOn``: a style based on a heading is one), its formats and its outline
-    level; per character style its name key and formats."""
+    gives (through ``basedOn``: a style based on a heading is one), its formats, outline level,
+    left indent and spacing; per character style its name key and formats.
+
+    A document uses a few of the dozens of styles its sheet defines: the styles are indexed by
+    id in one pass, and what a style says is worked out when a paragraph or run first names it
+    (once per style: the answers are kept for the document)."""
 
     def __init__(self, root) -> None:
-        self.para: dict[str, tuple[str, str | None, frozenset]] = {}
-        self.char: dict[str, tuple[str, frozenset]] = {}
-        self.outline: dict[str, int] = {}
-        self.indent: dict[str, int] = {}
-        self.spacing: dict[str, tuple[int, int]] = {}   # styleId -> (before, after) in twips
+        self.root = root
+        # styleId -> its w:style: any type (what ``basedOn`` and the formats follow), the
+        # paragraph and the character styles; a repeated id: the last one, as Word reads it
+        self._any: dict = {}
+        self._para: dict = {}
+        self._char: dict = {}
+        self._facts: dict = {}
+        self._chars: dict = {}
+        self._formats: dict = {}
         self.default_spacing = (0, 0)
         if root is None:
             return
         default = root.find(f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}/{w('spacing')}")
         if default is not None:
             self.default_spacing = (_twips(default.get(w("before"))), _twips(default.get(w("after"))))
-        para, char, based, rpr, ppr = {}, {}, {}, {}, {}
-        for style in root.iterchildren(w("style")):
-            sid = style.get(w("styleId"))
-            name_el = style.find(w("name"))
-            key = style_key(name_el.get(w("val")) if name_el is not None else sid)
-            based_el = style.find(w("basedOn"))
-            based[sid] = based_el.get(w("val")) if based_el is not None else None
-            rpr[sid] = run_formats(style.find(w("rPr")))
-            ppr[sid] = style.find(w("pPr"))
-            if style.get(w("type")) == "character":
-                char[sid] = key
-            elif style.get(w("type")) in (None, "paragraph"):
-                para[sid] = key
-        for sid, key in char.items():
-            fmt: set = set()
-            for cur in _chain(sid, based):
-                fmt |= rpr.get(cur, set())
-            self.char[sid] = (key, frozenset(fmt))
-        for sid, key in para.items():
-            role = None
-            fmt: set = set()
-            for cur in _chain(sid, based):
-                role = role or PARAGRAPH_ROLES.get(para.get(cur, ""))
-                fmt |= rpr.get(cur, set())
-                pr = ppr.get(cur)
-                if pr is not None and sid not in self.outline:
-                    level = pr.find(w("outlineLvl"))
-                    if level is not None and (level.get(w("val")) or "").isdigit():
-                        self.outline[sid] = int(level.get(w("val")))
-                if pr is not None and sid not in self.indent:
-                    ind = pr.find(w("ind"))
-                    if ind is not None:
-                        self.indent[sid] = _twips(ind.get(w("left")) or ind.get(w("start")))
-                spacing = pr.find(w("spacing")) if pr is not None else None
-                if spacing is not None:
-                    before, after = self.spacing.get(sid, (None, None))
-                    if before is None and spacing.get(w("before")) is not None:
-                        before = _twips(spacing.get(w("before")))
-                    if after is None and spacing.get(w("after")) is not None:
-                        after = _twips(spacing.get(w("after")))
-                    self.spacing[sid] = (before, after)
-            self.para[sid] = (key, role, frozenset(fmt))
+        for style in root.iterchildren(W_STYLE):
+            sid = style.get(W_STYLE_ID)
+            self._any[sid] = style
+            kind = style.get(W_TYPE)
+            if kind == "character":
+                self._char[sid] = style
+            elif kind is None or kind == "paragraph":
+                self._para[sid] = style
 
-    def space_around(self, sid: str | None) -> tuple[int, int]:
-        """Space before and after a paragraph of this style, in twips (the defaults filled in)."""
-        before, after = self.spacing.get(sid, (None, None))
-        if sid is None and "Normal" in self.spacing:
-            before, after = self.spacing["Normal"]
-        return (self.default_spacing[0] if before is None else before,
-                self.default_spacing[1] if after is None else after)
+    def _key(self, style, sid) -> str:
+        name_el = style.find(W_NAME)
+        return style_key(name_el.get(W_VAL) if name_el is not None else sid)
 
-    def paragraph(self, sid: str | None) -> tuple[str, str | None, frozenset]:
-        found = self.para.get(sid)
+    def _chain(self, sid) -> list:
+        """The style and those it is based on, nearest first (a loop read once)."""
+        out, seen, cur = [], set(), sid
+        while cur and cur not in seen:
+            seen.add(cur)
+            out.append(cur)
+            style = self._any.get(cur)
+            based = style.find(W_BASED_ON) if style is not None else None
+            cur = based.get(W_VAL) if based is not None else None
+        return out
+
+    def _own_formats(self, sid) -> frozenset:
+        found = self._formats.get(sid)
         if found is None:
-            # a style the sheet does not define: its name alone (kept, asked once per paragraph)
-            found = self.para[sid] = (style_key(sid or "Normal"), None, frozenset())
+            style = self._any.get(sid)
+            found = self._formats[sid] = run_formats(style.find(W_RPR)) if style is not None else frozenset()
         return found
 
+    def paragraph(self, sid: str | None) -> tuple:
+        """What a paragraph of style ``sid`` takes from it: ``(key, role, formats, outline,
+        indent, space_before, space_after)`` (outline level and indent None where the style
+        sets none; spacing in twips, the defaults filled in). A style the sheet does not define
+        gives its name alone."""
+        found = self._facts.get(sid)
+        if found is None:
+            found = self._facts[sid] = self._paragraph(sid)
+        return found
 
-def _chain(sid, based) -> list:
-    out, seen, cur = [], set(), sid
-    while cur and cur not in seen:
-        seen.add(cur)
-        out.append(cur)
-        cur = based.get(cur)
-    return out
+    def _paragraph(self, sid) -> tuple:
+        style = self._para.get(sid)
+        if style is None:
+            key, role, fmt, outline, indent, spacing = style_key(sid or "Normal"), None, frozenset(), None, None, (None, None)
+        else:
+            key = self._key(style, sid)
+            role, fmt, outline, indent, spacing = self._inherited(sid)
+        if sid is None and "Normal" in self._para:
+            # a paragraph without a style has Word's "Normal" spacing
+            spacing = self._inherited("Normal")[4]
+        before, after = spacing
+        return (key, role, fmt, outline, indent,
+                self.default_spacing[0] if before is None else before,
+                self.default_spacing[1] if after is None else after)
+
+    def _inherited(self, sid) -> tuple:
+        """Role, formats, outline level, indent and (before, after) of a paragraph style
+        through its ``basedOn`` chain: the nearest style that sets each wins (formats add up)."""
+        role, fmt, outline, indent, before, after = None, set(), None, None, None, None
+        for cur in self._chain(sid):
+            if role is None and cur in self._para:
+                role = PARAGRAPH_ROLES.get(self._key(self._para[cur], cur))
+            fmt |= self._own_formats(cur)
+            style = self._any.get(cur)
+            pr = style.find(W_PPR) if style is not None else None
+            if pr is None:
+                continue
+            props = first_children(pr)
+            level = props.get(W_OUTLINE)
+            if outline is None and level is not None and (level.get(W_VAL) or "").isdigit():
+                outline = int(level.get(W_VAL))
+            ind = props.get(W_IND)
+            if indent is None and ind is not None:
+                indent = _twips(ind.get(w("left")) or ind.get(w("start")))
+            spacing = props.get(W_SPACING)
+            if spacing is not None:
+                if before is None and spacing.get(w("before")) is not None:
+                    before = _twips(spacing.get(w("before")))
+                if after is None and spacing.get(w("after")) is not None:
+                    after = _twips(spacing.get(w("after")))
+        return role, frozenset(fmt), outline, indent, (before, after)
+
+    def character(self, sid: str | None) -> tuple[str, frozenset] | None:
+        """``(key, formats)`` of a character style (formats through ``basedOn``); None for an
+        id the sheet defines as no character style."""
+        if sid not in self._char:
+            return None
+        found = self._chars.get(sid)
+        if found is None:
+            fmt: frozenset = frozenset()
+            for cur in self._chain(sid):
+                fmt |= self._own_formats(cur)
+            found = self._chars[sid] = (self._key(self._char[sid], sid), fmt)
+        return found
 
 
 def _twips(value: str | None) -> int:

@@ -216,8 +216,11 @@ def usual_spacing(records, texts: list[str]) -> int:
 def render_lines(tokens, bold_marks: bool = True) -> list[str]:
     """A paragraph's printed lines: its runs split where a line break (Shift+Enter) stands,
     each rendered as ``render`` does; empty lines left out."""
-    if not any(t.__class__ is Token and LINE_BREAK in t.text for t in tokens):
-        return [render(tokens, bold_marks)]
+    for t in tokens:
+        if t.__class__ is Token and LINE_BREAK in t.text:
+            break
+    else:
+        return [render(tokens, bold_marks)]   # (most paragraphs: one line)
     parts: list[list] = [[]]
     for t in tokens:
         if t.__class__ is Token and LINE_BREAK in t.text:
@@ -240,6 +243,10 @@ def render(tokens, bold_marks: bool = True) -> str:
         if isinstance(t, NoteRef):
             parts.append("^{" + (t.marker or "*") + "}")
             continue
+        fmt = t.fmt
+        if not fmt or not ("i" in fmt or "sup" in fmt or (bold_marks and "b" in fmt)):
+            parts.append(t.text)   # (no mark: white space, tabs too, is folded below)
+            continue
         text = t.text.replace("\t", " ")
         core = text.strip()
         if not core:
@@ -248,11 +255,11 @@ def render(tokens, bold_marks: bool = True) -> str:
         lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
         # bold and italic together read as italic: the dialect has no mark for both, and the
         # italic (a participle, a title) is what the passes read
-        if "i" in t.fmt:
+        if "i" in fmt:
             core = f"*{core}*"
-        elif "b" in t.fmt and bold_marks:
+        elif "b" in fmt and bold_marks:
             core = f"**{core}**"
-        elif "sup" in t.fmt:
+        elif "sup" in fmt:
             # a raised ordinal ending (4^{th}) or a footnote call typed by hand, raised as a
             # PDF prints it: the passes pair it with the note typed below or at the end
             core = "^{" + core + "}"

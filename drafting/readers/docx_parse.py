@@ -27,7 +27,7 @@ from drafting.ooxml.footnotes import first_number, notes_by_id, unanchored_key
 from drafting.ooxml.names import w
 from drafting.ooxml.numbering import Numbering, format_number
 from drafting.ooxml.package import DocxPackage
-from drafting.ooxml.styles import FRONT_ROLES, PROPERTY_PREFIX, SEMANTIC_BY_KEY, StyleSheet, run_formats, style_key, switched_off
+from drafting.ooxml.styles import FRONT_ROLES, PROPERTY_PREFIX, SEMANTIC_BY_KEY, StyleSheet, first_children, formats_of, style_key
 from drafting.readers.text import detect_language
 from drafting.records import record
 
@@ -44,7 +44,10 @@ SKIPPED_CONTAINERS = {w("footnote"), w("endnote"), FALLBACK}
 W_PPR, W_PSTYLE, W_VAL, W_NUMPR, W_IND, W_JC, W_SPACING = (
     w("pPr"), w("pStyle"), w("val"), w("numPr"), w("ind"), w("jc"), w("spacing"))
 W_PAGE_BREAK_BEFORE, W_R, W_BR, W_TYPE = w("pageBreakBefore"), w("r"), w("br"), w("type")
-W_PBDR, W_DEL, W_INS = w("pBdr"), w("del"), w("ins")
+W_LEFT, W_START, W_FIRST_LINE, W_HANGING = w("left"), w("start"), w("firstLine"), w("hanging")
+W_BEFORE, W_AFTER = w("before"), w("after")
+W_PBDR, W_DEL, W_INS, W_P, W_PPR_CHANGE = w("pBdr"), w("del"), w("ins"), w("p"), w("pPrChange")
+W_COMMENT_START = w("commentRangeStart")
 VML, OFFICE = "urn:schemas-microsoft-com:vml", "urn:schemas-microsoft-com:office:office"
 VML_RECT, VML_LINE, O_HR = f"{{{VML}}}rect", f"{{{VML}}}line", f"{{{OFFICE}}}hr"
 
@@ -102,7 +105,7 @@ class ParseState:
     comments: int = 0
     changes: int = 0
     pending_custom: NoteRef | None = None
-    char_styles: dict = field(default_factory=dict)    # styleId -> (key, fmt)
+    styles: StyleSheet | None = None    # the document's styles (a run's character style)
     textbox_paragraphs: int = 0
     page_break: bool = False     # the paragraph being read holds a page break
 
@@ -146,7 +149,7 @@ def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang
     state = ParseState(revisions=revisions, footnotes=notes_by_id(pkg.parts["footnotes"]),
                        endnotes=notes_by_id(pkg.parts["endnotes"], "endnote"))
     state.next_auto = first_number(pkg.document, pkg.parts["settings"])
-    state.char_styles = styles.char
+    state.styles = styles
     numbering = Numbering(pkg.parts["numbering"], pkg.parts["styles"])
 
     body = pkg.document.find(w("body"))
@@ -157,7 +160,7 @@ def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang
     tables_seen: set = set()
     frames: set = set()      # tables of one cell, read as the paragraphs they frame (this
     # toolkit's own files, which say what they are, keep a table of one cell a table)
-    paragraphs = list(body.iter(w("p")))
+    paragraphs = list(body.iter(W_P))
     if progress is None or len(paragraphs) < PROGRESS_FROM:
         progress = None
     for i, p in enumerate(paragraphs, start=1):
@@ -180,7 +183,8 @@ def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang
                 tables_seen.add(table)
                 records.append(_table_record(table, i, styles, numbering, state))
             continue
-        rec = _record(p, i, styles, numbering, state)
+        para_props, mark = _paragraph_props(p, state)
+        rec = _record(p, i, styles, numbering, state, para_props)
         if container == TEXTBOX:
             rec.in_textbox = True
             state.textbox_paragraphs += 1
@@ -189,7 +193,7 @@ def parse_docx(data: bytes, name: str = "input", revisions: str = "accept", lang
                 rec.tokens = joined.tokens + rec.tokens
                 rec.index = joined.index
             joined = None
-        if _mark_removed(p, revisions):
+        if mark is not None and _mark_removed(mark, revisions):
             state.changes += 1
             joined = rec
             continue
@@ -263,12 +267,9 @@ def _mark_unanchored(notes, recorded: str | None) -> None:
             note.anchored = False
 
 
-def _mark_removed(p, revisions: str) -> bool:
-    """A tracked deletion (accepted) or insertion (rejected) of the paragraph mark itself."""
-    ppr = p.find(W_PPR)
-    mark = ppr.find(W_RPR) if ppr is not None else None
-    if mark is None:
-        return False
+def _mark_removed(mark, revisions: str) -> bool:
+    """A tracked deletion (accepted) or insertion (rejected) of the paragraph mark itself
+    (``mark``: the ``w:rPr`` of the paragraph's ``w:pPr``)."""
     return mark.find(W_DEL if revisions == "accept" else W_INS) is not None
 
 
@@ -328,50 +329,69 @@ def _container(p):
 # -- paragraphs and runs ---------------------------------------------------------------------
 
 
-def _record(p, index, styles, numbering, state) -> Record:
-    ppr = p.find(W_PPR)
-    if ppr is not None and state.revisions == "reject" and ppr.find(w("pPrChange")) is not None:
-        # a tracked change of paragraph properties: rejected, the old ones (style, numbering)
-        state.changes += 1
-        old = ppr.find(w("pPrChange")).find(W_PPR)
-        ppr = old if old is not None else etree.Element(W_PPR)
-    props = {child.tag: child for child in ppr} if ppr is not None else {}
+def _paragraph_props(p, state) -> tuple[dict, object]:
+    """A paragraph's properties (the children of its ``w:pPr``, by tag) and its mark's
+    (the ``w:rPr`` there, None if it has none). A tracked change of the properties, rejected,
+    gives the old ones (style, numbering); the mark's stay the paragraph's own."""
+    # (the schema puts w:pPr first: no search where it stands there)
+    ppr = p[0] if len(p) else None
+    if ppr is not None and ppr.tag != W_PPR:
+        ppr = p.find(W_PPR)
+    if ppr is None:
+        return {}, None
+    props: dict = {}
+    mark = None
+    for child in ppr:
+        tag = child.tag
+        props[tag] = child
+        if tag == W_RPR and mark is None:
+            mark = child
+    if state.revisions == "reject":
+        change = ppr.find(W_PPR_CHANGE)
+        if change is not None:
+            state.changes += 1
+            old = change.find(W_PPR)
+            props = {child.tag: child for child in old} if old is not None else {}
+    return props, mark
+
+
+def _record(p, index, styles, numbering, state, props=None) -> Record:
+    if props is None:
+        props = _paragraph_props(p, state)[0]
     style = props.get(W_PSTYLE)
     sid = style.get(W_VAL) if style is not None else None
-    key, role, style_fmt = styles.paragraph(sid)
+    key, role, style_fmt, outline, left, before, after = styles.paragraph(sid)
     tokens: list = []
     state.page_break = False
-    _walk(p, tokens, state, NO_FORMAT, False)
+    _walk(p, tokens, state, False)
     if state.pending_bodies:
         _resolve_bodies(state)
     label = numbering.label_of(props.get(W_NUMPR), sid)
     all_bold = False
+    bold_style = "b" in style_fmt
     for t in tokens:
         # (a footnote call typed raised after a bold title is seldom bold itself: it does not
         # make the title's paragraph any less bold, as a reference mark does not)
-        if isinstance(t, Token) and t.text.strip() and "sup" not in t.fmt:
-            all_bold = "b" in t.fmt or "b" in style_fmt
+        if t.__class__ is Token and "sup" not in t.fmt and t.text.strip():
+            all_bold = bold_style or "b" in t.fmt
             if not all_bold:
                 break
-    rec = Record(index, role, key, tokens, label, all_bold=all_bold, outline=styles.outline.get(sid),
-                 bullet=numbering.bullet)
-    left = styles.indent.get(sid)
+    first = None
     ind = props.get(W_IND)
     if ind is not None:
-        left = _twips(ind.get(w("left")) or ind.get(w("start")), left or 0)
-        first = _twips(ind.get(w("firstLine")), 0) - _twips(ind.get(w("hanging")), 0)
-        rec.first_line = first / 20
-    rec.indent = left / 20 if left is not None else None
+        left = _twips(ind.get(W_LEFT) or ind.get(W_START), left or 0)
+        first = (_twips(ind.get(W_FIRST_LINE), 0) - _twips(ind.get(W_HANGING), 0)) / 20
     jc = props.get(W_JC)
-    rec.centered = jc is not None and jc.get(W_VAL) == "center"
-    rec.space_before, rec.space_after = styles.space_around(sid)
     spacing = props.get(W_SPACING)
     if spacing is not None:
-        rec.space_before = _twips(spacing.get(w("before")), rec.space_before)
-        rec.space_after = _twips(spacing.get(w("after")), rec.space_after)
-    rec.page_break_before = W_PAGE_BREAK_BEFORE in props or state.page_break
-    rec.rule = not tokens and _draws_rule(p, props.get(W_PBDR))
-    return rec
+        before = _twips(spacing.get(W_BEFORE), before)
+        after = _twips(spacing.get(W_AFTER), after)
+    return Record(index, role, key, tokens, label, all_bold=all_bold,
+                  indent=left / 20 if left is not None else None, first_line=first,
+                  centered=jc is not None and jc.get(W_VAL) == "center", outline=outline,
+                  space_before=before, space_after=after,
+                  page_break_before=W_PAGE_BREAK_BEFORE in props or state.page_break,
+                  rule=not tokens and _draws_rule(p, props.get(W_PBDR)), bullet=numbering.bullet)
 
 
 def _draws_rule(p, borders) -> bool:
@@ -391,24 +411,25 @@ def _twips(value: str | None, default: int) -> int:
         return default
 
 
-def _walk(node, tokens, state, fmt, deleted) -> None:
+def _walk(node, tokens, state, deleted) -> None:
     for child in node:
         tag = child.tag
         if tag == W_R:
             _run(child, tokens, state, deleted)
+        elif tag == W_PPR:
+            continue
         elif tag in INSERTED:
             state.changes += 1
             if state.revisions == "accept":
-                _walk(child, tokens, state, fmt, deleted)
+                _walk(child, tokens, state, deleted)
         elif tag in DELETED:
             state.changes += 1
             if state.revisions == "reject":
-                _walk(child, tokens, state, fmt, True)
+                _walk(child, tokens, state, True)
         elif tag in TRANSPARENT:
-            _walk(child, tokens, state, fmt, deleted)
-        elif tag == w("commentReference") or tag == w("commentRangeStart"):
-            if tag == w("commentRangeStart"):
-                state.comments += 1
+            _walk(child, tokens, state, deleted)
+        elif tag == W_COMMENT_START:
+            state.comments += 1
 
 
 # what a run's children print
@@ -423,30 +444,32 @@ NO_FORMAT: frozenset = frozenset()
 
 
 def _run(r, tokens, state, deleted) -> None:
-    rpr = r.find(W_RPR)
     fmt = NO_FORMAT
     semantic = None
     is_note_ref_style = False
+    # the run's properties: its first child by the schema (a search only for a run of several
+    # children whose first is something else)
+    rpr = r[0] if len(r) else None
+    if rpr is not None and rpr.tag != W_RPR:
+        rpr = r.find(W_RPR) if len(r) > 1 else None
     if rpr is not None:
-        change = rpr.find(W_RPR_CHANGE)
+        props = first_children(rpr)
+        change = props.get(W_RPR_CHANGE)
         if change is not None:
             state.changes += 1
             if state.revisions == "reject":   # the formatting the run had before the change
                 old = change.find(W_RPR)
-                rpr = old if old is not None else etree.Element(W_RPR)
-        formats: set = set()
-        rstyle = rpr.find(W_RSTYLE)
+                props = first_children(old) if old is not None else {}
+        base = NO_FORMAT
+        rstyle = props.get(W_RSTYLE)
         if rstyle is not None:
             sid = rstyle.get(W_VAL)
-            key, style_fmt = state.char_styles.get(sid) or (style_key(sid), NO_FORMAT)
+            key, style_fmt = state.styles.character(sid) or (style_key(sid), NO_FORMAT)
             semantic = SEMANTIC_BY_KEY.get(key)
             is_note_ref_style = key in ("footnotereference", "endnotereference")
             if not is_note_ref_style:
-                formats |= style_fmt
-        if len(rpr) > (rstyle is not None):   # direct formatting beside the style
-            formats -= switched_off(rpr)      # it may switch a style's formatting off
-            formats |= run_formats(rpr)
-        fmt = frozenset(formats)
+                base = style_fmt
+        fmt = formats_of(props, base)      # direct formatting over the style's
     for child in r:
         tag = child.tag
         if tag == W_T or (tag == W_DEL_TEXT and deleted):
@@ -522,7 +545,7 @@ def _note_body(element, state, custom_marker: str | None = None) -> list:
     paras = []
     saved = state.pending_custom
     state.pending_custom = None
-    for p in element.iter(w("p")):
+    for p in element.iter(W_P):
         tokens: list = []
         _walk_note(p, tokens, state)
         paras.append(tokens)
@@ -540,43 +563,55 @@ def _note_body(element, state, custom_marker: str | None = None) -> list:
     return [inlines(tokens) for tokens in paras if has_text(tokens)] or [[""]]
 
 
+NOTE_MARKS = {w("footnoteRef"), w("endnoteRef")}
+NOTE_MARK_STYLES = ("footnotereference", "endnotereference", "footnotecharacters", "endnotecharacters")
+
+
 def _walk_note(p, tokens, state) -> None:
     """Runs of a footnote paragraph, leaving out the reference mark (footnoteRef or custom)."""
     leading = True
-    for r in p.iter(w("r")):
-        if not _run_kept(r, state):
-            continue
-        rstyle = r.find(f"{w('rPr')}/{w('rStyle')}")
-        key = state.char_styles.get(rstyle.get(w("val")), ("",))[0] if rstyle is not None else ""
-        if r.find(w("footnoteRef")) is not None or r.find(w("endnoteRef")) is not None:
-            continue
-        if leading and key in ("footnotereference", "endnotereference", "footnotecharacters",
-                               "endnotecharacters"):
-            continue   # a custom mark repeated at the start of the note
-        before = len(tokens)
-        _run(r, tokens, state, _in_deleted(r))
-        if len(tokens) > before and any(isinstance(t, Token) and t.text.strip() for t in tokens[before:]):
-            leading = False
+    for r in p.iter(W_R):
+        deleted = False
+        if r.getparent() is not p:      # (most runs stand in the paragraph itself)
+            kept, deleted = _run_place(r, state)
+            if not kept:
+                continue
+        key = ""
+        found = False     # (the first character style of the run's properties)
+        for child in r:
+            tag = child.tag
+            if tag in NOTE_MARKS:
+                break
+            if tag == W_RPR and not found:
+                for prop in child:
+                    if prop.tag == W_RSTYLE:
+                        found = True
+                        style = state.styles.character(prop.get(W_VAL))
+                        key = style[0] if style is not None else ""
+                        break
+        else:
+            if leading and key in NOTE_MARK_STYLES:
+                continue   # a custom mark repeated at the start of the note
+            before = len(tokens)
+            _run(r, tokens, state, deleted)
+            if len(tokens) > before and any(t.__class__ is Token and t.text.strip() for t in tokens[before:]):
+                leading = False
 
 
-def _run_kept(r, state) -> bool:
+def _run_place(r, state) -> tuple[bool, bool]:
+    """Is a run kept under the revisions chosen (not in a deletion accepted or an insertion
+    rejected), and does it stand in a deletion? (Up to its paragraph.)"""
+    kept, deleted = True, False
     parent = r.getparent()
-    while parent is not None and parent.tag != w("p"):
+    while parent is not None and parent.tag != W_P:
         if parent.tag in INSERTED and state.revisions == "reject":
-            return False
-        if parent.tag in DELETED and state.revisions == "accept":
-            return False
-        parent = parent.getparent()
-    return True
-
-
-def _in_deleted(r) -> bool:
-    parent = r.getparent()
-    while parent is not None and parent.tag != w("p"):
+            kept = False
         if parent.tag in DELETED:
-            return True
+            deleted = True
+            if state.revisions == "accept":
+                kept = False
         parent = parent.getparent()
-    return False
+    return kept, deleted
 
 
 def has_text(tokens) -> bool:
