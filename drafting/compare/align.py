@@ -638,6 +638,8 @@ def _char_formats(items: list[Item]) -> list[frozenset]:
 def _formatting_changed(ops, old: list[Item], new: list[Item]) -> bool:
     """Whether text kept on both sides changed its italics, bold or underlining (a word that
     was added in italics is an insertion, not a formatting change)."""
+    if not any(tags for item in (*old, *new) for _, tags in item.runs):
+        return False            # plain text on both sides (most pairs): nothing to compare
     old_fmt, new_fmt = _char_formats(old), _char_formats(new)
     old_text, new_text = _joined(old), _joined(new)
     oi = ni = 0

@@ -18,7 +18,6 @@ the joined result.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from functools import lru_cache
 
 from drafting.compare.items import tokens_of
@@ -38,26 +37,39 @@ def _engine():
     return _dmp
 
 
-def _encode(tokens: list[str], table: dict[str, str], back: dict[str, str]) -> str:
-    for tok in set(tokens).difference(table):
-        ch = chr(0xF0000 + len(table))   # supplementary private use plane: never a real char here
-        table[tok] = ch
-        back[ch] = tok
-    return "".join(map(table.__getitem__, tokens))
+def _encode(old_tokens: list[str], new_tokens: list[str]) -> tuple[str, str, dict[str, str]]:
+    """Both token lists as strings of one character per token, and the map back to tokens."""
+    distinct = set(old_tokens).union(new_tokens)
+    # supplementary private use plane 15: never a character of the texts here (the maps are
+    # built in C: this runs once per paragraph pair)
+    codes = list(map(chr, range(0xF0000, 0xF0000 + len(distinct))))
+    table = dict(zip(distinct, codes))
+    a = "".join(map(table.__getitem__, old_tokens))
+    b = "".join(map(table.__getitem__, new_tokens))
+    return a, b, dict(zip(codes, distinct))
 
 
 def anchors(a: str, b: str) -> list[tuple[int, int]]:
     """``(i, j)`` with ``a[i] == b[j]`` for the characters that occur once in ``a`` and once in
     ``b``, the longest sequence of them in the same order in both (n log n)."""
-    in_a, in_b = Counter(a), Counter(b)
-    at_b = {ch: j for j, ch in enumerate(b) if in_b[ch] == 1}
-    pairs = [(i, at_b[ch]) for i, ch in enumerate(a) if in_a[ch] == 1 and ch in at_b]
+    # a character's first and last position (the same for one that occurs once), each map
+    # built in C; a dict keeps its keys in the order they first came, so the pairs come sorted
+    # by i
+    last_a = dict(zip(a, range(len(a))))
+    first_a = dict(zip(a[::-1], range(len(a) - 1, -1, -1)))
+    last_b = dict(zip(b, range(len(b))))
+    first_b = dict(zip(b[::-1], range(len(b) - 1, -1, -1)))
+    pairs = [(i, last_b[ch]) for ch, i in last_a.items()
+             if first_a[ch] == i and first_b.get(ch, -1) == last_b.get(ch)]
+    js = [j for _, j in pairs]
+    if js == sorted(js):        # already in the same order in both (the usual case): all of them
+        return pairs
     # longest increasing run of j (patience sorting): ends[k] is the smallest j ending a run of
     # length k + 1, back[n] the pair before pairs[n] in the run that ends with it
     ends: list[int] = []
     last: list[int] = []
     back: list[int] = [-1] * len(pairs)
-    for n, (_, j) in enumerate(pairs):
+    for n, j in enumerate(js):
         k = bisect_left(ends, j)
         if k == len(ends):
             ends.append(j)
@@ -74,16 +86,40 @@ def anchors(a: str, b: str) -> list[tuple[int, int]]:
 
 
 def _diff_codes(a: str, b: str) -> list[tuple[int, str]]:
-    """The library's diff of two encoded texts, stretch by stretch between their anchors."""
+    """The library's diff of two encoded texts, stretch by stretch between their anchors.
+
+    Text kept on both sides (anchors next to each other, a stretch the same in both) is added
+    to the equality before it instead of being diffed: the clean-up's first pass merges
+    neighbouring equalities anyway, so its result is the same, and a paragraph with one edit
+    costs two library calls instead of one per anchor."""
     dmp = _engine()
     diffs: list[tuple[int, str]] = []
+    kept = ""                   # common text not yet added to ``diffs``
     i0 = j0 = 0
     for i, j in [*anchors(a, b), (len(a), len(b))]:
-        if i > i0 or j > j0:
-            diffs.extend(dmp.diff_main(a[i0:i], b[j0:j], False))
+        old, new = a[i0:i], b[j0:j]
+        if old == new:
+            kept += old
+        elif not old or not new:            # what the library gives for a one-sided stretch
+            if kept:
+                diffs.append((0, kept))
+                kept = ""
+            diffs.append((1, new) if new else (-1, old))
+        else:
+            stretch = dmp.diff_main(old, new, False)
+            if stretch[0][0] == 0:
+                kept += stretch.pop(0)[1]
+            if kept:
+                diffs.append((0, kept))
+                kept = ""
+            if stretch[-1][0] == 0:
+                kept = stretch.pop()[1]
+            diffs.extend(stretch)
         if i < len(a):
-            diffs.append((0, a[i]))
+            kept += a[i]
         i0, j0 = i + 1, j + 1
+    if kept:
+        diffs.append((0, kept))
     dmp.diff_cleanupMerge(diffs)
     dmp.diff_cleanupSemantic(diffs)
     return diffs
@@ -105,10 +141,7 @@ def inline_diff(old: str, new: str) -> list[tuple[str, str]]:
 # diff again; the redline writer asks once more: a pair is diffed once.
 @lru_cache(maxsize=1024)
 def _word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
-    table: dict[str, str] = {}
-    back: dict[str, str] = {}
-    a = _encode(tokens_of(old), table, back)
-    b = _encode(tokens_of(new), table, back)
+    a, b, back = _encode(tokens_of(old), tokens_of(new))
     diffs = _diff_codes(a, b)
     out: list[tuple[str, str]] = []
     for op, chars in diffs:

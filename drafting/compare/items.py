@@ -50,6 +50,8 @@ def _is_cjk(ch: str) -> bool:
 def _has_cjk(text: str) -> bool:
     # only the distinct characters between the first and the last of the ranges are tested one
     # by one (the filters run in C): footnote atoms and Latin, Cyrillic, Arabic letters never are
+    if text.isascii():
+        return False
     return any(map(_is_cjk, filter("\u3040".__le__, filter("\ufaff".__ge__, set(text)))))
 
 
