@@ -49,9 +49,9 @@ def _encode(old_tokens: list[str], new_tokens: list[str]) -> tuple[str, str, dic
     return a, b, dict(zip(codes, distinct))
 
 
-def anchors(a: str, b: str) -> list[tuple[int, int]]:
-    """``(i, j)`` with ``a[i] == b[j]`` for the characters that occur once in ``a`` and once in
-    ``b``, the longest sequence of them in the same order in both (n log n)."""
+def anchors(a: str | list[str], b: str | list[str]) -> list[tuple[int, int]]:
+    """``(i, j)`` with ``a[i] == b[j]`` for the characters (or tokens) that occur once in ``a``
+    and once in ``b``, the longest sequence of them in the same order in both (n log n)."""
     # a character's first and last position (the same for one that occurs once), each map
     # built in C; a dict keeps its keys in the order they first came, so the pairs come sorted
     # by i
@@ -85,18 +85,18 @@ def anchors(a: str, b: str) -> list[tuple[int, int]]:
     return run[::-1]
 
 
-def _diff_codes(a: str, b: str) -> list[tuple[int, str]]:
+def _diff_codes(a: str, b: str, cuts: list[tuple[int, int]] | None = None) -> list[tuple[int, str]]:
     """The library's diff of two encoded texts, stretch by stretch between their anchors.
 
     Text kept on both sides (anchors next to each other, a stretch the same in both) is added
     to the equality before it instead of being diffed: the clean-up's first pass merges
     neighbouring equalities anyway, so its result is the same, and a paragraph with one edit
-    costs two library calls instead of one per anchor."""
+    costs two library calls instead of one per anchor. ``cuts``: the anchors, when known."""
     dmp = _engine()
     diffs: list[tuple[int, str]] = []
     kept = ""                   # common text not yet added to ``diffs``
     i0 = j0 = 0
-    for i, j in [*anchors(a, b), (len(a), len(b))]:
+    for i, j in [*(anchors(a, b) if cuts is None else cuts), (len(a), len(b))]:
         old, new = a[i0:i], b[j0:j]
         if old == new:
             kept += old
@@ -141,8 +141,11 @@ def inline_diff(old: str, new: str) -> list[tuple[str, str]]:
 # diff again; the redline writer asks once more: a pair is diffed once.
 @lru_cache(maxsize=1024)
 def _word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
-    a, b, back = _encode(tokens_of(old), tokens_of(new))
-    diffs = _diff_codes(a, b)
+    old_tokens, new_tokens = tokens_of(old), tokens_of(new)
+    a, b, back = _encode(old_tokens, new_tokens)
+    # the anchors found among the tokens: the same positions as among their codes, found faster
+    # (a token keeps its hash once computed; a code character is made anew at each look)
+    diffs = _diff_codes(a, b, anchors(old_tokens, new_tokens))
     out: list[tuple[str, str]] = []
     for op, chars in diffs:
         text = "".join(map(back.__getitem__, chars))

@@ -155,7 +155,7 @@ class Item:
 
 def words_of(text: str) -> frozenset:
     words = _pattern(_WORD_PATTERN if _has_cjk(text) else _LATIN_WORD_PATTERN).findall(text.lower())
-    return frozenset(words).union(map(" ".join, zip(words, words[1:])))
+    return frozenset([*words, *map(" ".join, zip(words, words[1:]))])   # one set built, not two
 
 
 def tokens_of(text: str) -> list[str]:
@@ -206,12 +206,15 @@ def _emit(node, out: _RunBuilder, notes: list, tags: frozenset, top: bool) -> No
     elif isinstance(tag, str):
         style = _STYLE_BY_TAG.get(tag)
         inner = tags | {style} if style else tags
-        if node.text:
-            out.add(node.text, inner)
+        text = node.text            # lxml makes a new string at each read: read once
+        if text:
+            out.add(text, inner)
         for child in node:
             _emit(child, out, notes, inner, False)
-    if not top and node.tail:
-        out.add(node.tail, tags)
+    if not top:
+        tail = node.tail
+        if tail:
+            out.add(tail, tags)
 
 
 _TABLE, _CONTENT, _TR = q("table"), q("content"), q("tr")
@@ -244,7 +247,8 @@ def item_of(unit, index: int, part: str = "operative") -> Item:
     for i, piece in enumerate(text_parts(unit.element, wrap_up=not unit.wrap_up_apart)):
         if i:
             builder.add(" ", frozenset())
-        table = piece.find(_TABLE) if piece.tag == _CONTENT else None
+        # the first child table (``find``'s answer, without its path machinery)
+        table = next(piece.iterchildren(_TABLE), None) if piece.tag == _CONTENT else None
         if table is not None:
             _emit_table(table, builder, note_elements)
         else:
@@ -253,7 +257,7 @@ def item_of(unit, index: int, part: str = "operative") -> Item:
     notes = [NoteBody(n.get("marker", ""), body, n.get("eId"), n.get("refersTo") != "#unanchored", n)
              for n, body in note_elements]
     return Item(index=index, kind=unit.kind, eid=unit.eid, num=unit.num,
-                text="".join(t for t, _ in runs), runs=runs, notes=notes,
+                text="".join([t for t, _ in runs]), runs=runs, notes=notes,
                 chapter_eid=unit.chapter_eid, depth=unit.depth, element=unit.element,
                 level=unit.level, part=part)
 
