@@ -18,6 +18,7 @@ the joined result.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from functools import lru_cache
 
 from drafting.compare.items import tokens_of
@@ -59,13 +60,17 @@ def anchors(a: str | list[str], b: str | list[str]) -> list[tuple[int, int]]:
     first_a = dict(zip(a[::-1], range(len(a) - 1, -1, -1)))
     last_b = dict(zip(b, range(len(b))))
     first_b = dict(zip(b[::-1], range(len(b) - 1, -1, -1)))
-    pairs = [(i, last_b[ch]) for ch, i in last_a.items()
-             if first_a[ch] == i and first_b.get(ch, -1) == last_b.get(ch)]
+    return _longest_run([(i, last_b[ch]) for ch, i in last_a.items()
+                         if first_a[ch] == i and first_b.get(ch, -1) == last_b.get(ch)])
+
+
+def _longest_run(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of ``pairs`` (sorted by i) whose j increase too (patience sorting)."""
     js = [j for _, j in pairs]
     if js == sorted(js):        # already in the same order in both (the usual case): all of them
         return pairs
-    # longest increasing run of j (patience sorting): ends[k] is the smallest j ending a run of
-    # length k + 1, back[n] the pair before pairs[n] in the run that ends with it
+    # ends[k] is the smallest j ending a run of length k + 1, back[n] the pair before pairs[n]
+    # in the run that ends with it
     ends: list[int] = []
     last: list[int] = []
     back: list[int] = [-1] * len(pairs)
@@ -85,18 +90,61 @@ def anchors(a: str | list[str], b: str | list[str]) -> list[tuple[int, int]]:
     return run[::-1]
 
 
-def _diff_codes(a: str, b: str, cuts: list[tuple[int, int]] | None = None) -> list[tuple[int, str]]:
-    """The library's diff of two encoded texts, stretch by stretch between their anchors.
+def _cuts(a: str | list[str], b: str | list[str], prefix: int, suffix: int) -> list[tuple[int, int]]:
+    """The anchors of ``a`` and ``b`` that the diff of the stretches between them depends on,
+    given the length of their common prefix and suffix: the last one in the prefix, all those
+    between, the first one in the suffix.
 
-    Text kept on both sides (anchors next to each other, a stretch the same in both) is added
-    to the equality before it instead of being diffed: the clean-up's first pass merges
-    neighbouring equalities anyway, so its result is the same, and a paragraph with one edit
-    costs two library calls instead of one per anchor. ``cuts``: the anchors, when known."""
+    Every anchor of the prefix or the suffix belongs to the longest run (it stands at the same
+    place in both texts, before or after all the others), and the run between them is the one
+    of the middle's pairs alone. So only the middles are looked at one by one; a token occurs
+    in ``b`` as often as in ``a``, less its count in ``a``'s middle, plus its count in ``b``'s."""
+    end_a, end_b = len(a) - suffix, len(b) - suffix
+    in_a = Counter(a)
+    mid_b = b[prefix:end_b]
+    in_mid_b = Counter(mid_b)
+    at_a = dict(zip(a[prefix:end_a], range(prefix, end_a)))    # the last place of each
+    at_b = dict(zip(mid_b, range(prefix, end_b)))
+    # once in a and once in b: for a token of a's middle, once in b's middle; for one of the
+    # prefix or suffix, nowhere in b's middle
+    cuts = _longest_run([(i, at_b[t]) for t, i in at_a.items() if in_a[t] == 1 and in_mid_b.get(t) == 1])
+    k = prefix - 1
+    while k >= 0 and not (in_a[a[k]] == 1 and a[k] not in in_mid_b):
+        k -= 1
+    if k >= 0:
+        cuts.insert(0, (k, k))
+    k = end_a
+    while k < len(a) and not (in_a[a[k]] == 1 and a[k] not in in_mid_b):
+        k += 1
+    if k < len(a):
+        cuts.append((k, k + len(b) - len(a)))
+    return cuts
+
+
+def _diff_codes(a: str, b: str, tokens: tuple[list[str], list[str]] | None = None) -> list[tuple[int, str]]:
+    """The library's diff of two encoded texts, stretch by stretch between their anchors
+    (``tokens``: the lists of tokens ``a`` and ``b`` encode, when known: the same anchors,
+    found faster, as a token keeps its hash once computed and a character is made anew at
+    each look).
+
+    Text kept on both sides is added to the equality before it instead of being diffed: the
+    clean-up's first pass merges neighbouring equalities anyway, so its result is the same, and
+    a paragraph with one edit costs one library call instead of one per anchor. Every stretch
+    between two anchors of the texts' common prefix, or of their common suffix, is the same on
+    both sides: the walk starts after the prefix's last anchor and stops after the suffix's
+    first one (see ``_cuts``)."""
     dmp = _engine()
+    prefix = dmp.diff_commonPrefix(a, b)
+    suffix = min(dmp.diff_commonSuffix(a, b), min(len(a), len(b)) - prefix)
+    cuts = _cuts(*(tokens or (a, b)), prefix, suffix)
     diffs: list[tuple[int, str]] = []
     kept = ""                   # common text not yet added to ``diffs``
     i0 = j0 = 0
-    for i, j in [*(anchors(a, b) if cuts is None else cuts), (len(a), len(b))]:
+    if cuts and cuts[0][0] < prefix:
+        i0 = j0 = cuts[0][0] + 1
+        kept = a[:i0]
+        cuts = cuts[1:]
+    for i, j in [*cuts, (len(a), len(b))]:
         old, new = a[i0:i], b[j0:j]
         if old == new:
             kept += old
@@ -143,9 +191,7 @@ def inline_diff(old: str, new: str) -> list[tuple[str, str]]:
 def _word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
     old_tokens, new_tokens = tokens_of(old), tokens_of(new)
     a, b, back = _encode(old_tokens, new_tokens)
-    # the anchors found among the tokens: the same positions as among their codes, found faster
-    # (a token keeps its hash once computed; a code character is made anew at each look)
-    diffs = _diff_codes(a, b, anchors(old_tokens, new_tokens))
+    diffs = _diff_codes(a, b, (old_tokens, new_tokens))
     out: list[tuple[str, str]] = []
     for op, chars in diffs:
         text = "".join(map(back.__getitem__, chars))
