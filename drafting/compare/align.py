@@ -427,11 +427,15 @@ def _rare_word_pairs(old: list[Item], new: list[Item], floor: float) -> list[tup
             index.setdefault(w, []).append(j)
     pairs = []
     for i, item in enumerate(old):
-        words = sorted(item.words, key=lambda w: len(index.get(w, ())))
+        # the four rarest words: first those NEW lacks (found nowhere: no candidate), then the
+        # rarest of the others, in the order a stable sort of them all would give
+        present = [w for w in item.words if w in index]
+        rarest = 4 - (len(item.words) - len(present))
+        words = sorted(present, key=lambda w: len(index[w]))[:rarest] if rarest > 0 else []
         candidates: set[int] = set()
-        for w in words[:4]:
-            hits = index.get(w, ())
-            if 0 < len(hits) <= 8:
+        for w in words:
+            hits = index[w]
+            if len(hits) <= 8:
                 candidates.update(hits)
         best, best_j = 0.0, None
         for j in candidates:

@@ -136,7 +136,8 @@ class Item:
         if not found:
             return ""
         word = found.group()
-        return word[0] if _is_cjk(word[0]) else word.lower()
+        # every CJK range starts after U+3040: a word opening below it needs no range test
+        return word[0] if word[0] >= "\u3040" and _is_cjk(word[0]) else word.lower()
 
     @property
     def style_signature(self) -> tuple:
