@@ -150,9 +150,18 @@ def similarity(a: frozenset, b: frozenset) -> float:
 class _Side:
     """One document's items with what alignment asks of them, computed once."""
 
-    def __init__(self, items: list[Item], options: Options):
+    def __init__(self, items: list[Item], options: Options, squashed: dict[str, str]):
         self.items = items
-        self.keys = [(i.family, squash(i.text, options.case)) for i in items]
+        self.keys = [(i.family, _squash_once(i.text, options.case, squashed)) for i in items]
+
+
+def _squash_once(text: str, case: bool, squashed: dict[str, str]) -> str:
+    """``squash(text, case)``, computed once for a text that both documents hold (most of
+    them): ``squashed`` keeps it for the second."""
+    got = squashed.get(text)
+    if got is None:
+        got = squashed[text] = squash(text, case)
+    return got
 
 
 def _word_dice(a: frozenset, b: frozenset) -> float:
@@ -348,6 +357,11 @@ def _dp(old: list[Item], new: list[Item]) -> list[tuple[list[int], list[int], fl
         if not (s0 or s1):
             return 0.0
         side_one, side_two = (new, old) if flip else (old, new)
+        # the bound below with the union at its smallest (the larger part): when even that is
+        # too little, so is the bound, without making the union
+        at_most = (s0 * (sz_one + sz0) + s1 * (sz_one + sz1)) / max(1, sz_one + max(sz0, sz1))
+        if at_most < max(MATCH_MIN, max(s0, s1) + SPLIT_MARGIN):
+            return 0.0
         union = side_two[two[0]].words | side_two[two[1]].words
         # the whole shares at most what the parts share: skip when even that is too little
         bound = (s0 * (sz_one + sz0) + s1 * (sz_one + sz1)) / max(1, sz_one + len(union))
@@ -413,11 +427,15 @@ def _rare_word_pairs(old: list[Item], new: list[Item], floor: float) -> list[tup
             index.setdefault(w, []).append(j)
     pairs = []
     for i, item in enumerate(old):
-        words = sorted(item.words, key=lambda w: len(index.get(w, ())))
+        # the four rarest words: first those NEW lacks (found nowhere: no candidate), then the
+        # rarest of the others, in the order a stable sort of them all would give
+        present = [w for w in item.words if w in index]
+        rarest = 4 - (len(item.words) - len(present))
+        words = sorted(present, key=lambda w: len(index[w]))[:rarest] if rarest > 0 else []
         candidates: set[int] = set()
-        for w in words[:4]:
-            hits = index.get(w, ())
-            if 0 < len(hits) <= 8:
+        for w in words:
+            hits = index[w]
+            if len(hits) <= 8:
                 candidates.update(hits)
         best, best_j = 0.0, None
         for j in candidates:
@@ -509,6 +527,8 @@ def _moves(old: list[Item], new: list[Item], free_old: list[int], free_new: list
 # -- kinds, inline diffs and footnotes -------------------------------------------------------
 
 def _joined(items: list[Item]) -> str:
+    if len(items) == 1:          # most pairs: the one item's text, without a join
+        return items[0].text
     return " ".join(i.text for i in items if i.text)
 
 
@@ -638,6 +658,10 @@ def _char_formats(items: list[Item]) -> list[frozenset]:
 def _formatting_changed(ops, old: list[Item], new: list[Item]) -> bool:
     """Whether text kept on both sides changed its italics, bold or underlining (a word that
     was added in italics is an insertion, not a formatting change)."""
+    if len(old) == 1 and len(new) == 1 and old[0].runs == new[0].runs:
+        return False            # the same text with the same formatting (most pairs)
+    if not any(tags for item in (*old, *new) for _, tags in item.runs):
+        return False            # plain text on both sides (most pairs): nothing to compare
     old_fmt, new_fmt = _char_formats(old), _char_formats(new)
     old_text, new_text = _joined(old), _joined(new)
     oi = ni = 0
@@ -693,7 +717,8 @@ def _finish(pair: Pair, options: Options) -> Pair:
 def align_items(old: list[Item], new: list[Item], options: Options | None = None) -> Alignment:
     """Align two lists of items (see ``items_of``)."""
     options = options or Options()
-    old_side, new_side = _Side(old, options), _Side(new, options)
+    squashed: dict[str, str] = {}
+    old_side, new_side = _Side(old, options, squashed), _Side(new, options, squashed)
     same = _same_text_pairs(old_side, new_side)
     # nearly the same text (an edit or two) found through rare words: in the run too, so that the
     # paragraphs edited in place keep the order, and what jumped over them is what moved

@@ -38,26 +38,43 @@ def _engine():
     return _dmp
 
 
-def _encode(tokens: list[str], table: dict[str, str], back: dict[str, str]) -> str:
-    for tok in set(tokens).difference(table):
-        ch = chr(0xF0000 + len(table))   # supplementary private use plane: never a real char here
-        table[tok] = ch
-        back[ch] = tok
-    return "".join(map(table.__getitem__, tokens))
+def _encode(old_tokens: list[str], new_tokens: list[str]) -> tuple[str, str, dict[str, str]]:
+    """Both token lists as strings of one character per token, and the map back to tokens."""
+    distinct = set(old_tokens).union(new_tokens)
+    # supplementary private use plane 15: never a character of the texts here (the maps are
+    # built in C: this runs once per paragraph pair)
+    codes = list(map(chr, range(0xF0000, 0xF0000 + len(distinct))))
+    table = dict(zip(distinct, codes))
+    a = "".join(map(table.__getitem__, old_tokens))
+    b = "".join(map(table.__getitem__, new_tokens))
+    return a, b, dict(zip(codes, distinct))
 
 
-def anchors(a: str, b: str) -> list[tuple[int, int]]:
-    """``(i, j)`` with ``a[i] == b[j]`` for the characters that occur once in ``a`` and once in
-    ``b``, the longest sequence of them in the same order in both (n log n)."""
-    in_a, in_b = Counter(a), Counter(b)
-    at_b = {ch: j for j, ch in enumerate(b) if in_b[ch] == 1}
-    pairs = [(i, at_b[ch]) for i, ch in enumerate(a) if in_a[ch] == 1 and ch in at_b]
-    # longest increasing run of j (patience sorting): ends[k] is the smallest j ending a run of
-    # length k + 1, back[n] the pair before pairs[n] in the run that ends with it
+def anchors(a: str | list[str], b: str | list[str]) -> list[tuple[int, int]]:
+    """``(i, j)`` with ``a[i] == b[j]`` for the characters (or tokens) that occur once in ``a``
+    and once in ``b``, the longest sequence of them in the same order in both (n log n)."""
+    # a character's first and last position (the same for one that occurs once), each map
+    # built in C; a dict keeps its keys in the order they first came, so the pairs come sorted
+    # by i
+    last_a = dict(zip(a, range(len(a))))
+    first_a = dict(zip(a[::-1], range(len(a) - 1, -1, -1)))
+    last_b = dict(zip(b, range(len(b))))
+    first_b = dict(zip(b[::-1], range(len(b) - 1, -1, -1)))
+    return _longest_run([(i, last_b[ch]) for ch, i in last_a.items()
+                         if first_a[ch] == i and first_b.get(ch, -1) == last_b.get(ch)])
+
+
+def _longest_run(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of ``pairs`` (sorted by i) whose j increase too (patience sorting)."""
+    js = [j for _, j in pairs]
+    if js == sorted(js):        # already in the same order in both (the usual case): all of them
+        return pairs
+    # ends[k] is the smallest j ending a run of length k + 1, back[n] the pair before pairs[n]
+    # in the run that ends with it
     ends: list[int] = []
     last: list[int] = []
     back: list[int] = [-1] * len(pairs)
-    for n, (_, j) in enumerate(pairs):
+    for n, j in enumerate(js):
         k = bisect_left(ends, j)
         if k == len(ends):
             ends.append(j)
@@ -73,17 +90,84 @@ def anchors(a: str, b: str) -> list[tuple[int, int]]:
     return run[::-1]
 
 
-def _diff_codes(a: str, b: str) -> list[tuple[int, str]]:
-    """The library's diff of two encoded texts, stretch by stretch between their anchors."""
+def _cuts(a: str | list[str], b: str | list[str], prefix: int, suffix: int) -> list[tuple[int, int]]:
+    """The anchors of ``a`` and ``b`` that the diff of the stretches between them depends on,
+    given the length of their common prefix and suffix: the last one in the prefix, all those
+    between, the first one in the suffix.
+
+    Every anchor of the prefix or the suffix belongs to the longest run (it stands at the same
+    place in both texts, before or after all the others), and the run between them is the one
+    of the middle's pairs alone. So only the middles are looked at one by one; a token occurs
+    in ``b`` as often as in ``a``, less its count in ``a``'s middle, plus its count in ``b``'s."""
+    end_a, end_b = len(a) - suffix, len(b) - suffix
+    in_a = Counter(a)
+    mid_b = b[prefix:end_b]
+    in_mid_b = Counter(mid_b)
+    at_a = dict(zip(a[prefix:end_a], range(prefix, end_a)))    # the last place of each
+    at_b = dict(zip(mid_b, range(prefix, end_b)))
+    # once in a and once in b: for a token of a's middle, once in b's middle; for one of the
+    # prefix or suffix, nowhere in b's middle
+    cuts = _longest_run([(i, at_b[t]) for t, i in at_a.items() if in_a[t] == 1 and in_mid_b.get(t) == 1])
+    k = prefix - 1
+    while k >= 0 and not (in_a[a[k]] == 1 and a[k] not in in_mid_b):
+        k -= 1
+    if k >= 0:
+        cuts.insert(0, (k, k))
+    k = end_a
+    while k < len(a) and not (in_a[a[k]] == 1 and a[k] not in in_mid_b):
+        k += 1
+    if k < len(a):
+        cuts.append((k, k + len(b) - len(a)))
+    return cuts
+
+
+def _diff_codes(a: str, b: str, tokens: tuple[list[str], list[str]] | None = None) -> list[tuple[int, str]]:
+    """The library's diff of two encoded texts, stretch by stretch between their anchors
+    (``tokens``: the lists of tokens ``a`` and ``b`` encode, when known: the same anchors,
+    found faster, as a token keeps its hash once computed and a character is made anew at
+    each look).
+
+    Text kept on both sides is added to the equality before it instead of being diffed: the
+    clean-up's first pass merges neighbouring equalities anyway, so its result is the same, and
+    a paragraph with one edit costs one library call instead of one per anchor. Every stretch
+    between two anchors of the texts' common prefix, or of their common suffix, is the same on
+    both sides: the walk starts after the prefix's last anchor and stops after the suffix's
+    first one (see ``_cuts``)."""
     dmp = _engine()
+    prefix = dmp.diff_commonPrefix(a, b)
+    suffix = min(dmp.diff_commonSuffix(a, b), min(len(a), len(b)) - prefix)
+    cuts = _cuts(*(tokens or (a, b)), prefix, suffix)
     diffs: list[tuple[int, str]] = []
+    kept = ""                   # common text not yet added to ``diffs``
     i0 = j0 = 0
-    for i, j in [*anchors(a, b), (len(a), len(b))]:
-        if i > i0 or j > j0:
-            diffs.extend(dmp.diff_main(a[i0:i], b[j0:j], False))
+    if cuts and cuts[0][0] < prefix:
+        i0 = j0 = cuts[0][0] + 1
+        kept = a[:i0]
+        cuts = cuts[1:]
+    for i, j in [*cuts, (len(a), len(b))]:
+        old, new = a[i0:i], b[j0:j]
+        if old == new:
+            kept += old
+        elif not old or not new:            # what the library gives for a one-sided stretch
+            if kept:
+                diffs.append((0, kept))
+                kept = ""
+            diffs.append((1, new) if new else (-1, old))
+        else:
+            stretch = dmp.diff_main(old, new, False)
+            if stretch[0][0] == 0:
+                kept += stretch.pop(0)[1]
+            if kept:
+                diffs.append((0, kept))
+                kept = ""
+            if stretch[-1][0] == 0:
+                kept = stretch.pop()[1]
+            diffs.extend(stretch)
         if i < len(a):
-            diffs.append((0, a[i]))
+            kept += a[i]
         i0, j0 = i + 1, j + 1
+    if kept:
+        diffs.append((0, kept))
     dmp.diff_cleanupMerge(diffs)
     dmp.diff_cleanupSemantic(diffs)
     return diffs
@@ -105,11 +189,9 @@ def inline_diff(old: str, new: str) -> list[tuple[str, str]]:
 # diff again; the redline writer asks once more: a pair is diffed once.
 @lru_cache(maxsize=1024)
 def _word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
-    table: dict[str, str] = {}
-    back: dict[str, str] = {}
-    a = _encode(tokens_of(old), table, back)
-    b = _encode(tokens_of(new), table, back)
-    diffs = _diff_codes(a, b)
+    old_tokens, new_tokens = tokens_of(old), tokens_of(new)
+    a, b, back = _encode(old_tokens, new_tokens)
+    diffs = _diff_codes(a, b, (old_tokens, new_tokens))
     out: list[tuple[str, str]] = []
     for op, chars in diffs:
         text = "".join(map(back.__getitem__, chars))

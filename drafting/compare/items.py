@@ -50,6 +50,8 @@ def _is_cjk(ch: str) -> bool:
 def _has_cjk(text: str) -> bool:
     # only the distinct characters between the first and the last of the ranges are tested one
     # by one (the filters run in C): footnote atoms and Latin, Cyrillic, Arabic letters never are
+    if text.isascii():
+        return False
     return any(map(_is_cjk, filter("\u3040".__le__, filter("\ufaff".__ge__, set(text)))))
 
 
@@ -134,7 +136,8 @@ class Item:
         if not found:
             return ""
         word = found.group()
-        return word[0] if _is_cjk(word[0]) else word.lower()
+        # every CJK range starts after U+3040: a word opening below it needs no range test
+        return word[0] if word[0] >= "\u3040" and _is_cjk(word[0]) else word.lower()
 
     @property
     def style_signature(self) -> tuple:
@@ -153,7 +156,7 @@ class Item:
 
 def words_of(text: str) -> frozenset:
     words = _pattern(_WORD_PATTERN if _has_cjk(text) else _LATIN_WORD_PATTERN).findall(text.lower())
-    return frozenset(words).union(map(" ".join, zip(words, words[1:])))
+    return frozenset([*words, *map(" ".join, zip(words, words[1:]))])   # one set built, not two
 
 
 def tokens_of(text: str) -> list[str]:
@@ -204,12 +207,15 @@ def _emit(node, out: _RunBuilder, notes: list, tags: frozenset, top: bool) -> No
     elif isinstance(tag, str):
         style = _STYLE_BY_TAG.get(tag)
         inner = tags | {style} if style else tags
-        if node.text:
-            out.add(node.text, inner)
+        text = node.text            # lxml makes a new string at each read: read once
+        if text:
+            out.add(text, inner)
         for child in node:
             _emit(child, out, notes, inner, False)
-    if not top and node.tail:
-        out.add(node.tail, tags)
+    if not top:
+        tail = node.tail
+        if tail:
+            out.add(tail, tags)
 
 
 _TABLE, _CONTENT, _TR = q("table"), q("content"), q("tr")
@@ -242,7 +248,8 @@ def item_of(unit, index: int, part: str = "operative") -> Item:
     for i, piece in enumerate(text_parts(unit.element, wrap_up=not unit.wrap_up_apart)):
         if i:
             builder.add(" ", frozenset())
-        table = piece.find(_TABLE) if piece.tag == _CONTENT else None
+        # the first child table (``find``'s answer, without its path machinery)
+        table = next(piece.iterchildren(_TABLE), None) if piece.tag == _CONTENT else None
         if table is not None:
             _emit_table(table, builder, note_elements)
         else:
@@ -251,7 +258,7 @@ def item_of(unit, index: int, part: str = "operative") -> Item:
     notes = [NoteBody(n.get("marker", ""), body, n.get("eId"), n.get("refersTo") != "#unanchored", n)
              for n, body in note_elements]
     return Item(index=index, kind=unit.kind, eid=unit.eid, num=unit.num,
-                text="".join(t for t, _ in runs), runs=runs, notes=notes,
+                text="".join([t for t, _ in runs]), runs=runs, notes=notes,
                 chapter_eid=unit.chapter_eid, depth=unit.depth, element=unit.element,
                 level=unit.level, part=part)
 

@@ -32,6 +32,8 @@ _SPECIAL = frozenset(_MAP)
 
 def fold(text: str) -> str:
     """One form for the characters typography varies (one replace per character present)."""
+    if text.isascii():          # O(1) in CPython: none of them is ASCII
+        return text
     for ch in _SPECIAL.intersection(text):
         text = text.replace(ch, _FORM[ch])
     return text
