@@ -18,8 +18,6 @@ import json
 from copy import deepcopy
 from dataclasses import field
 
-from lxml import etree
-
 from drafting.errors import DraftingError
 from drafting.locale import languages
 from drafting.model.blocks import NoteRef, Styled, plain_text
