@@ -177,6 +177,39 @@ def test_inline_diff_keeps_a_shared_word_between_two_rewritten_stretches():
     assert any(op == "=" and "Committee on its agenda, and" in t for op, t in ops)
 
 
+def test_the_shortcuts_of_the_word_diff_give_the_diff_of_the_whole_texts(seeds):
+    # every paragraph of the corpus against itself edited at its start, middle or end (a word
+    # changed, a tab or no-break space, Chinese characters): the shared head and tail are cut
+    # into the whole texts' tokens, and the diff that looks at the middles alone for anchors
+    # is the diff with every anchor of the whole texts
+    from drafting.compare.inline import _diff_codes, _encode, _split_tokens
+    from drafting.compare.items import tokens_of
+
+    rng = random.Random(7)
+    checked = 0
+    for result in seeds.values():
+        for item in items_of(result.root):
+            old = item.plain
+            words = old.split(" ")
+            if len(words) < 6:
+                continue
+            at = rng.choice((0, len(words) // 2, len(words) - 1))
+            words[at] = rng.choice(("Decides", "\u4e2d\u56fd", "a\tb", "non\u00a0State", "", "x  y"))
+            new = " ".join(words)
+            if new == old:
+                continue
+            head, old_mid, new_mid, tail = _split_tokens(old, new)
+            assert head + old_mid + tail == tokens_of(old)
+            assert head + new_mid + tail == tokens_of(new)
+            a, b, _ = _encode(head, old_mid, new_mid, tail)
+            assert _diff_codes(a, b, (head + old_mid + tail, head + new_mid + tail)) == _diff_codes(a, b)
+            ops = inline_diff(old, new)
+            assert "".join(t for op, t in ops if op != "+") == old
+            assert "".join(t for op, t in ops if op != "-") == new
+            checked += 1
+    assert checked > 200
+
+
 @pytest.mark.parametrize("operation", ["split", "merge", "move"])
 def test_each_structural_edit_alone(seeds, operation):
     root = seeds["001"].root

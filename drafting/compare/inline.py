@@ -21,7 +21,7 @@ from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
-from drafting.compare.items import tokens_of
+from drafting.compare.items import token_pattern
 
 EQUAL, INSERT, DELETE = "=", "+", "-"
 _OPS = {0: EQUAL, 1: INSERT, -1: DELETE}
@@ -38,16 +38,47 @@ def _engine():
     return _dmp
 
 
-def _encode(old_tokens: list[str], new_tokens: list[str]) -> tuple[str, str, dict[str, str]]:
-    """Both token lists as strings of one character per token, and the map back to tokens."""
-    distinct = set(old_tokens).union(new_tokens)
+def _encode(head: list[str], old_mid: list[str], new_mid: list[str],
+            tail: list[str]) -> tuple[str, str, dict[str, str]]:
+    """The token lists ``head + old_mid + tail`` and ``head + new_mid + tail`` as strings of one
+    character per token (the head and tail encoded once), and the map back to tokens."""
+    distinct = set(head)
+    distinct.update(tail, old_mid, new_mid)
     # supplementary private use plane 15: never a character of the texts here (the maps are
     # built in C: this runs once per paragraph pair)
     codes = list(map(chr, range(0xF0000, 0xF0000 + len(distinct))))
     table = dict(zip(distinct, codes))
-    a = "".join(map(table.__getitem__, old_tokens))
-    b = "".join(map(table.__getitem__, new_tokens))
+    start = "".join(map(table.__getitem__, head))
+    end = "".join(map(table.__getitem__, tail))
+    a = start + "".join(map(table.__getitem__, old_mid)) + end
+    b = start + "".join(map(table.__getitem__, new_mid)) + end
     return a, b, dict(zip(codes, distinct))
+
+
+def _split_tokens(old: str, new: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    """``tokens_of(old)`` and ``tokens_of(new)`` as ``head + old_mid + tail`` and ``head + new_mid
+    + tail``: the text both share at their start and at their end is cut into tokens once.
+
+    The shared head ends, and the tail starts, where a space meets a non-space inside the
+    characters the two texts share: a token always ends there, in both texts alike (a word or
+    mark never holds white space, a run of white space is taken whole), so the tokens on
+    either side are the whole texts' tokens. Texts cut by different patterns (one has
+    Chinese, Japanese or Korean, the other not) are cut whole."""
+    pattern = token_pattern(old)
+    if token_pattern(new) is not pattern:
+        return [], pattern.findall(old), token_pattern(new).findall(new), []
+    dmp = _engine()
+    shared = dmp.diff_commonPrefix(old, new)
+    cut = old.rfind(" ", 0, shared - 1) + 1 if shared > 1 else 0    # a space at cut - 1, cut < shared
+    if cut <= 0 or old[cut].isspace():
+        cut = 0
+    shared = min(dmp.diff_commonSuffix(old, new), min(len(old), len(new)) - cut)
+    end = old.find(" ", len(old) - shared + 1)       # a space at end, end - 1 shared too
+    if end < 0 or old[end - 1].isspace():
+        end = len(old)
+    new_end = end + len(new) - len(old)
+    return (pattern.findall(old, 0, cut), pattern.findall(old, cut, end),
+            pattern.findall(new, cut, new_end), pattern.findall(old, end))
 
 
 def anchors(a: str | list[str], b: str | list[str]) -> list[tuple[int, int]]:
@@ -189,9 +220,9 @@ def inline_diff(old: str, new: str) -> list[tuple[str, str]]:
 # diff again; the redline writer asks once more: a pair is diffed once.
 @lru_cache(maxsize=1024)
 def _word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
-    old_tokens, new_tokens = tokens_of(old), tokens_of(new)
-    a, b, back = _encode(old_tokens, new_tokens)
-    diffs = _diff_codes(a, b, (old_tokens, new_tokens))
+    head, old_mid, new_mid, tail = _split_tokens(old, new)
+    a, b, back = _encode(head, old_mid, new_mid, tail)
+    diffs = _diff_codes(a, b, (head + old_mid + tail, head + new_mid + tail))
     out: list[tuple[str, str]] = []
     for op, chars in diffs:
         text = "".join(map(back.__getitem__, chars))

@@ -161,7 +161,14 @@ def words_of(text: str) -> frozenset:
 
 def tokens_of(text: str) -> list[str]:
     """Word-level tokens (character-level for Chinese/Japanese/Korean), spaces kept as tokens."""
-    return _pattern(_TOKEN_PATTERN if _has_cjk(text) else _LATIN_TOKEN_PATTERN).findall(text)
+    return token_pattern(text).findall(text)
+
+
+def token_pattern(text: str) -> re.Pattern:
+    """The pattern ``tokens_of`` cuts ``text`` with. It has no anchor nor look-behind, so a
+    stretch of the text that starts and ends where tokens do (``findall(text, pos, endpos)``)
+    gives the same tokens as the whole text there."""
+    return _pattern(_TOKEN_PATTERN if _has_cjk(text) else _LATIN_TOKEN_PATTERN)
 
 
 class _RunBuilder:
