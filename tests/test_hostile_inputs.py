@@ -582,3 +582,17 @@ def test_a_text_of_no_break_spaces_only_is_empty_not_a_traceback(tmp_path, capsy
     code, out, err = run(capsys, "check", src)  # check reports a file it cannot read as a finding
     assert code == 1 and "the file is empty" in out + err and "Traceback" not in err
     assert parse_text("\u00a0" * 28).body == []
+
+
+@pytest.mark.parametrize("head", [
+    b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>',
+    b'<?xml version="1.0"?>\n<!-- a comment first --><!doctype a><a/>',
+    b'<a><!-- <!Entity sits in a comment: refused all the same --></a>',
+])
+def test_xml_that_declares_a_document_type_is_refused_in_any_case(head):
+    from drafting.errors import DraftingError
+    from drafting.io import parse_xml
+
+    with pytest.raises(DraftingError, match="document type declaration"):
+        parse_xml(head, "x.xml")
+    assert parse_xml(b"<a><!-- plain --><![CDATA[<!]]></a>", "x.xml").getroot().tag == "a"
