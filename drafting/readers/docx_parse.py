@@ -15,7 +15,6 @@ What a record means (a heading, a preambular paragraph, the symbol) is decided b
 from __future__ import annotations
 
 import json
-from copy import deepcopy
 from dataclasses import field
 
 from drafting.errors import DraftingError
@@ -25,8 +24,16 @@ from drafting.ooxml.footnotes import first_number, notes_by_id, unanchored_key
 from drafting.ooxml.names import w
 from drafting.ooxml.numbering import Numbering, format_number
 from drafting.ooxml.package import DocxPackage
-from drafting.ooxml.styles import FRONT_ROLES, PROPERTY_PREFIX, SEMANTIC_BY_KEY, StyleSheet, first_children, formats_of, style_key
-from drafting.readers.text import detect_language
+from drafting.ooxml.styles import (
+    FRONT_ROLES,
+    PROPERTY_PREFIX,
+    SEMANTIC_BY_KEY,
+    StyleSheet,
+    first_children,
+    formats_of,
+    style_key,
+)
+from drafting.readers.passes.language import detect_language
 from drafting.records import record
 
 FORMAT_ORDER = ("b", "i", "u", "sup", "sub")

@@ -18,7 +18,6 @@ from drafting.readers import ReadResult
 from drafting.readers.lines import Line
 from drafting.readers.passes import read_lines
 from drafting.readers.passes.language import arabic_in_reading_order
-from drafting.readers.passes.language import detect_language  # noqa: F401 - the DOCX reader's
 from drafting.readers.text_tables import POINTS_PER_COLUMN, layout_tables
 from drafting.regex import lazy_compile
 
