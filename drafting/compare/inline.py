@@ -169,36 +169,29 @@ def _diff_codes(a: str, b: str, tokens: tuple[list[str], list[str]] | None = Non
     suffix = min(dmp.diff_commonSuffix(a, b), min(len(a), len(b)) - prefix)
     cuts = _cuts(*(tokens or (a, b)), prefix, suffix)
     diffs: list[tuple[int, str]] = []
-    kept = ""                   # common text not yet added to ``diffs``
+    kept = 0                    # where the kept text not yet in ``diffs`` starts in ``a``
     i0 = j0 = 0
     if cuts and cuts[0][0] < prefix:
         i0 = j0 = cuts[0][0] + 1
-        kept = a[:i0]
         cuts = cuts[1:]
     for i, j in [*cuts, (len(a), len(b))]:
         old, new = a[i0:i], b[j0:j]
-        if old == new:
-            kept += old
-        elif not old or not new:            # what the library gives for a one-sided stretch
-            if kept:
-                diffs.append((0, kept))
-                kept = ""
-            diffs.append((1, new) if new else (-1, old))
-        else:
-            stretch = dmp.diff_main(old, new, False)
-            if stretch[0][0] == 0:
-                kept += stretch.pop(0)[1]
-            if kept:
-                diffs.append((0, kept))
-                kept = ""
-            if stretch[-1][0] == 0:
-                kept = stretch.pop()[1]
+        if old != new:
+            if not old or not new:      # what the library gives for a one-sided stretch
+                stretch = [(1, new) if new else (-1, old)]
+            else:
+                stretch = dmp.diff_main(old, new, False)
+            # the equalities at its ends join the kept text around it: a diff's kept and
+            # deleted texts make the old text, so they are ``a``'s own characters there
+            head = len(stretch.pop(0)[1]) if stretch[0][0] == 0 else 0
+            tail = len(stretch.pop()[1]) if stretch[-1][0] == 0 else 0
+            if kept < i0 + head:
+                diffs.append((0, a[kept:i0 + head]))
             diffs.extend(stretch)
-        if i < len(a):
-            kept += a[i]
+            kept = i - tail
         i0, j0 = i + 1, j + 1
-    if kept:
-        diffs.append((0, kept))
+    if kept < len(a):
+        diffs.append((0, a[kept:]))
     dmp.diff_cleanupMerge(diffs)
     dmp.diff_cleanupSemantic(diffs)
     return diffs
