@@ -728,3 +728,15 @@ def test_the_readers_words_come_from_the_data():
     assert vocabulary().recycle.match("Merci de recycler") and not vocabulary().recycle.match("Merci")
     assert vocabulary().reissued.match("Publié de nouveau pour raisons techniques")
     assert vocabulary().organization.fullmatch("Организация Объединенных Наций")
+
+
+def test_vocabulary_norm_splits_where_the_pattern_did():
+    """norm joins str.split's words: str.split and strip take exactly the characters \\s
+    matches (every code point checked), so it gives what re.sub(r"\\s+", " ", ...).strip() gave."""
+    import re
+
+    from drafting.locale.vocabulary import norm
+
+    space = re.compile(r"\s")
+    assert [cp for cp in range(0x110000) if chr(cp).isspace() != bool(space.match(chr(cp)))] == []
+    assert norm("\u00a0 Distr.\u2003\u2003générale \n") == "Distr. générale"

@@ -18,8 +18,9 @@ from drafting.regex import LazyPattern, lazy_compile
 
 
 def norm(text: str) -> str:
-    """One space between words, no-break spaces as spaces, no spaces at the ends."""
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    """One space between words, no-break spaces as spaces, no spaces at the ends. (str.split
+    takes the characters \\s matches, the no-break space among them: no pattern to look up.)"""
+    return " ".join(text.split())
 
 
 def alternation(words, flexible_spaces: bool = False) -> str:
