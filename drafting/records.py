@@ -22,7 +22,7 @@ and, as ``dataclass`` does, a method the class defines itself is kept.
 
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import MISSING, Field, dataclass, field, fields
 from operator import attrgetter
 from reprlib import recursive_repr
 from typing import Callable, TypeVar, dataclass_transform
@@ -57,7 +57,7 @@ def _hash(self) -> int:
     return hash(self.__class__.__record_hashed__(self))
 
 
-@dataclass_transform(frozen_default=False)
+@dataclass_transform(field_specifiers=(field, Field))   # (type checkers read records as dataclasses)
 def record(cls: T | None = None, /, *, frozen: bool = False, slots: bool = False) -> T | Callable[[T], T]:
     """``@record``, ``@record(frozen=True)``, ``@record(slots=True)``: ``@dataclass`` with the
     shared ``__repr__``, ``__eq__`` and ``__hash__`` (see the module's note)."""
