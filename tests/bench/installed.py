@@ -31,8 +31,11 @@ def installed() -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="drafting-installed-") as tmp:
         tmp = Path(tmp)
         pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
-        subprocess.run([*pip, "wheel", "--no-deps", "-w", str(tmp / "wheel"), str(ROOT)],
-                       check=True, capture_output=True)
+        made = subprocess.run([*pip, "wheel", "--no-deps", "-w", str(tmp / "wheel"), str(ROOT)],
+                              capture_output=True, text=True)
+        if made.returncode:   # (pip fetches the build backend: no network, no wheel)
+            last = (made.stderr.strip().splitlines() or ["no message"])[-1]
+            raise SystemExit(f"could not build a wheel of the working tree to time it as installed: {last}")
         env = tmp / "env"
         subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True)
         target = env / "bin" / "python"
