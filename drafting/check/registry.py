@@ -8,8 +8,9 @@ versions); UN000 is an unreadable input. Families are modules imported on first 
 from __future__ import annotations
 
 import importlib
-from drafting.records import record
 from typing import Callable
+
+from drafting.records import record
 
 # Modules under drafting.check that define rules, in the order their rules run.
 FAMILIES = ["numbering", "headings", "footnotes", "masthead", "resolutions", "typography",

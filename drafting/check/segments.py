@@ -8,8 +8,7 @@ their own segments), located by the eId of the unit that holds it.
 
 from __future__ import annotations
 
-
-from drafting.model.akn import QUOTED_DOCUMENTS, local, text_content, xp
+from drafting.model.akn import QUOTED_DOCUMENTS, local, xp
 from drafting.records import record
 
 
