@@ -357,15 +357,13 @@ def _dp(old: list[Item], new: list[Item]) -> list[tuple[list[int], list[int], fl
         if not (s0 or s1):
             return 0.0
         side_one, side_two = (new, old) if flip else (old, new)
-        # the bound below with the union at its smallest (the larger part): when even that is
-        # too little, so is the bound, without making the union
-        at_most = (s0 * (sz_one + sz0) + s1 * (sz_one + sz1)) / max(1, sz_one + max(sz0, sz1))
-        if at_most < max(MATCH_MIN, max(s0, s1) + SPLIT_MARGIN):
+        # the whole shares at most what the parts share: skip when even that is too little,
+        # first with the union at its smallest (the larger part), without making it
+        shared, needed = s0 * (sz_one + sz0) + s1 * (sz_one + sz1), max(MATCH_MIN, max(s0, s1) + SPLIT_MARGIN)
+        if shared / max(1, sz_one + max(sz0, sz1)) < needed:
             return 0.0
         union = side_two[two[0]].words | side_two[two[1]].words
-        # the whole shares at most what the parts share: skip when even that is too little
-        bound = (s0 * (sz_one + sz0) + s1 * (sz_one + sz1)) / max(1, sz_one + len(union))
-        if bound < max(MATCH_MIN, max(s0, s1) + SPLIT_MARGIN):
+        if shared / max(1, sz_one + len(union)) < needed:
             return 0.0
         one_words = side_one[one].words
         whole = similarity(one_words, union)
