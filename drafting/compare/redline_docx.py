@@ -23,6 +23,7 @@ from lxml import etree
 
 from drafting.compare.inline import DELETE, EQUAL, INSERT, inline_diff
 from drafting.compare.items import NOTE_ATOMS, Item, is_note, note_text
+from drafting.ooxml.copies import copied
 from drafting.ooxml.names import w
 from drafting.ooxml.order import get_or_add, insert_in_order
 
@@ -67,11 +68,8 @@ class _Tracker:
         """A new ``w:ins``/``w:del``/... carrying the next id, the author and the date."""
         # copied (whole: lxml's __copy__) from one made once per kind and date: a copy costs
         # lxml half of making the element and its three attributes anew
-        template = self._templates.get((kind, self.date))
-        if template is None:
-            template = self._templates[kind, self.date] = etree.Element(
-                _TAG[kind], {_ID: "", _AUTHOR: self.author, _DATE: self.date})
-        el = template.__copy__()
+        el = copied(self._templates, (kind, self.date),
+                    lambda: etree.Element(_TAG[kind], {_ID: "", _AUTHOR: self.author, _DATE: self.date}))
         el.set(_ID, str(self.next_id))
         self.next_id += 1
         return el

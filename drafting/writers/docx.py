@@ -56,6 +56,7 @@ from drafting.ooxml import footnotes as F
 from drafting.ooxml import styles as S
 from drafting.ooxml.names import (CT_CUSTOM_PROPS, CT_FOOTNOTES, CUSTOM_PROPS_NS, DC_NS, NSMAP,
                                   REL_CUSTOM_PROPS, REL_FOOTNOTES, REL_IMAGE, VT_NS, w)
+from drafting.ooxml.copies import copied
 from drafting.ooxml.order import get_or_add, insert_in_order
 from drafting.ooxml.package import (DocxPackage, relationship_target, with_content_types,
                                     with_relationship, write_package, xml_bytes)
@@ -229,23 +230,14 @@ class DocxRenderer:
         self.auto_notes: set | None = None # planned auto-numbered notes (plan_footnotes)
         self.references: list = []         # (note element, reference run, w:footnote), in render order
         self._in_note = False
-        # Paragraphs in a style and runs in a formatting are made thousands of times: each is
-        # copied from one made once, which costs lxml a third of making it anew (it checks the
-        # namespace and the name of every element and attribute it creates, not what it copies;
-        # its ``__copy__`` copies an element whole, and is called directly, without the
-        # dispatch of copy.copy). They are kept with the reference, whose style ids they hold,
-        # for every renderer on it.
+        # the elements made by the thousand, copied from one made once (ooxml.copies): kept
+        # with the reference, whose style ids they hold, for every renderer on it
         self._templates = self.reference.templates
 
     # -- paragraphs --------------------------------------------------------------------------
 
     def paragraph_xml(self, style_name: str, runs, num: str | None = None, inferred: bool = False):
-        template = self._templates.get(style_name)
-        if template is None:
-            template = self._templates[style_name] = etree.Element(_P, nsmap=NSMAP)
-            etree.SubElement(etree.SubElement(template, _PPR), _PSTYLE,
-                             {_VAL: self.reference.style_id(style_name)})
-        p = template.__copy__()
+        p = copied(self._templates, style_name, lambda: self._paragraph_template(style_name))
         if num:
             p.append(self.run(num, (), S.semantic_style("inferredNumber") if inferred else None))
             p.append(self.tab_run())
@@ -255,6 +247,11 @@ class DocxRenderer:
             text = "".join(t.text or "" for t in p.iter(_T))
             if _RTL_CHARS.search(text) or not _LTR_CHARS.search(text):
                 get_or_add(p[0], "bidi")
+        return p
+
+    def _paragraph_template(self, style_name: str):
+        p = etree.Element(_P, nsmap=NSMAP)
+        etree.SubElement(etree.SubElement(p, _PPR), _PSTYLE, {_VAL: self.reference.style_id(style_name)})
         return p
 
     def unit_style(self, el, depth: int | None = None) -> str:
@@ -408,35 +405,33 @@ class DocxRenderer:
         if not text.isprintable():       # (a quicker scan than the pattern's; most runs pass)
             text = _CONTROL.sub("", text)
         if not text or "\n" in text or "\t" in text:
-            r = self._run_template(fmt, char_style, rtl, None).__copy__()
+            r = self._new_run(fmt, char_style, rtl, None)
             _add_text(r, text)
             return r
         # most runs: one w:t, copied with the run
-        r = self._run_template(fmt, char_style, rtl, text[0].isspace() or text[-1].isspace()).__copy__()
+        r = self._new_run(fmt, char_style, rtl, text[0].isspace() or text[-1].isspace())
         r[-1].text = text
         return r
 
-    def _run_template(self, fmt, char_style: str | None, rtl: bool, preserve: bool | None):
+    def _new_run(self, fmt, char_style: str | None, rtl: bool, preserve: bool | None, inner: str | None = None):
         """A run with these properties, holding one empty w:t (``preserve``: that keeps its
-        spaces) or none (None)."""
-        key = (frozenset(fmt), char_style, rtl, preserve, self.east_asian)
-        template = self._templates.get(key)
-        if template is None:
-            template = self._templates[key] = etree.Element(_R, nsmap=NSMAP)
-            rpr = self.run_properties(fmt, char_style, rtl)
-            if rpr is not None:
-                template.append(rpr)
-            if preserve is not None:
-                etree.SubElement(template, _T, _PRESERVE if preserve else None)
-        return template
+        spaces), an empty ``w:inner`` (a tab, a note's reference) or nothing (both None)."""
+        key = (frozenset(fmt), char_style, rtl, preserve, inner, self.east_asian)
+        return copied(self._templates, key, lambda: self._run_template(fmt, char_style, rtl, preserve, inner))
+
+    def _run_template(self, fmt, char_style: str | None, rtl: bool, preserve: bool | None, inner: str | None):
+        r = etree.Element(_R, nsmap=NSMAP)
+        rpr = self.run_properties(fmt, char_style, rtl)
+        if rpr is not None:
+            r.append(rpr)
+        if preserve is not None:
+            etree.SubElement(r, _T, _PRESERVE if preserve else None)
+        if inner is not None:
+            etree.SubElement(r, w(inner))
+        return r
 
     def tab_run(self):
-        key = (_TAB, self.rtl, self.east_asian)
-        template = self._templates.get(key)
-        if template is None:
-            template = self._templates[key] = self._run_template((), None, self.rtl, None).__copy__()
-            etree.SubElement(template, _TAB)
-        return template.__copy__()
+        return self._new_run((), None, self.rtl, None, "tab")
 
     def run_properties(self, fmt, char_style, rtl: bool | None = None):
         rtl = self.rtl if rtl is None else rtl
@@ -509,11 +504,11 @@ class DocxRenderer:
             auto = marker == str(self.next_auto)
 
         if auto:
-            r = self._note_run_template("footnoteReference").__copy__()
+            r = self._new_run((), S.FOOTNOTE_REFERENCE, self.rtl, None, "footnoteReference")
             ref = r[-1]
             self.next_auto += 1
         else:
-            r = self._run_template((), S.FOOTNOTE_REFERENCE, self.rtl, None).__copy__()
+            r = self._new_run((), S.FOOTNOTE_REFERENCE, self.rtl, None)
             ref = etree.SubElement(r, w("footnoteReference"))
             ref.set(w("customMarkFollows"), "1")
             # one w:t per character: Word reads the run's text as the mark either way, and
@@ -526,10 +521,7 @@ class DocxRenderer:
             text = " ".join(text_content(p, skip_notes=True) for p in (xp(note, "a:p") or [note]))
             self.unanchored.append(F.unanchored_key(marker, text))
 
-        template = self._templates.get(("footnote",))
-        if template is None:
-            template = self._templates[("footnote",)] = etree.Element(_FOOTNOTE, nsmap=NSMAP)
-        footnote = template.__copy__()
+        footnote = copied(self._templates, ("footnote",), lambda: etree.Element(_FOOTNOTE, nsmap=NSMAP))
         footnote.set(_ID, str(fid))
         self.footnotes.append(footnote)  # reserve the id before nested content is rendered
         self.references.append((note, r, footnote))
@@ -540,9 +532,9 @@ class DocxRenderer:
                 runs = []
                 if i == 0:
                     if auto:
-                        mark = self._note_run_template("footnoteRef").__copy__()
+                        mark = self._new_run((), S.FOOTNOTE_REFERENCE, self.rtl, None, "footnoteRef")
                     else:
-                        mark = self._run_template((), S.FOOTNOTE_REFERENCE, self.rtl, None).__copy__()
+                        mark = self._new_run((), S.FOOTNOTE_REFERENCE, self.rtl, None)
                         _add_text(mark, marker)
                     runs = [mark, self.tab_run()]
                 runs.extend(self.runs(p))
@@ -550,16 +542,6 @@ class DocxRenderer:
         finally:
             self._in_note = False
         return [r]
-
-    def _note_run_template(self, tag: str):
-        """A run in the footnote reference style holding an empty ``w:tag``."""
-        key = (tag, self.rtl, self.east_asian)
-        template = self._templates.get(key)
-        if template is None:
-            template = self._run_template((), S.FOOTNOTE_REFERENCE, self.rtl, None).__copy__()
-            etree.SubElement(template, w(tag))
-            self._templates[key] = template
-        return template
 
     def plan_footnotes(self, root) -> None:
         """Choose which footnotes Word numbers itself: the longest run n, n+1, n+2 ... of
@@ -588,10 +570,8 @@ class DocxRenderer:
         self.num_start = self.next_auto = best_start
 
     def footnotes_xml(self) -> bytes:
-        template = self._templates.get(("footnotes",))
-        if template is None:
-            template = self._templates[("footnotes",)] = F.footnotes_root(SEPARATOR_INDENT, FOOTNOTE_RULE)
-        root = template.__copy__()             # the separator notes
+        # the separator notes
+        root = copied(self._templates, ("footnotes",), lambda: F.footnotes_root(SEPARATOR_INDENT, FOOTNOTE_RULE))
         root.extend(self.footnotes)
         return xml_bytes(root)
 
@@ -669,10 +649,7 @@ class DocxRenderer:
         rid = self.reference.emblem_id
         if not rid:
             return []
-        template = self._templates.get(("emblem",))
-        if template is None:
-            template = self._templates[("emblem",)] = etree.fromstring(_EMBLEM_XML.format(rid=rid))
-        return [template.__copy__()]
+        return [copied(self._templates, ("emblem",), lambda: etree.fromstring(_EMBLEM_XML.format(rid=rid)))]
 
     def preface(self, preface) -> list:
         out = []
