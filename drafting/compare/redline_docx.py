@@ -23,6 +23,7 @@ from lxml import etree
 
 from drafting.compare.inline import DELETE, EQUAL, INSERT, inline_diff
 from drafting.compare.items import NOTE_ATOMS, Item, is_note, note_text
+from drafting.ooxml import styles as S
 from drafting.ooxml.copies import copied
 from drafting.ooxml.names import w
 from drafting.ooxml.order import get_or_add, insert_in_order
@@ -145,12 +146,9 @@ class _Side:
 
 class Redliner:
     def __init__(self, renderer, tracker: _Tracker):
-        from drafting.ooxml import styles as S
-
         self.r = renderer
         self.t = tracker
         self.old_of: dict = {}     # id(reference run) -> OLD's note, for a footnote both sides keep
-        self.wrap_up_style = S.WRAP_UP
 
     # -- runs -------------------------------------------------------------------------------
 
@@ -279,7 +277,7 @@ class Redliner:
         return p
 
     def _style(self, item: Item) -> str:
-        return self.wrap_up_style if item.kind == "wrapUp" else self.r.unit_style(item.element)
+        return S.WRAP_UP if item.kind == "wrapUp" else self.r.unit_style(item.element)
 
     def whole(self, item: Item, kind: str) -> list:
         """An inserted, deleted or moved paragraph: every run, its footnotes and the mark."""
@@ -400,7 +398,6 @@ def redline_docx(alignment, old_root, new_root, author: str = "drafting",
                  date: _dt.datetime | None = None, reference_doc=None) -> bytes:
     """The .docx bytes of NEW with tracked changes against OLD (see the module docstring)."""
     from drafting.model.akn import doc_element, local
-    from drafting.ooxml import styles as S
     from drafting.model.akn import paragraphs_of, xp
     from drafting.model.units import document_language
     from drafting.writers.docx import DocxRenderer, Reference, package
