@@ -151,6 +151,19 @@ def annex_label() -> re.Pattern:
                       r"\*?(?:\s*[:：]\s*(?P<title>\S.*))?$")
 
 
+def _division_forms(kind: str):
+    """``(before, after)`` of every printed form of a division label (``Article {n}``,
+    ``ARTICLE {N}``, ``第{n}条``): the words before the number and after it."""
+    for lang in languages():
+        template = terms(lang)["headings"].get(f"{kind}_label")
+        for form in (template, template.upper()) if template else ():
+            before, _, after = form.partition("{N}" if form.isupper() else "{n}")
+            yield before, after
+
+
+DIVISION_KINDS = ("article", "chapter", "section")
+
+
 def division_label() -> re.Pattern:
     """``Article 1``, ``Chapter IV``, ``Artículo 12``, ``第3条`` (the divisions of a treaty set out
     in an annex), ``Section 1`` (of a Secretariat issuance), each with the title printed after it
@@ -159,18 +172,13 @@ def division_label() -> re.Pattern:
     # Chinese numerals as printed: 第十五条, 第一百零五条 (with its zero), 第一五六条 (digit by digit)
     numeral = r"(?:\d{1,3}|[IVXLC]{1,7}|[〇零一二三四五六七八九十百千]{1,7})"
     kinds = {}
-    for kind in ("article", "chapter", "section"):
+    for kind in DIVISION_KINDS:
         # the words before the number, by what stands between them and after it: the numeral
         # written once for each (compiling it once for each of the 36 forms cost 4 ms a run)
         words: dict[tuple[str, str], set[str]] = {}
-        for lang in languages():
-            template = terms(lang)["headings"].get(f"{kind}_label")
-            if not template:
-                continue
-            for form in (template, template.upper()):
-                before, _, after = form.partition("{N}" if form.isupper() else "{n}")
-                space = r"\s*" if not before.endswith(" ") else r"\s+"
-                words.setdefault((space, re.escape(after)), set()).add(re.escape(before.rstrip()))
+        for before, after in _division_forms(kind):
+            space = r"\s*" if not before.endswith(" ") else r"\s+"
+            words.setdefault((space, re.escape(after)), set()).add(re.escape(before.rstrip()))
         kinds[kind] = "|".join(
             f"(?:{'|'.join(sorted(befores, key=lambda w: (-len(w), w)))}){space}{numeral}{after}"
             for (space, after), befores in sorted(words.items())) or r"(?!)"
@@ -183,13 +191,7 @@ def division_label_words() -> tuple[str, ...]:
     """The words a text that ``division_label`` matches opens with (``Article``, ``CHAPTER``,
     ``第``, ``Статья``), for ``str.startswith``: a text opening with none of them is not matched,
     and most texts are answered so without the pattern (compiled only where a text may match)."""
-    words = set()
-    for kind in ("article", "chapter", "section"):
-        for lang in languages():
-            template = terms(lang)["headings"].get(f"{kind}_label")
-            for form in (template, template.upper()) if template else ():
-                words.add(form.partition("{N}" if form.isupper() else "{n}")[0].rstrip())
-    return tuple(sorted(words))
+    return tuple(sorted({before.rstrip() for kind in DIVISION_KINDS for before, _ in _division_forms(kind)}))
 
 
 def annex_of() -> re.Pattern:
