@@ -218,9 +218,6 @@ def phrases_exist(lang: str) -> bool:
 def opens_listed_clause(text: str, lang: str) -> bool:
     """Does the text open with a preambular or operative opening the locale lists?"""
     text = text.lstrip().lstrip("*")
-    initials = _opening_initials(lang)
-    if initials is not None and text[:1] not in initials:
-        return False
     by_initial, whole_words = _openings(lang)
     for phrase in (*by_initial.get(text[:1], ()), *by_initial.get("", ())):
         # (at a word's end: no letter or digit follows, as \w without "_" is isalnum)
