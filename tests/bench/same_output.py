@@ -79,7 +79,6 @@ for old_name, new_name in zip(names[::2], names[1::2]):
 
 def pair_inputs() -> list[tuple[Path, Path]]:
     """(OLD, NEW) Word files of every pair the redline benchmark times, made once by pandoc."""
-    sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
     from tests.bench.bench_redline import KINDS, real_pairs, word_files
 
     pairs = real_pairs()
