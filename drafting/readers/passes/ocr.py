@@ -9,13 +9,11 @@ from __future__ import annotations
 import re
 
 from drafting.readers.passes.reading import Reading
-from drafting.readers.passes.text import ends_sentence
+from drafting.readers.passes.text import DASH_PREFIX, TABLE_ROW, ends_sentence
 from drafting.locale import run_together_words
 from drafting.readers.text_ocr import rebuild_heading, repaired_lines, underlined_spaces
 from drafting.regex import lazy_compile
 
-DASH_PREFIX = re.compile(r"^\s*-\s+")
-TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 DASH_NUMBERED = lazy_compile(r"^\s*-\s+\d{1,3}\.\s")
 NUMBERED = re.compile(r"^\s*\d{1,3}\.\s")
 

@@ -72,6 +72,9 @@ def join_lines(a: str, b: str) -> str:
 # A Secretariat issuance's paragraph "1.2 Text" under its "Section 1": the section's number, a
 # full stop, the paragraph's (each from 1: "24.0 World" is a figure's); its text opens with no
 # figure ("2.5 million" is a sentence's)
+# a dash that a line opens with (an export's list marker, OCR's) and a Markdown table row
+DASH_PREFIX = re.compile(r"^\s*-\s+")
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 DECIMAL_PARAGRAPH = re.compile(r"^(?P<num>(?P<major>[1-9]\d?)\.[1-9]\d?)\.?\s+(?P<rest>[^\s\d].*)$")
 
 

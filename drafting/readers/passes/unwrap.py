@@ -30,16 +30,15 @@ from drafting.readers.lines import Line
 from drafting.readers.passes.contents import all_table_lines
 from drafting.readers.passes.front import _fold, is_formula, words
 from drafting.readers.passes.reading import Block, Reading
-from drafting.readers.passes.text import (_MARK_CHARS_NO_COMMA, CLAUSE_END_CHARS, DECIMAL_PARAGRAPH, QUOTE_OPEN,
-                                          ends_clause, ends_sentence, join_lines, plain, printed_width, strip_calls)
+from drafting.readers.passes.text import (_MARK_CHARS_NO_COMMA, CLAUSE_END_CHARS, DASH_PREFIX, DECIMAL_PARAGRAPH,
+                                          QUOTE_OPEN, TABLE_ROW, ends_clause, ends_sentence, join_lines, plain,
+                                          printed_width, strip_calls)
 from drafting.readers.text_ocr import LOST_NUMERAL, ROMAN_LOOKALIKE
 from drafting.regex import LazyPattern, lazy_compile
 
 POINT = re.compile(r"^(?P<num>\((?:[a-z]{1,3}|[ivxl]{1,6})\)|(?:[a-z]{1,3}|[ivxl]{1,6})\))\s+(?P<rest>\S.*)$")
 ARABIC_POINT = re.compile(r"^(?P<num>\(?[\u0621-\u064A\u0640]{1,2}\))\s+(?P<rest>\S.*)$")
 BULLET = re.compile(r"^(?P<num>[-•–·▪◦])\s+(?P<rest>\S.*)$")
-DASH_PREFIX = lazy_compile(r"^\s*-\s+")
-TABLE_ROW = lazy_compile(r"^\s*\|.*\|\s*$")
 INDENT_STEP = 12.0      # points of first-line indent that open a paragraph
 # The participle that opens a preambular paragraph, where the locale lists no such word (each
 # opens with a capital: ``_runs_on`` asks none of a line that opens in lower case).
