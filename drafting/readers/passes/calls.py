@@ -321,23 +321,18 @@ def _page_starts(body: list) -> list[int]:
     return starts
 
 
-def _find(reading: Reading, note, cursor: tuple[int, int], lang: str, paged: bool, heads: list[int] = (),
-          starts: list[int] | None = None):
+def _find(reading: Reading, note, cursor: tuple[int, int], lang: str, paged: bool, heads: list[int],
+          starts: list[int]):
     """The first strong candidate for the call of ``note`` between the last call and its body,
     else the first weak one (``paged``: some body line opens a page; else ``heads``, the source
-    lines of the running heads, open the pages)."""
+    lines of the running heads, open the pages; ``starts``: ``_page_starts`` of the body)."""
     body = reading.body
     last = min(note.flow_index, len(body) - 1)
     if last < 0:
         return None
     first = cursor[0]
     # The call is on the page of its body: do not look further back than that page's first line.
-    if starts is not None:
-        page_start = starts[last]
-    else:
-        page_start = last
-        while page_start > 0 and body[page_start].page == body[last].page and not body[page_start].page_break_before:
-            page_start -= 1
+    page_start = starts[last]
     if body[last].page > 1 or paged:
         first = max(first, page_start)
     elif heads and heads[0] < body[last].no:
